@@ -1,0 +1,22 @@
+package dev.maas.api;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.output.TreeWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a compilation did.
+ *
+ * @param validation the validation of every spec
+ * @param checks findings of the read-only checks on the output (CRD schemas, CEL rules, policy proof)
+ * @param written per platform folder, what the writer changed; empty when nothing was written
+ */
+public record GenerateResult(ValidateResult validation, List<Diagnostic> checks, Map<Path, TreeWriter.Report> written) {
+
+  /** Whether anything failed, in the specs or in the output checks. */
+  public boolean hasErrors() {
+    return validation.errors() > 0 || checks.stream().anyMatch(Diagnostic::isError);
+  }
+}

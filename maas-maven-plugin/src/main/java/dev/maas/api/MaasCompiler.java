@@ -1,0 +1,84 @@
+package dev.maas.api;
+
+import dev.maas.check.OutputChecks;
+import dev.maas.diag.Diagnostic;
+import dev.maas.diag.UserInputException;
+import dev.maas.model.Platform;
+import dev.maas.output.GeneratedTree;
+import dev.maas.output.TreeWriter;
+import dev.maas.render.PlatformRenderer;
+import dev.maas.render.RenderOptions;
+import dev.maas.validate.SpecValidator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The compiler's one entry point: plain Java types in, results out; knows nothing of Maven. */
+public final class MaasCompiler {
+
+  private final SpecValidator validator;
+
+  public MaasCompiler() {
+    this(new SpecValidator());
+  }
+
+  public MaasCompiler(SpecValidator validator) {
+    this.validator = validator;
+  }
+
+  /** Reads and checks every spec the request names. */
+  public ValidateResult validate(ValidateRequest request) {
+    List<SpecReport> reports = new ArrayList<>();
+    List<Path> files;
+    try {
+      files = SpecFiles.resolve(request.spec());
+    } catch (UserInputException e) {
+      return new ValidateResult(List.of(new SpecReport(request.spec().toString(), null, e.diagnostics())));
+    }
+    for (Path file : files) {
+      String name = SpecFiles.displayName(request.baseDir(), file);
+      SpecValidator.Outcome outcome = validator.validate(file, name);
+      reports.add(new SpecReport(name, outcome.platform(), outcome.diagnostics()));
+    }
+    return new ValidateResult(List.copyOf(reports));
+  }
+
+  /**
+   * Validates, compiles, checks, and only when all of that succeeds writes every platform into
+   * {@code <out>/<platform>/}; on any error nothing in the output folder changes.
+   */
+  public GenerateResult generate(GenerateRequest request) {
+    ValidateResult validation = validate(new ValidateRequest(request.baseDir(), request.spec()));
+    if (validation.errors() > 0) {
+      return new GenerateResult(validation, List.of(), Map.of());
+    }
+    PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(request.overlaysDirectory(), request.pluginVersion()));
+    OutputChecks checks = new OutputChecks(request.crdsDirectory());
+    Map<String, GeneratedTree> trees = new LinkedHashMap<>();
+    List<Diagnostic> findings = new ArrayList<>();
+    for (SpecReport spec : validation.specs()) {
+      Platform platform = spec.platform();
+      if (trees.containsKey(platform.name())) {
+        findings.add(Diagnostic.error("spec.duplicatePlatform", dev.maas.diag.SourceLocation.ofFile(spec.displayName()),
+            "/metadata/name", "platform `" + platform.name() + "` is also defined by another spec",
+            "give every platform its own metadata.name"));
+        continue;
+      }
+      GeneratedTree tree = renderer.render(platform);
+      findings.addAll(checks.check(platform, tree));
+      trees.put(platform.name(), tree);
+    }
+    if (findings.stream().anyMatch(Diagnostic::isError)) {
+      return new GenerateResult(validation, List.copyOf(findings), Map.of());
+    }
+    TreeWriter writer = new TreeWriter();
+    Map<Path, TreeWriter.Report> written = new LinkedHashMap<>();
+    for (Map.Entry<String, GeneratedTree> entry : trees.entrySet()) {
+      Path target = request.outputDirectory().resolve(entry.getKey());
+      written.put(target, writer.write(entry.getValue(), target));
+    }
+    return new GenerateResult(validation, List.copyOf(findings), written);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.maas.api;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.model.Platform;
+import java.util.List;
+
+/**
+ * The result for one spec file.
+ *
+ * @param displayName the file as diagnostics name it
+ * @param platform the validated platform, or {@code null} when it has errors
+ * @param diagnostics its errors and warnings
+ */
+public record SpecReport(String displayName, Platform platform, List<Diagnostic> diagnostics) {
+
+  /** Whether the spec has an error. */
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+}

@@ -1,0 +1,15 @@
+package dev.maas.diag;
+
+/** A place in a source file: the file as the user named it, a 1-based line and column. */
+public record SourceLocation(String file, int line, int column) {
+
+  /** A location for a whole file, when no finer position is known. */
+  public static SourceLocation ofFile(String file) {
+    return new SourceLocation(file, 0, 0);
+  }
+
+  @Override
+  public String toString() {
+    return line > 0 ? file + ":" + line + ":" + column : file;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.maas.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole platform as one spec describes it; immutable and already validated.
+ *
+ * @param name the platform instance (DNS-1123 label)
+ * @param specFile the spec file as diagnostics name it
+ * @param specHash the SHA-256 of the spec file's bytes
+ */
+public record Platform(
+    String name,
+    String specFile,
+    String specHash,
+    Gateway gateway,
+    UserAuth auth,
+    TokenService tokens,
+    List<Tier> tiers,
+    List<Model> models,
+    Limitador limitador,
+    Observability observability,
+    List<Environment> environments,
+    GitOps gitops) {
+
+  public Platform {
+    tiers = List.copyOf(tiers);
+    models = List.copyOf(models);
+    environments = List.copyOf(environments);
+  }
+
+  /** The model named {@code name}. */
+  public Optional<Model> model(String name) {
+    return models.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  /** The tier named {@code name}. */
+  public Optional<Tier> tier(String name) {
+    return tiers.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** Tiers ordered by level, highest first (the order in which a user's tier is chosen). */
+  public List<Tier> tiersByLevelDescending() {
+    return tiers.stream().sorted((a, b) -> Integer.compare(b.level(), a.level())).toList();
+  }
+}

@@ -1,0 +1,182 @@
+package dev.maas.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes a {@link GeneratedTree} into a folder so that the folder always holds either the previous
+ * complete output or the new complete output: never a mix, never a half-written file.
+ *
+ * <p>Unchanged files keep their bytes and modification times; a run that changes nothing writes
+ * nothing. Concurrent writers of the same folder take turns through a lock file beside it.
+ */
+public final class TreeWriter {
+
+  /**
+   * What a write changed.
+   *
+   * @param added files that did not exist before
+   * @param changed files whose bytes changed
+   * @param removed files that no longer belong to the output
+   * @param unchanged the number of files left as they were
+   */
+  public record Report(List<String> added, List<String> changed, List<String> removed, int unchanged) {
+
+    /** Whether the write touched nothing. */
+    public boolean isNoOp() {
+      return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
+    }
+  }
+
+  /** A hook to inject faults in tests: called after each file written to the staging folder. */
+  public interface FaultInjector {
+    void afterWrite(String path) throws IOException;
+  }
+
+  private final FaultInjector faults;
+
+  public TreeWriter() {
+    this((path) -> {});
+  }
+
+  public TreeWriter(FaultInjector faults) {
+    this.faults = faults;
+  }
+
+  /** Replaces the content of {@code target} with {@code tree}, atomically. */
+  public Report write(GeneratedTree tree, Path target) {
+    try {
+      Path parent = target.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      String name = target.getFileName().toString();
+      Path lockFile = parent.resolve("." + name + ".lock");
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock ignored = channel.lock()) {
+        return writeLocked(tree, target.toAbsolutePath(), parent, name);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the output to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The files under {@code folder}, relative, sorted; empty when it does not exist. */
+  public static Map<String, byte[]> read(Path folder) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    if (!Files.isDirectory(folder)) {
+      return files;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(folder.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+
+  private Report writeLocked(GeneratedTree tree, Path target, Path parent, String name) throws IOException {
+    Path old = parent.resolve("." + name + ".old");
+    Path staging = parent.resolve("." + name + ".staging");
+    recover(target, old, staging);
+
+    Map<String, byte[]> existing = read(target);
+    List<String> added = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    int unchanged = 0;
+    for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
+      byte[] before = existing.get(file.getKey());
+      if (before == null) {
+        added.add(file.getKey());
+      } else if (!Arrays.equals(before, file.getValue())) {
+        changed.add(file.getKey());
+      } else {
+        unchanged++;
+      }
+    }
+    for (String path : existing.keySet()) {
+      if (!tree.files().containsKey(path)) {
+        removed.add(path);
+      }
+    }
+    Report report = new Report(List.copyOf(added), List.copyOf(changed), List.copyOf(removed), unchanged);
+    if (report.isNoOp()) {
+      return report;
+    }
+
+    deleteTree(staging);
+    Files.createDirectories(staging);
+    for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
+      Path destination = staging.resolve(file.getKey());
+      Files.createDirectories(destination.getParent());
+      byte[] before = existing.get(file.getKey());
+      if (before != null && Arrays.equals(before, file.getValue())) {
+        // The same inode keeps bytes and modification time of an unchanged file.
+        linkOrCopy(target.resolve(file.getKey()), destination);
+      } else {
+        Files.write(destination, file.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+            StandardOpenOption.SYNC);
+      }
+      faults.afterWrite(file.getKey());
+    }
+    // Swap: the target is either the old tree or the new one; recover() finishes a swap cut short.
+    if (Files.exists(target)) {
+      move(target, old);
+    }
+    move(staging, target);
+    deleteTree(old);
+    return report;
+  }
+
+  private static void recover(Path target, Path old, Path staging) throws IOException {
+    if (!Files.exists(target) && Files.exists(old)) {
+      move(old, target);
+    }
+    deleteTree(old);
+    deleteTree(staging);
+  }
+
+  private static void linkOrCopy(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | IOException e) {
+      if (e instanceof FileAlreadyExistsException) {
+        throw (FileAlreadyExistsException) e;
+      }
+      Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.maas.plugin;
+
+import dev.maas.diag.Diagnostic;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What every goal shares: the skip switch, the spec parameter, and compiler-style reporting. */
+abstract class AbstractMaasMojo extends AbstractMojo {
+
+  /** Skips every maas goal, with a log line saying so. */
+  @Parameter(property = "maas.skip", defaultValue = "false")
+  boolean skip;
+
+  /** A platform spec file, or a folder whose {@code *.yaml} and {@code *.yml} files are all specs. */
+  @Parameter(property = "maas.spec", defaultValue = "${basedir}/platform-specs")
+  File spec;
+
+  /** Fails the build when a warning is found, as for an error. */
+  @Parameter(property = "maas.failOnWarning", defaultValue = "false")
+  boolean failOnWarning;
+
+  /** The folder file names in diagnostics are relative to. */
+  @Parameter(defaultValue = "${basedir}", readonly = true)
+  File basedir;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("maas: skipped (maas.skip=true)");
+      return;
+    }
+    run();
+  }
+
+  /** The goal's work. */
+  abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  /** The folder that relative names are resolved against: the project, or the working folder outside one. */
+  File baseDir() {
+    return basedir != null ? basedir : new File(System.getProperty("user.dir"));
+  }
+
+  /** Logs each diagnostic as a compiler would, then fails with the total when the run must fail. */
+  void report(List<Diagnostic> diagnostics, long errors, long warnings, String summary) throws MojoFailureException {
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        getLog().error(d.render());
+      } else {
+        getLog().warn(d.render());
+      }
+    }
+    if (errors > 0 || (failOnWarning && warnings > 0)) {
+      getLog().error(summary);
+      throw new MojoFailureException("maas: " + summary + (errors == 0 ? " (maas.failOnWarning=true)" : ""));
+    }
+    if (warnings > 0) {
+      getLog().warn(summary);
+    }
+  }
+}

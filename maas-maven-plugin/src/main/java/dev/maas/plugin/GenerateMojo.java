@@ -1,0 +1,58 @@
+package dev.maas.plugin;
+
+import dev.maas.api.GenerateRequest;
+import dev.maas.api.GenerateResult;
+import dev.maas.api.MaasCompiler;
+import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Diagnostics;
+import dev.maas.output.TreeWriter;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Validates, then compiles each platform spec into Kustomize base and overlays under the output folder. */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
+public class GenerateMojo extends AbstractMaasMojo {
+
+  /** Where {@code <platform>/base}, {@code <platform>/overlays/<env>} and {@code <platform>/argocd} are written. */
+  @Parameter(property = "maas.outputDirectory", defaultValue = "${project.build.directory}/maas")
+  File outputDirectory;
+
+  /** A folder of CustomResourceDefinitions to validate every generated object against (schema and CEL rules). */
+  @Parameter(property = "maas.crds")
+  File crds;
+
+  /** Hand-written Kustomize overlays ({@code <dir>/<env>/}) layered into the generated ones, never overwritten. */
+  @Parameter(property = "maas.overlays", defaultValue = "${basedir}/overlays")
+  File overlays;
+
+  /** The plugin's version, recorded in the output's provenance. */
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  String pluginVersion;
+
+  @Override
+  void run() throws MojoFailureException {
+    Path out = outputDirectory != null ? outputDirectory.toPath() : baseDir().toPath().resolve("target/maas");
+    GenerateRequest request = new GenerateRequest(baseDir().toPath(), spec.toPath(), out,
+        crds == null ? null : crds.toPath(), overlays != null && overlays.isDirectory() ? overlays.toPath() : null,
+        pluginVersion);
+    GenerateResult result = new MaasCompiler().generate(request);
+    List<Diagnostic> all = new ArrayList<>(result.validation().diagnostics());
+    all.addAll(result.checks());
+    long errors = all.stream().filter(Diagnostic::isError).count();
+    long warnings = all.size() - errors;
+    report(all, errors, warnings, Diagnostics.total(errors, warnings));
+    for (Map.Entry<Path, TreeWriter.Report> written : result.written().entrySet()) {
+      TreeWriter.Report r = written.getValue();
+      getLog().info("maas: wrote " + written.getKey() + (r.isNoOp() ? " (up to date, nothing changed)"
+          : " (" + r.added().size() + " added, " + r.changed().size() + " changed, " + r.removed().size() + " removed, "
+              + r.unchanged() + " unchanged)"));
+    }
+  }
+}

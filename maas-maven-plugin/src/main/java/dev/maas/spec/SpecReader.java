@@ -1,0 +1,380 @@
+package dev.maas.spec;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.diag.SourceLocation;
+import dev.maas.diag.UserInputException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads one YAML spec file into a {@link SpecDocument} whose every node knows its line and column.
+ *
+ * <p>Scalars are read with YAML 1.2's core schema, so {@code no} and {@code on} stay strings;
+ * where YAML 1.1 tools would read a plain scalar differently ({@code yes}, {@code 010},
+ * {@code 1_000}) the reader says so instead of silently picking one meaning.
+ */
+public final class SpecReader {
+
+  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern OCTAL_12 = Pattern.compile("0o[0-7]+");
+  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+  private static final Pattern FLOAT =
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+  private static final Pattern INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+  private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
+  private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
+  private static final Pattern TRUE = Pattern.compile("true|True|TRUE");
+  private static final Pattern FALSE = Pattern.compile("false|False|FALSE");
+  private static final Pattern YAML11_BOOL =
+      Pattern.compile("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
+  private static final Pattern YAML11_LEADING_ZERO = Pattern.compile("[-+]?0[0-9]+");
+  private static final Pattern YAML11_UNDERSCORE = Pattern.compile("[-+]?[0-9][0-9_]*_[0-9_]*");
+  private static final Pattern YAML11_SEXAGESIMAL = Pattern.compile("[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+");
+
+  private final ReadLimits limits;
+
+  public SpecReader() {
+    this(ReadLimits.DEFAULT);
+  }
+
+  public SpecReader(ReadLimits limits) {
+    this.limits = limits;
+  }
+
+  /**
+   * What a read produced: the document, and what was found on the way that did not stop the read
+   * (duplicate keys, ambiguous YAML 1.1 scalars); errors among these still fail validation.
+   */
+  public record Result(SpecDocument document, List<Diagnostic> findings) {}
+
+  /**
+   * Reads {@code file}, naming it {@code displayName} in diagnostics.
+   *
+   * @throws UserInputException with located diagnostics when the file is not a readable spec
+   */
+  public Result read(Path file, String displayName) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw fail(SourceLocation.ofFile(displayName), "yaml.io", "cannot read the file: " + e.getMessage(),
+          "check that the path exists and is readable");
+    }
+    if (size > limits.maxBytes()) {
+      throw fail(SourceLocation.ofFile(displayName), "yaml.tooLarge",
+          "the file has " + size + " bytes, more than the limit of " + limits.maxBytes() + " bytes",
+          "a spec this large is almost certainly not a platform spec; split it or check what was written into it");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw fail(SourceLocation.ofFile(displayName), "yaml.io", "cannot read the file: " + e.getMessage(),
+          "check that the path exists and is readable");
+    }
+    return read(bytes, displayName);
+  }
+
+  /** Reads a spec from bytes, naming it {@code displayName} in diagnostics. */
+  public Result read(byte[] bytes, String displayName) {
+    if (bytes.length > limits.maxBytes()) {
+      throw fail(SourceLocation.ofFile(displayName), "yaml.tooLarge",
+          "the file has " + bytes.length + " bytes, more than the limit of " + limits.maxBytes() + " bytes",
+          "a spec this large is almost certainly not a platform spec");
+    }
+    String text = decode(bytes, displayName);
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(limits.maxAliases());
+    options.setNestingDepthLimit(limits.maxDepth());
+    options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
+    options.setAllowRecursiveKeys(false);
+    // No implicit resolution: every plain scalar arrives as a string and is read here by YAML 1.2 rules.
+    Resolver plain = new Resolver() {
+      @Override
+      protected void addImplicitResolvers() {}
+    };
+    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new org.yaml.snakeyaml.DumperOptions()),
+        new org.yaml.snakeyaml.DumperOptions(), options, plain);
+    List<Node> documents = new ArrayList<>();
+    try {
+      Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
+      while (it.hasNext()) {
+        Node node = it.next();
+        if (node != null) {
+          documents.add(node);
+        }
+        if (documents.size() > 1) {
+          throw fail(location(displayName, node.getStartMark()), "yaml.multipleDocuments",
+              "the file holds more than one YAML document",
+              "a spec file holds exactly one platform; put other platforms in their own files");
+        }
+      }
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      throw fail(location(displayName, mark), "yaml.syntax", syntaxMessage(e), syntaxHint(e));
+    } catch (YAMLException e) {
+      throw fail(SourceLocation.ofFile(displayName), "yaml.limit", limitMessage(e.getMessage()),
+          "a spec needs neither deep nesting nor many aliases; write the values out");
+    } catch (StackOverflowError e) {
+      throw fail(SourceLocation.ofFile(displayName), "yaml.limit",
+          "the document nests too deeply to read", "a spec needs at most a few levels of nesting");
+    }
+    if (documents.isEmpty()) {
+      throw fail(new SourceLocation(displayName, 1, 1), "yaml.empty", "the file holds no YAML document",
+          "start from platform-specs/ or `mvn maas:schema` for the format");
+    }
+    Converter converter = new Converter(displayName);
+    YamlNode root = converter.convert(documents.get(0), "", 0);
+    List<Diagnostic> findings = new ArrayList<>(converter.errors);
+    findings.addAll(converter.warnings);
+    return new Result(new SpecDocument(displayName, bytes, root), List.copyOf(findings));
+  }
+
+  private static String decode(byte[] bytes, String displayName) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      int bad = firstInvalidUtf8(bytes);
+      String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
+      int line = 1;
+      int column = 1;
+      for (int i = 0; i < before.length(); i++) {
+        if (before.charAt(i) == '\n') {
+          line++;
+          column = 1;
+        } else {
+          column++;
+        }
+      }
+      throw fail(new SourceLocation(displayName, line, column), "yaml.encoding",
+          String.format("byte 0x%02X at offset %d is not valid UTF-8", bytes[bad] & 0xff, bad),
+          "save the file as UTF-8");
+    }
+  }
+
+  private static int firstInvalidUtf8(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+    return result.isError() ? in.position() : Math.max(0, bytes.length - 1);
+  }
+
+  private static String syntaxMessage(MarkedYAMLException e) {
+    String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
+    if (problem.contains("found character '\\t'") || problem.contains("found character '\t'")) {
+      return "a tab character where YAML allows only spaces";
+    }
+    if (problem.contains("found duplicate anchor")) {
+      return problem;
+    }
+    String context = e.getContext();
+    return "invalid YAML: " + problem + (context == null ? "" : " (" + context + ")");
+  }
+
+  private static String syntaxHint(MarkedYAMLException e) {
+    String problem = String.valueOf(e.getProblem());
+    if (problem.contains("\\t") || problem.contains("\t")) {
+      return "indent with spaces";
+    }
+    return "check indentation and quoting at this position";
+  }
+
+  private static String limitMessage(String raw) {
+    String text = String.valueOf(raw);
+    if (text.contains("aliases")) {
+      return "the document uses more aliases than the limit allows (" + text + ")";
+    }
+    if (text.contains("Nesting Depth")) {
+      return "the document nests deeper than the limit allows (" + text + ")";
+    }
+    if (text.contains("code points")) {
+      return "the document is larger than the limit allows (" + text + ")";
+    }
+    return "the document cannot be read: " + text;
+  }
+
+  private static SourceLocation location(String file, Mark mark) {
+    return mark == null ? SourceLocation.ofFile(file) : new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static UserInputException fail(SourceLocation location, String code, String message, String hint) {
+    return new UserInputException(List.of(Diagnostic.error(code, location, "", message, hint)));
+  }
+
+  /** Turns SnakeYAML's node graph into located {@link YamlNode}s, expanding aliases within bounds. */
+  private final class Converter {
+    private final String file;
+    private final List<Diagnostic> errors = new ArrayList<>();
+    private final List<Diagnostic> warnings = new ArrayList<>();
+    private final Set<Node> onPath = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private int nodes;
+
+    Converter(String file) {
+      this.file = file;
+    }
+
+    YamlNode convert(Node node, String pointer, int depth) {
+      SourceLocation here = location(file, node.getStartMark());
+      if (++nodes > limits.maxNodes()) {
+        throw fail(here, "yaml.limit", "the document expands to more than " + limits.maxNodes()
+            + " nodes once its aliases are resolved", "write the values out instead of repeating aliases");
+      }
+      if (depth > limits.maxDepth()) {
+        throw fail(here, "yaml.limit", "the document nests deeper than " + limits.maxDepth() + " levels",
+            "a spec needs at most a few levels of nesting");
+      }
+      if (!onPath.add(node)) {
+        throw fail(here, "yaml.recursiveAlias", "an alias refers to a node that contains it",
+            "remove the recursive anchor");
+      }
+      try {
+        if (node instanceof MappingNode mapping) {
+          return mapping(mapping, here, pointer, depth);
+        }
+        if (node instanceof SequenceNode sequence) {
+          List<YamlNode> items = new ArrayList<>();
+          for (Node item : sequence.getValue()) {
+            items.add(convert(item, JsonPointers.child(pointer, items.size()), depth + 1));
+          }
+          return new YamlNode.Sequence(here, pointer, items);
+        }
+        return scalar((ScalarNode) node, here, pointer);
+      } finally {
+        onPath.remove(node);
+      }
+    }
+
+    private YamlNode mapping(MappingNode mapping, SourceLocation here, String pointer, int depth) {
+      Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        SourceLocation keyLocation = location(file, keyNode.getStartMark());
+        if (!(keyNode instanceof ScalarNode keyScalar)) {
+          errors.add(Diagnostic.error("yaml.complexKey", keyLocation, pointer,
+              "a mapping key must be a plain name, not a collection", "write the key as text"));
+          continue;
+        }
+        String key = keyScalar.getValue();
+        if (keyScalar.isPlain() && "<<".equals(key)) {
+          errors.add(Diagnostic.error("yaml.mergeKey", keyLocation, pointer,
+              "merge keys (`<<`) are not supported", "write the merged fields out"));
+          continue;
+        }
+        String childPointer = JsonPointers.child(pointer, key);
+        YamlNode.Entry earlier = entries.get(key);
+        if (earlier != null) {
+          errors.add(Diagnostic.error("yaml.duplicateKey", keyLocation, childPointer,
+              "duplicate key `" + key + "`; it is already set at line " + earlier.keyLocation().line(),
+              "remove one of the two"));
+          continue;
+        }
+        YamlNode value = convert(tuple.getValueNode(), childPointer, depth + 1);
+        entries.put(key, new YamlNode.Entry(key, keyLocation, value));
+      }
+      return new YamlNode.Mapping(here, pointer, entries);
+    }
+
+    private YamlNode scalar(ScalarNode node, SourceLocation here, String pointer) {
+      String text = node.getValue();
+      Tag tag = node.getTag();
+      if (!node.isPlain()) {
+        return new YamlNode.Scalar(here, pointer, text, text, true);
+      }
+      if (!Tag.STR.equals(tag)) {
+        errors.add(Diagnostic.error("yaml.tag", here, pointer, "explicit tag `" + tag.getValue() + "` is not supported",
+            "remove the tag; quote the value to make it a string"));
+        return new YamlNode.Scalar(here, pointer, text, text, false);
+      }
+      return new YamlNode.Scalar(here, pointer, resolve(text, here, pointer), text, false);
+    }
+
+    private Object resolve(String text, SourceLocation here, String pointer) {
+      if (NULL.matcher(text).matches()) {
+        return null;
+      }
+      if (TRUE.matcher(text).matches()) {
+        return Boolean.TRUE;
+      }
+      if (FALSE.matcher(text).matches()) {
+        return Boolean.FALSE;
+      }
+      if (YAML11_LEADING_ZERO.matcher(text).matches()) {
+        errors.add(Diagnostic.error("yaml.ambiguousNumber", here, pointer,
+            "`" + text + "` is ambiguous: YAML 1.1 reads it as octal, YAML 1.2 as decimal",
+            "write the number without leading zeros, or quote it if it is text"));
+        return text;
+      }
+      if (INT.matcher(text).matches()) {
+        BigInteger big = new BigInteger(text);
+        return big.bitLength() < 64 ? (Object) big.longValue() : big;
+      }
+      if (OCTAL_12.matcher(text).matches()) {
+        return new BigInteger(text.substring(2), 8).longValue();
+      }
+      if (HEX.matcher(text).matches()) {
+        BigInteger big = new BigInteger(text.substring(2), 16);
+        return big.bitLength() < 64 ? (Object) big.longValue() : big;
+      }
+      if (FLOAT.matcher(text).matches()) {
+        return Double.parseDouble(text);
+      }
+      if (INF.matcher(text).matches()) {
+        return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      }
+      if (NAN.matcher(text).matches()) {
+        return Double.NaN;
+      }
+      if (YAML11_BOOL.matcher(text).matches()) {
+        warnings.add(Diagnostic.warning("yaml.yaml11Boolean", here, pointer,
+            "`" + text + "` is read as the text \"" + text + "\"; YAML 1.1 tools read it as a boolean",
+            "quote it (\"" + text + "\") if you mean text, or write true/false"));
+        return text;
+      }
+      if (YAML11_UNDERSCORE.matcher(text).matches() || YAML11_SEXAGESIMAL.matcher(text).matches()) {
+        errors.add(Diagnostic.error("yaml.ambiguousNumber", here, pointer,
+            "`" + text + "` is a number in YAML 1.1 but text in YAML 1.2",
+            "write the number as plain digits, or quote it if it is text"));
+        return text;
+      }
+      return text;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.maas.validate;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.diag.UserInputException;
+import dev.maas.model.Platform;
+import dev.maas.spec.SpecDocument;
+import dev.maas.spec.SpecReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a spec and checks it: YAML, then the schema, then the semantic rules. */
+public final class SpecValidator {
+
+  /**
+   * What validating one spec produced.
+   *
+   * @param document the parsed document, or {@code null} when the file could not be read as YAML
+   * @param platform the bound model, or {@code null} when any error was found
+   * @param diagnostics every error and warning, sorted
+   */
+  public record Outcome(SpecDocument document, Platform platform, List<Diagnostic> diagnostics) {
+
+    /** Whether an error was found. */
+    public boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+  }
+
+  private final SpecReader reader;
+  private final SchemaCheck schema;
+  private final List<SemanticRule> rules;
+
+  public SpecValidator() {
+    this(new SpecReader(), new SchemaCheck(PlatformSchema.get()), SemanticRules.all());
+  }
+
+  public SpecValidator(SpecReader reader, SchemaCheck schema, List<SemanticRule> rules) {
+    this.reader = reader;
+    this.schema = schema;
+    this.rules = List.copyOf(rules);
+  }
+
+  /** Validates the spec in {@code file}, naming it {@code displayName} in diagnostics. */
+  public Outcome validate(Path file, String displayName) {
+    SpecReader.Result read;
+    try {
+      read = reader.read(file, displayName);
+    } catch (UserInputException e) {
+      return new Outcome(null, null, e.diagnostics());
+    }
+    return validate(read);
+  }
+
+  /** Validates a spec given as bytes. */
+  public Outcome validate(byte[] content, String displayName) {
+    SpecReader.Result read;
+    try {
+      read = reader.read(content, displayName);
+    } catch (UserInputException e) {
+      return new Outcome(null, null, e.diagnostics());
+    }
+    return validate(read);
+  }
+
+  private Outcome validate(SpecReader.Result read) {
+    SpecDocument document = read.document();
+    List<Diagnostic> diagnostics = new ArrayList<>(read.findings());
+    java.util.Set<String> alreadyReported = new java.util.HashSet<>();
+    read.findings().stream().filter(Diagnostic::isError).forEach(d -> alreadyReported.add(d.pointer()));
+    // A node the reader already rejected (e.g. an ambiguous `010`) is not reported twice.
+    schema.check(document).stream().filter(d -> !alreadyReported.contains(d.pointer())).forEach(diagnostics::add);
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      return new Outcome(document, null, sorted(diagnostics));
+    }
+    Platform platform = PlatformBinder.bind(document);
+    for (SemanticRule rule : rules) {
+      diagnostics.addAll(rule.check(platform, document));
+    }
+    boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
+    return new Outcome(document, failed ? null : platform, sorted(diagnostics));
+  }
+
+  private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
+    dev.maas.diag.Diagnostics all = new dev.maas.diag.Diagnostics();
+    all.addAll(diagnostics);
+    return all.sorted();
+  }
+}

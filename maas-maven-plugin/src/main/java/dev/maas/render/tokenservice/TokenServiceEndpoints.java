@@ -1,0 +1,43 @@
+package dev.maas.render.tokenservice;
+
+import dev.maas.model.Platform;
+
+/** Names and URLs of the generated token service that the gateway's policies refer to. */
+public final class TokenServiceEndpoints {
+
+  /** The port the service listens on (plain HTTP inside the mesh; the gateway terminates TLS). */
+  public static final int PORT = 8080;
+
+  /** The gateway path prefix under which the token service is exposed. */
+  public static final String PATH_PREFIX = "/maas-api";
+
+  private TokenServiceEndpoints() {}
+
+  /** The name of the Deployment, Service, ServiceAccount and HTTPRoute: {@code <platform>-token-service}. */
+  public static String name(Platform platform) {
+    return platform.name() + "-token-service";
+  }
+
+  /** The in-cluster base URL, which is also the tokens' issuer ({@code iss}). */
+  public static String issuer(Platform platform) {
+    return "http://" + name(platform) + "." + platform.tokens().namespace() + ".svc.cluster.local:" + PORT;
+  }
+
+  /** The JWKS URL the gateway validates tokens with. */
+  public static String jwksUrl(Platform platform) {
+    return issuer(platform) + "/.well-known/jwks.json";
+  }
+
+  /** The audience ({@code aud}) of every token the service issues and the gateway accepts. */
+  public static String audience(Platform platform) {
+    return "maas:" + platform.name();
+  }
+
+  /**
+   * The URL the gateway asks whether a token is revoked: POST {@code {"jti":..,"sub":..,"iat":..}},
+   * answer {@code {"revoked": true|false}}.
+   */
+  public static String revocationStatusUrl(Platform platform) {
+    return issuer(platform) + "/internal/v1/tokens/status";
+  }
+}

@@ -11,6 +11,15 @@ import java.nio.file.Path;
  * @param crdsDirectory a folder of CRDs to validate the output against, or {@code null}
  * @param overlaysDirectory hand-written Kustomize overlays to layer in, or {@code null}
  * @param pluginVersion the compiler's version, recorded in provenance
+ * @param force compile and write even when the inputs are unchanged since the last run
  */
 public record GenerateRequest(
-    Path baseDir, Path spec, Path outputDirectory, Path crdsDirectory, Path overlaysDirectory, String pluginVersion) {}
+    Path baseDir, Path spec, Path outputDirectory, Path crdsDirectory, Path overlaysDirectory, String pluginVersion,
+    boolean force) {
+
+  /** A request that skips the work when the inputs are unchanged. */
+  public GenerateRequest(
+      Path baseDir, Path spec, Path outputDirectory, Path crdsDirectory, Path overlaysDirectory, String pluginVersion) {
+    this(baseDir, spec, outputDirectory, crdsDirectory, overlaysDirectory, pluginVersion, false);
+  }
+}

@@ -12,8 +12,14 @@ import java.util.Map;
  * @param validation the validation of every spec
  * @param checks findings of the read-only checks on the output (CRD schemas, CEL rules, policy proof)
  * @param written per platform folder, what the writer changed; empty when nothing was written
+ * @param upToDate whether the inputs were unchanged since the last run, so nothing was rendered or written
  */
-public record GenerateResult(ValidateResult validation, List<Diagnostic> checks, Map<Path, TreeWriter.Report> written) {
+public record GenerateResult(
+    ValidateResult validation, List<Diagnostic> checks, Map<Path, TreeWriter.Report> written, boolean upToDate) {
+
+  public GenerateResult(ValidateResult validation, List<Diagnostic> checks, Map<Path, TreeWriter.Report> written) {
+    this(validation, checks, written, false);
+  }
 
   /** Whether anything failed, in the specs or in the output checks. */
   public boolean hasErrors() {

@@ -50,6 +50,15 @@ public final class MaasCompiler {
    * {@code <out>/<platform>/}; on any error nothing in the output folder changes.
    */
   public GenerateResult generate(GenerateRequest request) {
+    String fingerprint = null;
+    try {
+      fingerprint = InputFingerprint.of(request, SpecFiles.resolve(request.spec()));
+      if (!request.force() && InputFingerprint.upToDate(request.outputDirectory(), fingerprint)) {
+        return new GenerateResult(new ValidateResult(List.of()), List.of(), Map.of(), true);
+      }
+    } catch (UserInputException | java.io.UncheckedIOException e) {
+      // A missing or unreadable spec is reported by validation below, with its location.
+    }
     ValidateResult validation = validate(new ValidateRequest(request.baseDir(), request.spec()));
     if (validation.errors() > 0) {
       return new GenerateResult(validation, List.of(), Map.of());
@@ -75,9 +84,13 @@ public final class MaasCompiler {
     }
     TreeWriter writer = new TreeWriter();
     Map<Path, TreeWriter.Report> written = new LinkedHashMap<>();
+    InputFingerprint.forget(request.outputDirectory());
     for (Map.Entry<String, GeneratedTree> entry : trees.entrySet()) {
       Path target = request.outputDirectory().resolve(entry.getKey());
       written.put(target, writer.write(entry.getValue(), target));
+    }
+    if (fingerprint != null) {
+      InputFingerprint.record(request.outputDirectory(), fingerprint, List.copyOf(trees.keySet()));
     }
     return new GenerateResult(validation, List.copyOf(findings), written);
   }

@@ -48,6 +48,9 @@ public final class TreeWriter {
     void afterWrite(String path) throws IOException;
   }
 
+  private static final java.util.concurrent.ConcurrentMap<Path, java.util.concurrent.locks.ReentrantLock> IN_PROCESS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final FaultInjector faults;
 
   public TreeWriter() {
@@ -65,9 +68,15 @@ public final class TreeWriter {
       Files.createDirectories(parent);
       String name = target.getFileName().toString();
       Path lockFile = parent.resolve("." + name + ".lock");
+      // File locks exclude other processes only; threads of this JVM take turns on a lock of their own first.
+      java.util.concurrent.locks.ReentrantLock local =
+          IN_PROCESS.computeIfAbsent(lockFile.normalize(), k -> new java.util.concurrent.locks.ReentrantLock());
+      local.lock();
       try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = channel.lock()) {
         return writeLocked(tree, target.toAbsolutePath(), parent, name);
+      } finally {
+        local.unlock();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the output to " + target + ": " + e.getMessage(), e);

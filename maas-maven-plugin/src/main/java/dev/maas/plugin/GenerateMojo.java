@@ -32,6 +32,10 @@ public class GenerateMojo extends AbstractMaasMojo {
   @Parameter(property = "maas.overlays", defaultValue = "${basedir}/overlays")
   File overlays;
 
+  /** Compiles and writes even when the spec, overlays, CRDs and plugin are unchanged since the last run. */
+  @Parameter(property = "maas.force", defaultValue = "false")
+  boolean force;
+
   /** The plugin's version, recorded in the output's provenance. */
   @Parameter(defaultValue = "${plugin.version}", readonly = true)
   String pluginVersion;
@@ -41,8 +45,14 @@ public class GenerateMojo extends AbstractMaasMojo {
     Path out = outputDirectory != null ? outputDirectory.toPath() : baseDir().toPath().resolve("target/maas");
     GenerateRequest request = new GenerateRequest(baseDir().toPath(), spec.toPath(), out,
         crds == null ? null : crds.toPath(), overlays != null && overlays.isDirectory() ? overlays.toPath() : null,
-        pluginVersion);
+        pluginVersion, force);
+    long started = System.nanoTime();
     GenerateResult result = new MaasCompiler().generate(request);
+    if (result.upToDate()) {
+      getLog().info(String.format("maas: %s is up to date (spec, overlays, CRDs and plugin unchanged; checked in %d ms);"
+          + " nothing rendered or written (-Dmaas.force=true compiles anyway)", out, (System.nanoTime() - started) / 1_000_000));
+      return;
+    }
     List<Diagnostic> all = new ArrayList<>(result.validation().diagnostics());
     all.addAll(result.checks());
     long errors = all.stream().filter(Diagnostic::isError).count();

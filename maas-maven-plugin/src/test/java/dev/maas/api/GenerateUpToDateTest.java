@@ -1,0 +1,92 @@
+package dev.maas.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.maas.output.TreeWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An unchanged re-run returns without rendering or writing; any input change compiles again. */
+class GenerateUpToDateTest {
+
+  @TempDir Path dir;
+
+  private GenerateRequest request(Path spec, Path out, boolean force) {
+    return new GenerateRequest(dir, spec, out, null, null, "test", force);
+  }
+
+  private static Map<Path, FileTime> mtimes(Path root) throws IOException {
+    Map<Path, FileTime> times = new HashMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        times.put(p, Files.getLastModifiedTime(p));
+      }
+    }
+    return times;
+  }
+
+  @Test
+  void secondRunIsUpToDateAndTouchesNothing() throws IOException {
+    Path spec = dir.resolve("acme.yaml");
+    Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
+    Path out = dir.resolve("out");
+
+    GenerateResult first = new MaasCompiler().generate(request(spec, out, false));
+    assertFalse(first.upToDate());
+    assertFalse(first.hasErrors(), () -> first.validation().diagnostics().toString() + first.checks());
+    assertTrue(Files.isDirectory(out.resolve("acme")), "the platform folder is written");
+    Map<Path, FileTime> before = mtimes(out);
+
+    GenerateResult second = new MaasCompiler().generate(request(spec, out, false));
+    assertTrue(second.upToDate());
+    assertEquals(Map.of(), second.written());
+    assertEquals(before, mtimes(out));
+
+    // Forced, it compiles again, yet the writer still finds nothing to change.
+    GenerateResult forced = new MaasCompiler().generate(request(spec, out, true));
+    assertFalse(forced.upToDate());
+    assertTrue(forced.written().values().stream().allMatch(TreeWriter.Report::isNoOp));
+    assertEquals(before, mtimes(out));
+  }
+
+  @Test
+  void changedSpecIsCompiledAgain() throws IOException {
+    Path spec = dir.resolve("acme.yaml");
+    Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
+    Path out = dir.resolve("out");
+    new MaasCompiler().generate(request(spec, out, false));
+
+    Files.writeString(spec, Files.readString(spec).replace("limit: 20000, window: 1m", "limit: 40000, window: 1m"));
+    GenerateResult again = new MaasCompiler().generate(request(spec, out, false));
+
+    assertFalse(again.upToDate());
+    TreeWriter.Report report = again.written().values().iterator().next();
+    assertFalse(report.isNoOp(), "the changed limit is written");
+  }
+
+  @Test
+  void invalidSpecLeavesEarlierOutputByteIdentical() throws IOException {
+    Path spec = dir.resolve("acme.yaml");
+    Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
+    Path out = dir.resolve("out");
+    new MaasCompiler().generate(request(spec, out, false));
+    Map<String, byte[]> before = TreeWriter.read(out.resolve("acme"));
+
+    Files.writeString(spec, Files.readString(spec).replace("window: 2m", "window: 2w"));
+    GenerateResult broken = new MaasCompiler().generate(request(spec, out, false));
+
+    assertTrue(broken.hasErrors());
+    Map<String, byte[]> after = TreeWriter.read(out.resolve("acme"));
+    assertEquals(before.keySet(), after.keySet());
+    before.forEach((k, v) -> assertTrue(java.util.Arrays.equals(v, after.get(k)), k));
+  }
+}

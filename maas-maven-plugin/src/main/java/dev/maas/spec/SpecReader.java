@@ -283,7 +283,14 @@ public final class SpecReader {
       return problem;
     }
     String context = e.getContext();
-    return "invalid YAML: " + problem + (context == null ? "" : " (" + context + ")");
+    if (context == null) {
+      return "invalid YAML: " + problem;
+    }
+    Mark start = e.getContextMark();
+    Mark at = e.getProblemMark();
+    boolean elsewhere = start != null && at != null && (start.getLine() != at.getLine() || start.getColumn() != at.getColumn());
+    return "invalid YAML: " + problem + " (" + context
+        + (elsewhere ? " that starts at line " + (start.getLine() + 1) + ", column " + (start.getColumn() + 1) : "") + ")";
   }
 
   /** SnakeYAML names a tab {@code '\t(TAB)'} in its messages; older versions {@code '\t'}. */
@@ -295,7 +302,7 @@ public final class SpecReader {
     if (isTab(String.valueOf(e.getProblem()))) {
       return "replace the tab with spaces";
     }
-    return "check indentation and quoting at this position";
+    return "look for an unclosed bracket or quote, or a wrong indentation, before this position";
   }
 
   private static SourceLocation location(String file, Mark mark) {
@@ -387,7 +394,10 @@ public final class SpecReader {
         return new YamlNode.Scalar(here, pointer, text, text, true);
       }
       if (!Tag.STR.equals(tag)) {
-        errors.add(Diagnostic.error("yaml.tag", here, pointer, "explicit tag `" + tag.getValue() + "` is not supported",
+        String written = tag.getValue().startsWith(Tag.PREFIX)
+            ? "!!" + tag.getValue().substring(Tag.PREFIX.length()) : tag.getValue();
+        errors.add(Diagnostic.error("yaml.tag", here, pointer,
+            "explicit tag `" + written + "` is not supported; values take their type from the schema",
             "remove the tag; quote the value to make it a string"));
         return new YamlNode.Scalar(here, pointer, text, text, false);
       }

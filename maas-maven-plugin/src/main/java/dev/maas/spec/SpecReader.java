@@ -175,8 +175,9 @@ public final class SpecReader {
       String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
       int line = 1;
       int column = 1;
-      for (int i = 0; i < before.length(); i++) {
-        if (before.charAt(i) == '\n') {
+      // Columns count characters as an editor shows them: code points, not UTF-16 units.
+      for (int cp : before.codePoints().toArray()) {
+        if (cp == '\n') {
           line++;
           column = 1;
         } else {

@@ -143,6 +143,15 @@ class SpecReaderTest {
   }
 
   @Test
+  void invalidUtf8AfterAnEmojiCountsItAsOneColumn() {
+    byte[] head = "a: \uD83D\uDE00".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 1);
+    bytes[head.length] = (byte) 0xC0;
+    assertEquals(List.of("spec.yaml:1:5: error: byte 0xC0 at offset 7 is not valid UTF-8 (save the file as UTF-8)"),
+        failure(bytes));
+  }
+
+  @Test
   void tabInIndentationIsNamed() {
     List<String> lines = failure("a:\n\tb: 1\n");
     assertEquals(List.of("spec.yaml:2:1: error: a tab character where YAML allows only spaces"

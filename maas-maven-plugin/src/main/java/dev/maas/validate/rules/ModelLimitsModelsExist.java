@@ -5,6 +5,7 @@ import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.JsonPointers;
 import dev.maas.spec.SpecDocument;
+import dev.maas.spec.YamlNode;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,9 @@ public final class ModelLimitsModelsExist implements SemanticRule {
     return out;
   }
 
+  /** The tier's modelLimits keys as written, so findings come in file order. */
   static List<String> keysInSpecOrder(SpecDocument document, int tierIndex, Tier tier) {
-    if (document.find("/spec/tiers/" + tierIndex + "/modelLimits") instanceof dev.maas.spec.YamlNode.Mapping m) {
+    if (document.find("/spec/tiers/" + tierIndex + "/modelLimits") instanceof YamlNode.Mapping m) {
       return List.copyOf(m.entries().keySet());
     }
     return List.copyOf(tier.modelLimits().keySet());

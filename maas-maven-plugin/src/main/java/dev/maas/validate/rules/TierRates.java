@@ -1,5 +1,6 @@
 package dev.maas.validate.rules;
 
+import dev.maas.model.ModelLimits;
 import dev.maas.model.Platform;
 import dev.maas.model.Rate;
 import dev.maas.model.Tier;
@@ -24,7 +25,7 @@ final class TierRates {
       String tierPointer = "/spec/tiers/" + i;
       add(out, tierPointer + "/limits/requests", tier.limits().requests());
       add(out, tierPointer + "/limits/tokens", tier.limits().tokens());
-      for (Map.Entry<String, dev.maas.model.ModelLimits> e : tier.modelLimits().entrySet()) {
+      for (Map.Entry<String, ModelLimits> e : tier.modelLimits().entrySet()) {
         String base = JsonPointers.child(tierPointer + "/modelLimits", e.getKey());
         add(out, base + "/requests", e.getValue().requests());
         add(out, base + "/tokens", e.getValue().tokens());

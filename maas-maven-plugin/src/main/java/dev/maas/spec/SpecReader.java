@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -128,32 +131,31 @@ public final class SpecReader {
         new org.yaml.snakeyaml.DumperOptions(), options, plain);
     List<Node> documents = new ArrayList<>();
     try {
-      Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
-      while (it.hasNext()) {
-        Node node = it.next();
+      // Events first: they carry positions, so depth and extra documents are reported where they start,
+      // and the recursive composer never sees a document nested deeper than the limit.
+      checkEvents(yaml.parse(new StringReader(text)), displayName);
+      for (Node node : yaml.composeAll(new StringReader(text))) {
         if (node != null) {
           documents.add(node);
-        }
-        if (documents.size() > 1) {
-          throw fail(location(displayName, node.getStartMark()), "yaml.multipleDocuments",
-              "the file holds more than one YAML document",
-              "a spec file holds exactly one platform; put other platforms in their own files");
         }
       }
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw fail(location(displayName, mark), "yaml.syntax", syntaxMessage(e), syntaxHint(e));
+      String code = isTab(String.valueOf(e.getProblem())) ? "yaml.tab" : "yaml.syntax";
+      throw fail(location(displayName, mark), code, syntaxMessage(e), syntaxHint(e));
     } catch (YAMLException e) {
-      throw fail(SourceLocation.ofFile(displayName), "yaml.limit", limitMessage(e.getMessage()),
-          "a spec needs neither deep nesting nor many aliases; write the values out");
+      throw limitFailure(e.getMessage(), displayName);
     } catch (StackOverflowError e) {
-      throw fail(SourceLocation.ofFile(displayName), "yaml.limit",
+      throw fail(SourceLocation.ofFile(displayName), "yaml.tooDeep",
           "the document nests too deeply to read", "a spec needs at most a few levels of nesting");
     }
     if (documents.isEmpty()) {
       throw fail(new SourceLocation(displayName, 1, 1), "yaml.empty", "the file holds no YAML document",
           "start from platform-specs/ or `mvn maas:schema` for the format");
     }
+    // Sizes are summed over the alias graph before anything is copied, so an alias bomb costs nothing.
+    expandedSize(documents.get(0), new IdentityHashMap<>(),
+        java.util.Collections.newSetFromMap(new IdentityHashMap<>()), displayName);
     Converter converter = new Converter(displayName);
     YamlNode root = converter.convert(documents.get(0), "", 0);
     List<Diagnostic> findings = new ArrayList<>(converter.errors);
@@ -173,8 +175,9 @@ public final class SpecReader {
       String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
       int line = 1;
       int column = 1;
-      for (int i = 0; i < before.length(); i++) {
-        if (before.charAt(i) == '\n') {
+      // Columns count characters as an editor shows them: code points, not UTF-16 units.
+      for (int cp : before.codePoints().toArray()) {
+        if (cp == '\n') {
           line++;
           column = 1;
         } else {
@@ -197,38 +200,110 @@ public final class SpecReader {
     return result.isError() ? in.position() : Math.max(0, bytes.length - 1);
   }
 
+  private void checkEvents(Iterable<Event> events, String displayName) {
+    int depth = 0;
+    int documents = 0;
+    for (Event event : events) {
+      if (event instanceof DocumentStartEvent && ++documents > 1) {
+        throw fail(location(displayName, event.getStartMark()), "yaml.multipleDocuments",
+            "the file holds more than one YAML document; a second one starts here",
+            "a spec file holds exactly one platform; put other platforms in their own files");
+      }
+      if (event instanceof CollectionStartEvent && ++depth > limits.maxDepth()) {
+        throw fail(location(displayName, event.getStartMark()), "yaml.tooDeep",
+            "the document nests deeper than " + limits.maxDepth() + " levels here",
+            "a spec needs at most a few levels of nesting");
+      }
+      if (event instanceof CollectionEndEvent) {
+        depth--;
+      }
+    }
+  }
+
+  /** The number of nodes {@code node} stands for once aliases are expanded; fails past the limit. */
+  private long expandedSize(Node node, Map<Node, Long> known, Set<Node> onPath, String displayName) {
+    Long size = known.get(node);
+    if (size != null) {
+      return size;
+    }
+    if (!onPath.add(node)) {
+      throw fail(location(displayName, node.getStartMark()), "yaml.recursiveAlias",
+          "an alias refers to the collection that contains it, so the value would be infinite",
+          "remove the alias or the anchor it refers to");
+    }
+    long total = 1;
+    if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        total += expandedSize(tuple.getKeyNode(), known, onPath, displayName);
+        total += expandedSize(tuple.getValueNode(), known, onPath, displayName);
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      for (Node item : sequence.getValue()) {
+        total += expandedSize(item, known, onPath, displayName);
+      }
+    }
+    onPath.remove(node);
+    if (total > limits.maxNodes()) {
+      // Children are each below the limit, so this is the smallest value that explodes: point at it.
+      throw fail(location(displayName, node.getStartMark()), "yaml.aliasExpansion",
+          "the aliases in this value expand to " + total + " nodes, more than the limit of " + limits.maxNodes()
+              + " (an alias bomb)",
+          "write the values out instead of nesting aliases of aliases");
+    }
+    known.put(node, total);
+    return total;
+  }
+
+  private UserInputException limitFailure(String raw, String displayName) {
+    String text = String.valueOf(raw);
+    if (text.contains("aliases")) {
+      return fail(SourceLocation.ofFile(displayName), "yaml.tooManyAliases",
+          "the document uses more than " + limits.maxAliases() + " aliases of mappings or lists",
+          "write the values out instead of repeating aliases");
+    }
+    if (text.contains("code points")) {
+      return fail(SourceLocation.ofFile(displayName), "yaml.tooLarge",
+          "the document is larger than the limit of " + limits.maxBytes() + " characters",
+          "a spec this large is almost certainly not a platform spec");
+    }
+    if (text.contains("Nesting Depth")) {
+      return fail(SourceLocation.ofFile(displayName), "yaml.tooDeep",
+          "the document nests deeper than " + limits.maxDepth() + " levels",
+          "a spec needs at most a few levels of nesting");
+    }
+    return fail(SourceLocation.ofFile(displayName), "yaml.syntax", "the document cannot be read: " + text,
+        "check the YAML syntax");
+  }
+
   private static String syntaxMessage(MarkedYAMLException e) {
     String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
-    if (problem.contains("found character '\\t'") || problem.contains("found character '\t'")) {
-      return "a tab character where YAML allows only spaces";
+    if (isTab(problem)) {
+      return "a tab character where YAML allows only spaces (YAML never indents with tabs)";
     }
     if (problem.contains("found duplicate anchor")) {
       return problem;
     }
     String context = e.getContext();
-    return "invalid YAML: " + problem + (context == null ? "" : " (" + context + ")");
+    if (context == null) {
+      return "invalid YAML: " + problem;
+    }
+    Mark start = e.getContextMark();
+    Mark at = e.getProblemMark();
+    boolean elsewhere = start != null && at != null && (start.getLine() != at.getLine() || start.getColumn() != at.getColumn());
+    return "invalid YAML: " + problem + " (" + context
+        + (elsewhere ? " that starts at line " + (start.getLine() + 1) + ", column " + (start.getColumn() + 1) : "") + ")";
+  }
+
+  /** SnakeYAML names a tab {@code '\t(TAB)'} in its messages; older versions {@code '\t'}. */
+  private static boolean isTab(String problem) {
+    return problem.contains("found character '\\t");
   }
 
   private static String syntaxHint(MarkedYAMLException e) {
-    String problem = String.valueOf(e.getProblem());
-    if (problem.contains("\\t") || problem.contains("\t")) {
-      return "indent with spaces";
+    if (isTab(String.valueOf(e.getProblem()))) {
+      return "replace the tab with spaces";
     }
-    return "check indentation and quoting at this position";
-  }
-
-  private static String limitMessage(String raw) {
-    String text = String.valueOf(raw);
-    if (text.contains("aliases")) {
-      return "the document uses more aliases than the limit allows (" + text + ")";
-    }
-    if (text.contains("Nesting Depth")) {
-      return "the document nests deeper than the limit allows (" + text + ")";
-    }
-    if (text.contains("code points")) {
-      return "the document is larger than the limit allows (" + text + ")";
-    }
-    return "the document cannot be read: " + text;
+    return "look for an unclosed bracket or quote, or a wrong indentation, before this position";
   }
 
   private static SourceLocation location(String file, Mark mark) {
@@ -254,11 +329,11 @@ public final class SpecReader {
     YamlNode convert(Node node, String pointer, int depth) {
       SourceLocation here = location(file, node.getStartMark());
       if (++nodes > limits.maxNodes()) {
-        throw fail(here, "yaml.limit", "the document expands to more than " + limits.maxNodes()
+        throw fail(here, "yaml.aliasExpansion", "the document expands to more than " + limits.maxNodes()
             + " nodes once its aliases are resolved", "write the values out instead of repeating aliases");
       }
       if (depth > limits.maxDepth()) {
-        throw fail(here, "yaml.limit", "the document nests deeper than " + limits.maxDepth() + " levels",
+        throw fail(here, "yaml.tooDeep", "the document nests deeper than " + limits.maxDepth() + " levels",
             "a spec needs at most a few levels of nesting");
       }
       if (!onPath.add(node)) {
@@ -302,8 +377,9 @@ public final class SpecReader {
         YamlNode.Entry earlier = entries.get(key);
         if (earlier != null) {
           errors.add(Diagnostic.error("yaml.duplicateKey", keyLocation, childPointer,
-              "duplicate key `" + key + "`; it is already set at line " + earlier.keyLocation().line(),
-              "remove one of the two"));
+              "duplicate key `" + key + "`; it is already set at line " + earlier.keyLocation().line() + ", column "
+                  + earlier.keyLocation().column(),
+              "keep only one of the two; YAML tools disagree on which one wins"));
           continue;
         }
         YamlNode value = convert(tuple.getValueNode(), childPointer, depth + 1);
@@ -319,7 +395,10 @@ public final class SpecReader {
         return new YamlNode.Scalar(here, pointer, text, text, true);
       }
       if (!Tag.STR.equals(tag)) {
-        errors.add(Diagnostic.error("yaml.tag", here, pointer, "explicit tag `" + tag.getValue() + "` is not supported",
+        String written = tag.getValue().startsWith(Tag.PREFIX)
+            ? "!!" + tag.getValue().substring(Tag.PREFIX.length()) : tag.getValue();
+        errors.add(Diagnostic.error("yaml.tag", here, pointer,
+            "explicit tag `" + written + "` is not supported; values take their type from the schema",
             "remove the tag; quote the value to make it a string"));
         return new YamlNode.Scalar(here, pointer, text, text, false);
       }

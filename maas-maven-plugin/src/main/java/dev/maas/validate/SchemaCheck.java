@@ -18,17 +18,38 @@ import java.util.TreeSet;
 public final class SchemaCheck {
 
   /** Patterns the schema uses, with the words a person needs when a value misses one. */
-  private static final Map<String, String[]> PATTERN_WORDS = Map.of(
-      "^([0-9]{1,5}(ms|s|m|h|d))+$", new String[] {"is not a window", "use ms, s, m, h or d, e.g. 24h"},
-      "^([0-9]{1,5}(s|m|h|d))+$", new String[] {"is not a duration", "use s, m, h or d, e.g. 4h"},
-      "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", new String[] {"is not a DNS-1123 label",
-          "use lower-case letters, digits and '-', starting and ending with a letter or digit"},
-      "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", new String[] {"is not a DNS-1123 subdomain",
-          "use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit"},
-      "^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$", new String[] {
-          "is not a hostname", "use a fully qualified lower-case DNS name such as maas.example.com"},
-      "^([0-9]+(\\.[0-9]+)?|[0-9]+m)$", new String[] {"is not a CPU quantity", "use cores such as 2 or 0.5, or millicores such as 500m"},
-      "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$", new String[] {"is not a memory quantity", "use a number with a unit such as 512Mi or 24Gi"});
+  private static final Map<String, String[]> PATTERN_WORDS = Map.ofEntries(
+      Map.entry("^([0-9]{1,5}(ms|s|m|h|d))+$", new String[] {"is not a window",
+          "write number-unit pairs with units ms, s, m, h or d, e.g. 30s, 2m, 1h30m or 1d"}),
+      Map.entry("^([0-9]{1,5}(s|m|h|d))+$", new String[] {"is not a duration",
+          "write number-unit pairs with units s, m, h or d, e.g. 4h or 30d"}),
+      Map.entry("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", new String[] {"is not a DNS-1123 label",
+          "use lower-case letters, digits and '-', starting and ending with a letter or digit"}),
+      Map.entry("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", new String[] {"is not a DNS-1123 subdomain",
+          "use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit"}),
+      Map.entry("^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$", new String[] {
+          "is not a hostname", "use a fully qualified lower-case DNS name such as maas.example.com"}),
+      Map.entry("^([0-9]+(\\.[0-9]+)?|[0-9]+m)$", new String[] {"is not a CPU quantity",
+          "use cores such as 2 or 0.5, or millicores such as 500m"}),
+      Map.entry("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$", new String[] {"is not a memory quantity",
+          "use a number with a unit such as 512Mi or 24Gi"}),
+      Map.entry("^https://[^\\s]+$", new String[] {"is not an https URL",
+          "write a URL that starts with https:// and has no spaces"}),
+      Map.entry("^(hf|s3|gs|pvc|oci|https?)://[^\\s]+$", new String[] {"is not a model URI",
+          "start it with hf://, s3://, gs://, pvc://, oci://, http:// or https://, e.g. hf://org/model"}),
+      Map.entry("^((https?|ssh|git|file)://|git@)[^\\s]+$", new String[] {"is not a Git repository URL",
+          "use an https://, ssh://, git://, file:// or git@host:path URL"}),
+      Map.entry("^[A-Za-z0-9._/-]+$", new String[] {"is not a branch name",
+          "use letters, digits, '.', '_', '-' and '/'"}),
+      Map.entry("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", new String[] {"is not a relative folder path",
+          "use folder names of letters, digits, '.', '_' and '-' joined by '/', without a leading or trailing '/'"}),
+      Map.entry("^[A-Za-z0-9_.:-]+$", new String[] {"is not a claim name",
+          "use letters, digits, '_', '.', ':' and '-'"}),
+      Map.entry("^[^\\s\\x00-\\x1f\\x7f]+$", new String[] {"is not a group name",
+          "write the group as the identity provider spells it, without spaces or control characters"}),
+      Map.entry("^[^\\s]+$", new String[] {"contains a space", "remove the spaces"}),
+      Map.entry("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$", new String[] {"is not a model format name",
+          "use letters, digits, '_', '.' and '-', e.g. onnx or sklearn"}));
 
   private final PlatformSchema schema;
 
@@ -101,7 +122,9 @@ public final class SchemaCheck {
       }
       case "const":
         return Diagnostic.error(code, document.locate(pointer), pointer,
-            describe(instance) + " is not allowed here; it must be " + quote(keywordValue.asText()), null);
+            (instance != null && instance.isTextual() ? quote(instance.asText()) : describe(instance))
+                + " is not allowed here; it must be " + quote(keywordValue.asText()),
+            "write " + quote(keywordValue.asText()));
       case "minimum":
       case "maximum":
       case "exclusiveMinimum":
@@ -114,32 +137,80 @@ public final class SchemaCheck {
         return Diagnostic.error(code, document.locate(pointer), pointer,
             (instance == null ? "value" : instance.asText()) + " is " + relation + bound, describeOwner(owner));
       }
-      case "minItems":
+      case "minItems": {
+        int min = keywordValue.asInt();
+        int found = instance == null ? 0 : instance.size();
         return Diagnostic.error(code, document.locate(pointer), pointer,
-            "needs at least " + keywordValue.asInt() + (keywordValue.asInt() == 1 ? " item" : " items"), describeOwner(owner));
+            (found == 0 ? "is an empty list" : "has " + found + (found == 1 ? " item" : " items")) + "; it needs at least "
+                + min + (min == 1 ? " item" : " items"),
+            describeOwner(owner) == null ? "add an item" : "add an item: " + describeOwner(owner));
+      }
       case "maxItems":
         return Diagnostic.error(code, document.locate(pointer), pointer,
             "has more than " + keywordValue.asInt() + " items", describeOwner(owner));
-      case "uniqueItems":
-        return Diagnostic.error(code, document.locate(pointer), pointer, "holds the same item twice", "remove the repeated item");
+      case "uniqueItems": {
+        int[] pair = firstRepeat(instance);
+        if (pair == null) {
+          return Diagnostic.error(code, document.locate(pointer), pointer, "holds the same item twice",
+              "remove the repeated item");
+        }
+        String second = JsonPointers.child(pointer, pair[1]);
+        JsonNode item = instance.get(pair[1]);
+        return Diagnostic.error(code, document.locate(second), second,
+            (item.isTextual() ? quote(item.asText()) : "this item") + " is already listed at " + pointer + "/" + pair[0],
+            "remove the repeated item");
+      }
       case "minLength":
         return Diagnostic.error(code, document.locate(pointer), pointer,
             keywordValue.asInt() == 1 ? "must not be empty" : "is shorter than " + keywordValue.asInt() + " characters",
             describeOwner(owner));
-      case "maxLength":
+      case "maxLength": {
+        String value = instance == null ? "" : instance.asText();
         return Diagnostic.error(code, document.locate(pointer), pointer,
-            quote(instance == null ? "" : instance.asText()) + " is longer than " + keywordValue.asInt() + " characters",
-            "shorten it");
+            quote(value) + " has " + value.codePointCount(0, value.length()) + " characters, more than the "
+                + keywordValue.asInt() + " allowed",
+            "shorten it to at most " + keywordValue.asInt() + " characters");
+      }
       case "minProperties":
         return Diagnostic.error(code, document.locate(pointer), pointer,
             "needs at least one of: " + String.join(", ", propertyNames(owner)), describeOwner(owner));
-      case "propertyNames":
-        return null; // reported by the nested pattern/maxLength error on the name itself
+      case "propertyNames": {
+        String name = error.getProperty() == null ? "" : error.getProperty();
+        String child = JsonPointers.child(pointer, name);
+        SourceLocation at = document.locateKey(child);
+        int max = keywordValue.path("maxLength").asInt(Integer.MAX_VALUE);
+        if (name.codePointCount(0, name.length()) > max) {
+          return Diagnostic.error(code, at, child, "the key `" + name + "` has "
+              + name.codePointCount(0, name.length()) + " characters, more than the " + max + " allowed",
+              "shorten it to at most " + max + " characters");
+        }
+        String[] words = PATTERN_WORDS.get(keywordValue.path("pattern").asText());
+        if (words != null) {
+          return Diagnostic.error(code, at, child, "the key `" + name + "` " + words[0], words[1]);
+        }
+        return Diagnostic.error(code, at, child, "the key `" + name + "` is not allowed here: " + error.getMessage(),
+            describeOwner(owner));
+      }
       case "false":
         return null;
       default:
         return Diagnostic.error(code, document.locate(pointer), pointer, error.getMessage(), null);
     }
+  }
+
+  /** The indexes of the first item that repeats an earlier one, and of that earlier one. */
+  private static int[] firstRepeat(JsonNode array) {
+    if (array == null || !array.isArray()) {
+      return null;
+    }
+    for (int j = 1; j < array.size(); j++) {
+      for (int i = 0; i < j; i++) {
+        if (array.get(i).equals(array.get(j))) {
+          return new int[] {i, j};
+        }
+      }
+    }
+    return null;
   }
 
   private static String parentFragment(String fragment) {
@@ -170,9 +241,12 @@ public final class SchemaCheck {
     return pointer;
   }
 
+  /** The schema's JSON type in the words of a YAML author. */
   private static String article(String type) {
     return switch (type) {
-      case "integer", "array", "object" -> "an " + type;
+      case "array" -> "a list";
+      case "object" -> "a mapping";
+      case "integer" -> "an integer";
       default -> "a " + type;
     };
   }
@@ -200,6 +274,9 @@ public final class SchemaCheck {
   }
 
   private static String typeHint(String expected, JsonNode found) {
+    if (found == null || found.isNull()) {
+      return "write a value after the colon, or remove the key";
+    }
     if ("integer".equals(expected) && found != null && found.isTextual() && found.asText().matches("-?[0-9]+")) {
       return "remove the quotes";
     }

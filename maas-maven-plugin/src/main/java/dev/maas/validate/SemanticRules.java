@@ -1,6 +1,26 @@
 package dev.maas.validate;
 
+import dev.maas.validate.rules.AutoscalingRange;
+import dev.maas.validate.rules.EnvironmentModelsExist;
+import dev.maas.validate.rules.GeneratedNameLength;
+import dev.maas.validate.rules.GroupLevelTies;
+import dev.maas.validate.rules.HostnameLengths;
+import dev.maas.validate.rules.KuadrantWindows;
+import dev.maas.validate.rules.LimitadorSharedCounters;
+import dev.maas.validate.rules.LimitsNotEmpty;
+import dev.maas.validate.rules.ModelFormatOnPredictor;
+import dev.maas.validate.rules.ModelLimitsModelsAllowed;
+import dev.maas.validate.rules.ModelLimitsModelsExist;
+import dev.maas.validate.rules.PositiveWindows;
+import dev.maas.validate.rules.ReplicasOrAutoscaling;
+import dev.maas.validate.rules.TierLimitsRequired;
+import dev.maas.validate.rules.TierModelsExist;
+import dev.maas.validate.rules.TokenLifetimes;
+import dev.maas.validate.rules.UniqueEnvironmentNames;
+import dev.maas.validate.rules.UniqueModelNames;
+import dev.maas.validate.rules.UniqueTierLevels;
 import dev.maas.validate.rules.UniqueTierNames;
+import dev.maas.validate.rules.UnlimitedWithoutLimits;
 import java.util.List;
 
 /** The semantic rules, in the order they run. */
@@ -11,6 +31,26 @@ public final class SemanticRules {
   /** Every rule. */
   public static List<SemanticRule> all() {
     return List.of(
-        new UniqueTierNames());
+        new UniqueTierNames(),
+        new UniqueTierLevels(),
+        new GroupLevelTies(),
+        new UniqueModelNames(),
+        new TierModelsExist(),
+        new ModelLimitsModelsExist(),
+        new ModelLimitsModelsAllowed(),
+        new TierLimitsRequired(),
+        new UnlimitedWithoutLimits(),
+        new LimitsNotEmpty(),
+        new PositiveWindows(),
+        new KuadrantWindows(),
+        new TokenLifetimes(),
+        new ReplicasOrAutoscaling(),
+        new AutoscalingRange(),
+        new ModelFormatOnPredictor(),
+        new UniqueEnvironmentNames(),
+        new EnvironmentModelsExist(),
+        new HostnameLengths(),
+        new GeneratedNameLength(),
+        new LimitadorSharedCounters());
   }
 }

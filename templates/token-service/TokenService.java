@@ -94,6 +94,9 @@ public class TokenService {
   /** Request bodies larger than this are refused with 413 before they are read. */
   static final int MAX_BODY_BYTES = 64 * 1024;
 
+  /** How much of an oversized body is read and discarded so that the client sees its 413. */
+  static final int DISCARD_BYTES = 1024 * 1024;
+
   /** A client must send its whole request within this many seconds (slow clients are cut off). */
   static final int MAX_REQUEST_SECONDS = 10;
 
@@ -166,6 +169,7 @@ public class TokenService {
 
   /** A refusal: the HTTP status, a message for the client, and the reason counted in the metrics. */
   static final class Refusal extends Exception {
+    private static final long serialVersionUID = 1L;
     final int status;
     final String reason;
     final Map<String, Object> extra;
@@ -515,32 +519,44 @@ public class TokenService {
       throw new Refusal(400, "bad_request", "the body must be a JSON object");
     }
 
-    /** Reads at most MAX_BODY_BYTES; a larger body is refused without reading it all. */
+    /**
+     * Reads at most MAX_BODY_BYTES; a larger body is refused with 413 and never kept in memory. Up to
+     * DISCARD_BYTES of it are read and thrown away first, so that the client, still sending, receives the
+     * 413 instead of a connection reset; anything larger is cut off.
+     */
     static byte[] readBody(HttpExchange ex) throws Refusal, IOException {
+      InputStream in = ex.getRequestBody();
       String length = ex.getRequestHeaders().getFirst("Content-Length");
       if (length != null) {
+        long declared;
         try {
-          if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-            throw tooLarge();
-          }
+          declared = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
           throw new Refusal(400, "bad_request", "bad Content-Length");
         }
+        if (declared > MAX_BODY_BYTES) {
+          throw tooLarge(in);
+        }
       }
-      InputStream in = ex.getRequestBody();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
       int n;
       while ((n = in.read(buffer)) > 0) {
         out.write(buffer, 0, n);
         if (out.size() > MAX_BODY_BYTES) {
-          throw tooLarge();
+          throw tooLarge(in);
         }
       }
       return out.toByteArray();
     }
 
-    static Refusal tooLarge() {
+    static Refusal tooLarge(InputStream in) throws IOException {
+      byte[] buffer = new byte[8192];
+      long discarded = 0;
+      int n;
+      while (discarded < DISCARD_BYTES && (n = in.read(buffer)) > 0) {
+        discarded += n;
+      }
       return new Refusal(413, "body_too_large", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 

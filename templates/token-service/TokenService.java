@@ -217,7 +217,7 @@ public class TokenService {
           send(ex, r.status, body);
         } catch (Exception e) {
           metrics.refused("internal_error");
-          log("internal error on " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + ": " + e);
+          log("internal error on " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath() + ": " + e);
           send(ex, 500, Map.of("error", "internal error"));
         }
       } catch (IOException e) {
@@ -227,8 +227,10 @@ public class TokenService {
 
     void route(HttpExchange ex) throws Exception {
       String method = ex.getRequestMethod();
-      String path = ex.getRequestURI().getPath();
-      switch (path) {
+      // The raw path: the decoded one would turn /%69nternal/... into /internal/..., a path the gateway's
+      // policy (which sees the encoded form) does not know it should refuse.
+      String path = ex.getRequestURI().getRawPath();
+      switch (path == null ? "" : path) {
         case "/health" -> {
           allow(method, "GET");
           send(ex, 200, Map.of("status", "healthy"));

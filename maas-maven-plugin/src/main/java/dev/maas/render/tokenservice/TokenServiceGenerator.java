@@ -424,7 +424,8 @@ public final class TokenServiceGenerator implements Generator {
    * {@code auth.identity.maas_username} and {@code maas_groups} (overrides, so no token claim can set
    * them), which are injected as {@code X-MaaS-Username} and {@code X-MaaS-Groups} (a JSON array).
    * Requests that carry those headers themselves are denied, and the service's internal endpoints and
-   * metrics are not reachable through the gateway.
+   * metrics are not reachable through the gateway. Paths are matched on {@code request.url_path}, which has
+   * no query string ({@code request.path} has one, so {@code /maas-api/metrics?x} would slip past).
    */
   private static KubeObject authPolicy(Platform platform) {
     ObjectNode policy = header("kuadrant.io/v1", "AuthPolicy", platform, authPolicyName(platform));
@@ -457,7 +458,7 @@ public final class TokenServiceGenerator implements Generator {
     ObjectNode maas = authentication.putObject("maas-tokens");
     maas.putObject("jwt").put("issuerUrl", TokenServiceEndpoints.issuer(platform));
     maas.putArray("when").addObject()
-        .put("predicate", "request.path == \"/v1/models\" || request.path.startsWith(\"/v1/models/\")");
+        .put("predicate", "request.url_path == \"/v1/models\" || request.url_path.startsWith(\"/v1/models/\")");
     ObjectNode maasOverrides = maas.putObject("overrides");
     maasOverrides.set("maas_username", valueOf("selector", "auth.identity.sub"));
     maasOverrides.set("maas_groups", JSON.createObjectNode().set("value", JSON.createArrayNode()));
@@ -467,8 +468,8 @@ public final class TokenServiceGenerator implements Generator {
         .addObject().put("predicate",
             "!(\"x-maas-username\" in request.headers) && !(\"x-maas-groups\" in request.headers)");
     authorization.putObject("internal-endpoints-closed").putObject("patternMatching").putArray("patterns")
-        .addObject().put("predicate", "!request.path.startsWith(\"" + TokenServiceEndpoints.PATH_PREFIX
-            + "/internal/\") && request.path != \"" + TokenServiceEndpoints.PATH_PREFIX + "/metrics\"");
+        .addObject().put("predicate", "!request.url_path.startsWith(\"" + TokenServiceEndpoints.PATH_PREFIX
+            + "/internal/\") && request.url_path != \"" + TokenServiceEndpoints.PATH_PREFIX + "/metrics\"");
     if (users.oidc() && !users.oidcAudiences().isEmpty()) {
       // Authorino's jwt method does not check the audience; tokens the IdP issued to other clients are refused here.
       String list = "[" + String.join(", ", users.oidcAudiences().stream().map(TokenServiceGenerator::celString).toList()) + "]";

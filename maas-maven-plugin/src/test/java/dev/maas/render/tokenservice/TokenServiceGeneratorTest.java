@@ -216,6 +216,9 @@ class TokenServiceGeneratorTest {
     assertTrue(authn.at("/maas-tokens/when/0/predicate").asText().contains("/v1/models"));
     String deny = policy.at("/spec/rules/authorization/deny-client-identity-headers/patternMatching/patterns/0/predicate").asText();
     assertTrue(deny.contains("x-maas-username") && deny.contains("x-maas-groups"), deny);
+    String internal = policy.at("/spec/rules/authorization/internal-endpoints-closed/patternMatching/patterns/0/predicate").asText();
+    assertTrue(internal.contains("request.url_path") && !internal.contains("request.path"), "query strings must not bypass: " + internal);
+    assertTrue(internal.contains("/maas-api/internal/") && internal.contains("/maas-api/metrics"), internal);
     JsonNode headers = policy.at("/spec/rules/response/success/headers");
     assertEquals("auth.identity.maas_username", headers.at("/X-MaaS-Username/plain/selector").asText());
     assertEquals("auth.identity.maas_groups.@tostr", headers.at("/X-MaaS-Groups/plain/selector").asText());

@@ -433,6 +433,9 @@ class TokenServiceProcessTest {
     assertEquals(400, call("POST", "/v1/tokens", "big", "not-json", null).statusCode());
     assertEquals(405, call("PUT", "/v1/tokens", "big", "[]", "{}").statusCode());
     assertEquals(404, call("GET", "/nothing", null, null, null).statusCode());
+    // An encoded path is not decoded into an internal one behind the gateway policy's back.
+    assertEquals(404, call("POST", "/%69nternal/v1/tokens/status", null, null, "{\"jti\":\"x\",\"sub\":\"y\",\"iat\":1}").statusCode());
+    assertEquals(404, call("GET", "/%6Detrics", null, null, null).statusCode());
     // Deeply nested JSON is refused, not a stack overflow.
     String deep = "[".repeat(5000) + "]".repeat(5000);
     assertEquals(400, call("POST", "/v1/tiers/lookup", null, null, deep).statusCode());

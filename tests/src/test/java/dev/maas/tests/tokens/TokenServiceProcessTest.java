@@ -443,6 +443,24 @@ class TokenServiceProcessTest {
   }
 
   @Test
+  void aSlowClientIsCutOff() throws Exception {
+    URI uri = URI.create(base);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      // Headers announce 100 bytes, only 6 arrive: the server must not wait for the rest forever.
+      socket.getOutputStream().write(("POST /v1/tiers/lookup HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"gro")
+          .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      long t0 = System.nanoTime();
+      int read = socket.getInputStream().read();
+      long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+      assertEquals(-1, read, "the connection is closed without an answer");
+      assertTrue(waited <= 20, "cut off after " + waited + " s");
+    }
+    assertEquals(200, call("GET", "/health", null, null, null).statusCode());
+  }
+
+  @Test
   void discoveryPointsAtTheJwks() throws Exception {
     Map<String, Object> discovery = json(call("GET", "/.well-known/openid-configuration", null, null, null));
     assertEquals(TokenServiceEndpoints.issuer(platform), discovery.get("issuer"));

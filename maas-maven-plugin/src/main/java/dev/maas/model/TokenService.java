@@ -13,8 +13,8 @@ package dev.maas.model;
 public record TokenService(
     String namespace, String defaultTTL, String maxTTL, String signingKeySecret, int replicas, String image) {
 
-  /** The image used when the spec names none: a stock JDK that runs a single-file program. */
-  public static final String DEFAULT_IMAGE = "eclipse-temurin:21-jre";
+  /** The image used when the spec names none: a stock JDK (source-file mode needs the compiler, a JRE has none). */
+  public static final String DEFAULT_IMAGE = "eclipse-temurin:21-jdk";
 
   public TokenService {
     replicas = replicas <= 0 ? 2 : replicas;

@@ -1,12 +1,79 @@
 package dev.maas.render.tokenservice;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.Platform;
+import dev.maas.model.UserAuth;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Generates the token service: its program, config, workload, route, policies and scaling. */
+/**
+ * Generates the token service: its program, config, workload, route, policies and scaling.
+ *
+ * <p>The program is the single-file {@code TokenService.java} shipped in a ConfigMap and run from source by
+ * a stock JDK image, so the platform has no image to build. Signing keys stay in the Secret the spec names;
+ * only a reference to it is generated.
+ *
+ * <p>Revocations across replicas: a ReadWriteOnce volume cannot be shared by several replicas on different
+ * nodes, and the service scales with an autoscaler, so revocations live in the ConfigMap
+ * {@code <platform>-token-service-state}. Every replica updates it through the Kubernetes API with
+ * optimistic concurrency (a conflict re-reads, merges and retries; merging is a union, nothing is lost) and
+ * re-reads it every 5 s, well within the gateway's 60 s revocation cache. The Role grants get and update on
+ * that one ConfigMap only. The ConfigMap is generated without {@code data}: Argo CD then leaves the data the
+ * service writes alone (it is not part of the desired state), while the object itself is still owned by Git.
+ */
 public final class TokenServiceGenerator implements Generator {
+
+  /** Where the program's source is packaged. */
+  public static final String SOURCE_RESOURCE = "/dev/maas/templates/token-service/TokenService.java";
+
+  /** The ConfigMap key and file name of the program. */
+  public static final String SOURCE_FILE = "TokenService.java";
+
+  /** The pod template annotation holding the checksum of source and config, so a change rolls the pods. */
+  public static final String CHECKSUM_ANNOTATION = "maas.dev/checksum";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String GATEWAY_API = "gateway.networking.k8s.io";
+  private static final String HTTP = "http";
+  private static final long RUN_AS = 10001L;
 
   @Override
   public String name() {
@@ -15,6 +82,408 @@ public final class TokenServiceGenerator implements Generator {
 
   @Override
   public List<KubeObject> generate(Platform platform) {
-    return List.of();
+    String source = source();
+    String config = TokenServiceConfig.render(platform);
+    List<KubeObject> out = new ArrayList<>();
+    out.add(serviceAccount(platform));
+    out.add(stateRole(platform));
+    out.add(stateRoleBinding(platform));
+    out.add(configMap(platform, sourceConfigMapName(platform), SOURCE_FILE, source));
+    out.add(configMap(platform, configConfigMapName(platform), TokenServiceConfig.FILE_NAME, config));
+    out.add(stateConfigMap(platform));
+    out.add(deployment(platform, checksum(source, config)));
+    out.add(service(platform));
+    out.add(httpRoute(platform));
+    out.add(authPolicy(platform));
+    out.add(networkPolicy(platform));
+    out.add(autoscaler(platform));
+    out.add(disruptionBudget(platform));
+    return List.copyOf(out);
+  }
+
+  /** {@code <platform>-token-service-source}: the program. */
+  public static String sourceConfigMapName(Platform platform) {
+    return TokenServiceEndpoints.name(platform) + "-source";
+  }
+
+  /** {@code <platform>-token-service-config}: the config file. */
+  public static String configConfigMapName(Platform platform) {
+    return TokenServiceEndpoints.name(platform) + "-config";
+  }
+
+  /** {@code <platform>-token-service-state}: the revocations the service keeps. */
+  public static String stateConfigMapName(Platform platform) {
+    return TokenServiceEndpoints.name(platform) + "-state";
+  }
+
+  /** {@code <platform>-token-service-auth}: the AuthPolicy of the service's route. */
+  public static String authPolicyName(Platform platform) {
+    return TokenServiceEndpoints.name(platform) + "-auth";
+  }
+
+  /** The program's source as packaged with the plugin. */
+  public static String source() {
+    try (InputStream in = TokenServiceGenerator.class.getResourceAsStream(SOURCE_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(SOURCE_RESOURCE + " is missing from the plugin");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + SOURCE_RESOURCE, e);
+    }
+  }
+
+  // --- identity and configuration ---------------------------------------------------------------
+
+  private static Map<String, String> selectorLabels(Platform platform) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app.kubernetes.io/name", "token-service");
+    labels.put("app.kubernetes.io/instance", platform.name());
+    return labels;
+  }
+
+  private static Map<String, String> labels(Platform platform) {
+    Map<String, String> labels = selectorLabels(platform);
+    labels.put("app.kubernetes.io/component", "token-service");
+    labels.put("app.kubernetes.io/part-of", "maas");
+    labels.put("app.kubernetes.io/managed-by", "maas-maven-plugin");
+    return labels;
+  }
+
+  private static ObjectMeta meta(Platform platform, String name) {
+    return new ObjectMetaBuilder().withName(name).withNamespace(platform.tokens().namespace())
+        .withLabels(labels(platform)).build();
+  }
+
+  private static KubeObject kube(Object fabric8Object) {
+    return new KubeObject(JSON.valueToTree(fabric8Object));
+  }
+
+  private static KubeObject serviceAccount(Platform platform) {
+    return kube(new ServiceAccountBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
+        // The in-cluster revocation store calls the Kubernetes API with this account's token.
+        .withAutomountServiceAccountToken(true).build());
+  }
+
+  private static KubeObject stateRole(Platform platform) {
+    return kube(new RoleBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
+        .withRules(new PolicyRuleBuilder().withApiGroups("").withResources("configmaps")
+            .withResourceNames(stateConfigMapName(platform)).withVerbs("get", "update").build())
+        .build());
+  }
+
+  private static KubeObject stateRoleBinding(Platform platform) {
+    String name = TokenServiceEndpoints.name(platform);
+    return kube(new RoleBindingBuilder().withMetadata(meta(platform, name))
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(name).endRoleRef()
+        .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(platform.tokens().namespace())
+        .endSubject()
+        .build());
+  }
+
+  private static KubeObject configMap(Platform platform, String name, String key, String content) {
+    return kube(new ConfigMapBuilder().withMetadata(meta(platform, name)).addToData(key, content).build());
+  }
+
+  private static KubeObject stateConfigMap(Platform platform) {
+    ObjectMeta meta = meta(platform, stateConfigMapName(platform));
+    meta.setAnnotations(Map.of("maas.dev/written-by",
+        "the token service (revocations.json); Git owns the object, the service owns its data"));
+    return kube(new ConfigMapBuilder().withMetadata(meta).build());
+  }
+
+  // --- workload ---------------------------------------------------------------------------------
+
+  private static String checksum(String source, String config) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(source.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(config.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Probe probe(int period, int failures) {
+    return new ProbeBuilder().withNewHttpGet().withPath("/health").withPort(new IntOrString(HTTP)).endHttpGet()
+        .withPeriodSeconds(period).withTimeoutSeconds(2).withFailureThreshold(failures).build();
+  }
+
+  private static KubeObject deployment(Platform platform, String checksum) {
+    String name = TokenServiceEndpoints.name(platform);
+    List<EnvVar> env = List.of(
+        new EnvVar("MAAS_CONFIG", "/etc/maas/config/" + TokenServiceConfig.FILE_NAME, null),
+        new EnvVar("MAAS_KEYS_DIR", "/etc/maas/keys", null),
+        new EnvVar("MAAS_STATE_DIR", "/var/lib/maas", null),
+        new EnvVar("MAAS_STATE_CONFIGMAP", stateConfigMapName(platform), null),
+        new EnvVar("MAAS_PORT", String.valueOf(TokenServiceEndpoints.PORT), null),
+        new EnvVar("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError", null));
+    var container = new ContainerBuilder()
+        .withName("token-service")
+        .withImage(platform.tokens().image())
+        .withCommand("java", "/opt/maas/" + SOURCE_FILE)
+        .withEnv(env)
+        .addNewPort().withName(HTTP).withContainerPort(TokenServiceEndpoints.PORT).withProtocol("TCP").endPort()
+        // Compiling the source at start takes a few seconds on a small CPU share: the startup probe allows 60 s.
+        .withStartupProbe(probe(2, 30))
+        .withReadinessProbe(probe(5, 3))
+        .withLivenessProbe(probe(10, 3))
+        .withNewResources()
+        .addToRequests("cpu", new Quantity("100m"))
+        .addToRequests("memory", new Quantity("256Mi"))
+        .addToLimits("cpu", new Quantity("1"))
+        .addToLimits("memory", new Quantity("512Mi"))
+        .endResources()
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities().withDrop("ALL").endCapabilities()
+        .endSecurityContext()
+        .withVolumeMounts(
+            new VolumeMountBuilder().withName("source").withMountPath("/opt/maas").withReadOnly(true).build(),
+            new VolumeMountBuilder().withName("config").withMountPath("/etc/maas/config").withReadOnly(true).build(),
+            new VolumeMountBuilder().withName("keys").withMountPath("/etc/maas/keys").withReadOnly(true).build(),
+            new VolumeMountBuilder().withName("state").withMountPath("/var/lib/maas").build(),
+            new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build())
+        .build();
+    return kube(new DeploymentBuilder()
+        .withMetadata(meta(platform, name))
+        // No spec.replicas: the autoscaler owns the count (tokens.replicas is its minimum), and a fixed
+        // number here would make every Git sync fight it.
+        .withNewSpec()
+        .withSelector(new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build())
+        .withNewStrategy().withType("RollingUpdate")
+        .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1)).endRollingUpdate()
+        .endStrategy()
+        .withNewTemplate()
+        .withNewMetadata().withLabels(labels(platform)).addToAnnotations(CHECKSUM_ANNOTATION, checksum).endMetadata()
+        .withNewSpec()
+        .withServiceAccountName(name)
+        .withAutomountServiceAccountToken(true)
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true).withRunAsUser(RUN_AS).withRunAsGroup(RUN_AS).withFsGroup(RUN_AS)
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .endSecurityContext()
+        .withContainers(container)
+        .withVolumes(
+            new VolumeBuilder().withName("source").withNewConfigMap().withName(sourceConfigMapName(platform))
+                .endConfigMap().build(),
+            new VolumeBuilder().withName("config").withNewConfigMap().withName(configConfigMapName(platform))
+                .endConfigMap().build(),
+            // Only a reference: the keys never leave the Secret. 0440 + fsGroup lets the non-root user read them.
+            new VolumeBuilder().withName("keys").withNewSecret().withSecretName(platform.tokens().signingKeySecret())
+                .withDefaultMode(0440).endSecret().build(),
+            // The file store is used only outside a cluster; in-cluster the state ConfigMap is the store.
+            new VolumeBuilder().withName("state").withNewEmptyDir().endEmptyDir().build(),
+            new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build())
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build());
+  }
+
+  private static KubeObject service(Platform platform) {
+    return kube(new ServiceBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
+        .withNewSpec()
+        .withType("ClusterIP")
+        .withSelector(selectorLabels(platform))
+        .addNewPort().withName(HTTP).withPort(TokenServiceEndpoints.PORT).withTargetPort(new IntOrString(HTTP))
+        .withProtocol("TCP").withAppProtocol(HTTP).endPort()
+        .endSpec()
+        .build());
+  }
+
+  private static KubeObject autoscaler(Platform platform) {
+    String name = TokenServiceEndpoints.name(platform);
+    int min = platform.tokens().replicas();
+    return kube(new HorizontalPodAutoscalerBuilder().withMetadata(meta(platform, name))
+        .withNewSpec()
+        .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(name).endScaleTargetRef()
+        .withMinReplicas(min)
+        .withMaxReplicas(Math.max(3 * min, min + 2))
+        .addNewMetric().withType("Resource")
+        .withNewResource().withName("cpu").withNewTarget().withType("Utilization").withAverageUtilization(70)
+        .endTarget().endResource()
+        .endMetric()
+        .endSpec()
+        .build());
+  }
+
+  private static KubeObject disruptionBudget(Platform platform) {
+    return kube(new PodDisruptionBudgetBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
+        .withNewSpec()
+        .withMinAvailable(new IntOrString(1))
+        .withSelector(new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build())
+        .endSpec()
+        .build());
+  }
+
+  /**
+   * Ingress only from the gateway's namespace (user traffic) and from the namespace where Kuadrant's
+   * Authorino runs (OIDC discovery, JWKS and the revocation status call). Nothing else may reach the
+   * service, which is what makes the X-MaaS-* identity headers trustworthy.
+   */
+  private static KubeObject networkPolicy(Platform platform) {
+    Set<String> namespaces = new LinkedHashSet<>();
+    namespaces.add(platform.gateway().namespace());
+    namespaces.add(platform.limitador().namespace());
+    List<NetworkPolicyPeer> peers = new ArrayList<>();
+    for (String ns : namespaces) {
+      peers.add(new NetworkPolicyPeerBuilder().withNamespaceSelector(
+          new LabelSelectorBuilder().addToMatchLabels("kubernetes.io/metadata.name", ns).build()).build());
+    }
+    LabelSelector pods = new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build();
+    return kube(new NetworkPolicyBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
+        .withNewSpec()
+        .withPodSelector(pods)
+        .withPolicyTypes("Ingress")
+        .addNewIngress().withFrom(peers)
+        .addNewPort().withProtocol("TCP").withPort(new IntOrString(TokenServiceEndpoints.PORT)).endPort()
+        .endIngress()
+        .endSpec()
+        .build());
+  }
+
+  // --- gateway ----------------------------------------------------------------------------------
+
+  private static ObjectNode header(String apiVersion, String kind, Platform platform, String name) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("apiVersion", apiVersion);
+    o.put("kind", kind);
+    ObjectNode meta = o.putObject("metadata");
+    meta.put("name", name);
+    meta.put("namespace", platform.tokens().namespace());
+    ObjectNode labels = meta.putObject("labels");
+    labels(platform).forEach(labels::put);
+    return o;
+  }
+
+  private static void backend(ObjectNode rule, Platform platform) {
+    ObjectNode ref = rule.putArray("backendRefs").addObject();
+    ref.put("group", "");
+    ref.put("kind", "Service");
+    ref.put("name", TokenServiceEndpoints.name(platform));
+    ref.put("port", TokenServiceEndpoints.PORT);
+  }
+
+  /**
+   * {@code /maas-api/...} rewritten to {@code /...}, and {@code /v1/models} as it is. No hostnames: the
+   * Gateway listener's hostname applies, so an environment changes it in one place.
+   */
+  private static KubeObject httpRoute(Platform platform) {
+    ObjectNode route = header(GATEWAY_API + "/v1", "HTTPRoute", platform, TokenServiceEndpoints.name(platform));
+    ObjectNode spec = route.putObject("spec");
+    ObjectNode parent = spec.putArray("parentRefs").addObject();
+    parent.put("group", GATEWAY_API);
+    parent.put("kind", "Gateway");
+    parent.put("name", platform.gateway().name());
+    parent.put("namespace", platform.gateway().namespace());
+    ArrayNode rules = spec.putArray("rules");
+
+    ObjectNode api = rules.addObject();
+    ObjectNode apiPath = api.putArray("matches").addObject().putObject("path");
+    apiPath.put("type", "PathPrefix");
+    apiPath.put("value", TokenServiceEndpoints.PATH_PREFIX);
+    ObjectNode rewrite = api.putArray("filters").addObject();
+    rewrite.put("type", "URLRewrite");
+    ObjectNode rewritePath = rewrite.putObject("urlRewrite").putObject("path");
+    rewritePath.put("type", "ReplacePrefixMatch");
+    rewritePath.put("replacePrefixMatch", "/");
+    backend(api, platform);
+
+    ObjectNode models = rules.addObject();
+    // PathPrefix matches whole path segments: /v1/models and /v1/models/..., never /v1/modelsX.
+    ObjectNode modelsPath = models.putArray("matches").addObject().putObject("path");
+    modelsPath.put("type", "PathPrefix");
+    modelsPath.put("value", "/v1/models");
+    backend(models, platform);
+    return new KubeObject(route);
+  }
+
+  private static ObjectNode valueOf(String kind, String text) {
+    ObjectNode v = JSON.createObjectNode();
+    v.put(kind, text);
+    return v;
+  }
+
+  /** A gjson path to a claim, with the dots gjson would read as nesting escaped. */
+  private static String claimSelector(String claim) {
+    return "auth.identity." + claim.replace(".", "\\.");
+  }
+
+  private static String celString(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /**
+   * Authenticates people (Kubernetes TokenReview and/or OIDC as the spec says) and, on {@code /v1/models}
+   * only, the platform's own tokens. Each identity source normalises the caller into
+   * {@code auth.identity.maas_username} and {@code maas_groups} (overrides, so no token claim can set
+   * them), which are injected as {@code X-MaaS-Username} and {@code X-MaaS-Groups} (a JSON array).
+   * Requests that carry those headers themselves are denied, and the service's internal endpoints and
+   * metrics are not reachable through the gateway. Paths are matched on {@code request.url_path}, which has
+   * no query string ({@code request.path} has one, so {@code /maas-api/metrics?x} would slip past).
+   */
+  private static KubeObject authPolicy(Platform platform) {
+    ObjectNode policy = header("kuadrant.io/v1", "AuthPolicy", platform, authPolicyName(platform));
+    ObjectNode spec = policy.putObject("spec");
+    ObjectNode target = spec.putObject("targetRef");
+    target.put("group", GATEWAY_API);
+    target.put("kind", "HTTPRoute");
+    target.put("name", TokenServiceEndpoints.name(platform));
+    ObjectNode rules = spec.putObject("rules");
+
+    UserAuth users = platform.auth();
+    ObjectNode authentication = rules.putObject("authentication");
+    if (users.kubernetes()) {
+      ObjectNode k8s = authentication.putObject("kubernetes-users");
+      ArrayNode audiences = k8s.putObject("kubernetesTokenReview").putArray("audiences");
+      users.kubernetesAudiences().forEach(audiences::add);
+      ObjectNode overrides = k8s.putObject("overrides");
+      overrides.set("maas_username", valueOf("selector", "auth.identity.user.username"));
+      overrides.set("maas_groups", valueOf("selector", "auth.identity.user.groups"));
+    }
+    if (users.oidc()) {
+      ObjectNode oidc = authentication.putObject("oidc-users");
+      oidc.putObject("jwt").put("issuerUrl", users.oidcIssuerUrl());
+      ObjectNode overrides = oidc.putObject("overrides");
+      overrides.set("maas_username", valueOf("selector", claimSelector(users.oidcUsernameClaim())));
+      overrides.set("maas_groups", valueOf("selector", claimSelector(users.oidcGroupsClaim())));
+    }
+    // A MaaS token may list models (the service verifies it again, revocation included) but never mint
+    // tokens: that would let a token extend itself forever.
+    ObjectNode maas = authentication.putObject("maas-tokens");
+    maas.putObject("jwt").put("issuerUrl", TokenServiceEndpoints.issuer(platform));
+    maas.putArray("when").addObject()
+        .put("predicate", "request.url_path == \"/v1/models\" || request.url_path.startsWith(\"/v1/models/\")");
+    ObjectNode maasOverrides = maas.putObject("overrides");
+    maasOverrides.set("maas_username", valueOf("selector", "auth.identity.sub"));
+    maasOverrides.set("maas_groups", JSON.createObjectNode().set("value", JSON.createArrayNode()));
+
+    ObjectNode authorization = rules.putObject("authorization");
+    authorization.putObject("deny-client-identity-headers").putObject("patternMatching").putArray("patterns")
+        .addObject().put("predicate",
+            "!(\"x-maas-username\" in request.headers) && !(\"x-maas-groups\" in request.headers)");
+    authorization.putObject("internal-endpoints-closed").putObject("patternMatching").putArray("patterns")
+        .addObject().put("predicate", "!request.url_path.startsWith(\"" + TokenServiceEndpoints.PATH_PREFIX
+            + "/internal/\") && request.url_path != \"" + TokenServiceEndpoints.PATH_PREFIX + "/metrics\"");
+    if (users.oidc() && !users.oidcAudiences().isEmpty()) {
+      // Authorino's jwt method does not check the audience; tokens the IdP issued to other clients are refused here.
+      String list = "[" + String.join(", ", users.oidcAudiences().stream().map(TokenServiceGenerator::celString).toList()) + "]";
+      ObjectNode audience = authorization.putObject("oidc-audience");
+      audience.putArray("when").addObject().put("predicate",
+          "has(auth.identity.iss) && auth.identity.iss == " + celString(users.oidcIssuerUrl()));
+      audience.putObject("patternMatching").putArray("patterns").addObject().put("predicate",
+          list + ".exists(a, a == auth.identity.aud || (type(auth.identity.aud) == list && a in auth.identity.aud))");
+    }
+
+    ObjectNode headers = rules.putObject("response").putObject("success").putObject("headers");
+    headers.putObject("X-MaaS-Username").set("plain", valueOf("selector", "auth.identity.maas_username"));
+    // @tostr renders the list as a JSON array string, which the service parses.
+    headers.putObject("X-MaaS-Groups").set("plain", valueOf("selector", "auth.identity.maas_groups.@tostr"));
+    return new KubeObject(policy);
   }
 }

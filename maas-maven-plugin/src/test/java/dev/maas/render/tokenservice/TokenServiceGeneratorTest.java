@@ -1,0 +1,251 @@
+package dev.maas.render.tokenservice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maas.model.Platform;
+import dev.maas.model.TokenService;
+import dev.maas.model.UserAuth;
+import dev.maas.render.KubeObject;
+import dev.maas.validate.SpecValidator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The token service's objects as generated from the reference spec. */
+class TokenServiceGeneratorTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Platform acme;
+
+  @BeforeAll
+  static void bind() {
+    Path spec = Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml");
+    SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "acme.yaml");
+    assertEquals(List.of(), outcome.diagnostics().stream().map(d -> d.render()).toList());
+    acme = outcome.platform();
+  }
+
+  private static List<KubeObject> objects(Platform platform) {
+    return new TokenServiceGenerator().generate(platform);
+  }
+
+  private static KubeObject find(List<KubeObject> objects, String kind, String name) {
+    return objects.stream().filter(o -> o.kind().equals(kind) && o.name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + objects.stream()
+            .map(o -> o.kind() + "/" + o.name()).toList()));
+  }
+
+  private static Platform withAuth(Platform p, UserAuth auth) {
+    return new Platform(p.name(), p.specFile(), p.specHash(), p.gateway(), auth, p.tokens(), p.tiers(), p.models(),
+        p.limitador(), p.observability(), p.environments(), p.gitops());
+  }
+
+  private static Platform withTokens(Platform p, TokenService tokens) {
+    return new Platform(p.name(), p.specFile(), p.specHash(), p.gateway(), p.auth(), tokens, p.tiers(), p.models(),
+        p.limitador(), p.observability(), p.environments(), p.gitops());
+  }
+
+  @Test
+  void generatesEveryObjectWithTheConventionalNames() {
+    List<String> names = objects(acme).stream().map(o -> o.apiVersion() + " " + o.kind() + " " + o.name()).toList();
+    assertEquals(List.of(
+        "v1 ServiceAccount acme-token-service",
+        "rbac.authorization.k8s.io/v1 Role acme-token-service",
+        "rbac.authorization.k8s.io/v1 RoleBinding acme-token-service",
+        "v1 ConfigMap acme-token-service-source",
+        "v1 ConfigMap acme-token-service-config",
+        "v1 ConfigMap acme-token-service-state",
+        "apps/v1 Deployment acme-token-service",
+        "v1 Service acme-token-service",
+        "gateway.networking.k8s.io/v1 HTTPRoute acme-token-service",
+        "kuadrant.io/v1 AuthPolicy acme-token-service-auth",
+        "networking.k8s.io/v1 NetworkPolicy acme-token-service",
+        "autoscaling/v2 HorizontalPodAutoscaler acme-token-service",
+        "policy/v1 PodDisruptionBudget acme-token-service"), names);
+    objects(acme).forEach(o -> assertEquals("maas-system", o.namespace(), o.kind() + " " + o.name()));
+  }
+
+  @Test
+  void outputIsDeterministic() throws Exception {
+    assertEquals(JSON.writeValueAsString(objects(acme).stream().map(KubeObject::body).toList()),
+        JSON.writeValueAsString(objects(acme).stream().map(KubeObject::body).toList()));
+  }
+
+  @Test
+  void sourceAndConfigComeFromTheTemplateAndThePlatform() throws Exception {
+    List<KubeObject> objects = objects(acme);
+    String source = find(objects, "ConfigMap", "acme-token-service-source").body().path("data").path("TokenService.java").asText();
+    assertEquals(TokenServiceGenerator.source(), source);
+    assertTrue(source.contains("public class TokenService"));
+
+    JsonNode config = JSON.readTree(find(objects, "ConfigMap", "acme-token-service-config").body()
+        .path("data").path("config.json").asText());
+    assertEquals("http://acme-token-service.maas-system.svc.cluster.local:8080", config.path("issuer").asText());
+    assertEquals("maas:acme", config.path("audience").asText());
+    assertEquals(4 * 3600, config.path("defaultTTL").asLong());
+    assertEquals(720 * 3600, config.path("maxTTL").asLong());
+    assertEquals(List.of("free", "premium", "enterprise"),
+        config.path("tiers").findValuesAsText("name").subList(0, 3));
+    assertEquals("[\"granite-8b\",\"llama-70b\"]", config.path("tiers").get(1).path("models").toString());
+    assertTrue(config.path("tiers").get(2).path("models").isNull(), "enterprise may use every model");
+    assertEquals(20, config.path("tiers").get(2).path("level").asInt());
+    assertEquals("[\"enterprise-users\",\"acme:ml-admins\"]", config.path("tiers").get(2).path("groups").toString());
+    assertEquals("vision", config.path("models").get(2).path("namespace").asText());
+    assertEquals("Granite 3.1 8B Instruct", config.path("models").get(0).path("displayName").asText());
+    assertEquals(TokenServiceConfig.render(acme), TokenServiceConfig.render(acme));
+    assertFalse(TokenServiceConfig.render(acme).contains("\r"));
+  }
+
+  @Test
+  void noKeyMaterialAnywhere() throws Exception {
+    String all = JSON.writeValueAsString(objects(acme).stream().map(KubeObject::body).toList());
+    for (String forbidden : List.of("PRIVATE KEY", "BEGIN ", "\"d\":", "stringData")) {
+      // The program's source mentions PEM headers only in quoted strings; the check covers everything else.
+      String outsideSource = all.replace(JSON.writeValueAsString(TokenServiceGenerator.source()), "\"<source>\"");
+      assertFalse(outsideSource.contains(forbidden), forbidden + " found in the output");
+    }
+    assertFalse(objects(acme).stream().anyMatch(o -> o.kind().equals("Secret")), "no Secret is generated");
+    JsonNode keys = find(objects(acme), "Deployment", "acme-token-service").body()
+        .at("/spec/template/spec/volumes").findParent("secret");
+    assertEquals("maas-token-signing-key", keys.path("secret").path("secretName").asText());
+    assertEquals(2, keys.size(), "the key volume is only a name and a Secret reference");
+  }
+
+  @Test
+  void deploymentRunsTheSourceOnAStockJdkLockedDown() {
+    JsonNode d = find(objects(acme), "Deployment", "acme-token-service").body();
+    JsonNode pod = d.at("/spec/template/spec");
+    JsonNode c = pod.path("containers").get(0);
+    assertEquals(TokenService.DEFAULT_IMAGE, c.path("image").asText());
+    assertTrue(TokenService.DEFAULT_IMAGE.endsWith("-jdk"), "source-file mode needs a JDK");
+    assertEquals("[\"java\",\"/opt/maas/TokenService.java\"]", c.path("command").toString());
+    assertTrue(d.at("/spec/replicas").isMissingNode(), "the autoscaler owns the replica count");
+    assertEquals("acme-token-service", pod.path("serviceAccountName").asText());
+    assertTrue(c.at("/securityContext/readOnlyRootFilesystem").asBoolean());
+    assertTrue(c.at("/securityContext/runAsNonRoot").asBoolean());
+    assertFalse(c.at("/securityContext/allowPrivilegeEscalation").asBoolean(true));
+    assertEquals("[\"ALL\"]", c.at("/securityContext/capabilities/drop").toString());
+    assertEquals("/health", c.at("/readinessProbe/httpGet/path").asText());
+    assertEquals("/health", c.at("/livenessProbe/httpGet/path").asText());
+    assertEquals("512Mi", c.at("/resources/limits/memory").asText());
+    Set<String> mounts = new TreeSet<>();
+    c.path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText() + (m.path("readOnly").asBoolean() ? " ro" : "")));
+    assertEquals(Set.of("/opt/maas ro", "/etc/maas/config ro", "/etc/maas/keys ro", "/var/lib/maas", "/tmp"), mounts);
+    List<String> env = new ArrayList<>();
+    c.path("env").forEach(e -> env.add(e.path("name").asText() + "=" + e.path("value").asText()));
+    assertTrue(env.contains("MAAS_STATE_CONFIGMAP=acme-token-service-state"), env.toString());
+    assertTrue(env.contains("MAAS_CONFIG=/etc/maas/config/config.json"), env.toString());
+  }
+
+  @Test
+  void checksumRollsThePodsWhenTheConfigChanges() {
+    String before = find(objects(acme), "Deployment", "acme-token-service").body()
+        .at("/spec/template/metadata/annotations").path(TokenServiceGenerator.CHECKSUM_ANNOTATION).asText();
+    assertEquals(64, before.length());
+    TokenService t = acme.tokens();
+    Platform longer = withTokens(acme, new TokenService(t.namespace(), t.defaultTTL(), "800h", t.signingKeySecret(),
+        t.replicas(), t.image()));
+    String after = find(objects(longer), "Deployment", "acme-token-service").body()
+        .at("/spec/template/metadata/annotations").path(TokenServiceGenerator.CHECKSUM_ANNOTATION).asText();
+    assertNotEquals(before, after);
+  }
+
+  @Test
+  void stateIsAConfigMapTheServiceMayOnlyReadAndUpdate() {
+    List<KubeObject> objects = objects(acme);
+    JsonNode state = find(objects, "ConfigMap", "acme-token-service-state").body();
+    assertTrue(state.path("data").isMissingNode(), "Git must not own the revocations");
+    JsonNode rule = find(objects, "Role", "acme-token-service").body().path("rules").get(0);
+    assertEquals("[\"acme-token-service-state\"]", rule.path("resourceNames").toString());
+    assertEquals("[\"get\",\"update\"]", rule.path("verbs").toString());
+    JsonNode binding = find(objects, "RoleBinding", "acme-token-service").body();
+    assertEquals("acme-token-service", binding.at("/subjects/0/name").asText());
+    assertEquals("Role", binding.at("/roleRef/kind").asText());
+  }
+
+  @Test
+  void networkPolicyAdmitsOnlyTheGatewayAndAuthorinoNamespaces() {
+    List<KubeObject> objects = objects(acme);
+    JsonNode np = find(objects, "NetworkPolicy", "acme-token-service").body();
+    assertEquals("[\"Ingress\"]", np.at("/spec/policyTypes").toString());
+    assertEquals(find(objects, "Deployment", "acme-token-service").body().at("/spec/selector"),
+        np.at("/spec/podSelector"));
+    JsonNode ingress = np.at("/spec/ingress");
+    assertEquals(1, ingress.size());
+    List<String> namespaces = new ArrayList<>();
+    ingress.get(0).path("from").forEach(peer -> {
+      assertTrue(peer.path("podSelector").isMissingNode());
+      assertEquals(1, peer.at("/namespaceSelector/matchLabels").size());
+      namespaces.add(peer.at("/namespaceSelector/matchLabels").path("kubernetes.io/metadata.name").asText());
+    });
+    assertEquals(List.of("maas-system", "kuadrant-system"), namespaces);
+    assertEquals(8080, ingress.get(0).at("/ports/0/port").asInt());
+  }
+
+  @Test
+  void routeRewritesMaasApiAndServesModelsWithoutHostnames() {
+    JsonNode route = find(objects(acme), "HTTPRoute", "acme-token-service").body();
+    assertTrue(route.at("/spec/hostnames").isMissingNode());
+    assertEquals("maas-gateway", route.at("/spec/parentRefs/0/name").asText());
+    assertEquals("maas-system", route.at("/spec/parentRefs/0/namespace").asText());
+    assertEquals("/maas-api", route.at("/spec/rules/0/matches/0/path/value").asText());
+    assertEquals("/", route.at("/spec/rules/0/filters/0/urlRewrite/path/replacePrefixMatch").asText());
+    assertEquals("/v1/models", route.at("/spec/rules/1/matches/0/path/value").asText());
+    assertEquals(8080, route.at("/spec/rules/1/backendRefs/0/port").asInt());
+  }
+
+  @Test
+  void authPolicyAuthenticatesUsersAndInjectsIdentityHeaders() {
+    JsonNode policy = find(objects(acme), "AuthPolicy", "acme-token-service-auth").body();
+    assertEquals("HTTPRoute", policy.at("/spec/targetRef/kind").asText());
+    assertEquals("acme-token-service", policy.at("/spec/targetRef/name").asText());
+    JsonNode authn = policy.at("/spec/rules/authentication");
+    assertEquals("[\"https://kubernetes.default.svc\"]",
+        authn.at("/kubernetes-users/kubernetesTokenReview/audiences").toString());
+    assertTrue(authn.path("oidc-users").isMissingNode(), "acme has no OIDC users");
+    assertEquals(TokenServiceEndpoints.issuer(acme), authn.at("/maas-tokens/jwt/issuerUrl").asText());
+    assertTrue(authn.at("/maas-tokens/when/0/predicate").asText().contains("/v1/models"));
+    String deny = policy.at("/spec/rules/authorization/deny-client-identity-headers/patternMatching/patterns/0/predicate").asText();
+    assertTrue(deny.contains("x-maas-username") && deny.contains("x-maas-groups"), deny);
+    String internal = policy.at("/spec/rules/authorization/internal-endpoints-closed/patternMatching/patterns/0/predicate").asText();
+    assertTrue(internal.contains("request.url_path") && !internal.contains("request.path"), "query strings must not bypass: " + internal);
+    assertTrue(internal.contains("/maas-api/internal/") && internal.contains("/maas-api/metrics"), internal);
+    JsonNode headers = policy.at("/spec/rules/response/success/headers");
+    assertEquals("auth.identity.maas_username", headers.at("/X-MaaS-Username/plain/selector").asText());
+    assertEquals("auth.identity.maas_groups.@tostr", headers.at("/X-MaaS-Groups/plain/selector").asText());
+  }
+
+  @Test
+  void authPolicyUsesOidcWhenTheSpecSaysSo() {
+    Platform oidc = withAuth(acme, new UserAuth(null, "https://sso.example.com/realms/acme", List.of("maas"),
+        "groups", "preferred_username"));
+    JsonNode authn = find(objects(oidc), "AuthPolicy", "acme-token-service-auth").body().at("/spec/rules/authentication");
+    assertTrue(authn.path("kubernetes-users").isMissingNode());
+    assertEquals("https://sso.example.com/realms/acme", authn.at("/oidc-users/jwt/issuerUrl").asText());
+    assertEquals("auth.identity.preferred_username", authn.at("/oidc-users/overrides/maas_username/selector").asText());
+    JsonNode audience = find(objects(oidc), "AuthPolicy", "acme-token-service-auth").body()
+        .at("/spec/rules/authorization/oidc-audience/patternMatching/patterns/0/predicate");
+    assertTrue(audience.asText().contains("\"maas\""), audience.asText());
+  }
+
+  @Test
+  void scalingFollowsTheSpec() {
+    List<KubeObject> objects = objects(acme);
+    JsonNode hpa = find(objects, "HorizontalPodAutoscaler", "acme-token-service").body();
+    assertEquals(acme.tokens().replicas(), hpa.at("/spec/minReplicas").asInt());
+    assertTrue(hpa.at("/spec/maxReplicas").asInt() > hpa.at("/spec/minReplicas").asInt());
+    assertEquals("cpu", hpa.at("/spec/metrics/0/resource/name").asText());
+    assertEquals("acme-token-service", hpa.at("/spec/scaleTargetRef/name").asText());
+    JsonNode pdb = find(objects, "PodDisruptionBudget", "acme-token-service").body();
+    assertEquals(1, pdb.at("/spec/minAvailable").asInt());
+  }
+}

@@ -93,7 +93,7 @@ public final class GitPublisher {
     }
     try (remote; LocalClone clone = LocalClone.lock(request.workDir())) {
       if (clone.isForeign()) {
-        throw failures.localCache("the clone folder " + clone.dir() + " holds files maas did not put there");
+        throw failures.foreignFolder(clone.dir().toString());
       }
       return new Run(request, path, remote, clone, failures, redactor).execute();
     } catch (IOException e) {
@@ -176,12 +176,14 @@ public final class GitPublisher {
           return report(PublishReport.Outcome.DRY_RUN, attempt.commitId().name(), attempt.message(), files,
               attempt.summary().objects(), retries);
         }
+        log.accept("maas: pushing " + attempt.commitId().abbreviate(12).name() + " to " + request.branch() + " of "
+            + shownUrl);
         RemoteRefUpdate result = push(repo, attempt);
         if (result.getStatus() == RemoteRefUpdate.Status.OK || result.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE) {
           return report(PublishReport.Outcome.PUSHED, attempt.commitId().name(), attempt.message(), files,
               attempt.summary().objects(), retries);
         }
-        String status = result.getStatus() + (result.getMessage() == null ? "" : " (" + result.getMessage() + ")");
+        String status = describe(result);
         if (!retryable(result) || retries >= request.maxRetries()) {
           throw failures.rejected(request.branch(), status, retries + 1);
         }
@@ -301,6 +303,17 @@ public final class GitPublisher {
       } catch (NotSupportedException | TransportException e) {
         throw failures.transfer("pushing to", e);
       }
+    }
+
+    private static String describe(RemoteRefUpdate update) {
+      String reason = switch (update.getStatus()) {
+        case REJECTED_NONFASTFORWARD -> "the branch moved on (not a fast-forward)";
+        case REJECTED_REMOTE_CHANGED -> "the branch moved since it was fetched";
+        case REJECTED_NODELETE -> "the remote refuses the update";
+        default -> update.getStatus().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+      };
+      return update.getMessage() == null || update.getMessage().isBlank() ? reason
+          : reason + ": " + update.getMessage();
     }
 
     private boolean retryable(RemoteRefUpdate update) {

@@ -30,7 +30,7 @@ final class PublishFailures {
 
   /** Listing the remote's branches failed: the remote is unreachable, unknown, or refused us. */
   UserInputException remote(Exception cause, boolean hadCredentials) {
-    String detail = redactor.scrub(describe(cause));
+    String detail = withoutUrl(redactor.scrub(describe(cause)));
     if (cause instanceof NoRemoteRepositoryException) {
       return fail("publish.repositoryNotFound", "/spec/gitops/repoURL",
           "there is no Git repository at " + url + ": " + detail,
@@ -75,7 +75,7 @@ final class PublishFailures {
   /** Something failed while talking to the remote after the branch was listed. */
   UserInputException transfer(String what, Exception cause) {
     return fail("publish.transfer", "/spec/gitops/repoURL",
-        what + " " + url + " failed: " + redactor.scrub(describe(cause)),
+        what + " " + url + " failed: " + withoutUrl(redactor.scrub(describe(cause))),
         "check the network and the remote; " + SAFE);
   }
 
@@ -85,9 +85,25 @@ final class PublishFailures {
         "delete the folder and re-run; it is only a cache of the remote");
   }
 
+  /** The clone folder holds something else, which must not be deleted. */
+  UserInputException foreignFolder(String folder) {
+    return fail("publish.localClone", "", "the clone folder " + folder + " holds files maas did not put there",
+        "choose another clone folder: maas deletes and rebuilds its clone at will, so nothing else may live there");
+  }
+
   private UserInputException fail(String code, String pointer, String message, String hint) {
     return new UserInputException(List.of(Diagnostic.error(code, SourceLocation.ofFile(origin), pointer,
         redactor.scrub(message), redactor.scrub(hint))));
+  }
+
+  /** JGit starts its messages with the URL, which the diagnostic already names. */
+  private String withoutUrl(String detail) {
+    String prefix = url + ": ";
+    String out = detail;
+    while (out.startsWith(prefix)) {
+      out = out.substring(prefix.length());
+    }
+    return out;
   }
 
   /** The messages of the cause chain, without class names; those add nothing for the user. */

@@ -251,4 +251,47 @@ class GitPublisherTest {
         .credentials(GitCredentials.token("Token-Secret-1")).build().toString();
     assertFalse(shown.contains("Url-Pa55word") || shown.contains("Token-Secret-1"), shown);
   }
+
+  @Test
+  void aBranchThatKeepsMovingIsRetriedThenReported() throws IOException {
+    Path remote = servedRepo("busy");
+    GitCli.commitAsSomeoneElse(remote, "main", scratch, Map.of("README.md", "0\n"));
+    int[] interference = {0};
+    // Another writer commits right before each of our pushes, so each push finds the branch moved.
+    GitPublisher publisher = new GitPublisher(line -> {
+      if (line.contains("pushing")) {
+        try {
+          GitCli.commitAsSomeoneElse(remote, "main", scratch, Map.of("README.md", ++interference[0] + "\n"));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    });
+    UserInputException e = assertThrows(UserInputException.class, () -> publisher.publish(
+        request(Trees.platform("acme", 1, Map.of()), daemonUrl("busy"), "clusters/acme", "c").maxRetries(2).build()));
+    assertEquals("publish.rejected", e.diagnostics().get(0).code());
+    assertTrue(e.getMessage().contains("rejected 3 time(s)"), e.getMessage());
+    assertEquals(3, interference[0]);
+    assertEquals(4, commitCount(remote, "main"), "only the other writer's commits, all kept");
+    assertEquals("3", git(remote, "show", "main:README.md"));
+
+    // Once the other writer stops, a re-run lands on top of all of it.
+    PublishReport report = publish(request(Trees.platform("acme", 1, Map.of()), daemonUrl("busy"), "clusters/acme", "c")
+        .build());
+    assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
+    assertEquals(5, commitCount(remote, "main"));
+  }
+
+  @Test
+  void aPushRefusedByTheServerIsNotRetried() throws IOException {
+    Path remote = servedRepo("guarded");
+    Path hook = remote.resolve("hooks").resolve("pre-receive");
+    Files.writeString(hook, "#!/bin/sh\necho 'branch is protected' >&2\nexit 1\n");
+    assertTrue(hook.toFile().setExecutable(true));
+    UserInputException e = assertThrows(UserInputException.class, () -> publish(
+        request(Trees.platform("acme", 1, Map.of()), daemonUrl("guarded"), "clusters/acme", "c").build()));
+    assertEquals("publish.rejected", e.diagnostics().get(0).code());
+    assertTrue(e.getMessage().contains("rejected 1 time(s)"), e.getMessage());
+    assertEquals("", git(remote, "for-each-ref"), "nothing was created");
+  }
 }

@@ -294,4 +294,40 @@ class GitPublisherTest {
     assertTrue(e.getMessage().contains("rejected 1 time(s)"), e.getMessage());
     assertEquals("", git(remote, "for-each-ref"), "nothing was created");
   }
+
+  @Test
+  void httpWithBasicAuthenticationPushesAndRefusedCredentialsAreReported() throws IOException {
+    Path root = scratch.resolve("http-root");
+    Path remote = GitCli.initBare(root.resolve("secured.git"));
+    GitCli.git(remote, "config", "http.receivepack", "true");
+    try (HttpGitServer http = new HttpGitServer(root, "deploy", "Right-Pa55word")) {
+      String url = http.url("secured");
+
+      UserInputException none = assertThrows(UserInputException.class,
+          () -> publish(request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "h").build()));
+      assertEquals("publish.credentials", none.diagnostics().get(0).code());
+      assertTrue(none.getMessage().contains("requires credentials and none were given"), none.getMessage());
+
+      UserInputException wrong = assertThrows(UserInputException.class, () -> publish(
+          request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "h")
+              .credentials(GitCredentials.password("deploy", "Wrong-Pa55word")).build()));
+      assertEquals("publish.credentials", wrong.diagnostics().get(0).code());
+      assertTrue(wrong.getMessage().contains("refused the credentials"), wrong.getMessage());
+      assertFalse((wrong.getMessage() + log).contains("Wrong-Pa55word"));
+
+      PublishReport report = publish(request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "h")
+          .credentials(GitCredentials.password("deploy", "Right-Pa55word")).build());
+      assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
+      assertEquals(1, commitCount(remote, "main"));
+      assertFalse((report.toString() + log).contains("Right-Pa55word"));
+
+      // The same password written into the URL works too, and is never shown.
+      String withUserInfo = url.replace("http://", "http://deploy:Right-Pa55word@");
+      PublishReport again = publish(request(Trees.platform("acme", 2, Map.of()), withUserInfo, "clusters/acme", "h2")
+          .build());
+      assertEquals(PublishReport.Outcome.PUSHED, again.outcome());
+      assertFalse((again.toString() + log).contains("Right-Pa55word"), again + " " + log);
+      assertEquals(2, commitCount(remote, "main"));
+    }
+  }
 }

@@ -330,4 +330,16 @@ class GitPublisherTest {
       assertEquals(2, commitCount(remote, "main"));
     }
   }
+
+  @Test
+  void sshTransportGoesThroughTheApacheSessionFactory() throws IOException {
+    int closed = GitCli.freePort();
+    String url = "ssh://git@127.0.0.1:" + closed + "/srv/repo.git";
+    UserInputException e = assertThrows(UserInputException.class, () -> publish(
+        request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "ssh")
+            .credentials(GitCredentials.password("git", "Ssh-Pa55word")).build()));
+    assertEquals("publish.unreachable", e.diagnostics().get(0).code());
+    assertTrue(e.getMessage().contains("ssh://***@127.0.0.1:" + closed), e.getMessage());
+    assertFalse(e.getMessage().contains("Ssh-Pa55word"), e.getMessage());
+  }
 }

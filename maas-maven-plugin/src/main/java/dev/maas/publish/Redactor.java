@@ -1,0 +1,59 @@
+package dev.maas.publish;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Removes credentials from every text that leaves the publisher: URLs with user information, and the secret itself. */
+final class Redactor {
+
+  private static final Pattern USERINFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@");
+  /** Shorter secrets would blank out ordinary words; they cannot be told apart from text. */
+  private static final int MIN_SECRET_LENGTH = 4;
+
+  private final List<String> secrets;
+
+  Redactor(GitCredentials credentials, String repoUrl) {
+    List<String> found = new ArrayList<>();
+    if (credentials.secret() != null) {
+      found.add(credentials.secret());
+    }
+    var userinfo = USERINFO.matcher(repoUrl);
+    if (userinfo.find()) {
+      String info = repoUrl.substring(userinfo.end(1), userinfo.end() - 1);
+      int colon = info.indexOf(':');
+      if (colon >= 0) {
+        found.add(info.substring(colon + 1));
+      }
+    }
+    List<String> withEncodings = new ArrayList<>();
+    for (String secret : found) {
+      if (secret.length() >= MIN_SECRET_LENGTH) {
+        withEncodings.add(secret);
+        withEncodings.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+      }
+    }
+    // Longest first, so a secret containing another is replaced whole.
+    withEncodings.sort((a, b) -> Integer.compare(b.length(), a.length()));
+    this.secrets = List.copyOf(withEncodings);
+  }
+
+  /** {@code https://user:pw@host/x} → {@code https://***@host/x}. */
+  static String url(String url) {
+    return url == null ? null : USERINFO.matcher(url).replaceAll("$1***@");
+  }
+
+  /** {@code text} with URL user information and the known secrets replaced by {@code ***}. */
+  String scrub(String text) {
+    if (text == null) {
+      return "";
+    }
+    String out = url(text);
+    for (String secret : secrets) {
+      out = out.replace(secret, "***");
+    }
+    return out;
+  }
+}

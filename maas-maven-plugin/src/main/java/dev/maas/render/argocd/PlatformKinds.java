@@ -1,0 +1,43 @@
+package dev.maas.render.argocd;
+
+import java.util.List;
+
+/** The namespaced kinds a platform emits, by API group: what its AppProject lets Argo CD manage. */
+final class PlatformKinds {
+
+  /**
+   * One group and kind.
+   *
+   * @param group the API group, empty for the core group
+   * @param kind the kind
+   */
+  record GroupKind(String group, String kind) {}
+
+  /** Sorted by group, then kind, so the AppProject's list is stable. */
+  static final List<GroupKind> NAMESPACED = List.of(
+      new GroupKind("", "ConfigMap"),
+      new GroupKind("", "PersistentVolumeClaim"),
+      new GroupKind("", "Service"),
+      new GroupKind("", "ServiceAccount"),
+      new GroupKind("apps", "Deployment"),
+      new GroupKind("autoscaling", "HorizontalPodAutoscaler"),
+      new GroupKind("extensions.kuadrant.io", "TelemetryPolicy"),
+      new GroupKind("gateway.networking.k8s.io", "Gateway"),
+      new GroupKind("gateway.networking.k8s.io", "HTTPRoute"),
+      new GroupKind("kuadrant.io", "AuthPolicy"),
+      new GroupKind("kuadrant.io", "Kuadrant"),
+      new GroupKind("kuadrant.io", "RateLimitPolicy"),
+      new GroupKind("kuadrant.io", "TokenRateLimitPolicy"),
+      new GroupKind("limitador.kuadrant.io", "Limitador"),
+      new GroupKind("monitoring.coreos.com", "PodMonitor"),
+      new GroupKind("monitoring.coreos.com", "PrometheusRule"),
+      new GroupKind("monitoring.coreos.com", "ServiceMonitor"),
+      new GroupKind("networking.k8s.io", "NetworkPolicy"),
+      new GroupKind("policy", "PodDisruptionBudget"),
+      new GroupKind("rbac.authorization.k8s.io", "Role"),
+      new GroupKind("rbac.authorization.k8s.io", "RoleBinding"),
+      new GroupKind("serving.kserve.io", "InferenceService"),
+      new GroupKind("serving.kserve.io", "LLMInferenceService"));
+
+  private PlatformKinds() {}
+}

@@ -1,0 +1,345 @@
+package dev.maas.tests.publish;
+
+import static dev.maas.tests.publish.GitCli.commitCount;
+import static dev.maas.tests.publish.GitCli.git;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.maas.diag.UserInputException;
+import dev.maas.output.GeneratedTree;
+import dev.maas.publish.ChangeType;
+import dev.maas.publish.FileChange;
+import dev.maas.publish.GitCredentials;
+import dev.maas.publish.GitPublisher;
+import dev.maas.publish.PublishReport;
+import dev.maas.publish.PublishRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Publishing into real Git repositories, read back with the {@code git} command line. */
+class GitPublisherTest {
+
+  private static final String HASH = "a".repeat(64);
+
+  @TempDir static Path served;
+  private static Process daemon;
+  private static int port;
+
+  @TempDir Path scratch;
+  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+  @BeforeAll
+  static void startDaemon() throws Exception {
+    port = GitCli.freePort();
+    daemon = GitCli.startDaemon(served, port);
+  }
+
+  @AfterAll
+  static void stopDaemon() throws InterruptedException {
+    if (daemon != null) {
+      daemon.destroy();
+      daemon.waitFor();
+    }
+  }
+
+  private static Path servedRepo(String name) throws IOException {
+    return GitCli.initBare(served.resolve(name + ".git"));
+  }
+
+  private static String daemonUrl(String name) {
+    return "git://127.0.0.1:" + port + "/" + name + ".git";
+  }
+
+  private PublishRequest.Builder request(GeneratedTree tree, String url, String path, String clone) {
+    return PublishRequest.builder(tree, url, "main", path, scratch.resolve("clones").resolve(clone))
+        .provenance("acme", HASH, "9.9.9-test");
+  }
+
+  private PublishReport publish(PublishRequest request) {
+    return new GitPublisher(log::add).publish(request);
+  }
+
+  @Test
+  void freshRepoThenUnchangedThenOneChangedFileThenARemovedFile() throws IOException {
+    Path remote = servedRepo("lifecycle");
+    String url = daemonUrl("lifecycle");
+
+    PublishReport first = publish(request(Trees.platform("acme", 100, Map.of()), url, "clusters/acme", "c1").build());
+    assertEquals(PublishReport.Outcome.PUSHED, first.outcome());
+    assertEquals(1, commitCount(remote, "main"));
+    assertEquals("""
+        clusters/acme/base/gateway-auth.yaml
+        clusters/acme/base/gateway.yaml
+        clusters/acme/base/kustomization.yaml
+        clusters/acme/base/token-limits.yaml
+        clusters/acme/overlays/dev/kustomization.yaml""", git(remote, "ls-tree", "-r", "--name-only", "main"));
+    String firstMessage = git(remote, "log", "-1", "--format=%B", "main");
+    assertTrue(firstMessage.startsWith("maas: acme: 5 added, 0 changed, 0 removed"), firstMessage);
+    assertTrue(firstMessage.contains("added TokenRateLimitPolicy acme-token-limits"), firstMessage);
+    assertEquals("Maas-Spec-Hash: sha256:" + HASH + "\nMaas-Plugin-Version: 9.9.9-test",
+        git(remote, "log", "-1", "--format=%(trailers:only,unfold)", "main"));
+    assertEquals("maas <maas@localhost>", git(remote, "log", "-1", "--format=%an <%ae>", "main"));
+
+    PublishReport again = publish(request(Trees.platform("acme", 100, Map.of()), url, "clusters/acme", "c1").build());
+    assertEquals(PublishReport.Outcome.UNCHANGED, again.outcome());
+    assertNull(again.commitId());
+    assertEquals(1, commitCount(remote, "main"), "an unchanged tree makes no commit");
+
+    PublishReport changed = publish(request(Trees.platform("acme", 250, Map.of()), url, "clusters/acme", "c1").build());
+    assertEquals(PublishReport.Outcome.PUSHED, changed.outcome());
+    assertEquals(2, commitCount(remote, "main"));
+    assertEquals("clusters/acme/base/token-limits.yaml", git(remote, "show", "--name-only", "--format=", "main"));
+    assertEquals(List.of(new FileChange("clusters/acme/base/token-limits.yaml", ChangeType.CHANGED)), changed.files());
+    String message = git(remote, "log", "-1", "--format=%B", "main");
+    assertTrue(message.startsWith("maas: acme: 0 added, 1 changed, 0 removed\n\nchanged TokenRateLimitPolicy "
+        + "acme-token-limits\n"), message);
+    assertEquals(first.commitId(), git(remote, "rev-parse", "main~1"));
+
+    GeneratedTree smaller = new GeneratedTree(new java.util.TreeMap<>(Trees.platform("acme", 250, Map.of()).files()) {
+      {
+        remove("base/gateway-auth.yaml");
+      }
+    });
+    PublishReport removed = publish(request(smaller, url, "clusters/acme", "c1").build());
+    assertEquals(3, commitCount(remote, "main"));
+    assertEquals("D\tclusters/acme/base/gateway-auth.yaml", git(remote, "show", "--name-status", "--format=", "main"));
+    assertFalse(git(remote, "ls-tree", "-r", "--name-only", "main").contains("gateway-auth"));
+    assertTrue(removed.message().contains("removed AuthPolicy acme-gateway-auth"), removed.message());
+    assertEquals("", git(remote, "rev-list", "--merges", "main"));
+  }
+
+  @Test
+  void everyTransportWorks() throws IOException {
+    Path remote = GitCli.initBare(scratch.resolve("transports.git"));
+    publish(request(Trees.platform("acme", 1, Map.of()), remote.toString(), "clusters/acme", "path").build());
+    publish(request(Trees.platform("acme", 2, Map.of()), remote.toUri().toString(), "clusters/acme", "uri").build());
+    assertTrue(remote.toUri().toString().startsWith("file:"));
+    Path servedRemote = servedRepo("transports");
+    publish(request(Trees.platform("acme", 3, Map.of()), daemonUrl("transports"), "clusters/acme", "daemon").build());
+    assertEquals(2, commitCount(remote, "main"));
+    assertEquals(1, commitCount(servedRemote, "main"));
+    assertTrue(git(remote, "show", "main:clusters/acme/base/token-limits.yaml").contains("limit: 2"));
+  }
+
+  @Test
+  void theFolderIsOursAndEverythingElseIsKept() throws IOException {
+    Path remote = servedRepo("shared");
+    GitCli.commitAsSomeoneElse(remote, "main", scratch, Map.of(
+        "README.md", "hello\n",
+        "clusters/other/app.yaml", "kind: ConfigMap\n",
+        "clusters/acme/hand-made.yaml", "kind: ConfigMap\nmetadata:\n  name: stray\n"));
+    PublishReport report = publish(request(Trees.platform("acme", 100, Map.of()), daemonUrl("shared"), "/clusters/acme/",
+        "c").build());
+    String files = git(remote, "ls-tree", "-r", "--name-only", "main");
+    assertTrue(files.contains("README.md") && files.contains("clusters/other/app.yaml"), files);
+    assertFalse(files.contains("hand-made.yaml"), "the folder is replaced exactly: " + files);
+    assertTrue(report.message().contains("removed ConfigMap stray"), report.message());
+    assertEquals(2, commitCount(remote, "main"));
+  }
+
+  @Test
+  void dryRunBuildsTheCommitButPushesNothing() throws IOException {
+    Path remote = servedRepo("dry");
+    publish(request(Trees.platform("acme", 100, Map.of()), daemonUrl("dry"), "clusters/acme", "c").build());
+    String tip = git(remote, "rev-parse", "main");
+    PublishReport dry = publish(request(Trees.platform("acme", 7, Map.of()), daemonUrl("dry"), "clusters/acme", "c")
+        .dryRun(true).build());
+    assertEquals(PublishReport.Outcome.DRY_RUN, dry.outcome());
+    assertTrue(dry.message().contains("changed TokenRateLimitPolicy acme-token-limits"), dry.message());
+    assertEquals(List.of(new FileChange("clusters/acme/base/token-limits.yaml", ChangeType.CHANGED)), dry.files());
+    assertEquals(tip, git(remote, "rev-parse", "main"), "a dry run pushes nothing");
+  }
+
+  @Test
+  void unreachableRemoteIsAClearErrorAndARerunWorks() throws IOException {
+    int closed = GitCli.freePort();
+    String url = "git://127.0.0.1:" + closed + "/nowhere.git";
+    UserInputException e = assertThrows(UserInputException.class,
+        () -> publish(request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "c").build()));
+    assertEquals("publish.unreachable", e.diagnostics().get(0).code());
+    assertTrue(e.getMessage().contains("cannot reach the Git remote " + url), e.getMessage());
+    assertNotNull(e.diagnostics().get(0).hint());
+
+    Path remote = servedRepo("after-outage");
+    publish(request(Trees.platform("acme", 1, Map.of()), daemonUrl("after-outage"), "clusters/acme", "c").build());
+    assertEquals(1, commitCount(remote, "main"));
+  }
+
+  @Test
+  void missingBranchOnANonEmptyRemoteIsNamed() throws IOException {
+    Path remote = servedRepo("branches");
+    GitCli.commitAsSomeoneElse(remote, "main", scratch, Map.of("README.md", "x\n"));
+    String refsBefore = git(remote, "for-each-ref");
+    UserInputException e = assertThrows(UserInputException.class, () -> publish(PublishRequest.builder(
+        Trees.platform("acme", 1, Map.of()), daemonUrl("branches"), "release", "clusters/acme",
+        scratch.resolve("c")).build()));
+    assertEquals("publish.branchMissing", e.diagnostics().get(0).code());
+    assertTrue(e.getMessage().contains("`release`") && e.getMessage().contains("main"), e.getMessage());
+    assertEquals(refsBefore, git(remote, "for-each-ref"), "nothing was created");
+  }
+
+  @Test
+  void corruptedCloneIsDetectedAndClonedAgain() throws IOException {
+    Path remote = servedRepo("corrupt");
+    Path clone = scratch.resolve("clones").resolve("c");
+    publish(request(Trees.platform("acme", 1, Map.of()), daemonUrl("corrupt"), "clusters/acme", "c").build());
+    publish(request(Trees.platform("acme", 2, Map.of()), daemonUrl("corrupt"), "clusters/acme", "c").build());
+    int deleted = 0;
+    try (Stream<Path> objects = Files.walk(clone.resolve("objects"))) {
+      for (Path file : objects.filter(Files::isRegularFile).toList()) {
+        Files.delete(file);
+        deleted++;
+      }
+    }
+    assertTrue(deleted > 0, "the clone held objects");
+    String before = git(remote, "rev-parse", "main");
+
+    PublishReport report = publish(request(Trees.platform("acme", 3, Map.of()), daemonUrl("corrupt"), "clusters/acme",
+        "c").build());
+    assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
+    assertTrue(log.stream().anyMatch(l -> l.contains("unusable")), log.toString());
+    assertEquals(3, commitCount(remote, "main"));
+    assertEquals(before, git(remote, "rev-parse", "main~1"), "nothing lost");
+    assertEquals("clusters/acme/base/token-limits.yaml", git(remote, "show", "--name-only", "--format=", "main"));
+
+    // A clone emptied of refs and objects alike is no less a cache.
+    Files.writeString(clone.resolve("HEAD"), "garbage");
+    assertEquals(PublishReport.Outcome.UNCHANGED, publish(request(Trees.platform("acme", 3, Map.of()),
+        daemonUrl("corrupt"), "clusters/acme", "c").build()).outcome());
+  }
+
+  @Test
+  void foreignFolderIsNeverDeleted() throws IOException {
+    Path folder = scratch.resolve("clones").resolve("mine");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("precious.txt"), "keep me");
+    servedRepo("foreign");
+    UserInputException e = assertThrows(UserInputException.class,
+        () -> publish(request(Trees.platform("acme", 1, Map.of()), daemonUrl("foreign"), "clusters/acme", "mine")
+            .build()));
+    assertEquals("publish.localClone", e.diagnostics().get(0).code());
+    assertTrue(Files.exists(folder.resolve("precious.txt")));
+  }
+
+  @Test
+  void credentialsNeverAppearInErrors() throws IOException {
+    int closed = GitCli.freePort();
+    String url = "http://deploy:Url-Pa55word@127.0.0.1:" + closed + "/repo.git";
+    UserInputException e = assertThrows(UserInputException.class, () -> publish(request(
+        Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "c")
+        .credentials(GitCredentials.password("deploy", "Given-Pa55word")).build()));
+    String everything = e.getMessage() + "\n" + e.diagnostics() + "\n" + String.join("\n", log) + "\n"
+        + e.diagnostics().stream().map(d -> d.render() + d.hint()).toList();
+    assertFalse(everything.contains("Url-Pa55word"), everything);
+    assertFalse(everything.contains("Given-Pa55word"), everything);
+    assertTrue(everything.contains("http://***@127.0.0.1:" + closed), everything);
+    String shown = PublishRequest.builder(Trees.platform("acme", 1, Map.of()), url, "main", "x", scratch)
+        .credentials(GitCredentials.token("Token-Secret-1")).build().toString();
+    assertFalse(shown.contains("Url-Pa55word") || shown.contains("Token-Secret-1"), shown);
+  }
+
+  @Test
+  void aBranchThatKeepsMovingIsRetriedThenReported() throws IOException {
+    Path remote = servedRepo("busy");
+    GitCli.commitAsSomeoneElse(remote, "main", scratch, Map.of("README.md", "0\n"));
+    int[] interference = {0};
+    // Another writer commits right before each of our pushes, so each push finds the branch moved.
+    GitPublisher publisher = new GitPublisher(line -> {
+      if (line.contains("pushing")) {
+        try {
+          GitCli.commitAsSomeoneElse(remote, "main", scratch, Map.of("README.md", ++interference[0] + "\n"));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    });
+    UserInputException e = assertThrows(UserInputException.class, () -> publisher.publish(
+        request(Trees.platform("acme", 1, Map.of()), daemonUrl("busy"), "clusters/acme", "c").maxRetries(2).build()));
+    assertEquals("publish.rejected", e.diagnostics().get(0).code());
+    assertTrue(e.getMessage().contains("rejected 3 time(s)"), e.getMessage());
+    assertEquals(3, interference[0]);
+    assertEquals(4, commitCount(remote, "main"), "only the other writer's commits, all kept");
+    assertEquals("3", git(remote, "show", "main:README.md"));
+
+    // Once the other writer stops, a re-run lands on top of all of it.
+    PublishReport report = publish(request(Trees.platform("acme", 1, Map.of()), daemonUrl("busy"), "clusters/acme", "c")
+        .build());
+    assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
+    assertEquals(5, commitCount(remote, "main"));
+  }
+
+  @Test
+  void aPushRefusedByTheServerIsNotRetried() throws IOException {
+    Path remote = servedRepo("guarded");
+    Path hook = remote.resolve("hooks").resolve("pre-receive");
+    Files.writeString(hook, "#!/bin/sh\necho 'branch is protected' >&2\nexit 1\n");
+    assertTrue(hook.toFile().setExecutable(true));
+    UserInputException e = assertThrows(UserInputException.class, () -> publish(
+        request(Trees.platform("acme", 1, Map.of()), daemonUrl("guarded"), "clusters/acme", "c").build()));
+    assertEquals("publish.rejected", e.diagnostics().get(0).code());
+    assertTrue(e.getMessage().contains("rejected 1 time(s)"), e.getMessage());
+    assertEquals("", git(remote, "for-each-ref"), "nothing was created");
+  }
+
+  @Test
+  void httpWithBasicAuthenticationPushesAndRefusedCredentialsAreReported() throws IOException {
+    Path root = scratch.resolve("http-root");
+    Path remote = GitCli.initBare(root.resolve("secured.git"));
+    GitCli.git(remote, "config", "http.receivepack", "true");
+    try (HttpGitServer http = new HttpGitServer(root, "deploy", "Right-Pa55word")) {
+      String url = http.url("secured");
+
+      UserInputException none = assertThrows(UserInputException.class,
+          () -> publish(request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "h").build()));
+      assertEquals("publish.credentials", none.diagnostics().get(0).code());
+      assertTrue(none.getMessage().contains("requires credentials and none were given"), none.getMessage());
+
+      UserInputException wrong = assertThrows(UserInputException.class, () -> publish(
+          request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "h")
+              .credentials(GitCredentials.password("deploy", "Wrong-Pa55word")).build()));
+      assertEquals("publish.credentials", wrong.diagnostics().get(0).code());
+      assertTrue(wrong.getMessage().contains("refused the credentials"), wrong.getMessage());
+      assertFalse((wrong.getMessage() + log).contains("Wrong-Pa55word"));
+
+      PublishReport report = publish(request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "h")
+          .credentials(GitCredentials.password("deploy", "Right-Pa55word")).build());
+      assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
+      assertEquals(1, commitCount(remote, "main"));
+      assertFalse((report.toString() + log).contains("Right-Pa55word"));
+
+      // The same password written into the URL works too, and is never shown.
+      String withUserInfo = url.replace("http://", "http://deploy:Right-Pa55word@");
+      PublishReport again = publish(request(Trees.platform("acme", 2, Map.of()), withUserInfo, "clusters/acme", "h2")
+          .build());
+      assertEquals(PublishReport.Outcome.PUSHED, again.outcome());
+      assertFalse((again.toString() + log).contains("Right-Pa55word"), again + " " + log);
+      assertEquals(2, commitCount(remote, "main"));
+    }
+  }
+
+  @Test
+  void sshTransportGoesThroughTheApacheSessionFactory() throws IOException {
+    int closed = GitCli.freePort();
+    String url = "ssh://git@127.0.0.1:" + closed + "/srv/repo.git";
+    UserInputException e = assertThrows(UserInputException.class, () -> publish(
+        request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "ssh")
+            .credentials(GitCredentials.password("git", "Ssh-Pa55word")).build()));
+    assertEquals("publish.unreachable", e.diagnostics().get(0).code());
+    assertTrue(e.getMessage().contains("ssh://***@127.0.0.1:" + closed), e.getMessage());
+    assertFalse(e.getMessage().contains("Ssh-Pa55word"), e.getMessage());
+  }
+}

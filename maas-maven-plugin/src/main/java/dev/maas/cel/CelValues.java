@@ -1,0 +1,53 @@
+package dev.maas.cel;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Brings plain Java values to the types the CEL runtime dispatches on: {@code Long} and {@code Double}. */
+final class CelValues {
+
+  private CelValues() {}
+
+  /** {@code value} with every integer widened to {@code Long} and every float to {@code Double}; the same
+   * instance when nothing needed changing. */
+  static Object plain(Object value) {
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    } else if (value instanceof Float) {
+      return ((Float) value).doubleValue();
+    } else if (value instanceof BigInteger big) {
+      return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
+    } else if (value instanceof BigDecimal decimal) {
+      return decimal.doubleValue();
+    } else if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = null;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        Object converted = plain(entry.getValue());
+        if (converted != entry.getValue() && copy == null) {
+          copy = new LinkedHashMap<>(map);
+        }
+        if (copy != null) {
+          copy.put(entry.getKey(), converted);
+        }
+      }
+      return copy == null ? map : copy;
+    } else if (value instanceof List<?> list) {
+      List<Object> copy = null;
+      for (int i = 0; i < list.size(); i++) {
+        Object converted = plain(list.get(i));
+        if (converted != list.get(i) && copy == null) {
+          copy = new ArrayList<>(list);
+        }
+        if (copy != null) {
+          copy.set(i, converted);
+        }
+      }
+      return copy == null ? list : copy;
+    }
+    return value;
+  }
+}

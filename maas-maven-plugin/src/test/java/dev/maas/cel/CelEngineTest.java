@@ -1,0 +1,65 @@
+package dev.maas.cel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Kuadrant-style predicates compile once and evaluate against nested maps. */
+class CelEngineTest {
+
+  private static final CelEngine CEL = CelEngine.withVariables("auth", "request");
+
+  private static final Map<String, Object> VARS = Map.of(
+      "auth", Map.of("identity", Map.of("tier", "premium", "userid", "u1")),
+      "request", Map.of(
+          "path", "/llm/granite-8b/v1/chat/completions",
+          "method", "POST",
+          "headers", Map.of("content-type", "application/json", "x-tokens", "12")));
+
+  @Test
+  void kuadrantPredicates() throws CelFailure {
+    assertEquals("llm", CEL.compile("request.path.split(\"/\")[1]").evaluate(VARS));
+    assertTrue(CEL.compile("!request.path.endsWith(\"/v1/models\")").test(VARS));
+    assertTrue(CEL.compile("auth.identity.tier == \"premium\" && request.method == \"POST\"").test(VARS));
+    assertTrue(CEL.compile("request.headers[\"content-type\"].lowerAscii().startsWith(\"application/\")").test(VARS));
+    assertEquals(12L, CEL.compile("int(request.headers[\"x-tokens\"])").evaluate(VARS));
+    assertEquals("u1", CEL.compile("auth.identity.userid").evaluate(VARS));
+    assertTrue(CEL.compile("auth.identity.tier in [\"free\", \"premium\"]").test(VARS));
+  }
+
+  @Test
+  void oneCompilationManyEvaluations() throws CelFailure {
+    CelExpression tier = CEL.compile("auth.identity.tier == \"free\"");
+    assertFalse(tier.test(VARS));
+    assertTrue(tier.test(Map.of("auth", Map.of("identity", Map.of("tier", "free")))));
+  }
+
+  @Test
+  void listsAndNumbers() throws CelFailure {
+    CelEngine engine = CelEngine.withVariables("self");
+    Map<String, Object> self = Map.of("ports", List.of(80L, 443L), "ratio", 0.5);
+    assertTrue(engine.compile("self.ports.all(p, p > 0) && self.ratio < 1").test(Map.of("self", self)));
+    assertEquals(2L, engine.compile("size(self.ports)").evaluate(Map.of("self", self)));
+    assertEquals(4L, engine.compile("self.n + 1").evaluate(Map.of("self", Map.of("n", 3))));
+  }
+
+  @Test
+  void errorsAreClear() throws CelFailure {
+    CelFailure syntax = assertThrows(CelFailure.class, () -> CEL.compile("request.path ==="));
+    assertTrue(syntax.getMessage().startsWith("cannot compile: "), syntax.getMessage());
+    CelFailure unknown = assertThrows(CelFailure.class, () -> CEL.compile("isURL(request.path)"));
+    assertTrue(unknown.getMessage().contains("isURL"), unknown.getMessage());
+    CelFailure undeclared = assertThrows(CelFailure.class, () -> CEL.compile("response.code == 200"));
+    assertTrue(undeclared.getMessage().contains("response"), undeclared.getMessage());
+    CelFailure missing = assertThrows(CelFailure.class, () -> CEL.compile("auth.identity.group == \"x\"").test(VARS));
+    assertTrue(missing.getMessage().startsWith("cannot evaluate: ") && missing.getMessage().contains("group"),
+        missing.getMessage());
+    CelFailure notBool = assertThrows(CelFailure.class, () -> CEL.compile("request.method").test(VARS));
+    assertEquals("expected a boolean, got string: POST", notBool.getMessage());
+  }
+}

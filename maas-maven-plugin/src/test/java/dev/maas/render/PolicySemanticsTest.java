@@ -190,6 +190,7 @@ class PolicySemanticsTest {
       Map<String, Object> listing = request(tier.name(), "GET", "/v1/models");
       assertEquals(List.of(), matching(tokenLimits, listing), tier.name());
       assertTrue(authorized(listing), tier.name() + " may list models");
+      assertTrue(authorized(request(tier.name(), "GET", "/v1/models?limit=5")), tier.name() + " may list models with a query");
       Map<String, Object> modelListing = request(tier.name(), "GET", "/llm/granite-8b/v1/models");
       assertEquals(List.of(), matching(tokenLimits, modelListing), tier.name());
       // The listing is still a request: a tier with request limits counts it once.

@@ -57,7 +57,8 @@ public final class Predicates {
 
   /** The request is the gateway's model listing: {@code GET /v1/models}. */
   public static String isGatewayModelListing() {
-    return "request.method == " + CelStrings.quote("GET") + " && request.path == " + CelStrings.quote(MODEL_LISTING_PATH);
+    return "request.method == " + CelStrings.quote("GET") + " && (request.path == " + CelStrings.quote(MODEL_LISTING_PATH)
+        + " || request.path.startsWith(" + CelStrings.quote(MODEL_LISTING_PATH + "?") + "))";
   }
 
   /** The request is not for the token service, whose route has its own auth and no tier identity. */

@@ -1,5 +1,6 @@
 package dev.maas.cel;
 
+import dev.cel.common.values.NullValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Brings plain Java values to the types the CEL runtime dispatches on: {@code Long} and {@code Double}. */
+/** Brings plain Java values to the types the CEL runtime dispatches on: {@code Long}, {@code Double}, CEL's null. */
 final class CelValues {
 
   private CelValues() {}
@@ -15,7 +16,10 @@ final class CelValues {
   /** {@code value} with every integer widened to {@code Long} and every float to {@code Double}; the same
    * instance when nothing needed changing. */
   static Object plain(Object value) {
-    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+    if (value == null) {
+      // A Java null inside a map reads as "unknown" to the runtime, not as CEL's null.
+      return NullValue.NULL_VALUE;
+    } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
     } else if (value instanceof Float) {
       return ((Float) value).doubleValue();

@@ -1,13 +1,23 @@
 package dev.maas.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.diag.Diagnostic;
+import dev.maas.diag.SourceLocation;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The read-only checks run on a compiled tree before it is written; they never change it. */
 public final class OutputChecks {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final Path crdsDirectory;
 
@@ -18,6 +28,63 @@ public final class OutputChecks {
 
   /** Every finding about {@code tree}, the output of {@code platform}. */
   public List<Diagnostic> check(Platform platform, GeneratedTree tree) {
-    return List.of();
+    List<Diagnostic> out = new ArrayList<>();
+    CrdValidator validator = null;
+    if (crdsDirectory != null) {
+      try {
+        validator = new CrdValidator(CrdCatalog.cached(crdsDirectory));
+      } catch (IOException e) {
+        out.add(Diagnostic.error("crd.catalog", SourceLocation.ofFile(crdsDirectory.toString()), "",
+            "cannot read the CRD folder: " + e.getMessage(), "point the CRD folder at a directory of CRD YAML files"));
+        return out;
+      }
+    }
+    for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
+      if (isManifest(file.getKey())) {
+        check(file.getKey(), file.getValue(), validator, out);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a generated file is a manifest to validate: YAML, not a kustomization, and not an overlay patch
+   * (a strategic-merge or JSON 6902 patch is a fragment, not an object).
+   */
+  static boolean isManifest(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    if (!(name.endsWith(".yaml") || name.endsWith(".yml")) || name.equals("kustomization.yaml")
+        || name.equals("kustomization.yml")) {
+      return false;
+    }
+    boolean inOverlay = path.startsWith("overlays/") || path.contains("/overlays/");
+    return !(inOverlay && (name.endsWith("-patch.yaml") || name.endsWith("-patch.yml")));
+  }
+
+  private static void check(String path, byte[] bytes, CrdValidator validator, List<Diagnostic> out) {
+    List<JsonNode> documents = new ArrayList<>();
+    try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(bytes)) {
+      while (docs.hasNextValue()) {
+        documents.add(docs.nextValue());
+      }
+    } catch (IOException | RuntimeException e) {
+      out.add(Diagnostic.error("output.yaml", SourceLocation.ofFile(path), "", "generated file is not valid YAML: "
+          + e.getMessage().lines().findFirst().orElse(""), null));
+      return;
+    }
+    if (validator == null) {
+      return;
+    }
+    for (JsonNode doc : documents) {
+      if (isKubernetesObject(doc)) {
+        out.addAll(validator.validate(doc, path));
+      }
+    }
+  }
+
+  /** Documents without apiVersion and kind, and Kustomize's own files, are not cluster objects. */
+  private static boolean isKubernetesObject(JsonNode doc) {
+    return doc != null && doc.isObject() && doc.path("apiVersion").isTextual() && doc.path("kind").isTextual()
+        && !doc.path("apiVersion").asText().startsWith("kustomize.config.k8s.io/");
   }
 }

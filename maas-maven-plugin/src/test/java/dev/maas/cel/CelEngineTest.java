@@ -45,6 +45,9 @@ class CelEngineTest {
     Map<String, Object> self = Map.of("ports", List.of(80L, 443L), "ratio", 0.5);
     assertTrue(engine.compile("self.ports.all(p, p > 0) && self.ratio < 1").test(Map.of("self", self)));
     assertEquals(2L, engine.compile("size(self.ports)").evaluate(Map.of("self", self)));
+    java.util.HashMap<String, Object> withNull = new java.util.HashMap<>();
+    withNull.put("gone", null);
+    assertTrue(engine.compile("self.gone == null").test(Map.of("self", withNull)));
     assertEquals(4L, engine.compile("self.n + 1").evaluate(Map.of("self", Map.of("n", 3))));
   }
 

@@ -46,15 +46,10 @@ public final class ModelGenerator implements Generator {
     Autoscaling scaling = model.autoscaling();
     if (scaling != null) {
       ObjectNode s = spec.putObject("scaling");
-      // The CRD's minimum is 1; scaling to zero is KEDA's idle replica count.
+      // The CRD allows neither 0 replicas nor an idle count of 0 here: an LLM keeps at least one replica.
       s.put("minReplicas", Math.max(1, scaling.minReplicas()));
       s.put("maxReplicas", scaling.maxReplicas());
-      ObjectNode wva = s.putObject("wva");
-      if (scaling.minReplicas() == 0) {
-        wva.putObject("keda").put("idleReplicaCount", 0);
-      } else {
-        wva.putObject("hpa");
-      }
+      s.putObject("wva").putObject("hpa");
     } else {
       spec.put("replicas", model.replicas() == null ? 1 : model.replicas());
     }

@@ -1,20 +1,63 @@
 package dev.maas.render;
 
+import dev.maas.model.Environment;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
+import dev.maas.render.kustomize.EnvironmentView;
+import dev.maas.render.kustomize.Kustomization;
+import dev.maas.render.kustomize.ObjectFiles;
+import dev.maas.render.kustomize.OverlayBuilder;
+import dev.maas.render.yaml.YamlText;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
-/** Compiles a platform into its output tree: {@code base/}, {@code overlays/<env>/}. */
+/**
+ * Compiles a platform into its output tree: {@code base/} (a Kustomize base), {@code overlays/<env>/}
+ * (one per environment) and {@code argocd/}; every folder with manifests has a {@code kustomization.yaml}.
+ */
 public final class PlatformRenderer {
 
   private final RenderOptions options;
+  private final RenderPipeline pipeline;
 
   public PlatformRenderer(RenderOptions options) {
     this.options = options;
+    this.pipeline = RenderPipeline.standard(options);
+  }
+
+  /** The stages this renderer runs, in order. */
+  public RenderPipeline pipeline() {
+    return pipeline;
   }
 
   /** The files of one platform, with paths relative to {@code <out>/<platform>/}. */
   public GeneratedTree render(Platform platform) {
-    return new GeneratedTree(new TreeMap<>());
+    TreeMap<String, byte[]> files = new TreeMap<>();
+    Map<String, List<KubeObject>> folders = pipeline.run(platform);
+    folders.forEach((folder, objects) -> {
+      if (!objects.isEmpty()) {
+        writeFolder(files, folder, objects);
+      }
+    });
+    List<KubeObject> base = folders.get(RenderPipeline.BASE);
+    for (Environment env : platform.environments()) {
+      List<KubeObject> envObjects = pipeline.run(EnvironmentView.apply(platform, env)).get(RenderPipeline.BASE);
+      Path handWritten = options.overlaysDir() == null ? null : options.overlaysDir().resolve(env.name());
+      OverlayBuilder.build(base, envObjects, handWritten)
+          .forEach((path, bytes) -> files.put("overlays/" + env.name() + "/" + path, bytes));
+    }
+    return new GeneratedTree(files);
+  }
+
+  private static void writeFolder(TreeMap<String, byte[]> files, String folder, List<KubeObject> objects) {
+    Kustomization kustomization = new Kustomization();
+    ObjectFiles.layout(objects).forEach((path, object) -> {
+      files.put(folder + "/" + path, YamlText.write(object.body()).getBytes(StandardCharsets.UTF_8));
+      kustomization.resource(path);
+    });
+    files.put(folder + "/" + Kustomization.FILE, kustomization.text().getBytes(StandardCharsets.UTF_8));
   }
 }

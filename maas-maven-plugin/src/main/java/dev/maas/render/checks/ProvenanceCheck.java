@@ -1,0 +1,30 @@
+package dev.maas.render.checks;
+
+import dev.maas.model.Platform;
+import dev.maas.render.KubeObject;
+import dev.maas.render.RenderCheck;
+import dev.maas.render.transform.ProvenanceTransformer;
+import java.util.List;
+
+/** Every object carries the managed-by and part-of labels and the spec annotations. */
+public final class ProvenanceCheck implements RenderCheck {
+
+  @Override
+  public String name() {
+    return "provenance-present";
+  }
+
+  @Override
+  public void check(Platform platform, List<KubeObject> objects) {
+    for (KubeObject o : objects) {
+      var metadata = o.body().path("metadata");
+      boolean ok = "maas".equals(metadata.path("labels").path(ProvenanceTransformer.MANAGED_BY).asText(null))
+          && platform.name().equals(metadata.path("labels").path(ProvenanceTransformer.PART_OF).asText(null))
+          && metadata.path("annotations").has(ProvenanceTransformer.SPEC)
+          && metadata.path("annotations").has(ProvenanceTransformer.SPEC_HASH);
+      if (!ok) {
+        throw new IllegalStateException(o.kind() + " " + o.name() + " lacks the maas labels or provenance annotations");
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.maas.render.kserve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maas.model.Autoscaling;
+import dev.maas.model.Model;
+import dev.maas.model.Platform;
+import dev.maas.model.Resources;
+import dev.maas.model.Serving;
+import dev.maas.render.Generator;
+import dev.maas.render.KubeObject;
+import dev.maas.render.Manifests;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Generates the KServe object of every model: an LLMInferenceService routed through the platform's
+ * Gateway, or an InferenceService predictor (whose route the gateway stage writes).
+ */
+public final class ModelGenerator implements Generator {
+
+  /** The model format a predictor gets when the spec names none (the schema's default). */
+  static final String DEFAULT_MODEL_FORMAT = "onnx";
+
+  @Override
+  public String name() {
+    return "models";
+  }
+
+  @Override
+  public List<KubeObject> generate(Platform platform) {
+    List<KubeObject> out = new ArrayList<>();
+    for (Model model : platform.models()) {
+      out.add(model.servingKind() == Serving.PREDICTOR ? predictor(model) : llm(platform, model));
+    }
+    return out;
+  }
+
+  private static KubeObject llm(Platform platform, Model model) {
+    KubeObject service = Manifests.object("serving.kserve.io/v1alpha1", "LLMInferenceService", model.name(), model.namespace());
+    describe(service, model);
+    ObjectNode spec = Manifests.spec(service);
+    ObjectNode m = spec.putObject("model");
+    m.put("uri", model.uri());
+    // The served name is the spec's name: clients send it as "model", and metrics are labelled with it.
+    m.put("name", model.name());
+    Autoscaling scaling = model.autoscaling();
+    if (scaling != null) {
+      ObjectNode s = spec.putObject("scaling");
+      // The CRD allows neither 0 replicas nor an idle count of 0 here: an LLM keeps at least one replica.
+      s.put("minReplicas", Math.max(1, scaling.minReplicas()));
+      s.put("maxReplicas", scaling.maxReplicas());
+      s.putObject("wva").putObject("hpa");
+    } else {
+      spec.put("replicas", model.replicas() == null ? 1 : model.replicas());
+    }
+    ObjectNode router = spec.putObject("router");
+    router.putObject("route");
+    ObjectNode ref = router.putObject("gateway").putArray("refs").addObject();
+    ref.put("name", platform.gateway().name());
+    ref.put("namespace", platform.gateway().namespace());
+    ObjectNode main = spec.putObject("template").putArray("containers").addObject();
+    main.put("name", "main");
+    ObjectNode resources = resources(model.resources());
+    if (resources != null) {
+      main.set("resources", resources);
+    }
+    return service;
+  }
+
+  private static KubeObject predictor(Model model) {
+    KubeObject service = Manifests.object("serving.kserve.io/v1beta1", "InferenceService", model.name(), model.namespace());
+    describe(service, model);
+    ObjectNode predictor = Manifests.spec(service).putObject("predictor");
+    Autoscaling scaling = model.autoscaling();
+    if (scaling != null) {
+      predictor.put("minReplicas", scaling.minReplicas());
+      predictor.put("maxReplicas", scaling.maxReplicas());
+      predictor.put("scaleMetric", scaling.metric());
+      predictor.put("scaleTarget", scaling.target());
+    } else {
+      int replicas = model.replicas() == null ? 1 : model.replicas();
+      predictor.put("minReplicas", replicas);
+      predictor.put("maxReplicas", Math.max(1, replicas));
+    }
+    ObjectNode m = predictor.putObject("model");
+    m.putObject("modelFormat").put("name", model.modelFormat() == null ? DEFAULT_MODEL_FORMAT : model.modelFormat());
+    m.put("storageUri", model.uri());
+    ObjectNode resources = resources(model.resources());
+    if (resources != null) {
+      m.set("resources", resources);
+    }
+    return service;
+  }
+
+  private static void describe(KubeObject object, Model model) {
+    ObjectNode annotations = ((ObjectNode) object.body().get("metadata")).putObject("annotations");
+    annotations.put("openshift.io/display-name", model.displayName());
+    if (model.description() != null) {
+      annotations.put("openshift.io/description", model.description());
+    }
+  }
+
+  /** Requests equal to limits, so the scheduler reserves what the model may use; {@code null} when none are set. */
+  static ObjectNode resources(Resources r) {
+    if (r == null || (r.cpu() == null && r.memory() == null && r.gpus() == null)) {
+      return null;
+    }
+    ObjectNode amounts = Manifests.map();
+    if (r.cpu() != null) {
+      amounts.put("cpu", r.cpu());
+    }
+    if (r.memory() != null) {
+      amounts.put("memory", r.memory());
+    }
+    if (r.gpus() != null) {
+      amounts.put("nvidia.com/gpu", String.valueOf(r.gpus()));
+    }
+    ObjectNode out = Manifests.map();
+    out.set("requests", amounts.deepCopy());
+    out.set("limits", amounts);
+    return out;
+  }
+}

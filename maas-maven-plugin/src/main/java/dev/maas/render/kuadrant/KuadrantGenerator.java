@@ -1,0 +1,39 @@
+package dev.maas.render.kuadrant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maas.model.Limitador;
+import dev.maas.model.Platform;
+import dev.maas.render.Generator;
+import dev.maas.render.KubeObject;
+import dev.maas.render.Manifests;
+import java.util.List;
+
+/** Generates the Kuadrant instance and the Limitador that holds the rate-limit counters. */
+public final class KuadrantGenerator implements Generator {
+
+  @Override
+  public String name() {
+    return "kuadrant";
+  }
+
+  @Override
+  public List<KubeObject> generate(Platform platform) {
+    Limitador settings = platform.limitador() != null ? platform.limitador() : new Limitador(null, 1, null);
+    KubeObject kuadrant = Manifests.object("kuadrant.io/v1beta1", "Kuadrant", "kuadrant", settings.namespace());
+    Manifests.spec(kuadrant);
+
+    KubeObject limitador = Manifests.object("limitador.kuadrant.io/v1alpha1", "Limitador", "limitador", settings.namespace());
+    // Kuadrant's operator fills in spec.limits; server-side apply keeps Argo CD to the fields written here.
+    ((ObjectNode) limitador.body().get("metadata")).putObject("annotations")
+        .put("argocd.argoproj.io/sync-options", "ServerSideApply=true");
+    ObjectNode spec = Manifests.spec(limitador);
+    spec.put("replicas", settings.replicas());
+    if (settings.redisSecretName() != null) {
+      spec.putObject("storage").putObject("redis").putObject("configSecretRef").put("name", settings.redisSecretName());
+    }
+    if (platform.observability() != null && platform.observability().metrics()) {
+      spec.put("telemetry", "exhaustive");
+    }
+    return List.of(kuadrant, limitador);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.maas.render.kustomize;
+
+import dev.maas.model.Environment;
+import dev.maas.model.Gateway;
+import dev.maas.model.Model;
+import dev.maas.model.ModelOverride;
+import dev.maas.model.Platform;
+import java.util.List;
+
+/** The platform as one environment sees it: its hostname and its model overrides applied. */
+public final class EnvironmentView {
+
+  private EnvironmentView() {}
+
+  /** {@code platform} with {@code env}'s changes. */
+  public static Platform apply(Platform platform, Environment env) {
+    Gateway gw = platform.gateway();
+    Gateway gateway = env.hostname() == null ? gw
+        : new Gateway(gw.name(), gw.namespace(), gw.className(), env.hostname(), gw.tlsSecretName());
+    List<Model> models = platform.models().stream().map(m -> override(m, env.models().get(m.name()))).toList();
+    return new Platform(platform.name(), platform.specFile(), platform.specHash(), gateway, platform.auth(),
+        platform.tokens(), platform.tiers(), models, platform.limitador(), platform.observability(),
+        platform.environments(), platform.gitops());
+  }
+
+  private static Model override(Model m, ModelOverride o) {
+    if (o == null) {
+      return m;
+    }
+    Integer replicas = m.replicas();
+    var autoscaling = m.autoscaling();
+    // Fixed replicas and autoscaling exclude each other: the environment's choice replaces the model's.
+    if (o.replicas() != null) {
+      replicas = o.replicas();
+      autoscaling = null;
+    }
+    if (o.autoscaling() != null) {
+      autoscaling = o.autoscaling();
+      replicas = null;
+    }
+    var resources = o.resources() == null ? m.resources() : o.resources().over(m.resources());
+    return new Model(m.name(), m.namespace(), m.displayName(), m.description(), m.serving(), m.uri(), m.modelFormat(),
+        replicas, autoscaling, resources);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.maas.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.maas.model.Platform;
+import dev.maas.output.GeneratedTree;
+import dev.maas.render.yaml.YamlText;
+import dev.maas.validate.SpecValidator;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The reference spec and its rendering, shared by the render tests. */
+final class Fixtures {
+
+  /** The version provenance names in tests, so goldens do not change with the project version. */
+  static final String VERSION = "test";
+
+  private Fixtures() {}
+
+  static Path repoRoot() {
+    return Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
+  }
+
+  /** The reference spec, validated and bound. */
+  static Platform acme() {
+    SpecValidator.Outcome outcome = new SpecValidator().validate(repoRoot().resolve("platform-specs/acme.yaml"),
+        "platform-specs/acme.yaml");
+    assertEquals(List.of(), outcome.diagnostics().stream().filter(d -> d.isError()).map(d -> d.render()).toList());
+    assertNotNull(outcome.platform());
+    return outcome.platform();
+  }
+
+  static GeneratedTree render(Platform platform) {
+    return new PlatformRenderer(new RenderOptions(null, VERSION)).render(platform);
+  }
+
+  /** The one object in {@code path} of {@code tree}. */
+  static JsonNode object(GeneratedTree tree, String path) {
+    String text = tree.text(path);
+    assertNotNull(text, () -> "no file " + path + " in " + tree.files().keySet());
+    return YamlText.read(text);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.maas.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.maas.model.Platform;
+import dev.maas.output.GeneratedTree;
+import dev.maas.render.yaml.YamlText;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Every generated object is labelled as maas's and names its spec; every folder lists its files. */
+class ProvenanceTest {
+
+  @Test
+  void everyObjectCarriesTheLabelsAndTheSpecAnnotations() {
+    Platform platform = Fixtures.acme();
+    GeneratedTree tree = Fixtures.render(platform);
+    int objects = 0;
+    for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
+      String path = file.getKey();
+      if (path.endsWith("kustomization.yaml") || path.endsWith("-patch.yaml")) {
+        continue;
+      }
+      JsonNode metadata = YamlText.read(tree.text(path)).path("metadata");
+      assertEquals("maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), path);
+      assertEquals("acme", metadata.path("labels").path("app.kubernetes.io/part-of").asText(), path);
+      assertEquals("platform-specs/acme.yaml", metadata.path("annotations").path("maas.dev/spec").asText(), path);
+      assertEquals("sha256:" + platform.specHash(), metadata.path("annotations").path("maas.dev/spec-hash").asText(), path);
+      objects++;
+    }
+    assertTrue(objects >= 16, "objects: " + objects);
+  }
+
+  @Test
+  void everyFolderWithManifestsHasASortedKustomization() {
+    GeneratedTree tree = Fixtures.render(Fixtures.acme());
+    TreeSet<String> folders = new TreeSet<>();
+    tree.files().keySet().stream().filter(p -> p.endsWith(".yaml") && !p.contains("/custom/"))
+        .forEach(p -> folders.add(p.startsWith("overlays/") ? p.substring(0, p.indexOf('/', "overlays/".length())) : p.substring(0, p.indexOf('/'))));
+    for (String folder : folders) {
+      String text = tree.text(folder + "/kustomization.yaml");
+      assertTrue(text != null, folder + " has no kustomization.yaml");
+      JsonNode k = YamlText.read(text);
+      List<String> resources = new java.util.ArrayList<>();
+      k.path("resources").forEach(r -> resources.add(r.asText()));
+      List<String> listed = resources.stream().filter(r -> !r.startsWith("../")).toList();
+      assertEquals(listed.stream().sorted().toList(), listed, folder);
+      for (String r : listed) {
+        assertTrue(tree.files().containsKey(folder + "/" + r), folder + " lists missing " + r);
+      }
+      if (folder.equals("base")) {
+        long files = tree.files().keySet().stream().filter(p -> p.startsWith("base/") && !p.endsWith("kustomization.yaml")).count();
+        assertEquals(files, listed.size());
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.maas.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stage list reads in the order the stages run: generators, transformers, checks. */
+class StageListTest {
+
+  @Test
+  void stagesAreGeneratorsThenTransformersThenChecks() {
+    List<Stage> stages = RenderPipeline.standard(new RenderOptions(null, "x")).stages();
+    List<Stage.Kind> kinds = stages.stream().map(Stage::kind).toList();
+    assertEquals(kinds.stream().sorted().toList(), kinds);
+    assertEquals(List.of("gateway", "kuadrant", "auth-policy", "requests-limits", "tokens-limits", "telemetry-policy",
+        "models", "token-service", "monitoring", "argocd", "provenance", "unique-objects", "provenance-present",
+        "kuadrant-windows"), stages.stream().map(Stage::name).toList());
+    assertEquals("argocd", stages.stream().filter(s -> s.name().equals("argocd")).findFirst().orElseThrow().folder());
+  }
+}

@@ -88,10 +88,18 @@ final class InputFingerprint {
     }
   }
 
-  /** Removes the record, so that the next run compiles in full. */
-  static void forget(Path outputDirectory) {
+  /**
+   * Removes a record of other inputs before the output changes, so that a run cut short is never
+   * taken for up to date; a record of these same inputs stays (their output is the same bytes).
+   */
+  static void forgetUnless(Path outputDirectory, String fingerprint) {
+    Path file = outputDirectory.resolve(FILE);
     try {
-      Files.deleteIfExists(outputDirectory.resolve(FILE));
+      if (fingerprint != null && Files.isRegularFile(file)
+          && Files.readString(file).startsWith("inputs sha256:" + fingerprint + "\n")) {
+        return;
+      }
+      Files.deleteIfExists(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -84,7 +84,7 @@ public final class MaasCompiler {
     }
     TreeWriter writer = new TreeWriter();
     Map<Path, TreeWriter.Report> written = new LinkedHashMap<>();
-    InputFingerprint.forget(request.outputDirectory());
+    InputFingerprint.forgetUnless(request.outputDirectory(), fingerprint);
     for (Map.Entry<String, GeneratedTree> entry : trees.entrySet()) {
       Path target = request.outputDirectory().resolve(entry.getKey());
       written.put(target, writer.write(entry.getValue(), target));

@@ -25,7 +25,7 @@ class LimitEdgeCasesTest {
     List<Tier> tiers = new ArrayList<>(acme.tiers());
     tiers.addAll(extraTiers);
     return new Platform(acme.name(), acme.specFile(), acme.specHash(), acme.gateway(), acme.auth(), acme.tokens(), tiers,
-        acme.models(), limitador, acme.observability(), acme.environments(), acme.gitops());
+        acme.models(), limitador == null ? acme.limitador() : limitador, acme.observability(), acme.environments(), acme.gitops());
   }
 
   @Test

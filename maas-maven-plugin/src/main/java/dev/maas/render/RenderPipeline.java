@@ -15,6 +15,7 @@ import dev.maas.render.policy.RateLimitGenerator;
 import dev.maas.render.policy.TelemetryPolicyGenerator;
 import dev.maas.render.tokenservice.TokenServiceGenerator;
 import dev.maas.render.transform.ProvenanceTransformer;
+import dev.maas.render.transform.SyncWaveTransformer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -57,6 +58,7 @@ public final class RenderPipeline {
     stages.add(Stage.generator(new TokenServiceGenerator(), BASE));
     stages.add(Stage.generator(new MonitoringGenerator(), BASE));
     stages.add(Stage.generator(argoCd(), ARGOCD));
+    stages.add(Stage.transformer(new SyncWaveTransformer()));
     stages.add(Stage.transformer(new ProvenanceTransformer(options.pluginVersion())));
     stages.add(Stage.check(new UniqueObjectsCheck()));
     stages.add(Stage.check(new ProvenanceCheck()));

@@ -46,6 +46,55 @@ public final class MaasCompiler {
   }
 
   /**
+   * Generates, then commits each platform's output to the Git repository its spec names (or the
+   * overrides name) and pushes; a commit is made only when the output changed.
+   */
+  public PublishResult publish(PublishOptions options) {
+    GenerateRequest request = options.generate();
+    GenerateResult generated = generate(request);
+    if (generated.hasErrors()) {
+      return new PublishResult(generated, List.of(), List.of());
+    }
+    // The platforms to publish: from validation, which an up-to-date run skipped.
+    ValidateResult validation = generated.upToDate()
+        ? validate(new ValidateRequest(request.baseDir(), request.spec())) : generated.validation();
+    List<dev.maas.publish.PublishReport> reports = new ArrayList<>();
+    List<Diagnostic> errors = new ArrayList<>();
+    dev.maas.publish.GitPublisher publisher = new dev.maas.publish.GitPublisher();
+    for (SpecReport spec : validation.specs()) {
+      Platform platform = spec.platform();
+      dev.maas.model.GitOps gitops = platform.gitops();
+      String url = options.gitUrl() != null ? options.gitUrl() : gitops == null ? null : gitops.repoURL();
+      String branch = options.gitBranch() != null ? options.gitBranch() : gitops == null ? "main" : gitops.branch();
+      String path = options.gitPath() != null ? options.gitPath() : gitops == null ? null : gitops.path();
+      if (url == null || path == null) {
+        errors.add(Diagnostic.error("publish.noTarget", dev.maas.diag.SourceLocation.ofFile(spec.displayName()),
+            "/spec/gitops", "the spec names no Git repository to publish to",
+            "add spec.gitops.repoURL and spec.gitops.path, or set maas.git.url and maas.git.path"));
+        continue;
+      }
+      try {
+        GeneratedTree tree = new GeneratedTree(new java.util.TreeMap<>(
+            TreeWriter.read(request.outputDirectory().resolve(platform.name()))));
+        dev.maas.publish.PublishRequest publish = dev.maas.publish.PublishRequest
+            .builder(tree, url, branch, path, dev.maas.publish.PublishRequest.defaultWorkDir(options.workDirectory(), url))
+            .credentials(options.credentials())
+            .provenance(platform.name(), platform.specHash(), request.pluginVersion())
+            .dryRun(options.dryRun())
+            .origin(spec.displayName())
+            .build();
+        reports.add(publisher.publish(publish));
+      } catch (UserInputException e) {
+        errors.addAll(e.diagnostics());
+      } catch (java.io.IOException e) {
+        errors.add(Diagnostic.error("publish.output", dev.maas.diag.SourceLocation.ofFile(spec.displayName()), "",
+            "cannot read the generated output: " + e.getMessage(), "run maas:generate again"));
+      }
+    }
+    return new PublishResult(generated, List.copyOf(reports), List.copyOf(errors));
+  }
+
+  /**
    * Validates, compiles, checks, and only when all of that succeeds writes every platform into
    * {@code <out>/<platform>/}; on any error nothing in the output folder changes.
    */

@@ -40,12 +40,22 @@ public class GenerateMojo extends AbstractMaasMojo {
   @Parameter(defaultValue = "${plugin.version}", readonly = true)
   String pluginVersion;
 
-  @Override
-  void run() throws MojoFailureException {
-    Path out = outputDirectory != null ? outputDirectory.toPath() : baseDir().toPath().resolve("target/maas");
-    GenerateRequest request = new GenerateRequest(baseDir().toPath(), spec.toPath(), out,
+  /** The output folder, also outside a project. */
+  Path outputPath() {
+    return outputDirectory != null ? outputDirectory.toPath() : baseDir().toPath().resolve("target/maas");
+  }
+
+  /** The request this goal's parameters describe. */
+  GenerateRequest generateRequest(Path out) {
+    return new GenerateRequest(baseDir().toPath(), spec.toPath(), out,
         crds == null ? null : crds.toPath(), overlays != null && overlays.isDirectory() ? overlays.toPath() : null,
         pluginVersion, force);
+  }
+
+  @Override
+  void run() throws MojoFailureException {
+    Path out = outputPath();
+    GenerateRequest request = generateRequest(out);
     long started = System.nanoTime();
     GenerateResult result = new MaasCompiler().generate(request);
     if (result.upToDate()) {

@@ -7,6 +7,7 @@ import dev.maas.validate.rules.GroupLevelTies;
 import dev.maas.validate.rules.HostnameLengths;
 import dev.maas.validate.rules.KuadrantWindows;
 import dev.maas.validate.rules.LimitadorSharedCounters;
+import dev.maas.validate.rules.LlmAutoscaling;
 import dev.maas.validate.rules.LimitsNotEmpty;
 import dev.maas.validate.rules.ModelFormatOnPredictor;
 import dev.maas.validate.rules.ModelLimitsModelsAllowed;
@@ -46,6 +47,7 @@ public final class SemanticRules {
         new TokenLifetimes(),
         new ReplicasOrAutoscaling(),
         new AutoscalingRange(),
+        new LlmAutoscaling(),
         new ModelFormatOnPredictor(),
         new UniqueEnvironmentNames(),
         new EnvironmentModelsExist(),

@@ -17,10 +17,10 @@ class AutoscalingRangeTest {
 
   @Test
   void minimumAboveMaximumInAnOverrideIsReported() {
-    assertEquals(List.of("spec.yaml:94:48: error: /spec/environments/0/models/llama-70b/autoscaling/minReplicas:"
+    assertEquals(List.of("spec.yaml:94:55: error: /spec/environments/0/models/mnist-classifier/autoscaling/minReplicas:"
         + " minReplicas 3 is more than maxReplicas 2 (make minReplicas at most maxReplicas)"),
         ReferenceSpec.validateEdited("llama-70b: {replicas: 0}",
-            "llama-70b: {autoscaling: {minReplicas: 3, maxReplicas: 2, metric: rps, target: 5}}"));
+            "mnist-classifier: {autoscaling: {minReplicas: 3, maxReplicas: 2, metric: rps, target: 5}}"));
   }
 
   @Test

@@ -1,0 +1,66 @@
+package dev.maas.validate.rules;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.model.Autoscaling;
+import dev.maas.model.Model;
+import dev.maas.model.ModelOverride;
+import dev.maas.model.Platform;
+import dev.maas.model.Serving;
+import dev.maas.spec.JsonPointers;
+import dev.maas.spec.SpecDocument;
+import dev.maas.validate.SemanticRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Autoscaling of {@code serving: llm} models within what KServe's LLMInferenceService can express:
+ * its {@code scaling} section needs at least one replica, and its autoscaler (WVA) chooses its own
+ * signals, so {@code metric} and {@code target} only steer predictor models.
+ */
+public final class LlmAutoscaling implements SemanticRule {
+
+  @Override
+  public String code() {
+    return "semantic.llmAutoscaling";
+  }
+
+  @Override
+  public List<Diagnostic> check(Platform platform, SpecDocument document) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (int i = 0; i < platform.models().size(); i++) {
+      Model model = platform.models().get(i);
+      if (model.servingKind() == Serving.LLM) {
+        check(model.autoscaling(), "/spec/models/" + i + "/autoscaling", document, out);
+      }
+    }
+    for (int i = 0; i < platform.environments().size(); i++) {
+      for (Map.Entry<String, ModelOverride> e : platform.environments().get(i).models().entrySet()) {
+        boolean llm = platform.model(e.getKey()).map(m -> m.servingKind() == Serving.LLM).orElse(false);
+        if (llm) {
+          String base = JsonPointers.child("/spec/environments/" + i + "/models", e.getKey());
+          check(e.getValue().autoscaling(), base + "/autoscaling", document, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private void check(Autoscaling autoscaling, String pointer, SpecDocument document, List<Diagnostic> out) {
+    if (autoscaling == null || document.find(pointer) == null) {
+      return;
+    }
+    if (autoscaling.minReplicas() < 1) {
+      String min = pointer + "/minReplicas";
+      out.add(Diagnostic.error(code(), document.locate(min), min,
+          "an LLMInferenceService scales between at least 1 and maxReplicas replicas; minReplicas "
+              + autoscaling.minReplicas() + " cannot be compiled",
+          "set minReplicas to 1 or more; to stop the model in one environment, give it `replicas: 0` there"));
+    }
+    String metric = pointer + "/metric";
+    out.add(Diagnostic.warning(code(), document.locate(metric), metric,
+        "`metric` and `target` are not used for serving: llm: KServe's LLMInferenceService autoscaler chooses its own"
+            + " signals; only minReplicas and maxReplicas apply",
+        "keep them for documentation, or use serving: predictor where a scale metric must be set"));
+  }
+}

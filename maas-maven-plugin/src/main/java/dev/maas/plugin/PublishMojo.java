@@ -60,6 +60,7 @@ public class PublishMojo extends GenerateMojo {
   @Parameter(property = "maas.git.workDirectory", defaultValue = "${project.build.directory}/maas-git")
   File workDirectory;
 
+  /** Maven's settings, where the {@code <server>} named by {@code maas.git.serverId} is looked up. */
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 

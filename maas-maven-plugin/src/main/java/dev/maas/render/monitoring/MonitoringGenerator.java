@@ -48,7 +48,8 @@ public final class MonitoringGenerator implements Generator {
       out.add(serviceMonitor(platform.name() + "-authorino", kuadrantNamespace,
           Map.of("authorino-resource", "authorino", "control-plane", "controller-manager"), "http", "/server-metrics"));
       out.add(serviceMonitor(TokenServiceEndpoints.name(platform), platform.tokens().namespace(),
-          Map.of("app.kubernetes.io/name", TokenServiceEndpoints.name(platform)), "http", "/metrics"));
+          // The token service's Service carries these labels (its pods' selector), not its object name.
+          Map.of("app.kubernetes.io/name", "token-service", "app.kubernetes.io/instance", platform.name()), "http", "/metrics"));
     }
     if (o.alerts()) {
       KubeObject rule = alerts(platform, o.tokenUsageWarnPercent());

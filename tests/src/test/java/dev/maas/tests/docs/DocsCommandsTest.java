@@ -1,0 +1,300 @@
+package dev.maas.tests.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every command of the documentation, as a reader would, in a fresh copy of the repository.
+ *
+ * <p>The {@code sh} blocks of docs/getting-started.md, then README.md, then the other pages under docs/
+ * (alphabetically), run in that order, each in its own {@code bash -e} from the copy's root. A block must
+ * exit 0; one whose info string says {@code sh fail} must exit non-zero. An {@code output} block right after
+ * a command block lists lines the command must print (each a substring of one printed line). More words
+ * after {@code sh}: {@code needs=TOOL} (skipped, saying so, when TOOL is not on the PATH), {@code goal=GOAL}
+ * (skipped, saying so, while the plugin built from this tree has no such goal), {@code slow} (skipped unless
+ * {@code -Dmaas.docs.slow=true}: minutes-long runs such as the cluster tests). Blocks only a person can follow
+ * (an editor's settings, an example of output) use {@code text}, {@code yaml} or {@code json}.
+ *
+ * <p>The copy is the working tree without {@code target/}, {@code node_modules/} and {@code .git/}, under a
+ * temporary folder that also holds a link {@code shared} to the real shared folder, so {@code ../shared/crds}
+ * resolves as in a checkout. Local Maven repository: the commands install the plugin as the docs say, but
+ * into a fresh repository in the temporary folder ({@code -Dmaven.repo.local}), with the build's own
+ * repository chained read-only behind it ({@code -Dmaven.repo.local.tail}, Maven 3.9): nothing is
+ * downloaded again, and nothing this test installs reaches the repository other builds share. Both go to
+ * Maven through {@code MAVEN_ARGS}, which {@code mvnw} passes on; the commands themselves are exactly the
+ * docs' text.
+ */
+class DocsCommandsTest {
+
+  /** The line of the README that runs the build this test belongs to; running it here would recurse. */
+  static final String SELF = "./mvnw -B verify";
+
+  private static final Set<String> COMMAND_LANGUAGES = Set.of("bash", "shell", "console", "zsh", "shell-session");
+  private static final long BLOCK_TIMEOUT_SECONDS = 300;
+
+  @TempDir
+  static Path work;
+
+  private static volatile String firstFailure;
+
+  /** One runnable step: a block (or what remains of it) and the output it must print. */
+  record Command(MarkdownBlocks.Block block, String script, MarkdownBlocks.Block expectedOutput, String skipReason) {
+
+    String displayName() {
+      String first = script.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse("").trim();
+      return block.where() + " " + (first.length() > 90 ? first.substring(0, 87) + "..." : first);
+    }
+  }
+
+  static Path repoRoot() {
+    return Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
+  }
+
+  /** The pages whose commands run, in reading order. */
+  static List<Path> pages(Path root) throws IOException {
+    List<Path> pages = new ArrayList<>();
+    // The walk-through first: it starts from a fresh clone, and its messages count files written for the first time.
+    pages.add(root.resolve("docs/getting-started.md"));
+    pages.add(root.resolve("README.md"));
+    try (Stream<Path> all = Files.walk(root.resolve("docs"))) {
+      all.filter(p -> p.toString().endsWith(".md")).sorted()
+          .filter(p -> !pages.contains(p)).forEach(pages::add);
+    }
+    return pages;
+  }
+
+  /** Every command of the docs, in the order they run. */
+  static List<Command> commands(Path root) throws IOException {
+    List<Command> commands = new ArrayList<>();
+    for (Path page : pages(root)) {
+      List<MarkdownBlocks.Block> blocks = MarkdownBlocks.read(page, root.relativize(page).toString());
+      for (int i = 0; i < blocks.size(); i++) {
+        MarkdownBlocks.Block block = blocks.get(i);
+        if (!block.language().equals("sh")) {
+          continue;
+        }
+        MarkdownBlocks.Block output = i + 1 < blocks.size() && blocks.get(i + 1).language().equals("output")
+            ? blocks.get(i + 1) : null;
+        List<String> lines = block.text().lines().collect(Collectors.toList());
+        if (lines.stream().anyMatch(l -> l.trim().equals(SELF))) {
+          String rest = lines.stream().filter(l -> !l.trim().equals(SELF)).collect(Collectors.joining("\n", "", "\n"));
+          commands.add(new Command(block, rest, output, null));
+          commands.add(new Command(block, SELF + "\n", null,
+              "`" + SELF + "` is the build that runs this test; running it here would recurse"));
+        } else {
+          commands.add(new Command(block, block.text(), output, null));
+        }
+      }
+    }
+    return commands;
+  }
+
+  /** Removes the link to the shared folder first, so that cleaning the temporary folder never follows it. */
+  @AfterAll
+  static void unlinkShared() throws IOException {
+    Files.deleteIfExists(work.resolve("shared"));
+  }
+
+  @Test
+  void everyCommandBlockIsMarkedSoThatItRuns() throws IOException {
+    Path root = repoRoot();
+    int shBlocks = 0;
+    for (Path page : pages(root)) {
+      assertTrue(Files.isRegularFile(page), page + " exists");
+      List<MarkdownBlocks.Block> blocks = MarkdownBlocks.read(page, root.relativize(page).toString());
+      for (int i = 0; i < blocks.size(); i++) {
+        MarkdownBlocks.Block block = blocks.get(i);
+        assertTrue(!COMMAND_LANGUAGES.contains(block.language()), block.where() + ": a `" + block.language()
+            + "` block is not run by the docs test; mark commands `sh`, and what only a person does `text`");
+        if (block.language().equals("sh")) {
+          shBlocks++;
+          for (String attribute : block.attributes()) {
+            assertTrue(attribute.equals("fail") || attribute.equals("slow") || attribute.startsWith("needs=")
+                || attribute.startsWith("goal="), block.where() + ": unknown attribute `" + attribute + "` of a sh block");
+          }
+          if (block.attributes().contains("fail")) {
+            assertTrue(i + 1 < blocks.size() && blocks.get(i + 1).language().equals("output"),
+                block.where() + ": a `sh fail` block is followed by an `output` block naming the error it must print");
+          }
+        }
+        if (block.language().equals("output")) {
+          assertTrue(i > 0 && blocks.get(i - 1).language().equals("sh"),
+              block.where() + ": an `output` block follows the `sh` block whose output it shows");
+        }
+      }
+    }
+    assertTrue(shBlocks >= 20, "the docs hold at least 20 command blocks, found " + shBlocks);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCommandOfTheDocsRunsInAFreshCopy() throws IOException {
+    Path root = repoRoot();
+    Path shared = root.resolve("../shared").normalize();
+    assertTrue(Files.isDirectory(shared.resolve("crds")), "the shared folder beside the repository: " + shared);
+    Path copy = work.resolve("repo");
+    copyWorkingTree(root, copy);
+    Files.createSymbolicLink(work.resolve("shared"), shared.toRealPath());
+    Path m2 = work.resolve("m2");
+    Files.createDirectories(m2);
+    List<Command> commands = commands(copy);
+    long started = System.nanoTime();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Command command : commands) {
+      tests.add(dynamicTest(command.displayName(), () -> run(command, copy, m2)));
+    }
+    tests.add(dynamicTest("total run time", () -> {
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+      System.out.printf("[docs] %d command blocks in %d s%n", commands.size(), seconds);
+      assertTrue(seconds < 600, "the docs' commands ran in " + seconds + " s; keep them under 10 minutes");
+    }));
+    return tests.stream();
+  }
+
+  private static void run(Command command, Path copy, Path m2) throws IOException, InterruptedException {
+    assumeTrue(command.skipReason() == null, command.skipReason());
+    assumeTrue(firstFailure == null, "not run: an earlier block failed (" + firstFailure + ")");
+    MarkdownBlocks.Block block = command.block();
+    for (String attribute : block.attributes()) {
+      if (attribute.equals("slow")) {
+        assumeTrue(Boolean.getBoolean("maas.docs.slow"),
+            block.where() + " takes minutes (a cluster); run it with -Dmaas.docs.slow=true");
+      } else if (attribute.startsWith("needs=")) {
+        String tool = attribute.substring("needs=".length());
+        assumeTrue(onPath(tool), block.where() + " needs `" + tool + "`, which is not on the PATH");
+      } else if (attribute.startsWith("goal=")) {
+        String goal = attribute.substring("goal=".length());
+        assumeTrue(pluginHasGoal(copy, goal), block.where() + ": the plugin built from this tree has no `" + goal
+            + "` goal yet");
+      }
+    }
+    boolean expectFailure = block.attributes().contains("fail");
+    long started = System.nanoTime();
+    Path out = work.resolve("block.out");
+    ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", command.script())
+        .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+    Map<String, String> env = builder.environment();
+    // The outer build's own Maven settings must not leak into the reader's commands.
+    env.remove("MAVEN_PROJECTBASEDIR");
+    env.remove("MAVEN_BASEDIR");
+    env.remove("MAVEN_CONFIG");
+    env.put("MAVEN_ARGS", "-Dmaven.repo.local=" + m2 + " -Dmaven.repo.local.tail=" + outerRepository());
+    Process process = builder.start();
+    if (!process.waitFor(BLOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      firstFailure = block.where();
+      fail(block.where() + " did not finish within " + BLOCK_TIMEOUT_SECONDS + " s:\n" + tail(out));
+    }
+    String printed = Files.readString(out, StandardCharsets.UTF_8);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    System.out.printf("[docs] %s: exit %d in %d ms%n", block.where(), process.exitValue(), millis);
+    try {
+      if (expectFailure) {
+        assertNotEquals(0, process.exitValue(), block.where() + " is marked `sh fail` but exited 0:\n" + printed);
+      } else {
+        assertEquals(0, process.exitValue(), block.where() + " failed:\n" + command.script() + "\n---\n" + printed);
+      }
+      if (command.expectedOutput() != null) {
+        List<String> printedLines = printed.lines().collect(Collectors.toList());
+        for (String expected : command.expectedOutput().text().lines().filter(l -> !l.isBlank())
+            .collect(Collectors.toList())) {
+          assertTrue(printedLines.stream().anyMatch(l -> l.contains(expected.strip())),
+              command.expectedOutput().where() + ": expected a line containing\n  " + expected.strip()
+                  + "\nin the output of " + block.where() + ":\n" + printed);
+        }
+      }
+    } catch (AssertionError e) {
+      firstFailure = block.where();
+      throw e;
+    }
+  }
+
+  private static boolean onPath(String tool) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean pluginHasGoal(Path copy, String goal) throws IOException {
+    Path descriptor = copy.resolve("maas-maven-plugin/target/classes/META-INF/maven/plugin.xml");
+    assertTrue(Files.isRegularFile(descriptor), "the docs build the plugin before using goal " + goal);
+    return Files.readString(descriptor, StandardCharsets.UTF_8).contains("<goal>" + goal + "</goal>");
+  }
+
+  private static Path outerRepository() {
+    String configured = System.getProperty("maas.localRepository", "");
+    Path repo = configured.isBlank() || configured.startsWith("${")
+        ? Path.of(System.getProperty("user.home"), ".m2", "repository") : Path.of(configured);
+    return repo.toAbsolutePath();
+  }
+
+  private static String tail(Path out) {
+    try {
+      String text = Files.readString(out, StandardCharsets.UTF_8);
+      return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Copies the working tree, as a fresh clone would have it: no build output, no installed tools, no Git data. */
+  static void copyWorkingTree(Path from, Path to) throws IOException {
+    Set<String> skipped = Set.of("target", "node_modules", ".git", ".idea");
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        if (!dir.equals(from) && (skipped.contains(name) || name.startsWith("target-"))) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isSymbolicLink(file)) {
+          Files.createSymbolicLink(target, Files.readSymbolicLink(file));
+        } else {
+          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    if (!Files.isExecutable(to.resolve("mvnw"))) {
+      throw new UncheckedIOException(new IOException("mvnw lost its executable bit in the copy"));
+    }
+  }
+}

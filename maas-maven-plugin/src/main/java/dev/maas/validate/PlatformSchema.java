@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +28,12 @@ public final class PlatformSchema {
     } catch (IOException e) {
       throw new UncheckedIOException("the packaged schema is not JSON", e);
     }
-    this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(tree);
+    // Editors read markdownDescription; declaring it keeps the validator from warning about an unknown keyword.
+    com.networknt.schema.dialect.Dialect dialect =
+        com.networknt.schema.dialect.Dialect.builder(com.networknt.schema.dialect.Dialects.getDraft202012())
+            .keyword(new com.networknt.schema.keyword.AnnotationKeyword("markdownDescription"))
+            .build();
+    this.schema = SchemaRegistry.withDefaultDialect(dialect).getSchema(tree);
   }
 
   /** The schema packaged with the plugin. */

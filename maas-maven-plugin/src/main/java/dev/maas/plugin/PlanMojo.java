@@ -61,9 +61,11 @@ public class PlanMojo extends GenerateMojo {
   @Parameter(property = "maas.git.workDirectory", defaultValue = "${project.build.directory}/maas-git")
   File workDirectory;
 
+  /** The build's settings, for the server named by {@code maas.git.serverId}. */
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 
+  /** Decrypts passwords of settings.xml. */
   @Component
   SettingsDecrypter decrypter;
 

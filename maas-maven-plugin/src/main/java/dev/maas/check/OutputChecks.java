@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.maas.check.proof.AccessMatrix;
+import dev.maas.check.proof.PolicyProof;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.model.Platform;
@@ -26,8 +28,37 @@ public final class OutputChecks {
     this.crdsDirectory = crdsDirectory;
   }
 
+  /**
+   * What the checks found, and the access matrix the policy proof checked.
+   *
+   * @param findings every finding, errors and warnings
+   * @param proof the policy proof's result: its matrix and how many requests it evaluated
+   */
+  public record Result(List<Diagnostic> findings, PolicyProof.Result proof) {
+
+    /** The access matrix the gateway's policies give, as proven. */
+    public AccessMatrix matrix() {
+      return proof.matrix();
+    }
+  }
+
   /** Every finding about {@code tree}, the output of {@code platform}. */
   public List<Diagnostic> check(Platform platform, GeneratedTree tree) {
+    return checkAll(platform, tree).findings();
+  }
+
+  /**
+   * Every finding about {@code tree}, the output of {@code platform}, with the access matrix the policy proof
+   * checked. The proof always runs; CRD validation runs when a CRD folder was given.
+   */
+  public Result checkAll(Platform platform, GeneratedTree tree) {
+    List<Diagnostic> out = new ArrayList<>(structural(platform, tree));
+    PolicyProof.Result proof = new PolicyProof().prove(platform, tree);
+    out.addAll(proof.findings());
+    return new Result(List.copyOf(out), proof);
+  }
+
+  private List<Diagnostic> structural(Platform platform, GeneratedTree tree) {
     List<Diagnostic> out = new ArrayList<>();
     CrdValidator validator = null;
     if (crdsDirectory != null) {

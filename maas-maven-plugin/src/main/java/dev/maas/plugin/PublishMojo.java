@@ -16,12 +16,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Generates, then commits the output to the Git repository Argo CD watches and pushes it. A commit
@@ -64,6 +60,7 @@ public class PublishMojo extends GenerateMojo {
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 
+  /** Decrypts passwords of settings.xml. */
   @Component
   SettingsDecrypter decrypter;
 
@@ -90,32 +87,6 @@ public class PublishMojo extends GenerateMojo {
   }
 
   private GitCredentials credentials() throws MojoFailureException {
-    if (serverId != null && !serverId.isBlank()) {
-      Server server = settings == null ? null : settings.getServer(serverId);
-      if (server == null) {
-        throw new MojoFailureException("maas: settings.xml has no <server> with id `" + serverId
-            + "` (add one with <username> and <password>, or unset maas.git.serverId)");
-      }
-      if (decrypter != null) {
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : decrypted.getProblems()) {
-          getLog().warn("maas: settings.xml server `" + serverId + "`: " + problem.getMessage());
-        }
-        server = decrypted.getServer();
-      }
-      return server.getUsername() == null
-          ? GitCredentials.token(server.getPassword())
-          : GitCredentials.password(server.getUsername(), server.getPassword());
-    }
-    String token = System.getenv("MAAS_GIT_TOKEN");
-    if (token != null && !token.isEmpty()) {
-      return GitCredentials.token(token);
-    }
-    String user = System.getenv("MAAS_GIT_USERNAME");
-    String password = System.getenv("MAAS_GIT_PASSWORD");
-    if (user != null && password != null) {
-      return GitCredentials.password(user, password);
-    }
-    return GitCredentials.none();
+    return GitAuth.resolve(serverId, settings, decrypter, getLog());
   }
 }

@@ -30,15 +30,24 @@ public final class SpecValidator {
   private final SpecReader reader;
   private final SchemaCheck schema;
   private final List<SemanticRule> rules;
+  private final List<SemanticRule> lints;
 
   public SpecValidator() {
-    this(new SpecReader(), new SchemaCheck(PlatformSchema.get()), SemanticRules.all());
+    this(new SpecReader(), new SchemaCheck(PlatformSchema.get()), SemanticRules.all(),
+        dev.maas.validate.lint.LintRules.all());
   }
 
+  /** A validator with the given rules and no lint rules. */
   public SpecValidator(SpecReader reader, SchemaCheck schema, List<SemanticRule> rules) {
+    this(reader, schema, rules, List.of());
+  }
+
+  /** A validator with the given rules, and lint rules that run only when nothing else found an error. */
+  public SpecValidator(SpecReader reader, SchemaCheck schema, List<SemanticRule> rules, List<SemanticRule> lints) {
     this.reader = reader;
     this.schema = schema;
     this.rules = List.copyOf(rules);
+    this.lints = List.copyOf(lints);
   }
 
   /** Validates the spec in {@code file}, naming it {@code displayName} in diagnostics. */
@@ -78,6 +87,11 @@ public final class SpecValidator {
       diagnostics.addAll(rule.check(platform, document));
     }
     boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
+    if (!failed) {
+      for (SemanticRule lint : lints) {
+        diagnostics.addAll(lint.check(platform, document));
+      }
+    }
     return new Outcome(document, failed ? null : platform, sorted(diagnostics));
   }
 

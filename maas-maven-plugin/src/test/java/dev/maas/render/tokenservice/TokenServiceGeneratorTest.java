@@ -30,7 +30,7 @@ class TokenServiceGeneratorTest {
   static void bind() {
     Path spec = Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml");
     SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "acme.yaml");
-    assertEquals(List.of(), outcome.diagnostics().stream().map(d -> d.render()).toList());
+    assertEquals(List.of(), outcome.diagnostics().stream().filter(d -> d.isError()).map(d -> d.render()).toList());
     acme = outcome.platform();
   }
 

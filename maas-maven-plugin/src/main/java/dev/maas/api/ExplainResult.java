@@ -1,0 +1,19 @@
+package dev.maas.api;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.plan.Explanation;
+import java.util.List;
+
+/**
+ * What explaining found.
+ *
+ * @param diagnostics errors (an invalid spec, an unknown tier or model) and warnings
+ * @param explanations one per platform that has the tier and model
+ */
+public record ExplainResult(List<Diagnostic> diagnostics, List<Explanation> explanations) {
+
+  /** Whether anything failed. */
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+}

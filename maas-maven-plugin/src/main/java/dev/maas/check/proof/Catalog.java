@@ -1,0 +1,88 @@
+package dev.maas.check.proof;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tiers and models as the token service is told them (its {@code <platform>-token-service-config}
+ * ConfigMap): the only place a rendered tree names every tier, its groups and its level.
+ *
+ * @param platform the platform's name
+ * @param issuer the tokens' issuer
+ * @param audience the tokens' audience
+ * @param tiers the tiers in the order of the config
+ * @param models the models in the order of the config
+ * @param file where the config was read from
+ */
+public record Catalog(String platform, String issuer, String audience, List<TierEntry> tiers, List<ModelEntry> models,
+    String file) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * One tier as the token service knows it.
+   *
+   * @param models the models it may call, {@code null} for every model
+   */
+  public record TierEntry(String name, String displayName, int level, List<String> groups, List<String> models) {}
+
+  /** One model: its name and namespace (its path on the gateway is {@code /<namespace>/<name>}). */
+  public record ModelEntry(String name, String namespace) {
+
+    /** The model's path prefix on the gateway. */
+    public String pathPrefix() {
+      return "/" + namespace + "/" + name;
+    }
+  }
+
+  public Catalog {
+    tiers = List.copyOf(tiers);
+    models = List.copyOf(models);
+  }
+
+  /** The tier named {@code name}. */
+  public Optional<TierEntry> tier(String name) {
+    return tiers.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Reads the catalog from the one ConfigMap named {@code *-token-service-config} that holds a {@code config.json};
+   * empty when there is none or it cannot be read.
+   */
+  public static Optional<Catalog> read(GatewayObjects objects) {
+    for (GatewayObjects.Located map : objects.ofKind("ConfigMap")) {
+      JsonNode text = map.body().path("data").path("config.json");
+      if (!map.name().endsWith("-token-service-config") || !text.isTextual()) {
+        continue;
+      }
+      try {
+        JsonNode config = JSON.readTree(text.asText());
+        List<TierEntry> tiers = new ArrayList<>();
+        for (JsonNode tier : config.path("tiers")) {
+          tiers.add(new TierEntry(tier.path("name").asText(), tier.path("displayName").asText(tier.path("name").asText()),
+              tier.path("level").asInt(), strings(tier.path("groups")),
+              tier.path("models").isArray() ? strings(tier.path("models")) : null));
+        }
+        List<ModelEntry> models = new ArrayList<>();
+        for (JsonNode model : config.path("models")) {
+          models.add(new ModelEntry(model.path("name").asText(), model.path("namespace").asText()));
+        }
+        return Optional.of(new Catalog(config.path("platform").asText(), config.path("issuer").asText(),
+            config.path("audience").asText(), tiers, models, map.file()));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return List.copyOf(out);
+  }
+}

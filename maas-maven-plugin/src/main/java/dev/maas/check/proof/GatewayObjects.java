@@ -1,0 +1,90 @@
+package dev.maas.check.proof;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.maas.output.GeneratedTree;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The Kubernetes objects of a platform's {@code base/} folder, read from the rendered YAML as the cluster would. */
+public final class GatewayObjects {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /**
+   * One object and the file it came from.
+   *
+   * @param file the path in the tree, e.g. {@code base/authpolicy-acme-gateway-auth.yaml}
+   * @param body the whole object
+   */
+  public record Located(String file, JsonNode body) {
+
+    /** The object's kind. */
+    public String kind() {
+      return body.path("kind").asText("");
+    }
+
+    /** The object's name. */
+    public String name() {
+      return body.path("metadata").path("name").asText("");
+    }
+
+    /** The object's namespace, empty when it names none. */
+    public String namespace() {
+      return body.path("metadata").path("namespace").asText("");
+    }
+
+    /** {@code Kind namespace/name}, as messages name it. */
+    public String identity() {
+      return kind() + " " + (namespace().isEmpty() ? "" : namespace() + "/") + name();
+    }
+  }
+
+  private final List<Located> objects;
+
+  private GatewayObjects(List<Located> objects) {
+    this.objects = List.copyOf(objects);
+  }
+
+  /** The objects of {@code tree}'s {@code base/} folder; files that are not YAML objects are skipped. */
+  public static GatewayObjects of(GeneratedTree tree) {
+    List<Located> objects = new ArrayList<>();
+    for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
+      String path = file.getKey();
+      if (!path.startsWith("base/") || !(path.endsWith(".yaml") || path.endsWith(".yml"))) {
+        continue;
+      }
+      try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.getValue())) {
+        while (docs.hasNextValue()) {
+          JsonNode doc = docs.nextValue();
+          if (doc != null && doc.isObject() && doc.path("kind").isTextual()) {
+            objects.add(new Located(path, doc));
+          }
+        }
+      } catch (IOException | RuntimeException notYaml) {
+        // Malformed YAML is reported by the output checks; the proof sees the object as absent.
+      }
+    }
+    return new GatewayObjects(objects);
+  }
+
+  /** Every object of {@code kind}, in file order. */
+  public List<Located> ofKind(String kind) {
+    return objects.stream().filter(o -> o.kind().equals(kind)).toList();
+  }
+
+  /** The object of {@code kind} named {@code name}. */
+  public Optional<Located> find(String kind, String name) {
+    return objects.stream().filter(o -> o.kind().equals(kind) && o.name().equals(name)).findFirst();
+  }
+
+  /** Whether there is no object at all. */
+  public boolean isEmpty() {
+    return objects.isEmpty();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.maas.check.proof;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One limit of a RateLimitPolicy or TokenRateLimitPolicy whose predicates all hold for a request.
+ *
+ * @param policy the policy, {@code Kind namespace/name}
+ * @param file the file that holds the policy
+ * @param key the limit's key in {@code spec.limits}
+ * @param rates its rates, as written
+ * @param counters the counter expressions; empty when all callers share one counter
+ * @param perUser whether two users of one tier count separately (the counters evaluate differently for them)
+ */
+public record LimitMatch(String policy, String file, String key, List<RateValue> rates, List<String> counters,
+    boolean perUser) {
+
+  /**
+   * One rate of a limit.
+   *
+   * @param limit units allowed per window
+   * @param window the window as Kuadrant writes it ({@code 1m}, {@code 24h})
+   * @param millis the window's length
+   */
+  public record RateValue(long limit, String window, long millis) {
+
+    /** {@code 20000/1m}. */
+    @Override
+    public String toString() {
+      return limit + "/" + window;
+    }
+  }
+
+  public LimitMatch {
+    rates = List.copyOf(rates);
+    counters = List.copyOf(counters);
+  }
+
+  /** The rates as {@code 50000/1m, 2000000/24h}. */
+  public String ratesText() {
+    return rates.stream().map(RateValue::toString).collect(Collectors.joining(", "));
+  }
+}

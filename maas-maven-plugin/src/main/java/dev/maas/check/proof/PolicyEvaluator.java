@@ -1,0 +1,254 @@
+package dev.maas.check.proof;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.maas.cel.CelEngine;
+import dev.maas.cel.CelExpression;
+import dev.maas.cel.CelFailure;
+import dev.maas.model.Window;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides what the gateway does with a request by evaluating the rendered policies' CEL the way Kuadrant
+ * does: the AuthPolicy of the request's HTTPRoute, else the Gateway's; every limit of the applicable
+ * RateLimitPolicy and TokenRateLimitPolicy whose predicates all hold. It reads only the rendered objects.
+ */
+public final class PolicyEvaluator {
+
+  private static final CelEngine CEL = CelEngine.withVariables("request", "auth");
+  private static final Object FAILED = new Object();
+
+  private final GatewayObjects objects;
+  private final String issuer;
+  private final List<RouteMatch> routes;
+  private final Map<String, Object> compiled = new ConcurrentHashMap<>();
+
+  /** A path match of an HTTPRoute. */
+  private record RouteMatch(String route, String namespace, String type, String value) {
+
+    boolean matches(String urlPath) {
+      if ("Exact".equals(type)) {
+        return urlPath.equals(value);
+      }
+      String prefix = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+      return prefix.isEmpty() || urlPath.equals(prefix) || urlPath.startsWith(prefix + "/");
+    }
+  }
+
+  /**
+   * @param objects the rendered objects
+   * @param issuer the issuer whose JWTs callers present ({@code null}: any JWT rule accepts them)
+   */
+  public PolicyEvaluator(GatewayObjects objects, String issuer) {
+    this.objects = objects;
+    this.issuer = issuer;
+    List<RouteMatch> found = new ArrayList<>();
+    for (GatewayObjects.Located route : objects.ofKind("HTTPRoute")) {
+      for (JsonNode rule : route.body().path("spec").path("rules")) {
+        for (JsonNode match : rule.path("matches")) {
+          JsonNode path = match.path("path");
+          found.add(new RouteMatch(route.name(), route.namespace(), path.path("type").asText("PathPrefix"),
+              path.path("value").asText("/")));
+        }
+      }
+    }
+    this.routes = List.copyOf(found);
+  }
+
+  /** What the gateway does with {@code request}. */
+  public Verdict evaluate(SyntheticRequest request) {
+    Map<String, Object> vars = request.variables();
+    RouteMatch route = route(request.urlPath());
+    GatewayObjects.Located auth = policyFor("AuthPolicy", route);
+    List<LimitMatch> requestLimits = limits(policyFor("RateLimitPolicy", route), request, vars);
+    List<LimitMatch> tokenLimits = limits(policyFor("TokenRateLimitPolicy", route), request, vars);
+    if (auth == null) {
+      return new Verdict(null, null, List.of(), false, true, null, requestLimits, tokenLimits);
+    }
+    JsonNode section = section(auth.body());
+    if (!allHold(section.path("when"), vars)) {
+      return new Verdict(null, null, List.of(), false, true, null, requestLimits, tokenLimits);
+    }
+    JsonNode rules = section.path("rules");
+    List<String> accepting = new ArrayList<>();
+    boolean anonymous = false;
+    JsonNode authentication = rules.path("authentication");
+    if (!authentication.isObject() || authentication.isEmpty()) {
+      anonymous = true;
+    }
+    for (Map.Entry<String, JsonNode> rule : entries(authentication)) {
+      JsonNode spec = rule.getValue();
+      if (!allHold(spec.path("when"), vars)) {
+        continue;
+      }
+      if (spec.has("anonymous")) {
+        anonymous = true;
+        accepting.add(rule.getKey());
+      } else if (spec.has("jwt") && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
+          && (issuer == null || issuer.equals(spec.path("jwt").path("issuerUrl").asText()))) {
+        accepting.add(rule.getKey());
+      } else if (spec.has("kubernetesTokenReview") && request.credential() == SyntheticRequest.Credential.KUBERNETES) {
+        accepting.add(rule.getKey());
+      }
+    }
+    String who = auth.identity();
+    if (accepting.isEmpty() && !anonymous) {
+      return new Verdict(who, auth.file(), List.of(), false, false,
+          "no authentication rule of " + who + " accepts " + credentialName(request), requestLimits, tokenLimits);
+    }
+    for (Map.Entry<String, JsonNode> rule : entries(rules.path("authorization"))) {
+      JsonNode spec = rule.getValue();
+      if (!allHold(spec.path("when"), vars)) {
+        continue;
+      }
+      if (!authorizes(spec, vars)) {
+        return new Verdict(who, auth.file(), accepting, anonymous, false,
+            who + " denies it (rule " + rule.getKey() + ")", requestLimits, tokenLimits);
+      }
+    }
+    return new Verdict(who, auth.file(), accepting, anonymous, true, null, requestLimits, tokenLimits);
+  }
+
+  private static String credentialName(SyntheticRequest request) {
+    return request.credential() == SyntheticRequest.Credential.MAAS_TOKEN ? "a token of the token service"
+        : "a Kubernetes token";
+  }
+
+  /** The HTTPRoute match with the longest path that the request's path meets, or {@code null}. */
+  private RouteMatch route(String urlPath) {
+    return routes.stream().filter(r -> r.matches(urlPath))
+        .max(Comparator.comparingInt((RouteMatch r) -> "Exact".equals(r.type()) ? Integer.MAX_VALUE : r.value().length()))
+        .orElse(null);
+  }
+
+  /** The policy of {@code kind} targeting the route, else the one targeting the Gateway (Kuadrant's precedence). */
+  private GatewayObjects.Located policyFor(String kind, RouteMatch route) {
+    List<GatewayObjects.Located> policies = objects.ofKind(kind);
+    if (route != null) {
+      for (GatewayObjects.Located p : policies) {
+        JsonNode target = p.body().path("spec").path("targetRef");
+        if ("HTTPRoute".equals(target.path("kind").asText()) && route.route().equals(target.path("name").asText())
+            && Objects.equals(route.namespace(), p.namespace())) {
+          return p;
+        }
+      }
+    }
+    for (GatewayObjects.Located p : policies) {
+      if ("Gateway".equals(p.body().path("spec").path("targetRef").path("kind").asText())) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Where a policy keeps its rules: {@code spec}, or its {@code defaults} or {@code overrides} block. */
+  private static JsonNode section(JsonNode policy) {
+    JsonNode spec = policy.path("spec");
+    if (spec.path("overrides").isObject()) {
+      return spec.path("overrides");
+    }
+    return spec.path("defaults").isObject() ? spec.path("defaults") : spec;
+  }
+
+  private List<LimitMatch> limits(GatewayObjects.Located policy, SyntheticRequest request, Map<String, Object> vars) {
+    List<LimitMatch> out = new ArrayList<>();
+    if (policy == null) {
+      return out;
+    }
+    JsonNode section = section(policy.body());
+    if (!allHold(section.path("when"), vars)) {
+      return out;
+    }
+    Map<String, Object> otherUser = otherUser(request);
+    for (Map.Entry<String, JsonNode> limit : entries(section.path("limits"))) {
+      JsonNode spec = limit.getValue();
+      if (!allHold(spec.path("when"), vars)) {
+        continue;
+      }
+      List<LimitMatch.RateValue> rates = new ArrayList<>();
+      for (JsonNode rate : spec.path("rates")) {
+        String window = rate.path("window").asText();
+        long millis = Window.isValid(window) ? Window.parse(window).millis() : -1;
+        rates.add(new LimitMatch.RateValue(rate.path("limit").asLong(), window, millis));
+      }
+      List<String> counters = new ArrayList<>();
+      boolean perUser = false;
+      for (JsonNode counter : spec.path("counters")) {
+        String expression = counter.path("expression").asText();
+        counters.add(expression);
+        Object mine = value(expression, vars);
+        Object theirs = value(expression, otherUser);
+        perUser |= mine != FAILED && theirs != FAILED && !Objects.equals(mine, theirs);
+      }
+      out.add(new LimitMatch(policy.identity(), policy.file(), limit.getKey(), rates, counters, perUser));
+    }
+    return out;
+  }
+
+  /** The same request made by another user of the same tier. */
+  private static Map<String, Object> otherUser(SyntheticRequest request) {
+    Map<String, Object> identity = new LinkedHashMap<>(request.identity());
+    identity.replaceAll((k, v) -> v instanceof String s && (k.equals("sub") || k.equals("userid")) ? s + "-other" : v);
+    if (identity.get("user") instanceof Map<?, ?> user) {
+      Map<Object, Object> copy = new LinkedHashMap<>(user);
+      copy.put("username", String.valueOf(user.get("username")) + "-other");
+      identity.put("user", copy);
+    }
+    return new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(), identity)
+        .variables();
+  }
+
+  private boolean authorizes(JsonNode rule, Map<String, Object> vars) {
+    if (!rule.has("patternMatching")) {
+      // OPA, SubjectAccessReview, SpiceDB: outside what the proof can evaluate; counted as refusing.
+      return false;
+    }
+    for (JsonNode pattern : rule.path("patternMatching").path("patterns")) {
+      if (!pattern.has("predicate") || !test(pattern.path("predicate").asText(), vars)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean allHold(JsonNode when, Map<String, Object> vars) {
+    for (JsonNode condition : when) {
+      if (!condition.has("predicate") || !test(condition.path("predicate").asText(), vars)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A predicate's value; one that does not compile or evaluate counts as false, as Authorino denies then. */
+  private boolean test(String expression, Map<String, Object> vars) {
+    return Boolean.TRUE.equals(value(expression, vars));
+  }
+
+  private Object value(String expression, Map<String, Object> vars) {
+    Object program = compiled.computeIfAbsent(expression, e -> {
+      try {
+        return CEL.compile(e);
+      } catch (CelFailure failure) {
+        return FAILED;
+      }
+    });
+    if (!(program instanceof CelExpression cel)) {
+      return FAILED;
+    }
+    try {
+      return cel.evaluate(vars);
+    } catch (CelFailure failure) {
+      return FAILED;
+    }
+  }
+
+  private static Iterable<Map.Entry<String, JsonNode>> entries(JsonNode object) {
+    return object::fields;
+  }
+}

@@ -1,0 +1,238 @@
+package dev.maas.check.proof;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.diag.SourceLocation;
+import dev.maas.model.CounterScope;
+import dev.maas.model.Model;
+import dev.maas.model.Platform;
+import dev.maas.model.Rate;
+import dev.maas.model.Tier;
+import dev.maas.output.GeneratedTree;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Proves that the rendered gateway policies do what the spec says: for every tier × model × endpoint a synthetic
+ * request is evaluated against the rendered CEL, and the outcome (access, the one request limit and the one token
+ * limit that apply, their rates and counter) is compared with what the model of the spec expects. The expectations
+ * come from {@code model/} only, never from the code that rendered the policies.
+ */
+public final class PolicyProof {
+
+  /** The path of the token service's token endpoint on the gateway. */
+  public static final String TOKEN_PATH = "/maas-api/v1/tokens";
+
+  /** A tier name no spec can hold (it is not a DNS label), used to show unknown tiers are refused. */
+  static final String NO_TIER = "no such tier";
+
+  /**
+   * What the proof found.
+   *
+   * @param matrix the access matrix it checked
+   * @param findings its errors, empty when the policies do what the spec says
+   * @param requestsChecked how many synthetic requests were evaluated
+   */
+  public record Result(AccessMatrix matrix, List<Diagnostic> findings, int requestsChecked) {}
+
+  /** The issuer of the platform's tokens, by the naming convention of the token service. */
+  public static String issuer(Platform platform) {
+    return "http://" + platform.name() + "-token-service." + platform.tokens().namespace() + ".svc.cluster.local:8080";
+  }
+
+  /** The audience of the platform's tokens. */
+  public static String audience(Platform platform) {
+    return "maas:" + platform.name();
+  }
+
+  /** Proves {@code tree}, the output of {@code platform}. */
+  public Result prove(Platform platform, GeneratedTree tree) {
+    GatewayObjects objects = GatewayObjects.of(tree);
+    PolicyEvaluator evaluator = new PolicyEvaluator(objects, issuer(platform));
+    String audience = audience(platform);
+    Map<String, String> models = new LinkedHashMap<>();
+    platform.models().forEach(m -> models.put(m.name(), m.pathPrefix()));
+    AccessMatrix matrix = MatrixBuilder.build(evaluator, platform.name(),
+        platform.tiers().stream().map(Tier::name).toList(), models, audience);
+    Check check = new Check(objects);
+    int checked = matrix.requestsEvaluated();
+    Set<String> unauthenticatedModels = new HashSet<>();
+
+    for (Tier tier : platform.tiers()) {
+      for (Model model : platform.models()) {
+        SyntheticRequest request = MatrixBuilder.inference(model.pathPrefix(), tier.name(), audience);
+        Verdict verdict = evaluator.evaluate(request);
+        String where = "tier `" + tier.name() + "` → model `" + model.name() + "` (" + request.line() + ")";
+        if (open(verdict) && unauthenticatedModels.add(model.name())) {
+          check.unauthenticated(verdict, "model `" + model.name() + "` (" + request.line() + ")");
+        }
+        boolean expected = tier.allows(model.name());
+        if (expected && !verdict.authorized()) {
+          check.error("proof.access", verdict.authPolicyFile(), "tier `" + tier.name() + "` is refused model `"
+              + model.name() + "` (" + request.line() + "): the spec lets the tier call it, but " + verdict.denial(),
+              "the AuthPolicy's tier-access predicate must admit every tier that lists the model");
+        } else if (!expected && verdict.authorized()) {
+          check.error("proof.access", verdict.authPolicyFile(), "tier `" + tier.name() + "` reaches model `"
+              + model.name() + "` (" + request.line() + "): the spec does not let the tier call it, but "
+              + (verdict.authPolicy() == null ? "no AuthPolicy refuses it" : verdict.authPolicy() + " lets it through"),
+              "the AuthPolicy's tier-access predicate must admit only the tiers that list the model");
+        }
+        if (expected) {
+          check.limits("request", where, verdict.requestLimits(), tier.requestRatesFor(model.name()),
+              tier.limits().counterScope(), "RateLimitPolicy");
+          check.limits("token", where, verdict.tokenLimits(), tier.tokenRatesFor(model.name()),
+              tier.limits().counterScope(), "TokenRateLimitPolicy");
+        }
+      }
+
+      SyntheticRequest list = MatrixBuilder.listing(tier.name(), audience);
+      Verdict listing = evaluator.evaluate(list);
+      String where = "tier `" + tier.name() + "` listing models (" + list.line() + ")";
+      if (open(listing)) {
+        check.unauthenticated(listing, where);
+      } else if (!listing.authorized()) {
+        check.error("proof.listing", listing.authPolicyFile(), where + ": every tier may list the models, but "
+            + listing.denial(), null);
+      }
+      if (!listing.tokenLimits().isEmpty()) {
+        check.error("proof.listing", listing.tokenLimits().get(0).file(), where + ": the listing is never token-limited,"
+            + " but token limit " + keys(listing.tokenLimits()) + " matches", "token limits must leave out */v1/models");
+      }
+      check.limits("request", where, listing.requestLimits(), tier.limits().requests(), tier.limits().counterScope(),
+          "RateLimitPolicy");
+
+      SyntheticRequest mint = SyntheticRequest.withKubernetesUser("POST", TOKEN_PATH, MatrixBuilder.USER,
+          tier.groups(), Map.of());
+      Verdict minting = evaluator.evaluate(mint);
+      checked++;
+      String mintWhere = "a member of tier `" + tier.name() + "` asking for a token (" + mint.line() + ")";
+      if (open(minting)) {
+        check.unauthenticated(minting, mintWhere);
+      } else if (!minting.authorized()) {
+        check.error("proof.tokenService", minting.authPolicyFile(), mintWhere + ": refused, but every user may ask"
+            + " for a token: " + minting.denial(), null);
+      }
+      if (!minting.tokenLimits().isEmpty()) {
+        check.error("proof.tokenService", minting.tokenLimits().get(0).file(), mintWhere + ": the token service is"
+            + " never token-limited, but token limit " + keys(minting.tokenLimits()) + " matches", null);
+      }
+    }
+
+    SyntheticRequest forged = SyntheticRequest.withKubernetesUser("POST", TOKEN_PATH, MatrixBuilder.USER, List.of(),
+        Map.of("x-maas-username", "admin", "x-maas-groups", "[\"enterprise-users\"]"));
+    Verdict forgedVerdict = evaluator.evaluate(forged);
+    checked++;
+    if (forgedVerdict.authorized()) {
+      check.error("proof.tokenService", forgedVerdict.authPolicyFile(), "a request to the token service with"
+          + " client-set X-MaaS-Username and X-MaaS-Groups headers (" + forged.line() + ") is let through, so a caller"
+          + " could name any user and groups", "the token service route's AuthPolicy must refuse those headers");
+    }
+    for (Model model : platform.models()) {
+      SyntheticRequest stranger = MatrixBuilder.inference(model.pathPrefix(), NO_TIER, audience);
+      Verdict verdict = evaluator.evaluate(stranger);
+      checked++;
+      if (verdict.authorized()) {
+        check.error("proof.access", verdict.authPolicyFile(), "a token whose tier names no tier of the spec reaches"
+            + " model `" + model.name() + "` (" + stranger.line() + ")", null);
+      }
+    }
+    return new Result(matrix, check.findings(), checked);
+  }
+
+  /** Whether nothing authenticates the caller: no AuthPolicy applies, or an anonymous rule does. */
+  private static boolean open(Verdict verdict) {
+    return verdict.authPolicy() == null || verdict.anonymous();
+  }
+
+  private static String keys(List<LimitMatch> limits) {
+    return limits.stream().map(l -> "`" + l.key() + "`").collect(Collectors.joining(", "));
+  }
+
+  /** The rates of the spec as the policies must hold them: {@code 2000000/24h}. */
+  static String expectedText(List<Rate> rates) {
+    return rates.stream().map(r -> r.limit() + "/" + r.parsedWindow().toKuadrant()).collect(Collectors.joining(", "));
+  }
+
+  /** The findings of one proof, each located at the policy file concerned. */
+  private static final class Check {
+    private final GatewayObjects objects;
+    private final List<Diagnostic> findings = new ArrayList<>();
+
+    Check(GatewayObjects objects) {
+      this.objects = objects;
+    }
+
+    void error(String code, String file, String message, String hint) {
+      findings.add(Diagnostic.error(code, SourceLocation.ofFile(file == null ? "base" : file), "",
+          "policy proof: " + message, hint));
+    }
+
+    List<Diagnostic> findings() {
+      return List.copyOf(findings);
+    }
+
+    void unauthenticated(Verdict verdict, String where) {
+      String why = verdict.authPolicy() == null ? "no AuthPolicy protects its route"
+          : verdict.authPolicy() + " lets callers in without authentication";
+      error("proof.unauthenticated", verdict.authPolicyFile(), where + " has no authentication: " + why,
+          "every route must be behind an AuthPolicy with an authentication rule");
+    }
+
+    void limits(String kind, String where, List<LimitMatch> found, List<Rate> expected, CounterScope scope,
+        String policyKind) {
+      String file = found.isEmpty() ? objects.ofKind(policyKind).stream().map(GatewayObjects.Located::file)
+          .findFirst().orElse(null) : found.get(0).file();
+      if (found.size() > 1) {
+        error("proof.overlap", file, where + ": " + found.size() + " " + kind + " limits match (" + keys(found)
+            + "); a request must meet exactly one", "make the limits' predicates exclusive");
+        return;
+      }
+      if (found.isEmpty()) {
+        if (!expected.isEmpty()) {
+          error("proof.missingLimit", file, where + ": no " + kind + " limit matches, expected "
+              + expectedText(expected), "the tier's " + kind + " limits must apply to this model");
+        }
+        return;
+      }
+      LimitMatch limit = found.get(0);
+      if (expected.isEmpty()) {
+        error("proof.unexpectedLimit", file, where + ": " + kind + " limit `" + limit.key() + "` ("
+            + limit.ratesText() + ") matches, expected none", "the spec sets no " + kind + " limit here");
+        return;
+      }
+      if (!sameRates(limit.rates(), expected)) {
+        error("proof.rate", file, where + ": " + kind + " limit `" + limit.key() + "` of " + limit.policy()
+            + ": expected " + expectedText(expected) + ", found " + limit.ratesText(), null);
+      }
+      boolean perUser = scope == CounterScope.USER;
+      if (perUser != limit.perUser()) {
+        error("proof.counter", file, where + ": " + kind + " limit `" + limit.key() + "` counts "
+            + (limit.perUser() ? "per user" : "for the whole tier") + ", expected "
+            + (perUser ? "per user" : "one counter for the whole tier"), null);
+      }
+    }
+
+    private static boolean sameRates(List<LimitMatch.RateValue> found, List<Rate> expected) {
+      Comparator<long[]> order = Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]);
+      List<long[]> a = new ArrayList<>(found.stream().map(r -> new long[] {r.limit(), r.millis()}).toList());
+      List<long[]> b = new ArrayList<>(expected.stream()
+          .map(r -> new long[] {r.limit(), r.parsedWindow().millis()}).toList());
+      a.sort(order);
+      b.sort(order);
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i)[0] != b.get(i)[0] || a.get(i)[1] != b.get(i)[1]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.maas.check.proof;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request as the gateway's policies see it: the HTTP attributes and the identity its credential proves.
+ *
+ * @param method the HTTP method
+ * @param path the path with any query, as sent
+ * @param headers request headers (lower-case names)
+ * @param credential what the caller presents
+ * @param identity the claims or user the credential proves ({@code auth.identity})
+ */
+public record SyntheticRequest(String method, String path, Map<String, String> headers, Credential credential,
+    Map<String, Object> identity) {
+
+  /** The kinds of credential a caller presents. */
+  public enum Credential {
+    /** A JWT issued by the platform's token service. */
+    MAAS_TOKEN,
+    /** A Kubernetes service-account or user token, checked by a TokenReview. */
+    KUBERNETES
+  }
+
+  public SyntheticRequest {
+    headers = Map.copyOf(headers);
+    identity = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(identity));
+  }
+
+  /** A caller of tier {@code tier} with a token of the platform whose audience is {@code audience}. */
+  public static SyntheticRequest withToken(String method, String path, String tier, String user, String audience) {
+    Map<String, Object> identity = new LinkedHashMap<>();
+    identity.put("sub", user);
+    identity.put("userid", user);
+    identity.put("tier", tier);
+    identity.put("aud", audience);
+    identity.put("iss", "");
+    identity.put("jti", "proof-" + user);
+    identity.put("iat", 1_700_000_000L);
+    identity.put("exp", 1_700_003_600L);
+    return new SyntheticRequest(method, path, Map.of(), Credential.MAAS_TOKEN, identity);
+  }
+
+  /** A Kubernetes user asking the token service for a token. */
+  public static SyntheticRequest withKubernetesUser(String method, String path, String user, List<String> groups,
+      Map<String, String> headers) {
+    Map<String, Object> identity = new LinkedHashMap<>();
+    identity.put("user", Map.of("username", user, "groups", groups));
+    identity.put("sub", user);
+    return new SyntheticRequest(method, path, headers, Credential.KUBERNETES, identity);
+  }
+
+  /** The path without its query string. */
+  public String urlPath() {
+    int query = path.indexOf('?');
+    return query < 0 ? path : path.substring(0, query);
+  }
+
+  /** What the request shows in messages: {@code POST /llm/granite-8b/v1/chat/completions}. */
+  public String line() {
+    return method + " " + path;
+  }
+
+  /** The CEL variables {@code request} and {@code auth} for this request. */
+  Map<String, Object> variables() {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("method", method);
+    request.put("path", path);
+    request.put("url_path", urlPath());
+    request.put("headers", headers);
+    Map<String, Object> auth = new LinkedHashMap<>();
+    auth.put("identity", identity);
+    auth.put("metadata", Map.of("revocation", Map.of("revoked", false)));
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("request", request);
+    vars.put("auth", auth);
+    return vars;
+  }
+}

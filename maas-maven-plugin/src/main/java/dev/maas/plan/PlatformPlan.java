@@ -1,0 +1,62 @@
+package dev.maas.plan;
+
+import dev.maas.output.GeneratedTree;
+import dev.maas.publish.ChangeType;
+import java.util.List;
+
+/**
+ * What a change of the spec does to one platform: its objects, and who can call what at what rate.
+ *
+ * @param platform the platform's name
+ * @param base what the output was compared with, in words
+ * @param before the base side
+ * @param after the side the spec now produces
+ * @param objects every object added, changed or removed
+ * @param changes the changes of access, limits, tiers, models and groups, in words
+ */
+public record PlatformPlan(String platform, String base, PlatformSide before, PlatformSide after,
+    List<ObjectDelta> objects, List<PolicyChange> changes) {
+
+  public PlatformPlan {
+    objects = List.copyOf(objects);
+    changes = List.copyOf(changes);
+  }
+
+  /** Compares the spec's output {@code after} with {@code before}. */
+  public static PlatformPlan of(String platform, String base, GeneratedTree before, GeneratedTree after) {
+    PlatformSide old = PlatformSide.of(before);
+    PlatformSide now = PlatformSide.of(after);
+    return new PlatformPlan(platform, base, old, now, ObjectDiff.between(before, after),
+        PolicyChanges.between(old, now));
+  }
+
+  /** How many objects undergo {@code type}, leaving out those whose only change is their provenance. */
+  public long count(ChangeType type) {
+    return objects.stream().filter(o -> o.type() == type && !o.provenanceOnly()).count();
+  }
+
+  /** How many objects changed only in their provenance annotations. */
+  public long provenanceOnly() {
+    return objects.stream().filter(ObjectDelta::provenanceOnly).count();
+  }
+
+  /** Whether nothing that matters changed: no object beyond its provenance, no access or limit. */
+  public boolean noChanges() {
+    return changes.isEmpty() && objects.stream().allMatch(ObjectDelta::provenanceOnly);
+  }
+
+  /** The breaking changes. */
+  public List<PolicyChange> breaking() {
+    return changes.stream().filter(PolicyChange::breaking).toList();
+  }
+
+  /** {@code 1 object added, 3 changed, 0 removed}, or {@code no changes}. */
+  public String summary() {
+    if (noChanges()) {
+      return "no changes";
+    }
+    long added = count(ChangeType.ADDED);
+    return added + (added == 1 ? " object" : " objects") + " added, " + count(ChangeType.CHANGED) + " changed, "
+        + count(ChangeType.REMOVED) + " removed";
+  }
+}

@@ -1,0 +1,143 @@
+package dev.maas.plan;
+
+import dev.maas.check.proof.AccessMatrix;
+import dev.maas.check.proof.Catalog;
+import dev.maas.check.proof.LimitMatch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Puts the difference between two access matrices and token-service configs into sentences. */
+final class PolicyChanges {
+
+  private PolicyChanges() {}
+
+  /** Every change from {@code before} to {@code after}, tiers first, then models, then each tier's cells. */
+  static List<PolicyChange> between(PlatformSide before, PlatformSide after) {
+    List<PolicyChange> out = new ArrayList<>();
+    List<Catalog.TierEntry> oldTiers = before.catalog() == null ? List.of() : before.catalog().tiers();
+    List<Catalog.TierEntry> newTiers = after.catalog() == null ? List.of() : after.catalog().tiers();
+    Set<String> oldTierNames = names(oldTiers);
+    Set<String> newTierNames = names(newTiers);
+    Set<String> oldModels = before.matrix() == null ? Set.of() : new LinkedHashSet<>(before.matrix().models());
+    Set<String> newModels = after.matrix() == null ? Set.of() : new LinkedHashSet<>(after.matrix().models());
+
+    for (String tier : oldTierNames) {
+      if (!newTierNames.contains(tier)) {
+        out.add(new PolicyChange("tier " + tier + " removed", true));
+      }
+    }
+    for (String tier : newTierNames) {
+      if (!oldTierNames.contains(tier)) {
+        out.add(new PolicyChange("tier " + tier + " added", false));
+      }
+    }
+    for (String model : oldModels) {
+      if (!newModels.contains(model)) {
+        out.add(new PolicyChange("model " + model + " removed", true));
+      }
+    }
+    for (String model : newModels) {
+      if (!oldModels.contains(model)) {
+        out.add(new PolicyChange("model " + model + " added", false));
+      }
+    }
+    for (Catalog.TierEntry now : newTiers) {
+      Catalog.TierEntry was = oldTiers.stream().filter(t -> t.name().equals(now.name())).findFirst().orElse(null);
+      if (was == null) {
+        continue;
+      }
+      groups(now.name(), was.groups(), now.groups(), out);
+      if (was.level() != now.level()) {
+        out.add(new PolicyChange(now.name() + ": level " + was.level() + " → " + now.level(), false));
+      }
+      for (String model : newModels) {
+        if (!oldModels.contains(model)) {
+          continue;
+        }
+        cell(now.name(), model, before.matrix().cell(now.name(), model), after.matrix().cell(now.name(), model), out);
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> names(List<Catalog.TierEntry> tiers) {
+    Set<String> names = new LinkedHashSet<>();
+    tiers.forEach(t -> names.add(t.name()));
+    return names;
+  }
+
+  private static void groups(String tier, List<String> was, List<String> now, List<PolicyChange> out) {
+    List<String> parts = new ArrayList<>();
+    new TreeSet<>(now).stream().filter(g -> !was.contains(g)).forEach(g -> parts.add("+" + g));
+    boolean lost = false;
+    for (String group : new TreeSet<>(was)) {
+      if (!now.contains(group)) {
+        parts.add("-" + group);
+        lost = true;
+      }
+    }
+    if (!parts.isEmpty()) {
+      out.add(new PolicyChange(tier + ": groups changed: " + String.join(", ", parts), lost));
+    }
+  }
+
+  private static void cell(String tier, String model, AccessMatrix.Cell was, AccessMatrix.Cell now,
+      List<PolicyChange> out) {
+    if (was == null || now == null) {
+      return;
+    }
+    if (was.access() && !now.access()) {
+      out.add(new PolicyChange(tier + " loses access to " + model, true));
+      return;
+    }
+    if (!was.access() && now.access()) {
+      out.add(new PolicyChange(tier + " gains access to " + model, false));
+      return;
+    }
+    if (!now.access()) {
+      return;
+    }
+    rates(tier, model, "requests", was.requestRates(), now.requestRates(), out);
+    rates(tier, model, "tokens", was.tokenRates(), now.tokenRates(), out);
+    if (!was.counter().isEmpty() && !now.counter().isEmpty() && !was.counter().equals(now.counter())) {
+      out.add(new PolicyChange(tier + ": counter for " + model + " " + was.counter() + " → " + now.counter(),
+          now.counter().equals("shared by tier")));
+    }
+  }
+
+  /** Rates matched by window length; a window on one side only is a limit added or lifted. */
+  private static void rates(String tier, String model, String kind, List<LimitMatch.RateValue> was,
+      List<LimitMatch.RateValue> now, List<PolicyChange> out) {
+    Map<Long, LimitMatch.RateValue> old = byWindow(was);
+    Map<Long, LimitMatch.RateValue> fresh = byWindow(now);
+    TreeSet<Long> windows = new TreeSet<>(old.keySet());
+    windows.addAll(fresh.keySet());
+    for (long window : windows) {
+      LimitMatch.RateValue a = old.get(window);
+      LimitMatch.RateValue b = fresh.get(window);
+      if (a != null && b != null && a.limit() == b.limit()) {
+        continue;
+      }
+      String label = (b != null ? b : a).window();
+      String from = a == null ? "unlimited" : AccessMatrix.number(a.limit());
+      String to = b == null ? "unlimited" : AccessMatrix.number(b.limit());
+      boolean breaking = b != null && (a == null || b.limit() < a.limit());
+      out.add(new PolicyChange(tier + ": " + kind + " per " + label + " for " + model + " " + from + " → " + to,
+          breaking));
+    }
+  }
+
+  private static Map<Long, LimitMatch.RateValue> byWindow(List<LimitMatch.RateValue> rates) {
+    Map<Long, LimitMatch.RateValue> out = new LinkedHashMap<>();
+    for (LimitMatch.RateValue rate : rates) {
+      // Two limits of one window would be an overlap the proof refuses; the tighter one is what binds.
+      out.merge(rate.millis(), rate, (x, y) -> x.limit() <= y.limit() ? x : y);
+    }
+    return out;
+  }
+}

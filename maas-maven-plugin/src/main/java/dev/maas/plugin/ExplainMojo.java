@@ -1,0 +1,49 @@
+package dev.maas.plugin;
+
+import dev.maas.api.ExplainRequest;
+import dev.maas.api.ExplainResult;
+import dev.maas.api.MaasPlanner;
+import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Diagnostics;
+import dev.maas.plan.Explanation;
+import java.io.File;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Explains what the gateway does with a request of one tier to one model: allowed or denied and why, each
+ * request and token limit with its rate and counter, and the spec line every rule comes from.
+ * {@code mvn maas:explain -Dmaas.tier=premium -Dmaas.model=llama-70b}
+ */
+@Mojo(name = "explain", requiresProject = false, threadSafe = true)
+public class ExplainMojo extends AbstractMaasMojo {
+
+  /** The caller's tier. */
+  @Parameter(property = "maas.tier")
+  String tier;
+
+  /** The model called. */
+  @Parameter(property = "maas.model")
+  String model;
+
+  /** Hand-written Kustomize overlays, as for generate. */
+  @Parameter(property = "maas.overlays", defaultValue = "${basedir}/overlays")
+  File overlays;
+
+  /** The plugin's version. */
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  String pluginVersion;
+
+  @Override
+  void run() throws MojoFailureException {
+    ExplainResult result = new MaasPlanner().explain(new ExplainRequest(baseDir().toPath(), spec.toPath(),
+        overlays != null && overlays.isDirectory() ? overlays.toPath() : null, pluginVersion, tier, model));
+    long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
+    long warnings = result.diagnostics().size() - errors;
+    report(result.diagnostics(), errors, warnings, Diagnostics.total(errors, warnings));
+    for (Explanation explanation : result.explanations()) {
+      explanation.lines().forEach(line -> getLog().info("maas: " + line));
+    }
+  }
+}

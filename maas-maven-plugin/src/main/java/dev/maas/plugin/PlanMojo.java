@@ -1,0 +1,93 @@
+package dev.maas.plugin;
+
+import dev.maas.api.GenerateRequest;
+import dev.maas.api.MaasPlanner;
+import dev.maas.api.PlanOptions;
+import dev.maas.api.PlanResult;
+import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Diagnostics;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Shows, for a pull-request review, what a change of the spec does: who can call what at what rate before and
+ * after (computed from the generated policies), the changes in words with the breaking ones flagged, a diagram,
+ * and every object's diff. Compiles in memory; the output folder and the Git remote are never written.
+ */
+@Mojo(name = "plan", requiresProject = false, threadSafe = true)
+public class PlanMojo extends GenerateMojo {
+
+  /**
+   * What to compare with: unset or {@code git:} for the tip of the GitOps branch (spec.gitops, or the
+   * {@code maas.git.*} overrides); {@code git:<ref>} for a branch, tag, commit or revision of that repository
+   * ({@code git:v1.4.0}, {@code git:main~1}); anything else is a folder of earlier output (the output folder
+   * holding {@code <platform>/}, or one platform folder holding {@code base/}).
+   */
+  @Parameter(property = "maas.plan.base")
+  String base;
+
+  /** The Markdown report; its JSON twin is written beside it ({@code plan.json}). Both are also logged. */
+  @Parameter(property = "maas.plan.output", defaultValue = "${project.build.directory}/maas/plan.md")
+  File planOutput;
+
+  /** Fails the build when the plan has a breaking change (a tier or model removed, access lost, a limit lowered). */
+  @Parameter(property = "maas.plan.failOnBreaking", defaultValue = "false")
+  boolean failOnBreaking;
+
+  /** Overrides {@code spec.gitops.repoURL}. */
+  @Parameter(property = "maas.git.url")
+  String gitUrl;
+
+  /** Overrides {@code spec.gitops.branch}. */
+  @Parameter(property = "maas.git.branch")
+  String gitBranch;
+
+  /** Overrides {@code spec.gitops.path}. */
+  @Parameter(property = "maas.git.path")
+  String gitPath;
+
+  /** The {@code <server>} of {@code settings.xml} that authenticates to the remote (see the publish goal). */
+  @Parameter(property = "maas.git.serverId")
+  String serverId;
+
+  /** Where local clones of the remote are cached. */
+  @Parameter(property = "maas.git.workDirectory", defaultValue = "${project.build.directory}/maas-git")
+  File workDirectory;
+
+  /** The build's settings, for the server named by {@code maas.git.serverId}. */
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  Settings settings;
+
+  /** Decrypts passwords of settings.xml. */
+  @Component
+  SettingsDecrypter decrypter;
+
+  @Override
+  void run() throws MojoFailureException {
+    GenerateRequest request = generateRequest(outputPath());
+    Path work = workDirectory != null ? workDirectory.toPath() : baseDir().toPath().resolve("target/maas-git");
+    Path output = planOutput != null ? planOutput.toPath() : baseDir().toPath().resolve("target/maas/plan.md");
+    PlanResult result = new MaasPlanner().plan(new PlanOptions(request, base, gitUrl, gitBranch, gitPath,
+        GitAuth.resolve(serverId, settings, decrypter, getLog()), work, output));
+    List<Diagnostic> all = result.diagnostics();
+    long errors = all.stream().filter(Diagnostic::isError).count();
+    report(all, errors, all.size() - errors, Diagnostics.total(errors, all.size() - errors));
+    result.report().markdown().lines().forEach(line -> getLog().info(line));
+    getLog().info("maas: wrote the plan to " + result.markdown() + " and " + result.json());
+    List<String> breaking = result.breaking();
+    if (!breaking.isEmpty()) {
+      breaking.forEach(b -> getLog().warn("maas: breaking: " + b));
+      if (failOnBreaking) {
+        throw new MojoFailureException("maas: the plan has " + breaking.size() + " breaking change"
+            + (breaking.size() == 1 ? "" : "s") + " (maas.plan.failOnBreaking=true): " + String.join("; ", breaking));
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.maas.validate.lint;
+
+import dev.maas.validate.SemanticRule;
+import java.util.List;
+
+/**
+ * The lint rules: findings about a valid spec that is likely not what its author meant. They report warnings only,
+ * and run only on a spec without errors (a warning about a spec that does not compile is noise).
+ */
+public final class LintRules {
+
+  private LintRules() {}
+
+  /** Every lint rule, in the order they run. */
+  public static List<SemanticRule> all() {
+    return List.of(new HigherTierLowerLimit(), new TokenLimitBelowResponse(), new LimitNeverBinds());
+  }
+}

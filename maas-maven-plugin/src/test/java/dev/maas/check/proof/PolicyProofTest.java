@@ -1,0 +1,189 @@
+package dev.maas.check.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.maas.check.OutputChecks;
+import dev.maas.diag.Diagnostic;
+import dev.maas.model.Platform;
+import dev.maas.output.GeneratedTree;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The proof passes the reference output and catches each deliberate break of its policies, by exact message. */
+class PolicyProofTest {
+
+  private static final String AUTH = "base/authpolicy-acme-gateway-auth.yaml";
+  private static final String ROUTE_AUTH = "base/authpolicy-acme-token-service-auth.yaml";
+  private static final String REQUESTS = "base/ratelimitpolicy-acme-request-limits.yaml";
+  private static final String TOKENS = "base/tokenratelimitpolicy-acme-token-limits.yaml";
+
+  private static Platform platform;
+  private static GeneratedTree golden;
+
+  @BeforeAll
+  static void load() {
+    platform = Reference.acme();
+    golden = Reference.golden();
+  }
+
+  private static List<String> findings(GeneratedTree tree) {
+    return new PolicyProof().prove(platform, tree).findings().stream().map(Diagnostic::render).toList();
+  }
+
+  @Test
+  void referenceOutputPassesWithEveryCellChecked() {
+    PolicyProof.Result result = new PolicyProof().prove(platform, golden);
+    assertEquals(List.of(), result.findings());
+    // 3 tiers × 3 models, 3 listings, 3 token requests, 1 forged-header request, 3 unknown-tier requests.
+    assertEquals(9 + 3 + 3 + 1 + 3, result.requestsChecked());
+    AccessMatrix matrix = result.matrix();
+    assertEquals(List.of("free", "premium", "enterprise"), matrix.tiers());
+    assertEquals(List.of("granite-8b", "llama-70b", "mnist-classifier"), matrix.models());
+    assertEquals("requests 5/2m; tokens 100/1m; per user", matrix.cell("free", "granite-8b").text());
+    assertEquals("no access", matrix.cell("free", "llama-70b").text());
+    assertEquals("requests 20/2m; tokens 50,000/1m, 2,000,000/24h; per user",
+        matrix.cell("premium", "granite-8b").text());
+    assertEquals("requests 20/2m; tokens 20,000/1m; per user", matrix.cell("premium", "llama-70b").text());
+    assertEquals("requests unlimited; tokens 1,000,000/1m; shared by tier",
+        matrix.cell("enterprise", "mnist-classifier").text());
+    assertEquals("requests 5/2m; tokens unlimited; per user", matrix.listing().get("free").text());
+  }
+
+  @Test
+  void outputChecksRunTheProofWithoutCrds() {
+    OutputChecks.Result result = new OutputChecks(null).checkAll(platform, golden);
+    assertEquals(List.of(), result.findings());
+    assertEquals(9, result.matrix().cells().values().stream().mapToInt(r -> r.size()).sum());
+    GeneratedTree widened = Reference.edit(golden, AUTH, "auth.identity.tier in [\"enterprise\"])",
+        "auth.identity.tier in [\"enterprise\", \"free\"])");
+    assertTrue(new OutputChecks(null).check(platform, widened).stream().anyMatch(Diagnostic::isError));
+  }
+
+  @Test
+  void widenedPredicateLetsATierReachAModel() {
+    GeneratedTree broken = Reference.edit(golden, AUTH, "auth.identity.tier in [\"enterprise\", \"premium\"])",
+        "auth.identity.tier in [\"enterprise\", \"free\", \"premium\"])");
+    Reference.assertMessages(List.of(AUTH + ": error: policy proof: tier `free` reaches model `llama-70b`"
+        + " (POST /llm/llama-70b/v1/chat/completions): the spec does not let the tier call it, but AuthPolicy"
+        + " maas-system/acme-gateway-auth lets it through (the AuthPolicy's tier-access predicate must admit only the"
+        + " tiers that list the model)"), findings(broken));
+  }
+
+  @Test
+  void narrowedPredicateRefusesATier() {
+    GeneratedTree broken = Reference.edit(golden, AUTH, "auth.identity.tier in [\"enterprise\", \"free\", \"premium\"])",
+        "auth.identity.tier in [\"enterprise\", \"premium\"])");
+    Reference.assertMessages(List.of(AUTH + ": error: policy proof: tier `free` is refused model `granite-8b`"
+        + " (POST /llm/granite-8b/v1/chat/completions): the spec lets the tier call it, but AuthPolicy"
+        + " maas-system/acme-gateway-auth denies it (rule tier-access) (the AuthPolicy's tier-access predicate must"
+        + " admit every tier that lists the model)"), findings(broken));
+  }
+
+  @Test
+  void deletedLimitIsMissing() {
+    GeneratedTree broken = Reference.editObject(golden, REQUESTS,
+        p -> Reference.at(p, "spec.limits").remove("free-requests"));
+    Reference.assertMessages(List.of(
+        REQUESTS + ": error: policy proof: tier `free` → model `granite-8b` (POST /llm/granite-8b/v1/chat/completions):"
+            + " no request limit matches, expected 5/2m (the tier's request limits must apply to this model)",
+        REQUESTS + ": error: policy proof: tier `free` listing models (GET /v1/models): no request limit matches,"
+            + " expected 5/2m (the tier's request limits must apply to this model)"), findings(broken));
+  }
+
+  @Test
+  void changedWindowIsCaught() {
+    GeneratedTree broken = Reference.edit(golden, TOKENS, "limit: 20000\n        window: 1m",
+        "limit: 20000\n        window: 2m");
+    Reference.assertMessages(List.of(TOKENS + ": error: policy proof: tier `premium` → model `llama-70b`"
+        + " (POST /llm/llama-70b/v1/chat/completions): token limit `premium-llama-70b-tokens` of TokenRateLimitPolicy"
+        + " maas-system/acme-token-limits: expected 20000/1m, found 20000/2m"), findings(broken));
+  }
+
+  @Test
+  void changedValueIsCaught() {
+    GeneratedTree broken = Reference.edit(golden, TOKENS, "limit: 2000000", "limit: 3000000");
+    List<String> found = findings(broken);
+    Reference.assertMessages(List.of(TOKENS + ": error: policy proof: tier `premium` → model `granite-8b`"
+        + " (POST /llm/granite-8b/v1/chat/completions): token limit `premium-tokens` of TokenRateLimitPolicy"
+        + " maas-system/acme-token-limits: expected 50000/1m, 2000000/24h, found 50000/1m, 3000000/24h"), found);
+  }
+
+  @Test
+  void removedAuthenticationIsCaught() {
+    GeneratedTree broken = Reference.editObject(golden, AUTH, p -> Reference.at(p, "spec.rules").remove("authentication"));
+    List<String> found = findings(broken);
+    String tail = " has no authentication: AuthPolicy maas-system/acme-gateway-auth lets callers in without"
+        + " authentication (every route must be behind an AuthPolicy with an authentication rule)";
+    Reference.assertMessages(List.of(
+        AUTH + ": error: policy proof: model `granite-8b` (POST /llm/granite-8b/v1/chat/completions)" + tail,
+        AUTH + ": error: policy proof: model `llama-70b` (POST /llm/llama-70b/v1/chat/completions)" + tail,
+        AUTH + ": error: policy proof: model `mnist-classifier` (POST /vision/mnist-classifier/v1/chat/completions)"
+            + tail), found);
+  }
+
+  @Test
+  void missingAuthPolicyLeavesEveryModelOpen() {
+    java.util.TreeMap<String, byte[]> files = new java.util.TreeMap<>(golden.files());
+    files.remove(AUTH);
+    List<String> found = findings(new GeneratedTree(files));
+    assertTrue(found.contains("base: error: policy proof: model `llama-70b` (POST /llm/llama-70b/v1/chat/completions)"
+        + " has no authentication: no AuthPolicy protects its route (every route must be behind an AuthPolicy with an"
+        + " authentication rule)"), () -> String.join("\n", found));
+    assertTrue(found.contains("base: error: policy proof: tier `free` reaches model `llama-70b`"
+        + " (POST /llm/llama-70b/v1/chat/completions): the spec does not let the tier call it, but no AuthPolicy"
+        + " refuses it (the AuthPolicy's tier-access predicate must admit only the tiers that list the model)"));
+  }
+
+  @Test
+  void overlappingLimitsAreCaught() {
+    GeneratedTree broken = Reference.editObject(golden, TOKENS,
+        p -> ((ArrayNode) Reference.at(p, "spec.limits.premium-tokens").get("when")).remove(2));
+    Reference.assertMessages(List.of(TOKENS + ": error: policy proof: tier `premium` → model `llama-70b`"
+        + " (POST /llm/llama-70b/v1/chat/completions): 2 token limits match (`premium-tokens`,"
+        + " `premium-llama-70b-tokens`); a request must meet exactly one (make the limits' predicates exclusive)"),
+        findings(broken));
+  }
+
+  @Test
+  void sharedCounterWherePerUserIsExpected() {
+    GeneratedTree broken = Reference.editObject(golden, TOKENS,
+        p -> Reference.at(p, "spec.limits.free-tokens").remove("counters"));
+    Reference.assertMessages(List.of(TOKENS + ": error: policy proof: tier `free` → model `granite-8b`"
+        + " (POST /llm/granite-8b/v1/chat/completions): token limit `free-tokens` counts for the whole tier, expected"
+        + " per user"), findings(broken));
+  }
+
+  @Test
+  void tokenLimitedListingIsCaught() {
+    GeneratedTree broken = Reference.editObject(golden, TOKENS,
+        p -> ((ArrayNode) Reference.at(p, "spec.limits.enterprise-tokens").get("when")).remove(1));
+    Reference.assertMessages(List.of(TOKENS + ": error: policy proof: tier `enterprise` listing models"
+        + " (GET /v1/models): the listing is never token-limited, but token limit `enterprise-tokens` matches (token"
+        + " limits must leave out */v1/models)"), findings(broken));
+  }
+
+  @Test
+  void forgedIdentityHeadersAtTheTokenServiceAreCaught() {
+    GeneratedTree broken = Reference.editObject(golden, ROUTE_AUTH,
+        p -> Reference.at(p, "spec.rules.authorization").remove("deny-client-identity-headers"));
+    Reference.assertMessages(List.of(ROUTE_AUTH + ": error: policy proof: a request to the token service with"
+        + " client-set X-MaaS-Username and X-MaaS-Groups headers (POST /maas-api/v1/tokens) is let through, so a caller"
+        + " could name any user and groups (the token service route's AuthPolicy must refuse those headers)"),
+        findings(broken));
+  }
+
+  @Test
+  void matrixFromTheTokenServiceConfigEqualsTheProvenOne() {
+    GatewayObjects objects = GatewayObjects.of(golden);
+    Catalog catalog = Catalog.read(objects).orElseThrow();
+    assertEquals("acme", catalog.platform());
+    assertEquals(List.of("enterprise-users", "acme:ml-admins"), catalog.tier("enterprise").orElseThrow().groups());
+    AccessMatrix fromConfig = MatrixBuilder.build(objects, catalog);
+    assertEquals(new PolicyProof().prove(platform, golden).matrix(), fromConfig);
+    assertFalse(fromConfig.cell("premium", "mnist-classifier").access());
+  }
+}

@@ -1,0 +1,71 @@
+package dev.maas.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.maas.api.ExplainRequest;
+import dev.maas.api.ExplainResult;
+import dev.maas.api.MaasPlanner;
+import dev.maas.diag.Diagnostic;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Explains a tier's request to a model, each rule traced to its spec line. */
+class ExplainerTest {
+
+  private static ExplainResult explain(String tier, String model) {
+    Path root = PlanFixture.repoRoot();
+    return new MaasPlanner().explain(new ExplainRequest(root, root.resolve("platform-specs/acme.yaml"), null,
+        PlanFixture.VERSION, tier, model));
+  }
+
+  @Test
+  void premiumCallingLlamaMeetsItsOwnTokenLimit() {
+    ExplainResult result = explain("premium", "llama-70b");
+    assertFalse(result.hasErrors());
+    assertEquals(List.of(
+        "tier premium → model llama-70b (POST /llm/llama-70b/v1/chat/completions): ALLOWED",
+        "  model llama-70b is served at /llm/llama-70b/  [platform-specs/acme.yaml:69:13]",
+        "  access: tier premium lists model llama-70b  [platform-specs/acme.yaml:42:28]",
+        "  gateway: allows — AuthPolicy maas-system/acme-gateway-auth authenticates the token (rule maas-tokens),"
+            + " checks its audience maas:acme and that it is not revoked, and its tier-access predicate admits tier"
+            + " premium on /llm/llama-70b/  [base/authpolicy-acme-gateway-auth.yaml]",
+        "  request limit premium-requests: 20 requests per 2m, per user  [platform-specs/acme.yaml:44:20]",
+        "  token limit premium-llama-70b-tokens: 20,000 tokens per 1m, per user (this model's own limit)"
+            + "  [platform-specs/acme.yaml:50:20]",
+        "  counter: each user has a counter of their own (the default)  [platform-specs/acme.yaml:44:9]"),
+        result.explanations().get(0).lines());
+  }
+
+  @Test
+  void freeCallingLlamaIsDeniedAndSaysWhy() {
+    List<String> lines = explain("free", "llama-70b").explanations().get(0).lines();
+    assertEquals("tier free → model llama-70b (POST /llm/llama-70b/v1/chat/completions): DENIED", lines.get(0));
+    assertTrue(lines.contains("  access: tier free does not list model llama-70b  [platform-specs/acme.yaml:33:15]"),
+        String.join("\n", lines));
+    assertTrue(lines.contains("  gateway: denies with 403 — AuthPolicy maas-system/acme-gateway-auth denies it (rule"
+        + " tier-access)  [base/authpolicy-acme-gateway-auth.yaml]"), String.join("\n", lines));
+  }
+
+  @Test
+  void enterpriseSharesOneCounter() {
+    List<String> lines = explain("enterprise", "mnist-classifier").explanations().get(0).lines();
+    assertTrue(lines.contains("  access: tier enterprise lists no models, so it may call every model"
+        + "  [platform-specs/acme.yaml:52:13]"), String.join("\n", lines));
+    assertTrue(lines.contains("  token limit enterprise-tokens: 1,000,000 tokens per 1m, shared by the tier"
+        + "  [platform-specs/acme.yaml:58:18]"), String.join("\n", lines));
+    assertTrue(lines.contains("  counter: all users of tier enterprise share one counter"
+        + "  [platform-specs/acme.yaml:57:18]"), String.join("\n", lines));
+  }
+
+  @Test
+  void unknownTierIsALocatedErrorWithASuggestion() {
+    ExplainResult result = explain("premum", "llama-70b");
+    assertEquals(List.of("platform-specs/acme.yaml: error: /spec/tiers: platform acme has no tier `premum` (tiers:"
+        + " free, premium, enterprise) (did you mean `premium`?)"),
+        result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render).toList());
+    assertEquals(List.of(), result.explanations());
+  }
+}

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Autoscaling of {@code serving: llm} models within what KServe's LLMInferenceService can express:
- * its {@code scaling} section needs at least one replica, and its autoscaler (WVA) chooses its own
- * signals, so {@code metric} and {@code target} only steer predictor models.
+ * its {@code scaling} section needs at least one replica. (Its autoscaler chooses its own signals, so
+ * {@code metric} and {@code target} only steer predictor models; the schema says so.)
  */
 public final class LlmAutoscaling implements SemanticRule {
 
@@ -57,10 +57,5 @@ public final class LlmAutoscaling implements SemanticRule {
               + autoscaling.minReplicas() + " cannot be compiled",
           "set minReplicas to 1 or more; to stop the model in one environment, give it `replicas: 0` there"));
     }
-    String metric = pointer + "/metric";
-    out.add(Diagnostic.warning(code(), document.locate(metric), metric,
-        "`metric` and `target` are not used for serving: llm: KServe's LLMInferenceService autoscaler chooses its own"
-            + " signals; only minReplicas and maxReplicas apply",
-        "keep them for documentation, or use serving: predictor where a scale metric must be set"));
   }
 }

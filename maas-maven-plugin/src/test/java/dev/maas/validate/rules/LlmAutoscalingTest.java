@@ -9,14 +9,11 @@ import org.junit.jupiter.api.Test;
 class LlmAutoscalingTest {
 
   @Test
-  void scaleToZeroOfAnLlmIsAnErrorAndItsMetricIsNotUsed() {
+  void scaleToZeroOfAnLlmIsAnError() {
     assertEquals(List.of(
         "spec.yaml:94:48: error: /spec/environments/0/models/llama-70b/autoscaling/minReplicas: an LLMInferenceService"
             + " scales between at least 1 and maxReplicas replicas; minReplicas 0 cannot be compiled (set minReplicas to 1"
-            + " or more; to stop the model in one environment, give it `replicas: 0` there)",
-        "spec.yaml:94:75: warning: /spec/environments/0/models/llama-70b/autoscaling/metric: `metric` and `target` are not"
-            + " used for serving: llm: KServe's LLMInferenceService autoscaler chooses its own signals; only minReplicas and"
-            + " maxReplicas apply (keep them for documentation, or use serving: predictor where a scale metric must be set)"),
+            + " or more; to stop the model in one environment, give it `replicas: 0` there)"),
         ReferenceSpec.validateEdited("llama-70b: {replicas: 0}",
             "llama-70b: {autoscaling: {minReplicas: 0, maxReplicas: 2, metric: rps, target: 5}}"));
   }

@@ -18,16 +18,16 @@ class ReplicasOrAutoscalingTest {
 
   @Test
   void overrideWithBothIsReported() {
-    assertEquals(List.of("spec.yaml:94:31: error: /spec/environments/0/models/llama-70b/replicas: environment `dev`"
-        + " sets both `replicas` and `autoscaling` for model `llama-70b` (keep one: either replaces the model\u0027s"
-        + " own scaling in this environment)"),
+    assertEquals(List.of("spec.yaml:94:38: error: /spec/environments/0/models/mnist-classifier/replicas: environment"
+        + " `dev` sets both `replicas` and `autoscaling` for model `mnist-classifier` (keep one: either replaces the"
+        + " model\u0027s own scaling in this environment)"),
         ReferenceSpec.validateEdited("llama-70b: {replicas: 0}",
-            "llama-70b: {replicas: 0, autoscaling: {minReplicas: 0, maxReplicas: 2, metric: rps, target: 5}}"));
+            "mnist-classifier: {replicas: 0, autoscaling: {minReplicas: 0, maxReplicas: 2, metric: rps, target: 5}}"));
   }
 
   @Test
   void overrideMaySwitchToTheOtherKind() {
     assertEquals(List.of(), ReferenceSpec.validateEdited("llama-70b: {replicas: 0}",
-        "llama-70b: {autoscaling: {minReplicas: 0, maxReplicas: 2, metric: rps, target: 5}}\n        mnist-classifier: {replicas: 0}"));
+        "llama-70b: {autoscaling: {minReplicas: 1, maxReplicas: 2, metric: rps, target: 5}}\n        mnist-classifier: {replicas: 0}"));
   }
 }

@@ -24,7 +24,9 @@ public final class SecretDetector {
 
   // Possessive quantifiers and literal starts keep every pattern linear: values can be megabytes long.
   private static final List<Detector> DETECTORS = List.of(
-      new Detector("a private key (PEM block)", Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----")),
+      // A header alone (as in code that parses keys) is no key: key material must follow it.
+      new Detector("a private key (PEM block)",
+          Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----\\s*+[A-Za-z0-9+/]{16}")),
       new Detector("a JSON Web Token", Pattern.compile("eyJ[A-Za-z0-9_-]{8,}+\\.eyJ[A-Za-z0-9_-]{8,}+\\.")),
       new Detector("a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
       new Detector("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
@@ -32,11 +34,17 @@ public final class SecretDetector {
       new Detector("an AWS access key id", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
       new Detector("a password in a URL", Pattern.compile("://[^/?#@\\s:]*+:[^/?#@\\s]++@")));
 
+  private static final Pattern PUBLIC_PEM = Pattern.compile(
+      "-----BEGIN (CERTIFICATE|PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----[A-Za-z0-9+/=\\s]*+(-----END [A-Z0-9 ]++-----)?");
+
   /** Runs of the characters of base64, base64url and hex; secrets are made of these. */
   private static final Pattern RUN = Pattern.compile("[A-Za-z0-9+/=_-]{" + 32 + ",}");
 
   /** Bits of Shannon entropy per character above which a long mixed run is taken for random key material. */
   static final double ENTROPY_BITS = 4.2;
+
+  /** The same for a whole run of 32 or more characters, separators included. */
+  static final double WHOLE_RUN_BITS = 4.5;
 
   private SecretDetector() {}
 
@@ -50,7 +58,8 @@ public final class SecretDetector {
         return Optional.of(detector.kind());
       }
     }
-    Matcher run = RUN.matcher(text);
+    // Certificates and public keys are random-looking by nature and public: their bodies are not keys.
+    Matcher run = RUN.matcher(PUBLIC_PEM.matcher(text).replaceAll(" "));
     while (run.find()) {
       if (looksRandom(run.group())) {
         return Optional.of("a long high-entropy string (a key or token)");
@@ -69,6 +78,10 @@ public final class SecretDetector {
     boolean digit = run.chars().anyMatch(Character::isDigit);
     if (!(upper && lower && digit)) {
       return false;
+    }
+    // Base64 keys hold '/' too: a whole run this random is a key whatever its separators.
+    if (entropy(run) >= WHOLE_RUN_BITS) {
+      return true;
     }
     // Paths and names split by separators are made of short readable parts, not one random blob.
     for (String part : run.split("[/_=.-]")) {

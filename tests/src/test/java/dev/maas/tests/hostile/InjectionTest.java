@@ -305,6 +305,52 @@ class InjectionTest {
     }
   }
 
+  @Test
+  void namesThatLookLikeNumbersOrBooleansStayText() throws IOException {
+    String reference = Files.readString(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"));
+    // Each is a DNS label; YAML 1.1 readers (kubectl, Argo CD) would read them unquoted as 16, 15, 1000, false, ...
+    String spec = reference.replace("name: free", "name: \"0x10\"").replace("granite-8b", "\"0o17\"")
+        .replace("name: premium", "name: \"no\"").replace("- name: prod", "- name: \"on\"")
+        .replace("name: enterprise", "name: \"1e3\"").replace("mnist-classifier", "\"y\"");
+    Path file = dir.resolve("numeric-names.yaml");
+    Files.writeString(file, spec);
+    Path crds = Path.of(System.getProperty("maas.crds", "../../shared/crds"));
+    dev.maas.api.GenerateResult result = new dev.maas.api.MaasCompiler().generate(
+        new dev.maas.api.GenerateRequest(dir, file, dir.resolve("numeric-out"), crds, null, "test", true));
+    assertEquals(List.of(), result.validation().diagnostics());
+    assertEquals(List.of(), result.checks(), "the output passes its CRD checks");
+    org.yaml.snakeyaml.Yaml yaml11 = new org.yaml.snakeyaml.Yaml();
+    int scalars = 0;
+    try (Stream<Path> files = Files.walk(dir.resolve("numeric-out"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        for (Object doc : yaml11.loadAll(Files.readString(f))) {
+          scalars += assertNamesAreText(doc, f.toString());
+        }
+      }
+    }
+    assertTrue(scalars > 10, "checked " + scalars);
+  }
+
+  /** Every value that is one of the names is still a string when read by YAML 1.1 rules; returns how many. */
+  private static int assertNamesAreText(Object node, String where) {
+    int n = 0;
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        assertFalse(e.getKey() instanceof Number || e.getKey() instanceof Boolean, where + ": key " + e.getKey());
+        n += assertNamesAreText(e.getValue(), where);
+      }
+    } else if (node instanceof List<?> list) {
+      for (Object item : list) {
+        n += assertNamesAreText(item, where);
+      }
+    } else if (node instanceof String s && List.of("0x10", "0o17", "no", "on", "1e3", "y").contains(s)) {
+      n++;
+    } else if (node instanceof Number) {
+      assertFalse(List.of("16", "15", "1000.0", "1000").contains(String.valueOf(node)), where + ": a name became " + node);
+    }
+    return n;
+  }
+
   // ---- file names
 
   @Test

@@ -211,7 +211,9 @@ class SpecFuzzTest {
   private static void changeType(Object tree, Random random) {
     Slot slot = pick(slots(tree), random);
     if (slot != null) {
-      List<Object> values = new ArrayList<>(List.of(List.of("a"), Map.of("k", "v"), 7L, true, "text", List.of()));
+      // Fresh, mutable containers: later mutations may drop items from them or add keys to them.
+      List<Object> values = new ArrayList<>(List.of(new ArrayList<>(List.of("a")), new LinkedHashMap<>(Map.of("k", "v")),
+          7L, true, "text", new ArrayList<>()));
       values.add(null);
       slot.set(values.get(random.nextInt(values.size())));
     }

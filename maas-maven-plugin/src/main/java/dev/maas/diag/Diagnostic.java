@@ -49,7 +49,27 @@ public record Diagnostic(
     if (hint != null && !hint.isEmpty()) {
       line.append(" (").append(hint).append(')');
     }
-    return line.toString();
+    return printable(line);
+  }
+
+  /**
+   * The line with control, zero-width and bidirectional-override characters written as {@code \\uXXXX}: values from a
+   * hostile spec reach messages, and a raw escape sequence or line break would rewrite the terminal or
+   * forge a second diagnostic line.
+   */
+  private static String printable(CharSequence line) {
+    StringBuilder out = new StringBuilder(line.length());
+    line.codePoints().forEach(cp -> {
+      boolean control = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e)
+          || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029
+          || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xfeff;
+      if (control) {
+        out.append(String.format("\\u%04x", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+    });
+    return out.toString();
   }
 
   @Override

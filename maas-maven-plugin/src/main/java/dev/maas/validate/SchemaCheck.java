@@ -41,12 +41,12 @@ public final class SchemaCheck {
           "use an https://, ssh://, git://, file:// or git@host:path URL"}),
       Map.entry("^[A-Za-z0-9._/-]+$", new String[] {"is not a branch name",
           "use letters, digits, '.', '_', '-' and '/'"}),
-      Map.entry("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", new String[] {"is not a relative folder path",
-          "use folder names of letters, digits, '.', '_' and '-' joined by '/', without a leading or trailing '/'"}),
+      Map.entry("^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$", new String[] {"is not a relative folder path",
+          "use folder names of letters, digits, '.', '_' and '-' that start with a letter or digit, joined by '/', without a leading or trailing '/'"}),
       Map.entry("^[A-Za-z0-9_.:-]+$", new String[] {"is not a claim name",
           "use letters, digits, '_', '.', ':' and '-'"}),
-      Map.entry("^[^\\s\\x00-\\x1f\\x7f]+$", new String[] {"is not a group name",
-          "write the group as the identity provider spells it, without spaces or control characters"}),
+      Map.entry("^[^\\s\\x00-\\x1f\\x7f-\\x9f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff]+$", new String[] {"is not a group name",
+          "write the group as the identity provider spells it, without spaces, control, zero-width or text-direction characters"}),
       Map.entry("^[^\\s]+$", new String[] {"contains a space", "remove the spaces"}),
       Map.entry("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$", new String[] {"is not a model format name",
           "use letters, digits, '_', '.' and '-', e.g. onnx or sklearn"}));
@@ -292,7 +292,18 @@ public final class SchemaCheck {
     return null;
   }
 
+  /** Longest value a message repeats; a longer one is cut, so a megabyte of text does not become a line of stderr. */
+  private static final int MAX_SHOWN = 80;
+
+  /** The value as a message shows it: secret-looking values are named, not shown; long ones are cut. */
   private static String quote(String text) {
+    java.util.Optional<String> secret = dev.maas.validate.SecretDetector.find(text);
+    if (secret.isPresent()) {
+      return "a value that looks like " + secret.get() + " (not shown)";
+    }
+    if (text.codePointCount(0, text.length()) > MAX_SHOWN) {
+      return "\"" + text.substring(0, text.offsetByCodePoints(0, MAX_SHOWN)) + "…\"";
+    }
     return "\"" + text + "\"";
   }
 

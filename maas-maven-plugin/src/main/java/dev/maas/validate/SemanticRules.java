@@ -12,12 +12,14 @@ import dev.maas.validate.rules.LimitsNotEmpty;
 import dev.maas.validate.rules.ModelFormatOnPredictor;
 import dev.maas.validate.rules.ModelLimitsModelsAllowed;
 import dev.maas.validate.rules.ModelLimitsModelsExist;
+import dev.maas.validate.rules.NoSecretMaterial;
 import dev.maas.validate.rules.PositiveWindows;
 import dev.maas.validate.rules.ReplicasOrAutoscaling;
 import dev.maas.validate.rules.TierLimitsRequired;
 import dev.maas.validate.rules.TierModelsExist;
 import dev.maas.validate.rules.TokenLifetimes;
 import dev.maas.validate.rules.UniqueEnvironmentNames;
+import dev.maas.validate.rules.UniqueLimitKeys;
 import dev.maas.validate.rules.UniqueModelNames;
 import dev.maas.validate.rules.UniqueTierLevels;
 import dev.maas.validate.rules.UniqueTierNames;
@@ -53,6 +55,8 @@ public final class SemanticRules {
         new EnvironmentModelsExist(),
         new HostnameLengths(),
         new GeneratedNameLength(),
-        new LimitadorSharedCounters());
+        new LimitadorSharedCounters(),
+        new UniqueLimitKeys(),
+        new NoSecretMaterial());
   }
 }

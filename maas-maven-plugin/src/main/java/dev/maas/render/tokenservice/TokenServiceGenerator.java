@@ -414,10 +414,6 @@ public final class TokenServiceGenerator implements Generator {
     return "auth.identity." + claim.replace(".", "\\.");
   }
 
-  private static String celString(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
   /**
    * Authenticates people (Kubernetes TokenReview and/or OIDC as the spec says) and, on {@code /v1/models}
    * only, the platform's own tokens. Each identity source normalises the caller into
@@ -472,10 +468,10 @@ public final class TokenServiceGenerator implements Generator {
             + "/internal/\") && request.url_path != \"" + TokenServiceEndpoints.PATH_PREFIX + "/metrics\"");
     if (users.oidc() && !users.oidcAudiences().isEmpty()) {
       // Authorino's jwt method does not check the audience; tokens the IdP issued to other clients are refused here.
-      String list = "[" + String.join(", ", users.oidcAudiences().stream().map(TokenServiceGenerator::celString).toList()) + "]";
+      String list = "[" + String.join(", ", users.oidcAudiences().stream().map(dev.maas.cel.CelStrings::quote).toList()) + "]";
       ObjectNode audience = authorization.putObject("oidc-audience");
       audience.putArray("when").addObject().put("predicate",
-          "has(auth.identity.iss) && auth.identity.iss == " + celString(users.oidcIssuerUrl()));
+          "has(auth.identity.iss) && auth.identity.iss == " + dev.maas.cel.CelStrings.quote(users.oidcIssuerUrl()));
       audience.putObject("patternMatching").putArray("patterns").addObject().put("predicate",
           list + ".exists(a, a == auth.identity.aud || (type(auth.identity.aud) == list && a in auth.identity.aud))");
     }

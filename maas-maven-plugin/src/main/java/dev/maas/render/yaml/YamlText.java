@@ -20,8 +20,30 @@ public final class YamlText {
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
       .disable(YAMLGenerator.Feature.SPLIT_LINES)
+      .stringQuotingChecker(new Yaml11Quoting())
       .build())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  /**
+   * Quotes, besides what Jackson quotes, every string a YAML 1.1 reader (kubectl, Argo CD, Go's yaml) would
+   * take for a number or a boolean: a tier or model named {@code 0x10} must stay the text "0x10", not 16.
+   */
+  private static final class Yaml11Quoting extends com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+    private static final java.util.regex.Pattern YAML11_SCALAR = java.util.regex.Pattern.compile(
+        "[-+]?(0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+            + "|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|\\.[0-9_]+([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF))"
+            + "|\\.(nan|NaN|NAN)|[yYnN~]|(?i:yes|no|on|off|true|false|null)");
+
+    @Override
+    public boolean needToQuoteName(String name) {
+      return super.needToQuoteName(name) || YAML11_SCALAR.matcher(name).matches();
+    }
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || YAML11_SCALAR.matcher(value).matches();
+    }
+  }
 
   private static final ObjectMapper READER = new ObjectMapper(new YAMLFactory());
 

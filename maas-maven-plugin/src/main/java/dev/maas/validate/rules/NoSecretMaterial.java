@@ -1,0 +1,45 @@
+package dev.maas.validate.rules;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.model.Platform;
+import dev.maas.spec.SpecDocument;
+import dev.maas.spec.YamlNode;
+import dev.maas.validate.SecretDetector;
+import dev.maas.validate.SemanticRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * No value of the spec holds secret material: the spec is committed to Git and copied into the output.
+ * The finding names the kind of secret and where it is, never the value itself.
+ */
+public final class NoSecretMaterial implements SemanticRule {
+
+  @Override
+  public String code() {
+    return "semantic.secretMaterial";
+  }
+
+  @Override
+  public List<Diagnostic> check(Platform platform, SpecDocument document) {
+    List<Diagnostic> out = new ArrayList<>();
+    walk(document.root(), document, out);
+    return out;
+  }
+
+  private void walk(YamlNode node, SpecDocument document, List<Diagnostic> out) {
+    if (node instanceof YamlNode.Mapping mapping) {
+      mapping.entries().values().forEach(entry -> walk(entry.value(), document, out));
+    } else if (node instanceof YamlNode.Sequence sequence) {
+      sequence.items().forEach(item -> walk(item, document, out));
+    } else if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
+      Optional<String> kind = SecretDetector.find(text);
+      kind.ifPresent(k -> out.add(Diagnostic.error(code(), scalar.location(), scalar.pointer(),
+          "this value looks like " + k + "; secrets never belong in a spec, which is committed to Git",
+          "put the secret in a Kubernetes Secret and name that Secret instead (as tokens.signingKeySecret, "
+              + "gateway.tls.secretName and limitador.storage.redis.secretName do); for Git credentials use "
+              + "the publisher's credentials, never the URL")));
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.maas.tests.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.maas.model.Platform;
+import dev.maas.render.KubeObject;
+import dev.maas.render.tokenservice.TokenServiceGenerator;
+import dev.maas.validate.SpecValidator;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the token service generated from a spec whose free tier lists hostile groups ({@link
+ * InjectionTest#HOSTILE_GROUPS}) and asks it for tokens: a caller gets a tier only for a group string that is
+ * exactly one of the tier's groups; look-alikes, near misses and groups that spell JSON or CEL get nothing more.
+ */
+class HostileGroupsTokenServiceTest {
+
+  @TempDir
+  static Path dir;
+
+  private static Process process;
+  private static String base;
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** Writes non-ASCII as \\u escapes: header values are ASCII. */
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path spec = dir.resolve("hostile-groups.yaml");
+    Files.writeString(spec, InjectionTest.hostileSpec());
+    SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "hostile-groups.yaml");
+    assertNotNull(outcome.platform(), outcome.diagnostics()::toString);
+    Platform platform = outcome.platform();
+    List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
+    Path source = dir.resolve("TokenService.java");
+    Path config = dir.resolve("config.json");
+    Files.writeString(source, data(objects, "acme-token-service-source", "TokenService.java"));
+    Files.writeString(config, data(objects, "acme-token-service-config", "config.json"));
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"));
+    String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(g.generateKeyPair().getPrivate().getEncoded());
+    Files.writeString(keys.resolve("2026-01-01.pem"), "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), source.toString());
+    pb.environment().put("MAAS_CONFIG", config.toString());
+    pb.environment().put("MAAS_KEYS_DIR", keys.toString());
+    pb.environment().put("MAAS_STATE_DIR", dir.resolve("state").toString());
+    pb.environment().put("MAAS_PORT", String.valueOf(port));
+    pb.environment().put("MAAS_BIND_ADDRESS", "127.0.0.1");
+    pb.environment().remove("KUBERNETES_SERVICE_HOST");
+    pb.redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
+    process = pb.start();
+    base = "http://127.0.0.1:" + port;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      assertTrue(process.isAlive(), () -> "the service exited: " + log());
+      try {
+        if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the service did not start: " + log());
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String log() {
+    try {
+      return Files.readString(dir.resolve("service.log"));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
+  private static String data(List<KubeObject> objects, String name, String key) {
+    return objects.stream().filter(o -> o.kind().equals("ConfigMap") && o.name().equals(name)).findFirst().orElseThrow()
+        .body().path("data").path(key).asText();
+  }
+
+  /** The tier a caller with {@code groups} gets, or the HTTP status when it gets none. */
+  private static String tierOf(List<String> groups) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/tokens"))
+        .header("X-MaaS-Username", "mallory").header("X-MaaS-Groups", JSON.writeValueAsString(groups))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 201) {
+      return "HTTP " + r.statusCode();
+    }
+    return (String) JSON.readValue(r.body(), Map.class).get("tier");
+  }
+
+  @Test
+  void eachHostileGroupGivesExactlyItsTierAndNearMissesGiveNone() throws Exception {
+    for (String group : InjectionTest.HOSTILE_GROUPS) {
+      assertEquals("free", tierOf(List.of(group)), group);
+    }
+    // A single group that spells two groups in JSON is one group: it does not reach premium or enterprise.
+    assertEquals("free", tierOf(List.of("premium-users\",\"acme:ml-admins")));
+    assertEquals("enterprise", tierOf(List.of("premium-users", "acme:ml-admins")), "the real groups still work");
+    List<String> nearMisses = new ArrayList<>(List.of("x\"||true||", "x", "true", "X\"||TRUE||\"", "x\" || true || \"",
+        "premium-users ", " premium-users", "Premium-Users", "premium-users\u0000", "premium\u200b-users",
+        "pr\u0435mium-users", "acme:ml-admins\n", "acme:ML-admins", "system:authenticated", "**", ".", "grüppe-ünïcöde",
+        "", "\\\\", "nobody"));
+    for (String miss : nearMisses) {
+      assertEquals("HTTP 403", tierOf(List.of(miss)), "`" + miss + "` must match no tier");
+    }
+    assertEquals("HTTP 403", tierOf(List.of()), "no groups, no tier");
+  }
+
+  @Test
+  void malformedGroupHeadersAreRefused() throws Exception {
+    for (String header : List.of("[\"premium-users\"", "{\"groups\":[\"premium-users\"]}", "[1,2]", "premium-users",
+        "[\"premium-users\"] [\"acme:ml-admins\"]", "[[\"acme:ml-admins\"]]", "[null]")) {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/tokens"))
+          .header("X-MaaS-Username", "mallory").header("X-MaaS-Groups", header)
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(r.statusCode() == 400 || r.statusCode() == 403, header + " gave " + r.statusCode() + " " + r.body());
+    }
+  }
+}

@@ -92,6 +92,9 @@ public final class PolicyEvaluator {
       } else if (spec.has("jwt") && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
           && (issuer == null || issuer.equals(spec.path("jwt").path("issuerUrl").asText()))) {
         accepting.add(rule.getKey());
+      } else if (spec.has("jwt") && request.credential() == SyntheticRequest.Credential.OIDC
+          && spec.path("jwt").path("issuerUrl").asText().equals(request.identity().get("iss"))) {
+        accepting.add(rule.getKey());
       } else if (spec.has("kubernetesTokenReview") && request.credential() == SyntheticRequest.Credential.KUBERNETES) {
         accepting.add(rule.getKey());
       }
@@ -115,8 +118,11 @@ public final class PolicyEvaluator {
   }
 
   private static String credentialName(SyntheticRequest request) {
-    return request.credential() == SyntheticRequest.Credential.MAAS_TOKEN ? "a token of the token service"
-        : "a Kubernetes token";
+    return switch (request.credential()) {
+      case MAAS_TOKEN -> "a token of the token service";
+      case OIDC -> "a token of the OIDC issuer " + request.identity().get("iss");
+      case KUBERNETES -> "a Kubernetes token";
+    };
   }
 
   /** The HTTPRoute match with the longest path that the request's path meets, or {@code null}. */

@@ -106,7 +106,7 @@ public final class PolicyProof {
       check.limits("request", where, listing.requestLimits(), tier.limits().requests(), tier.limits().counterScope(),
           "RateLimitPolicy");
 
-      SyntheticRequest mint = SyntheticRequest.withKubernetesUser("POST", TOKEN_PATH, MatrixBuilder.USER,
+      SyntheticRequest mint = SyntheticRequest.withUser(platform.auth(), "POST", TOKEN_PATH, MatrixBuilder.USER,
           tier.groups(), Map.of());
       Verdict minting = evaluator.evaluate(mint);
       checked++;
@@ -123,7 +123,7 @@ public final class PolicyProof {
       }
     }
 
-    SyntheticRequest forged = SyntheticRequest.withKubernetesUser("POST", TOKEN_PATH, MatrixBuilder.USER, List.of(),
+    SyntheticRequest forged = SyntheticRequest.withUser(platform.auth(), "POST", TOKEN_PATH, MatrixBuilder.USER, List.of(),
         Map.of("x-maas-username", "admin", "x-maas-groups", "[\"enterprise-users\"]"));
     Verdict forgedVerdict = evaluator.evaluate(forged);
     checked++;

@@ -21,7 +21,9 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
     /** A JWT issued by the platform's token service. */
     MAAS_TOKEN,
     /** A Kubernetes service-account or user token, checked by a TokenReview. */
-    KUBERNETES
+    KUBERNETES,
+    /** A token of the platform's OIDC identity provider; its issuer is the identity's {@code iss}. */
+    OIDC
   }
 
   public SyntheticRequest {
@@ -50,6 +52,28 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
     identity.put("user", Map.of("username", user, "groups", groups));
     identity.put("sub", user);
     return new SyntheticRequest(method, path, headers, Credential.KUBERNETES, identity);
+  }
+
+  /** A user of the OIDC provider {@code issuer} asking the token service for a token. */
+  public static SyntheticRequest withOidcUser(String method, String path, String issuer, String user, List<String> groups,
+      String groupsClaim, String usernameClaim, List<String> audiences, Map<String, String> headers) {
+    Map<String, Object> identity = new LinkedHashMap<>();
+    identity.put("iss", issuer);
+    identity.put("sub", user);
+    identity.put(usernameClaim, user);
+    identity.put(groupsClaim, groups);
+    identity.put("aud", audiences.isEmpty() ? "maas" : audiences.get(0));
+    return new SyntheticRequest(method, path, headers, Credential.OIDC, identity);
+  }
+
+  /** A user proving who they are the way the platform's spec says (Kubernetes preferred when both are allowed). */
+  public static SyntheticRequest withUser(dev.maas.model.UserAuth auth, String method, String path, String user,
+      List<String> groups, Map<String, String> headers) {
+    if (auth.kubernetes() || !auth.oidc()) {
+      return withKubernetesUser(method, path, user, groups, headers);
+    }
+    return withOidcUser(method, path, auth.oidcIssuerUrl(), user, groups, auth.oidcGroupsClaim(),
+        auth.oidcUsernameClaim(), auth.oidcAudiences(), headers);
   }
 
   /** The path without its query string. */

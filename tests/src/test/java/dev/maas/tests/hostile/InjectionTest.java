@@ -317,7 +317,7 @@ class InjectionTest {
     Path crds = Path.of(System.getProperty("maas.crds", "../../shared/crds"));
     dev.maas.api.GenerateResult result = new dev.maas.api.MaasCompiler().generate(
         new dev.maas.api.GenerateRequest(dir, file, dir.resolve("numeric-out"), crds, null, "test", true));
-    assertEquals(List.of(), result.validation().diagnostics());
+    assertEquals(List.of(), result.validation().diagnostics().stream().filter(dev.maas.diag.Diagnostic::isError).toList());
     assertEquals(List.of(), result.checks(), "the output passes its CRD checks");
     org.yaml.snakeyaml.Yaml yaml11 = new org.yaml.snakeyaml.Yaml();
     int scalars = 0;

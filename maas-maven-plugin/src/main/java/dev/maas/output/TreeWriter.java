@@ -13,8 +13,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -129,19 +131,26 @@ public final class TreeWriter {
 
     deleteTree(staging);
     Files.createDirectories(staging);
+    List<Path> written = new ArrayList<>();
+    Set<Path> folders = new HashSet<>();
     for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
       Path destination = staging.resolve(file.getKey());
-      Files.createDirectories(destination.getParent());
+      if (folders.add(destination.getParent())) {
+        Files.createDirectories(destination.getParent());
+      }
       byte[] before = existing.get(file.getKey());
       if (before != null && Arrays.equals(before, file.getValue())) {
         // The same inode keeps bytes and modification time of an unchanged file.
         linkOrCopy(target.resolve(file.getKey()), destination);
       } else {
-        Files.write(destination, file.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-            StandardOpenOption.SYNC);
+        Files.write(destination, file.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        written.add(destination);
       }
       faults.afterWrite(file.getKey());
     }
+    // Every new file reaches the disk before the swap, so that the new tree never replaces the old one
+    // with files a power cut could leave empty.
+    Durability.force(written);
     // Swap: the target is either the old tree or the new one; recover() finishes a swap cut short.
     if (Files.exists(target)) {
       move(target, old);

@@ -109,6 +109,10 @@ public class TokenService {
     System.setProperty("sun.net.httpserver.maxRspTime", "30");
     System.setProperty("sun.net.httpserver.maxReqHeaders", "100");
     System.setProperty("sun.net.httpserver.idleInterval", "30");
+    // The server writes the headers and the body of a response separately; with Nagle's algorithm on, the
+    // body waits for the client's delayed ACK of the headers (about 40 ms), which capped a keep-alive
+    // connection at some 25 responses a second.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
 
     Config config = Config.load(Path.of(env("MAAS_CONFIG", "/etc/maas/config/config.json")));
     KeyRing keys = new KeyRing(Path.of(env("MAAS_KEYS_DIR", "/etc/maas/keys")));

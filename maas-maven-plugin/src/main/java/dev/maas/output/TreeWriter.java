@@ -45,7 +45,7 @@ public final class TreeWriter {
     }
   }
 
-  /** A hook to inject faults in tests: called after each file written to the staging folder. */
+  /** A hook to inject faults in tests: called after each file written to the staging folder, from any writing thread. */
   public interface FaultInjector {
     void afterWrite(String path) throws IOException;
   }
@@ -131,26 +131,39 @@ public final class TreeWriter {
 
     deleteTree(staging);
     Files.createDirectories(staging);
-    List<Path> written = new ArrayList<>();
     Set<Path> folders = new HashSet<>();
-    for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
-      Path destination = staging.resolve(file.getKey());
-      if (folders.add(destination.getParent())) {
-        Files.createDirectories(destination.getParent());
+    List<String> written = new ArrayList<>();
+    for (String path : tree.files().keySet()) {
+      Path folder = staging.resolve(path).getParent();
+      if (folders.add(folder)) {
+        Files.createDirectories(folder);
       }
-      byte[] before = existing.get(file.getKey());
-      if (before != null && Arrays.equals(before, file.getValue())) {
-        // The same inode keeps bytes and modification time of an unchanged file.
-        linkOrCopy(target.resolve(file.getKey()), destination);
-      } else {
-        Files.write(destination, file.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        written.add(destination);
-      }
-      faults.afterWrite(file.getKey());
     }
+    ParallelIo.forEach(List.copyOf(tree.files().keySet()), path -> {
+      Path destination = staging.resolve(path);
+      byte[] bytes = tree.files().get(path);
+      byte[] before = existing.get(path);
+      if (before != null && Arrays.equals(before, bytes)) {
+        // The same inode keeps bytes and modification time of an unchanged file.
+        linkOrCopy(target.resolve(path), destination);
+      } else {
+        Files.write(destination, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      }
+      faults.afterWrite(path);
+    });
+    tree.files().forEach((path, bytes) -> {
+      byte[] before = existing.get(path);
+      if (before == null || !Arrays.equals(before, bytes)) {
+        written.add(path);
+      }
+    });
     // Every new file reaches the disk before the swap, so that the new tree never replaces the old one
     // with files a power cut could leave empty.
-    Durability.force(written);
+    ParallelIo.forEach(written, path -> {
+      try (FileChannel channel = FileChannel.open(staging.resolve(path), StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+    });
     // Swap: the target is either the old tree or the new one; recover() finishes a swap cut short.
     if (Files.exists(target)) {
       move(target, old);

@@ -22,7 +22,7 @@
  *                        revocations are kept in this ConfigMap (key revocations.json) of the pod's
  *                        namespace instead, so every replica shares them (see RevocationStore)
  *   MAAS_PORT            the port (default 8080); MAAS_BIND_ADDRESS the address (default 0.0.0.0)
- *   MAAS_THREADS         worker threads (default 4 per CPU, at least 8)
+ *   MAAS_THREADS         worker threads (default one per CPU, at least 2)
  *
  * Identity: the gateway's route AuthPolicy authenticates the caller and injects X-MaaS-Username and
  * X-MaaS-Groups (a JSON array of strings); it also refuses requests in which the client sent those

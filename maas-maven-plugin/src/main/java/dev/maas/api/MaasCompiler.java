@@ -14,18 +14,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The compiler's one entry point: plain Java types in, results out; knows nothing of Maven. */
 public final class MaasCompiler {
 
-  private final SpecValidator validator;
+  private final Supplier<SpecValidator> validatorFactory;
+  private SpecValidator validator;
 
+  /**
+   * A compiler whose validator (and with it the JSON Schema) is made on first use: an up-to-date run never
+   * loads it, which is most of what such a run would cost.
+   */
   public MaasCompiler() {
-    this(new SpecValidator());
+    this.validatorFactory = SpecValidator::new;
   }
 
   public MaasCompiler(SpecValidator validator) {
-    this.validator = validator;
+    this.validatorFactory = () -> validator;
+  }
+
+  private synchronized SpecValidator validator() {
+    if (validator == null) {
+      validator = validatorFactory.get();
+    }
+    return validator;
   }
 
   /** Reads and checks every spec the request names. */
@@ -39,7 +52,7 @@ public final class MaasCompiler {
     }
     for (Path file : files) {
       String name = SpecFiles.displayName(request.baseDir(), file);
-      SpecValidator.Outcome outcome = validator.validate(file, name);
+      SpecValidator.Outcome outcome = validator().validate(file, name);
       reports.add(new SpecReport(name, outcome.platform(), outcome.diagnostics()));
     }
     return new ValidateResult(List.copyOf(reports));

@@ -25,19 +25,19 @@ public record Platform(
     GitOps gitops) {
 
   public Platform {
-    tiers = List.copyOf(tiers);
-    models = List.copyOf(models);
+    tiers = NamedList.of(tiers, Tier::name);
+    models = NamedList.of(models, Model::name);
     environments = List.copyOf(environments);
   }
 
   /** The model named {@code name}. */
   public Optional<Model> model(String name) {
-    return models.stream().filter(m -> m.name().equals(name)).findFirst();
+    return NamedList.find(models, name);
   }
 
   /** The tier named {@code name}. */
   public Optional<Tier> tier(String name) {
-    return tiers.stream().filter(t -> t.name().equals(name)).findFirst();
+    return NamedList.find(tiers, name);
   }
 
   /** Tiers ordered by level, highest first (the order in which a user's tier is chosen). */

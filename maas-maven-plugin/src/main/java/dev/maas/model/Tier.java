@@ -30,7 +30,7 @@ public record Tier(
 
   public Tier {
     groups = groups == null ? List.of() : List.copyOf(groups);
-    models = models == null ? null : List.copyOf(models);
+    models = models == null ? null : NamedList.ofNames(models);
     limits = limits == null ? Limits.none() : limits;
     modelLimits = modelLimits == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(modelLimits));
     displayName = displayName == null ? name : displayName;

@@ -13,8 +13,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -43,7 +45,7 @@ public final class TreeWriter {
     }
   }
 
-  /** A hook to inject faults in tests: called after each file written to the staging folder. */
+  /** A hook to inject faults in tests: called after each file written to the staging folder, from any writing thread. */
   public interface FaultInjector {
     void afterWrite(String path) throws IOException;
   }
@@ -129,19 +131,39 @@ public final class TreeWriter {
 
     deleteTree(staging);
     Files.createDirectories(staging);
-    for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
-      Path destination = staging.resolve(file.getKey());
-      Files.createDirectories(destination.getParent());
-      byte[] before = existing.get(file.getKey());
-      if (before != null && Arrays.equals(before, file.getValue())) {
-        // The same inode keeps bytes and modification time of an unchanged file.
-        linkOrCopy(target.resolve(file.getKey()), destination);
-      } else {
-        Files.write(destination, file.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-            StandardOpenOption.SYNC);
+    Set<Path> folders = new HashSet<>();
+    List<String> written = new ArrayList<>();
+    for (String path : tree.files().keySet()) {
+      Path folder = staging.resolve(path).getParent();
+      if (folders.add(folder)) {
+        Files.createDirectories(folder);
       }
-      faults.afterWrite(file.getKey());
     }
+    ParallelIo.forEach(List.copyOf(tree.files().keySet()), path -> {
+      Path destination = staging.resolve(path);
+      byte[] bytes = tree.files().get(path);
+      byte[] before = existing.get(path);
+      if (before != null && Arrays.equals(before, bytes)) {
+        // The same inode keeps bytes and modification time of an unchanged file.
+        linkOrCopy(target.resolve(path), destination);
+      } else {
+        Files.write(destination, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      }
+      faults.afterWrite(path);
+    });
+    tree.files().forEach((path, bytes) -> {
+      byte[] before = existing.get(path);
+      if (before == null || !Arrays.equals(before, bytes)) {
+        written.add(path);
+      }
+    });
+    // Every new file reaches the disk before the swap, so that the new tree never replaces the old one
+    // with files a power cut could leave empty.
+    ParallelIo.forEach(written, path -> {
+      try (FileChannel channel = FileChannel.open(staging.resolve(path), StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+    });
     // Swap: the target is either the old tree or the new one; recover() finishes a swap cut short.
     if (Files.exists(target)) {
       move(target, old);

@@ -11,4 +11,14 @@ public interface Generator {
 
   /** The objects this stage adds to the base. */
   List<KubeObject> generate(Platform platform);
+
+  /**
+   * Whether this stage's objects are the same in every environment because it reads nothing an
+   * environment changes (the gateway hostname; a model's replicas, autoscaling and resources). An overlay
+   * then reuses the base's objects instead of generating them again. Say {@code true} only when sure:
+   * {@code PlatformRendererEnvironmentTest} compares overlays against a full re-render.
+   */
+  default boolean environmentInvariant() {
+    return false;
+  }
 }

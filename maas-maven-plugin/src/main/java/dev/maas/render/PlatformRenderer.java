@@ -36,7 +36,8 @@ public final class PlatformRenderer {
   /** The files of one platform, with paths relative to {@code <out>/<platform>/}. */
   public GeneratedTree render(Platform platform) {
     TreeMap<String, byte[]> files = new TreeMap<>();
-    Map<String, List<KubeObject>> folders = pipeline.run(platform);
+    RenderPipeline.Run run = pipeline.execute(platform, null);
+    Map<String, List<KubeObject>> folders = run.folders();
     folders.forEach((folder, objects) -> {
       if (!objects.isEmpty()) {
         writeFolder(files, folder, objects);
@@ -44,7 +45,9 @@ public final class PlatformRenderer {
     });
     List<KubeObject> base = folders.get(RenderPipeline.BASE);
     for (Environment env : platform.environments()) {
-      List<KubeObject> envObjects = pipeline.run(EnvironmentView.apply(platform, env)).get(RenderPipeline.BASE);
+      // Only the stages an environment can change run again; the others' objects are the base's own.
+      List<KubeObject> envObjects = pipeline.execute(EnvironmentView.apply(platform, env), run).folders()
+          .get(RenderPipeline.BASE);
       Path handWritten = options.overlaysDir() == null ? null : options.overlaysDir().resolve(env.name());
       OverlayBuilder.build(base, envObjects, handWritten)
           .forEach((path, bytes) -> files.put("overlays/" + env.name() + "/" + path, bytes));

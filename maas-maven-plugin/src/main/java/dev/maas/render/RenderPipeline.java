@@ -17,10 +17,13 @@ import dev.maas.render.tokenservice.TokenServiceGenerator;
 import dev.maas.render.transform.ProvenanceTransformer;
 import dev.maas.render.transform.SyncWaveTransformer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ordered list of render stages: generators (each adds objects to a folder), then transformers
@@ -73,20 +76,53 @@ public final class RenderPipeline {
 
   /** Runs every stage on {@code platform}: the objects of each folder, sorted by {@link #ORDER}. */
   public Map<String, List<KubeObject>> run(Platform platform) {
-    Map<String, List<KubeObject>> folders = new LinkedHashMap<>();
-    folders.put(BASE, new ArrayList<>());
-    folders.put(ARGOCD, new ArrayList<>());
+    return execute(platform, null).folders();
+  }
+
+  /**
+   * The objects of a run, by folder, and the objects each generator stage made (after the transformers),
+   * so that a run for an environment can reuse what does not vary by environment.
+   *
+   * @param folders the objects of each folder, sorted by {@link #ORDER}
+   * @param generated each generator stage's objects; {@code null} when a transformer replaced objects
+   */
+  public record Run(Map<String, List<KubeObject>> folders, Map<Stage, List<KubeObject>> generated) {}
+
+  /**
+   * Runs every stage on {@code platform}; with {@code reuse} (a run of the whole platform), a generator that
+   * is {@link Generator#environmentInvariant()} is not run again: its objects of {@code reuse}, already
+   * transformed, are taken as they are (the same instances, which overlays compare at no cost).
+   */
+  public Run execute(Platform platform, Run reuse) {
+    boolean reusing = reuse != null && reuse.generated() != null;
+    Map<String, List<KubeObject>> fresh = new LinkedHashMap<>();
+    Map<String, List<KubeObject>> reused = new LinkedHashMap<>();
+    fresh.put(BASE, new ArrayList<>());
+    fresh.put(ARGOCD, new ArrayList<>());
+    Map<Stage, List<KubeObject>> generated = new LinkedHashMap<>();
     for (Stage stage : stages) {
       if (stage.kind() == Stage.Kind.GENERATOR) {
-        folders.computeIfAbsent(stage.folder(), f -> new ArrayList<>()).addAll(((Generator) stage.step()).generate(platform));
+        Generator generator = (Generator) stage.step();
+        if (reusing && generator.environmentInvariant()) {
+          List<KubeObject> objects = reuse.generated().get(stage);
+          reused.computeIfAbsent(stage.folder(), f -> new ArrayList<>()).addAll(objects);
+          generated.put(stage, objects);
+        } else {
+          List<KubeObject> objects = List.copyOf(generator.generate(platform));
+          fresh.computeIfAbsent(stage.folder(), f -> new ArrayList<>()).addAll(objects);
+          generated.put(stage, objects);
+        }
       }
     }
     for (Stage stage : stages) {
       if (stage.kind() == Stage.Kind.TRANSFORMER) {
         Transformer transformer = (Transformer) stage.step();
-        folders.replaceAll((folder, objects) -> new ArrayList<>(transformer.transform(platform, objects)));
+        fresh.replaceAll((folder, objects) -> new ArrayList<>(transformer.transform(platform, objects)));
       }
     }
+    Map<String, List<KubeObject>> folders = new LinkedHashMap<>();
+    fresh.forEach((folder, objects) -> folders.put(folder, new ArrayList<>(objects)));
+    reused.forEach((folder, objects) -> folders.computeIfAbsent(folder, f -> new ArrayList<>()).addAll(objects));
     folders.values().forEach(objects -> objects.sort(ORDER));
     for (Stage stage : stages) {
       if (stage.kind() == Stage.Kind.CHECK) {
@@ -96,7 +132,14 @@ public final class RenderPipeline {
     }
     Map<String, List<KubeObject>> out = new LinkedHashMap<>();
     folders.forEach((folder, objects) -> out.put(folder, List.copyOf(objects)));
-    return out;
+    return new Run(out, transformedInPlace(generated, folders) ? generated : null);
+  }
+
+  /** Whether every generated object is still in its folder: transformers changed objects, not replaced them. */
+  private static boolean transformedInPlace(Map<Stage, List<KubeObject>> generated, Map<String, List<KubeObject>> folders) {
+    Set<KubeObject> present = Collections.newSetFromMap(new IdentityHashMap<>());
+    folders.values().forEach(present::addAll);
+    return generated.values().stream().allMatch(present::containsAll);
   }
 
   private static Generator argoCd() {
@@ -110,6 +153,11 @@ public final class RenderPipeline {
       @Override
       public List<KubeObject> generate(Platform platform) {
         return argo.generate(platform);
+      }
+
+      @Override
+      public boolean environmentInvariant() {
+        return true; // overlays hold base objects only
       }
     };
   }

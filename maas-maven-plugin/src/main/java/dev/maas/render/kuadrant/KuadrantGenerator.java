@@ -11,6 +11,12 @@ import java.util.List;
 /** Generates the Kuadrant instance and the Limitador that holds the rate-limit counters. */
 public final class KuadrantGenerator implements Generator {
 
+  /** It reads the Limitador settings. */
+  @Override
+  public boolean environmentInvariant() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "kuadrant";

@@ -30,6 +30,12 @@ public final class MonitoringGenerator implements Generator {
 
   private static final String MONITORING = "monitoring.coreos.com/v1";
 
+  /** It reads tiers, model names and the gateway namespace. */
+  @Override
+  public boolean environmentInvariant() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "monitoring";

@@ -26,6 +26,12 @@ public final class AuthPolicyGenerator implements Generator {
   /** How long the issuer's discovery document is cached, in seconds. */
   static final int DISCOVERY_TTL = 300;
 
+  /** It reads model and gateway names and namespaces, and the tiers. */
+  @Override
+  public boolean environmentInvariant() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "auth-policy";

@@ -30,6 +30,12 @@ public final class RateLimitGenerator implements Generator {
     this.kind = kind;
   }
 
+  /** It reads model and gateway names and namespaces, and the tiers. */
+  @Override
+  public boolean environmentInvariant() {
+    return true;
+  }
+
   @Override
   public String name() {
     return kind.word() + "-limits";

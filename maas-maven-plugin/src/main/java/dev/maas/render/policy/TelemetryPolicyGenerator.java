@@ -10,6 +10,12 @@ import java.util.List;
 /** Generates the TelemetryPolicy that labels the gateway's usage metrics with tier, user and model. */
 public final class TelemetryPolicyGenerator implements Generator {
 
+  /** It reads the gateway's name and namespace. */
+  @Override
+  public boolean environmentInvariant() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "telemetry-policy";

@@ -75,6 +75,12 @@ public final class TokenServiceGenerator implements Generator {
   private static final String HTTP = "http";
   private static final long RUN_AS = 10001L;
 
+  /** It reads the token settings, tiers, gateway name and namespace, and model names. */
+  @Override
+  public boolean environmentInvariant() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "token-service";

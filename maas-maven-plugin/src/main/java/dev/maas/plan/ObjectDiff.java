@@ -75,7 +75,10 @@ final class ObjectDiff {
       List<JsonNode> named = docs.stream().filter(d -> d.path("kind").isTextual()
           && d.path("metadata").path("name").isTextual()).toList();
       if (named.isEmpty()) {
-        out.put("1|" + path, new Found("file", "", path, area(path), path, null, text));
+        // A kustomization is compared as a tree too, so a change of its common provenance annotations alone
+        // counts as provenance, like the same change on an object.
+        JsonNode body = docs.size() == 1 ? docs.get(0) : null;
+        out.put("1|" + path, new Found("file", "", path, area(path), path, body, text));
         continue;
       }
       for (JsonNode doc : named) {
@@ -120,6 +123,12 @@ final class ObjectDiff {
       PROVENANCE.forEach(map::remove);
       if (map.isEmpty()) {
         ((ObjectNode) copy.get("metadata")).remove("annotations");
+      }
+    }
+    if (copy.path("commonAnnotations") instanceof ObjectNode common) {
+      PROVENANCE.forEach(common::remove);
+      if (common.isEmpty()) {
+        copy.remove("commonAnnotations");
       }
     }
     return copy;

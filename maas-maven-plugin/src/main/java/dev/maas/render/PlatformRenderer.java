@@ -5,6 +5,7 @@ import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.render.kustomize.EnvironmentView;
 import dev.maas.render.kustomize.Kustomization;
+import dev.maas.render.transform.ProvenanceTransformer;
 import dev.maas.render.kustomize.ObjectFiles;
 import dev.maas.render.kustomize.OverlayBuilder;
 import dev.maas.render.yaml.YamlText;
@@ -40,7 +41,7 @@ public final class PlatformRenderer {
     Map<String, List<KubeObject>> folders = run.folders();
     folders.forEach((folder, objects) -> {
       if (!objects.isEmpty()) {
-        writeFolder(files, folder, objects);
+        writeFolder(files, folder, objects, ProvenanceTransformer.commonAnnotations(platform, options.pluginVersion()));
       }
     });
     List<KubeObject> base = folders.get(RenderPipeline.BASE);
@@ -55,8 +56,10 @@ public final class PlatformRenderer {
     return new GeneratedTree(files);
   }
 
-  private static void writeFolder(TreeMap<String, byte[]> files, String folder, List<KubeObject> objects) {
+  private static void writeFolder(TreeMap<String, byte[]> files, String folder, List<KubeObject> objects,
+      Map<String, String> commonAnnotations) {
     Kustomization kustomization = new Kustomization();
+    commonAnnotations.forEach(kustomization::commonAnnotation);
     ObjectFiles.layout(objects).forEach((path, object) -> {
       files.put(folder + "/" + path, YamlText.write(object.body()).getBytes(StandardCharsets.UTF_8));
       kustomization.resource(path);

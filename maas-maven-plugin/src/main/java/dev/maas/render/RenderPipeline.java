@@ -62,7 +62,7 @@ public final class RenderPipeline {
     stages.add(Stage.generator(new MonitoringGenerator(), BASE));
     stages.add(Stage.generator(argoCd(), ARGOCD));
     stages.add(Stage.transformer(new SyncWaveTransformer()));
-    stages.add(Stage.transformer(new ProvenanceTransformer(options.pluginVersion())));
+    stages.add(Stage.transformer(new ProvenanceTransformer()));
     stages.add(Stage.check(new UniqueObjectsCheck()));
     stages.add(Stage.check(new ProvenanceCheck()));
     stages.add(Stage.check(new KuadrantWindowCheck()));

@@ -75,6 +75,14 @@ class KustomizeBuildTest {
     for (Environment env : platform.environments()) {
       List<JsonNode> docs = build(out.resolve("acme/overlays/" + env.name()));
       assertEquals(expected, docs.size(), env.name());
+      // As Argo CD applies them, every object carries the labels and both provenance annotations.
+      for (JsonNode doc : docs) {
+        JsonNode metadata = doc.path("metadata");
+        String what = env.name() + " " + doc.path("kind").asText() + " " + metadata.path("name").asText();
+        assertEquals("maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), what);
+        assertEquals("platform-specs/acme.yaml", metadata.path("annotations").path("maas.dev/spec").asText(), what);
+        assertEquals("sha256:" + platform.specHash(), metadata.path("annotations").path("maas.dev/spec-hash").asText(), what);
+      }
       String hostname = env.hostname() != null ? env.hostname() : platform.gateway().hostname();
       assertEquals(hostname, find(docs, "Gateway", "maas-gateway").path("spec").path("listeners").path(0).path("hostname").asText());
     }

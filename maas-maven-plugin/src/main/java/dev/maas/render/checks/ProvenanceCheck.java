@@ -6,7 +6,7 @@ import dev.maas.render.RenderCheck;
 import dev.maas.render.transform.ProvenanceTransformer;
 import java.util.List;
 
-/** Every object carries the managed-by and part-of labels and the spec annotations. */
+/** Every object carries the managed-by and part-of labels and names its spec (the hash comes from the kustomization). */
 public final class ProvenanceCheck implements RenderCheck {
 
   @Override
@@ -20,8 +20,7 @@ public final class ProvenanceCheck implements RenderCheck {
       var metadata = o.body().path("metadata");
       boolean ok = "maas".equals(metadata.path("labels").path(ProvenanceTransformer.MANAGED_BY).asText(null))
           && platform.name().equals(metadata.path("labels").path(ProvenanceTransformer.PART_OF).asText(null))
-          && metadata.path("annotations").has(ProvenanceTransformer.SPEC)
-          && metadata.path("annotations").has(ProvenanceTransformer.SPEC_HASH);
+          && metadata.path("annotations").has(ProvenanceTransformer.SPEC);
       if (!ok) {
         throw new IllegalStateException(o.kind() + " " + o.name() + " lacks the maas labels or provenance annotations");
       }

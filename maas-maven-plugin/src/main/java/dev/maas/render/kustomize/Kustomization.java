@@ -26,6 +26,7 @@ public final class Kustomization {
   private final List<String> leading = new ArrayList<>();
   private final TreeSet<String> resources = new TreeSet<>();
   private final List<Patch> patches = new ArrayList<>();
+  private final java.util.TreeMap<String, String> annotations = new java.util.TreeMap<>();
 
   /** Adds a resource listed before the sorted ones (e.g. the base an overlay builds on). */
   public Kustomization leadingResource(String path) {
@@ -45,11 +46,21 @@ public final class Kustomization {
     return this;
   }
 
+  /** Adds an annotation Kustomize puts on every object it builds from this folder. */
+  public Kustomization commonAnnotation(String key, String value) {
+    annotations.put(key, value);
+    return this;
+  }
+
   /** The YAML text. */
   public String text() {
     ObjectNode k = Manifests.map();
     k.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
     k.put("kind", "Kustomization");
+    if (!annotations.isEmpty()) {
+      ObjectNode common = k.putObject("commonAnnotations");
+      annotations.forEach(common::put);
+    }
     ArrayNode res = k.putArray("resources");
     leading.forEach(res::add);
     resources.forEach(res::add);

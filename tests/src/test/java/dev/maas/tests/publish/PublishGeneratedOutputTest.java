@@ -1,0 +1,74 @@
+package dev.maas.tests.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.maas.api.GenerateRequest;
+import dev.maas.api.MaasCompiler;
+import dev.maas.api.PublishOptions;
+import dev.maas.api.PublishResult;
+import dev.maas.publish.GitCredentials;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compiler's real output of the reference spec, published into a fresh bare repository: one
+ * commit, none for an unchanged re-run, and a changed limit touches only the files it affects.
+ */
+class PublishGeneratedOutputTest {
+
+  @TempDir Path dir;
+
+  private String git(Path repo, String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "--git-dir", repo.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertEquals(0, p.waitFor(), out);
+    return out;
+  }
+
+  private PublishResult publish(Path spec, Path remote) {
+    GenerateRequest generate = new GenerateRequest(dir, spec, dir.resolve("out"), null, null, "test");
+    return new MaasCompiler().publish(new PublishOptions(generate, "file://" + remote, null, null,
+        GitCredentials.none(), dir.resolve("clones"), false));
+  }
+
+  @Test
+  void referenceSpecPublishesOnceAndAChangedLimitTouchesOnlyItsFiles() throws Exception {
+    Path remote = dir.resolve("gitops.git");
+    Process init = new ProcessBuilder("git", "init", "-q", "--bare", "--initial-branch=main", remote.toString()).start();
+    assertEquals(0, init.waitFor());
+    Path spec = dir.resolve("acme.yaml");
+    Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
+
+    PublishResult first = publish(spec, remote);
+    assertFalse(first.hasErrors(), () -> first.errors().toString());
+    PublishResult again = publish(spec, remote);
+    assertFalse(again.hasErrors(), () -> again.errors().toString());
+    assertEquals("1", git(remote, "rev-list", "--count", "main"), "an unchanged re-run commits nothing");
+
+    Files.writeString(spec, Files.readString(spec).replace("limit: 20000, window: 1m", "limit: 40000, window: 1m"));
+    PublishResult changed = publish(spec, remote);
+    assertFalse(changed.hasErrors(), () -> changed.errors().toString());
+
+    assertEquals("2", git(remote, "rev-list", "--count", "main"));
+    List<String> touched = git(remote, "show", "--name-only", "--format=", "main").lines().sorted().toList();
+    assertEquals(List.of(
+        "clusters/acme/argocd/kustomization.yaml",
+        "clusters/acme/base/kustomization.yaml",
+        // The usage alert fires at a share of the limit, so it follows the limit.
+        "clusters/acme/base/prometheusrule-acme-alerts.yaml",
+        "clusters/acme/base/tokenratelimitpolicy-acme-token-limits.yaml"), touched);
+    String message = git(remote, "log", "-1", "--format=%B", "main");
+    assertTrue(message.startsWith("maas: acme: 0 added, 4 changed, 0 removed"), message);
+    assertTrue(message.contains("changed TokenRateLimitPolicy acme-token-limits"), message);
+    assertTrue(message.contains("Maas-Spec-Hash: sha256:"), message);
+  }
+}

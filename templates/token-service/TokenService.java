@@ -22,6 +22,7 @@
  *                        revocations are kept in this ConfigMap (key revocations.json) of the pod's
  *                        namespace instead, so every replica shares them (see RevocationStore)
  *   MAAS_PORT            the port (default 8080); MAAS_BIND_ADDRESS the address (default 0.0.0.0)
+ *   MAAS_METRICS_PORT    a second port serving only /metrics and /health, for Prometheus (default: none)
  *   MAAS_THREADS         worker threads (default one per CPU, at least 2)
  *
  * Identity: the gateway's route AuthPolicy authenticates the caller and injects X-MaaS-Username and
@@ -141,9 +142,44 @@ public class TokenService {
     // itself, which stops it from accepting more connections (back-pressure instead of unbounded memory).
     server.setExecutor(new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(1024), new ThreadPoolExecutor.CallerRunsPolicy()));
-    Api api = new Api(config, keys, revocations, new Metrics());
+    Metrics metrics = new Metrics();
+    Api api = new Api(config, keys, revocations, metrics);
     server.createContext("/", api::handle);
     server.start();
+    String metricsPort = env("MAAS_METRICS_PORT", "");
+    if (!metricsPort.isEmpty()) {
+      // Counters only, on a port of their own: the network policy may open it to Prometheus without
+      // opening the API, whose identity headers are trusted only from the gateway.
+      HttpServer scrape = HttpServer.create(new InetSocketAddress(bind, Integer.parseInt(metricsPort)), 16);
+      scrape.createContext("/", ex -> {
+        try {
+          String path = ex.getRequestURI().getRawPath();
+          boolean get = "GET".equals(ex.getRequestMethod());
+          byte[] body;
+          int status;
+          String type = "text/plain; charset=utf-8";
+          if (get && "/metrics".equals(path)) {
+            status = 200;
+            body = metrics.render().getBytes(StandardCharsets.UTF_8);
+            type = "text/plain; version=0.0.4; charset=utf-8";
+          } else if (get && "/health".equals(path)) {
+            status = 200;
+            body = "{\"status\":\"healthy\"}".getBytes(StandardCharsets.UTF_8);
+            type = "application/json";
+          } else {
+            status = 404;
+            body = "not found\n".getBytes(StandardCharsets.UTF_8);
+          }
+          ex.getResponseHeaders().set("Content-Type", type);
+          ex.sendResponseHeaders(status, body.length);
+          ex.getResponseBody().write(body);
+        } finally {
+          ex.close();
+        }
+      });
+      scrape.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> scrape.stop(1)));
+    }
     log("listening on " + bind + ":" + port + " with " + threads + " threads; issuer " + config.issuer
         + "; signing key " + keys.current().kid + "; " + keys.all().size() + " key(s) published");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(1)));

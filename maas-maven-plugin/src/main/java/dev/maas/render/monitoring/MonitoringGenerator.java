@@ -55,7 +55,7 @@ public final class MonitoringGenerator implements Generator {
           Map.of("authorino-resource", "authorino", "control-plane", "controller-manager"), "http", "/server-metrics"));
       out.add(serviceMonitor(TokenServiceEndpoints.name(platform), platform.tokens().namespace(),
           // The token service's Service carries these labels (its pods' selector), not its object name.
-          Map.of("app.kubernetes.io/name", "token-service", "app.kubernetes.io/instance", platform.name()), "http", "/metrics"));
+          Map.of("app.kubernetes.io/name", "token-service", "app.kubernetes.io/instance", platform.name()), "metrics", "/metrics"));
     }
     if (o.alerts()) {
       KubeObject rule = alerts(platform, o.tokenUsageWarnPercent());

@@ -8,6 +8,12 @@ public final class TokenServiceEndpoints {
   /** The port the service listens on (plain HTTP inside the mesh; the gateway terminates TLS). */
   public static final int PORT = 8080;
 
+  /**
+   * The port that serves only {@code /metrics} and {@code /health}: Prometheus may reach it from any
+   * namespace, while the API port admits only the gateway and Authorino.
+   */
+  public static final int METRICS_PORT = 9090;
+
   /** The gateway path prefix under which the token service is exposed. */
   public static final String PATH_PREFIX = "/maas-api";
 

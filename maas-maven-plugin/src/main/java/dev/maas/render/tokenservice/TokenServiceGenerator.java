@@ -73,6 +73,7 @@ public final class TokenServiceGenerator implements Generator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GATEWAY_API = "gateway.networking.k8s.io";
   private static final String HTTP = "http";
+  private static final String METRICS = "metrics";
   private static final long RUN_AS = 10001L;
 
   /** It reads the token settings, tiers, gateway name and namespace, and model names. */
@@ -225,6 +226,7 @@ public final class TokenServiceGenerator implements Generator {
         new EnvVar("MAAS_STATE_DIR", "/var/lib/maas", null),
         new EnvVar("MAAS_STATE_CONFIGMAP", stateConfigMapName(platform), null),
         new EnvVar("MAAS_PORT", String.valueOf(TokenServiceEndpoints.PORT), null),
+        new EnvVar("MAAS_METRICS_PORT", String.valueOf(TokenServiceEndpoints.METRICS_PORT), null),
         new EnvVar("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError", null));
     var container = new ContainerBuilder()
         .withName("token-service")
@@ -232,6 +234,7 @@ public final class TokenServiceGenerator implements Generator {
         .withCommand("java", "/opt/maas/" + SOURCE_FILE)
         .withEnv(env)
         .addNewPort().withName(HTTP).withContainerPort(TokenServiceEndpoints.PORT).withProtocol("TCP").endPort()
+        .addNewPort().withName(METRICS).withContainerPort(TokenServiceEndpoints.METRICS_PORT).withProtocol("TCP").endPort()
         // Compiling the source at start takes a few seconds on a small CPU share: the startup probe allows 60 s.
         .withStartupProbe(probe(2, 30))
         .withReadinessProbe(probe(5, 3))
@@ -298,6 +301,8 @@ public final class TokenServiceGenerator implements Generator {
         .withSelector(selectorLabels(platform))
         .addNewPort().withName(HTTP).withPort(TokenServiceEndpoints.PORT).withTargetPort(new IntOrString(HTTP))
         .withProtocol("TCP").withAppProtocol(HTTP).endPort()
+        .addNewPort().withName(METRICS).withPort(TokenServiceEndpoints.METRICS_PORT)
+        .withTargetPort(new IntOrString(METRICS)).withProtocol("TCP").withAppProtocol(HTTP).endPort()
         .endSpec()
         .build());
   }
@@ -328,9 +333,10 @@ public final class TokenServiceGenerator implements Generator {
   }
 
   /**
-   * Ingress only from the gateway's namespace (user traffic) and from the namespace where Kuadrant's
-   * Authorino runs (OIDC discovery, JWKS and the revocation status call). Nothing else may reach the
-   * service, which is what makes the X-MaaS-* identity headers trustworthy.
+   * Ingress to the API port only from the gateway's namespace (user traffic) and from the namespace where
+   * Kuadrant's Authorino runs (OIDC discovery, JWKS and the revocation status call). Nothing else may reach
+   * the API, which is what makes the X-MaaS-* identity headers trustworthy. The metrics port, which serves
+   * nothing but counters and health, is open so that Prometheus can scrape it from its own namespace.
    */
   private static KubeObject networkPolicy(Platform platform) {
     Set<String> namespaces = new LinkedHashSet<>();
@@ -348,6 +354,9 @@ public final class TokenServiceGenerator implements Generator {
         .withPolicyTypes("Ingress")
         .addNewIngress().withFrom(peers)
         .addNewPort().withProtocol("TCP").withPort(new IntOrString(TokenServiceEndpoints.PORT)).endPort()
+        .endIngress()
+        .addNewIngress()
+        .addNewPort().withProtocol("TCP").withPort(new IntOrString(TokenServiceEndpoints.METRICS_PORT)).endPort()
         .endIngress()
         .endSpec()
         .build());

@@ -173,14 +173,14 @@ class TokenServiceGeneratorTest {
   }
 
   @Test
-  void networkPolicyAdmitsOnlyTheGatewayAndAuthorinoNamespaces() {
+  void networkPolicyAdmitsOnlyTheGatewayAndAuthorinoNamespacesToTheApi() {
     List<KubeObject> objects = objects(acme);
     JsonNode np = find(objects, "NetworkPolicy", "acme-token-service").body();
     assertEquals("[\"Ingress\"]", np.at("/spec/policyTypes").toString());
     assertEquals(find(objects, "Deployment", "acme-token-service").body().at("/spec/selector"),
         np.at("/spec/podSelector"));
     JsonNode ingress = np.at("/spec/ingress");
-    assertEquals(1, ingress.size());
+    assertEquals(2, ingress.size());
     List<String> namespaces = new ArrayList<>();
     ingress.get(0).path("from").forEach(peer -> {
       assertTrue(peer.path("podSelector").isMissingNode());
@@ -189,6 +189,17 @@ class TokenServiceGeneratorTest {
     });
     assertEquals(List.of("maas-system", "kuadrant-system"), namespaces);
     assertEquals(8080, ingress.get(0).at("/ports/0/port").asInt());
+    assertEquals(1, ingress.get(0).path("ports").size());
+    // The second rule opens the metrics port, and only it, to every namespace (for Prometheus).
+    assertTrue(ingress.get(1).path("from").isMissingNode());
+    assertEquals(1, ingress.get(1).path("ports").size());
+    assertEquals(9090, ingress.get(1).at("/ports/0/port").asInt());
+    JsonNode monitor = find(new dev.maas.render.monitoring.MonitoringGenerator().generate(acme), "ServiceMonitor",
+        "acme-token-service").body();
+    assertEquals("metrics", monitor.at("/spec/endpoints/0/port").asText());
+    JsonNode servicePorts = find(objects, "Service", "acme-token-service").body().at("/spec/ports");
+    assertEquals("metrics", servicePorts.get(1).path("name").asText());
+    assertEquals(9090, servicePorts.get(1).path("port").asInt());
   }
 
   @Test

@@ -80,6 +80,7 @@ class TokenServiceProcessTest {
   private static KeyPair newKey;
   private static Process process;
   private static String base;
+  private static String metricsBase;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
@@ -143,6 +144,9 @@ class TokenServiceProcessTest {
     pb.environment().put("MAAS_KEYS_DIR", keysDir.toString());
     pb.environment().put("MAAS_STATE_DIR", stateDir.toString());
     pb.environment().put("MAAS_PORT", String.valueOf(port));
+    int metricsPort = freePort();
+    pb.environment().put("MAAS_METRICS_PORT", String.valueOf(metricsPort));
+    metricsBase = "http://127.0.0.1:" + metricsPort;
     pb.environment().put("MAAS_BIND_ADDRESS", "127.0.0.1");
     pb.environment().remove("KUBERNETES_SERVICE_HOST");
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -541,6 +545,25 @@ class TokenServiceProcessTest {
     assertEquals(1, delta(before, after, "maas_token_refusals_total{reason=\"no_tier\"}"));
     assertEquals(2, delta(before, after, "maas_token_refusals_total{reason=\"ttl_too_long\"}"));
     assertEquals(1, delta(before, after, "maas_token_revocations_total"));
+  }
+
+  @Test
+  void theMetricsPortServesCountersAndHealthButNoApi() throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    issue("scraped-user", "[\"premium-users\"]", null);
+    HttpResponse<String> scrape = client.send(HttpRequest.newBuilder(URI.create(metricsBase + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, scrape.statusCode());
+    assertTrue(scrape.body().contains("maas_tokens_issued_total{tier=\"premium\"}"), scrape.body());
+    assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(metricsBase + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode());
+    // The port Prometheus may reach from anywhere issues nothing and shows no keys.
+    for (String path : List.of("/v1/tokens", "/.well-known/jwks.json", "/v1/tiers/lookup", "/internal/v1/tokens/status")) {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(metricsBase + path))
+          .header("X-MaaS-Username", "x").header("X-MaaS-Groups", "[\"premium-users\"]")
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, r.statusCode(), path);
+    }
   }
 
   private static long delta(Map<String, Long> before, Map<String, Long> after, String key) {

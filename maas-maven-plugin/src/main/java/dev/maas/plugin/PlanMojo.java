@@ -10,11 +10,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Shows, for a pull-request review, what a change of the spec does: who can call what at what rate before and
@@ -22,7 +19,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * and every object's diff. Compiles in memory; the output folder and the Git remote are never written.
  */
 @Mojo(name = "plan", requiresProject = false, threadSafe = true)
-public class PlanMojo extends GenerateMojo {
+public class PlanMojo extends AbstractGitMojo {
 
   /**
    * What to compare with: unset or {@code git:} for the tip of the GitOps branch (spec.gitops, or the
@@ -41,41 +38,13 @@ public class PlanMojo extends GenerateMojo {
   @Parameter(property = "maas.plan.failOnBreaking", defaultValue = "false")
   boolean failOnBreaking;
 
-  /** Overrides {@code spec.gitops.repoURL}. */
-  @Parameter(property = "maas.git.url")
-  String gitUrl;
-
-  /** Overrides {@code spec.gitops.branch}. */
-  @Parameter(property = "maas.git.branch")
-  String gitBranch;
-
-  /** Overrides {@code spec.gitops.path}. */
-  @Parameter(property = "maas.git.path")
-  String gitPath;
-
-  /** The {@code <server>} of {@code settings.xml} that authenticates to the remote (see the publish goal). */
-  @Parameter(property = "maas.git.serverId")
-  String serverId;
-
-  /** Where local clones of the remote are cached. */
-  @Parameter(property = "maas.git.workDirectory", defaultValue = "${project.build.directory}/maas-git")
-  File workDirectory;
-
-  /** The build's settings, for the server named by {@code maas.git.serverId}. */
-  @Parameter(defaultValue = "${settings}", readonly = true)
-  Settings settings;
-
-  /** Decrypts passwords of settings.xml. */
-  @Component
-  SettingsDecrypter decrypter;
-
   @Override
   void run() throws MojoFailureException {
     GenerateRequest request = generateRequest(outputPath());
-    Path work = workDirectory != null ? workDirectory.toPath() : baseDir().toPath().resolve("target/maas-git");
+    Path work = workPath();
     Path output = planOutput != null ? planOutput.toPath() : baseDir().toPath().resolve("target/maas/plan.md");
     PlanResult result = new MaasPlanner().plan(new PlanOptions(request, base, gitUrl, gitBranch, gitPath,
-        GitAuth.resolve(serverId, settings, decrypter, getLog()), work, output));
+        credentials(), work, output));
     List<Diagnostic> all = result.diagnostics();
     long errors = all.stream().filter(Diagnostic::isError).count();
     report(all, errors, all.size() - errors, Diagnostics.total(errors, all.size() - errors));

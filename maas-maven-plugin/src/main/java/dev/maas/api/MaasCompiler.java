@@ -2,18 +2,26 @@ package dev.maas.api;
 
 import dev.maas.check.OutputChecks;
 import dev.maas.diag.Diagnostic;
+import dev.maas.diag.SourceLocation;
 import dev.maas.diag.UserInputException;
+import dev.maas.model.GitOps;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.output.TreeWriter;
+import dev.maas.publish.GitPublisher;
+import dev.maas.publish.PublishReport;
+import dev.maas.publish.PublishRequest;
 import dev.maas.render.PlatformRenderer;
 import dev.maas.render.RenderOptions;
 import dev.maas.validate.SpecValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /** The compiler's one entry point: plain Java types in, results out; knows nothing of Maven. */
@@ -71,26 +79,26 @@ public final class MaasCompiler {
     // The platforms to publish: from validation, which an up-to-date run skipped.
     ValidateResult validation = generated.upToDate()
         ? validate(new ValidateRequest(request.baseDir(), request.spec())) : generated.validation();
-    List<dev.maas.publish.PublishReport> reports = new ArrayList<>();
+    List<PublishReport> reports = new ArrayList<>();
     List<Diagnostic> errors = new ArrayList<>();
-    dev.maas.publish.GitPublisher publisher = new dev.maas.publish.GitPublisher();
+    GitPublisher publisher = new GitPublisher();
     for (SpecReport spec : validation.specs()) {
       Platform platform = spec.platform();
-      dev.maas.model.GitOps gitops = platform.gitops();
+      GitOps gitops = platform.gitops();
       String url = options.gitUrl() != null ? options.gitUrl() : gitops == null ? null : gitops.repoURL();
       String branch = options.gitBranch() != null ? options.gitBranch() : gitops == null ? "main" : gitops.branch();
       String path = options.gitPath() != null ? options.gitPath() : gitops == null ? null : gitops.path();
       if (url == null || path == null) {
-        errors.add(Diagnostic.error("publish.noTarget", dev.maas.diag.SourceLocation.ofFile(spec.displayName()),
+        errors.add(Diagnostic.error("publish.noTarget", SourceLocation.ofFile(spec.displayName()),
             "/spec/gitops", "the spec names no Git repository to publish to",
             "add spec.gitops.repoURL and spec.gitops.path, or set maas.git.url and maas.git.path"));
         continue;
       }
       try {
-        GeneratedTree tree = new GeneratedTree(new java.util.TreeMap<>(
+        GeneratedTree tree = new GeneratedTree(new TreeMap<>(
             TreeWriter.read(request.outputDirectory().resolve(platform.name()))));
-        dev.maas.publish.PublishRequest publish = dev.maas.publish.PublishRequest
-            .builder(tree, url, branch, path, dev.maas.publish.PublishRequest.defaultWorkDir(options.workDirectory(), url))
+        PublishRequest publish = PublishRequest
+            .builder(tree, url, branch, path, PublishRequest.defaultWorkDir(options.workDirectory(), url))
             .credentials(options.credentials())
             .provenance(platform.name(), platform.specHash(), request.pluginVersion())
             .dryRun(options.dryRun())
@@ -99,8 +107,8 @@ public final class MaasCompiler {
         reports.add(publisher.publish(publish));
       } catch (UserInputException e) {
         errors.addAll(e.diagnostics());
-      } catch (java.io.IOException e) {
-        errors.add(Diagnostic.error("publish.output", dev.maas.diag.SourceLocation.ofFile(spec.displayName()), "",
+      } catch (IOException e) {
+        errors.add(Diagnostic.error("publish.output", SourceLocation.ofFile(spec.displayName()), "",
             "cannot read the generated output: " + e.getMessage(), "run maas:generate again"));
       }
     }
@@ -118,7 +126,7 @@ public final class MaasCompiler {
       if (!request.force() && InputFingerprint.upToDate(request.outputDirectory(), fingerprint)) {
         return new GenerateResult(new ValidateResult(List.of()), List.of(), Map.of(), true);
       }
-    } catch (UserInputException | java.io.UncheckedIOException e) {
+    } catch (UserInputException | UncheckedIOException e) {
       // A missing or unreadable spec is reported by validation below, with its location.
     }
     ValidateResult validation = validate(new ValidateRequest(request.baseDir(), request.spec()));
@@ -132,7 +140,7 @@ public final class MaasCompiler {
     for (SpecReport spec : validation.specs()) {
       Platform platform = spec.platform();
       if (trees.containsKey(platform.name())) {
-        findings.add(Diagnostic.error("spec.duplicatePlatform", dev.maas.diag.SourceLocation.ofFile(spec.displayName()),
+        findings.add(Diagnostic.error("spec.duplicatePlatform", SourceLocation.ofFile(spec.displayName()),
             "/metadata/name", "platform `" + platform.name() + "` is also defined by another spec",
             "give every platform its own metadata.name"));
         continue;

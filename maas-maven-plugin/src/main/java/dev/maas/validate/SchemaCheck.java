@@ -307,8 +307,4 @@ public final class SchemaCheck {
     return "\"" + text + "\"";
   }
 
-  /** The location of {@code pointer} in {@code document}; exposed for rules that point at keys. */
-  static SourceLocation locate(SpecDocument document, String pointer) {
-    return document.locate(pointer);
-  }
 }

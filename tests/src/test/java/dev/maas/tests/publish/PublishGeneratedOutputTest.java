@@ -9,8 +9,6 @@ import dev.maas.api.MaasCompiler;
 import dev.maas.api.PublishOptions;
 import dev.maas.api.PublishResult;
 import dev.maas.publish.GitCredentials;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,15 +23,6 @@ class PublishGeneratedOutputTest {
 
   @TempDir Path dir;
 
-  private String git(Path repo, String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("git", "--git-dir", repo.toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertEquals(0, p.waitFor(), out);
-    return out;
-  }
-
   private PublishResult publish(Path spec, Path remote) {
     GenerateRequest generate = new GenerateRequest(dir, spec, dir.resolve("out"), null, null, "test");
     return new MaasCompiler().publish(new PublishOptions(generate, "file://" + remote, null, null,
@@ -42,9 +31,7 @@ class PublishGeneratedOutputTest {
 
   @Test
   void referenceSpecPublishesOnceAndAChangedLimitTouchesOnlyItsFiles() throws Exception {
-    Path remote = dir.resolve("gitops.git");
-    Process init = new ProcessBuilder("git", "init", "-q", "--bare", "--initial-branch=main", remote.toString()).start();
-    assertEquals(0, init.waitFor());
+    Path remote = GitCli.initBare(dir.resolve("gitops.git"));
     Path spec = dir.resolve("acme.yaml");
     Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
 
@@ -52,21 +39,21 @@ class PublishGeneratedOutputTest {
     assertFalse(first.hasErrors(), () -> first.errors().toString());
     PublishResult again = publish(spec, remote);
     assertFalse(again.hasErrors(), () -> again.errors().toString());
-    assertEquals("1", git(remote, "rev-list", "--count", "main"), "an unchanged re-run commits nothing");
+    assertEquals(1, GitCli.commitCount(remote, "main"), "an unchanged re-run commits nothing");
 
     Files.writeString(spec, Files.readString(spec).replace("limit: 20000, window: 1m", "limit: 40000, window: 1m"));
     PublishResult changed = publish(spec, remote);
     assertFalse(changed.hasErrors(), () -> changed.errors().toString());
 
-    assertEquals("2", git(remote, "rev-list", "--count", "main"));
-    List<String> touched = git(remote, "show", "--name-only", "--format=", "main").lines().sorted().toList();
+    assertEquals(2, GitCli.commitCount(remote, "main"));
+    List<String> touched = GitCli.git(remote, "show", "--name-only", "--format=", "main").lines().sorted().toList();
     assertEquals(List.of(
         "clusters/acme/argocd/kustomization.yaml",
         "clusters/acme/base/kustomization.yaml",
         // The usage alert fires at a share of the limit, so it follows the limit.
         "clusters/acme/base/prometheusrule-acme-alerts.yaml",
         "clusters/acme/base/tokenratelimitpolicy-acme-token-limits.yaml"), touched);
-    String message = git(remote, "log", "-1", "--format=%B", "main");
+    String message = GitCli.git(remote, "log", "-1", "--format=%B", "main");
     assertTrue(message.startsWith("maas: acme: 0 added, 4 changed, 0 removed"), message);
     assertTrue(message.contains("changed TokenRateLimitPolicy acme-token-limits"), message);
     assertTrue(message.contains("Maas-Spec-Hash: sha256:"), message);

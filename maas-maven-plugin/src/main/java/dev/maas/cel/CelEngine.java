@@ -77,7 +77,8 @@ public final class CelEngine {
       throw new CelFailure(expression, "cannot compile: " + issues(result));
     }
     try {
-      return new CelExpression(expression, cel.createProgram(result.getAst()));
+      var ast = result.getAst();
+      return new CelExpression(expression, cel.createProgram(ast), CelAttributes.of(ast.getExpr(), variables));
     } catch (CelEvaluationException | dev.cel.common.CelValidationException e) {
       throw new CelFailure(expression, "cannot compile: " + e.getMessage());
     }

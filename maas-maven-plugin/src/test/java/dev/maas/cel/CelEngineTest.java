@@ -65,4 +65,38 @@ class CelEngineTest {
     CelFailure notBool = assertThrows(CelFailure.class, () -> CEL.compile("request.method").test(VARS));
     assertEquals("expected a boolean, got string: POST", notBool.getMessage());
   }
+
+  @Test
+  void aVariableNotGivenDecidesNothingUnlessLogicDoesWithoutIt() throws CelFailure {
+    CelVariables requestOnly = CelVariables.of(VARS).only(java.util.Set.of("request"));
+    assertFalse((Boolean) CEL.compile("request.method == \"GET\" && auth.identity.tier == \"free\"")
+        .evaluate(requestOnly));
+    assertTrue((Boolean) CEL.compile("request.method == \"POST\" || auth.identity.tier == \"free\"")
+        .evaluate(requestOnly));
+    for (String dependent : List.of("request.method == \"POST\" && auth.identity.tier == \"free\"",
+        "type(auth.identity.aud) == list ? true : false", "auth.identity.tier in [\"free\"]")) {
+      CelFailure unknown = assertThrows(CelFailure.class, () -> CEL.compile(dependent).evaluate(requestOnly), dependent);
+      assertTrue(unknown.getMessage().contains("depends on a variable that was not given"), unknown.getMessage());
+    }
+  }
+
+  @Test
+  void anExpressionNamesTheAttributesItReads() throws CelFailure {
+    assertEquals(java.util.Optional.of(java.util.Set.of(List.of("auth", "identity", "tier"), List.of("request", "path"),
+        List.of("request", "headers"))), CEL.compile("auth.identity.tier == \"a\" && request.path.startsWith(\"/x\")"
+        + " && \"h\" in request.headers && has(request.path)").reads());
+    assertEquals(java.util.Optional.of(java.util.Set.of(List.of("auth"))), CEL.compile("type(auth) == map").reads());
+    assertEquals(java.util.Optional.of(java.util.Set.of(List.of("request", "headers"))),
+        CEL.compile("request.headers.exists(h, h.startsWith(\"x-\"))").reads());
+    // A loop variable named like a platform variable hides it; no attributes are claimed then.
+    assertEquals(java.util.Optional.empty(), CEL.compile("[1].exists(auth, auth > 0)").reads());
+  }
+
+  @Test
+  void attributesAreReadFromTheGivenValues() {
+    CelVariables vars = CelVariables.of(VARS);
+    assertEquals("premium", vars.attribute(List.of("auth", "identity", "tier")));
+    assertEquals(CelVariables.ABSENT, vars.attribute(List.of("auth", "identity", "groups")));
+    assertEquals(CelVariables.ABSENT, vars.attribute(List.of("request", "path", "deeper")));
+  }
 }

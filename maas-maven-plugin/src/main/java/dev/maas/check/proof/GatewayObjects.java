@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.output.GeneratedTree;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +47,18 @@ public final class GatewayObjects {
   }
 
   private final List<Located> objects;
+  // Policies are looked up by kind for every synthetic request; a scan of all objects each time made the proof
+  // quadratic in the number of models.
+  private final Map<String, List<Located>> byKind;
 
   private GatewayObjects(List<Located> objects) {
     this.objects = List.copyOf(objects);
+    Map<String, List<Located>> index = new HashMap<>();
+    for (Located object : this.objects) {
+      index.computeIfAbsent(object.kind(), k -> new ArrayList<>()).add(object);
+    }
+    index.replaceAll((kind, list) -> List.copyOf(list));
+    this.byKind = Map.copyOf(index);
   }
 
   /** The objects of {@code tree}'s {@code base/} folder; files that are not YAML objects are skipped. */
@@ -75,12 +85,12 @@ public final class GatewayObjects {
 
   /** Every object of {@code kind}, in file order. */
   public List<Located> ofKind(String kind) {
-    return objects.stream().filter(o -> o.kind().equals(kind)).toList();
+    return byKind.getOrDefault(kind, List.of());
   }
 
   /** The object of {@code kind} named {@code name}. */
   public Optional<Located> find(String kind, String name) {
-    return objects.stream().filter(o -> o.kind().equals(kind) && o.name().equals(name)).findFirst();
+    return ofKind(kind).stream().filter(o -> o.name().equals(name)).findFirst();
   }
 
   /** Whether there is no object at all. */

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.cel.CelEngine;
 import dev.maas.cel.CelExpression;
 import dev.maas.cel.CelFailure;
+import dev.maas.cel.CelVariables;
 import dev.maas.model.Window;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,11 +26,16 @@ public final class PolicyEvaluator {
 
   private static final CelEngine CEL = CelEngine.withVariables("request", "auth");
   private static final Object FAILED = new Object();
+  private static final Object DEPENDS_ON_IDENTITY = new Object();
 
   private final GatewayObjects objects;
   private final String issuer;
   private final List<RouteMatch> routes;
   private final Map<String, Object> compiled = new ConcurrentHashMap<>();
+  // Every tier asks for the same model paths; the route of a path is looked up once, not once per tier.
+  private final Map<String, Optional<RouteMatch>> routeOfPath = new ConcurrentHashMap<>();
+  private final Map<SyntheticRequest, Verdict> verdicts = new ConcurrentHashMap<>();
+  private final Map<MemoKey, Object> memo = new HashMap<>();
 
   /** A path match of an HTTPRoute. */
   private record RouteMatch(String route, String namespace, String type, String value) {
@@ -62,7 +71,17 @@ public final class PolicyEvaluator {
 
   /** What the gateway does with {@code request}. */
   public Verdict evaluate(SyntheticRequest request) {
-    Map<String, Object> vars = request.variables();
+    // The access matrix and the proof ask about the same requests; a verdict depends only on the request.
+    Verdict known = verdicts.get(request);
+    if (known == null) {
+      known = decide(request);
+      verdicts.put(request, known);
+    }
+    return known;
+  }
+
+  private Verdict decide(SyntheticRequest request) {
+    CelVariables vars = CelVariables.of(request.variables());
     RouteMatch route = route(request.urlPath());
     GatewayObjects.Located auth = policyFor("AuthPolicy", route);
     List<LimitMatch> requestLimits = limits(policyFor("RateLimitPolicy", route), request, vars);
@@ -127,9 +146,12 @@ public final class PolicyEvaluator {
 
   /** The HTTPRoute match with the longest path that the request's path meets, or {@code null}. */
   private RouteMatch route(String urlPath) {
+    return routeOfPath.computeIfAbsent(urlPath, this::longestMatch).orElse(null);
+  }
+
+  private Optional<RouteMatch> longestMatch(String urlPath) {
     return routes.stream().filter(r -> r.matches(urlPath))
-        .max(Comparator.comparingInt((RouteMatch r) -> "Exact".equals(r.type()) ? Integer.MAX_VALUE : r.value().length()))
-        .orElse(null);
+        .max(Comparator.comparingInt((RouteMatch r) -> "Exact".equals(r.type()) ? Integer.MAX_VALUE : r.value().length()));
   }
 
   /** The policy of {@code kind} targeting the route, else the one targeting the Gateway (Kuadrant's precedence). */
@@ -161,7 +183,7 @@ public final class PolicyEvaluator {
     return spec.path("defaults").isObject() ? spec.path("defaults") : spec;
   }
 
-  private List<LimitMatch> limits(GatewayObjects.Located policy, SyntheticRequest request, Map<String, Object> vars) {
+  private List<LimitMatch> limits(GatewayObjects.Located policy, SyntheticRequest request, CelVariables vars) {
     List<LimitMatch> out = new ArrayList<>();
     if (policy == null) {
       return out;
@@ -170,7 +192,7 @@ public final class PolicyEvaluator {
     if (!allHold(section.path("when"), vars)) {
       return out;
     }
-    Map<String, Object> otherUser = otherUser(request);
+    CelVariables otherUser = otherUser(request);
     for (Map.Entry<String, JsonNode> limit : entries(section.path("limits"))) {
       JsonNode spec = limit.getValue();
       if (!allHold(spec.path("when"), vars)) {
@@ -197,7 +219,7 @@ public final class PolicyEvaluator {
   }
 
   /** The same request made by another user of the same tier. */
-  private static Map<String, Object> otherUser(SyntheticRequest request) {
+  private static CelVariables otherUser(SyntheticRequest request) {
     Map<String, Object> identity = new LinkedHashMap<>(request.identity());
     identity.replaceAll((k, v) -> v instanceof String s && (k.equals("sub") || k.equals("userid")) ? s + "-other" : v);
     if (identity.get("user") instanceof Map<?, ?> user) {
@@ -205,24 +227,51 @@ public final class PolicyEvaluator {
       copy.put("username", String.valueOf(user.get("username")) + "-other");
       identity.put("user", copy);
     }
-    return new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(), identity)
-        .variables();
+    return CelVariables.of(new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(),
+        identity).variables());
   }
 
-  private boolean authorizes(JsonNode rule, Map<String, Object> vars) {
+  private boolean authorizes(JsonNode rule, CelVariables vars) {
     if (!rule.has("patternMatching")) {
       // OPA, SubjectAccessReview, SpiceDB: outside what the proof can evaluate; counted as refusing.
       return false;
     }
     for (JsonNode pattern : rule.path("patternMatching").path("patterns")) {
-      if (!pattern.has("predicate") || !test(pattern.path("predicate").asText(), vars)) {
+      if (!holds(pattern, vars)) {
         return false;
       }
     }
     return true;
   }
 
-  private boolean allHold(JsonNode when, Map<String, Object> vars) {
+  /**
+   * Whether a pattern holds: a predicate, or Authorino's {@code any} (one of its patterns holds) and {@code all}
+   * (each holds). Selector patterns and references are outside what the proof evaluates and count as refusing.
+   */
+  private boolean holds(JsonNode pattern, CelVariables vars) {
+    if (pattern.has("predicate")) {
+      return test(pattern.path("predicate").asText(), vars);
+    }
+    if (pattern.path("any").isArray()) {
+      for (JsonNode part : pattern.path("any")) {
+        if (holds(part, vars)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (pattern.path("all").isArray() && !pattern.path("all").isEmpty()) {
+      for (JsonNode part : pattern.path("all")) {
+        if (!holds(part, vars)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private boolean allHold(JsonNode when, CelVariables vars) {
     for (JsonNode condition : when) {
       if (!condition.has("predicate") || !test(condition.path("predicate").asText(), vars)) {
         return false;
@@ -232,25 +281,81 @@ public final class PolicyEvaluator {
   }
 
   /** A predicate's value; one that does not compile or evaluate counts as false, as Authorino denies then. */
-  private boolean test(String expression, Map<String, Object> vars) {
+  private boolean test(String expression, CelVariables vars) {
     return Boolean.TRUE.equals(value(expression, vars));
   }
 
-  private Object value(String expression, Map<String, Object> vars) {
+  private Object value(String expression, CelVariables vars) {
     Object program = compiled.computeIfAbsent(expression, e -> {
       try {
-        return CEL.compile(e);
+        return Predicate.of(CEL.compile(e));
       } catch (CelFailure failure) {
         return FAILED;
       }
     });
-    if (!(program instanceof CelExpression cel)) {
+    if (!(program instanceof Predicate predicate)) {
       return FAILED;
     }
+    if (predicate.all() == null) {
+      return evaluate(predicate.cel(), vars);
+    }
+    // Thousands of synthetic requests share their path or their tier: an expression's value depends only on the
+    // attributes it reads, so equal attributes give the value already found.
+    List<Object> requestAttributes = predicate.attributes(predicate.request(), vars);
+    if (!predicate.readsIdentity()) {
+      return memo.computeIfAbsent(new MemoKey(expression, false, requestAttributes), k -> evaluate(predicate.cel(), vars));
+    }
+    // With no auth at all, a value (rather than an error) means the request's attributes alone decide it: CEL's
+    // && and || absorb the error of an operand only when the other one decides. A model's access predicate is so
+    // found false for every path of another model, whatever the tier.
+    Object alone = memo.computeIfAbsent(new MemoKey(expression, true, requestAttributes), k -> {
+      Object value = evaluate(predicate.cel(), vars.only(Set.of("request")));
+      return value == FAILED ? DEPENDS_ON_IDENTITY : value;
+    });
+    if (alone != DEPENDS_ON_IDENTITY) {
+      return alone;
+    }
+    return memo.computeIfAbsent(new MemoKey(expression, false, predicate.attributes(predicate.all(), vars)),
+        k -> evaluate(predicate.cel(), vars));
+  }
+
+  private static Object evaluate(CelExpression cel, CelVariables vars) {
     try {
-      return cel.evaluate(vars);
+      Object value = cel.evaluate(vars);
+      return value == null ? FAILED : value;
     } catch (CelFailure failure) {
       return FAILED;
+    }
+  }
+
+  /** An expression's value for the attributes it read; {@code identityOnlyAbsent} marks a request-only evaluation. */
+  private record MemoKey(String expression, boolean identityOnlyAbsent, List<Object> attributes) {}
+
+  /**
+   * A compiled expression and the attributes it reads, sorted; {@code all} is {@code null} when they cannot be told.
+   *
+   * @param request the attributes under {@code request}
+   * @param all every attribute
+   * @param readsIdentity whether it reads anything under {@code auth}
+   */
+  private record Predicate(CelExpression cel, List<List<String>> request, List<List<String>> all,
+      boolean readsIdentity) {
+
+    static Predicate of(CelExpression cel) {
+      if (cel.reads().isEmpty()) {
+        return new Predicate(cel, null, null, true);
+      }
+      List<List<String>> all = cel.reads().get().stream().sorted(Comparator.comparing(Object::toString)).toList();
+      List<List<String>> request = all.stream().filter(c -> c.get(0).equals("request")).toList();
+      return new Predicate(cel, request, all, request.size() < all.size());
+    }
+
+    List<Object> attributes(List<List<String>> chains, CelVariables vars) {
+      List<Object> values = new ArrayList<>(chains.size());
+      for (List<String> chain : chains) {
+        values.add(vars.attribute(chain));
+      }
+      return values;
     }
   }
 

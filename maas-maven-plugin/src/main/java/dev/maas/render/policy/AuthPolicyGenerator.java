@@ -26,6 +26,25 @@ public final class AuthPolicyGenerator implements Generator {
   /** How long the issuer's discovery document is cached, in seconds. */
   static final int DISCOVERY_TTL = 300;
 
+  /**
+   * Longest tier-access predicate written as one expression, in characters. CEL refuses expressions longer than
+   * 100,000 code points (cel-go in Authorino and dev.cel alike), and a platform of a thousand models needs about
+   * twice that; above this size the predicate is cut into parts, each well under the limit.
+   */
+  static final int PREDICATE_BUDGET = 30_000;
+
+  private final int predicateBudget;
+
+  /** A generator that keeps each predicate under {@link #PREDICATE_BUDGET}. */
+  public AuthPolicyGenerator() {
+    this(PREDICATE_BUDGET);
+  }
+
+  /** A generator that cuts the tier-access predicate into parts of at most {@code predicateBudget} characters. */
+  AuthPolicyGenerator(int predicateBudget) {
+    this.predicateBudget = predicateBudget;
+  }
+
   /** It reads model and gateway names and namespaces, and the tiers. */
   @Override
   public boolean environmentInvariant() {
@@ -69,7 +88,7 @@ public final class AuthPolicyGenerator implements Generator {
     patternRule(authorization, "audience", audiencePredicate(platform));
     // A failed status call leaves no answer, so the predicate errs and the request is denied.
     patternRule(authorization, "not-revoked", "auth.metadata.revocation.revoked == false");
-    patternRule(authorization, "tier-access", accessPredicate(platform));
+    accessRule(authorization, accessPredicates(platform, predicateBudget));
 
     ObjectNode response = rules.putObject("response");
     ObjectNode unauthenticated = response.putObject("unauthenticated");
@@ -83,6 +102,20 @@ public final class AuthPolicyGenerator implements Generator {
     properties.putObject("userid").put("expression", "auth.identity.sub");
     properties.putObject("tier").put("expression", "auth.identity.tier");
     return List.of(policy);
+  }
+
+  /**
+   * The tier-access rule: one predicate, or, for a platform too large for one, a pattern that holds when any of
+   * its parts holds (Authorino's {@code any}).
+   */
+  private static void accessRule(ObjectNode authorization, List<String> parts) {
+    if (parts.size() == 1) {
+      patternRule(authorization, "tier-access", parts.get(0));
+      return;
+    }
+    var any = authorization.putObject("tier-access").putObject("patternMatching").putArray("patterns").addObject()
+        .putArray("any");
+    parts.forEach(part -> any.addObject().put("predicate", part));
   }
 
   private static void patternRule(ObjectNode authorization, String name, String predicate) {
@@ -100,6 +133,38 @@ public final class AuthPolicyGenerator implements Generator {
    * listing; a path matching no alternative is denied.
    */
   static String accessPredicate(Platform platform) {
+    return joined(alternatives(platform));
+  }
+
+  /**
+   * The tier-access predicate cut into parts of at most {@code budget} characters where it is longer; the
+   * request is allowed when any part holds. Each part is whole alternatives, in the order of the single predicate.
+   */
+  static List<String> accessPredicates(Platform platform, int budget) {
+    List<String> alternatives = alternatives(platform);
+    List<String> parts = new ArrayList<>();
+    List<String> part = new ArrayList<>();
+    int length = 0;
+    for (String alternative : alternatives) {
+      int added = alternative.length() + (part.isEmpty() ? 2 : 6);
+      if (!part.isEmpty() && length + added > budget) {
+        parts.add(joined(part));
+        part = new ArrayList<>();
+        length = 0;
+        added = alternative.length() + 2;
+      }
+      part.add(alternative);
+      length += added;
+    }
+    parts.add(joined(part));
+    return parts;
+  }
+
+  private static String joined(List<String> alternatives) {
+    return String.join("\n|| ", alternatives.stream().map(a -> "(" + a + ")").toList());
+  }
+
+  private static List<String> alternatives(Platform platform) {
     List<String> alternatives = new ArrayList<>();
     alternatives.add(Predicates.isGatewayModelListing());
     for (Model model : platform.models()) {
@@ -113,6 +178,6 @@ public final class AuthPolicyGenerator implements Generator {
         alternatives.add(Predicates.pathUnder(model) + " && " + Predicates.tierIn(tiers));
       }
     }
-    return String.join("\n|| ", alternatives.stream().map(a -> "(" + a + ")").toList());
+    return alternatives;
   }
 }

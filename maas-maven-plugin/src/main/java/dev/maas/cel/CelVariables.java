@@ -1,0 +1,61 @@
+package dev.maas.cel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Variables already brought to the runtime's types, for evaluating many expressions against the same values:
+ * the conversion walks every nested map and list, so doing it once per set of values instead of once per
+ * expression matters when thousands of predicates read the same request.
+ */
+public final class CelVariables {
+
+  private final Map<String, ?> values;
+
+  private CelVariables(Map<String, ?> values) {
+    this.values = values;
+  }
+
+  /** {@code variables}, converted once; later changes to the given maps are not seen. */
+  @SuppressWarnings("unchecked")
+  public static CelVariables of(Map<String, ?> variables) {
+    return new CelVariables((Map<String, ?>) CelValues.plain(variables));
+  }
+
+  /** What {@link #attribute} gives for an attribute that is not there. */
+  public static final Object ABSENT = new Object() {
+    @Override
+    public String toString() {
+      return "(absent)";
+    }
+  };
+
+  /** The value at a chain of field names ({@code [auth, identity, tier]}), or {@link #ABSENT}. */
+  public Object attribute(List<String> chain) {
+    Object at = values;
+    for (String field : chain) {
+      if (!(at instanceof Map<?, ?> map) || !map.containsKey(field)) {
+        return ABSENT;
+      }
+      at = map.get(field);
+    }
+    return at;
+  }
+
+  /** These variables without every variable not in {@code names}, as if they were never given. */
+  public CelVariables only(Set<String> names) {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      if (names.contains(name)) {
+        kept.put(name, value);
+      }
+    });
+    return new CelVariables(kept);
+  }
+
+  Map<String, ?> values() {
+    return values;
+  }
+}

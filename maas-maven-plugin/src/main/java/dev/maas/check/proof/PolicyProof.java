@@ -28,6 +28,9 @@ public final class PolicyProof {
   /** The path of the token service's token endpoint on the gateway. */
   public static final String TOKEN_PATH = "/maas-api/v1/tokens";
 
+  /** The path of the model listing on the gateway. */
+  static final String LISTING_PATH = "/v1/models";
+
   /** A tier name no spec can hold (it is not a DNS label), used to show unknown tiers are refused. */
   static final String NO_TIER = "no such tier";
 
@@ -131,6 +134,17 @@ public final class PolicyProof {
       check.error("proof.tokenService", forgedVerdict.authPolicyFile(), "a request to the token service with"
           + " client-set X-MaaS-Username and X-MaaS-Groups headers (" + forged.line() + ") is let through, so a caller"
           + " could name any user and groups", "the token service route's AuthPolicy must refuse those headers");
+    }
+    // The listing's request limits bind by a platform token's tier; a person's own token has none, so it must not list.
+    SyntheticRequest person = SyntheticRequest.withUser(platform.auth(), "GET", LISTING_PATH, MatrixBuilder.USER,
+        List.of(), Map.of());
+    Verdict personVerdict = evaluator.evaluate(person);
+    checked++;
+    if (personVerdict.authorized()) {
+      check.error("proof.listing", personVerdict.authPolicyFile(), "a person's own "
+          + (person.credential() == SyntheticRequest.Credential.OIDC ? "OIDC" : "Kubernetes") + " token lists the models ("
+          + person.line() + "): it carries no tier, so no request limit counts it",
+          "the token service route's AuthPolicy must accept only platform tokens on /v1/models");
     }
     for (Model model : platform.models()) {
       SyntheticRequest stranger = MatrixBuilder.inference(model.pathPrefix(), NO_TIER, audience);

@@ -34,7 +34,6 @@ public final class PolicyEvaluator {
   private final Map<String, Object> compiled = new ConcurrentHashMap<>();
   // Every tier asks for the same model paths; the route of a path is looked up once, not once per tier.
   private final Map<String, Optional<RouteMatch>> routeOfPath = new ConcurrentHashMap<>();
-  private final Map<SyntheticRequest, Verdict> verdicts = new ConcurrentHashMap<>();
   private final Map<MemoKey, Object> memo = new HashMap<>();
 
   /** A path match of an HTTPRoute. */
@@ -69,23 +68,78 @@ public final class PolicyEvaluator {
     this.routes = List.copyOf(found);
   }
 
-  /** What the gateway does with {@code request}. */
+  /**
+   * What the gateway does with {@code request}. The limits see only what the AuthPolicy's success filters
+   * pass on ({@code auth.identity.userid} is the {@code identity} filter's property), never the token's claims.
+   */
   public Verdict evaluate(SyntheticRequest request) {
-    // The access matrix and the proof ask about the same requests; a verdict depends only on the request.
-    Verdict known = verdicts.get(request);
-    if (known == null) {
-      known = decide(request);
-      verdicts.put(request, known);
-    }
-    return known;
-  }
-
-  private Verdict decide(SyntheticRequest request) {
-    CelVariables vars = CelVariables.of(request.variables());
     RouteMatch route = route(request.urlPath());
     GatewayObjects.Located auth = policyFor("AuthPolicy", route);
-    List<LimitMatch> requestLimits = limits(policyFor("RateLimitPolicy", route), request, vars);
-    List<LimitMatch> tokenLimits = limits(policyFor("TokenRateLimitPolicy", route), request, vars);
+    Verdict decided = authorize(auth, request, CelVariables.of(request.variables()));
+    AuthorinoIdentity.Passed mine = passedOn(auth, decided, request);
+    AuthorinoIdentity.Passed theirs = passedOn(auth, decided, otherUser(request));
+    CelVariables vars = CelVariables.of(mine.limitVariables(request.variables()));
+    CelVariables otherVars = CelVariables.of(theirs.limitVariables(request.variables()));
+    List<LimitMatch> requestLimits = limits(policyFor("RateLimitPolicy", route), vars, otherVars);
+    List<LimitMatch> tokenLimits = limits(policyFor("TokenRateLimitPolicy", route), vars, otherVars);
+    boolean authorized = decided.authorized() && mine.failure() == null;
+    String denial = decided.authorized() && mine.failure() != null ? decided.authPolicy() + " fails: " + mine.failure()
+        : decided.denial();
+    return new Verdict(decided.authPolicy(), decided.authPolicyFile(), decided.authentication(), decided.anonymous(),
+        authorized, denial, requestLimits, tokenLimits);
+  }
+
+  /**
+   * What Authorino passes on for {@code request} once {@code decided} authenticated it: the success filters of
+   * {@code auth} over the identity the first accepting rule proves (an anonymous rule proves the request's
+   * identity as is); nothing when no policy applies or no rule authenticates.
+   */
+  private AuthorinoIdentity.Passed passedOn(GatewayObjects.Located auth, Verdict decided, SyntheticRequest request) {
+    if (decided.authPolicy() == null || (decided.authentication().isEmpty() && !decided.anonymous())) {
+      return AuthorinoIdentity.Passed.NONE;
+    }
+    JsonNode rules = section(auth.body()).path("rules");
+    Map<String, Object> identified = identified(rules, decided.authentication(), request);
+    CelVariables identifiedVars = CelVariables.of(identified);
+    return AuthorinoIdentity.successFilters(rules.path("response").path("success").path("filters"), identified,
+        this::resolved, when -> allHold(when, identifiedVars));
+  }
+
+  /**
+   * The request's variables with the identity the first accepting non-anonymous rule proves, extended by its
+   * {@code defaults} and {@code overrides}; an anonymous rule proves the request's identity as it is.
+   */
+  private Map<String, Object> identified(JsonNode rules, List<String> accepting, SyntheticRequest request) {
+    Map<String, Object> vars = request.variables();
+    for (String name : accepting) {
+      JsonNode rule = rules.path("authentication").path(name);
+      if (rule.has("anonymous")) {
+        continue;
+      }
+      Map<String, Object> proven = vars;
+      if (rule.has("jwt") && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
+          && "".equals(request.identity().get("iss"))) {
+        // A synthetic platform token names no issuer; the jwt rule that verified it proves its iss claim.
+        Map<String, Object> identity = new LinkedHashMap<>(request.identity());
+        identity.put("iss", rule.path("jwt").path("issuerUrl").asText());
+        proven = new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(),
+            identity).variables();
+      }
+      return AuthorinoIdentity.authenticated(rule, proven, this::resolved);
+    }
+    return vars;
+  }
+
+  /** An expression's value for {@link AuthorinoIdentity}. */
+  private Object resolved(String expression, Map<String, Object> vars) {
+    Object value = value(expression, CelVariables.of(vars));
+    return value == FAILED ? AuthorinoIdentity.UNRESOLVED : value;
+  }
+
+  /** Authentication and authorization of {@code request} by {@code auth}; the verdict has no limits yet. */
+  private Verdict authorize(GatewayObjects.Located auth, SyntheticRequest request, CelVariables vars) {
+    List<LimitMatch> requestLimits = List.of();
+    List<LimitMatch> tokenLimits = List.of();
     if (auth == null) {
       return new Verdict(null, null, List.of(), false, true, null, requestLimits, tokenLimits);
     }
@@ -123,12 +177,13 @@ public final class PolicyEvaluator {
       return new Verdict(who, auth.file(), List.of(), false, false,
           "no authentication rule of " + who + " accepts " + credentialName(request), requestLimits, tokenLimits);
     }
+    CelVariables identified = CelVariables.of(identified(rules, accepting, request));
     for (Map.Entry<String, JsonNode> rule : entries(rules.path("authorization"))) {
       JsonNode spec = rule.getValue();
-      if (!allHold(spec.path("when"), vars)) {
+      if (!allHold(spec.path("when"), identified)) {
         continue;
       }
-      if (!authorizes(spec, vars)) {
+      if (!authorizes(spec, identified)) {
         return new Verdict(who, auth.file(), accepting, anonymous, false,
             who + " denies it (rule " + rule.getKey() + ")", requestLimits, tokenLimits);
       }
@@ -183,7 +238,11 @@ public final class PolicyEvaluator {
     return spec.path("defaults").isObject() ? spec.path("defaults") : spec;
   }
 
-  private List<LimitMatch> limits(GatewayObjects.Located policy, SyntheticRequest request, CelVariables vars) {
+  /**
+   * The limits of {@code policy} whose predicates hold with {@code vars}; {@code otherUser} are the variables of
+   * the same request by another user of the tier, to tell counters per user from shared ones.
+   */
+  private List<LimitMatch> limits(GatewayObjects.Located policy, CelVariables vars, CelVariables otherUser) {
     List<LimitMatch> out = new ArrayList<>();
     if (policy == null) {
       return out;
@@ -192,7 +251,6 @@ public final class PolicyEvaluator {
     if (!allHold(section.path("when"), vars)) {
       return out;
     }
-    CelVariables otherUser = otherUser(request);
     for (Map.Entry<String, JsonNode> limit : entries(section.path("limits"))) {
       JsonNode spec = limit.getValue();
       if (!allHold(spec.path("when"), vars)) {
@@ -218,17 +276,17 @@ public final class PolicyEvaluator {
     return out;
   }
 
-  /** The same request made by another user of the same tier. */
-  private static CelVariables otherUser(SyntheticRequest request) {
+  /** The same request made by another user of the same tier (every claim naming the user names another). */
+  private static SyntheticRequest otherUser(SyntheticRequest request) {
     Map<String, Object> identity = new LinkedHashMap<>(request.identity());
-    identity.replaceAll((k, v) -> v instanceof String s && (k.equals("sub") || k.equals("userid")) ? s + "-other" : v);
+    Object sub = identity.get("sub");
+    identity.replaceAll((k, v) -> v instanceof String s && (k.equals("sub") || s.equals(sub)) ? s + "-other" : v);
     if (identity.get("user") instanceof Map<?, ?> user) {
       Map<Object, Object> copy = new LinkedHashMap<>(user);
       copy.put("username", String.valueOf(user.get("username")) + "-other");
       identity.put("user", copy);
     }
-    return CelVariables.of(new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(),
-        identity).variables());
+    return new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(), identity);
   }
 
   private boolean authorizes(JsonNode rule, CelVariables vars) {
@@ -296,27 +354,25 @@ public final class PolicyEvaluator {
     if (!(program instanceof Predicate predicate)) {
       return FAILED;
     }
-    if (predicate.all() == null) {
+    if (predicate.all() == null || !predicate.readsIdentity()) {
+      // What reads only the request is cheap to evaluate and rarely asked twice: a limit's tier predicate comes
+      // first and stops the rest for every other tier.
       return evaluate(predicate.cel(), vars);
     }
-    // Thousands of synthetic requests share their path or their tier: an expression's value depends only on the
-    // attributes it reads, so equal attributes give the value already found.
-    List<Object> requestAttributes = predicate.attributes(predicate.request(), vars);
-    if (!predicate.readsIdentity()) {
-      return memo.computeIfAbsent(new MemoKey(expression, false, requestAttributes), k -> evaluate(predicate.cel(), vars));
+    if (predicate.request().isEmpty()) {
+      // Tier and user predicates: twenty tiers, thousands of requests.
+      return memo.computeIfAbsent(new MemoKey(expression, false, predicate.attributes(predicate.all(), vars)),
+          k -> evaluate(predicate.cel(), vars));
     }
-    // With no auth at all, a value (rather than an error) means the request's attributes alone decide it: CEL's
-    // && and || absorb the error of an operand only when the other one decides. A model's access predicate is so
-    // found false for every path of another model, whatever the tier.
-    Object alone = memo.computeIfAbsent(new MemoKey(expression, true, requestAttributes), k -> {
-      Object value = evaluate(predicate.cel(), vars.only(Set.of("request")));
-      return value == FAILED ? DEPENDS_ON_IDENTITY : value;
-    });
-    if (alone != DEPENDS_ON_IDENTITY) {
-      return alone;
-    }
-    return memo.computeIfAbsent(new MemoKey(expression, false, predicate.attributes(predicate.all(), vars)),
-        k -> evaluate(predicate.cel(), vars));
+    // With no auth at all, a value (rather than an unknown) means the request's attributes alone decide it: CEL's
+    // && and || decide without an operand when the other one does. A model's access predicate is so found false
+    // for every path of another model, once per path rather than once per tier.
+    Object alone = memo.computeIfAbsent(new MemoKey(expression, true, predicate.attributes(predicate.request(), vars)),
+        k -> {
+          Object value = evaluate(predicate.cel(), vars.only(Set.of("request")));
+          return value == FAILED ? DEPENDS_ON_IDENTITY : value;
+        });
+    return alone != DEPENDS_ON_IDENTITY ? alone : evaluate(predicate.cel(), vars);
   }
 
   private static Object evaluate(CelExpression cel, CelVariables vars) {

@@ -28,6 +28,9 @@ public final class PolicyProof {
   /** The path of the token service's token endpoint on the gateway. */
   public static final String TOKEN_PATH = "/maas-api/v1/tokens";
 
+  /** The path of the model listing on the gateway. */
+  static final String LISTING_PATH = "/v1/models";
+
   /** A tier name no spec can hold (it is not a DNS label), used to show unknown tiers are refused. */
   static final String NO_TIER = "no such tier";
 
@@ -55,18 +58,21 @@ public final class PolicyProof {
     GatewayObjects objects = GatewayObjects.of(tree);
     PolicyEvaluator evaluator = new PolicyEvaluator(objects, issuer(platform));
     String audience = audience(platform);
-    Map<String, String> models = new LinkedHashMap<>();
-    platform.models().forEach(m -> models.put(m.name(), m.pathPrefix()));
-    AccessMatrix matrix = MatrixBuilder.build(evaluator, platform.name(),
-        platform.tiers().stream().map(Tier::name).toList(), models, audience);
     Check check = new Check(objects);
-    int checked = matrix.requestsEvaluated();
+    // The matrix is filled from the same verdicts the checks read: each request is evaluated once.
+    Map<String, Map<String, AccessMatrix.Cell>> cells = new LinkedHashMap<>();
+    Map<String, AccessMatrix.Cell> listings = new LinkedHashMap<>();
+    int checked = 0;
     Set<String> unauthenticatedModels = new HashSet<>();
 
     for (Tier tier : platform.tiers()) {
+      Map<String, AccessMatrix.Cell> row = new LinkedHashMap<>();
+      cells.put(tier.name(), row);
       for (Model model : platform.models()) {
         SyntheticRequest request = MatrixBuilder.inference(model.pathPrefix(), tier.name(), audience);
         Verdict verdict = evaluator.evaluate(request);
+        row.put(model.name(), AccessMatrix.Cell.of(verdict));
+        checked++;
         String where = "tier `" + tier.name() + "` → model `" + model.name() + "` (" + request.line() + ")";
         if (open(verdict) && unauthenticatedModels.add(model.name())) {
           check.unauthenticated(verdict, "model `" + model.name() + "` (" + request.line() + ")");
@@ -92,6 +98,8 @@ public final class PolicyProof {
 
       SyntheticRequest list = MatrixBuilder.listing(tier.name(), audience);
       Verdict listing = evaluator.evaluate(list);
+      listings.put(tier.name(), AccessMatrix.Cell.of(listing));
+      checked++;
       String where = "tier `" + tier.name() + "` listing models (" + list.line() + ")";
       if (open(listing)) {
         check.unauthenticated(listing, where);
@@ -132,6 +140,17 @@ public final class PolicyProof {
           + " client-set X-MaaS-Username and X-MaaS-Groups headers (" + forged.line() + ") is let through, so a caller"
           + " could name any user and groups", "the token service route's AuthPolicy must refuse those headers");
     }
+    // The listing's request limits bind by a platform token's tier; a person's own token has none, so it must not list.
+    SyntheticRequest person = SyntheticRequest.withUser(platform.auth(), "GET", LISTING_PATH, MatrixBuilder.USER,
+        List.of(), Map.of());
+    Verdict personVerdict = evaluator.evaluate(person);
+    checked++;
+    if (personVerdict.authorized()) {
+      check.error("proof.listing", personVerdict.authPolicyFile(), "a person's own "
+          + (person.credential() == SyntheticRequest.Credential.OIDC ? "OIDC" : "Kubernetes") + " token lists the models ("
+          + person.line() + "): it carries no tier, so no request limit counts it",
+          "the token service route's AuthPolicy must accept only platform tokens on /v1/models");
+    }
     for (Model model : platform.models()) {
       SyntheticRequest stranger = MatrixBuilder.inference(model.pathPrefix(), NO_TIER, audience);
       Verdict verdict = evaluator.evaluate(stranger);
@@ -141,6 +160,9 @@ public final class PolicyProof {
             + " model `" + model.name() + "` (" + stranger.line() + ")", null);
       }
     }
+    AccessMatrix matrix = new AccessMatrix(platform.name(), platform.tiers().stream().map(Tier::name).toList(),
+        platform.models().stream().map(Model::name).toList(), cells, listings,
+        platform.tiers().size() * (platform.models().size() + 1));
     return new Result(matrix, check.findings(), checked);
   }
 

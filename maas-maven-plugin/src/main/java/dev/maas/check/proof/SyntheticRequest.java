@@ -31,11 +31,13 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
     identity = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(identity));
   }
 
-  /** A caller of tier {@code tier} with a token of the platform whose audience is {@code audience}. */
+  /**
+   * A caller of tier {@code tier} with a token of the platform whose audience is {@code audience}: the token's
+   * claims only; what the limits see ({@code userid}) is for the AuthPolicy's identity filter to derive.
+   */
   public static SyntheticRequest withToken(String method, String path, String tier, String user, String audience) {
     Map<String, Object> identity = new LinkedHashMap<>();
     identity.put("sub", user);
-    identity.put("userid", user);
     identity.put("tier", tier);
     identity.put("aud", audience);
     identity.put("iss", "");

@@ -75,6 +75,9 @@ public final class TokenServiceGenerator implements Generator {
   private static final String HTTP = "http";
   private static final String METRICS = "metrics";
   private static final long RUN_AS = 10001L;
+  /** The model listing's paths, where only platform tokens are accepted. */
+  private static final String MODEL_LISTING =
+      "request.url_path == \"/v1/models\" || request.url_path.startsWith(\"/v1/models/\")";
 
   /** It reads the token settings, tiers, gateway name and namespace, and model names. */
   @Override
@@ -437,6 +440,12 @@ public final class TokenServiceGenerator implements Generator {
    * Requests that carry those headers themselves are denied, and the service's internal endpoints and
    * metrics are not reachable through the gateway. Paths are matched on {@code request.url_path}, which has
    * no query string ({@code request.path} has one, so {@code /maas-api/metrics?x} would slip past).
+   *
+   * <p>This policy replaces the gateway's for the route, yet the gateway's RateLimitPolicy still counts
+   * {@code /v1/models} by {@code auth.identity.tier} and {@code auth.identity.userid}: those exist for the
+   * limits only through the {@code identity} filter below. So {@code /v1/models} takes platform tokens only
+   * (a person's token has no tier, and no limit would bind), and the filter's values are written to hold for
+   * every credential accepted on every path, never failing on a missing claim.
    */
   private static KubeObject authPolicy(Platform platform) {
     ObjectNode policy = header("kuadrant.io/v1", "AuthPolicy", platform, authPolicyName(platform));
@@ -453,6 +462,7 @@ public final class TokenServiceGenerator implements Generator {
       ObjectNode k8s = authentication.putObject("kubernetes-users");
       ArrayNode audiences = k8s.putObject("kubernetesTokenReview").putArray("audiences");
       users.kubernetesAudiences().forEach(audiences::add);
+      k8s.putArray("when").addObject().put("predicate", "!(" + MODEL_LISTING + ")");
       ObjectNode overrides = k8s.putObject("overrides");
       overrides.set("maas_username", valueOf("selector", "auth.identity.user.username"));
       overrides.set("maas_groups", valueOf("selector", "auth.identity.user.groups"));
@@ -460,6 +470,7 @@ public final class TokenServiceGenerator implements Generator {
     if (users.oidc()) {
       ObjectNode oidc = authentication.putObject("oidc-users");
       oidc.putObject("jwt").put("issuerUrl", users.oidcIssuerUrl());
+      oidc.putArray("when").addObject().put("predicate", "!(" + MODEL_LISTING + ")");
       ObjectNode overrides = oidc.putObject("overrides");
       overrides.set("maas_username", valueOf("selector", claimSelector(users.oidcUsernameClaim())));
       overrides.set("maas_groups", valueOf("selector", claimSelector(users.oidcGroupsClaim())));
@@ -468,8 +479,7 @@ public final class TokenServiceGenerator implements Generator {
     // tokens: that would let a token extend itself forever.
     ObjectNode maas = authentication.putObject("maas-tokens");
     maas.putObject("jwt").put("issuerUrl", TokenServiceEndpoints.issuer(platform));
-    maas.putArray("when").addObject()
-        .put("predicate", "request.url_path == \"/v1/models\" || request.url_path.startsWith(\"/v1/models/\")");
+    maas.putArray("when").addObject().put("predicate", MODEL_LISTING);
     ObjectNode maasOverrides = maas.putObject("overrides");
     maasOverrides.set("maas_username", valueOf("selector", "auth.identity.sub"));
     maasOverrides.set("maas_groups", JSON.createObjectNode().set("value", JSON.createArrayNode()));
@@ -491,10 +501,19 @@ public final class TokenServiceGenerator implements Generator {
           list + ".exists(a, a == auth.identity.aud || (type(auth.identity.aud) == list && a in auth.identity.aud))");
     }
 
-    ObjectNode headers = rules.putObject("response").putObject("success").putObject("headers");
+    ObjectNode success = rules.putObject("response").putObject("success");
+    ObjectNode headers = success.putObject("headers");
     headers.putObject("X-MaaS-Username").set("plain", valueOf("selector", "auth.identity.maas_username"));
     // @tostr renders the list as a JSON array string, which the service parses.
     headers.putObject("X-MaaS-Groups").set("plain", valueOf("selector", "auth.identity.maas_groups.@tostr"));
+    // Every identity source sets maas_username (for a platform token it is sub, as on the gateway, so a user's
+    // listing and inference share one counter); only a platform token has a tier, told apart by its issuer.
+    ObjectNode identity = success.putObject("filters").putObject("identity").putObject("json").putObject("properties");
+    identity.set("userid", valueOf("expression",
+        "has(auth.identity.maas_username) ? auth.identity.maas_username : \"\""));
+    identity.set("tier", valueOf("expression", "has(auth.identity.iss) && auth.identity.iss == "
+        + dev.maas.cel.CelStrings.quote(TokenServiceEndpoints.issuer(platform))
+        + " && has(auth.identity.tier) ? auth.identity.tier : \"\""));
     return new KubeObject(policy);
   }
 }

@@ -38,8 +38,9 @@ class PolicyProofTest {
   void referenceOutputPassesWithEveryCellChecked() {
     PolicyProof.Result result = new PolicyProof().prove(platform, golden);
     assertEquals(List.of(), result.findings());
-    // 3 tiers × 3 models, 3 listings, 3 token requests, 1 forged-header request, 3 unknown-tier requests.
-    assertEquals(9 + 3 + 3 + 1 + 3, result.requestsChecked());
+    // 3 tiers × 3 models, 3 listings, 3 token requests, 1 forged-header request, 1 listing with a person's token,
+    // 3 unknown-tier requests.
+    assertEquals(9 + 3 + 3 + 1 + 1 + 3, result.requestsChecked());
     AccessMatrix matrix = result.matrix();
     assertEquals(List.of("free", "premium", "enterprise"), matrix.tiers());
     assertEquals(List.of("granite-8b", "llama-70b", "mnist-classifier"), matrix.models());
@@ -174,6 +175,79 @@ class PolicyProofTest {
         + " client-set X-MaaS-Username and X-MaaS-Groups headers (POST /maas-api/v1/tokens) is let through, so a caller"
         + " could name any user and groups (the token service route's AuthPolicy must refuse those headers)"),
         findings(broken));
+  }
+
+  @Test
+  void routePolicyWithoutIdentityFilterLeavesTheListingUnlimited() {
+    GeneratedTree broken = Reference.editObject(golden, ROUTE_AUTH,
+        p -> Reference.at(p, "spec.rules.response.success").remove("filters"));
+    String hint = " (the tier's request limits must apply to this model)";
+    Reference.assertMessages(List.of(
+        REQUESTS + ": error: policy proof: tier `free` listing models (GET /v1/models): no request limit matches,"
+            + " expected 5/2m" + hint,
+        REQUESTS + ": error: policy proof: tier `premium` listing models (GET /v1/models): no request limit matches,"
+            + " expected 20/2m" + hint), findings(broken));
+  }
+
+  @Test
+  void identityFilterReadsTheRoutePolicyNotTheTokenClaims() {
+    // The token still carries its tier claim; the limits see only what the filter passes on.
+    GeneratedTree renamed = Reference.editObject(golden, ROUTE_AUTH,
+        p -> Reference.at(p, "spec.rules.response.success.filters.identity.json.properties.tier")
+            .put("expression", "has(auth.identity.tier) ? \"gold\" : \"\""));
+    PolicyEvaluator evaluator = new PolicyEvaluator(GatewayObjects.of(renamed), PolicyProof.issuer(platform));
+    Verdict listing = evaluator.evaluate(MatrixBuilder.listing("free", PolicyProof.audience(platform)));
+    assertEquals("AuthPolicy maas-system/acme-token-service-auth", listing.authPolicy());
+    assertTrue(listing.authorized(), listing.denial());
+    assertEquals(List.of(), listing.requestLimits());
+    Verdict reference = new PolicyEvaluator(GatewayObjects.of(golden), PolicyProof.issuer(platform))
+        .evaluate(MatrixBuilder.listing("free", PolicyProof.audience(platform)));
+    assertEquals(List.of("free-requests"), reference.requestLimits().stream().map(LimitMatch::key).toList());
+    assertTrue(reference.requestLimits().get(0).perUser(), "the listing counts per user, by the filter's userid");
+  }
+
+  @Test
+  void kubernetesTokenOnTheListingIsRefusedByTheRoutePolicy() {
+    PolicyEvaluator evaluator = new PolicyEvaluator(GatewayObjects.of(golden), PolicyProof.issuer(platform));
+    for (String path : List.of("/v1/models", "/v1/models/granite-8b", "/v1/models?limit=1")) {
+      Verdict verdict = evaluator.evaluate(SyntheticRequest.withKubernetesUser("GET", path, "alice",
+          List.of("enterprise-users"), java.util.Map.of()));
+      assertFalse(verdict.authorized(), path);
+      assertEquals("AuthPolicy maas-system/acme-token-service-auth", verdict.authPolicy(), path);
+      assertEquals("no authentication rule of AuthPolicy maas-system/acme-token-service-auth accepts a Kubernetes"
+          + " token", verdict.denial(), path);
+      assertEquals(List.of(), verdict.requestLimits(), path);
+    }
+    Verdict minting = evaluator.evaluate(SyntheticRequest.withKubernetesUser("POST", PolicyProof.TOKEN_PATH, "alice",
+        List.of("enterprise-users"), java.util.Map.of()));
+    assertTrue(minting.authorized(), minting.denial());
+    assertEquals(List.of("kubernetes-users"), minting.authentication());
+    Verdict token = evaluator.evaluate(MatrixBuilder.listing("premium", PolicyProof.audience(platform)));
+    assertEquals(List.of("maas-tokens"), token.authentication());
+  }
+
+  @Test
+  void listingOpenToKubernetesTokensIsCaught() {
+    GeneratedTree broken = Reference.editObject(golden, ROUTE_AUTH,
+        p -> Reference.at(p, "spec.rules.authentication.kubernetes-users").remove("when"));
+    Reference.assertMessages(List.of(ROUTE_AUTH + ": error: policy proof: a person's own Kubernetes token lists the"
+        + " models (GET /v1/models): it carries no tier, so no request limit counts it (the token service route's"
+        + " AuthPolicy must accept only platform tokens on /v1/models)"), findings(broken));
+  }
+
+  @Test
+  void identityFilterThatFailsForAPersonRefusesTokenRequests() {
+    // A Kubernetes identity has no tier claim: an unguarded expression fails, and Authorino fails the request.
+    GeneratedTree broken = Reference.editObject(golden, ROUTE_AUTH,
+        p -> Reference.at(p, "spec.rules.response.success.filters.identity.json.properties.tier")
+            .put("expression", "auth.identity.tier"));
+    String tail = " asking for a token (POST /maas-api/v1/tokens): refused, but every user may ask for a token:"
+        + " AuthPolicy maas-system/acme-token-service-auth fails: its success filter `identity` fails (property `tier`"
+        + " cannot be resolved)";
+    Reference.assertMessages(List.of(
+        ROUTE_AUTH + ": error: policy proof: a member of tier `free`" + tail,
+        ROUTE_AUTH + ": error: policy proof: a member of tier `premium`" + tail,
+        ROUTE_AUTH + ": error: policy proof: a member of tier `enterprise`" + tail), findings(broken));
   }
 
   @Test

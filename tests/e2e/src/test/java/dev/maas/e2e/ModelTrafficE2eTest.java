@@ -44,16 +44,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModelTrafficE2eTest {
 
-  // Names fixed by src/test/resources/traffic/e2e.yaml.
-  private static final String GATEWAY_NAMESPACE = "maas-system";
-  private static final String GATEWAY = "maas-gateway";
-  private static final String HOSTNAME = "maas.e2e.example.com";
-  private static final String TLS_SECRET = "maas-gateway-tls";
-  private static final String SIGNING_KEY_SECRET = "maas-token-signing-key";
-  private static final String MODEL_PATH = "/models/sim-model/v1/chat/completions";
-  private static final String USERS_NAMESPACE = "maas-e2e-users";
-  private static final String AUDIENCE = "maas-e2e";
-  private static final int REQUEST_LIMIT = 3;
+  // Names fixed by src/test/resources/traffic/e2e.yaml (TrafficSetupTest checks them against its output).
+  static final String GATEWAY_NAMESPACE = "maas-system";
+  static final String GATEWAY = "maas-gateway";
+  static final String HOSTNAME = "maas.e2e.example.com";
+  static final String TLS_SECRET = "maas-gateway-tls";
+  static final String SIGNING_KEY_SECRET = "maas-token-signing-key";
+  static final String MODEL_PATH = "/models/sim-model/v1/chat/completions";
+  static final String USERS_NAMESPACE = "maas-e2e-users";
+  static final String AUDIENCE = "maas-e2e";
+  static final int REQUEST_LIMIT = 3;
 
   private static final String GATEWAY_API_VERSION = System.getProperty("maas.e2e.gatewayApiVersion", "v1.4.1");
   private static final String ISTIO_VERSION = System.getProperty("maas.e2e.istioVersion", "1.29.1");
@@ -180,10 +180,13 @@ class ModelTrafficE2eTest {
 
   // --- deploying the generated platform ------------------------------------------------------------------
 
-  /** Compiles the test spec with the real compiler and returns its one overlay. */
   private Path compile() throws IOException {
+    return compile(work.resolve("out"));
+  }
+
+  /** Compiles the test spec with the real compiler into {@code out} and returns its one overlay. */
+  static Path compile(Path out) throws IOException {
     Path spec = resource("traffic/e2e.yaml");
-    Path out = work.resolve("out");
     GenerateResult result = new MaasCompiler().generate(new GenerateRequest(spec.getParent(), spec, out, crdsFolder(),
         null, "e2e", true));
     assertFalse(result.hasErrors(), () -> String.valueOf(result.validation().diagnostics()) + result.checks());
@@ -199,27 +202,36 @@ class ModelTrafficE2eTest {
    * co-own some objects (Kuadrant fills the Limitador CR).
    */
   private void applyInSyncWaves(Path overlay) throws Exception {
-    List<JsonNode> objects = YAML.readerFor(JsonNode.class).<JsonNode>readValues(Cluster.kustomize(overlay)).readAll();
-    TreeMap<Integer, List<JsonNode>> waves = new TreeMap<>();
+    TreeMap<Integer, List<JsonNode>> waves = syncWaves(Cluster.kustomize(overlay));
     TreeSet<String> namespaces = new TreeSet<>();
-    for (JsonNode object : objects) {
-      String wave = object.path("metadata").path("annotations").path(SYNC_WAVE).asText("0");
-      waves.computeIfAbsent(Integer.parseInt(wave), w -> new ArrayList<>()).add(object);
-      if (object.path("metadata").has("namespace")) {
-        namespaces.add(object.path("metadata").path("namespace").asText());
-      }
-    }
+    waves.values().forEach(objects -> objects.stream().map(o -> o.path("metadata").path("namespace").asText(""))
+        .filter(n -> !n.isEmpty()).forEach(namespaces::add));
     cluster.ensureNamespaces(namespaces);
     for (Map.Entry<Integer, List<JsonNode>> wave : waves.entrySet()) {
-      Path manifest = work.resolve("wave-" + wave.getKey() + ".yaml");
-      try (SequenceWriter writer = YAML.writer().writeValues(manifest.toFile())) {
-        writer.writeAll(wave.getValue());
-      }
+      Path manifest = writeManifest(work.resolve("wave-" + wave.getKey() + ".yaml"), wave.getValue());
       cluster.kubectl("apply", "--server-side", "--force-conflicts", "-f", manifest.toString());
       for (JsonNode object : wave.getValue()) {
         awaitReady(object);
       }
     }
+  }
+
+  /** The objects of a rendered manifest by Argo CD sync wave (no annotation = wave 0), waves in order. */
+  static TreeMap<Integer, List<JsonNode>> syncWaves(String manifest) throws IOException {
+    TreeMap<Integer, List<JsonNode>> waves = new TreeMap<>();
+    for (JsonNode object : YAML.readerFor(JsonNode.class).<JsonNode>readValues(manifest).readAll()) {
+      String wave = object.path("metadata").path("annotations").path(SYNC_WAVE).asText("0");
+      waves.computeIfAbsent(Integer.parseInt(wave), w -> new ArrayList<>()).add(object);
+    }
+    return waves;
+  }
+
+  /** Writes objects as one multi-document YAML manifest for kubectl. */
+  static Path writeManifest(Path file, List<JsonNode> objects) throws IOException {
+    try (SequenceWriter writer = YAML.writer().writeValues(file.toFile())) {
+      writer.writeAll(objects);
+    }
+    return file;
   }
 
   /** Waits for the objects whose readiness the next wave or the traffic depends on. */
@@ -398,12 +410,12 @@ class ModelTrafficE2eTest {
     return text.strip().lines().findFirst().orElse("");
   }
 
-  private static Path crdsFolder() {
+  static Path crdsFolder() {
     Path repoRoot = Path.of(System.getProperty("maas.repoRoot", "../..")).toAbsolutePath().normalize();
     return Path.of(System.getProperty("maas.crds", repoRoot.resolve("../shared/crds").toString()));
   }
 
-  private static Path resource(String name) {
+  static Path resource(String name) {
     try {
       return Path.of(ModelTrafficE2eTest.class.getClassLoader().getResource(name).toURI());
     } catch (Exception e) {

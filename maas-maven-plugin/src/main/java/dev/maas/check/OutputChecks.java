@@ -58,7 +58,8 @@ public final class OutputChecks {
     return new Result(List.copyOf(out), proof);
   }
 
-  private List<Diagnostic> structural(Platform platform, GeneratedTree tree) {
+  /** The YAML and CRD findings of every manifest of {@code tree}, without the policy proof. */
+  public List<Diagnostic> structural(Platform platform, GeneratedTree tree) {
     List<Diagnostic> out = new ArrayList<>();
     CrdValidator validator = null;
     if (crdsDirectory != null) {

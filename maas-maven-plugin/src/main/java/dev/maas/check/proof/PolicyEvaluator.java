@@ -8,7 +8,6 @@ import dev.maas.cel.CelVariables;
 import dev.maas.model.Window;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,9 @@ public final class PolicyEvaluator {
   private final Map<String, Object> compiled = new ConcurrentHashMap<>();
   // Every tier asks for the same model paths; the route of a path is looked up once, not once per tier.
   private final Map<String, Optional<RouteMatch>> routeOfPath = new ConcurrentHashMap<>();
-  private final Map<MemoKey, Object> memo = new HashMap<>();
+  private final Map<MemoKey, Object> memo = new ConcurrentHashMap<>();
+  // A handful of windows, read for every limit of every request.
+  private final Map<String, Long> windowMillis = new ConcurrentHashMap<>();
 
   /** A path match of an HTTPRoute. */
   private record RouteMatch(String route, String namespace, String type, String value) {
@@ -259,7 +260,7 @@ public final class PolicyEvaluator {
       List<LimitMatch.RateValue> rates = new ArrayList<>();
       for (JsonNode rate : spec.path("rates")) {
         String window = rate.path("window").asText();
-        long millis = Window.isValid(window) ? Window.parse(window).millis() : -1;
+        long millis = windowMillis.computeIfAbsent(window, w -> Window.isValid(w) ? Window.parse(w).millis() : -1L);
         rates.add(new LimitMatch.RateValue(rate.path("limit").asLong(), window, millis));
       }
       List<String> counters = new ArrayList<>();
@@ -308,7 +309,15 @@ public final class PolicyEvaluator {
    */
   private boolean holds(JsonNode pattern, CelVariables vars) {
     if (pattern.has("predicate")) {
-      return test(pattern.path("predicate").asText(), vars);
+      // Access patterns are asked for the same path once per tier; their request-only parts (a range of model
+      // paths) are worth remembering, unlike a limit's, which only its own tier reaches.
+      String expression = pattern.path("predicate").asText();
+      Object program = compiled.get(expression);
+      if (program instanceof Predicate predicate && predicate.all() != null && !predicate.readsIdentity()) {
+        return Boolean.TRUE.equals(memo.computeIfAbsent(new MemoKey(expression, false,
+            predicate.attributes(predicate.all(), vars)), k -> evaluate(predicate.cel(), vars)));
+      }
+      return test(expression, vars);
     }
     if (pattern.path("any").isArray()) {
       for (JsonNode part : pattern.path("any")) {

@@ -1,5 +1,6 @@
 package dev.maas.render.policy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.cel.CelStrings;
 import dev.maas.model.Model;
@@ -10,6 +11,7 @@ import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -29,23 +31,32 @@ public final class AuthPolicyGenerator implements Generator {
   /**
    * Longest tier-access predicate written as one expression, in characters. CEL refuses expressions longer than
    * 100,000 code points (cel-go in Authorino and dev.cel alike), and a platform of a thousand models needs about
-   * twice that; above this size the predicate is cut into parts, each well under the limit.
+   * twice that; above this size the predicate becomes a tree of small ones.
    */
   static final int PREDICATE_BUDGET = 30_000;
 
+  /** Most models in one leaf of the tree: a request is checked against the alternatives of one leaf. */
+  static final int MODELS_PER_LEAF = 16;
+
+  /** Most branches under one node of the tree: a request passes the range guards of at most this many per level. */
+  static final int FAN_OUT = 32;
+
   private final int predicateBudget;
+  private final int modelsPerLeaf;
+  private final int fanOut;
 
-  /** A generator that keeps each predicate under {@link #PREDICATE_BUDGET}. */
+  /** A generator with the sizes above. */
   public AuthPolicyGenerator() {
-    this(PREDICATE_BUDGET);
+    this(PREDICATE_BUDGET, MODELS_PER_LEAF, FAN_OUT);
   }
 
-  /** A generator that cuts the tier-access predicate into parts of at most {@code predicateBudget} characters. */
-  AuthPolicyGenerator(int predicateBudget) {
+  /** A generator with other sizes, so that a small platform can show the shape of a large one. */
+  AuthPolicyGenerator(int predicateBudget, int modelsPerLeaf, int fanOut) {
     this.predicateBudget = predicateBudget;
+    this.modelsPerLeaf = modelsPerLeaf;
+    this.fanOut = fanOut;
   }
 
-  /** It reads model and gateway names and namespaces, and the tiers. */
   @Override
   public boolean environmentInvariant() {
     return true;
@@ -88,7 +99,7 @@ public final class AuthPolicyGenerator implements Generator {
     patternRule(authorization, "audience", audiencePredicate(platform));
     // A failed status call leaves no answer, so the predicate errs and the request is denied.
     patternRule(authorization, "not-revoked", "auth.metadata.revocation.revoked == false");
-    accessRule(authorization, accessPredicates(platform, predicateBudget));
+    accessRule(authorization, platform);
 
     ObjectNode response = rules.putObject("response");
     ObjectNode unauthenticated = response.putObject("unauthenticated");
@@ -105,17 +116,92 @@ public final class AuthPolicyGenerator implements Generator {
   }
 
   /**
-   * The tier-access rule: one predicate, or, for a platform too large for one, a pattern that holds when any of
-   * its parts holds (Authorino's {@code any}).
+   * The tier-access rule: one predicate; or, for a platform too large for one, a pattern that holds when the
+   * request lists models or when a leaf of a tree of range-guarded predicates admits it (Authorino's {@code any} and
+   * {@code all}).
    */
-  private static void accessRule(ObjectNode authorization, List<String> parts) {
-    if (parts.size() == 1) {
-      patternRule(authorization, "tier-access", parts.get(0));
+  private void accessRule(ObjectNode authorization, Platform platform) {
+    String whole = accessPredicate(platform);
+    if (whole.length() <= predicateBudget) {
+      patternRule(authorization, "tier-access", whole);
       return;
     }
-    var any = authorization.putObject("tier-access").putObject("patternMatching").putArray("patterns").addObject()
-        .putArray("any");
-    parts.forEach(part -> any.addObject().put("predicate", part));
+    ArrayNode any = authorization.putObject("tier-access").putObject("patternMatching").putArray("patterns")
+        .addObject().putArray("any");
+    any.addObject().put("predicate", joined(List.of(Predicates.isGatewayModelListing())));
+    branches(any, leaves(platform));
+  }
+
+  /** {@code leaves} under {@code into}: each leaf, or groups of them behind the range of paths they cover. */
+  private void branches(ArrayNode into, List<Leaf> leaves) {
+    if (leaves.size() <= fanOut) {
+      leaves.forEach(leaf -> into.addObject().put("predicate", leaf.predicate()));
+      return;
+    }
+    int size = (leaves.size() + fanOut - 1) / fanOut;
+    for (int from = 0; from < leaves.size(); from += size) {
+      List<Leaf> group = leaves.subList(from, Math.min(leaves.size(), from + size));
+      ArrayNode all = into.addObject().putArray("all");
+      all.addObject().put("predicate", range(group.get(0).first(), group.get(group.size() - 1).last()));
+      branches(all.addObject().putArray("any"), group);
+    }
+  }
+
+  /**
+   * A run of models, sorted by path, and its predicate: the range of their paths, then their alternatives.
+   *
+   * @param first the run's first model
+   * @param last the run's last model
+   */
+  record Leaf(String predicate, Model first, Model last) {}
+
+  /**
+   * The platform's models that some tier may call, sorted by path, cut into runs of at most
+   * {@code modelsPerLeaf} and of alternatives within half the budget.
+   */
+  List<Leaf> leaves(Platform platform) {
+    List<Model> sorted = new ArrayList<>(platform.models());
+    sorted.sort(Comparator.comparing(Model::pathPrefix));
+    List<Leaf> leaves = new ArrayList<>();
+    List<Model> run = new ArrayList<>();
+    List<String> alternatives = new ArrayList<>();
+    int length = 0;
+    for (Model model : sorted) {
+      String alternative = alternative(platform, model);
+      if (alternative == null) {
+        continue;
+      }
+      if (!run.isEmpty() && (run.size() == modelsPerLeaf || length + alternative.length() + 6 > predicateBudget / 2)) {
+        leaves.add(leaf(run, alternatives));
+        run = new ArrayList<>();
+        alternatives = new ArrayList<>();
+        length = 0;
+      }
+      run.add(model);
+      alternatives.add(alternative);
+      length += alternative.length() + 6;
+    }
+    if (!run.isEmpty()) {
+      leaves.add(leaf(run, alternatives));
+    }
+    return leaves;
+  }
+
+  private static Leaf leaf(List<Model> run, List<String> alternatives) {
+    Model first = run.get(0);
+    Model last = run.get(run.size() - 1);
+    return new Leaf(range(first, last) + "\n&& (" + joined(alternatives) + ")", first, last);
+  }
+
+  /**
+   * The paths under the models from {@code first} to {@code last} in path order. A path under {@code /ns/m/} is at
+   * least {@code /ns/m/} and below {@code /ns/m0} ({@code '/'} sorts just before {@code '0'}); no model path is a
+   * prefix of another, as names hold no slash, so every path under a model of the run lies in this range, and the
+   * proof evaluates every model's path against it.
+   */
+  private static String range(Model first, Model last) {
+    return "request.path >= " + CelStrings.quote(first.pathPrefix() + "/") + " && request.path < "
+        + CelStrings.quote(last.pathPrefix() + "0");
   }
 
   private static void patternRule(ObjectNode authorization, String name, String predicate) {
@@ -136,30 +222,6 @@ public final class AuthPolicyGenerator implements Generator {
     return joined(alternatives(platform));
   }
 
-  /**
-   * The tier-access predicate cut into parts of at most {@code budget} characters where it is longer; the
-   * request is allowed when any part holds. Each part is whole alternatives, in the order of the single predicate.
-   */
-  static List<String> accessPredicates(Platform platform, int budget) {
-    List<String> alternatives = alternatives(platform);
-    List<String> parts = new ArrayList<>();
-    List<String> part = new ArrayList<>();
-    int length = 0;
-    for (String alternative : alternatives) {
-      int added = alternative.length() + (part.isEmpty() ? 2 : 6);
-      if (!part.isEmpty() && length + added > budget) {
-        parts.add(joined(part));
-        part = new ArrayList<>();
-        length = 0;
-        added = alternative.length() + 2;
-      }
-      part.add(alternative);
-      length += added;
-    }
-    parts.add(joined(part));
-    return parts;
-  }
-
   private static String joined(List<String> alternatives) {
     return String.join("\n|| ", alternatives.stream().map(a -> "(" + a + ")").toList());
   }
@@ -168,16 +230,23 @@ public final class AuthPolicyGenerator implements Generator {
     List<String> alternatives = new ArrayList<>();
     alternatives.add(Predicates.isGatewayModelListing());
     for (Model model : platform.models()) {
-      TreeSet<String> tiers = new TreeSet<>();
-      for (Tier tier : platform.tiers()) {
-        if (tier.allows(model.name())) {
-          tiers.add(tier.name());
-        }
-      }
-      if (!tiers.isEmpty()) {
-        alternatives.add(Predicates.pathUnder(model) + " && " + Predicates.tierIn(tiers));
+      String alternative = alternative(platform, model);
+      if (alternative != null) {
+        alternatives.add(alternative);
       }
     }
     return alternatives;
   }
+
+  /** The tiers that may call {@code model}, on its path; {@code null} when no tier may. */
+  private static String alternative(Platform platform, Model model) {
+    TreeSet<String> tiers = new TreeSet<>();
+    for (Tier tier : platform.tiers()) {
+      if (tier.allows(model.name())) {
+        tiers.add(tier.name());
+      }
+    }
+    return tiers.isEmpty() ? null : Predicates.pathUnder(model) + " && " + Predicates.tierIn(tiers);
+  }
+
 }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tier-access predicate too long for one CEL expression is cut into parts that Authorino ORs ({@code any}); the
- * parts, evaluated with CEL, decide every request exactly as the single predicate does.
+ * A tier-access predicate too long for one CEL expression becomes a tree of range-guarded predicates that Authorino
+ * combines ({@code any}, {@code all}); evaluated with CEL, the tree decides every request as the single predicate
+ * does. Small sizes make the reference spec take the shape a platform of thousands of models has.
  */
 class AccessPredicatePartsTest {
 
@@ -41,40 +42,46 @@ class AccessPredicatePartsTest {
 
   @Test
   void aPlatformThatFitsKeepsOnePredicate() {
-    JsonNode rule = tierAccess(new AuthPolicyGenerator());
-    JsonNode patterns = rule.path("patternMatching").path("patterns");
+    JsonNode patterns = tierAccess(new AuthPolicyGenerator()).path("patternMatching").path("patterns");
     assertEquals(1, patterns.size());
     assertEquals(AuthPolicyGenerator.accessPredicate(platform), patterns.get(0).path("predicate").asText());
   }
 
   @Test
-  void aSmallBudgetCutsThePredicateIntoPartsThatEachFit() {
-    int budget = 200;
-    List<String> parts = AuthPolicyGenerator.accessPredicates(platform, budget);
-    assertTrue(parts.size() > 1, () -> "parts: " + parts);
-    for (String part : parts) {
-      // An alternative longer than the budget stands alone; every other part stays within it.
-      assertTrue(part.length() <= budget || !part.contains("\n|| "), () -> part.length() + ": " + part);
-    }
-    assertEquals(AuthPolicyGenerator.accessPredicate(platform), String.join("\n|| ", parts),
-        "the parts are the single predicate's alternatives, in order");
-
-    JsonNode any = tierAccess(new AuthPolicyGenerator(budget)).path("patternMatching").path("patterns").get(0)
-        .path("any");
-    assertEquals(parts.size(), any.size());
-    for (int i = 0; i < parts.size(); i++) {
-      assertEquals(parts.get(i), any.get(i).path("predicate").asText());
-    }
+  void leavesAreSortedRunsOfModelsBehindTheirRange() {
+    List<AuthPolicyGenerator.Leaf> leaves = new AuthPolicyGenerator(1000, 2, 32).leaves(platform);
+    // Sorted by path: /llm/granite-8b, /llm/llama-70b | /vision/mnist-classifier.
+    assertEquals(2, leaves.size());
+    assertEquals(List.of("granite-8b", "llama-70b"), List.of(leaves.get(0).first().name(), leaves.get(0).last().name()));
+    assertTrue(leaves.get(0).predicate().startsWith(
+        "request.path >= \"/llm/granite-8b/\" && request.path < \"/llm/llama-70b0\"\n&& ("), leaves.get(0).predicate());
+    assertEquals("mnist-classifier", leaves.get(1).first().name());
   }
 
   @Test
-  void partsDecideEveryRequestLikeTheSinglePredicate() throws CelFailure {
+  void aTreeOfGroupsDecidesEveryRequestLikeTheSinglePredicate() throws CelFailure {
+    // One model per leaf and two branches per node: the listing, then a group of two leaves and a group of one.
+    JsonNode patterns = tierAccess(new AuthPolicyGenerator(200, 1, 2)).path("patternMatching").path("patterns");
+    assertEquals(1, patterns.size());
+    JsonNode any = patterns.get(0).path("any");
+    assertEquals(3, any.size(), any::toString);
+    assertTrue(any.get(1).path("all").get(0).path("predicate").asText()
+        .equals("request.path >= \"/llm/granite-8b/\" && request.path < \"/llm/llama-70b0\""), any::toString);
+    assertEquals(2, any.get(1).path("all").get(1).path("any").size());
+    sameDecisions(patterns.get(0));
+  }
+
+  @Test
+  void flatLeavesDecideEveryRequestLikeTheSinglePredicate() throws CelFailure {
+    JsonNode patterns = tierAccess(new AuthPolicyGenerator(200, 1, 32)).path("patternMatching").path("patterns");
+    JsonNode any = patterns.get(0).path("any");
+    assertEquals(4, any.size(), any::toString);
+    sameDecisions(patterns.get(0));
+  }
+
+  /** Every tier (and an unknown one) on every model path and the paths around them gets the single predicate's answer. */
+  private static void sameDecisions(JsonNode pattern) throws CelFailure {
     CelExpression whole = CEL.compile(AuthPolicyGenerator.accessPredicate(platform));
-    List<CelExpression> parts = new ArrayList<>();
-    for (String part : AuthPolicyGenerator.accessPredicates(platform, 120)) {
-      parts.add(CEL.compile(part));
-    }
-    assertTrue(parts.size() >= 3, "the budget forces several parts");
     List<String> tiers = new ArrayList<>(platform.tiers().stream().map(Tier::name).toList());
     tiers.add("no-such-tier");
     List<String[]> requests = new ArrayList<>();
@@ -82,10 +89,16 @@ class AccessPredicatePartsTest {
       requests.add(new String[] {"POST", model.pathPrefix() + "/v1/chat/completions"});
       requests.add(new String[] {"GET", model.pathPrefix() + "/v1/models"});
       requests.add(new String[] {"POST", model.pathPrefix() + "x/v1/chat/completions"});
+      requests.add(new String[] {"POST", model.pathPrefix()});
+      requests.add(new String[] {"POST", model.pathPrefix() + "0/v1/chat/completions"});
+      requests.add(new String[] {"POST", model.pathPrefix() + "/"});
     }
-    requests.add(new String[] {"GET", "/v1/models"});
-    requests.add(new String[] {"POST", "/v1/models"});
-    requests.add(new String[] {"GET", "/unknown/path"});
+    // Paths between, before and after the models' ranges, and the listing.
+    for (String path : List.of("/", "/a", "/llm/h/v1/chat/completions", "/llm/", "/m", "/vision/", "/zzz/v1",
+        "/v1/models", "/v1/models?limit=1")) {
+      requests.add(new String[] {"GET", path});
+      requests.add(new String[] {"POST", path});
+    }
     int allowed = 0;
     int checked = 0;
     for (String tier : tiers) {
@@ -93,17 +106,32 @@ class AccessPredicatePartsTest {
         Map<String, Object> vars = Map.of("request", Map.of("method", request[0], "path", request[1]),
             "auth", Map.of("identity", Map.of("tier", tier)));
         boolean expected = whole.test(vars);
-        boolean any = false;
-        for (CelExpression part : parts) {
-          any |= part.test(vars);
-        }
-        assertEquals(expected, any, () -> tier + " " + String.join(" ", request));
+        assertEquals(expected, holds(pattern, vars), () -> tier + " " + String.join(" ", request));
         allowed += expected ? 1 : 0;
         checked++;
       }
     }
     // Both outcomes occur, so the comparison could have failed either way.
     assertTrue(allowed > 0 && allowed < checked, allowed + " of " + checked);
+  }
+
+  /** Authorino's reading of a pattern: a predicate, {@code any} of patterns or {@code all} of them. */
+  private static boolean holds(JsonNode pattern, Map<String, Object> vars) throws CelFailure {
+    if (pattern.has("predicate")) {
+      return CEL.compile(pattern.path("predicate").asText()).test(vars);
+    }
+    String combinator = pattern.has("any") ? "any" : "all";
+    assertTrue(pattern.path(combinator).isArray() && !pattern.path(combinator).isEmpty(), pattern::toString);
+    for (JsonNode part : pattern.path(combinator)) {
+      boolean holds = holds(part, vars);
+      if (combinator.equals("any") && holds) {
+        return true;
+      }
+      if (combinator.equals("all") && !holds) {
+        return false;
+      }
+    }
+    return combinator.equals("all");
   }
 
   private static JsonNode tierAccess(AuthPolicyGenerator generator) {

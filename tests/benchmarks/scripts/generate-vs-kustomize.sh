@@ -7,9 +7,11 @@
 set -euo pipefail
 MODELS=${1:-1000}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
 cd "$ROOT"
+# On the project's disk, where generate writes: this VM's /tmp creates files far more slowly (FileCreationRun).
+mkdir -p tests/benchmarks/target
+WORK=$(mktemp -d "$ROOT/tests/benchmarks/target/generate-vs-kustomize.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
 java -cp tests/benchmarks/target/benchmarks.jar dev.maas.bench.WriteSyntheticSpec "$WORK/synth.yaml" "$MODELS" 20 3
 OUT=$WORK/out
 GEN="./mvnw -q -N maas:generate -Dmaas.spec=$WORK/synth.yaml -Dmaas.outputDirectory=$OUT"

@@ -161,7 +161,8 @@ public final class AuthPolicyGenerator implements Generator {
    */
   List<Leaf> leaves(Platform platform) {
     List<Model> sorted = new ArrayList<>(platform.models());
-    sorted.sort(Comparator.comparing(Model::pathPrefix));
+    // Sorted with the trailing slash, as the ranges compare: "/llm/granite-8b/" sorts before "/llm/granite/".
+    sorted.sort(Comparator.comparing((Model m) -> m.pathPrefix() + "/"));
     List<Leaf> leaves = new ArrayList<>();
     List<Model> run = new ArrayList<>();
     List<String> alternatives = new ArrayList<>();
@@ -194,10 +195,11 @@ public final class AuthPolicyGenerator implements Generator {
   }
 
   /**
-   * The paths under the models from {@code first} to {@code last} in path order. A path under {@code /ns/m/} is at
-   * least {@code /ns/m/} and below {@code /ns/m0} ({@code '/'} sorts just before {@code '0'}); no model path is a
-   * prefix of another, as names hold no slash, so every path under a model of the run lies in this range, and the
-   * proof evaluates every model's path against it.
+   * The paths under the models from {@code first} to {@code last}, in the order of their prefixes with the
+   * trailing slash. A path under {@code /ns/m/} is at least {@code /ns/m/} and below {@code /ns/m0} ({@code '/'}
+   * sorts just before {@code '0'}); no such prefix is a prefix of another, as names hold no slash, so a path under
+   * an earlier model differs from the last prefix at a smaller character, and every path under a model of the run
+   * lies in this range. The proof evaluates every model's path against it.
    */
   private static String range(Model first, Model last) {
     return "request.path >= " + CelStrings.quote(first.pathPrefix() + "/") + " && request.path < "

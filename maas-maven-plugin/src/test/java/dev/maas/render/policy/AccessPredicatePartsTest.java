@@ -30,14 +30,30 @@ class AccessPredicatePartsTest {
   private static final CelEngine CEL = CelEngine.withVariables("request", "auth");
 
   private static Platform platform;
+  /** The reference spec with a model `granite` beside `granite-8b`: "/llm/granite-8b/" sorts before "/llm/granite/". */
+  private static Platform prefixed;
 
   @BeforeAll
-  static void load() {
+  static void load() throws java.io.IOException {
     Path root = Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
     SpecValidator.Outcome outcome = new SpecValidator().validate(root.resolve("platform-specs/acme.yaml"),
         "platform-specs/acme.yaml");
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
     platform = outcome.platform();
+    String acme = java.nio.file.Files.readString(root.resolve("platform-specs/acme.yaml"));
+    String variant = once(once(acme, "    - name: llama-70b\n      namespace: llm\n",
+        "    - name: granite\n      namespace: llm\n      serving: llm\n      uri: hf://ibm-granite/granite-3.1-2b\n\n"
+            + "    - name: llama-70b\n      namespace: llm\n"),
+        "models: [granite-8b, llama-70b]", "models: [granite-8b, granite, llama-70b]");
+    SpecValidator.Outcome other = new SpecValidator().validate(variant.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "variant.yaml");
+    assertNotNull(other.platform(), () -> other.diagnostics().toString());
+    prefixed = other.platform();
+  }
+
+  private static String once(String text, String from, String to) {
+    assertTrue(text.indexOf(from) >= 0 && text.indexOf(from) == text.lastIndexOf(from), from);
+    return text.replace(from, to);
   }
 
   @Test
@@ -68,7 +84,7 @@ class AccessPredicatePartsTest {
     assertTrue(any.get(1).path("all").get(0).path("predicate").asText()
         .equals("request.path >= \"/llm/granite-8b/\" && request.path < \"/llm/llama-70b0\""), any::toString);
     assertEquals(2, any.get(1).path("all").get(1).path("any").size());
-    sameDecisions(patterns.get(0));
+    sameDecisions(platform, patterns.get(0));
   }
 
   @Test
@@ -76,11 +92,11 @@ class AccessPredicatePartsTest {
     JsonNode patterns = tierAccess(new AuthPolicyGenerator(200, 1, 32)).path("patternMatching").path("patterns");
     JsonNode any = patterns.get(0).path("any");
     assertEquals(4, any.size(), any::toString);
-    sameDecisions(patterns.get(0));
+    sameDecisions(platform, patterns.get(0));
   }
 
   /** Every tier (and an unknown one) on every model path and the paths around them gets the single predicate's answer. */
-  private static void sameDecisions(JsonNode pattern) throws CelFailure {
+  private static void sameDecisions(Platform platform, JsonNode pattern) throws CelFailure {
     CelExpression whole = CEL.compile(AuthPolicyGenerator.accessPredicate(platform));
     List<String> tiers = new ArrayList<>(platform.tiers().stream().map(Tier::name).toList());
     tiers.add("no-such-tier");
@@ -95,6 +111,7 @@ class AccessPredicatePartsTest {
     }
     // Paths between, before and after the models' ranges, and the listing.
     for (String path : List.of("/", "/a", "/llm/h/v1/chat/completions", "/llm/", "/m", "/vision/", "/zzz/v1",
+        "/llm/granite/v1/chat/completions", "/llm/granite-8b/v1/chat/completions", "/llm/granite-/x",
         "/v1/models", "/v1/models?limit=1")) {
       requests.add(new String[] {"GET", path});
       requests.add(new String[] {"POST", path});
@@ -134,7 +151,22 @@ class AccessPredicatePartsTest {
     return combinator.equals("all");
   }
 
+  @Test
+  void aModelWhoseNameStartsAnotherKeepsItsRange() throws CelFailure {
+    for (int[] sizes : new int[][] {{1, 2}, {2, 2}, {2, 32}, {3, 2}}) {
+      JsonNode patterns = tierAccess(new AuthPolicyGenerator(200, sizes[0], sizes[1]), prefixed)
+          .path("patternMatching").path("patterns");
+      sameDecisions(prefixed, patterns.get(0));
+    }
+    List<AuthPolicyGenerator.Leaf> leaves = new AuthPolicyGenerator(1000, 2, 32).leaves(prefixed);
+    assertEquals(List.of("granite-8b", "granite"), List.of(leaves.get(0).first().name(), leaves.get(0).last().name()));
+  }
+
   private static JsonNode tierAccess(AuthPolicyGenerator generator) {
+    return tierAccess(generator, platform);
+  }
+
+  private static JsonNode tierAccess(AuthPolicyGenerator generator, Platform platform) {
     List<KubeObject> objects = generator.generate(platform);
     assertEquals(1, objects.size());
     JsonNode rule = objects.get(0).body().path("spec").path("rules").path("authorization").path("tier-access");

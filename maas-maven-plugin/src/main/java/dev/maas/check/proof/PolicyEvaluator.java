@@ -309,15 +309,9 @@ public final class PolicyEvaluator {
    */
   private boolean holds(JsonNode pattern, CelVariables vars) {
     if (pattern.has("predicate")) {
-      // Access patterns are asked for the same path once per tier; their request-only parts (a range of model
-      // paths) are worth remembering, unlike a limit's, which only its own tier reaches.
-      String expression = pattern.path("predicate").asText();
-      Object program = compiled.get(expression);
-      if (program instanceof Predicate predicate && predicate.all() != null && !predicate.readsIdentity()) {
-        return Boolean.TRUE.equals(memo.computeIfAbsent(new MemoKey(expression, false,
-            predicate.attributes(predicate.all(), vars)), k -> evaluate(predicate.cel(), vars)));
-      }
-      return test(expression, vars);
+      // Access patterns are asked about the same path once per tier: their request-only parts (a range of model
+      // paths) are worth remembering.
+      return Boolean.TRUE.equals(value(pattern.path("predicate").asText(), vars, true));
     }
     if (pattern.path("any").isArray()) {
       for (JsonNode part : pattern.path("any")) {
@@ -349,10 +343,20 @@ public final class PolicyEvaluator {
 
   /** A predicate's value; one that does not compile or evaluate counts as false, as Authorino denies then. */
   private boolean test(String expression, CelVariables vars) {
-    return Boolean.TRUE.equals(value(expression, vars));
+    return Boolean.TRUE.equals(value(expression, vars, false));
   }
 
   private Object value(String expression, CelVariables vars) {
+    return value(expression, vars, false);
+  }
+
+  /**
+   * An expression's value, remembered where the same attributes come back.
+   *
+   * @param askedPerTier whether every tier asks it about the same request, so that a value that reads only the
+   *     request is worth remembering (a limit's request-only predicates are reached by their own tier only)
+   */
+  private Object value(String expression, CelVariables vars, boolean askedPerTier) {
     Object program = compiled.computeIfAbsent(expression, e -> {
       try {
         return Predicate.of(CEL.compile(e));
@@ -363,13 +367,11 @@ public final class PolicyEvaluator {
     if (!(program instanceof Predicate predicate)) {
       return FAILED;
     }
-    if (predicate.all() == null || !predicate.readsIdentity()) {
-      // What reads only the request is cheap to evaluate and rarely asked twice: a limit's tier predicate comes
-      // first and stops the rest for every other tier.
+    if (predicate.all() == null || (!predicate.readsIdentity() && !askedPerTier)) {
       return evaluate(predicate.cel(), vars);
     }
-    if (predicate.request().isEmpty()) {
-      // Tier and user predicates: twenty tiers, thousands of requests.
+    if (predicate.request().isEmpty() || !predicate.readsIdentity()) {
+      // Tier and user predicates (twenty tiers, thousands of requests), and request-only ones asked per tier.
       return memo.computeIfAbsent(new MemoKey(expression, false, predicate.attributes(predicate.all(), vars)),
           k -> evaluate(predicate.cel(), vars));
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class OutputChecks {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML_AS_JSON = new ObjectMapper();
 
   private final Path crdsDirectory;
 
@@ -104,6 +105,11 @@ public final class OutputChecks {
           + e.getMessage().lines().findFirst().orElse(""), null));
       return;
     }
+    for (JsonNode doc : documents) {
+      if (isKubernetesObject(doc)) {
+        checkSize(path, doc, out);
+      }
+    }
     if (validator == null) {
       return;
     }
@@ -111,6 +117,44 @@ public final class OutputChecks {
       if (isKubernetesObject(doc)) {
         out.addAll(validator.validate(doc, path));
       }
+    }
+  }
+
+  /** The most a ConfigMap's or Secret's data may hold, keys and values together (Kubernetes refuses more). */
+  static final int MAX_DATA_BYTES = 1024 * 1024;
+
+  /** The largest object etcd stores with its default request limit ({@code --max-request-bytes}). */
+  static final int MAX_OBJECT_BYTES = 1536 * 1024;
+
+  /** Limits the API server applies that no CRD schema states: ConfigMap and Secret data, and etcd's object size. */
+  private static void checkSize(String path, JsonNode doc, List<Diagnostic> out) {
+    String kind = doc.path("kind").asText();
+    String name = kind + " " + doc.path("metadata").path("name").asText();
+    if (kind.equals("ConfigMap") || kind.equals("Secret")) {
+      long data = 0;
+      for (String field : List.of("data", "binaryData", "stringData")) {
+        for (Map.Entry<String, JsonNode> entry : doc.path(field).properties()) {
+          data += entry.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+              + entry.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+      }
+      if (data > MAX_DATA_BYTES) {
+        out.add(Diagnostic.error("output.size", SourceLocation.ofFile(path), "", name + " holds " + data
+            + " bytes of data; Kubernetes accepts at most " + MAX_DATA_BYTES,
+            "a platform this large needs fewer models or tiers per platform: split it into several specs"));
+        return;
+      }
+    }
+    int bytes;
+    try {
+      bytes = YAML_AS_JSON.writeValueAsBytes(doc).length;
+    } catch (IOException e) {
+      return;
+    }
+    if (bytes > MAX_OBJECT_BYTES) {
+      out.add(Diagnostic.error("output.size", SourceLocation.ofFile(path), "", name + " is " + bytes
+          + " bytes as JSON; etcd stores at most " + MAX_OBJECT_BYTES + " per object by default",
+          "a platform this large needs fewer models or tiers per platform: split it into several specs"));
     }
   }
 

@@ -23,9 +23,11 @@ public final class TokenServiceConfig {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   // A fixed "\n" indenter: Jackson's default follows the OS line separator, which would make output differ by OS.
+  // Arrays stay on one line: a tier's model list of a thousand names one per line doubled the ConfigMap, which
+  // Kubernetes caps at 1 MiB.
   private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
       .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
 
   private TokenServiceConfig() {}
 

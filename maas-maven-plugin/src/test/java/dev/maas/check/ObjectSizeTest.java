@@ -1,0 +1,51 @@
+package dev.maas.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.output.GeneratedTree;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Objects the API server would refuse for their size are errors, located at their file, with or without CRDs. */
+class ObjectSizeTest {
+
+  private static List<String> sizeFindings(String path, String yaml) {
+    TreeMap<String, byte[]> files = new TreeMap<>();
+    files.put(path, yaml.getBytes(StandardCharsets.UTF_8));
+    return new OutputChecks(null).structural(null, new GeneratedTree(files)).stream()
+        .filter(d -> d.code().equals("output.size")).map(Diagnostic::render).toList();
+  }
+
+  private static String configMap(int valueBytes) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  namespace: ns\ndata:\n  config.json: \""
+        + "x".repeat(valueBytes) + "\"\n";
+  }
+
+  @Test
+  void configMapDataUpToOneMebibyteIsAccepted() {
+    // The key counts too: "config.json" is 11 bytes.
+    assertEquals(List.of(), sizeFindings("base/configmap-big.yaml", configMap(1024 * 1024 - 11)));
+  }
+
+  @Test
+  void configMapDataOverOneMebibyteIsAnError() {
+    assertEquals(List.of("base/configmap-big.yaml: error: ConfigMap big holds 1048577 bytes of data; Kubernetes"
+        + " accepts at most 1048576 (a platform this large needs fewer models or tiers per platform: split it into"
+        + " several specs)"), sizeFindings("base/configmap-big.yaml", configMap(1024 * 1024 - 10)));
+  }
+
+  @Test
+  void anObjectLargerThanEtcdStoresIsAnError() {
+    String policy = "apiVersion: kuadrant.io/v1\nkind: AuthPolicy\nmetadata:\n  name: huge\n  namespace: ns\nspec:\n"
+        + "  rules:\n    authorization:\n      tier-access:\n        patternMatching:\n          patterns:\n"
+        + "          - predicate: \"" + "a".repeat(1600 * 1024) + "\"\n";
+    List<String> found = sizeFindings("base/authpolicy-huge.yaml", policy);
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(true, found.get(0).startsWith("base/authpolicy-huge.yaml: error: AuthPolicy huge is 16"), found.get(0));
+    assertEquals(true, found.get(0).contains("bytes as JSON; etcd stores at most 1572864 per object by default"),
+        found.get(0));
+  }
+}

@@ -19,8 +19,25 @@ public record Window(String text, long millis) {
   /** Kuadrant's window syntax: at most four pairs, no days. */
   public static final Pattern KUADRANT_SYNTAX = Pattern.compile("^([0-9]{1,5}(h|m|s|ms)){1,4}$");
 
+  // A spec has a handful of distinct windows, parsed for every limit the renderer and the policy proof read.
+  private static final int KNOWN_AT_MOST = 1024;
+  private static final java.util.concurrent.ConcurrentMap<String, Window> KNOWN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Parses a window; throws {@link IllegalArgumentException} when it does not match {@link #SYNTAX}. */
   public static Window parse(String text) {
+    Window known = text == null ? null : KNOWN.get(text);
+    if (known != null) {
+      return known;
+    }
+    Window parsed = parseText(text);
+    if (KNOWN.size() < KNOWN_AT_MOST) {
+      KNOWN.putIfAbsent(text, parsed);
+    }
+    return parsed;
+  }
+
+  private static Window parseText(String text) {
     if (text == null || !SYNTAX.matcher(text).matches()) {
       throw new IllegalArgumentException("\"" + text + "\" is not a window");
     }

@@ -33,7 +33,6 @@ public final class PolicyEvaluator {
   private final Map<String, Object> compiled = new ConcurrentHashMap<>();
   // Every tier asks for the same model paths; the route of a path is looked up once, not once per tier.
   private final Map<String, Optional<RouteMatch>> routeOfPath = new ConcurrentHashMap<>();
-  private final Map<MemoKey, Object> memo = new ConcurrentHashMap<>();
   // A handful of windows, read for every limit of every request.
   private final Map<String, Long> windowMillis = new ConcurrentHashMap<>();
 
@@ -202,7 +201,7 @@ public final class PolicyEvaluator {
 
   /** The HTTPRoute match with the longest path that the request's path meets, or {@code null}. */
   private RouteMatch route(String urlPath) {
-    return routeOfPath.computeIfAbsent(urlPath, this::longestMatch).orElse(null);
+    return remembered(routeOfPath, urlPath, this::longestMatch).orElse(null);
   }
 
   private Optional<RouteMatch> longestMatch(String urlPath) {
@@ -260,7 +259,7 @@ public final class PolicyEvaluator {
       List<LimitMatch.RateValue> rates = new ArrayList<>();
       for (JsonNode rate : spec.path("rates")) {
         String window = rate.path("window").asText();
-        long millis = windowMillis.computeIfAbsent(window, w -> Window.isValid(w) ? Window.parse(w).millis() : -1L);
+        long millis = remembered(windowMillis, window, w -> Window.isValid(w) ? Window.parse(w).millis() : -1L);
         rates.add(new LimitMatch.RateValue(rate.path("limit").asLong(), window, millis));
       }
       List<String> counters = new ArrayList<>();
@@ -357,7 +356,7 @@ public final class PolicyEvaluator {
    *     request is worth remembering (a limit's request-only predicates are reached by their own tier only)
    */
   private Object value(String expression, CelVariables vars, boolean askedPerTier) {
-    Object program = compiled.computeIfAbsent(expression, e -> {
+    Object program = remembered(compiled, expression, e -> {
       try {
         return Predicate.of(CEL.compile(e));
       } catch (CelFailure failure) {
@@ -372,18 +371,26 @@ public final class PolicyEvaluator {
     }
     if (predicate.request().isEmpty() || !predicate.readsIdentity()) {
       // Tier and user predicates (twenty tiers, thousands of requests), and request-only ones asked per tier.
-      return memo.computeIfAbsent(new MemoKey(expression, false, predicate.attributes(predicate.all(), vars)),
+      return remembered(predicate.byAttributes(), predicate.key(predicate.all(), vars),
           k -> evaluate(predicate.cel(), vars));
     }
     // With no auth at all, a value (rather than an unknown) means the request's attributes alone decide it: CEL's
     // && and || decide without an operand when the other one does. A model's access predicate is so found false
     // for every path of another model, once per path rather than once per tier.
-    Object alone = memo.computeIfAbsent(new MemoKey(expression, true, predicate.attributes(predicate.request(), vars)),
-        k -> {
-          Object value = evaluate(predicate.cel(), vars.only(Set.of("request")));
-          return value == FAILED ? DEPENDS_ON_IDENTITY : value;
-        });
+    Object alone = remembered(predicate.byRequestAlone(), predicate.key(predicate.request(), vars), k -> {
+      Object value = evaluate(predicate.cel(), vars.only(Set.of("request")));
+      return value == FAILED ? DEPENDS_ON_IDENTITY : value;
+    });
     return alone != DEPENDS_ON_IDENTITY ? alone : evaluate(predicate.cel(), vars);
+  }
+
+  /**
+   * The value remembered for {@code key}, computed on first use. A plain read first: the maps are read far more
+   * often than written, and {@code computeIfAbsent} locks a bin whose first entry is another key.
+   */
+  private static <K, V> V remembered(Map<K, V> map, K key, java.util.function.Function<K, V> compute) {
+    V value = map.get(key);
+    return value != null ? value : map.computeIfAbsent(key, compute);
   }
 
   private static Object evaluate(CelExpression cel, CelVariables vars) {
@@ -395,29 +402,34 @@ public final class PolicyEvaluator {
     }
   }
 
-  /** An expression's value for the attributes it read; {@code identityOnlyAbsent} marks a request-only evaluation. */
-  private record MemoKey(String expression, boolean identityOnlyAbsent, List<Object> attributes) {}
-
   /**
-   * A compiled expression and the attributes it reads, sorted; {@code all} is {@code null} when they cannot be told.
+   * A compiled expression, the attributes it reads (sorted; {@code all} is {@code null} when they cannot be told)
+   * and the values it was found to have for them.
    *
    * @param request the attributes under {@code request}
    * @param all every attribute
    * @param readsIdentity whether it reads anything under {@code auth}
+   * @param byAttributes its value by the values of all its attributes
+   * @param byRequestAlone its value with no {@code auth}, by the values of its request attributes
    */
   private record Predicate(CelExpression cel, List<List<String>> request, List<List<String>> all,
-      boolean readsIdentity) {
+      boolean readsIdentity, Map<Object, Object> byAttributes, Map<Object, Object> byRequestAlone) {
 
     static Predicate of(CelExpression cel) {
       if (cel.reads().isEmpty()) {
-        return new Predicate(cel, null, null, true);
+        return new Predicate(cel, null, null, true, Map.of(), Map.of());
       }
       List<List<String>> all = cel.reads().get().stream().sorted(Comparator.comparing(Object::toString)).toList();
       List<List<String>> request = all.stream().filter(c -> c.get(0).equals("request")).toList();
-      return new Predicate(cel, request, all, request.size() < all.size());
+      return new Predicate(cel, request, all, request.size() < all.size(), new ConcurrentHashMap<>(),
+          new ConcurrentHashMap<>());
     }
 
-    List<Object> attributes(List<List<String>> chains, CelVariables vars) {
+    /** The values of {@code chains} in {@code vars}: the one value itself when there is one, else a list. */
+    Object key(List<List<String>> chains, CelVariables vars) {
+      if (chains.size() == 1) {
+        return vars.attribute(chains.get(0));
+      }
       List<Object> values = new ArrayList<>(chains.size());
       for (List<String> chain : chains) {
         values.add(vars.attribute(chain));

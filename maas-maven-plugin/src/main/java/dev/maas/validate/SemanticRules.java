@@ -3,6 +3,7 @@ package dev.maas.validate;
 import dev.maas.validate.rules.AutoscalingRange;
 import dev.maas.validate.rules.EnvironmentModelsExist;
 import dev.maas.validate.rules.GeneratedNameLength;
+import dev.maas.validate.rules.ServiceNames;
 import dev.maas.validate.rules.GroupLevelTies;
 import dev.maas.validate.rules.HostnameLengths;
 import dev.maas.validate.rules.KuadrantWindows;
@@ -55,6 +56,7 @@ public final class SemanticRules {
         new EnvironmentModelsExist(),
         new HostnameLengths(),
         new GeneratedNameLength(),
+        new ServiceNames(),
         new LimitadorSharedCounters(),
         new UniqueLimitKeys(),
         new NoSecretMaterial());

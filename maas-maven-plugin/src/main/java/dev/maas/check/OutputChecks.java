@@ -11,8 +11,10 @@ import dev.maas.diag.SourceLocation;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -53,14 +55,14 @@ public final class OutputChecks {
    * checked. The proof always runs; CRD validation runs when a CRD folder was given.
    */
   public Result checkAll(Platform platform, GeneratedTree tree) {
-    List<Diagnostic> out = new ArrayList<>(structural(platform, tree));
+    List<Diagnostic> out = new ArrayList<>(structural(tree));
     PolicyProof.Result proof = new PolicyProof().prove(platform, tree);
     out.addAll(proof.findings());
     return new Result(List.copyOf(out), proof);
   }
 
   /** The YAML and CRD findings of every manifest of {@code tree}, without the policy proof. */
-  public List<Diagnostic> structural(Platform platform, GeneratedTree tree) {
+  public List<Diagnostic> structural(GeneratedTree tree) {
     List<Diagnostic> out = new ArrayList<>();
     CrdValidator validator = null;
     if (crdsDirectory != null) {
@@ -120,7 +122,10 @@ public final class OutputChecks {
     }
   }
 
-  /** The most a ConfigMap's or Secret's data may hold, keys and values together (Kubernetes refuses more). */
+  /**
+   * The most a ConfigMap's or Secret's data may hold, keys and values together (Kubernetes refuses more); base64
+   * values ({@code binaryData}, a Secret's {@code data}) count by their decoded bytes.
+   */
   static final int MAX_DATA_BYTES = 1024 * 1024;
 
   /** The largest object etcd stores with its default request limit ({@code --max-request-bytes}). */
@@ -133,9 +138,9 @@ public final class OutputChecks {
     if (kind.equals("ConfigMap") || kind.equals("Secret")) {
       long data = 0;
       for (String field : List.of("data", "binaryData", "stringData")) {
+        boolean base64 = field.equals("binaryData") || (kind.equals("Secret") && field.equals("data"));
         for (Map.Entry<String, JsonNode> entry : doc.path(field).properties()) {
-          data += entry.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-              + entry.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+          data += entry.getKey().getBytes(StandardCharsets.UTF_8).length + valueBytes(entry.getValue().asText(), base64);
         }
       }
       if (data > MAX_DATA_BYTES) {
@@ -156,6 +161,18 @@ public final class OutputChecks {
           + " bytes as JSON; etcd stores at most " + MAX_OBJECT_BYTES + " per object by default",
           "a platform this large needs fewer models or tiers per platform: split it into several specs"));
     }
+  }
+
+  /** A data value's size: decoded when it is base64 (undecodable text counts as written). */
+  private static long valueBytes(String value, boolean base64) {
+    if (base64) {
+      try {
+        return Base64.getMimeDecoder().decode(value).length;
+      } catch (IllegalArgumentException notBase64) {
+        // Counted as text: the API server refuses it anyway, and its CRD check says why.
+      }
+    }
+    return value.getBytes(StandardCharsets.UTF_8).length;
   }
 
   /** Documents without apiVersion and kind, and Kustomize's own files, are not cluster objects. */

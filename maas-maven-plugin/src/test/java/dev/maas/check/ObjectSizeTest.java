@@ -1,6 +1,7 @@
 package dev.maas.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.diag.Diagnostic;
 import dev.maas.output.GeneratedTree;
@@ -15,7 +16,7 @@ class ObjectSizeTest {
   private static List<String> sizeFindings(String path, String yaml) {
     TreeMap<String, byte[]> files = new TreeMap<>();
     files.put(path, yaml.getBytes(StandardCharsets.UTF_8));
-    return new OutputChecks(null).structural(null, new GeneratedTree(files)).stream()
+    return new OutputChecks(null).structural(new GeneratedTree(files)).stream()
         .filter(d -> d.code().equals("output.size")).map(Diagnostic::render).toList();
   }
 
@@ -44,8 +45,17 @@ class ObjectSizeTest {
         + "          - predicate: \"" + "a".repeat(1600 * 1024) + "\"\n";
     List<String> found = sizeFindings("base/authpolicy-huge.yaml", policy);
     assertEquals(1, found.size(), found::toString);
-    assertEquals(true, found.get(0).startsWith("base/authpolicy-huge.yaml: error: AuthPolicy huge is 16"), found.get(0));
-    assertEquals(true, found.get(0).contains("bytes as JSON; etcd stores at most 1572864 per object by default"),
-        found.get(0));
+    assertTrue(found.get(0).startsWith("base/authpolicy-huge.yaml: error: AuthPolicy huge is 16"), found.get(0));
+    assertTrue(found.get(0).contains("bytes as JSON; etcd stores at most 1572864 per object by default"), found.get(0));
+  }
+
+  @Test
+  void aSecretCountsItsDecodedBytes() {
+    // 900 KiB of data is 1.2 MB of base64 text: within the limit, which counts decoded bytes.
+    String encoded = java.util.Base64.getEncoder().encodeToString(new byte[900 * 1024]);
+    String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: ns\ndata:\n  blob: " + encoded + "\n";
+    assertEquals(List.of(), sizeFindings("base/secret-s.yaml", secret));
+    String larger = java.util.Base64.getEncoder().encodeToString(new byte[1024 * 1024]);
+    assertEquals(1, sizeFindings("base/secret-s.yaml", secret.replace(encoded, larger)).size());
   }
 }

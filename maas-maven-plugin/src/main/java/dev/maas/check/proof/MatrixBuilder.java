@@ -19,7 +19,7 @@ public final class MatrixBuilder {
 
   /** The model listing a tier's user asks for: {@code GET /v1/models}. */
   public static SyntheticRequest listing(String tier, String audience) {
-    return SyntheticRequest.withToken("GET", "/v1/models", tier, USER, audience);
+    return SyntheticRequest.withToken("GET", PolicyProof.LISTING_PATH, tier, USER, audience);
   }
 
   /** The matrix of a rendered tree whose tiers and models are those of its token-service config. */

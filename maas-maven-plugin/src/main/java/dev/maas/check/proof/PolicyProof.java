@@ -70,13 +70,14 @@ public final class PolicyProof {
       Map<String, AccessMatrix.Cell> row = new LinkedHashMap<>();
       cells.put(tier.name(), row);
       List<Model> models = platform.models();
+      List<SyntheticRequest> requests = models.stream()
+          .map(m -> MatrixBuilder.inference(m.pathPrefix(), tier.name(), audience)).toList();
       Verdict[] verdicts = new Verdict[models.size()];
       // A tier's requests are independent: every processor evaluates some, and the checks read them in order.
-      IntStream.range(0, models.size()).parallel().forEach(i -> verdicts[i] =
-          evaluator.evaluate(MatrixBuilder.inference(models.get(i).pathPrefix(), tier.name(), audience)));
+      IntStream.range(0, models.size()).parallel().forEach(i -> verdicts[i] = evaluator.evaluate(requests.get(i)));
       for (int i = 0; i < models.size(); i++) {
         Model model = models.get(i);
-        SyntheticRequest request = MatrixBuilder.inference(model.pathPrefix(), tier.name(), audience);
+        SyntheticRequest request = requests.get(i);
         Verdict verdict = verdicts[i];
         row.put(model.name(), AccessMatrix.Cell.of(verdict));
         checked++;

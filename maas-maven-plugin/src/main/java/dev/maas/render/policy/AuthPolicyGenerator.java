@@ -148,8 +148,9 @@ public final class AuthPolicyGenerator implements Generator {
   }
 
   /**
-   * A run of models, sorted by path, and its predicate: the range of their paths, then their alternatives.
+   * A run of models, sorted by path, and its predicate.
    *
+   * @param predicate the range of the run's paths, then the alternatives of its models
    * @param first the run's first model
    * @param last the run's last model
    */
@@ -250,5 +251,4 @@ public final class AuthPolicyGenerator implements Generator {
     }
     return tiers.isEmpty() ? null : Predicates.pathUnder(model) + " && " + Predicates.tierIn(tiers);
   }
-
 }

@@ -3,6 +3,7 @@ package dev.maas.render.tokenservice;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maas.cel.CelStrings;
 import dev.maas.model.Platform;
 import dev.maas.model.UserAuth;
 import dev.maas.render.Generator;
@@ -512,7 +513,7 @@ public final class TokenServiceGenerator implements Generator {
     identity.set("userid", valueOf("expression",
         "has(auth.identity.maas_username) ? auth.identity.maas_username : \"\""));
     identity.set("tier", valueOf("expression", "has(auth.identity.iss) && auth.identity.iss == "
-        + dev.maas.cel.CelStrings.quote(TokenServiceEndpoints.issuer(platform))
+        + CelStrings.quote(TokenServiceEndpoints.issuer(platform))
         + " && has(auth.identity.tier) ? auth.identity.tier : \"\""));
     return new KubeObject(policy);
   }

@@ -228,6 +228,16 @@ final class Cluster implements AutoCloseable {
     }
   }
 
+  /** The repository's root ({@code maas.repoRoot}, which surefire sets). */
+  static Path repoRoot() {
+    return Path.of(System.getProperty("maas.repoRoot", "../..")).toAbsolutePath().normalize();
+  }
+
+  /** The CRDs to install ({@code maas.crds}; by default the shared folder beside the repository). */
+  static Path crdsFolder() {
+    return Path.of(System.getProperty("maas.crds", repoRoot().resolve("../shared/crds").toString()));
+  }
+
   static boolean onPath(String tool) {
     String path = System.getenv("PATH");
     return path != null && Stream.of(path.split(File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));

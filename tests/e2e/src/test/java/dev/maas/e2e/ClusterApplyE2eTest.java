@@ -40,8 +40,8 @@ class ClusterApplyE2eTest {
   @Test
   void everyGeneratedOverlayIsAcceptedByTheApiServer() throws Exception {
     cluster = Cluster.start(work);
-    Path repoRoot = Path.of(System.getProperty("maas.repoRoot", "../..")).toAbsolutePath().normalize();
-    Path crds = Path.of(System.getProperty("maas.crds", repoRoot.resolve("../shared/crds").toString()));
+    Path repoRoot = Cluster.repoRoot();
+    Path crds = Cluster.crdsFolder();
     Path out = work.resolve("out");
     GenerateResult result = new MaasCompiler().generate(new GenerateRequest(repoRoot, repoRoot.resolve("platform-specs"),
         out, crds, null, "e2e", true));

@@ -148,7 +148,7 @@ class ModelTrafficE2eTest {
    * operator, ...). CRDs an operator installed stay as the operator wants them.
    */
   private void installMissingCrds() throws Exception {
-    Path crds = crdsFolder();
+    Path crds = Cluster.crdsFolder();
     List<Path> files;
     try (Stream<Path> list = Files.list(crds)) {
       files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
@@ -187,7 +187,7 @@ class ModelTrafficE2eTest {
   /** Compiles the test spec with the real compiler into {@code out} and returns its one overlay. */
   static Path compile(Path out) throws IOException {
     Path spec = resource("traffic/e2e.yaml");
-    GenerateResult result = new MaasCompiler().generate(new GenerateRequest(spec.getParent(), spec, out, crdsFolder(),
+    GenerateResult result = new MaasCompiler().generate(new GenerateRequest(spec.getParent(), spec, out, Cluster.crdsFolder(),
         null, "e2e", true));
     assertFalse(result.hasErrors(), () -> String.valueOf(result.validation().diagnostics()) + result.checks());
     Path overlay = out.resolve("e2e/overlays/default");
@@ -408,11 +408,6 @@ class ModelTrafficE2eTest {
 
   private static String firstLine(String text) {
     return text.strip().lines().findFirst().orElse("");
-  }
-
-  static Path crdsFolder() {
-    Path repoRoot = Path.of(System.getProperty("maas.repoRoot", "../..")).toAbsolutePath().normalize();
-    return Path.of(System.getProperty("maas.crds", repoRoot.resolve("../shared/crds").toString()));
   }
 
   static Path resource(String name) {

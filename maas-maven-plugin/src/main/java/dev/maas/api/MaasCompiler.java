@@ -129,12 +129,13 @@ public final class MaasCompiler {
     } catch (UserInputException | UncheckedIOException e) {
       // A missing or unreadable spec is reported by validation below, with its location.
     }
+    OutputChecks checks = checks(request);
+    checks.prepare();
     ValidateResult validation = validate(new ValidateRequest(request.baseDir(), request.spec()));
     if (validation.errors() > 0) {
       return new GenerateResult(validation, List.of(), Map.of());
     }
     PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(request.overlaysDirectory(), request.pluginVersion()));
-    OutputChecks checks = new OutputChecks(request.crdsDirectory());
     Map<String, GeneratedTree> trees = new LinkedHashMap<>();
     List<Diagnostic> findings = new ArrayList<>();
     for (SpecReport spec : validation.specs()) {
@@ -163,5 +164,14 @@ public final class MaasCompiler {
       InputFingerprint.record(request.outputDirectory(), fingerprint, List.copyOf(trees.keySet()));
     }
     return new GenerateResult(validation, List.copyOf(findings), written);
+  }
+
+  /** The folder under the output folder where the parsed CRDs are kept between runs. */
+  static final String CRD_STORE = ".maas-cache";
+
+  /** The output checks of {@code request}, keeping the parsed CRDs beside the output. */
+  static OutputChecks checks(GenerateRequest request) {
+    Path store = request.outputDirectory() == null ? null : request.outputDirectory().resolve(CRD_STORE);
+    return new OutputChecks(request.crdsDirectory(), store);
   }
 }

@@ -57,7 +57,7 @@ public final class MaasPlanner {
     }
     PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(request.overlaysDirectory(),
         request.pluginVersion()));
-    OutputChecks checks = new OutputChecks(request.crdsDirectory());
+    OutputChecks checks = MaasCompiler.checks(request);
     List<Diagnostic> findings = new ArrayList<>();
     List<Diagnostic> errors = new ArrayList<>();
     Map<String, AccessMatrix> proven = new LinkedHashMap<>();

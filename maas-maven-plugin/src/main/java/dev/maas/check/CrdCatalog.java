@@ -12,11 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -27,7 +31,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class CrdCatalog {
 
-  private static final Map<Path, CrdCatalog> CACHE = new ConcurrentHashMap<>();
+  private static final Map<Path, CompletableFuture<CrdCatalog>> CACHE = new ConcurrentHashMap<>();
 
   /** CEL rules see {@code self}, and {@code oldSelf} in transition rules. */
   private static final CelEngine RULES = CelEngine.withVariables("self", "oldSelf");
@@ -50,47 +54,102 @@ public final class CrdCatalog {
    * @throws IOException if the folder or a file cannot be read or parsed
    */
   public static CrdCatalog load(Path dir) throws IOException {
+    return load(dir, null);
+  }
+
+  /**
+   * Like {@link #load(Path)}; with a {@code store} folder, the parsed CRDs are read from there when the folder's
+   * files are unchanged since they were stored, and stored there otherwise.
+   */
+  public static CrdCatalog load(Path dir, Path store) throws IOException {
     List<Path> paths;
     try (Stream<Path> list = Files.list(dir)) {
       paths = list.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
     }
-    // The KServe CRDs are 2 MB each; parsing files in parallel keeps loading near the largest file's time.
-    List<List<CrdKind>> parsed;
-    try {
-      parsed = paths.parallelStream().map(CrdCatalog::parseFile).toList();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+    String digest = store == null ? null : CrdStore.digest(paths);
+    List<CrdStore.Document> documents = digest == null ? null : CrdStore.read(store, digest);
+    if (documents == null) {
+      // The KServe CRDs are 2 MB each; parsing files in parallel keeps loading near the largest file's time.
+      try {
+        documents = paths.parallelStream().map(CrdCatalog::parseFile).flatMap(List::stream).toList();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      if (digest != null) {
+        CrdStore.write(store, digest, documents);
+      }
     }
+    List<CrdKind> parsed = documents.parallelStream().map(d -> kind(d.crd(), d.file())).toList();
     Map<String, CrdKind> kinds = new TreeMap<>();
-    int crdFiles = 0;
-    for (List<CrdKind> fileKinds : parsed) {
-      crdFiles += fileKinds.isEmpty() ? 0 : 1;
-      fileKinds.forEach(k -> kinds.put(key(k.group(), k.kind()), k));
+    Set<String> crdFiles = new HashSet<>();
+    for (CrdKind kind : parsed) {
+      crdFiles.add(kind.file());
+      kinds.put(key(kind.group(), kind.kind()), kind);
     }
-    return new CrdCatalog(Collections.unmodifiableMap(kinds), crdFiles);
+    return new CrdCatalog(Collections.unmodifiableMap(kinds), crdFiles.size());
   }
 
   /** The catalog of {@code dir}, loaded on first request and kept for the life of the JVM. */
   public static CrdCatalog cached(Path dir) throws IOException {
-    Path key = dir.toAbsolutePath().normalize();
-    CrdCatalog catalog = CACHE.get(key);
-    if (catalog == null) {
-      catalog = load(key);
-      CACHE.putIfAbsent(key, catalog);
-    }
-    return catalog;
+    return cached(dir, null);
   }
 
-  private static List<CrdKind> parseFile(Path file) {
+  /**
+   * The catalog of {@code dir}, loaded on first request (through {@code store}, see {@link #load(Path, Path)}) and
+   * kept for the life of the JVM.
+   */
+  public static CrdCatalog cached(Path dir, Path store) throws IOException {
+    try {
+      return loading(dir, store).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /**
+   * Starts loading the catalog of {@code dir} in the background, so that it is ready when the first object is
+   * checked; what goes wrong is reported by {@link #cached(Path, Path)}.
+   */
+  public static void prefetch(Path dir, Path store) {
+    loading(dir, store);
+  }
+
+  private static CompletableFuture<CrdCatalog> loading(Path dir, Path store) {
+    Path key = dir.toAbsolutePath().normalize();
+    CompletableFuture<CrdCatalog> loading = CACHE.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> {
+      try {
+        return load(k, store);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, CrdCatalog::daemon));
+    if (loading.isCompletedExceptionally()) {
+      // A folder that could not be read is tried again on the next request, as it may have been fixed.
+      CACHE.remove(key, loading);
+    }
+    return loading;
+  }
+
+  /** Runs a load on a thread of its own that never keeps the JVM alive (a failed spec ends the run early). */
+  private static void daemon(Runnable load) {
+    Thread thread = new Thread(load, "maas-crd-catalog");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static List<CrdStore.Document> parseFile(Path file) {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(64 * 1024 * 1024);
     ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
-    List<CrdKind> out = new ArrayList<>();
+    List<CrdStore.Document> out = new ArrayList<>();
     try (var docs = yaml.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile())) {
       while (docs.hasNextValue()) {
         JsonNode doc = docs.nextValue();
         if (doc != null && "CustomResourceDefinition".equals(doc.path("kind").asText())) {
-          out.add(kind(doc, file.getFileName().toString()));
+          out.add(new CrdStore.Document(file.getFileName().toString(), CrdStore.trim(doc)));
         }
       }
     } catch (IOException e) {

@@ -12,11 +12,14 @@ import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The read-only checks run on a compiled tree before it is written; they never change it. */
 public final class OutputChecks {
@@ -25,10 +28,27 @@ public final class OutputChecks {
   private static final ObjectMapper YAML_AS_JSON = new ObjectMapper();
 
   private final Path crdsDirectory;
+  private final Path crdStore;
 
   /** @param crdsDirectory a folder of CRDs to validate against, or {@code null} to skip CRD validation */
   public OutputChecks(Path crdsDirectory) {
+    this(crdsDirectory, null);
+  }
+
+  /**
+   * @param crdsDirectory a folder of CRDs to validate against, or {@code null} to skip CRD validation
+   * @param crdStore a folder where the parsed CRDs are kept between runs, or {@code null} to parse them each time
+   */
+  public OutputChecks(Path crdsDirectory, Path crdStore) {
     this.crdsDirectory = crdsDirectory;
+    this.crdStore = crdStore;
+  }
+
+  /** Starts reading the CRD folder in the background, to overlap it with the work before the first check. */
+  public void prepare() {
+    if (crdsDirectory != null && Files.isDirectory(crdsDirectory)) {
+      CrdCatalog.prefetch(crdsDirectory, crdStore);
+    }
   }
 
   /**
@@ -55,8 +75,15 @@ public final class OutputChecks {
    * checked. The proof always runs; CRD validation runs when a CRD folder was given.
    */
   public Result checkAll(Platform platform, GeneratedTree tree) {
-    List<Diagnostic> out = new ArrayList<>(structural(tree));
+    // Both only read the tree: the structural checks run beside the proof, and their findings come first as before.
+    CompletableFuture<List<Diagnostic>> structural = CompletableFuture.supplyAsync(() -> structural(tree));
     PolicyProof.Result proof = new PolicyProof().prove(platform, tree);
+    List<Diagnostic> out;
+    try {
+      out = new ArrayList<>(structural.join());
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     out.addAll(proof.findings());
     return new Result(List.copyOf(out), proof);
   }
@@ -67,7 +94,7 @@ public final class OutputChecks {
     CrdValidator validator = null;
     if (crdsDirectory != null) {
       try {
-        validator = new CrdValidator(CrdCatalog.cached(crdsDirectory));
+        validator = new CrdValidator(CrdCatalog.cached(crdsDirectory, crdStore));
       } catch (IOException e) {
         out.add(Diagnostic.error("crd.catalog", SourceLocation.ofFile(crdsDirectory.toString()), "",
             "cannot read the CRD folder: " + e.getMessage(), "point the CRD folder at a directory of CRD YAML files"));

@@ -63,6 +63,19 @@ public final class SpecReader {
   private static final Pattern YAML11_LEADING_ZERO = Pattern.compile("[-+]?0[0-9]+");
   private static final Pattern YAML11_UNDERSCORE = Pattern.compile("[-+]?[0-9][0-9_]*_[0-9_]*");
   private static final Pattern YAML11_SEXAGESIMAL = Pattern.compile("[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+");
+  /** The patterns that make a plain scalar something other than text, or flag it. */
+  static final List<Pattern> TYPED_PATTERNS = List.of(NULL, TRUE, FALSE, YAML11_LEADING_ZERO, INT, OCTAL_12, HEX,
+      FLOAT, INF, NAN, YAML11_BOOL, YAML11_UNDERSCORE, YAML11_SEXAGESIMAL);
+  /** Every first character a match of one of the patterns above can start with. */
+  private static final String TYPED_STARTS = "~tTfFnNyYoO+-.0123456789";
+
+  /**
+   * Whether a plain scalar may be anything but text: the patterns are tried only then. Most scalars of a spec are
+   * names, and a thousand-model spec has tens of thousands of them.
+   */
+  static boolean mayBeTyped(String text) {
+    return text.isEmpty() || TYPED_STARTS.indexOf(text.charAt(0)) >= 0;
+  }
 
   private final ReadLimits limits;
 
@@ -222,14 +235,19 @@ public final class SpecReader {
 
   /** The number of nodes {@code node} stands for once aliases are expanded; fails past the limit. */
   private long expandedSize(Node node, Map<Node, Long> known, Set<Node> onPath, String displayName) {
-    Long size = known.get(node);
-    if (size != null) {
-      return size;
-    }
-    if (!onPath.add(node)) {
-      throw fail(location(displayName, node.getStartMark()), "yaml.recursiveAlias",
-          "an alias refers to the collection that contains it, so the value would be infinite",
-          "remove the alias or the anchor it refers to");
+    // Only an anchored node can be reached again (through an alias): only those are remembered and tracked on the
+    // path, which keeps both tables as small as the anchors rather than as large as the document.
+    boolean anchored = node.getAnchor() != null;
+    if (anchored) {
+      Long size = known.get(node);
+      if (size != null) {
+        return size;
+      }
+      if (!onPath.add(node)) {
+        throw fail(location(displayName, node.getStartMark()), "yaml.recursiveAlias",
+            "an alias refers to the collection that contains it, so the value would be infinite",
+            "remove the alias or the anchor it refers to");
+      }
     }
     long total = 1;
     if (node instanceof MappingNode mapping) {
@@ -242,7 +260,9 @@ public final class SpecReader {
         total += expandedSize(item, known, onPath, displayName);
       }
     }
-    onPath.remove(node);
+    if (anchored) {
+      onPath.remove(node);
+    }
     if (total > limits.maxNodes()) {
       // Children are each below the limit, so this is the smallest value that explodes: point at it.
       throw fail(location(displayName, node.getStartMark()), "yaml.aliasExpansion",
@@ -250,7 +270,9 @@ public final class SpecReader {
               + " (an alias bomb)",
           "write the values out instead of nesting aliases of aliases");
     }
-    known.put(node, total);
+    if (anchored) {
+      known.put(node, total);
+    }
     return total;
   }
 
@@ -406,6 +428,9 @@ public final class SpecReader {
     }
 
     private Object resolve(String text, SourceLocation here, String pointer) {
+      if (!mayBeTyped(text)) {
+        return text;
+      }
       if (NULL.matcher(text).matches()) {
         return null;
       }

@@ -38,22 +38,34 @@ final class RateSites {
 
   /** The list of {@code kind} that applies to {@code model} for the tier at {@code index}. */
   static RateList effective(Tier tier, int index, String model, Kind kind) {
-    ModelLimits override = tier.modelLimits().get(model);
-    List<Rate> own = override == null ? null : kind == Kind.REQUESTS ? override.requests() : override.tokens();
     String tierPointer = "/spec/tiers/" + index;
-    if (own != null) {
-      return list(JsonPointers.child(tierPointer + "/modelLimits", model) + "/" + kind.field, own);
+    if (override(tier, model, kind) != null) {
+      return list(JsonPointers.child(tierPointer + "/modelLimits", model) + "/" + kind.field, rates(tier, model, kind));
     }
-    return list(tierPointer + "/limits/" + kind.field,
-        kind == Kind.REQUESTS ? tier.limits().requests() : tier.limits().tokens());
+    return list(tierPointer + "/limits/" + kind.field, tierRates(tier, kind));
+  }
+
+  /** The rates of {@code kind} that apply to {@code model} for {@code tier}, without their pointers. */
+  static List<Rate> rates(Tier tier, String model, Kind kind) {
+    List<Rate> own = override(tier, model, kind);
+    return own != null ? own : tierRates(tier, kind);
+  }
+
+  /** The rates of {@code kind} the tier sets for every model without limits of its own. */
+  static List<Rate> tierRates(Tier tier, Kind kind) {
+    return kind == Kind.REQUESTS ? tier.limits().requests() : tier.limits().tokens();
+  }
+
+  private static List<Rate> override(Tier tier, String model, Kind kind) {
+    ModelLimits override = tier.modelLimits().get(model);
+    return override == null ? null : kind == Kind.REQUESTS ? override.requests() : override.tokens();
   }
 
   /** Every list of rates the tier at {@code index} writes: its limits, then each model's. */
   static List<RateList> written(Tier tier, int index, Kind kind) {
     List<RateList> out = new ArrayList<>();
     String tierPointer = "/spec/tiers/" + index;
-    out.add(list(tierPointer + "/limits/" + kind.field,
-        kind == Kind.REQUESTS ? tier.limits().requests() : tier.limits().tokens()));
+    out.add(list(tierPointer + "/limits/" + kind.field, tierRates(tier, kind)));
     for (Map.Entry<String, ModelLimits> e : tier.modelLimits().entrySet()) {
       List<Rate> rates = kind == Kind.REQUESTS ? e.getValue().requests() : e.getValue().tokens();
       if (rates != null) {

@@ -24,7 +24,10 @@ public class GenerateMojo extends AbstractMaasMojo {
   @Parameter(property = "maas.outputDirectory", defaultValue = "${project.build.directory}/maas")
   File outputDirectory;
 
-  /** A folder of CustomResourceDefinitions to validate every generated object against (schema and CEL rules). */
+  /**
+   * A folder of CustomResourceDefinitions to validate every generated object against (schema and CEL rules); their
+   * parsed form is kept in {@code <outputDirectory>/.maas-cache} while the folder is unchanged.
+   */
   @Parameter(property = "maas.crds")
   File crds;
 

@@ -15,6 +15,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -71,6 +73,14 @@ public final class ScaleRun {
           }
           Path target = out.resolve(models + "-" + i).resolve("synth");
           time(run, "write", () -> new TreeWriter().write(tree, target));
+          // The run after a one-line change of the spec: one file differs from the tree on disk.
+          TreeMap<String, byte[]> edited = new TreeMap<>(tree.files());
+          String policy = edited.keySet().stream().filter(f -> f.startsWith("base/tokenratelimitpolicy-")).findFirst()
+              .orElseThrow();
+          edited.put(policy, (new String(edited.get(policy), StandardCharsets.UTF_8) + "# edited\n")
+              .getBytes(StandardCharsets.UTF_8));
+          GeneratedTree editedTree = new GeneratedTree(edited);
+          time(run, "write (1 file changed)", () -> new TreeWriter().write(editedTree, target));
           long[] cw = {run.get("compile")[0] + run.get("write")[0], run.get("compile")[1] + run.get("write")[1]};
           run.put("compile+write", cw);
           run.put("compile+crd+cel+write", new long[] {cw[0] + run.get("crd+cel checks")[0],

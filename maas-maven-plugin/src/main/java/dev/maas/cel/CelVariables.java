@@ -36,12 +36,27 @@ public final class CelVariables {
   public Object attribute(List<String> chain) {
     Object at = values;
     for (String field : chain) {
-      if (!(at instanceof Map<?, ?> map) || !map.containsKey(field)) {
+      if (!(at instanceof Map<?, ?> map)) {
         return ABSENT;
       }
-      at = map.get(field);
+      Object next = map.get(field);
+      // One look-up for the usual present key; a second only tells a missing key from one holding null.
+      if (next == null && !map.containsKey(field)) {
+        return ABSENT;
+      }
+      at = next;
     }
     return at;
+  }
+
+  /**
+   * These variables with {@code name} bound to {@code value} (converted once) instead: the other variables are
+   * shared, not converted again, so deriving many sets from one costs only the new value.
+   */
+  public CelVariables with(String name, Object value) {
+    Map<String, Object> derived = new LinkedHashMap<>(values);
+    derived.put(name, CelValues.plain(value));
+    return new CelVariables(derived);
   }
 
   /** These variables without every variable not in {@code names}, as if they were never given. */

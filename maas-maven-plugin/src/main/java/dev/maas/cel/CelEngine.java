@@ -78,7 +78,8 @@ public final class CelEngine {
     }
     try {
       var ast = result.getAst();
-      return new CelExpression(expression, cel.createProgram(ast), CelAttributes.of(ast.getExpr(), variables));
+      return new CelExpression(expression, cel.createProgram(ast), CelAttributes.of(ast.getExpr(), variables), cel, ast,
+          variables);
     } catch (CelEvaluationException | dev.cel.common.CelValidationException e) {
       throw new CelFailure(expression, "cannot compile: " + e.getMessage());
     }

@@ -16,7 +16,10 @@ final class CelValues {
   /** {@code value} with every integer widened to {@code Long} and every float to {@code Double}; the same
    * instance when nothing needed changing. */
   static Object plain(Object value) {
-    if (value == null) {
+    if (value instanceof String || value instanceof Long || value instanceof Boolean || value instanceof Double) {
+      // The common values are the runtime's already: returned before the longer chain of conversions.
+      return value;
+    } else if (value == null) {
       // A Java null inside a map reads as "unknown" to the runtime, not as CEL's null.
       return NullValue.NULL_VALUE;
     } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {

@@ -56,6 +56,7 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
   static final class Patterns {
 
     private static final List<String> REQUEST = List.of("request");
+    private static final java.util.Set<String> REQUEST_VARIABLE = java.util.Set.of("request");
 
     private final Pattern all;
     private final Map<Object, Pattern> residuals = new ConcurrentHashMap<>();
@@ -71,7 +72,7 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
       Object request = vars.attribute(REQUEST);
       Pattern residual = residuals.get(request);
       if (residual == null) {
-        residual = all.residual(vars);
+        residual = all.residual(vars.only(REQUEST_VARIABLE));
         residuals.putIfAbsent(request, residual);
       }
       return residual.holds(vars);

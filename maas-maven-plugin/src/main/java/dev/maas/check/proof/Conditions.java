@@ -31,8 +31,18 @@ record Conditions(List<Expr> predicates) {
 
   /** Whether every predicate holds with {@code vars}. */
   boolean hold(CelVariables vars) {
+    return hold(vars, false);
+  }
+
+  /**
+   * Whether every predicate holds with {@code vars}.
+   *
+   * @param askedPerRequest whether every identity asks them about the same request: see {@link Expr#value(
+   *     CelVariables, boolean)}
+   */
+  boolean hold(CelVariables vars, boolean askedPerRequest) {
     for (Expr predicate : predicates) {
-      if (!predicate.test(vars)) {
+      if (!Boolean.TRUE.equals(predicate.value(vars, askedPerRequest))) {
         return false;
       }
     }

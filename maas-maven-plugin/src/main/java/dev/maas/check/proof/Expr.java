@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,12 +23,11 @@ final class Expr {
   static final Object DEPENDS_ON_IDENTITY = new Object();
 
   /** A condition that is not a predicate (Authorino then denies): never holds. */
-  static final Expr NEVER = new Expr(null, null);
-
-  private static final Set<String> REQUEST = Set.of("request");
+  static final Expr NEVER = new Expr(null, null, null);
 
   private final String source;
   private final CelEngine engine;
+  private final Map<String, Expr> operands;
   private volatile Compiled compiled;
 
   /**
@@ -57,11 +55,55 @@ final class Expr {
     }
   }
 
-  /** An expression that {@code engine} compiles the first time its value is asked. */
-  Expr(String source, CelEngine engine) {
+  /**
+   * An expression that {@code engine} compiles the first time its value is asked.
+   *
+   * @param operands the operands of the expressions of one evaluator, by their printed form: one operand found in
+   *     many expressions (a tier test shared by many models' clauses) is one expression with one set of
+   *     remembered values; {@code null} to share none
+   */
+  Expr(String source, CelEngine engine, Map<String, Expr> operands) {
     this.source = source;
     this.engine = engine;
+    this.operands = operands;
   }
+
+  /** An expression compiled already (an operand of another). */
+  private Expr(CelExpression cel, Map<String, Expr> operands) {
+    this.source = cel.source();
+    this.engine = null;
+    this.operands = operands;
+    this.compiled = Compiled.of(cel);
+  }
+
+  /**
+   * The operands of the expression's top-level {@code &&} or {@code ||} chain, each its own expression with its own
+   * remembered values; empty when it is no such chain or does not compile. The expression is true exactly when all
+   * (one) of them are true: see {@link CelExpression.Junction}.
+   */
+  java.util.Optional<Junction> junction() {
+    Compiled c = compiled();
+    if (c.cel() == null) {
+      return java.util.Optional.empty();
+    }
+    return c.cel().junction().map(j -> new Junction(j.conjunction(), j.operands().stream().map(this::operand).toList()));
+  }
+
+  private Expr operand(CelExpression cel) {
+    if (operands == null) {
+      return new Expr(cel, null);
+    }
+    // Operands live apart from whole expressions: an operand's printed form is a key, never compiled as written.
+    return operands.computeIfAbsent(cel.source(), k -> new Expr(cel, operands));
+  }
+
+  /**
+   * An expression's operands.
+   *
+   * @param conjunction whether they are joined by {@code &&} (else {@code ||})
+   * @param operands the operands in the order written
+   */
+  record Junction(boolean conjunction, List<Expr> operands) {}
 
   /** The expression as written. */
   String source() {
@@ -103,11 +145,21 @@ final class Expr {
    * thousands of requests) are remembered; those that read the request are not, as every request has its own path.
    */
   Object value(CelVariables vars) {
+    return value(vars, false);
+  }
+
+  /**
+   * The expression's value, or {@link #FAILED}.
+   *
+   * @param askedPerRequest whether many identities ask it about the same request (a predicate every limit or
+   *     every request shares), so that a value that reads the request is worth remembering too
+   */
+  Object value(CelVariables vars, boolean askedPerRequest) {
     Compiled c = compiled();
     if (c.cel() == null) {
       return FAILED;
     }
-    if (c.all() == null || !c.request().isEmpty()) {
+    if (c.all() == null || (!c.request().isEmpty() && !askedPerRequest)) {
       return evaluate(c.cel(), vars);
     }
     Object key = key(c.all(), vars);
@@ -120,12 +172,13 @@ final class Expr {
   }
 
   /**
-   * The value the request's attributes alone give it, or {@link #DEPENDS_ON_IDENTITY}. With no {@code auth} at all,
+   * The value the request's attributes alone ({@code requestOnly}: the {@code request} variable only) give it, or
+   * {@link #DEPENDS_ON_IDENTITY}. With no {@code auth} at all,
    * a value (rather than an unknown) means the request alone decides: CEL's {@code &&} and {@code ||} decide
    * without an operand when the other one does. A failure with the request alone is not trusted: the full
    * evaluation decides then. The value depends on the {@code request} variable only, whatever the expression reads.
    */
-  Object requestAlone(CelVariables vars) {
+  Object requestAlone(CelVariables requestOnly) {
     Compiled c = compiled();
     if (c.cel() == null) {
       return FAILED;
@@ -133,7 +186,7 @@ final class Expr {
     if (c.all() == null || (c.request().isEmpty() && c.readsIdentity())) {
       return DEPENDS_ON_IDENTITY;
     }
-    Object value = evaluate(c.cel(), vars.only(REQUEST));
+    Object value = evaluate(c.cel(), requestOnly);
     return value == FAILED ? DEPENDS_ON_IDENTITY : value;
   }
 

@@ -5,9 +5,11 @@ import dev.maas.cel.CelVariables;
 import dev.maas.model.Window;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,9 +38,11 @@ final class LimitForm {
    * @param identityAttributes every attribute the identity-only predicates of all limits read
    * @param byIdentity per limit, its predicates that read the identity only
    * @param byRequest per limit, its other predicates, in the order written
+   * @param shared the predicates of {@code byRequest} that more than one limit has (asked by the requests of many
+   *     tiers, so worth remembering by the request)
    */
   private record Split(List<List<String>> identityAttributes, List<List<Expr>> byIdentity,
-      List<List<Expr>> byRequest) {}
+      List<List<Expr>> byRequest, Set<Expr> shared) {}
 
   private final String identity;
   private final String file;
@@ -87,7 +91,8 @@ final class LimitForm {
    * by another user of the tier, to tell counters per user from shared ones (asked only for a limit with counters).
    */
   List<LimitMatch> matching(CelVariables vars, Supplier<CelVariables> otherUser) {
-    if (!when.hold(vars)) {
+    // Every request asks the policy's own conditions, whatever its tier.
+    if (!when.hold(vars, true)) {
       return List.of();
     }
     Split s = split();
@@ -99,7 +104,7 @@ final class LimitForm {
     }
     List<LimitMatch> out = new ArrayList<>(2);
     for (int i : admitted) {
-      if (!allHold(s.byRequest().get(i), vars)) {
+      if (!allHold(s.byRequest().get(i), vars, s.shared())) {
         continue;
       }
       Limit limit = limits.get(i);
@@ -119,16 +124,16 @@ final class LimitForm {
     int[] found = new int[limits.size()];
     int n = 0;
     for (int i = 0; i < limits.size(); i++) {
-      if (allHold(s.byIdentity().get(i), vars)) {
+      if (allHold(s.byIdentity().get(i), vars, Set.of())) {
         found[n++] = i;
       }
     }
     return java.util.Arrays.copyOf(found, n);
   }
 
-  private static boolean allHold(List<Expr> predicates, CelVariables vars) {
+  private static boolean allHold(List<Expr> predicates, CelVariables vars, Set<Expr> shared) {
     for (Expr predicate : predicates) {
-      if (!predicate.test(vars)) {
+      if (!Boolean.TRUE.equals(predicate.value(vars, shared.contains(predicate)))) {
         return false;
       }
     }
@@ -153,6 +158,7 @@ final class LimitForm {
     List<List<String>> attributes = new ArrayList<>();
     List<List<Expr>> byIdentity = new ArrayList<>();
     List<List<Expr>> byRequest = new ArrayList<>();
+    Map<Expr, Integer> limitsAsking = new HashMap<>();
     for (Limit limit : limits) {
       List<Expr> identityOnly = new ArrayList<>();
       List<Expr> rest = new ArrayList<>();
@@ -166,11 +172,18 @@ final class LimitForm {
           }
         } else {
           rest.add(predicate);
+          limitsAsking.merge(predicate, 1, Integer::sum);
         }
       }
       byIdentity.add(List.copyOf(identityOnly));
       byRequest.add(List.copyOf(rest));
     }
-    return new Split(List.copyOf(attributes), List.copyOf(byIdentity), List.copyOf(byRequest));
+    Set<Expr> shared = new HashSet<>();
+    limitsAsking.forEach((predicate, count) -> {
+      if (count > 1) {
+        shared.add(predicate);
+      }
+    });
+    return new Split(List.copyOf(attributes), List.copyOf(byIdentity), List.copyOf(byRequest), Set.copyOf(shared));
   }
 }

@@ -19,10 +19,11 @@ sealed interface Pattern {
   /**
    * What is left to decide of this pattern once the request's attributes alone are known: {@link Constant#TRUE},
    * {@link Constant#FALSE}, or the parts whose value depends on the identity. Parts are asked in order and the
-   * asking stops where {@code any} or {@code all} is decided, as {@link #holds} stops. The residual depends on the
-   * {@code request} variable alone.
+   * asking stops where {@code any} or {@code all} is decided, as {@link #holds} stops.
+   *
+   * @param requestOnly the {@code request} variable alone, so that the residual depends on nothing else
    */
-  Pattern residual(CelVariables vars);
+  Pattern residual(CelVariables requestOnly);
 
   /** The pattern of a JSON pattern node, read the way Authorino reads it. */
   static Pattern of(JsonNode pattern, Function<String, Expr> expressions) {
@@ -42,8 +43,24 @@ sealed interface Pattern {
     return Constant.FALSE;
   }
 
-  /** A predicate. */
-  record Leaf(Expr predicate) implements Pattern {
+  /**
+   * A predicate. Where it is a chain of {@code &&} or {@code ||}, its residual is found operand by operand (each
+   * still evaluated by CEL): a model's access clause {@code path.startsWith(..) && tier in [..]} is then left as its
+   * tier test alone, whose value is remembered by tier.
+   */
+  final class Leaf implements Pattern {
+
+    private final Expr predicate;
+    private volatile Pattern operands;
+
+    Leaf(Expr predicate) {
+      this.predicate = predicate;
+    }
+
+    /** The predicate. */
+    Expr predicate() {
+      return predicate;
+    }
 
     @Override
     public boolean holds(CelVariables vars) {
@@ -51,14 +68,40 @@ sealed interface Pattern {
     }
 
     @Override
-    public Pattern residual(CelVariables vars) {
-      Object alone = predicate.requestAlone(vars);
+    public Pattern residual(CelVariables requestOnly) {
+      Pattern split = operands();
+      if (split != this) {
+        return split.residual(requestOnly);
+      }
+      Object alone = predicate.requestAlone(requestOnly);
       if (alone == Expr.DEPENDS_ON_IDENTITY) {
         return this;
       }
       return Boolean.TRUE.equals(alone) ? Constant.TRUE : Constant.FALSE;
     }
 
+    /** The predicate as {@link All} or {@link Any} of its operands' leaves, or this leaf when it is no chain. */
+    Pattern operands() {
+      Pattern split = operands;
+      if (split == null) {
+        synchronized (this) {
+          split = operands;
+          if (split == null) {
+            split = predicate.junction().<Pattern>map(j -> {
+              List<Pattern> parts = j.operands().stream().<Pattern>map(Leaf::new).toList();
+              return j.conjunction() ? new All(parts) : new Any(parts);
+            }).orElse(this);
+            operands = split;
+          }
+        }
+      }
+      return split;
+    }
+
+    @Override
+    public String toString() {
+      return "Leaf[" + predicate + "]";
+    }
   }
 
   /** One of the parts holds (none: it refuses). */
@@ -79,10 +122,10 @@ sealed interface Pattern {
     }
 
     @Override
-    public Pattern residual(CelVariables vars) {
+    public Pattern residual(CelVariables requestOnly) {
       List<Pattern> left = new ArrayList<>();
       for (Pattern part : parts) {
-        Pattern rest = part.residual(vars);
+        Pattern rest = part.residual(requestOnly);
         if (rest == Constant.TRUE) {
           return Constant.TRUE;
         }
@@ -116,10 +159,10 @@ sealed interface Pattern {
     }
 
     @Override
-    public Pattern residual(CelVariables vars) {
+    public Pattern residual(CelVariables requestOnly) {
       List<Pattern> left = new ArrayList<>();
       for (Pattern part : parts) {
-        Pattern rest = part.residual(vars);
+        Pattern rest = part.residual(requestOnly);
         if (rest == Constant.FALSE) {
           return Constant.FALSE;
         }
@@ -143,7 +186,7 @@ sealed interface Pattern {
     }
 
     @Override
-    public Pattern residual(CelVariables vars) {
+    public Pattern residual(CelVariables requestOnly) {
       return this;
     }
   }

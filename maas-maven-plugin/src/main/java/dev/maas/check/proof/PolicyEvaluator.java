@@ -90,7 +90,8 @@ public final class PolicyEvaluator {
     this.routes = List.copyOf(found);
     // Each policy and each distinct expression is read once, however many routes share it.
     Map<String, Expr> expressions = new HashMap<>();
-    Function<String, Expr> expression = source -> expressions.computeIfAbsent(source, e -> new Expr(e, CEL));
+    Map<String, Expr> operands = new ConcurrentHashMap<>();
+    Function<String, Expr> expression = source -> expressions.computeIfAbsent(source, e -> new Expr(e, CEL, operands));
     Map<GatewayObjects.Located, Object> forms = new IdentityHashMap<>();
     Function<GatewayObjects.Located, AuthForm> auth = p -> p == null ? null
         : (AuthForm) forms.computeIfAbsent(p, q -> AuthForm.of(q, expression));
@@ -178,7 +179,8 @@ public final class PolicyEvaluator {
         identity.put("iss", rule.issuerUrl());
         proven = new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(),
             identity).variables();
-        provenVars = CelVariables.of(proven);
+        // Only the identity differs from the request's variables: the converted request is shared.
+        provenVars = vars.with("auth", proven.get("auth"));
       }
       CelVariables unextended = provenVars;
       Map<String, Object> extended = AuthorinoIdentity.authenticated(rule.defaults(), rule.overrides(), proven,

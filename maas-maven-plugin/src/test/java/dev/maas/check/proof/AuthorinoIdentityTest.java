@@ -26,7 +26,7 @@ class AuthorinoIdentityTest {
       expression.source().equals("auth.identity.sub") ? "alice" : AuthorinoIdentity.UNRESOLVED;
 
   /** Expressions as the policies are read: never compiled here, as the fake evaluator answers for them. */
-  private static final Function<String, Expr> EXPRESSIONS = source -> new Expr(source, null);
+  private static final Function<String, Expr> EXPRESSIONS = source -> new Expr(source, null, null);
 
   private static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);

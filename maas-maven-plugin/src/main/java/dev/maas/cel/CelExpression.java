@@ -3,6 +3,7 @@ package dev.maas.cel;
 import dev.cel.bundle.Cel;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelUnparser;
 import dev.cel.parser.CelUnparserFactory;
 import dev.cel.runtime.CelEvaluationException;
@@ -42,9 +43,10 @@ public final class CelExpression {
    * The operands of a top-level chain of {@code &&} (or of {@code ||}), each evaluable on its own.
    *
    * <p>CEL's {@code &&} and {@code ||} are commutative and absorb errors and unknowns where another operand
-   * decides, so the expression is {@code true} exactly when every operand (one operand) of a conjunction
-   * (disjunction) is {@code true}; any other outcome of an operand (false, an error, a non-boolean, an unknown)
-   * counts as not true. That is what lets a caller decide the operands one by one.
+   * decides, so when every operand is typed boolean the expression is {@code true} exactly when every operand (one
+   * operand) of a conjunction (disjunction) is {@code true}; any other outcome of an operand (false, an error, an
+   * unknown) counts as not true. That is what lets a caller decide the operands one by one. An operand the checker
+   * cannot prove boolean (a {@code dyn} value) would not be absorbed, so such a chain is no junction.
    *
    * @param conjunction whether the operands are joined by {@code &&} (else by {@code ||})
    * @param operands the operands in the order written, nested chains of the same operator flattened; each one's
@@ -52,7 +54,10 @@ public final class CelExpression {
    */
   public record Junction(boolean conjunction, List<CelExpression> operands) {}
 
-  /** The expression as a {@link Junction}, or empty when its top is not {@code &&} or {@code ||}. */
+  /**
+   * The expression as a {@link Junction}, or empty when its top is not {@code &&} or {@code ||} or an operand is not
+   * typed boolean.
+   */
   public Optional<Junction> junction() {
     CelExpr top = ast.getExpr();
     String operator = operator(top);
@@ -61,6 +66,11 @@ public final class CelExpression {
     }
     List<CelExpr> parts = new ArrayList<>();
     flatten(top, operator, parts);
+    if (!parts.stream().allMatch(part -> ast.getType(part.id()).filter(SimpleType.BOOL::equals).isPresent())) {
+      // CEL absorbs an operand's error where another operand decides, but not a value of another type:
+      // {@code "a" || true} is an error. Only operands the checker proves boolean are decided one by one.
+      return Optional.empty();
+    }
     List<CelExpression> operands = new ArrayList<>(parts.size());
     try {
       for (CelExpr part : parts) {

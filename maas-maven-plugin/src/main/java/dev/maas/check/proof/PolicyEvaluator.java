@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,6 +25,9 @@ import java.util.function.Supplier;
 public final class PolicyEvaluator {
 
   private static final CelEngine CEL = CelEngine.withVariables("request", "auth");
+
+  /** The kinds of object the evaluator reads; it needs no other. */
+  static final Set<String> KINDS = Set.of("HTTPRoute", "AuthPolicy", "RateLimitPolicy", "TokenRateLimitPolicy");
 
   private final String issuer;
   private final List<RouteMatch> routes;

@@ -148,6 +148,50 @@ class CelEngineTest {
         "operands with comprehensions are never taken for one another");
   }
 
+  @Test
+  void compilingTogetherGivesWhatCompilingAloneGives() throws CelFailure {
+    List<String> expressions = List.of(
+        "request.method == \"POST\"",
+        "auth.identity.tier in [\"free\", \"premium\"] // a comment ends at the line's end",
+        "request.path.startsWith(\"/llm/\") && size([1, 2]) == 2",
+        "[1].exists(x, x == 1) && request.method != \"GET\"",
+        "type(auth.identity.tier) == string ? auth.identity.tier : \"\"",
+        "int(request.headers[\"x-tokens\"])");
+    assertSameOutcomes(expressions);
+    // Expressions that do not compile, or that would swallow or split their neighbours if the text were trusted.
+    assertSameOutcomes(List.of("request.method == \"POST\"", "isURL(request.path)", "auth.identity.tier"));
+    assertSameOutcomes(List.of("request.method), dyn(request.path", "\"\"\"open", "request.path\"\"\"", "true"));
+    assertSameOutcomes(List.of("request.method == \"POST\"", "a) + (b", "request.path"));
+    assertSameOutcomes(List.of("request.method == \"POST\"", "'x' + (", "') == 'x'"));
+  }
+
+  private static void assertSameOutcomes(List<String> expressions) {
+    List<CelEngine.Outcome> together = CEL.compileAll(expressions);
+    assertEquals(expressions.size(), together.size());
+    for (int i = 0; i < expressions.size(); i++) {
+      String source = expressions.get(i);
+      CelExpression alone;
+      try {
+        alone = CEL.compile(source);
+      } catch (CelFailure failure) {
+        assertEquals(null, together.get(i).expression(), source);
+        continue;
+      }
+      CelExpression compiled = together.get(i).expression();
+      assertEquals(source, compiled.source());
+      assertEquals(alone.reads(), compiled.reads(), source);
+      assertEquals(outcome(alone), outcome(compiled), source);
+    }
+  }
+
+  private static String outcome(CelExpression expression) {
+    try {
+      return String.valueOf(expression.evaluate(VARS));
+    } catch (CelFailure failure) {
+      return failure.getMessage();
+    }
+  }
+
   private static boolean isTrue(CelExpression expression, CelVariables vars) {
     try {
       return Boolean.TRUE.equals(expression.evaluate(vars));

@@ -25,6 +25,8 @@ final class Expr {
   /** A condition that is not a predicate (Authorino then denies): never holds. */
   static final Expr NEVER = new Expr(null, null, null);
 
+  private static final int CHUNK = 40_000;
+
   private final String source;
   private final CelEngine engine;
   private final Map<String, Expr> operands;
@@ -122,6 +124,41 @@ final class Expr {
       }
     }
     return c;
+  }
+
+  /** Compiles many expressions together (see {@link CelEngine#compileAll}), on every processor. */
+  static void compileAll(CelEngine engine, List<Expr> expressions) {
+    List<List<Expr>> chunks = new ArrayList<>();
+    List<Expr> chunk = new ArrayList<>();
+    int size = 0;
+    for (Expr expression : expressions) {
+      if (expression.source == null || expression.compiled != null) {
+        continue;
+      }
+      // The parser takes at most 100,000 code points at once.
+      if (!chunk.isEmpty() && size + expression.source.length() > CHUNK) {
+        chunks.add(chunk);
+        chunk = new ArrayList<>();
+        size = 0;
+      }
+      chunk.add(expression);
+      size += expression.source.length() + 16;
+    }
+    if (!chunk.isEmpty()) {
+      chunks.add(chunk);
+    }
+    chunks.parallelStream().forEach(part -> {
+      List<CelEngine.Outcome> outcomes = engine.compileAll(part.stream().map(Expr::source).toList());
+      for (int i = 0; i < part.size(); i++) {
+        part.get(i).settle(outcomes.get(i));
+      }
+    });
+  }
+
+  private synchronized void settle(CelEngine.Outcome outcome) {
+    if (compiled == null) {
+      compiled = outcome.expression() == null ? Compiled.NOT_COMPILED : Compiled.of(outcome.expression());
+    }
   }
 
   private Compiled compile() {

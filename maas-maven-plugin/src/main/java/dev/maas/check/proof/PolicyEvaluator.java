@@ -109,6 +109,7 @@ public final class PolicyEvaluator {
     this.withoutRoute = new Applicable(auth.apply(policyFor(objects, "AuthPolicy", null)),
         limits.apply(policyFor(objects, "RateLimitPolicy", null)),
         limits.apply(policyFor(objects, "TokenRateLimitPolicy", null)));
+    Expr.compileAll(CEL, List.copyOf(expressions.values()));
   }
 
   /**

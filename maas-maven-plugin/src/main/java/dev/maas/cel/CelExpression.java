@@ -162,7 +162,7 @@ public final class CelExpression {
   public Object evaluate(CelVariables variables) throws CelFailure {
     Object value;
     try {
-      value = program.eval(variables.values());
+      value = program.eval(variables.resolver());
     } catch (CelEvaluationException | RuntimeException e) {
       throw new CelFailure(source, "cannot evaluate: " + e.getMessage());
     }

@@ -1,8 +1,10 @@
 package dev.maas.cel;
 
+import dev.cel.runtime.CelVariableResolver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,9 +15,12 @@ import java.util.Set;
 public final class CelVariables {
 
   private final Map<String, ?> values;
+  // The runtime copies a map of variables into its own form at every evaluation; a resolver it reads as it is.
+  private final CelVariableResolver resolver;
 
   private CelVariables(Map<String, ?> values) {
     this.values = values;
+    this.resolver = name -> Optional.ofNullable(values.get(name));
   }
 
   /** {@code variables}, converted once; later changes to the given maps are not seen. */
@@ -72,5 +77,10 @@ public final class CelVariables {
 
   Map<String, ?> values() {
     return values;
+  }
+
+  /** The variables as the runtime reads them: a name not given resolves to nothing (an unknown). */
+  CelVariableResolver resolver() {
+    return resolver;
   }
 }

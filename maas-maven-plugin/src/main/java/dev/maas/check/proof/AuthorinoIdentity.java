@@ -125,10 +125,13 @@ final class AuthorinoIdentity {
   /**
    * {@code vars} with {@code auth.identity} extended by the rule's {@code defaults} (where the identity lacks the
    * property) and {@code overrides} (always), each resolved against the unextended authorization JSON.
-   * A property that cannot be resolved is left out.
+   * A property that cannot be resolved is left out. With neither, {@code vars} itself.
    */
   static Map<String, Object> authenticated(List<Property> defaults, List<Property> overrides, Map<String, Object> vars,
       Expressions cel) {
+    if (defaults.isEmpty() && overrides.isEmpty()) {
+      return vars;
+    }
     Map<String, Object> auth = new LinkedHashMap<>(map(vars.get("auth")));
     Map<String, Object> identity = new LinkedHashMap<>(map(auth.get("identity")));
     for (Property property : defaults) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.cel.CelEngine;
 import dev.maas.cel.CelVariables;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -134,7 +135,7 @@ public final class PolicyEvaluator {
       public CelVariables get() {
         if (found == null) {
           AuthorinoIdentity.Passed theirs = decision.identified() == null ? AuthorinoIdentity.Passed.NONE
-              : passedOn(applicable.auth(), identified(decision.accepting(), otherUser(request)));
+              : passedOn(applicable.auth(), identifiedAlike(decision.accepting(), otherUser(request), requestVars, vars));
           found = CelVariables.of(theirs.limitVariables(requestVars));
         }
         return found;
@@ -161,14 +162,19 @@ public final class PolicyEvaluator {
   }
 
   /**
+   * {@link #identified} for {@code request}, which differs from the request of {@code sameRequestVars} by its
+   * identity only: the converted request is shared.
+   */
+  private static Identified identifiedAlike(List<AuthForm.Authentication> accepting, SyntheticRequest request,
+      Map<String, Object> sameRequestVars, CelVariables sameRequest) {
+    Map<String, Object> requestVars = withIdentity(sameRequestVars, request.identity());
+    return identified(accepting, request, requestVars, sameRequest.with("auth", requestVars.get("auth")));
+  }
+
+  /**
    * The request's variables with the identity the first accepting non-anonymous rule proves, extended by its
    * {@code defaults} and {@code overrides}; an anonymous rule proves the request's identity as it is.
    */
-  private static Identified identified(List<AuthForm.Authentication> accepting, SyntheticRequest request) {
-    Map<String, Object> requestVars = request.variables();
-    return identified(accepting, request, requestVars, CelVariables.of(requestVars));
-  }
-
   private static Identified identified(List<AuthForm.Authentication> accepting, SyntheticRequest request,
       Map<String, Object> requestVars, CelVariables vars) {
     for (AuthForm.Authentication rule : accepting) {
@@ -182,17 +188,26 @@ public final class PolicyEvaluator {
         // A synthetic platform token names no issuer; the jwt rule that verified it proves its iss claim.
         Map<String, Object> identity = new LinkedHashMap<>(request.identity());
         identity.put("iss", rule.issuerUrl());
-        proven = new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(),
-            identity).variables();
+        proven = withIdentity(requestVars, Collections.unmodifiableMap(identity));
         // Only the identity differs from the request's variables: the converted request is shared.
         provenVars = vars.with("auth", proven.get("auth"));
       }
       CelVariables unextended = provenVars;
       Map<String, Object> extended = AuthorinoIdentity.authenticated(rule.defaults(), rule.overrides(), proven,
           e -> resolved(e, unextended));
-      return new Identified(extended, provenVars.with("auth", extended.get("auth")));
+      return new Identified(extended, extended == proven ? provenVars : provenVars.with("auth", extended.get("auth")));
     }
     return new Identified(requestVars, vars);
+  }
+
+  /** {@code requestVars} with {@code auth.identity} replaced, as the variables of the same request by that identity. */
+  private static Map<String, Object> withIdentity(Map<String, Object> requestVars, Map<String, Object> identity) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> auth = new LinkedHashMap<>((Map<String, Object>) requestVars.get("auth"));
+    auth.put("identity", identity);
+    Map<String, Object> vars = new LinkedHashMap<>(requestVars);
+    vars.put("auth", auth);
+    return vars;
   }
 
   /** An expression's value for {@link AuthorinoIdentity}. */

@@ -88,7 +88,8 @@ final class Expr {
     if (c.cel() == null) {
       return java.util.Optional.empty();
     }
-    return c.cel().junction().map(j -> new Junction(j.conjunction(), j.operands().stream().map(this::operand).toList()));
+    return c.cel().junction()
+        .map(j -> new Junction(j.conjunction(), j.operands().stream().map(this::operand).toList()));
   }
 
   private Expr operand(CelExpression cel) {

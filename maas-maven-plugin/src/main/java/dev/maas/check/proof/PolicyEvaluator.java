@@ -135,7 +135,8 @@ public final class PolicyEvaluator {
       public CelVariables get() {
         if (found == null) {
           AuthorinoIdentity.Passed theirs = decision.identified() == null ? AuthorinoIdentity.Passed.NONE
-              : passedOn(applicable.auth(), identifiedAlike(decision.accepting(), otherUser(request), requestVars, vars));
+              : passedOn(applicable.auth(),
+                  identifiedAlike(decision.accepting(), otherUser(request), requestVars, vars));
           found = CelVariables.of(theirs.limitVariables(requestVars));
         }
         return found;

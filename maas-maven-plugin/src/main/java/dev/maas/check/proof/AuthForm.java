@@ -60,6 +60,7 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
 
     private final Pattern all;
     private final Map<Object, Pattern> residuals = new ConcurrentHashMap<>();
+    private volatile Boolean readsRequest;
 
     Patterns(List<Pattern> patterns) {
       this.all = patterns.isEmpty() ? Pattern.Constant.TRUE
@@ -68,14 +69,24 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
 
     /** Whether every pattern holds with {@code vars}. */
     boolean hold(CelVariables vars) {
-      // The residual depends on the request variable alone (see Pattern#residual), so its value is the key.
-      Object request = vars.attribute(REQUEST);
+      // The residual depends on the request variable alone (see Pattern#residual), so its value is the key; on
+      // nothing at all where no predicate reads the request (an audience or revocation test).
+      Object request = readsRequest() ? vars.attribute(REQUEST) : REQUEST;
       Pattern residual = residuals.get(request);
       if (residual == null) {
         residual = all.residual(vars.only(REQUEST_VARIABLE));
         residuals.putIfAbsent(request, residual);
       }
       return residual.holds(vars);
+    }
+
+    private boolean readsRequest() {
+      Boolean reads = readsRequest;
+      if (reads == null) {
+        reads = all.readsRequest();
+        readsRequest = reads;
+      }
+      return reads;
     }
   }
 

@@ -25,6 +25,9 @@ sealed interface Pattern {
    */
   Pattern residual(CelVariables requestOnly);
 
+  /** Whether a predicate of the pattern may read the request (when that cannot be told, it may). */
+  boolean readsRequest();
+
   /** The pattern of a JSON pattern node, read the way Authorino reads it. */
   static Pattern of(JsonNode pattern, Function<String, Expr> expressions) {
     if (pattern.has("predicate")) {
@@ -78,6 +81,12 @@ sealed interface Pattern {
         return this;
       }
       return Boolean.TRUE.equals(alone) ? Constant.TRUE : Constant.FALSE;
+    }
+
+    @Override
+    public boolean readsRequest() {
+      Pattern split = operands();
+      return split != this ? split.readsRequest() : !predicate.readsIdentityOnly();
     }
 
     /** The predicate as {@link All} or {@link Any} of its operands' leaves, or this leaf when it is no chain. */
@@ -136,6 +145,11 @@ sealed interface Pattern {
       return left.isEmpty() ? Constant.FALSE : left.size() == 1 ? left.get(0) : new Any(left);
     }
 
+    @Override
+    public boolean readsRequest() {
+      return parts.stream().anyMatch(Pattern::readsRequest);
+    }
+
   }
 
   /** Every part holds; there is at least one. */
@@ -173,6 +187,11 @@ sealed interface Pattern {
       return left.isEmpty() ? Constant.TRUE : left.size() == 1 ? left.get(0) : new All(left);
     }
 
+    @Override
+    public boolean readsRequest() {
+      return parts.stream().anyMatch(Pattern::readsRequest);
+    }
+
   }
 
   /** A pattern whose value is known: a decided residual, or a pattern the proof cannot evaluate (false). */
@@ -188,6 +207,11 @@ sealed interface Pattern {
     @Override
     public Pattern residual(CelVariables requestOnly) {
       return this;
+    }
+
+    @Override
+    public boolean readsRequest() {
+      return false;
     }
   }
 }

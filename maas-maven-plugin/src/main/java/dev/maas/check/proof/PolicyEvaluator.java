@@ -38,15 +38,23 @@ public final class PolicyEvaluator {
   private final Map<RouteMatch, Applicable> byRoute = new HashMap<>();
   private final Applicable withoutRoute;
 
-  /** A path match of an HTTPRoute. */
-  private record RouteMatch(String route, String namespace, String type, String value) {
+  /**
+   * A path match of an HTTPRoute.
+   *
+   * @param prefix for a prefix match, the value without a trailing slash
+   */
+  private record RouteMatch(String route, String namespace, String type, String value, String prefix) {
+
+    RouteMatch(String route, String namespace, String type, String value) {
+      this(route, namespace, type, value, value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+    }
 
     boolean matches(String urlPath) {
       if ("Exact".equals(type)) {
         return urlPath.equals(value);
       }
-      String prefix = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-      return prefix.isEmpty() || urlPath.equals(prefix) || urlPath.startsWith(prefix + "/");
+      return prefix.isEmpty() || (urlPath.startsWith(prefix)
+          && (urlPath.length() == prefix.length() || urlPath.charAt(prefix.length()) == '/'));
     }
   }
 

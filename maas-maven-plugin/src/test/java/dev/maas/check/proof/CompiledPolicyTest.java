@@ -38,6 +38,10 @@ class CompiledPolicyTest {
           authentication:
             tokens: {jwt: {issuerUrl: "http://issuer"}}
           authorization:
+            known-tier:
+              patternMatching:
+                patterns:
+                - predicate: auth.identity.tier != "platinum" && auth.identity.sub == "u"
             access:
               patternMatching:
                 patterns:
@@ -122,7 +126,8 @@ class CompiledPolicyTest {
             identity.put("iss", ISSUER);
             Map<String, Object> vars = vars(request, identity);
             String where = method + " " + path + " as " + tier;
-            boolean expected = patternsHold(auth.at("/spec/rules/authorization/access/patternMatching/patterns"), vars);
+            boolean expected = patternsHold(auth.at("/spec/rules/authorization/access/patternMatching/patterns"), vars)
+                && patternsHold(auth.at("/spec/rules/authorization/known-tier/patternMatching/patterns"), vars);
             assertEquals(expected, verdict.authorized(), where);
             Map<String, Object> limitVars = vars(request, Map.of("userid", "u", "tier", tier));
             assertEquals(matching(limits, limitVars), verdict.requestLimits().stream().map(LimitMatch::key).toList(),

@@ -5,6 +5,7 @@ import dev.maas.cel.CelVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -56,7 +57,7 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
   static final class Patterns {
 
     private static final List<String> REQUEST = List.of("request");
-    private static final java.util.Set<String> REQUEST_VARIABLE = java.util.Set.of("request");
+    private static final Set<String> REQUEST_VARIABLE = Set.of("request");
 
     private final Pattern all;
     private final Map<Object, Pattern> residuals = new ConcurrentHashMap<>();

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One CEL expression of the rendered policies, compiled on first use, and the values the proof remembers for it.
- * A value is remembered only by the values of every attribute the expression reads, on which alone it depends.
+ * One CEL expression of the rendered policies, compiled together with the others of its evaluator (or on first use),
+ * and the values the proof remembers for it. A value is remembered only by the values of every attribute the
+ * expression reads, on which alone it depends.
  */
 final class Expr {
 
@@ -83,10 +85,10 @@ final class Expr {
    * remembered values; empty when it is no such chain or does not compile. The expression is true exactly when all
    * (one) of them are true: see {@link CelExpression.Junction}.
    */
-  java.util.Optional<Junction> junction() {
+  Optional<Junction> junction() {
     Compiled c = compiled();
     if (c.cel() == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return c.cel().junction()
         .map(j -> new Junction(j.conjunction(), j.operands().stream().map(this::operand).toList()));

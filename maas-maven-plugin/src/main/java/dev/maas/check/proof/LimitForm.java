@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.cel.CelVariables;
 import dev.maas.model.Window;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -128,7 +129,7 @@ final class LimitForm {
         found[n++] = i;
       }
     }
-    return java.util.Arrays.copyOf(found, n);
+    return Arrays.copyOf(found, n);
   }
 
   private static boolean allHold(List<Expr> predicates, CelVariables vars, Set<Expr> shared) {

@@ -2,8 +2,10 @@ package dev.maas.cel;
 
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
@@ -78,10 +80,103 @@ public final class CelEngine {
     }
     try {
       var ast = result.getAst();
-      return new CelExpression(expression, cel.createProgram(ast), CelAttributes.of(ast.getExpr(), variables));
+      return new CelExpression(expression, cel.createProgram(ast), CelAttributes.of(ast.getExpr(), variables), cel, ast,
+          variables);
     } catch (CelEvaluationException | dev.cel.common.CelValidationException e) {
       throw new CelFailure(expression, "cannot compile: " + e.getMessage());
     }
+  }
+
+  /**
+   * What compiling one expression gave.
+   *
+   * @param expression the compiled expression, or {@code null}
+   * @param failure why it does not compile, or {@code null}
+   */
+  public record Outcome(CelExpression expression, CelFailure failure) {}
+
+  /**
+   * Compiles many expressions, each as {@link #compile} would, at the cost of few compilations: checking an
+   * expression first builds the whole environment of declarations, which costs more than checking a short predicate.
+   * The expressions are checked together as the elements of one list, each wrapped in {@code dyn(..)} so that none
+   * lends its types to another, and every element is then taken apart. The list is trusted only when it has one
+   * element per expression, each a {@code dyn} call that starts in its own wrapping (an expression that does not
+   * end where its text ends, such as an open string or bracket, moves one); otherwise, or when any expression
+   * does not compile, each is compiled alone.
+   *
+   * @return the outcomes, in the order of {@code expressions}
+   */
+  public List<Outcome> compileAll(List<String> expressions) {
+    if (expressions.size() > 1) {
+      List<Outcome> together = together(expressions);
+      if (together != null) {
+        return together;
+      }
+    }
+    List<Outcome> out = new ArrayList<>(expressions.size());
+    for (String expression : expressions) {
+      try {
+        out.add(new Outcome(compile(expression), null));
+      } catch (CelFailure failure) {
+        out.add(new Outcome(null, failure));
+      }
+    }
+    return out;
+  }
+
+  private static final String OPEN = "dyn(\n";
+  private static final String CLOSE = "\n),\n";
+
+  private List<Outcome> together(List<String> expressions) {
+    StringBuilder text = new StringBuilder("[\n");
+    List<int[]> wrappings = new ArrayList<>();
+    List<String> all = new ArrayList<>(expressions);
+    // A last element of known text closes the list, so that the last expression's end is checked like the others'.
+    all.add("true");
+    for (String expression : all) {
+      int start = text.codePointCount(0, text.length());
+      text.append(OPEN);
+      wrappings.add(new int[] {start, start + OPEN.length()});
+      text.append(expression).append(CLOSE);
+    }
+    text.append(']');
+    CelAbstractSyntaxTree ast;
+    try {
+      CelValidationResult result = cel.compile(text.toString());
+      if (result.hasError()) {
+        return null;
+      }
+      ast = result.getAst();
+    } catch (RuntimeException | dev.cel.common.CelValidationException e) {
+      return null;
+    }
+    CelExpr top = ast.getExpr();
+    if (top.getKind() != CelExpr.ExprKind.Kind.LIST || top.list().elements().size() != all.size()
+        || !top.list().optionalIndices().isEmpty()) {
+      return null;
+    }
+    List<Outcome> out = new ArrayList<>(expressions.size());
+    for (int i = 0; i < all.size(); i++) {
+      CelExpr element = top.list().elements().get(i);
+      Integer at = ast.getSource().getPositionsMap().get(element.id());
+      if (element.getKind() != CelExpr.ExprKind.Kind.CALL || element.call().target().isPresent()
+          || !element.call().function().equals("dyn") || element.call().args().size() != 1 || at == null
+          || at < wrappings.get(i)[0] || at >= wrappings.get(i)[1]) {
+        return null;
+      }
+      if (i < expressions.size()) {
+        CelExpr part = element.call().args().get(0);
+        CelAbstractSyntaxTree partAst = CelAbstractSyntaxTree.newCheckedAst(part, ast.getSource(),
+            ast.getReferenceMap(), ast.getTypeMap());
+        try {
+          out.add(new Outcome(new CelExpression(expressions.get(i), cel.createProgram(partAst),
+              CelAttributes.of(part, variables), cel, partAst, variables), null));
+        } catch (CelEvaluationException | RuntimeException e) {
+          return null;
+        }
+      }
+    }
+    return out;
   }
 
   private static String issues(CelValidationResult result) {

@@ -1,8 +1,15 @@
 package dev.maas.cel;
 
+import dev.cel.bundle.Cel;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.SimpleType;
+import dev.cel.parser.CelUnparser;
+import dev.cel.parser.CelUnparserFactory;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelUnknownSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,14 +18,120 @@ import java.util.Set;
 /** A compiled CEL expression, ready to evaluate against variables. */
 public final class CelExpression {
 
+  private static final String AND = "_&&_";
+  private static final String OR = "_||_";
+  private static final CelUnparser UNPARSER = CelUnparserFactory.newUnparser();
+
   private final String source;
   private final CelRuntime.Program program;
   private final Optional<Set<List<String>>> reads;
+  private final Cel cel;
+  private final CelAbstractSyntaxTree ast;
+  private final Set<String> variables;
 
-  CelExpression(String source, CelRuntime.Program program, Optional<Set<List<String>>> reads) {
+  CelExpression(String source, CelRuntime.Program program, Optional<Set<List<String>>> reads, Cel cel,
+      CelAbstractSyntaxTree ast, Set<String> variables) {
     this.source = source;
     this.program = program;
     this.reads = reads;
+    this.cel = cel;
+    this.ast = ast;
+    this.variables = variables;
+  }
+
+  /**
+   * The operands of a top-level chain of {@code &&} (or of {@code ||}), each evaluable on its own.
+   *
+   * <p>CEL's {@code &&} and {@code ||} are commutative and absorb errors and unknowns where another operand
+   * decides, so when every operand is typed boolean the expression is {@code true} exactly when every operand (one
+   * operand) of a conjunction (disjunction) is {@code true}; any other outcome of an operand (false, an error, an
+   * unknown) counts as not true. That is what lets a caller decide the operands one by one. An operand the checker
+   * cannot prove boolean (a {@code dyn} value) would not be absorbed, so such a chain is no junction.
+   *
+   * @param conjunction whether the operands are joined by {@code &&} (else by {@code ||})
+   * @param operands the operands in the order written, nested chains of the same operator flattened; each one's
+   *     {@link #source()} is the operand printed back, equal for equal operands
+   */
+  public record Junction(boolean conjunction, List<CelExpression> operands) {}
+
+  /**
+   * The expression as a {@link Junction}, or empty when its top is not {@code &&} or {@code ||} or an operand is not
+   * typed boolean.
+   */
+  public Optional<Junction> junction() {
+    CelExpr top = ast.getExpr();
+    String operator = operator(top);
+    if (operator == null) {
+      return Optional.empty();
+    }
+    List<CelExpr> parts = new ArrayList<>();
+    flatten(top, operator, parts);
+    if (!parts.stream().allMatch(part -> ast.getType(part.id()).filter(SimpleType.BOOL::equals).isPresent())) {
+      // CEL absorbs an operand's error where another operand decides, but not a value of another type:
+      // {@code "a" || true} is an error. Only operands the checker proves boolean are decided one by one.
+      return Optional.empty();
+    }
+    List<CelExpression> operands = new ArrayList<>(parts.size());
+    try {
+      for (CelExpr part : parts) {
+        // The part keeps the ids of the checked whole, so the whole's references and types serve it unchanged.
+        CelAbstractSyntaxTree partAst = CelAbstractSyntaxTree.newCheckedAst(part, ast.getSource(),
+            ast.getReferenceMap(), ast.getTypeMap());
+        operands.add(new CelExpression(partSource(part, partAst), cel.createProgram(partAst),
+            CelAttributes.of(part, variables), cel, partAst, variables));
+      }
+    } catch (CelEvaluationException | RuntimeException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new Junction(operator.equals(AND), List.copyOf(operands)));
+  }
+
+  /**
+   * An operand's source: the operand printed back, so that equal operands of different expressions read alike;
+   * the whole's source and the operand's id where it holds a comprehension, whose printed form may not tell apart
+   * what it does.
+   */
+  private String partSource(CelExpr part, CelAbstractSyntaxTree partAst) {
+    if (!hasComprehension(part)) {
+      try {
+        return UNPARSER.unparse(partAst);
+      } catch (RuntimeException e) {
+        // Falls through to a source that names this operand alone.
+      }
+    }
+    return source + " #" + part.id();
+  }
+
+  private static boolean hasComprehension(CelExpr expr) {
+    return switch (expr.getKind()) {
+      case COMPREHENSION -> true;
+      case SELECT -> hasComprehension(expr.select().operand());
+      case CALL -> expr.call().target().map(CelExpression::hasComprehension).orElse(false)
+          || expr.call().args().stream().anyMatch(CelExpression::hasComprehension);
+      case LIST -> expr.list().elements().stream().anyMatch(CelExpression::hasComprehension);
+      case MAP -> expr.map().entries().stream().anyMatch(e -> hasComprehension(e.key()) || hasComprehension(e.value()));
+      case STRUCT -> expr.struct().entries().stream().anyMatch(e -> hasComprehension(e.value()));
+      default -> false;
+    };
+  }
+
+  private static String operator(CelExpr expr) {
+    if (expr.getKind() != CelExpr.ExprKind.Kind.CALL || expr.call().target().isPresent()
+        || expr.call().args().size() != 2) {
+      return null;
+    }
+    String function = expr.call().function();
+    return function.equals(AND) || function.equals(OR) ? function : null;
+  }
+
+  private static void flatten(CelExpr expr, String operator, List<CelExpr> into) {
+    if (operator.equals(operator(expr))) {
+      for (CelExpr arg : expr.call().args()) {
+        flatten(arg, operator, into);
+      }
+    } else {
+      into.add(expr);
+    }
   }
 
   /**
@@ -49,7 +162,7 @@ public final class CelExpression {
   public Object evaluate(CelVariables variables) throws CelFailure {
     Object value;
     try {
-      value = program.eval(variables.values());
+      value = program.eval(variables.resolver());
     } catch (CelEvaluationException | RuntimeException e) {
       throw new CelFailure(source, "cannot evaluate: " + e.getMessage());
     }

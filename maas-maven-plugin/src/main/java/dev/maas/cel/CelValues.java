@@ -16,7 +16,10 @@ final class CelValues {
   /** {@code value} with every integer widened to {@code Long} and every float to {@code Double}; the same
    * instance when nothing needed changing. */
   static Object plain(Object value) {
-    if (value == null) {
+    if (value instanceof String || value instanceof Long || value instanceof Boolean || value instanceof Double) {
+      // The common values are the runtime's already: returned before the longer chain of conversions.
+      return value;
+    } else if (value == null) {
       // A Java null inside a map reads as "unknown" to the runtime, not as CEL's null.
       return NullValue.NULL_VALUE;
     } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -28,17 +31,18 @@ final class CelValues {
     } else if (value instanceof BigDecimal decimal) {
       return decimal.doubleValue();
     } else if (value instanceof Map<?, ?> map) {
-      Map<Object, Object> copy = null;
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        Object converted = plain(entry.getValue());
-        if (converted != entry.getValue() && copy == null) {
-          copy = new LinkedHashMap<>(map);
+      // forEach, not an entry iterator: an unmodifiable map's iterator wraps every entry it hands out.
+      List<Map<Object, Object>> copy = new ArrayList<>(1);
+      map.forEach((key, entry) -> {
+        Object converted = plain(entry);
+        if (converted != entry) {
+          if (copy.isEmpty()) {
+            copy.add(new LinkedHashMap<>(map));
+          }
+          copy.get(0).put(key, converted);
         }
-        if (copy != null) {
-          copy.put(entry.getKey(), converted);
-        }
-      }
-      return copy == null ? map : copy;
+      });
+      return copy.isEmpty() ? map : copy.get(0);
     } else if (value instanceof List<?> list) {
       List<Object> copy = null;
       for (int i = 0; i < list.size(); i++) {

@@ -1,8 +1,10 @@
 package dev.maas.cel;
 
+import dev.cel.runtime.CelVariableResolver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,9 +15,12 @@ import java.util.Set;
 public final class CelVariables {
 
   private final Map<String, ?> values;
+  // The runtime copies a map of variables into its own form at every evaluation; a resolver it reads as it is.
+  private final CelVariableResolver resolver;
 
   private CelVariables(Map<String, ?> values) {
     this.values = values;
+    this.resolver = name -> Optional.ofNullable(values.get(name));
   }
 
   /** {@code variables}, converted once; later changes to the given maps are not seen. */
@@ -36,12 +41,27 @@ public final class CelVariables {
   public Object attribute(List<String> chain) {
     Object at = values;
     for (String field : chain) {
-      if (!(at instanceof Map<?, ?> map) || !map.containsKey(field)) {
+      if (!(at instanceof Map<?, ?> map)) {
         return ABSENT;
       }
-      at = map.get(field);
+      Object next = map.get(field);
+      // One look-up for the usual present key; a second only tells a missing key from one holding null.
+      if (next == null && !map.containsKey(field)) {
+        return ABSENT;
+      }
+      at = next;
     }
     return at;
+  }
+
+  /**
+   * These variables with {@code name} bound to {@code value} (converted once) instead: the other variables are
+   * shared, not converted again, so deriving many sets from one costs only the new value.
+   */
+  public CelVariables with(String name, Object value) {
+    Map<String, Object> derived = new LinkedHashMap<>(values);
+    derived.put(name, CelValues.plain(value));
+    return new CelVariables(derived);
   }
 
   /** These variables without every variable not in {@code names}, as if they were never given. */
@@ -57,5 +77,10 @@ public final class CelVariables {
 
   Map<String, ?> values() {
     return values;
+  }
+
+  /** The variables as the runtime reads them: a name not given resolves to nothing (an unknown). */
+  CelVariableResolver resolver() {
+    return resolver;
   }
 }

@@ -99,4 +99,104 @@ class CelEngineTest {
     assertEquals(CelVariables.ABSENT, vars.attribute(List.of("auth", "identity", "groups")));
     assertEquals(CelVariables.ABSENT, vars.attribute(List.of("request", "path", "deeper")));
   }
+
+  @Test
+  void aJunctionIsTrueExactlyWhenItsOperandsSaySo() throws CelFailure {
+    List<String> chains = List.of(
+        "request.method == \"POST\" && auth.identity.tier == \"premium\"",
+        "request.method == \"GET\" || (auth.identity.tier == \"free\" || request.path.startsWith(\"/llm/\"))",
+        "auth.identity.group == \"x\" || request.method == \"POST\"",
+        "auth.identity.group == \"x\" && request.method == \"POST\"",
+        "request.method == \"GET\" || auth.identity.group == \"x\"",
+        "request.method == \"POST\" && auth.identity.group == \"x\"",
+        "auth.identity.missing.startsWith(\"a\") || request.path.endsWith(\"/completions\")",
+        "request.path.startsWith(\"/llm/\") && (auth.identity.tier in [\"premium\"] && int(request.headers[\"x-tokens\"]) > 10)");
+    List<CelVariables> bindings = List.of(CelVariables.of(VARS), CelVariables.of(VARS).only(java.util.Set.of("request")),
+        CelVariables.of(Map.of("request", Map.of("method", "GET", "path", "/v1/models", "headers", Map.of()),
+            "auth", Map.of("identity", Map.of("tier", "free")))));
+    for (String source : chains) {
+      CelExpression whole = CEL.compile(source);
+      CelExpression.Junction junction = whole.junction().orElseThrow(() -> new AssertionError(source));
+      assertTrue(junction.operands().size() >= 2, source);
+      for (CelVariables vars : bindings) {
+        boolean operandsSay = junction.conjunction()
+            ? junction.operands().stream().allMatch(o -> isTrue(o, vars))
+            : junction.operands().stream().anyMatch(o -> isTrue(o, vars));
+        assertEquals(isTrue(whole, vars), operandsSay, source + " with " + vars);
+      }
+    }
+    assertTrue(CEL.compile("!(request.method == \"GET\" && true)").junction().isEmpty(), "a negation is no chain");
+    assertTrue(CEL.compile("request.method == \"GET\" ? true : false").junction().isEmpty());
+    for (String dyn : List.of("request.method || true", "request.method && true", "true && request.method")) {
+      // "POST" || true is an error, not true: an operand that may not be boolean leaves the chain whole.
+      assertTrue(CEL.compile(dyn).junction().isEmpty(), dyn);
+      assertFalse(isTrue(CEL.compile(dyn), CelVariables.of(VARS)), dyn);
+    }
+  }
+
+  @Test
+  void equalOperandsOfDifferentExpressionsReadAlike() throws CelFailure {
+    CelExpression.Junction a = CEL.compile("request.path.startsWith(\"/a/\") && auth.identity.tier in [\"x\", \"y\"]")
+        .junction().orElseThrow();
+    CelExpression.Junction b = CEL.compile("request.path.startsWith(\"/b/\")&&auth.identity.tier in [\"x\",\"y\"]")
+        .junction().orElseThrow();
+    assertEquals(a.operands().get(1).source(), b.operands().get(1).source());
+    assertFalse(a.operands().get(0).source().equals(b.operands().get(0).source()));
+    assertEquals(List.of(List.of("auth", "identity", "tier")), List.copyOf(a.operands().get(1).reads().orElseThrow()));
+    CelExpression.Junction loops = CEL.compile("[1].exists(x, x == 1) && [1].exists(x, x == 1)").junction().orElseThrow();
+    assertFalse(loops.operands().get(0).source().equals(loops.operands().get(1).source()),
+        "operands with comprehensions are never taken for one another");
+  }
+
+  @Test
+  void compilingTogetherGivesWhatCompilingAloneGives() throws CelFailure {
+    List<String> expressions = List.of(
+        "request.method == \"POST\"",
+        "auth.identity.tier in [\"free\", \"premium\"] // a comment ends at the line's end",
+        "request.path.startsWith(\"/llm/\") && size([1, 2]) == 2",
+        "[1].exists(x, x == 1) && request.method != \"GET\"",
+        "type(auth.identity.tier) == string ? auth.identity.tier : \"\"",
+        "int(request.headers[\"x-tokens\"])");
+    assertSameOutcomes(expressions);
+    // Expressions that do not compile, or that would swallow or split their neighbours if the text were trusted.
+    assertSameOutcomes(List.of("request.method == \"POST\"", "isURL(request.path)", "auth.identity.tier"));
+    assertSameOutcomes(List.of("request.method), dyn(request.path", "\"\"\"open", "request.path\"\"\"", "true"));
+    assertSameOutcomes(List.of("request.method == \"POST\"", "a) + (b", "request.path"));
+    assertSameOutcomes(List.of("request.method == \"POST\"", "'x' + (", "') == 'x'"));
+  }
+
+  private static void assertSameOutcomes(List<String> expressions) {
+    List<CelEngine.Outcome> together = CEL.compileAll(expressions);
+    assertEquals(expressions.size(), together.size());
+    for (int i = 0; i < expressions.size(); i++) {
+      String source = expressions.get(i);
+      CelExpression alone;
+      try {
+        alone = CEL.compile(source);
+      } catch (CelFailure failure) {
+        assertEquals(null, together.get(i).expression(), source);
+        continue;
+      }
+      CelExpression compiled = together.get(i).expression();
+      assertEquals(source, compiled.source());
+      assertEquals(alone.reads(), compiled.reads(), source);
+      assertEquals(outcome(alone), outcome(compiled), source);
+    }
+  }
+
+  private static String outcome(CelExpression expression) {
+    try {
+      return String.valueOf(expression.evaluate(VARS));
+    } catch (CelFailure failure) {
+      return failure.getMessage();
+    }
+  }
+
+  private static boolean isTrue(CelExpression expression, CelVariables vars) {
+    try {
+      return Boolean.TRUE.equals(expression.evaluate(vars));
+    } catch (CelFailure failure) {
+      return false;
+    }
+  }
 }

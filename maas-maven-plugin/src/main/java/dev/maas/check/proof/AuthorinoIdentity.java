@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -22,11 +23,48 @@ final class AuthorinoIdentity {
   /** What {@link #resolve} gives for an entry it cannot resolve (a value may itself be {@code null}). */
   static final Object UNRESOLVED = new Object();
 
-  /** Evaluates a CEL expression over the authorization JSON; {@link #UNRESOLVED} when it does not compile or evaluate. */
+  /**
+   * Evaluates a CEL expression over the authorization JSON the caller resolves against; {@link #UNRESOLVED} when it
+   * does not compile or evaluate.
+   */
   @FunctionalInterface
   interface Expressions {
-    Object value(String expression, Map<String, Object> vars);
+    Object value(Expr expression);
   }
+
+  /** A {@code {selector|expression|value}} entry, read once from the policy. */
+  sealed interface Resolver {}
+
+  /** A CEL expression's value. */
+  record Expression(Expr expression) implements Resolver {}
+
+  /** A gjson selector into the authorization JSON. */
+  record Selector(String selector) implements Resolver {}
+
+  /** A constant, as its JSON reads as plain Java. */
+  record Constant(Object value) implements Resolver {}
+
+  /** An entry that names none of the three: it never resolves. */
+  record Unresolvable() implements Resolver {}
+
+  /**
+   * A named property ({@code defaults}, {@code overrides}, a {@code json} filter's {@code properties}).
+   *
+   * @param name the property
+   * @param resolver how its value is found
+   */
+  record Property(String name, Resolver resolver) {}
+
+  /**
+   * A success filter.
+   *
+   * @param name its name in {@code filters}
+   * @param key the key it is passed on under ({@code auth.<key>})
+   * @param when its conditions over the authenticated request
+   * @param json the properties of a {@code json} filter, or {@code null}
+   * @param plain the value of a {@code plain} filter, or {@code null}; a filter with neither is left out
+   */
+  record Filter(String name, String key, Conditions when, List<Property> json, Resolver plain) {}
 
   /**
    * What the success filters pass on.
@@ -50,24 +88,62 @@ final class AuthorinoIdentity {
 
   private AuthorinoIdentity() {}
 
+  /** The resolver of a {@code {selector|expression|value}} entry. */
+  static Resolver resolver(JsonNode entry, Function<String, Expr> expressions) {
+    if (entry.has("expression")) {
+      return new Expression(expressions.apply(entry.path("expression").asText()));
+    } else if (entry.has("selector")) {
+      return new Selector(entry.path("selector").asText());
+    } else if (entry.has("value")) {
+      return new Constant(JSON.convertValue(entry.path("value"), Object.class));
+    }
+    return new Unresolvable();
+  }
+
+  /** The properties of an object of entries, in the order written. */
+  static List<Property> properties(JsonNode object, Function<String, Expr> expressions) {
+    List<Property> out = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> property : entries(object)) {
+      out.add(new Property(property.getKey(), resolver(property.getValue(), expressions)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The success filters of a {@code response.success.filters} object, in the order written. */
+  static List<Filter> filters(JsonNode filters, Function<String, Expr> expressions) {
+    List<Filter> out = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> filter : entries(filters)) {
+      JsonNode spec = filter.getValue();
+      out.add(new Filter(filter.getKey(), spec.path("key").asText(filter.getKey()),
+          Conditions.of(spec.path("when"), expressions),
+          spec.has("json") ? properties(spec.path("json").path("properties"), expressions) : null,
+          !spec.has("json") && spec.has("plain") ? resolver(spec.path("plain"), expressions) : null));
+    }
+    return List.copyOf(out);
+  }
+
   /**
    * {@code vars} with {@code auth.identity} extended by the rule's {@code defaults} (where the identity lacks the
    * property) and {@code overrides} (always), each resolved against the unextended authorization JSON.
-   * A property that cannot be resolved is left out.
+   * A property that cannot be resolved is left out. With neither, {@code vars} itself.
    */
-  static Map<String, Object> authenticated(JsonNode rule, Map<String, Object> vars, Expressions cel) {
+  static Map<String, Object> authenticated(List<Property> defaults, List<Property> overrides, Map<String, Object> vars,
+      Expressions cel) {
+    if (defaults.isEmpty() && overrides.isEmpty()) {
+      return vars;
+    }
     Map<String, Object> auth = new LinkedHashMap<>(map(vars.get("auth")));
     Map<String, Object> identity = new LinkedHashMap<>(map(auth.get("identity")));
-    for (Map.Entry<String, JsonNode> property : entries(rule.path("defaults"))) {
-      Object value = identity.containsKey(property.getKey()) ? UNRESOLVED : resolve(property.getValue(), vars, cel);
+    for (Property property : defaults) {
+      Object value = identity.containsKey(property.name()) ? UNRESOLVED : resolve(property.resolver(), vars, cel);
       if (value != UNRESOLVED) {
-        identity.put(property.getKey(), value);
+        identity.put(property.name(), value);
       }
     }
-    for (Map.Entry<String, JsonNode> property : entries(rule.path("overrides"))) {
-      Object value = resolve(property.getValue(), vars, cel);
+    for (Property property : overrides) {
+      Object value = resolve(property.resolver(), vars, cel);
       if (value != UNRESOLVED) {
-        identity.put(property.getKey(), value);
+        identity.put(property.name(), value);
       }
     }
     auth.put("identity", identity);
@@ -77,48 +153,46 @@ final class AuthorinoIdentity {
   }
 
   /**
-   * The objects of {@code success.filters} whose {@code when} holds, resolved against {@code vars} (the
+   * The objects of the success filters whose {@code when} holds, resolved against {@code vars} (the
    * authenticated request); a {@code wristband} filter is outside the proof and left out.
    */
-  static Passed successFilters(JsonNode filters, Map<String, Object> vars, Expressions cel,
-      Predicate<JsonNode> whenHolds) {
+  static Passed successFilters(List<Filter> filters, Map<String, Object> vars, Expressions cel,
+      Predicate<Conditions> whenHolds) {
     Map<String, Object> objects = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> filter : entries(filters)) {
-      JsonNode spec = filter.getValue();
-      if (!whenHolds.test(spec.path("when"))) {
+    for (Filter filter : filters) {
+      if (!whenHolds.test(filter.when())) {
         continue;
       }
-      String key = spec.path("key").asText(filter.getKey());
-      if (spec.has("json")) {
+      if (filter.json() != null) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> property : entries(spec.path("json").path("properties"))) {
-          Object value = resolve(property.getValue(), vars, cel);
+        for (Property property : filter.json()) {
+          Object value = resolve(property.resolver(), vars, cel);
           if (value == UNRESOLVED) {
-            return new Passed(Map.of(), "its success filter `" + filter.getKey() + "` fails (property `"
-                + property.getKey() + "` cannot be resolved)");
+            return new Passed(Map.of(), "its success filter `" + filter.name() + "` fails (property `"
+                + property.name() + "` cannot be resolved)");
           }
-          properties.put(property.getKey(), value);
+          properties.put(property.name(), value);
         }
-        objects.put(key, properties);
-      } else if (spec.has("plain")) {
-        Object value = resolve(spec.path("plain"), vars, cel);
+        objects.put(filter.key(), properties);
+      } else if (filter.plain() != null) {
+        Object value = resolve(filter.plain(), vars, cel);
         if (value == UNRESOLVED) {
-          return new Passed(Map.of(), "its success filter `" + filter.getKey() + "` fails");
+          return new Passed(Map.of(), "its success filter `" + filter.name() + "` fails");
         }
-        objects.put(key, value);
+        objects.put(filter.key(), value);
       }
     }
     return new Passed(objects, null);
   }
 
-  /** A {@code {selector|expression|value}} entry's value; {@link #UNRESOLVED} when it cannot be resolved. */
-  static Object resolve(JsonNode entry, Map<String, Object> vars, Expressions cel) {
-    if (entry.has("expression")) {
-      return cel.value(entry.path("expression").asText(), vars);
-    } else if (entry.has("selector")) {
-      return select(entry.path("selector").asText(), vars);
-    } else if (entry.has("value")) {
-      return JSON.convertValue(entry.path("value"), Object.class);
+  /** An entry's value; {@link #UNRESOLVED} when it cannot be resolved. */
+  static Object resolve(Resolver entry, Map<String, Object> vars, Expressions cel) {
+    if (entry instanceof Expression e) {
+      return cel.value(e.expression());
+    } else if (entry instanceof Selector s) {
+      return select(s.selector(), vars);
+    } else if (entry instanceof Constant c) {
+      return c.value();
     }
     return UNRESOLVED;
   }

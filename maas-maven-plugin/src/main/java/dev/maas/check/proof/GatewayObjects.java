@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.output.GeneratedTree;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The Kubernetes objects of a platform's {@code base/} folder, read from the rendered YAML as the cluster would. */
 public final class GatewayObjects {
@@ -63,16 +65,32 @@ public final class GatewayObjects {
 
   /** The objects of {@code tree}'s {@code base/} folder; files that are not YAML objects are skipped. */
   public static GatewayObjects of(GeneratedTree tree) {
+    return read(tree, null);
+  }
+
+  /**
+   * The objects of {@code kinds} in {@code tree}'s {@code base/} folder, as {@link #of} finds them. A file that
+   * cannot hold such an object is not parsed: its YAML text spells none of the kinds (a kind is a plain or quoted
+   * scalar, whose text holds the kind's letters unless an escape or another encoding writes them otherwise, and
+   * such a file is parsed).
+   */
+  static GatewayObjects of(GeneratedTree tree, Set<String> kinds) {
+    return read(tree, Set.copyOf(kinds));
+  }
+
+  private static GatewayObjects read(GeneratedTree tree, Set<String> kinds) {
     List<Located> objects = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
       String path = file.getKey();
-      if (!path.startsWith("base/") || !(path.endsWith(".yaml") || path.endsWith(".yml"))) {
+      if (!path.startsWith("base/") || !(path.endsWith(".yaml") || path.endsWith(".yml"))
+          || (kinds != null && !mayHold(file.getValue(), kinds))) {
         continue;
       }
       try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.getValue())) {
         while (docs.hasNextValue()) {
           JsonNode doc = docs.nextValue();
-          if (doc != null && doc.isObject() && doc.path("kind").isTextual()) {
+          if (doc != null && doc.isObject() && doc.path("kind").isTextual()
+              && (kinds == null || kinds.contains(doc.path("kind").asText()))) {
             objects.add(new Located(path, doc));
           }
         }
@@ -81,6 +99,26 @@ public final class GatewayObjects {
       }
     }
     return new GatewayObjects(objects);
+  }
+
+  /**
+   * Whether a YAML file may hold an object of one of {@code kinds}: its bytes spell one of them, or hold an escape
+   * (a double-quoted scalar can spell a kind in escapes), a byte-order mark or a zero byte (UTF-16 or UTF-32 text).
+   */
+  static boolean mayHold(byte[] yaml, Set<String> kinds) {
+    if (yaml.length > 0 && ((yaml[0] & 0xff) == 0xfe || (yaml[0] & 0xff) == 0xff || (yaml[0] & 0xff) == 0xef)) {
+      return true;
+    }
+    String text = new String(yaml, StandardCharsets.ISO_8859_1);
+    if (text.indexOf('\\') >= 0 || text.indexOf('\0') >= 0) {
+      return true;
+    }
+    for (String kind : kinds) {
+      if (text.contains(kind)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every object of {@code kind}, in file order. */

@@ -2,12 +2,12 @@ package dev.maas.check.proof;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.cel.CelEngine;
-import dev.maas.cel.CelExpression;
-import dev.maas.cel.CelFailure;
 import dev.maas.cel.CelVariables;
-import dev.maas.model.Window;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Decides what the gateway does with a request by evaluating the rendered policies' CEL the way Kuadrant
@@ -24,36 +26,69 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PolicyEvaluator {
 
   private static final CelEngine CEL = CelEngine.withVariables("request", "auth");
-  private static final Object FAILED = new Object();
-  private static final Object DEPENDS_ON_IDENTITY = new Object();
 
-  private final GatewayObjects objects;
+  /** The kinds of object the evaluator reads; it needs no other. */
+  static final Set<String> KINDS = Set.of("HTTPRoute", "AuthPolicy", "RateLimitPolicy", "TokenRateLimitPolicy");
+
   private final String issuer;
   private final List<RouteMatch> routes;
-  private final Map<String, Object> compiled = new ConcurrentHashMap<>();
   // Every tier asks for the same model paths; the route of a path is looked up once, not once per tier.
   private final Map<String, Optional<RouteMatch>> routeOfPath = new ConcurrentHashMap<>();
-  // A handful of windows, read for every limit of every request.
-  private final Map<String, Long> windowMillis = new ConcurrentHashMap<>();
+  // The policies that apply to each route (and to paths no route matches), read once from the objects.
+  private final Map<RouteMatch, Applicable> byRoute = new HashMap<>();
+  private final Applicable withoutRoute;
 
-  /** A path match of an HTTPRoute. */
-  private record RouteMatch(String route, String namespace, String type, String value) {
+  /**
+   * A path match of an HTTPRoute.
+   *
+   * @param prefix for a prefix match, the value without a trailing slash
+   */
+  private record RouteMatch(String route, String namespace, String type, String value, String prefix) {
+
+    RouteMatch(String route, String namespace, String type, String value) {
+      this(route, namespace, type, value, value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+    }
 
     boolean matches(String urlPath) {
       if ("Exact".equals(type)) {
         return urlPath.equals(value);
       }
-      String prefix = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-      return prefix.isEmpty() || urlPath.equals(prefix) || urlPath.startsWith(prefix + "/");
+      return prefix.isEmpty() || (urlPath.startsWith(prefix)
+          && (urlPath.length() == prefix.length() || urlPath.charAt(prefix.length()) == '/'));
     }
   }
+
+  /**
+   * The policies Kuadrant applies to a route, each {@code null} when none does.
+   *
+   * @param auth the AuthPolicy
+   * @param requestLimits the RateLimitPolicy
+   * @param tokenLimits the TokenRateLimitPolicy
+   */
+  private record Applicable(AuthForm auth, LimitForm requestLimits, LimitForm tokenLimits) {}
+
+  /**
+   * The request's variables once an authentication rule proved who makes it.
+   *
+   * @param map as plain maps, for selectors and the success filters' output
+   * @param vars the same, converted for CEL
+   */
+  private record Identified(Map<String, Object> map, CelVariables vars) {}
+
+  /**
+   * Authentication and authorization of a request.
+   *
+   * @param verdict the verdict, without limits yet
+   * @param accepting the accepting authentication rules
+   * @param identified the variables the first accepting rule proves, or {@code null} when none authenticates
+   */
+  private record Decision(Verdict verdict, List<AuthForm.Authentication> accepting, Identified identified) {}
 
   /**
    * @param objects the rendered objects
    * @param issuer the issuer whose JWTs callers present ({@code null}: any JWT rule accepts them)
    */
   public PolicyEvaluator(GatewayObjects objects, String issuer) {
-    this.objects = objects;
     this.issuer = issuer;
     List<RouteMatch> found = new ArrayList<>();
     for (GatewayObjects.Located route : objects.ofKind("HTTPRoute")) {
@@ -66,6 +101,24 @@ public final class PolicyEvaluator {
       }
     }
     this.routes = List.copyOf(found);
+    // Each policy and each distinct expression is read once, however many routes share it.
+    Map<String, Expr> expressions = new HashMap<>();
+    Map<String, Expr> operands = new ConcurrentHashMap<>();
+    Function<String, Expr> expression = source -> expressions.computeIfAbsent(source, e -> new Expr(e, CEL, operands));
+    Map<GatewayObjects.Located, Object> forms = new IdentityHashMap<>();
+    Function<GatewayObjects.Located, AuthForm> auth = p -> p == null ? null
+        : (AuthForm) forms.computeIfAbsent(p, q -> AuthForm.of(q, expression));
+    Function<GatewayObjects.Located, LimitForm> limits = p -> p == null ? null
+        : (LimitForm) forms.computeIfAbsent(p, q -> LimitForm.of(q, expression));
+    for (RouteMatch route : routes) {
+      byRoute.putIfAbsent(route, new Applicable(auth.apply(policyFor(objects, "AuthPolicy", route)),
+          limits.apply(policyFor(objects, "RateLimitPolicy", route)),
+          limits.apply(policyFor(objects, "TokenRateLimitPolicy", route))));
+    }
+    this.withoutRoute = new Applicable(auth.apply(policyFor(objects, "AuthPolicy", null)),
+        limits.apply(policyFor(objects, "RateLimitPolicy", null)),
+        limits.apply(policyFor(objects, "TokenRateLimitPolicy", null)));
+    Expr.compileAll(CEL, List.copyOf(expressions.values()));
   }
 
   /**
@@ -74,14 +127,33 @@ public final class PolicyEvaluator {
    */
   public Verdict evaluate(SyntheticRequest request) {
     RouteMatch route = route(request.urlPath());
-    GatewayObjects.Located auth = policyFor("AuthPolicy", route);
-    Verdict decided = authorize(auth, request, CelVariables.of(request.variables()));
-    AuthorinoIdentity.Passed mine = passedOn(auth, decided, request);
-    AuthorinoIdentity.Passed theirs = passedOn(auth, decided, otherUser(request));
-    CelVariables vars = CelVariables.of(mine.limitVariables(request.variables()));
-    CelVariables otherVars = CelVariables.of(theirs.limitVariables(request.variables()));
-    List<LimitMatch> requestLimits = limits(policyFor("RateLimitPolicy", route), vars, otherVars);
-    List<LimitMatch> tokenLimits = limits(policyFor("TokenRateLimitPolicy", route), vars, otherVars);
+    Applicable applicable = route == null ? withoutRoute : byRoute.get(route);
+    Map<String, Object> requestVars = request.variables();
+    CelVariables vars = CelVariables.of(requestVars);
+    Decision decision = authorize(applicable.auth(), request, requestVars, vars);
+    Verdict decided = decision.verdict();
+    AuthorinoIdentity.Passed mine = decision.identified() == null ? AuthorinoIdentity.Passed.NONE
+        : passedOn(applicable.auth(), decision.identified());
+    CelVariables limitVars = CelVariables.of(mine.limitVariables(requestVars));
+    // Another user's variables are needed only where a matching limit has counters: found then, and once.
+    Supplier<CelVariables> otherVars = new Supplier<>() {
+      private CelVariables found;
+
+      @Override
+      public CelVariables get() {
+        if (found == null) {
+          AuthorinoIdentity.Passed theirs = decision.identified() == null ? AuthorinoIdentity.Passed.NONE
+              : passedOn(applicable.auth(),
+                  identifiedAlike(decision.accepting(), otherUser(request), requestVars, vars));
+          found = CelVariables.of(theirs.limitVariables(requestVars));
+        }
+        return found;
+      }
+    };
+    List<LimitMatch> requestLimits = applicable.requestLimits() == null ? List.of()
+        : applicable.requestLimits().matching(limitVars, otherVars);
+    List<LimitMatch> tokenLimits = applicable.tokenLimits() == null ? List.of()
+        : applicable.tokenLimits().matching(limitVars, otherVars);
     boolean authorized = decided.authorized() && mine.failure() == null;
     String denial = decided.authorized() && mine.failure() != null ? decided.authPolicy() + " fails: " + mine.failure()
         : decided.denial();
@@ -90,105 +162,117 @@ public final class PolicyEvaluator {
   }
 
   /**
-   * What Authorino passes on for {@code request} once {@code decided} authenticated it: the success filters of
-   * {@code auth} over the identity the first accepting rule proves (an anonymous rule proves the request's
-   * identity as is); nothing when no policy applies or no rule authenticates.
+   * What Authorino passes on once a rule authenticated the request: the success filters of {@code auth} over the
+   * identity the first accepting rule proves (an anonymous rule proves the request's identity as is).
    */
-  private AuthorinoIdentity.Passed passedOn(GatewayObjects.Located auth, Verdict decided, SyntheticRequest request) {
-    if (decided.authPolicy() == null || (decided.authentication().isEmpty() && !decided.anonymous())) {
-      return AuthorinoIdentity.Passed.NONE;
-    }
-    JsonNode rules = section(auth.body()).path("rules");
-    Map<String, Object> identified = identified(rules, decided.authentication(), request);
-    CelVariables identifiedVars = CelVariables.of(identified);
-    return AuthorinoIdentity.successFilters(rules.path("response").path("success").path("filters"), identified,
-        this::resolved, when -> allHold(when, identifiedVars));
+  private static AuthorinoIdentity.Passed passedOn(AuthForm auth, Identified identified) {
+    return AuthorinoIdentity.successFilters(auth.filters(), identified.map(), e -> resolved(e, identified.vars()),
+        when -> when.hold(identified.vars()));
+  }
+
+  /**
+   * {@link #identified} for {@code request}, which differs from the request of {@code sameRequestVars} by its
+   * identity only: the converted request is shared.
+   */
+  private static Identified identifiedAlike(List<AuthForm.Authentication> accepting, SyntheticRequest request,
+      Map<String, Object> sameRequestVars, CelVariables sameRequest) {
+    Map<String, Object> requestVars = withIdentity(sameRequestVars, request.identity());
+    return identified(accepting, request, requestVars, sameRequest.with("auth", requestVars.get("auth")));
   }
 
   /**
    * The request's variables with the identity the first accepting non-anonymous rule proves, extended by its
    * {@code defaults} and {@code overrides}; an anonymous rule proves the request's identity as it is.
    */
-  private Map<String, Object> identified(JsonNode rules, List<String> accepting, SyntheticRequest request) {
-    Map<String, Object> vars = request.variables();
-    for (String name : accepting) {
-      JsonNode rule = rules.path("authentication").path(name);
-      if (rule.has("anonymous")) {
+  private static Identified identified(List<AuthForm.Authentication> accepting, SyntheticRequest request,
+      Map<String, Object> requestVars, CelVariables vars) {
+    for (AuthForm.Authentication rule : accepting) {
+      if (rule.anonymous()) {
         continue;
       }
-      Map<String, Object> proven = vars;
-      if (rule.has("jwt") && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
+      Map<String, Object> proven = requestVars;
+      CelVariables provenVars = vars;
+      if (rule.jwt() && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
           && "".equals(request.identity().get("iss"))) {
         // A synthetic platform token names no issuer; the jwt rule that verified it proves its iss claim.
         Map<String, Object> identity = new LinkedHashMap<>(request.identity());
-        identity.put("iss", rule.path("jwt").path("issuerUrl").asText());
-        proven = new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(),
-            identity).variables();
+        identity.put("iss", rule.issuerUrl());
+        proven = withIdentity(requestVars, Collections.unmodifiableMap(identity));
+        // Only the identity differs from the request's variables: the converted request is shared.
+        provenVars = vars.with("auth", proven.get("auth"));
       }
-      return AuthorinoIdentity.authenticated(rule, proven, this::resolved);
+      CelVariables unextended = provenVars;
+      Map<String, Object> extended = AuthorinoIdentity.authenticated(rule.defaults(), rule.overrides(), proven,
+          e -> resolved(e, unextended));
+      return new Identified(extended, extended == proven ? provenVars : provenVars.with("auth", extended.get("auth")));
     }
+    return new Identified(requestVars, vars);
+  }
+
+  /** {@code requestVars} with {@code auth.identity} replaced, as the variables of the same request by that identity. */
+  private static Map<String, Object> withIdentity(Map<String, Object> requestVars, Map<String, Object> identity) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> auth = new LinkedHashMap<>((Map<String, Object>) requestVars.get("auth"));
+    auth.put("identity", identity);
+    Map<String, Object> vars = new LinkedHashMap<>(requestVars);
+    vars.put("auth", auth);
     return vars;
   }
 
   /** An expression's value for {@link AuthorinoIdentity}. */
-  private Object resolved(String expression, Map<String, Object> vars) {
-    Object value = value(expression, CelVariables.of(vars));
-    return value == FAILED ? AuthorinoIdentity.UNRESOLVED : value;
+  private static Object resolved(Expr expression, CelVariables vars) {
+    Object value = expression.value(vars);
+    return value == Expr.FAILED ? AuthorinoIdentity.UNRESOLVED : value;
   }
 
   /** Authentication and authorization of {@code request} by {@code auth}; the verdict has no limits yet. */
-  private Verdict authorize(GatewayObjects.Located auth, SyntheticRequest request, CelVariables vars) {
+  private Decision authorize(AuthForm auth, SyntheticRequest request, Map<String, Object> requestVars,
+      CelVariables vars) {
     List<LimitMatch> requestLimits = List.of();
     List<LimitMatch> tokenLimits = List.of();
-    if (auth == null) {
-      return new Verdict(null, null, List.of(), false, true, null, requestLimits, tokenLimits);
+    if (auth == null || !auth.when().hold(vars)) {
+      return new Decision(new Verdict(null, null, List.of(), false, true, null, requestLimits, tokenLimits),
+          List.of(), null);
     }
-    JsonNode section = section(auth.body());
-    if (!allHold(section.path("when"), vars)) {
-      return new Verdict(null, null, List.of(), false, true, null, requestLimits, tokenLimits);
-    }
-    JsonNode rules = section.path("rules");
-    List<String> accepting = new ArrayList<>();
-    boolean anonymous = false;
-    JsonNode authentication = rules.path("authentication");
-    if (!authentication.isObject() || authentication.isEmpty()) {
-      anonymous = true;
-    }
-    for (Map.Entry<String, JsonNode> rule : entries(authentication)) {
-      JsonNode spec = rule.getValue();
-      if (!allHold(spec.path("when"), vars)) {
+    List<AuthForm.Authentication> accepting = new ArrayList<>();
+    boolean anonymous = auth.noAuthentication();
+    for (AuthForm.Authentication rule : auth.authentication()) {
+      if (!rule.when().hold(vars)) {
         continue;
       }
-      if (spec.has("anonymous")) {
+      if (rule.anonymous()) {
         anonymous = true;
-        accepting.add(rule.getKey());
-      } else if (spec.has("jwt") && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
-          && (issuer == null || issuer.equals(spec.path("jwt").path("issuerUrl").asText()))) {
-        accepting.add(rule.getKey());
-      } else if (spec.has("jwt") && request.credential() == SyntheticRequest.Credential.OIDC
-          && spec.path("jwt").path("issuerUrl").asText().equals(request.identity().get("iss"))) {
-        accepting.add(rule.getKey());
-      } else if (spec.has("kubernetesTokenReview") && request.credential() == SyntheticRequest.Credential.KUBERNETES) {
-        accepting.add(rule.getKey());
+        accepting.add(rule);
+      } else if (rule.jwt() && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
+          && (issuer == null || issuer.equals(rule.issuerUrl()))) {
+        accepting.add(rule);
+      } else if (rule.jwt() && request.credential() == SyntheticRequest.Credential.OIDC
+          && rule.issuerUrl().equals(request.identity().get("iss"))) {
+        accepting.add(rule);
+      } else if (rule.tokenReview() && request.credential() == SyntheticRequest.Credential.KUBERNETES) {
+        accepting.add(rule);
       }
     }
     String who = auth.identity();
     if (accepting.isEmpty() && !anonymous) {
-      return new Verdict(who, auth.file(), List.of(), false, false,
-          "no authentication rule of " + who + " accepts " + credentialName(request), requestLimits, tokenLimits);
+      return new Decision(new Verdict(who, auth.file(), List.of(), false, false,
+          "no authentication rule of " + who + " accepts " + credentialName(request), requestLimits, tokenLimits),
+          accepting, null);
     }
-    CelVariables identified = CelVariables.of(identified(rules, accepting, request));
-    for (Map.Entry<String, JsonNode> rule : entries(rules.path("authorization"))) {
-      JsonNode spec = rule.getValue();
-      if (!allHold(spec.path("when"), identified)) {
+    List<String> names = accepting.stream().map(AuthForm.Authentication::name).toList();
+    Identified identified = identified(accepting, request, requestVars, vars);
+    for (AuthForm.Authorization rule : auth.authorization()) {
+      if (!rule.when().hold(identified.vars())) {
         continue;
       }
-      if (!authorizes(spec, identified)) {
-        return new Verdict(who, auth.file(), accepting, anonymous, false,
-            who + " denies it (rule " + rule.getKey() + ")", requestLimits, tokenLimits);
+      if (rule.patterns() == null || !rule.patterns().hold(identified.vars())) {
+        // A rule the proof cannot evaluate (OPA, SubjectAccessReview, SpiceDB) counts as refusing.
+        return new Decision(new Verdict(who, auth.file(), names, anonymous, false,
+            who + " denies it (rule " + rule.name() + ")", requestLimits, tokenLimits), accepting, identified);
       }
     }
-    return new Verdict(who, auth.file(), accepting, anonymous, true, null, requestLimits, tokenLimits);
+    return new Decision(new Verdict(who, auth.file(), names, anonymous, true, null, requestLimits, tokenLimits),
+        accepting, identified);
   }
 
   private static String credentialName(SyntheticRequest request) {
@@ -201,7 +285,12 @@ public final class PolicyEvaluator {
 
   /** The HTTPRoute match with the longest path that the request's path meets, or {@code null}. */
   private RouteMatch route(String urlPath) {
-    return remembered(routeOfPath, urlPath, this::longestMatch).orElse(null);
+    Optional<RouteMatch> found = routeOfPath.get(urlPath);
+    if (found == null) {
+      found = longestMatch(urlPath);
+      routeOfPath.putIfAbsent(urlPath, found);
+    }
+    return found.orElse(null);
   }
 
   private Optional<RouteMatch> longestMatch(String urlPath) {
@@ -210,7 +299,7 @@ public final class PolicyEvaluator {
   }
 
   /** The policy of {@code kind} targeting the route, else the one targeting the Gateway (Kuadrant's precedence). */
-  private GatewayObjects.Located policyFor(String kind, RouteMatch route) {
+  private static GatewayObjects.Located policyFor(GatewayObjects objects, String kind, RouteMatch route) {
     List<GatewayObjects.Located> policies = objects.ofKind(kind);
     if (route != null) {
       for (GatewayObjects.Located p : policies) {
@@ -229,53 +318,6 @@ public final class PolicyEvaluator {
     return null;
   }
 
-  /** Where a policy keeps its rules: {@code spec}, or its {@code defaults} or {@code overrides} block. */
-  private static JsonNode section(JsonNode policy) {
-    JsonNode spec = policy.path("spec");
-    if (spec.path("overrides").isObject()) {
-      return spec.path("overrides");
-    }
-    return spec.path("defaults").isObject() ? spec.path("defaults") : spec;
-  }
-
-  /**
-   * The limits of {@code policy} whose predicates hold with {@code vars}; {@code otherUser} are the variables of
-   * the same request by another user of the tier, to tell counters per user from shared ones.
-   */
-  private List<LimitMatch> limits(GatewayObjects.Located policy, CelVariables vars, CelVariables otherUser) {
-    List<LimitMatch> out = new ArrayList<>();
-    if (policy == null) {
-      return out;
-    }
-    JsonNode section = section(policy.body());
-    if (!allHold(section.path("when"), vars)) {
-      return out;
-    }
-    for (Map.Entry<String, JsonNode> limit : entries(section.path("limits"))) {
-      JsonNode spec = limit.getValue();
-      if (!allHold(spec.path("when"), vars)) {
-        continue;
-      }
-      List<LimitMatch.RateValue> rates = new ArrayList<>();
-      for (JsonNode rate : spec.path("rates")) {
-        String window = rate.path("window").asText();
-        long millis = remembered(windowMillis, window, w -> Window.isValid(w) ? Window.parse(w).millis() : -1L);
-        rates.add(new LimitMatch.RateValue(rate.path("limit").asLong(), window, millis));
-      }
-      List<String> counters = new ArrayList<>();
-      boolean perUser = false;
-      for (JsonNode counter : spec.path("counters")) {
-        String expression = counter.path("expression").asText();
-        counters.add(expression);
-        Object mine = value(expression, vars);
-        Object theirs = value(expression, otherUser);
-        perUser |= mine != FAILED && theirs != FAILED && !Objects.equals(mine, theirs);
-      }
-      out.add(new LimitMatch(policy.identity(), policy.file(), limit.getKey(), rates, counters, perUser));
-    }
-    return out;
-  }
-
   /** The same request made by another user of the same tier (every claim naming the user names another). */
   private static SyntheticRequest otherUser(SyntheticRequest request) {
     Map<String, Object> identity = new LinkedHashMap<>(request.identity());
@@ -287,158 +329,5 @@ public final class PolicyEvaluator {
       identity.put("user", copy);
     }
     return new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(), identity);
-  }
-
-  private boolean authorizes(JsonNode rule, CelVariables vars) {
-    if (!rule.has("patternMatching")) {
-      // OPA, SubjectAccessReview, SpiceDB: outside what the proof can evaluate; counted as refusing.
-      return false;
-    }
-    for (JsonNode pattern : rule.path("patternMatching").path("patterns")) {
-      if (!holds(pattern, vars)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Whether a pattern holds: a predicate, or Authorino's {@code any} (one of its patterns holds) and {@code all}
-   * (each holds). Selector patterns and references are outside what the proof evaluates and count as refusing.
-   */
-  private boolean holds(JsonNode pattern, CelVariables vars) {
-    if (pattern.has("predicate")) {
-      // Access patterns are asked about the same path once per tier: their request-only parts (a range of model
-      // paths) are worth remembering.
-      return Boolean.TRUE.equals(value(pattern.path("predicate").asText(), vars, true));
-    }
-    if (pattern.path("any").isArray()) {
-      for (JsonNode part : pattern.path("any")) {
-        if (holds(part, vars)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    if (pattern.path("all").isArray() && !pattern.path("all").isEmpty()) {
-      for (JsonNode part : pattern.path("all")) {
-        if (!holds(part, vars)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
-  private boolean allHold(JsonNode when, CelVariables vars) {
-    for (JsonNode condition : when) {
-      if (!condition.has("predicate") || !test(condition.path("predicate").asText(), vars)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A predicate's value; one that does not compile or evaluate counts as false, as Authorino denies then. */
-  private boolean test(String expression, CelVariables vars) {
-    return Boolean.TRUE.equals(value(expression, vars, false));
-  }
-
-  private Object value(String expression, CelVariables vars) {
-    return value(expression, vars, false);
-  }
-
-  /**
-   * An expression's value, remembered where the same attributes come back.
-   *
-   * @param askedPerTier whether every tier asks it about the same request, so that a value that reads only the
-   *     request is worth remembering (a limit's request-only predicates are reached by their own tier only)
-   */
-  private Object value(String expression, CelVariables vars, boolean askedPerTier) {
-    Object program = remembered(compiled, expression, e -> {
-      try {
-        return Predicate.of(CEL.compile(e));
-      } catch (CelFailure failure) {
-        return FAILED;
-      }
-    });
-    if (!(program instanceof Predicate predicate)) {
-      return FAILED;
-    }
-    if (predicate.all() == null || (!predicate.readsIdentity() && !askedPerTier)) {
-      return evaluate(predicate.cel(), vars);
-    }
-    if (predicate.request().isEmpty() || !predicate.readsIdentity()) {
-      // Tier and user predicates (twenty tiers, thousands of requests), and request-only ones asked per tier.
-      return remembered(predicate.byAttributes(), predicate.key(predicate.all(), vars),
-          k -> evaluate(predicate.cel(), vars));
-    }
-    // With no auth at all, a value (rather than an unknown) means the request's attributes alone decide it: CEL's
-    // && and || decide without an operand when the other one does. A model's access predicate is so found false
-    // for every path of another model, once per path rather than once per tier.
-    Object alone = remembered(predicate.byRequestAlone(), predicate.key(predicate.request(), vars), k -> {
-      Object value = evaluate(predicate.cel(), vars.only(Set.of("request")));
-      return value == FAILED ? DEPENDS_ON_IDENTITY : value;
-    });
-    return alone != DEPENDS_ON_IDENTITY ? alone : evaluate(predicate.cel(), vars);
-  }
-
-  /**
-   * The value remembered for {@code key}, computed on first use. A plain read first: the maps are read far more
-   * often than written, and {@code computeIfAbsent} locks a bin whose first entry is another key.
-   */
-  private static <K, V> V remembered(Map<K, V> map, K key, java.util.function.Function<K, V> compute) {
-    V value = map.get(key);
-    return value != null ? value : map.computeIfAbsent(key, compute);
-  }
-
-  private static Object evaluate(CelExpression cel, CelVariables vars) {
-    try {
-      Object value = cel.evaluate(vars);
-      return value == null ? FAILED : value;
-    } catch (CelFailure failure) {
-      return FAILED;
-    }
-  }
-
-  /**
-   * A compiled expression, the attributes it reads (sorted; {@code all} is {@code null} when they cannot be told)
-   * and the values it was found to have for them.
-   *
-   * @param request the attributes under {@code request}
-   * @param all every attribute
-   * @param readsIdentity whether it reads anything under {@code auth}
-   * @param byAttributes its value by the values of all its attributes
-   * @param byRequestAlone its value with no {@code auth}, by the values of its request attributes
-   */
-  private record Predicate(CelExpression cel, List<List<String>> request, List<List<String>> all,
-      boolean readsIdentity, Map<Object, Object> byAttributes, Map<Object, Object> byRequestAlone) {
-
-    static Predicate of(CelExpression cel) {
-      if (cel.reads().isEmpty()) {
-        return new Predicate(cel, null, null, true, Map.of(), Map.of());
-      }
-      List<List<String>> all = cel.reads().get().stream().sorted(Comparator.comparing(Object::toString)).toList();
-      List<List<String>> request = all.stream().filter(c -> c.get(0).equals("request")).toList();
-      return new Predicate(cel, request, all, request.size() < all.size(), new ConcurrentHashMap<>(),
-          new ConcurrentHashMap<>());
-    }
-
-    /** The values of {@code chains} in {@code vars}: the one value itself when there is one, else a list. */
-    Object key(List<List<String>> chains, CelVariables vars) {
-      if (chains.size() == 1) {
-        return vars.attribute(chains.get(0));
-      }
-      List<Object> values = new ArrayList<>(chains.size());
-      for (List<String> chain : chains) {
-        values.add(vars.attribute(chain));
-      }
-      return values;
-    }
-  }
-
-  private static Iterable<Map.Entry<String, JsonNode>> entries(JsonNode object) {
-    return object::fields;
   }
 }

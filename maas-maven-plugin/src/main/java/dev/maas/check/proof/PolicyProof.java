@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -56,7 +57,8 @@ public final class PolicyProof {
 
   /** Proves {@code tree}, the output of {@code platform}. */
   public Result prove(Platform platform, GeneratedTree tree) {
-    GatewayObjects objects = GatewayObjects.of(tree);
+    // The proof reads the routes and policies only; the thousand model files are not parsed.
+    GatewayObjects objects = GatewayObjects.of(tree, PolicyEvaluator.KINDS);
     PolicyEvaluator evaluator = new PolicyEvaluator(objects, issuer(platform));
     String audience = audience(platform);
     Check check = new Check(objects);
@@ -70,18 +72,23 @@ public final class PolicyProof {
       Map<String, AccessMatrix.Cell> row = new LinkedHashMap<>();
       cells.put(tier.name(), row);
       List<Model> models = platform.models();
-      List<SyntheticRequest> requests = models.stream()
-          .map(m -> MatrixBuilder.inference(m.pathPrefix(), tier.name(), audience)).toList();
+      SyntheticRequest[] requests = new SyntheticRequest[models.size()];
       Verdict[] verdicts = new Verdict[models.size()];
-      // A tier's requests are independent: every processor evaluates some, and the checks read them in order.
-      IntStream.range(0, models.size()).parallel().forEach(i -> verdicts[i] = evaluator.evaluate(requests.get(i)));
+      // A tier's requests are independent: every processor makes and evaluates some, and the checks read them in
+      // order.
+      IntStream.range(0, models.size()).parallel().forEach(i -> {
+        requests[i] = MatrixBuilder.inference(models.get(i).pathPrefix(), tier.name(), audience);
+        verdicts[i] = evaluator.evaluate(requests[i]);
+      });
       for (int i = 0; i < models.size(); i++) {
         Model model = models.get(i);
-        SyntheticRequest request = requests.get(i);
+        SyntheticRequest request = requests[i];
         Verdict verdict = verdicts[i];
         row.put(model.name(), AccessMatrix.Cell.of(verdict));
         checked++;
-        String where = "tier `" + tier.name() + "` → model `" + model.name() + "` (" + request.line() + ")";
+        // Told only in a finding: most cells have none.
+        Supplier<String> where = () -> "tier `" + tier.name() + "` → model `" + model.name() + "` (" + request.line()
+            + ")";
         if (open(verdict) && unauthenticatedModels.add(model.name())) {
           check.unauthenticated(verdict, "model `" + model.name() + "` (" + request.line() + ")");
         }
@@ -108,19 +115,20 @@ public final class PolicyProof {
       Verdict listing = evaluator.evaluate(list);
       listings.put(tier.name(), AccessMatrix.Cell.of(listing));
       checked++;
-      String where = "tier `" + tier.name() + "` listing models (" + list.line() + ")";
+      String listingWhere = "tier `" + tier.name() + "` listing models (" + list.line() + ")";
       if (open(listing)) {
-        check.unauthenticated(listing, where);
+        check.unauthenticated(listing, listingWhere);
       } else if (!listing.authorized()) {
-        check.error("proof.listing", listing.authPolicyFile(), where + ": every tier may list the models, but "
+        check.error("proof.listing", listing.authPolicyFile(), listingWhere + ": every tier may list the models, but "
             + listing.denial(), null);
       }
       if (!listing.tokenLimits().isEmpty()) {
-        check.error("proof.listing", listing.tokenLimits().get(0).file(), where + ": the listing is never token-limited,"
-            + " but token limit " + keys(listing.tokenLimits()) + " matches", "token limits must leave out */v1/models");
+        check.error("proof.listing", listing.tokenLimits().get(0).file(), listingWhere
+            + ": the listing is never token-limited, but token limit " + keys(listing.tokenLimits()) + " matches",
+            "token limits must leave out */v1/models");
       }
-      check.limits("request", where, listing.requestLimits(), tier.limits().requests(), tier.limits().counterScope(),
-          "RateLimitPolicy");
+      check.limits("request", () -> listingWhere, listing.requestLimits(), tier.limits().requests(),
+          tier.limits().counterScope(), "RateLimitPolicy");
 
       SyntheticRequest mint = SyntheticRequest.withUser(platform.auth(), "POST", TOKEN_PATH, MatrixBuilder.USER,
           tier.groups(), Map.of());
@@ -213,8 +221,14 @@ public final class PolicyProof {
           "every route must be behind an AuthPolicy with an authentication rule");
     }
 
-    void limits(String kind, String where, List<LimitMatch> found, List<Rate> expected, CounterScope scope,
+    void limits(String kind, Supplier<String> at, List<LimitMatch> found, List<Rate> expected, CounterScope scope,
         String policyKind) {
+      if (found.size() == 1 && !expected.isEmpty() && sameRates(found.get(0).rates(), expected)
+          && found.get(0).perUser() == (scope == CounterScope.USER)) {
+        // The one limit that matches is the expected one: nothing to tell.
+        return;
+      }
+      String where = at.get();
       String file = found.isEmpty() ? objects.ofKind(policyKind).stream().map(GatewayObjects.Located::file)
           .findFirst().orElse(null) : found.get(0).file();
       if (found.size() > 1) {

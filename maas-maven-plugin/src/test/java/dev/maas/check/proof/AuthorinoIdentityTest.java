@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Selectors, extended properties and success filters resolve as Authorino resolves them. */
@@ -21,8 +22,11 @@ class AuthorinoIdentityTest {
           "https://example.com/roles", List.of("r"))));
 
   /** Only {@code auth.identity.sub} is an expression the fake evaluator knows; anything else fails. */
-  private static final AuthorinoIdentity.Expressions CEL = (expression, vars) ->
-      expression.equals("auth.identity.sub") ? "alice" : AuthorinoIdentity.UNRESOLVED;
+  private static final AuthorinoIdentity.Expressions CEL = expression ->
+      expression.source().equals("auth.identity.sub") ? "alice" : AuthorinoIdentity.UNRESOLVED;
+
+  /** Expressions as the policies are read: never compiled here, as the fake evaluator answers for them. */
+  private static final Function<String, Expr> EXPRESSIONS = source -> new Expr(source, null, null);
 
   private static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);
@@ -47,7 +51,8 @@ class AuthorinoIdentityTest {
         + " \"maas_groups\": {\"value\": []}, \"broken\": {\"expression\": \"nope\"}}}");
     @SuppressWarnings("unchecked")
     Map<String, Object> identity = (Map<String, Object>) ((Map<String, Object>) AuthorinoIdentity
-        .authenticated(rule, VARS, CEL).get("auth")).get("identity");
+        .authenticated(AuthorinoIdentity.properties(rule.path("defaults"), EXPRESSIONS),
+            AuthorinoIdentity.properties(rule.path("overrides"), EXPRESSIONS), VARS, CEL).get("auth")).get("identity");
     assertEquals("alice", identity.get("sub"));
     assertEquals("basic", identity.get("plan"));
     assertEquals("bob", identity.get("maas_username"));
@@ -60,13 +65,15 @@ class AuthorinoIdentityTest {
     JsonNode filters = json("{\"identity\": {\"json\": {\"properties\": {\"userid\": {\"expression\": \"auth.identity.sub\"},"
         + " \"plan\": {\"value\": \"basic\"}}}}, \"skipped\": {\"when\": [{\"predicate\": \"false\"}],"
         + " \"plain\": {\"value\": \"x\"}}, \"renamed\": {\"key\": \"who\", \"plain\": {\"selector\": \"auth.identity.sub\"}}}");
-    AuthorinoIdentity.Passed passed = AuthorinoIdentity.successFilters(filters, VARS, CEL, when -> when.isMissingNode());
+    AuthorinoIdentity.Passed passed = AuthorinoIdentity.successFilters(
+        AuthorinoIdentity.filters(filters, EXPRESSIONS), VARS, CEL, when -> when.predicates().isEmpty());
     assertNull(passed.failure());
     assertEquals(Map.of("identity", Map.of("userid", "alice", "plan", "basic"), "who", "alice"), passed.objects());
     assertEquals(Map.of("request", VARS.get("request"), "auth", passed.objects()), passed.limitVariables(VARS));
 
     JsonNode failing = json("{\"identity\": {\"json\": {\"properties\": {\"tier\": {\"expression\": \"auth.identity.tier\"}}}}}");
-    AuthorinoIdentity.Passed failed = AuthorinoIdentity.successFilters(failing, VARS, CEL, when -> true);
+    AuthorinoIdentity.Passed failed = AuthorinoIdentity.successFilters(
+        AuthorinoIdentity.filters(failing, EXPRESSIONS), VARS, CEL, when -> true);
     assertEquals("its success filter `identity` fails (property `tier` cannot be resolved)", failed.failure());
     assertEquals(Map.of(), failed.objects());
   }

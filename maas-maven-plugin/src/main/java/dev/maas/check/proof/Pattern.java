@@ -1,0 +1,217 @@
+package dev.maas.check.proof;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.maas.cel.CelVariables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An Authorino pattern of a {@code patternMatching} rule, compiled: a predicate, {@code any} (one of its patterns
+ * holds) or {@code all} (each holds). Selector patterns and references are outside what the proof evaluates and
+ * refuse; so does an empty {@code all}.
+ */
+sealed interface Pattern {
+
+  /** Whether the pattern holds with {@code vars}; a predicate that fails counts as false. */
+  boolean holds(CelVariables vars);
+
+  /**
+   * What is left to decide of this pattern once the request's attributes alone are known: {@link Constant#TRUE},
+   * {@link Constant#FALSE}, or the parts whose value depends on the identity. Parts are asked in order and the
+   * asking stops where {@code any} or {@code all} is decided, as {@link #holds} stops.
+   *
+   * @param requestOnly the {@code request} variable alone, so that the residual depends on nothing else
+   */
+  Pattern residual(CelVariables requestOnly);
+
+  /** Whether a predicate of the pattern may read the request (when that cannot be told, it may). */
+  boolean readsRequest();
+
+  /** The pattern of a JSON pattern node, read the way Authorino reads it. */
+  static Pattern of(JsonNode pattern, Function<String, Expr> expressions) {
+    if (pattern.has("predicate")) {
+      return new Leaf(expressions.apply(pattern.path("predicate").asText()));
+    }
+    if (pattern.path("any").isArray()) {
+      List<Pattern> parts = new ArrayList<>();
+      pattern.path("any").forEach(part -> parts.add(of(part, expressions)));
+      return new Any(parts);
+    }
+    if (pattern.path("all").isArray() && !pattern.path("all").isEmpty()) {
+      List<Pattern> parts = new ArrayList<>();
+      pattern.path("all").forEach(part -> parts.add(of(part, expressions)));
+      return new All(parts);
+    }
+    return Constant.FALSE;
+  }
+
+  /**
+   * A predicate. Where it is a chain of {@code &&} or {@code ||}, its residual is found operand by operand (each
+   * still evaluated by CEL): a model's access clause {@code path.startsWith(..) && tier in [..]} is then left as its
+   * tier test alone, whose value is remembered by tier.
+   */
+  final class Leaf implements Pattern {
+
+    private final Expr predicate;
+    private volatile Pattern operands;
+
+    Leaf(Expr predicate) {
+      this.predicate = predicate;
+    }
+
+    /** The predicate. */
+    Expr predicate() {
+      return predicate;
+    }
+
+    @Override
+    public boolean holds(CelVariables vars) {
+      return predicate.test(vars);
+    }
+
+    @Override
+    public Pattern residual(CelVariables requestOnly) {
+      Pattern split = operands();
+      if (split != this) {
+        return split.residual(requestOnly);
+      }
+      Object alone = predicate.requestAlone(requestOnly);
+      if (alone == Expr.DEPENDS_ON_IDENTITY) {
+        return this;
+      }
+      return Boolean.TRUE.equals(alone) ? Constant.TRUE : Constant.FALSE;
+    }
+
+    @Override
+    public boolean readsRequest() {
+      Pattern split = operands();
+      return split != this ? split.readsRequest() : !predicate.readsIdentityOnly();
+    }
+
+    /** The predicate as {@link All} or {@link Any} of its operands' leaves, or this leaf when it is no chain. */
+    Pattern operands() {
+      Pattern split = operands;
+      if (split == null) {
+        synchronized (this) {
+          split = operands;
+          if (split == null) {
+            split = predicate.junction().<Pattern>map(j -> {
+              List<Pattern> parts = j.operands().stream().<Pattern>map(Leaf::new).toList();
+              return j.conjunction() ? new All(parts) : new Any(parts);
+            }).orElse(this);
+            operands = split;
+          }
+        }
+      }
+      return split;
+    }
+
+    @Override
+    public String toString() {
+      return "Leaf[" + predicate + "]";
+    }
+  }
+
+  /** One of the parts holds (none: it refuses). */
+  record Any(List<Pattern> parts) implements Pattern {
+
+    public Any {
+      parts = List.copyOf(parts);
+    }
+
+    @Override
+    public boolean holds(CelVariables vars) {
+      for (Pattern part : parts) {
+        if (part.holds(vars)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public Pattern residual(CelVariables requestOnly) {
+      List<Pattern> left = new ArrayList<>();
+      for (Pattern part : parts) {
+        Pattern rest = part.residual(requestOnly);
+        if (rest == Constant.TRUE) {
+          return Constant.TRUE;
+        }
+        if (rest != Constant.FALSE) {
+          left.add(rest);
+        }
+      }
+      return left.isEmpty() ? Constant.FALSE : left.size() == 1 ? left.get(0) : new Any(left);
+    }
+
+    @Override
+    public boolean readsRequest() {
+      return parts.stream().anyMatch(Pattern::readsRequest);
+    }
+
+  }
+
+  /** Every part holds; there is at least one. */
+  record All(List<Pattern> parts) implements Pattern {
+
+    public All {
+      parts = List.copyOf(parts);
+      if (parts.isEmpty()) {
+        throw new IllegalArgumentException("an empty all refuses; it is Constant.FALSE");
+      }
+    }
+
+    @Override
+    public boolean holds(CelVariables vars) {
+      for (Pattern part : parts) {
+        if (!part.holds(vars)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public Pattern residual(CelVariables requestOnly) {
+      List<Pattern> left = new ArrayList<>();
+      for (Pattern part : parts) {
+        Pattern rest = part.residual(requestOnly);
+        if (rest == Constant.FALSE) {
+          return Constant.FALSE;
+        }
+        if (rest != Constant.TRUE) {
+          left.add(rest);
+        }
+      }
+      return left.isEmpty() ? Constant.TRUE : left.size() == 1 ? left.get(0) : new All(left);
+    }
+
+    @Override
+    public boolean readsRequest() {
+      return parts.stream().anyMatch(Pattern::readsRequest);
+    }
+
+  }
+
+  /** A pattern whose value is known: a decided residual, or a pattern the proof cannot evaluate (false). */
+  enum Constant implements Pattern {
+    TRUE,
+    FALSE;
+
+    @Override
+    public boolean holds(CelVariables vars) {
+      return this == TRUE;
+    }
+
+    @Override
+    public Pattern residual(CelVariables requestOnly) {
+      return this;
+    }
+
+    @Override
+    public boolean readsRequest() {
+      return false;
+    }
+  }
+}

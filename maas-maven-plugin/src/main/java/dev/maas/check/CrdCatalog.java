@@ -166,7 +166,7 @@ public final class CrdCatalog {
       String warning = v.path("deprecated").asBoolean(false)
           ? v.path("deprecationWarning").asText("version " + v.path("name").asText() + " is deprecated") : null;
       versions.put(v.path("name").asText(), new CrdKind.Version(v.path("name").asText(), v.path("served").asBoolean(false),
-          warning, schema.isObject() ? SchemaNode.parse(schema) : null));
+          warning, new CrdKind.ParsedOnce(schema.isObject() ? schema : null)));
     }
     return new CrdKind(spec.path("group").asText(), spec.path("names").path("kind").asText(),
         !"Cluster".equals(spec.path("scope").asText()), Collections.unmodifiableMap(versions), file);

@@ -99,6 +99,11 @@ class CrdStoreTest {
     assertEquals(1, copies.size(), "the copy of the old folder is gone: " + copies);
     assertNotEquals(before, copies.get(0));
 
+    // An edit that keeps the file's size.
+    Files.writeString(crd, Files.readString(crd).replace("kind: RequestLimitPolicy\n", "kind: RequestLimitPolicz\n"));
+    assertTrue(CrdCatalog.load(dir, store).find("kuadrant.io", "RequestLimitPolicz").isPresent(),
+        "an edit of the same size is read");
+
     Files.copy(Crds.DIR.resolve("kuadrant.io_authpolicies.yaml"), dir.resolve("kuadrant.io_authpolicies.yaml"));
     assertTrue(CrdCatalog.load(dir, store).find("kuadrant.io", "AuthPolicy").isPresent(), "an added file is read");
   }

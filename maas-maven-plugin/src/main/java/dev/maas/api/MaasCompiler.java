@@ -129,12 +129,13 @@ public final class MaasCompiler {
     } catch (UserInputException | UncheckedIOException e) {
       // A missing or unreadable spec is reported by validation below, with its location.
     }
-    OutputChecks checks = checks(request);
-    checks.prepare();
     ValidateResult validation = validate(new ValidateRequest(request.baseDir(), request.spec()));
     if (validation.errors() > 0) {
       return new GenerateResult(validation, List.of(), Map.of());
     }
+    // Read while the platforms render; only after validation, so that a spec in error writes nothing at all.
+    OutputChecks checks = checks(request);
+    checks.prepare();
     PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(request.overlaysDirectory(), request.pluginVersion()));
     Map<String, GeneratedTree> trees = new LinkedHashMap<>();
     List<Diagnostic> findings = new ArrayList<>();

@@ -119,18 +119,18 @@ public final class CrdCatalog {
 
   private static CompletableFuture<CrdCatalog> loading(Path dir, Path store) {
     Path key = dir.toAbsolutePath().normalize();
-    CompletableFuture<CrdCatalog> loading = CACHE.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<CrdCatalog> failed = CACHE.get(key);
+    if (failed != null && failed.isCompletedExceptionally()) {
+      // A folder that could not be read is read again, as it may have been fixed since.
+      CACHE.remove(key, failed);
+    }
+    return CACHE.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> {
       try {
         return load(k, store);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }, CrdCatalog::daemon));
-    if (loading.isCompletedExceptionally()) {
-      // A folder that could not be read is tried again on the next request, as it may have been fixed.
-      CACHE.remove(key, loading);
-    }
-    return loading;
   }
 
   /** Runs a load on a thread of its own that never keeps the JVM alive (a failed spec ends the run early). */

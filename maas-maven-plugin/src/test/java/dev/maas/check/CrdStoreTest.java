@@ -2,6 +2,7 @@ package dev.maas.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.diag.Diagnostic;
@@ -125,6 +126,15 @@ class CrdStoreTest {
     Path notAFolder = parent.resolve("file");
     Files.writeString(notAFolder, "not a folder");
     assertEquals(CrdCatalog.load(Crds.DIR).describe(), CrdCatalog.load(Crds.DIR, notAFolder).describe());
+  }
+
+  @Test
+  void aFolderThatCouldNotBeReadIsReadAgainOnTheNextRequest(@TempDir Path parent) throws IOException {
+    Path dir = parent.resolve("crds");
+    assertThrows(IOException.class, () -> CrdCatalog.cached(dir));
+    Files.createDirectories(dir);
+    Files.copy(Crds.DIR.resolve("kuadrant.io_ratelimitpolicies.yaml"), dir.resolve("kuadrant.io_ratelimitpolicies.yaml"));
+    assertTrue(CrdCatalog.cached(dir).find("kuadrant.io", "RateLimitPolicy").isPresent());
   }
 
   private static List<String> findings(CrdCatalog catalog) {

@@ -60,11 +60,6 @@ sealed interface Pattern {
       this.predicate = predicate;
     }
 
-    /** The predicate. */
-    Expr predicate() {
-      return predicate;
-    }
-
     @Override
     public boolean holds(CelVariables vars) {
       return predicate.test(vars);

@@ -223,39 +223,34 @@ public final class PolicyProof {
 
     void limits(String kind, Supplier<String> at, List<LimitMatch> found, List<Rate> expected, CounterScope scope,
         String policyKind) {
-      if (found.size() == 1 && !expected.isEmpty() && sameRates(found.get(0).rates(), expected)
-          && found.get(0).perUser() == (scope == CounterScope.USER)) {
-        // The one limit that matches is the expected one: nothing to tell.
-        return;
-      }
-      String where = at.get();
+      // The place is written out only for a finding: most requests give none.
       String file = found.isEmpty() ? objects.ofKind(policyKind).stream().map(GatewayObjects.Located::file)
           .findFirst().orElse(null) : found.get(0).file();
       if (found.size() > 1) {
-        error("proof.overlap", file, where + ": " + found.size() + " " + kind + " limits match (" + keys(found)
+        error("proof.overlap", file, at.get() + ": " + found.size() + " " + kind + " limits match (" + keys(found)
             + "); a request must meet exactly one", "make the limits' predicates exclusive");
         return;
       }
       if (found.isEmpty()) {
         if (!expected.isEmpty()) {
-          error("proof.missingLimit", file, where + ": no " + kind + " limit matches, expected "
+          error("proof.missingLimit", file, at.get() + ": no " + kind + " limit matches, expected "
               + expectedText(expected), "the tier's " + kind + " limits must apply to this model");
         }
         return;
       }
       LimitMatch limit = found.get(0);
       if (expected.isEmpty()) {
-        error("proof.unexpectedLimit", file, where + ": " + kind + " limit `" + limit.key() + "` ("
+        error("proof.unexpectedLimit", file, at.get() + ": " + kind + " limit `" + limit.key() + "` ("
             + limit.ratesText() + ") matches, expected none", "the spec sets no " + kind + " limit here");
         return;
       }
       if (!sameRates(limit.rates(), expected)) {
-        error("proof.rate", file, where + ": " + kind + " limit `" + limit.key() + "` of " + limit.policy()
+        error("proof.rate", file, at.get() + ": " + kind + " limit `" + limit.key() + "` of " + limit.policy()
             + ": expected " + expectedText(expected) + ", found " + limit.ratesText(), null);
       }
       boolean perUser = scope == CounterScope.USER;
       if (perUser != limit.perUser()) {
-        error("proof.counter", file, where + ": " + kind + " limit `" + limit.key() + "` counts "
+        error("proof.counter", file, at.get() + ": " + kind + " limit `" + limit.key() + "` counts "
             + (limit.perUser() ? "per user" : "for the whole tier") + ", expected "
             + (perUser ? "per user" : "one counter for the whole tier"), null);
       }

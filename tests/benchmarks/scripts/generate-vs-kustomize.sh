@@ -2,8 +2,10 @@
 # Whole-process timing, side by side: `./mvnw -q -N maas:generate` of a 1,000-model spec (Maven start
 # included) against `kubectl kustomize` of one overlay it produced, then the no-op re-run.
 # Needs the plugin installed (./mvnw -q install -DskipTests), the bench jar (-Pbench package), hyperfine, kubectl.
+# With JDK25_HOME set to a JDK 25 or later, it also times generate on that JDK, plain, with an AOT cache
+# trained on one forced generate (JEP 483/515), and with the cache and C1 only.
 #
-#   tests/benchmarks/scripts/generate-vs-kustomize.sh [models]
+#   [JDK25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64] tests/benchmarks/scripts/generate-vs-kustomize.sh [models]
 set -euo pipefail
 MODELS=${1:-1000}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -31,3 +33,17 @@ find "$OUT" -type f -printf '%p %T@\n' | sort > "$WORK/before"
 find "$OUT" -type f -printf '%p %T@\n' | sort > "$WORK/after"
 if cmp -s "$WORK/before" "$WORK/after"; then echo "no-op: no file written (mtimes unchanged)"; else echo "no-op: FILES CHANGED"; diff "$WORK/before" "$WORK/after" | head; fi
 hyperfine --warmup 1 --runs 10 -n "maas:generate no-op (${MODELS} models)" "$GEN"
+if [ -n "${JDK25_HOME:-}" ]; then
+  # The cache holds the classes Maven and the plugin loaded, linked, and the profiles of their hot methods.
+  # The training run warns about every class it cannot keep; its log is kept short.
+  JAVA_HOME=$JDK25_HOME MAVEN_OPTS="-XX:AOTCacheOutput=$WORK/maas.aot" $GEN -Dmaas.force=true > "$WORK/aot.log" 2>&1
+  grep "AOTCache creation is complete" "$WORK/aot.log"
+  ls -l "$WORK/maas.aot"
+  hyperfine --warmup 1 --runs 10 --export-markdown "$WORK/jdk25.md" \
+    -n "maas:generate (forced, JDK 25)" "JAVA_HOME=$JDK25_HOME $GEN -Dmaas.force=true" \
+    -n "maas:generate (forced, JDK 25, AOT cache)" "JAVA_HOME=$JDK25_HOME MAVEN_OPTS=-XX:AOTCache=$WORK/maas.aot $GEN -Dmaas.force=true" \
+    -n "maas:generate (forced, JDK 25, AOT cache, C1 only)" \
+    "JAVA_HOME=$JDK25_HOME MAVEN_OPTS='-XX:AOTCache=$WORK/maas.aot -XX:TieredStopAtLevel=1' $GEN -Dmaas.force=true" \
+    -n "kubectl kustomize overlays/env-0" "kubectl kustomize $OUT/synth/overlays/env-0 > /dev/null"
+  cat "$WORK/jdk25.md"
+fi

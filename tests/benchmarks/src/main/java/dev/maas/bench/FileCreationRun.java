@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * What the file system charges for the writer's work, without the writer: create as many small files as a
- * 1,000-model output has, then force them from 16 threads, then delete them; four rounds. Tells the disk's share
- * of a write figure apart from the code's.
+ * 1,000-model output has, then force them from 16 threads, then delete them; four rounds (or {@code -Drounds}).
+ * Tells the disk's share of a write figure apart from the code's. With {@code -Dkeep=true} every round's folder is
+ * kept until the end: each round creates its files in a new folder, with no deletion before.
  *
  * <p>{@code java -cp tests/benchmarks/target/benchmarks.jar dev.maas.bench.FileCreationRun DIR [files]}
  */
@@ -28,7 +29,9 @@ public final class FileCreationRun {
     Path root = Path.of(args[0]);
     int files = args.length > 1 ? Integer.parseInt(args[1]) : 1257;
     byte[] bytes = new byte[1500];
-    for (int round = 0; round < 4; round++) {
+    boolean keep = Boolean.getBoolean("keep");
+    int rounds = Integer.getInteger("rounds", 4);
+    for (int round = 0; round < rounds; round++) {
       Path folder = root.resolve("round-" + round);
       Files.createDirectories(folder);
       long start = System.nanoTime();
@@ -54,7 +57,9 @@ public final class FileCreationRun {
       long done = System.nanoTime();
       System.out.printf("%s: %d files created in %d ms, forced in %d ms%n", root, files, (created - start) / 1_000_000,
           (done - created) / 1_000_000);
-      delete(folder);
+      if (!keep) {
+        delete(folder);
+      }
     }
     delete(root);
   }

@@ -21,11 +21,13 @@ GEN="./mvnw -q -N maas:generate -Dmaas.spec=$WORK/synth.yaml -Dmaas.outputDirect
 $GEN -Dmaas.force=true
 find "$OUT/synth" -type f | wc -l | xargs echo "files generated:"
 # The third command is the same generate with Maven's JVM compiling with C1 only (MAVEN_OPTS, or a project's
-# .mvn/jvm.config): a short-lived build spends less on the JIT.
+# .mvn/jvm.config): a short-lived build spends less on the JIT. The fourth is Maven starting and running no
+# plugin at all: the floor under any goal.
 hyperfine --warmup 1 --runs 10 --export-markdown "$WORK/side-by-side.md" \
   -n "maas:generate (forced, ${MODELS} models)" "$GEN -Dmaas.force=true" \
   -n "kubectl kustomize overlays/env-0" "kubectl kustomize $OUT/synth/overlays/env-0 > /dev/null" \
-  -n "maas:generate (forced, C1 only)" "MAVEN_OPTS=-XX:TieredStopAtLevel=1 $GEN -Dmaas.force=true"
+  -n "maas:generate (forced, C1 only)" "MAVEN_OPTS=-XX:TieredStopAtLevel=1 $GEN -Dmaas.force=true" \
+  -n "Maven alone (./mvnw -q -N validate)" "./mvnw -q -N validate"
 cat "$WORK/side-by-side.md"
 # No-op: unchanged inputs; the Mojo logs how long its check took, and no file may change.
 find "$OUT" -type f -printf '%p %T@\n' | sort > "$WORK/before"

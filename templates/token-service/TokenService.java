@@ -419,7 +419,7 @@ public class TokenService {
           item.put("object", "model");
           item.put("created", started);
           item.put("owned_by", m.namespace);
-          item.put("url", "/" + m.namespace + "/" + m.name + "/v1");
+          item.put("url", m.url);
           item.put("ready", true);
           item.put("modelDetails", Map.of("displayName", m.displayName));
           data.add(item);
@@ -630,7 +630,8 @@ public class TokenService {
   }
 
   /** A model as the config names it. */
-  record ModelEntry(String name, String namespace, String displayName) {}
+  /** A model of the config; {@code url} is where the gateway serves it (an LLM's OpenAI base URL). */
+  record ModelEntry(String name, String namespace, String displayName, String url) {}
 
   /** The generated config file. */
   static final class Config {
@@ -667,7 +668,8 @@ public class TokenService {
       for (Object o : (List<Object>) c.getOrDefault("models", List.of())) {
         Map<String, Object> m = (Map<String, Object>) o;
         models.add(new ModelEntry((String) m.get("name"), (String) m.get("namespace"),
-            (String) m.getOrDefault("displayName", m.get("name"))));
+            (String) m.getOrDefault("displayName", m.get("name")),
+            (String) m.getOrDefault("url", "/" + m.get("namespace") + "/" + m.get("name") + "/v1")));
       }
       Config config = new Config((String) c.get("issuer"), (String) c.get("audience"),
           ((Number) c.get("defaultTTL")).longValue(), ((Number) c.get("maxTTL")).longValue(), tiers, models);

@@ -8,6 +8,7 @@ import dev.maas.check.proof.PolicyEvaluator;
 import dev.maas.check.proof.PolicyProof;
 import dev.maas.check.proof.Verdict;
 import dev.maas.model.CounterScope;
+import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
 import dev.maas.model.ModelLimits;
 import dev.maas.model.Platform;
@@ -43,7 +44,7 @@ public final class Explainer {
     Model model = platform.model(modelName).orElseThrow();
     String tierPointer = "/spec/tiers/" + t;
     PolicyEvaluator evaluator = new PolicyEvaluator(GatewayObjects.of(tree), PolicyProof.issuer(platform));
-    var request = MatrixBuilder.inference(model.pathPrefix(), tier.name(), PolicyProof.audience(platform));
+    var request = MatrixBuilder.inference(MeteredEndpoints.primaryPath(model), tier.name(), PolicyProof.audience(platform));
     Verdict verdict = evaluator.evaluate(request);
     List<Explanation.Rule> rules = new ArrayList<>();
 

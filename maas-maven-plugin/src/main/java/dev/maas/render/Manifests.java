@@ -47,4 +47,13 @@ public final class Manifests {
     ref.put("name", gatewayName);
     return ref;
   }
+
+  /** A Gateway API policy target reference to an HTTPRoute of the policy's namespace. */
+  public static ObjectNode routeTarget(String routeName) {
+    ObjectNode ref = map();
+    ref.put("group", "gateway.networking.k8s.io");
+    ref.put("kind", "HTTPRoute");
+    ref.put("name", routeName);
+    return ref;
+  }
 }

@@ -30,8 +30,18 @@ public record Catalog(String platform, String issuer, String audience, List<Tier
    */
   public record TierEntry(String name, String displayName, int level, List<String> groups, List<String> models) {}
 
-  /** One model: its name and namespace (its path on the gateway is {@code /<namespace>/<name>}). */
-  public record ModelEntry(String name, String namespace) {
+  /**
+   * One model: its name and namespace (its path on the gateway is {@code /<namespace>/<name>}).
+   *
+   * @param inferencePath the path a call of the model goes to; an older config names none, and then it is the
+   *     chat completions endpoint under the model's prefix
+   */
+  public record ModelEntry(String name, String namespace, String inferencePath) {
+
+    public ModelEntry {
+      inferencePath = inferencePath == null || inferencePath.isEmpty()
+          ? "/" + namespace + "/" + name + "/v1/chat/completions" : inferencePath;
+    }
 
     /** The model's path prefix on the gateway. */
     public String pathPrefix() {
@@ -69,7 +79,8 @@ public record Catalog(String platform, String issuer, String audience, List<Tier
         }
         List<ModelEntry> models = new ArrayList<>();
         for (JsonNode model : config.path("models")) {
-          models.add(new ModelEntry(model.path("name").asText(), model.path("namespace").asText()));
+          models.add(new ModelEntry(model.path("name").asText(), model.path("namespace").asText(),
+              model.path("inferencePath").asText("")));
         }
         return Optional.of(new Catalog(config.path("platform").asText(), config.path("issuer").asText(),
             config.path("audience").asText(), tiers, models, map.file()));

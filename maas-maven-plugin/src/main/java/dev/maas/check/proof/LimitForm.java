@@ -115,7 +115,7 @@ final class LimitForm {
         Object theirs = counter.value(otherUser.get());
         perUser |= mine != Expr.FAILED && theirs != Expr.FAILED && !Objects.equals(mine, theirs);
       }
-      out.add(new LimitMatch(identity, file, limit.key(), limit.rates(), limit.counters(), perUser));
+      out.add(new LimitMatch(identity, file, limit.key(), limit.rates(), limit.counters(), perUser, ""));
     }
     return out;
   }

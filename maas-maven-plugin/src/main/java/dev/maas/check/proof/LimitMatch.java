@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
  * @param rates its rates, as written
  * @param counters the counter expressions; empty when all callers share one counter
  * @param perUser whether two users of one tier count separately (the counters evaluate differently for them)
+ * @param scope the Limitador namespace the limit is counted in: {@code namespace/name} of the HTTPRoute it applies to
  */
 public record LimitMatch(String policy, String file, String key, List<RateValue> rates, List<String> counters,
-    boolean perUser) {
+    boolean perUser, String scope) {
 
   /**
    * One rate of a limit.
@@ -35,6 +36,16 @@ public record LimitMatch(String policy, String file, String key, List<RateValue>
   public LimitMatch {
     rates = List.copyOf(rates);
     counters = List.copyOf(counters);
+  }
+
+  /** The same limit counted in {@code scope}. */
+  public LimitMatch in(String scope) {
+    return new LimitMatch(policy, file, key, rates, counters, perUser, scope);
+  }
+
+  /** What names one set of counters in Limitador: the policy, the limit and the route's namespace. */
+  public String counterIdentity() {
+    return policy + " " + key + " @ " + scope;
   }
 
   /** The rates as {@code 50000/1m, 2000000/24h}. */

@@ -12,9 +12,9 @@ public final class MatrixBuilder {
 
   private MatrixBuilder() {}
 
-  /** The inference request a tier's user makes to a model: {@code POST /<ns>/<model>/v1/chat/completions}. */
-  public static SyntheticRequest inference(String pathPrefix, String tier, String audience) {
-    return SyntheticRequest.withToken("POST", pathPrefix + "/v1/chat/completions", tier, USER, audience);
+  /** The inference request a tier's user makes to a model at {@code path}, e.g. {@code /<ns>/<model>/v1/chat/completions}. */
+  public static SyntheticRequest inference(String path, String tier, String audience) {
+    return SyntheticRequest.withToken("POST", path, tier, USER, audience);
   }
 
   /** The model listing a tier's user asks for: {@code GET /v1/models}. */
@@ -27,14 +27,14 @@ public final class MatrixBuilder {
     PolicyEvaluator evaluator = new PolicyEvaluator(objects, catalog.issuer());
     List<String> tiers = catalog.tiers().stream().map(Catalog.TierEntry::name).toList();
     Map<String, String> models = new LinkedHashMap<>();
-    catalog.models().forEach(m -> models.put(m.name(), m.pathPrefix()));
+    catalog.models().forEach(m -> models.put(m.name(), m.inferencePath()));
     return build(evaluator, catalog.platform(), tiers, models, catalog.audience());
   }
 
   /**
    * The matrix for {@code tiers} × {@code models}.
    *
-   * @param models model name → its path prefix on the gateway
+   * @param models model name → the path a call of it goes to on the gateway
    */
   public static AccessMatrix build(PolicyEvaluator evaluator, String platform, List<String> tiers,
       Map<String, String> models, String audience) {

@@ -28,10 +28,12 @@ public final class PolicyEvaluator {
   private static final CelEngine CEL = CelEngine.withVariables("request", "auth");
 
   /** The kinds of object the evaluator reads; it needs no other. */
-  static final Set<String> KINDS = Set.of("HTTPRoute", "AuthPolicy", "RateLimitPolicy", "TokenRateLimitPolicy");
+  static final Set<String> KINDS = Set.of("HTTPRoute", "AuthPolicy", "RateLimitPolicy", "TokenRateLimitPolicy",
+      "Gateway", "Service", "LLMInferenceService");
 
   private final String issuer;
   private final List<RouteMatch> routes;
+  private final Forwarding forwarding;
   // Every tier asks for the same model paths; the route of a path is looked up once, not once per tier.
   private final Map<String, Optional<RouteMatch>> routeOfPath = new ConcurrentHashMap<>();
   // The policies that apply to each route (and to paths no route matches), read once from the objects.
@@ -39,22 +41,34 @@ public final class PolicyEvaluator {
   private final Applicable withoutRoute;
 
   /**
-   * A path match of an HTTPRoute.
+   * A path match of an HTTPRoute attached to a public Gateway.
    *
+   * @param method the method the match requires, or {@code null} for any
+   * @param backend {@code namespace/name} of the rule's first backend Service, or {@code null}
    * @param prefix for a prefix match, the value without a trailing slash
    */
-  private record RouteMatch(String route, String namespace, String type, String value, String prefix) {
+  private record RouteMatch(String route, String namespace, String type, String value, String method, String backend,
+      String prefix) {
 
-    RouteMatch(String route, String namespace, String type, String value) {
-      this(route, namespace, type, value, value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+    RouteMatch(String route, String namespace, String type, String value, String method, String backend) {
+      this(route, namespace, type, value, method, backend,
+          value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
     }
 
-    boolean matches(String urlPath) {
+    boolean matches(String requestMethod, String urlPath) {
+      if (method != null && !method.equals(requestMethod)) {
+        return false;
+      }
       if ("Exact".equals(type)) {
         return urlPath.equals(value);
       }
       return prefix.isEmpty() || (urlPath.startsWith(prefix)
           && (urlPath.length() == prefix.length() || urlPath.charAt(prefix.length()) == '/'));
+    }
+
+    /** {@code namespace/name}: the Limitador namespace of every limit counted on this route. */
+    String scope() {
+      return namespace + "/" + route;
     }
   }
 
@@ -90,13 +104,22 @@ public final class PolicyEvaluator {
    */
   public PolicyEvaluator(GatewayObjects objects, String issuer) {
     this.issuer = issuer;
+    this.forwarding = new Forwarding(objects);
+    Set<String> entries = publicGateways(objects);
     List<RouteMatch> found = new ArrayList<>();
     for (GatewayObjects.Located route : objects.ofKind("HTTPRoute")) {
+      if (!attachedTo(route, entries)) {
+        continue;
+      }
       for (JsonNode rule : route.body().path("spec").path("rules")) {
+        JsonNode ref = rule.path("backendRefs").path(0);
+        String backend = ref.isMissingNode() ? null
+            : ref.path("namespace").asText(route.namespace()) + "/" + ref.path("name").asText();
         for (JsonNode match : rule.path("matches")) {
           JsonNode path = match.path("path");
           found.add(new RouteMatch(route.name(), route.namespace(), path.path("type").asText("PathPrefix"),
-              path.path("value").asText("/")));
+              path.path("value").asText("/"), match.path("method").isTextual() ? match.path("method").asText() : null,
+              backend));
         }
       }
     }
@@ -122,11 +145,41 @@ public final class PolicyEvaluator {
   }
 
   /**
+   * The Gateways clients call: those with an HTTPS listener (a Gateway that only an internal Service fronts is
+   * reached through them), or every Gateway when none has one; {@code null} when the output has no Gateway.
+   */
+  private static Set<String> publicGateways(GatewayObjects objects) {
+    Set<String> all = new java.util.HashSet<>();
+    Set<String> https = new java.util.HashSet<>();
+    for (GatewayObjects.Located gateway : objects.ofKind("Gateway")) {
+      all.add(gateway.namespace() + "/" + gateway.name());
+      for (JsonNode listener : gateway.body().path("spec").path("listeners")) {
+        if ("HTTPS".equals(listener.path("protocol").asText())) {
+          https.add(gateway.namespace() + "/" + gateway.name());
+        }
+      }
+    }
+    return all.isEmpty() ? null : https.isEmpty() ? all : https;
+  }
+
+  private static boolean attachedTo(GatewayObjects.Located route, Set<String> gateways) {
+    if (gateways == null) {
+      return true;
+    }
+    for (JsonNode parent : route.body().path("spec").path("parentRefs")) {
+      if (gateways.contains(parent.path("namespace").asText(route.namespace()) + "/" + parent.path("name").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * What the gateway does with {@code request}. The limits see only what the AuthPolicy's success filters
    * pass on ({@code auth.identity.userid} is the {@code identity} filter's property), never the token's claims.
    */
   public Verdict evaluate(SyntheticRequest request) {
-    RouteMatch route = route(request.urlPath());
+    RouteMatch route = route(request.method(), request.urlPath());
     Applicable applicable = route == null ? withoutRoute : byRoute.get(route);
     Map<String, Object> requestVars = request.variables();
     CelVariables vars = CelVariables.of(requestVars);
@@ -150,15 +203,28 @@ public final class PolicyEvaluator {
         return found;
       }
     };
+    // Kuadrant counts a limit in the Limitador namespace of the route it applies to: one set of counters per route.
+    String scope = route == null ? "" : route.scope();
     List<LimitMatch> requestLimits = applicable.requestLimits() == null ? List.of()
-        : applicable.requestLimits().matching(limitVars, otherVars);
+        : scoped(applicable.requestLimits().matching(limitVars, otherVars), scope);
     List<LimitMatch> tokenLimits = applicable.tokenLimits() == null ? List.of()
-        : applicable.tokenLimits().matching(limitVars, otherVars);
+        : scoped(applicable.tokenLimits().matching(limitVars, otherVars), scope);
+    String destination = route == null || route.backend() == null ? null
+        : forwarding.destination(route.backend(), request.urlPath());
     boolean authorized = decided.authorized() && mine.failure() == null;
     String denial = decided.authorized() && mine.failure() != null ? decided.authPolicy() + " fails: " + mine.failure()
         : decided.denial();
     return new Verdict(decided.authPolicy(), decided.authPolicyFile(), decided.authentication(), decided.anonymous(),
-        authorized, denial, requestLimits, tokenLimits);
+        authorized, denial, requestLimits, tokenLimits, route == null ? null : route.scope(), destination);
+  }
+
+  private static List<LimitMatch> scoped(List<LimitMatch> limits, String scope) {
+    if (limits.isEmpty()) {
+      return limits;
+    }
+    List<LimitMatch> out = new ArrayList<>(limits.size());
+    limits.forEach(l -> out.add(l.in(scope)));
+    return out;
   }
 
   /**
@@ -231,7 +297,7 @@ public final class PolicyEvaluator {
     List<LimitMatch> requestLimits = List.of();
     List<LimitMatch> tokenLimits = List.of();
     if (auth == null || !auth.when().hold(vars)) {
-      return new Decision(new Verdict(null, null, List.of(), false, true, null, requestLimits, tokenLimits),
+      return new Decision(new Verdict(null, null, List.of(), false, true, null, requestLimits, tokenLimits, null, null),
           List.of(), null);
     }
     List<AuthForm.Authentication> accepting = new ArrayList<>();
@@ -256,7 +322,8 @@ public final class PolicyEvaluator {
     String who = auth.identity();
     if (accepting.isEmpty() && !anonymous) {
       return new Decision(new Verdict(who, auth.file(), List.of(), false, false,
-          "no authentication rule of " + who + " accepts " + credentialName(request), requestLimits, tokenLimits),
+          "no authentication rule of " + who + " accepts " + credentialName(request), requestLimits, tokenLimits, null,
+          null),
           accepting, null);
     }
     List<String> names = accepting.stream().map(AuthForm.Authentication::name).toList();
@@ -268,11 +335,12 @@ public final class PolicyEvaluator {
       if (rule.patterns() == null || !rule.patterns().hold(identified.vars())) {
         // A rule the proof cannot evaluate (OPA, SubjectAccessReview, SpiceDB) counts as refusing.
         return new Decision(new Verdict(who, auth.file(), names, anonymous, false,
-            who + " denies it (rule " + rule.name() + ")", requestLimits, tokenLimits), accepting, identified);
+            who + " denies it (rule " + rule.name() + ")", requestLimits, tokenLimits, null, null), accepting,
+            identified);
       }
     }
-    return new Decision(new Verdict(who, auth.file(), names, anonymous, true, null, requestLimits, tokenLimits),
-        accepting, identified);
+    return new Decision(new Verdict(who, auth.file(), names, anonymous, true, null, requestLimits, tokenLimits, null,
+        null), accepting, identified);
   }
 
   private static String credentialName(SyntheticRequest request) {
@@ -283,18 +351,19 @@ public final class PolicyEvaluator {
     };
   }
 
-  /** The HTTPRoute match with the longest path that the request's path meets, or {@code null}. */
-  private RouteMatch route(String urlPath) {
-    Optional<RouteMatch> found = routeOfPath.get(urlPath);
+  /** The HTTPRoute match with the longest path that the request's method and path meet, or {@code null}. */
+  private RouteMatch route(String method, String urlPath) {
+    String key = method + " " + urlPath;
+    Optional<RouteMatch> found = routeOfPath.get(key);
     if (found == null) {
-      found = longestMatch(urlPath);
-      routeOfPath.putIfAbsent(urlPath, found);
+      found = longestMatch(method, urlPath);
+      routeOfPath.putIfAbsent(key, found);
     }
     return found.orElse(null);
   }
 
-  private Optional<RouteMatch> longestMatch(String urlPath) {
-    return routes.stream().filter(r -> r.matches(urlPath))
+  private Optional<RouteMatch> longestMatch(String method, String urlPath) {
+    return routes.stream().filter(r -> r.matches(method, urlPath))
         .max(Comparator.comparingInt((RouteMatch r) -> "Exact".equals(r.type()) ? Integer.MAX_VALUE : r.value().length()));
   }
 

@@ -3,6 +3,7 @@ package dev.maas.check.proof;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.model.CounterScope;
+import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Rate;
@@ -42,8 +43,11 @@ public final class PolicyProof {
    * @param matrix the access matrix it checked
    * @param findings its errors, empty when the policies do what the spec says
    * @param requestsChecked how many synthetic requests were evaluated
+   * @param counters per tier, the sets of Limitador counters its calls are counted in
+   *     ({@link LimitMatch#counterIdentity()}): one per limit of the tier when each limit spans all its models
    */
-  public record Result(AccessMatrix matrix, List<Diagnostic> findings, int requestsChecked) {}
+  public record Result(AccessMatrix matrix, List<Diagnostic> findings, int requestsChecked,
+      Map<String, Set<String>> counters) {}
 
   /** The issuer of the platform's tokens, by the naming convention of the token service. */
   public static String issuer(Platform platform) {
@@ -67,6 +71,9 @@ public final class PolicyProof {
     Map<String, AccessMatrix.Cell> listings = new LinkedHashMap<>();
     int checked = 0;
     Set<String> unauthenticatedModels = new HashSet<>();
+    RuntimeModel runtime = new RuntimeModel(objects);
+    Set<String> tokenLimited = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Map<String, Set<String>> counterSets = new LinkedHashMap<>();
 
     for (Tier tier : platform.tiers()) {
       Map<String, AccessMatrix.Cell> row = new LinkedHashMap<>();
@@ -77,9 +84,10 @@ public final class PolicyProof {
       // A tier's requests are independent: every processor makes and evaluates some, and the checks read them in
       // order.
       IntStream.range(0, models.size()).parallel().forEach(i -> {
-        requests[i] = MatrixBuilder.inference(models.get(i).pathPrefix(), tier.name(), audience);
+        requests[i] = MatrixBuilder.inference(MeteredEndpoints.primaryPath(models.get(i)), tier.name(), audience);
         verdicts[i] = evaluator.evaluate(requests[i]);
       });
+      Counters counters = new Counters(tier);
       for (int i = 0; i < models.size(); i++) {
         Model model = models.get(i);
         SyntheticRequest request = requests[i];
@@ -108,6 +116,11 @@ public final class PolicyProof {
               tier.limits().counterScope(), "RateLimitPolicy");
           check.limits("token", where, verdict.tokenLimits(), tier.tokenRatesFor(model.name()),
               tier.limits().counterScope(), "TokenRateLimitPolicy");
+          counters.add(model.name(), verdict);
+          check.reaches(where, verdict, runtime.destinationOf(model));
+          if (verdict.authorized() && !verdict.tokenLimits().isEmpty()) {
+            tokenLimited.add(model.name());
+          }
         }
       }
 
@@ -129,6 +142,10 @@ public final class PolicyProof {
       }
       check.limits("request", () -> listingWhere, listing.requestLimits(), tier.limits().requests(),
           tier.limits().counterScope(), "RateLimitPolicy");
+      counters.add("the model listing", listing);
+      checked += check.query(listingWhere, list, listing, evaluator);
+      check.countedOnce(counters);
+      counterSets.put(tier.name(), counters.identities());
 
       SyntheticRequest mint = SyntheticRequest.withUser(platform.auth(), "POST", TOKEN_PATH, MatrixBuilder.USER,
           tier.groups(), Map.of());
@@ -165,10 +182,10 @@ public final class PolicyProof {
       check.error("proof.listing", personVerdict.authPolicyFile(), "a person's own "
           + (person.credential() == SyntheticRequest.Credential.OIDC ? "OIDC" : "Kubernetes") + " token lists the models ("
           + person.line() + "): it carries no tier, so no request limit counts it",
-          "the token service route's AuthPolicy must accept only platform tokens on /v1/models");
+          "the AuthPolicy of the listing's route must accept only platform tokens on /v1/models");
     }
     for (Model model : platform.models()) {
-      SyntheticRequest stranger = MatrixBuilder.inference(model.pathPrefix(), NO_TIER, audience);
+      SyntheticRequest stranger = MatrixBuilder.inference(MeteredEndpoints.primaryPath(model), NO_TIER, audience);
       Verdict verdict = evaluator.evaluate(stranger);
       checked++;
       if (verdict.authorized()) {
@@ -176,10 +193,42 @@ public final class PolicyProof {
             + " model `" + model.name() + "` (" + stranger.line() + ")", null);
       }
     }
+    for (Model model : platform.models()) {
+      Tier caller = platform.tiers().stream().filter(t -> t.allows(model.name())).findFirst().orElse(null);
+      if (caller == null) {
+        continue;
+      }
+      SyntheticRequest call = MatrixBuilder.inference(MeteredEndpoints.primaryPath(model), caller.name(), audience);
+      checked += check.query("tier `" + caller.name() + "` → model `" + model.name() + "`", call,
+          evaluator.evaluate(call), evaluator);
+      for (String path : MeteredEndpoints.unmeteredGatewayPaths(model)) {
+        for (String method : List.of("GET", "POST")) {
+          SyntheticRequest probe = SyntheticRequest.withToken(method, path, caller.name(), MatrixBuilder.USER, audience);
+          Verdict verdict = evaluator.evaluate(probe);
+          checked++;
+          if (verdict.forwarded()) {
+            check.error("proof.unmetered", verdict.authPolicyFile(), "tier `" + caller.name() + "` reaches "
+                + probe.line() + " of model `" + model.name() + "` (forwarded to " + verdict.destination()
+                + "), an endpoint the platform does not meter", "allow only the metered endpoints of "
+                + MeteredEndpoints.class.getSimpleName() + " in the AuthPolicy's tier-access rule");
+          }
+        }
+      }
+      if (tokenLimited.contains(model.name())) {
+        String missing = runtime.streamedUsageMissing(model);
+        if (missing != null) {
+          check.error("proof.streamUsage", missing, "model `" + model.name() + "` has token limits, but a call with"
+              + " \"stream\": true is counted as 0 tokens: vLLM reports no usage in a stream unless asked, and the"
+              + " TokenRateLimitPolicy reads /usage/total_tokens of the response",
+              "give the LLMInferenceService's main container VLLM_ADDITIONAL_ARGS with "
+                  + RuntimeModel.FORCE_USAGE_FLAG);
+        }
+      }
+    }
     AccessMatrix matrix = new AccessMatrix(platform.name(), platform.tiers().stream().map(Tier::name).toList(),
         platform.models().stream().map(Model::name).toList(), cells, listings,
         platform.tiers().size() * (platform.models().size() + 1));
-    return new Result(matrix, check.findings(), checked);
+    return new Result(matrix, check.findings(), checked, counterSets);
   }
 
   /** Whether nothing authenticates the caller: no AuthPolicy applies, or an anonymous rule does. */
@@ -194,6 +243,58 @@ public final class PolicyProof {
   /** The rates of the spec as the policies must hold them: {@code 2000000/24h}. */
   static String expectedText(List<Rate> rates) {
     return rates.stream().map(r -> r.limit() + "/" + r.parsedWindow().toKuadrant()).collect(Collectors.joining(", "));
+  }
+
+  /** The counters one tier's calls are counted in, by limit: which routes (Limitador namespaces) and for what. */
+  private static final class Counters {
+    private final Tier tier;
+    // policy + key → scope → the first match and the calls counted there
+    private final Map<String, Map<String, LimitMatch>> byLimit = new LinkedHashMap<>();
+    private final Map<String, List<String>> calls = new LinkedHashMap<>();
+
+    Counters(Tier tier) {
+      this.tier = tier;
+    }
+
+    Tier tier() {
+      return tier;
+    }
+
+    void add(String call, Verdict verdict) {
+      if (!verdict.authorized()) {
+        return;
+      }
+      for (List<LimitMatch> limits : List.of(verdict.requestLimits(), verdict.tokenLimits())) {
+        for (LimitMatch limit : limits) {
+          String id = limit.policy() + " " + limit.key();
+          byLimit.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(limit.scope(), limit);
+          calls.computeIfAbsent(id + " @ " + limit.scope(), k -> new ArrayList<>()).add(call);
+        }
+      }
+    }
+
+    /** The limits counted on more than one route, with the routes. */
+    Map<String, Map<String, LimitMatch>> split() {
+      Map<String, Map<String, LimitMatch>> out = new LinkedHashMap<>();
+      byLimit.forEach((id, scopes) -> {
+        if (scopes.size() > 1) {
+          out.put(id, scopes);
+        }
+      });
+      return out;
+    }
+
+    List<String> callsIn(String limit, String scope) {
+      List<String> found = calls.getOrDefault(limit + " @ " + scope, List.of());
+      return found.size() <= 3 ? found : List.of(found.get(0), found.get(1), "and " + (found.size() - 2) + " more");
+    }
+
+    /** Every set of counters, as {@link LimitMatch#counterIdentity()}. */
+    Set<String> identities() {
+      Set<String> out = new java.util.TreeSet<>();
+      byLimit.forEach((id, scopes) -> scopes.values().forEach(l -> out.add(l.counterIdentity())));
+      return out;
+    }
   }
 
   /** The findings of one proof, each located at the policy file concerned. */
@@ -212,6 +313,61 @@ public final class PolicyProof {
 
     List<Diagnostic> findings() {
       return List.copyOf(findings);
+    }
+
+    /** A model call the spec allows must reach that model's server, through every hop of the routes. */
+    void reaches(Supplier<String> at, Verdict verdict, String expected) {
+      if (!verdict.authorized()) {
+        return;
+      }
+      if (verdict.route() == null) {
+        error("proof.unrouted", verdict.authPolicyFile(), at.get() + ": no route of the public Gateway takes it",
+            "the public model route must match every model namespace");
+      } else if (expected != null && !expected.equals(verdict.destination())) {
+        error("proof.unrouted", verdict.authPolicyFile(), at.get() + ": HTTPRoute " + verdict.route() + " forwards it to "
+            + (verdict.destination() == null ? "no backend" : verdict.destination()) + ", expected " + expected, null);
+      }
+    }
+
+    /**
+     * The same request with a query string must meet the same fate: Kuadrant's {@code request.path} holds the
+     * query, {@code request.url_path} does not, so a predicate on the first changes its meaning. Returns the number
+     * of requests evaluated.
+     */
+    int query(String where, SyntheticRequest plain, Verdict verdict, PolicyEvaluator evaluator) {
+      SyntheticRequest queried = new SyntheticRequest(plain.method(), plain.path() + "?stream=true&x=/v1/models",
+          plain.headers(), plain.credential(), plain.identity());
+      Verdict other = evaluator.evaluate(queried);
+      if (other.authorized() != verdict.authorized() || !keys(other.requestLimits()).equals(keys(verdict.requestLimits()))
+          || !keys(other.tokenLimits()).equals(keys(verdict.tokenLimits()))) {
+        String file = other.tokenLimits().isEmpty() ? verdict.authPolicyFile() : other.tokenLimits().get(0).file();
+        error("proof.queryString", file, where + ": " + queried.line() + " is treated unlike " + plain.line()
+            + " (" + fate(verdict) + " without the query, " + fate(other) + " with it)",
+            "compare paths with request.url_path, which holds no query string, not request.path");
+      }
+      return 1;
+    }
+
+    private static String fate(Verdict verdict) {
+      return (verdict.authorized() ? "admitted" : "refused") + ", request limits " + orNone(verdict.requestLimits())
+          + ", token limits " + orNone(verdict.tokenLimits());
+    }
+
+    private static String orNone(List<LimitMatch> limits) {
+      return limits.isEmpty() ? "none" : keys(limits);
+    }
+
+    /** Each limit of a tier must be one set of counters across all the calls it covers. */
+    void countedOnce(Counters counters) {
+      counters.split().forEach((limit, scopes) -> {
+        LimitMatch first = scopes.values().iterator().next();
+        error("proof.perRoute", first.file(), "tier `" + counters.tier().name() + "`: limit `" + first.key() + "` of "
+            + first.policy() + " is counted separately on " + scopes.size() + " routes ("
+            + scopes.entrySet().stream().map(e -> e.getKey() + " for " + String.join(", ", counters.callsIn(limit,
+                e.getKey()))).collect(Collectors.joining("; ")) + "): Kuadrant keeps one set of counters per route,"
+            + " so the tier may use " + first.ratesText() + " on each of them",
+            "carry every model call and the listing on one HTTPRoute, and target the limits at it");
+      });
     }
 
     void unauthenticated(Verdict verdict, String where) {

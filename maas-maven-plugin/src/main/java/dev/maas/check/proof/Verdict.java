@@ -13,14 +13,22 @@ import java.util.List;
  * @param denial why it is refused ({@code null} when authorized)
  * @param requestLimits the request limits whose predicates hold
  * @param tokenLimits the token limits whose predicates hold
+ * @param route {@code namespace/name} of the public HTTPRoute that takes the request, or {@code null} when none does
+ * @param destination {@code Kind namespace/name} of what the route forwards it to in the end, or {@code null}
  */
 public record Verdict(String authPolicy, String authPolicyFile, List<String> authentication, boolean anonymous,
-    boolean authorized, String denial, List<LimitMatch> requestLimits, List<LimitMatch> tokenLimits) {
+    boolean authorized, String denial, List<LimitMatch> requestLimits, List<LimitMatch> tokenLimits, String route,
+    String destination) {
 
   public Verdict {
     authentication = List.copyOf(authentication);
     requestLimits = List.copyOf(requestLimits);
     tokenLimits = List.copyOf(tokenLimits);
+  }
+
+  /** Whether the gateway lets the request through to a backend: a route takes it and the AuthPolicy admits it. */
+  public boolean forwarded() {
+    return authorized && route != null && destination != null;
   }
 
   /** Whether some rule really authenticates the caller. */

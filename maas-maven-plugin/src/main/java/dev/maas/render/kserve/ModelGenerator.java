@@ -3,6 +3,7 @@ package dev.maas.render.kserve;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.Autoscaling;
 import dev.maas.model.Model;
+import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
 import dev.maas.model.Resources;
 import dev.maas.model.Serving;
@@ -53,13 +54,20 @@ public final class ModelGenerator implements Generator {
     } else {
       spec.put("replicas", model.replicas() == null ? 1 : model.replicas());
     }
+    // KServe makes the route (`<name>-kserve-route`) and attaches it to the Gateways named here
+    // (kserve v0.20.0 pkg/controller/v1alpha2/llmisvc/config_merge.go line 329): the internal one, which only the
+    // public Gateway's single model route reaches, so that each tier limit is one set of counters (ModelRouting).
     ObjectNode router = spec.putObject("router");
     router.putObject("route");
     ObjectNode ref = router.putObject("gateway").putArray("refs").addObject();
-    ref.put("name", platform.gateway().name());
+    ref.put("name", ModelRouting.internalGatewayName(platform));
     ref.put("namespace", platform.gateway().namespace());
     ObjectNode main = spec.putObject("template").putArray("containers").addObject();
     main.put("name", "main");
+    // Streams end with a usage chunk, so streamed tokens are counted (kserve v0.20.0 config-llm-template.yaml line 176).
+    ObjectNode usage = main.putArray("env").addObject();
+    usage.put("name", "VLLM_ADDITIONAL_ARGS");
+    usage.put("value", "--enable-force-include-usage");
     ObjectNode resources = resources(model.resources());
     if (resources != null) {
       main.set("resources", resources);

@@ -17,8 +17,9 @@ import java.util.TreeSet;
 
 /**
  * Generates the gateway-level AuthPolicy: only tokens of the platform's token service pass, revoked
- * tokens are refused, and a path is allowed only when it is a model the caller's tier may call (or
- * the model listing); every other path is denied.
+ * tokens are refused, and a request is allowed only when it is a metered endpoint ({@link
+ * dev.maas.model.MeteredEndpoints}) of a model the caller's tier may call, or the model listing; every other path,
+ * a model's metrics or tokenizer among them, is denied.
  */
 public final class AuthPolicyGenerator implements Generator {
 
@@ -203,7 +204,7 @@ public final class AuthPolicyGenerator implements Generator {
    * lies in this range. The proof evaluates every model's path against it.
    */
   private static String range(Model first, Model last) {
-    return "request.path >= " + CelStrings.quote(first.pathPrefix() + "/") + " && request.path < "
+    return Predicates.PATH + " >= " + CelStrings.quote(first.pathPrefix() + "/") + " && " + Predicates.PATH + " < "
         + CelStrings.quote(last.pathPrefix() + "0");
   }
 
@@ -249,6 +250,6 @@ public final class AuthPolicyGenerator implements Generator {
         tiers.add(tier.name());
       }
     }
-    return tiers.isEmpty() ? null : Predicates.pathUnder(model) + " && " + Predicates.tierIn(tiers);
+    return tiers.isEmpty() ? null : Predicates.meteredCall(model) + " && " + Predicates.tierIn(tiers);
   }
 }

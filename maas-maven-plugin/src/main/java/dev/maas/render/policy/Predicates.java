@@ -2,7 +2,9 @@ package dev.maas.render.policy;
 
 import dev.maas.cel.CelStrings;
 import dev.maas.model.Model;
+import dev.maas.model.MeteredEndpoints;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +20,14 @@ public final class Predicates {
   public static final String TIER = "auth.identity.tier";
 
   /** The path of the platform-wide model listing. */
-  public static final String MODEL_LISTING_PATH = "/v1/models";
+  public static final String MODEL_LISTING_PATH = MeteredEndpoints.LISTING;
+
+  /**
+   * The path the predicates compare: {@code request.url_path} has no query string, while {@code request.path} has
+   * one (authorino {@code pkg/service/well_known_attributes.go} lines 62–65), so {@code /v1/models?a} would not end
+   * with {@code /v1/models}.
+   */
+  public static final String PATH = "request.url_path";
 
   private Predicates() {}
 
@@ -34,7 +43,15 @@ public final class Predicates {
 
   /** The request goes to {@code model}: its path starts with {@code /<namespace>/<model>/}. */
   public static String pathUnder(Model model) {
-    return "request.path.startsWith(" + CelStrings.quote(model.pathPrefix() + "/") + ")";
+    return PATH + ".startsWith(" + CelStrings.quote(model.pathPrefix() + "/") + ")";
+  }
+
+  /** The request is one of {@code model}'s metered endpoints, called with POST. */
+  public static String meteredCall(Model model) {
+    List<String> paths = MeteredEndpoints.gatewayPaths(model);
+    String path = paths.size() == 1 ? PATH + " == " + CelStrings.quote(paths.get(0))
+        : PATH + " in [" + paths.stream().map(CelStrings::quote).collect(Collectors.joining(", ")) + "]";
+    return "request.method == " + CelStrings.quote("POST") + " && " + path;
   }
 
   /** The request does not go to {@code model}. */
@@ -43,11 +60,12 @@ public final class Predicates {
   }
 
   /**
-   * The request lists models (the gateway's {@code /v1/models} or a model's own), which returns no
-   * token usage and so is never token-limited.
+   * The request lists models ({@code /v1/models} or one model's entry under it), which returns no token usage and
+   * so is never token-limited.
    */
   public static String isModelListing() {
-    return "request.path.endsWith(" + CelStrings.quote(MODEL_LISTING_PATH) + ")";
+    return "(" + PATH + " == " + CelStrings.quote(MODEL_LISTING_PATH) + " || " + PATH + ".startsWith("
+        + CelStrings.quote(MODEL_LISTING_PATH + "/") + "))";
   }
 
   /** The request does not list models. */
@@ -55,14 +73,8 @@ public final class Predicates {
     return "!" + isModelListing();
   }
 
-  /** The request is the gateway's model listing: {@code GET /v1/models}. */
+  /** The request is the gateway's model listing: {@code GET /v1/models} or {@code GET /v1/models/<id>}. */
   public static String isGatewayModelListing() {
-    return "request.method == " + CelStrings.quote("GET") + " && (request.path == " + CelStrings.quote(MODEL_LISTING_PATH)
-        + " || request.path.startsWith(" + CelStrings.quote(MODEL_LISTING_PATH + "?") + "))";
-  }
-
-  /** The request is not for the token service, whose route has its own auth and no tier identity. */
-  public static String notTokenServicePath(String pathPrefix) {
-    return "!request.path.startsWith(" + CelStrings.quote(pathPrefix + "/") + ")";
+    return "request.method == " + CelStrings.quote("GET") + " && " + isModelListing();
   }
 }

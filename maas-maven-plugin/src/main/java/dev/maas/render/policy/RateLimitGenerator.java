@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.CounterScope;
 import dev.maas.model.Model;
+import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
 import dev.maas.model.Rate;
 import dev.maas.model.Tier;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
-import dev.maas.render.tokenservice.TokenServiceEndpoints;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Generates one gateway-level policy per {@link LimitKind} with one limit per tier and one per
+ * Generates one policy per {@link LimitKind}, on the public model route, with one limit per tier and one per
  * tier-model override. The predicates are mutually exclusive: a tier's general limit leaves out the
  * paths of the models that have their own limit of that kind, so at most one limit of each kind
  * applies to any request, and exactly one when the tier (or the override) sets rates of that kind.
@@ -51,8 +51,10 @@ public final class RateLimitGenerator implements Generator {
     KubeObject policy = Manifests.object(kind.apiVersion(), kind.policyKind(), kind.policyName(platform.name()),
         platform.gateway().namespace());
     ObjectNode spec = Manifests.spec(policy);
-    spec.set("targetRef", Manifests.gatewayTarget(platform.gateway().name()));
-    spec.putArray("when").addObject().put("predicate", Predicates.notTokenServicePath(TokenServiceEndpoints.PATH_PREFIX));
+    // The public model route, not the Gateway: Kuadrant makes one set of counters per route a limit applies to
+    // (kuadrant-operator v1.5.2 internal/controller/ratelimit_workflow_helpers.go lines 66-68 and 333), and this
+    // route carries every model call and the listing, so each tier limit is counted once, across all its models.
+    spec.set("targetRef", Manifests.routeTarget(ModelRouting.publicRouteName(platform)));
     ObjectNode limitsNode = spec.putObject("limits");
     limits.forEach(limitsNode::set);
     return List.of(policy);

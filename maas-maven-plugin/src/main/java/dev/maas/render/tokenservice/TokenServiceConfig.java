@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
+import dev.maas.model.Serving;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.model.Window;
@@ -60,6 +62,10 @@ public final class TokenServiceConfig {
       model.put("name", m.name());
       model.put("namespace", m.namespace());
       model.put("displayName", m.displayName());
+      // What the listing tells clients: an LLM's OpenAI base URL, a predictor's inference endpoint; and the path
+      // the proof and the plan call.
+      model.put("url", m.servingKind() == Serving.LLM ? m.pathPrefix() + "/v1" : MeteredEndpoints.primaryPath(m));
+      model.put("inferencePath", MeteredEndpoints.primaryPath(m));
     }
     return root;
   }

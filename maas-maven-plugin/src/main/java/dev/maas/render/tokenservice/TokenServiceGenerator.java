@@ -76,9 +76,6 @@ public final class TokenServiceGenerator implements Generator {
   private static final String HTTP = "http";
   private static final String METRICS = "metrics";
   private static final long RUN_AS = 10001L;
-  /** The model listing's paths, where only platform tokens are accepted. */
-  private static final String MODEL_LISTING =
-      "request.url_path == \"/v1/models\" || request.url_path.startsWith(\"/v1/models/\")";
 
   /** It reads the token settings, tiers, gateway name and namespace, and model names. */
   @Override
@@ -389,8 +386,9 @@ public final class TokenServiceGenerator implements Generator {
   }
 
   /**
-   * {@code /maas-api/...} rewritten to {@code /...}, and {@code /v1/models} as it is. No hostnames: the
-   * Gateway listener's hostname applies, so an environment changes it in one place.
+   * {@code /maas-api/...} rewritten to {@code /...}. No hostnames: the Gateway listener's hostname applies, so an
+   * environment changes it in one place. The listing {@code /v1/models} is on the public model route instead, where
+   * the tier's request limits count it with the tier's model calls.
    */
   private static KubeObject httpRoute(Platform platform) {
     ObjectNode route = header(GATEWAY_API + "/v1", "HTTPRoute", platform, TokenServiceEndpoints.name(platform));
@@ -413,12 +411,6 @@ public final class TokenServiceGenerator implements Generator {
     rewritePath.put("replacePrefixMatch", "/");
     backend(api, platform);
 
-    ObjectNode models = rules.addObject();
-    // PathPrefix matches whole path segments: /v1/models and /v1/models/..., never /v1/modelsX.
-    ObjectNode modelsPath = models.putArray("matches").addObject().putObject("path");
-    modelsPath.put("type", "PathPrefix");
-    modelsPath.put("value", "/v1/models");
-    backend(models, platform);
     return new KubeObject(route);
   }
 
@@ -434,19 +426,16 @@ public final class TokenServiceGenerator implements Generator {
   }
 
   /**
-   * Authenticates people (Kubernetes TokenReview and/or OIDC as the spec says) and, on {@code /v1/models}
-   * only, the platform's own tokens. Each identity source normalises the caller into
+   * Authenticates people (Kubernetes TokenReview and/or OIDC as the spec says). Each identity source normalises the caller into
    * {@code auth.identity.maas_username} and {@code maas_groups} (overrides, so no token claim can set
    * them), which are injected as {@code X-MaaS-Username} and {@code X-MaaS-Groups} (a JSON array).
    * Requests that carry those headers themselves are denied, and the service's internal endpoints and
    * metrics are not reachable through the gateway. Paths are matched on {@code request.url_path}, which has
    * no query string ({@code request.path} has one, so {@code /maas-api/metrics?x} would slip past).
    *
-   * <p>This policy replaces the gateway's for the route, yet the gateway's RateLimitPolicy still counts
-   * {@code /v1/models} by {@code auth.identity.tier} and {@code auth.identity.userid}: those exist for the
-   * limits only through the {@code identity} filter below. So {@code /v1/models} takes platform tokens only
-   * (a person's token has no tier, and no limit would bind), and the filter's values are written to hold for
-   * every credential accepted on every path, never failing on a missing claim.
+   * <p>This policy replaces the gateway's for the route. The route's own RateLimitPolicy counts each caller by
+   * {@code auth.identity.userid}, which exists for the limits only through the {@code identity} filter below; its
+   * values are written to hold for every credential accepted on every path, never failing on a missing claim.
    */
   private static KubeObject authPolicy(Platform platform) {
     ObjectNode policy = header("kuadrant.io/v1", "AuthPolicy", platform, authPolicyName(platform));
@@ -463,7 +452,6 @@ public final class TokenServiceGenerator implements Generator {
       ObjectNode k8s = authentication.putObject("kubernetes-users");
       ArrayNode audiences = k8s.putObject("kubernetesTokenReview").putArray("audiences");
       users.kubernetesAudiences().forEach(audiences::add);
-      k8s.putArray("when").addObject().put("predicate", "!(" + MODEL_LISTING + ")");
       ObjectNode overrides = k8s.putObject("overrides");
       overrides.set("maas_username", valueOf("selector", "auth.identity.user.username"));
       overrides.set("maas_groups", valueOf("selector", "auth.identity.user.groups"));
@@ -471,20 +459,10 @@ public final class TokenServiceGenerator implements Generator {
     if (users.oidc()) {
       ObjectNode oidc = authentication.putObject("oidc-users");
       oidc.putObject("jwt").put("issuerUrl", users.oidcIssuerUrl());
-      oidc.putArray("when").addObject().put("predicate", "!(" + MODEL_LISTING + ")");
       ObjectNode overrides = oidc.putObject("overrides");
       overrides.set("maas_username", valueOf("selector", claimSelector(users.oidcUsernameClaim())));
       overrides.set("maas_groups", valueOf("selector", claimSelector(users.oidcGroupsClaim())));
     }
-    // A MaaS token may list models (the service verifies it again, revocation included) but never mint
-    // tokens: that would let a token extend itself forever.
-    ObjectNode maas = authentication.putObject("maas-tokens");
-    maas.putObject("jwt").put("issuerUrl", TokenServiceEndpoints.issuer(platform));
-    maas.putArray("when").addObject().put("predicate", MODEL_LISTING);
-    ObjectNode maasOverrides = maas.putObject("overrides");
-    maasOverrides.set("maas_username", valueOf("selector", "auth.identity.sub"));
-    maasOverrides.set("maas_groups", JSON.createObjectNode().set("value", JSON.createArrayNode()));
-
     ObjectNode authorization = rules.putObject("authorization");
     authorization.putObject("deny-client-identity-headers").putObject("patternMatching").putArray("patterns")
         .addObject().put("predicate",
@@ -507,8 +485,7 @@ public final class TokenServiceGenerator implements Generator {
     headers.putObject("X-MaaS-Username").set("plain", valueOf("selector", "auth.identity.maas_username"));
     // @tostr renders the list as a JSON array string, which the service parses.
     headers.putObject("X-MaaS-Groups").set("plain", valueOf("selector", "auth.identity.maas_groups.@tostr"));
-    // Every identity source sets maas_username (for a platform token it is sub, as on the gateway, so a user's
-    // listing and inference share one counter); only a platform token has a tier, told apart by its issuer.
+    // Every identity source sets maas_username; no credential accepted here carries a platform tier.
     ObjectNode identity = success.putObject("filters").putObject("identity").putObject("json").putObject("properties");
     identity.set("userid", valueOf("expression",
         "has(auth.identity.maas_username) ? auth.identity.maas_username : \"\""));

@@ -38,9 +38,24 @@ class PolicyProofTest {
   void referenceOutputPassesWithEveryCellChecked() {
     PolicyProof.Result result = new PolicyProof().prove(platform, golden);
     assertEquals(List.of(), result.findings());
-    // 3 tiers × 3 models, 3 listings, 3 token requests, 1 forged-header request, 1 listing with a person's token,
-    // 3 unknown-tier requests.
-    assertEquals(9 + 3 + 3 + 1 + 1 + 3, result.requestsChecked());
+    // 3 tiers × 3 models, 3 listings and 3 with a query string, 3 token requests, 1 forged-header request, 1 listing
+    // with a person's token, 3 unknown-tier requests; per model a call with a query string, and every unmetered path
+    // with GET and POST (8 for each LLM, 5 for the predictor).
+    assertEquals(9 + 3 + 3 + 3 + 1 + 1 + 3 + 3 + 2 * (8 + 8 + 5), result.requestsChecked());
+    // One set of counters per limit of a tier, across all its models and the listing: every call of a tier on the
+    // one public model route.
+    assertEquals(java.util.Set.of(
+        "RateLimitPolicy maas-system/acme-request-limits free-requests @ maas-system/acme-models",
+        "TokenRateLimitPolicy maas-system/acme-token-limits free-tokens @ maas-system/acme-models"),
+        result.counters().get("free"));
+    assertEquals(java.util.Set.of(
+        "RateLimitPolicy maas-system/acme-request-limits premium-requests @ maas-system/acme-models",
+        "TokenRateLimitPolicy maas-system/acme-token-limits premium-tokens @ maas-system/acme-models",
+        "TokenRateLimitPolicy maas-system/acme-token-limits premium-llama-70b-tokens @ maas-system/acme-models"),
+        result.counters().get("premium"));
+    assertEquals(java.util.Set.of(
+        "TokenRateLimitPolicy maas-system/acme-token-limits enterprise-tokens @ maas-system/acme-models"),
+        result.counters().get("enterprise"));
     AccessMatrix matrix = result.matrix();
     assertEquals(List.of("free", "premium", "enterprise"), matrix.tiers());
     assertEquals(List.of("granite-8b", "llama-70b", "mnist-classifier"), matrix.models());
@@ -122,8 +137,11 @@ class PolicyProofTest {
     Reference.assertMessages(List.of(
         AUTH + ": error: policy proof: model `granite-8b` (POST /llm/granite-8b/v1/chat/completions)" + tail,
         AUTH + ": error: policy proof: model `llama-70b` (POST /llm/llama-70b/v1/chat/completions)" + tail,
-        AUTH + ": error: policy proof: model `mnist-classifier` (POST /vision/mnist-classifier/v1/chat/completions)"
-            + tail), found);
+        AUTH + ": error: policy proof: model `mnist-classifier`"
+            + " (POST /vision/mnist-classifier/v2/models/mnist-classifier/infer)" + tail,
+        AUTH + ": error: policy proof: tier `free` listing models (GET /v1/models)" + tail,
+        AUTH + ": error: policy proof: tier `premium` listing models (GET /v1/models)" + tail,
+        AUTH + ": error: policy proof: tier `enterprise` listing models (GET /v1/models)" + tail), found);
   }
 
   @Test
@@ -178,26 +196,26 @@ class PolicyProofTest {
   }
 
   @Test
-  void routePolicyWithoutIdentityFilterLeavesTheListingUnlimited() {
-    GeneratedTree broken = Reference.editObject(golden, ROUTE_AUTH,
+  void gatewayPolicyWithoutIdentityFilterLeavesTheListingUnlimited() {
+    GeneratedTree broken = Reference.editObject(golden, AUTH,
         p -> Reference.at(p, "spec.rules.response.success").remove("filters"));
     String hint = " (the tier's request limits must apply to this model)";
-    Reference.assertMessages(List.of(
-        REQUESTS + ": error: policy proof: tier `free` listing models (GET /v1/models): no request limit matches,"
-            + " expected 5/2m" + hint,
-        REQUESTS + ": error: policy proof: tier `premium` listing models (GET /v1/models): no request limit matches,"
-            + " expected 20/2m" + hint), findings(broken));
+    List<String> found = findings(broken);
+    assertTrue(found.contains(REQUESTS + ": error: policy proof: tier `free` listing models (GET /v1/models): no"
+        + " request limit matches, expected 5/2m" + hint), () -> String.join("\n", found));
+    assertTrue(found.contains(REQUESTS + ": error: policy proof: tier `premium` listing models (GET /v1/models): no"
+        + " request limit matches, expected 20/2m" + hint), () -> String.join("\n", found));
   }
 
   @Test
   void identityFilterReadsTheRoutePolicyNotTheTokenClaims() {
     // The token still carries its tier claim; the limits see only what the filter passes on.
-    GeneratedTree renamed = Reference.editObject(golden, ROUTE_AUTH,
+    GeneratedTree renamed = Reference.editObject(golden, AUTH,
         p -> Reference.at(p, "spec.rules.response.success.filters.identity.json.properties.tier")
             .put("expression", "has(auth.identity.tier) ? \"gold\" : \"\""));
     PolicyEvaluator evaluator = new PolicyEvaluator(GatewayObjects.of(renamed), PolicyProof.issuer(platform));
     Verdict listing = evaluator.evaluate(MatrixBuilder.listing("free", PolicyProof.audience(platform)));
-    assertEquals("AuthPolicy maas-system/acme-token-service-auth", listing.authPolicy());
+    assertEquals("AuthPolicy maas-system/acme-gateway-auth", listing.authPolicy());
     assertTrue(listing.authorized(), listing.denial());
     assertEquals(List.of(), listing.requestLimits());
     Verdict reference = new PolicyEvaluator(GatewayObjects.of(golden), PolicyProof.issuer(platform))
@@ -207,14 +225,14 @@ class PolicyProofTest {
   }
 
   @Test
-  void kubernetesTokenOnTheListingIsRefusedByTheRoutePolicy() {
+  void kubernetesTokenOnTheListingIsRefusedByTheGatewayPolicy() {
     PolicyEvaluator evaluator = new PolicyEvaluator(GatewayObjects.of(golden), PolicyProof.issuer(platform));
     for (String path : List.of("/v1/models", "/v1/models/granite-8b", "/v1/models?limit=1")) {
       Verdict verdict = evaluator.evaluate(SyntheticRequest.withKubernetesUser("GET", path, "alice",
           List.of("enterprise-users"), java.util.Map.of()));
       assertFalse(verdict.authorized(), path);
-      assertEquals("AuthPolicy maas-system/acme-token-service-auth", verdict.authPolicy(), path);
-      assertEquals("no authentication rule of AuthPolicy maas-system/acme-token-service-auth accepts a Kubernetes"
+      assertEquals("AuthPolicy maas-system/acme-gateway-auth", verdict.authPolicy(), path);
+      assertEquals("no authentication rule of AuthPolicy maas-system/acme-gateway-auth accepts a Kubernetes"
           + " token", verdict.denial(), path);
       assertEquals(List.of(), verdict.requestLimits(), path);
     }
@@ -228,11 +246,19 @@ class PolicyProofTest {
 
   @Test
   void listingOpenToKubernetesTokensIsCaught() {
-    GeneratedTree broken = Reference.editObject(golden, ROUTE_AUTH,
-        p -> Reference.at(p, "spec.rules.authentication.kubernetes-users").remove("when"));
-    Reference.assertMessages(List.of(ROUTE_AUTH + ": error: policy proof: a person's own Kubernetes token lists the"
-        + " models (GET /v1/models): it carries no tier, so no request limit counts it (the token service route's"
-        + " AuthPolicy must accept only platform tokens on /v1/models)"), findings(broken));
+    // People's tokens accepted with a default tier: the listing's tier-access then admits them.
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode people = json.createObjectNode();
+    people.putObject("kubernetesTokenReview").putArray("audiences").add("https://kubernetes.default.svc");
+    com.fasterxml.jackson.databind.node.ObjectNode defaults = people.putObject("defaults");
+    defaults.putObject("tier").put("value", "free");
+    defaults.putObject("aud").put("value", "maas:acme");
+    GeneratedTree broken = Reference.editObject(golden, AUTH,
+        p -> Reference.at(p, "spec.rules.authentication").set("kubernetes-users", people));
+    List<String> found = findings(broken);
+    assertTrue(found.contains(AUTH + ": error: policy proof: a person's own Kubernetes token lists the"
+        + " models (GET /v1/models): it carries no tier, so no request limit counts it (the AuthPolicy of the"
+        + " listing's route must accept only platform tokens on /v1/models)"), () -> String.join("\n", found));
   }
 
   @Test

@@ -1,0 +1,64 @@
+package dev.maas.check.proof;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.maas.model.Model;
+import dev.maas.model.Serving;
+import java.util.Optional;
+
+/**
+ * What the runtimes do with a model's objects, as far as the proof needs it: which server a call of the model must
+ * end at, and whether its token usage is reported when the client streams.
+ */
+final class RuntimeModel {
+
+  /**
+   * The vLLM flag that makes a stream end with a usage chunk even when the client did not ask for one
+   * ({@code stream_options.include_usage}). KServe's LLM template passes {@code VLLM_ADDITIONAL_ARGS} to
+   * {@code vllm serve} (kserve v0.20.0 {@code config/llmisvcconfig/config-llm-template.yaml} line 176). Without it a
+   * streamed response has no {@code usage}, and the TokenRateLimitPolicy adds nothing (wasm-shim v0.14.1
+   * {@code src/data/cel.rs} lines 371–378 return null for the missing key).
+   */
+  static final String FORCE_USAGE_FLAG = "--enable-force-include-usage";
+
+  private final GatewayObjects objects;
+
+  RuntimeModel(GatewayObjects objects) {
+    this.objects = objects;
+  }
+
+  /**
+   * What a call of {@code model} must be forwarded to: its LLMInferenceService (KServe's route to its workload), or
+   * its predictor Service ({@code <name>-predictor}, KServe's in Standard deployment mode).
+   */
+  String destinationOf(Model model) {
+    return model.servingKind() == Serving.LLM ? "LLMInferenceService " + model.namespace() + "/" + model.name()
+        : "Service " + model.namespace() + "/" + model.name() + "-predictor";
+  }
+
+  /**
+   * The file of {@code model}'s LLMInferenceService when its server does not report usage in streams, else
+   * {@code null} (also for a predictor, whose responses carry no token usage at all).
+   */
+  String streamedUsageMissing(Model model) {
+    if (model.servingKind() != Serving.LLM) {
+      return null;
+    }
+    Optional<GatewayObjects.Located> service = objects.ofKind("LLMInferenceService").stream()
+        .filter(o -> o.name().equals(model.name()) && o.namespace().equals(model.namespace())).findFirst();
+    if (service.isEmpty()) {
+      return "base";
+    }
+    for (JsonNode container : service.get().body().path("spec").path("template").path("containers")) {
+      if (!"main".equals(container.path("name").asText())) {
+        continue;
+      }
+      for (JsonNode env : container.path("env")) {
+        if ("VLLM_ADDITIONAL_ARGS".equals(env.path("name").asText())
+            && (" " + env.path("value").asText() + " ").contains(" " + FORCE_USAGE_FLAG + " ")) {
+          return null;
+        }
+      }
+    }
+    return service.get().file();
+  }
+}

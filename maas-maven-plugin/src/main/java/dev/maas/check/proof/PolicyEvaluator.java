@@ -45,13 +45,16 @@ public final class PolicyEvaluator {
    *
    * @param method the method the match requires, or {@code null} for any
    * @param backend {@code namespace/name} of the rule's first backend Service, or {@code null}
+   * @param served {@code Kind namespace/name} of what serves the route when no Service of the output says it (KServe's
+   *     own route of an LLMInferenceService), else {@code null}
    * @param prefix for a prefix match, the value without a trailing slash
    */
   private record RouteMatch(String route, String namespace, String type, String value, String method, String backend,
-      String prefix) {
+      String served, String prefix) {
 
-    RouteMatch(String route, String namespace, String type, String value, String method, String backend) {
-      this(route, namespace, type, value, method, backend,
+    RouteMatch(String route, String namespace, String type, String value, String method, String backend,
+        String served) {
+      this(route, namespace, type, value, method, backend, served,
           value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
     }
 
@@ -119,8 +122,26 @@ public final class PolicyEvaluator {
           JsonNode path = match.path("path");
           found.add(new RouteMatch(route.name(), route.namespace(), path.path("type").asText("PathPrefix"),
               path.path("value").asText("/"), match.path("method").isTextual() ? match.path("method").asText() : null,
-              backend));
+              backend, null));
         }
+      }
+    }
+    // KServe's own route of an LLMInferenceService attached to a public Gateway: `<name>-kserve-route` in the
+    // service's namespace, every rule under `/<namespace>/<name>` to its workload (see Forwarding).
+    for (GatewayObjects.Located llm : objects.ofKind("LLMInferenceService")) {
+      JsonNode router = llm.body().path("spec").path("router");
+      if (!router.has("route") || router.path("route").path("http").has("refs")) {
+        continue;
+      }
+      boolean attached = false;
+      for (JsonNode ref : router.path("gateway").path("refs")) {
+        attached |= entries == null
+            || entries.contains(ref.path("namespace").asText(llm.namespace()) + "/" + ref.path("name").asText());
+      }
+      if (attached) {
+        found.add(new RouteMatch(llm.name() + "-kserve-route", llm.namespace(), "PathPrefix",
+            "/" + llm.namespace() + "/" + llm.name(), null, null,
+            "LLMInferenceService " + llm.namespace() + "/" + llm.name()));
       }
     }
     this.routes = List.copyOf(found);
@@ -209,8 +230,8 @@ public final class PolicyEvaluator {
         : scoped(applicable.requestLimits().matching(limitVars, otherVars), scope);
     List<LimitMatch> tokenLimits = applicable.tokenLimits() == null ? List.of()
         : scoped(applicable.tokenLimits().matching(limitVars, otherVars), scope);
-    String destination = route == null || route.backend() == null ? null
-        : forwarding.destination(route.backend(), request.urlPath());
+    String destination = route == null ? null : route.served() != null ? route.served()
+        : route.backend() == null ? null : forwarding.destination(route.backend(), request.urlPath());
     boolean authorized = decided.authorized() && mine.failure() == null;
     String denial = decided.authorized() && mine.failure() != null ? decided.authPolicy() + " fails: " + mine.failure()
         : decided.denial();

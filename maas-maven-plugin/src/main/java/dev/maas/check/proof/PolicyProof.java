@@ -340,7 +340,9 @@ public final class PolicyProof {
       Verdict other = evaluator.evaluate(queried);
       if (other.authorized() != verdict.authorized() || !keys(other.requestLimits()).equals(keys(verdict.requestLimits()))
           || !keys(other.tokenLimits()).equals(keys(verdict.tokenLimits()))) {
-        String file = other.tokenLimits().isEmpty() ? verdict.authPolicyFile() : other.tokenLimits().get(0).file();
+        String file = java.util.stream.Stream.of(other.tokenLimits(), verdict.tokenLimits(), other.requestLimits(),
+            verdict.requestLimits()).filter(l -> !l.isEmpty()).map(l -> l.get(0).file()).findFirst()
+            .orElse(verdict.authPolicyFile());
         error("proof.queryString", file, where + ": " + queried.line() + " is treated unlike " + plain.line()
             + " (" + fate(verdict) + " without the query, " + fate(other) + " with it)",
             "compare paths with request.url_path, which holds no query string, not request.path");

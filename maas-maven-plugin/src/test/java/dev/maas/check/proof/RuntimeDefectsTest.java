@@ -1,0 +1,160 @@
+package dev.maas.check.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maas.diag.Diagnostic;
+import dev.maas.model.Platform;
+import dev.maas.output.GeneratedTree;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The earlier output's runtime defects, re-created on the reference output, each caught by the proof's runtime
+ * model: limits counted once per route, unmetered endpoints reachable, query strings that change a path test, and
+ * streams that report no usage.
+ */
+class RuntimeDefectsTest {
+
+  private static final String AUTH = "base/authpolicy-acme-gateway-auth.yaml";
+  private static final String REQUESTS = "base/ratelimitpolicy-acme-request-limits.yaml";
+  private static final String TOKENS = "base/tokenratelimitpolicy-acme-token-limits.yaml";
+  private static final String ROUTE = "base/httproute-acme-models.yaml";
+  private static final String PREDICTOR_ROUTE = "base/httproute-acme-mnist-classifier.yaml";
+
+  private static Platform platform;
+  private static GeneratedTree golden;
+
+  @BeforeAll
+  static void load() {
+    platform = Reference.acme();
+    golden = Reference.golden();
+  }
+
+  private static List<String> findings(GeneratedTree tree) {
+    return new PolicyProof().prove(platform, tree).findings().stream().map(Diagnostic::render).toList();
+  }
+
+  private static void toGateway(ObjectNode policy) {
+    ObjectNode target = Reference.at(policy, "spec.targetRef");
+    target.put("kind", "Gateway");
+    target.put("name", "maas-gateway");
+  }
+
+  private static void onPublicGateway(ObjectNode object, String dotted) {
+    ObjectNode ref = (ObjectNode) ((ArrayNode) Reference.at(object, dotted).get("refs")).get(0);
+    ref.put("name", "maas-gateway");
+  }
+
+  /**
+   * The earlier shape: the limits target the Gateway, KServe's routes and the predictor's route hang on the public
+   * Gateway, and the listing has a route of its own. Kuadrant then counts every limit once per route.
+   */
+  @Test
+  void limitsCountedPerRouteAreCaught() {
+    GeneratedTree old = Reference.editObject(golden, REQUESTS, RuntimeDefectsTest::toGateway);
+    old = Reference.editObject(old, TOKENS, RuntimeDefectsTest::toGateway);
+    old = Reference.editObject(old, "base/llminferenceservice-granite-8b.yaml",
+        p -> onPublicGateway(p, "spec.router.gateway"));
+    old = Reference.editObject(old, "base/llminferenceservice-llama-70b.yaml",
+        p -> onPublicGateway(p, "spec.router.gateway"));
+    old = Reference.editObject(old, PREDICTOR_ROUTE,
+        p -> ((ObjectNode) ((ArrayNode) p.path("spec").path("parentRefs")).get(0)).put("name", "maas-gateway"));
+    // The public route keeps the listing only.
+    old = Reference.editObject(old, ROUTE, p -> ((ArrayNode) p.path("spec").path("rules")).remove(1));
+    PolicyProof.Result result = new PolicyProof().prove(platform, old);
+    List<String> found = result.findings().stream().map(Diagnostic::render).toList();
+    String hint = " (carry every model call and the listing on one HTTPRoute, and target the limits at it)";
+    assertEquals(List.of(
+        REQUESTS + ": error: policy proof: tier `free`: limit `free-requests` of RateLimitPolicy"
+            + " maas-system/acme-request-limits is counted separately on 2 routes (llm/granite-8b-kserve-route for"
+            + " granite-8b; maas-system/acme-models for the model listing): Kuadrant keeps one set of counters per"
+            + " route, so the tier may use 5/2m on each of them" + hint,
+        REQUESTS + ": error: policy proof: tier `premium`: limit `premium-requests` of RateLimitPolicy"
+            + " maas-system/acme-request-limits is counted separately on 3 routes (llm/granite-8b-kserve-route for"
+            + " granite-8b; llm/llama-70b-kserve-route for llama-70b; maas-system/acme-models for the model listing):"
+            + " Kuadrant keeps one set of counters per route, so the tier may use 20/2m on each of them" + hint,
+        TOKENS + ": error: policy proof: tier `enterprise`: limit `enterprise-tokens` of TokenRateLimitPolicy"
+            + " maas-system/acme-token-limits is counted separately on 3 routes (llm/granite-8b-kserve-route for"
+            + " granite-8b; llm/llama-70b-kserve-route for llama-70b; vision/acme-mnist-classifier for"
+            + " mnist-classifier): Kuadrant keeps one set of counters per route, so the tier may use 1000000/1m on each"
+            + " of them" + hint), found);
+    assertEquals(3, result.counters().get("enterprise").size(), () -> String.valueOf(result.counters()));
+  }
+
+  /** The earlier tier-access rule: every path under a model's prefix, so its metrics and tokenizer too. */
+  @Test
+  void unmeteredEndpointsAreCaught() {
+    GeneratedTree old = Reference.editObject(golden, AUTH, p -> {
+      ObjectNode pattern = (ObjectNode) Reference.at(p, "spec.rules.authorization.tier-access.patternMatching")
+          .path("patterns").get(0);
+      pattern.put("predicate", pattern.path("predicate").asText()
+          .replace("request.method == \"POST\" && request.url_path in [\"/llm/granite-8b/v1/chat/completions\","
+              + " \"/llm/granite-8b/v1/completions\", \"/llm/granite-8b/v1/responses\","
+              + " \"/llm/granite-8b/v1/embeddings\"]", "request.path.startsWith(\"/llm/granite-8b/\")"));
+    });
+    List<String> found = findings(old);
+    String hint = " (allow only the metered endpoints of MeteredEndpoints in the AuthPolicy's tier-access rule)";
+    for (String path : List.of("/metrics", "/tokenize", "/v1/messages", "/v1/models")) {
+      for (String method : List.of("GET", "POST")) {
+        assertTrue(found.contains(AUTH + ": error: policy proof: tier `free` reaches " + method + " /llm/granite-8b"
+            + path + " of model `granite-8b` (forwarded to LLMInferenceService llm/granite-8b), an endpoint the"
+            + " platform does not meter" + hint), () -> String.join("\n", found));
+      }
+    }
+    assertEquals(16, found.size(), () -> String.join("\n", found));
+  }
+
+  /** The earlier listing test on {@code request.path}, which holds the query string. */
+  @Test
+  void pathTestsThatAQueryStringDefeatsAreCaught() {
+    java.util.TreeMap<String, byte[]> files = new java.util.TreeMap<>(golden.files());
+    files.put(TOKENS, new String(files.get(TOKENS), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("'!(request.url_path == \"/v1/models\" || request.url_path.startsWith(\"/v1/models/\"))'",
+            "'!request.path.endsWith(\"/v1/models\")'").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    GeneratedTree old = new GeneratedTree(files);
+    String hint = " (compare paths with request.url_path, which holds no query string, not request.path)";
+    // A query that ends in /v1/models makes a model call look like the listing, and its tokens go uncounted.
+    assertEquals(List.of(
+        TOKENS + ": error: policy proof: tier `free` → model `granite-8b`: POST /llm/granite-8b/v1/chat/completions"
+            + "?stream=true&x=/v1/models is treated unlike POST /llm/granite-8b/v1/chat/completions (admitted, request"
+            + " limits `free-requests`, token limits `free-tokens` without the query, admitted, request limits"
+            + " `free-requests`, token limits none with it)" + hint,
+        TOKENS + ": error: policy proof: tier `premium` → model `llama-70b`: POST /llm/llama-70b/v1/chat/completions"
+            + "?stream=true&x=/v1/models is treated unlike POST /llm/llama-70b/v1/chat/completions (admitted, request"
+            + " limits `premium-requests`, token limits `premium-llama-70b-tokens` without the query, admitted, request"
+            + " limits `premium-requests`, token limits none with it)" + hint,
+        TOKENS + ": error: policy proof: tier `enterprise` → model `mnist-classifier`: POST"
+            + " /vision/mnist-classifier/v2/models/mnist-classifier/infer?stream=true&x=/v1/models is treated unlike"
+            + " POST /vision/mnist-classifier/v2/models/mnist-classifier/infer (admitted, request limits none, token"
+            + " limits `enterprise-tokens` without the query, admitted, request limits none, token limits none with"
+            + " it)" + hint), findings(old));
+  }
+
+  /** The earlier LLM container: no usage in streams, so streamed tokens are not counted. */
+  @Test
+  void streamsWithoutUsageAreCaught() {
+    String file = "base/llminferenceservice-llama-70b.yaml";
+    GeneratedTree old = Reference.editObject(golden, file,
+        p -> ((ObjectNode) Reference.at(p, "spec.template").path("containers").get(0)).remove("env"));
+    assertEquals(List.of(file + ": error: policy proof: model `llama-70b` has token limits, but a call with"
+        + " \"stream\": true is counted as 0 tokens: vLLM reports no usage in a stream unless asked, and the"
+        + " TokenRateLimitPolicy reads /usage/total_tokens of the response (give the LLMInferenceService's main"
+        + " container VLLM_ADDITIONAL_ARGS with --enable-force-include-usage)"), findings(old));
+  }
+
+  /** A model call that no route takes, or that reaches another server, is caught. */
+  @Test
+  void callsThatReachNoServerAreCaught() {
+    GeneratedTree old = Reference.editObject(golden, PREDICTOR_ROUTE, p -> ((ObjectNode) p.path("spec").path("rules")
+        .get(0).path("backendRefs").get(0)).put("name", "granite-8b-predictor"));
+    List<String> found = findings(old);
+    assertTrue(found.contains(AUTH + ": error: policy proof: tier `enterprise` → model `mnist-classifier`"
+        + " (POST /vision/mnist-classifier/v2/models/mnist-classifier/infer): HTTPRoute maas-system/acme-models"
+        + " forwards it to Service vision/granite-8b-predictor, expected Service vision/mnist-classifier-predictor"),
+        () -> String.join("\n", found));
+  }
+}

@@ -49,7 +49,7 @@ class LimitEdgeCasesTest {
     assertFalse(requests.has("research-requests"), "a tier without request limits gets no request limit");
     assertFalse(tokens.has("research-granite-8b-tokens"), "an empty override lifts the limit for that model");
     String researchWhen = tokens.path("research-tokens").path("when").toString();
-    assertTrue(researchWhen.contains("!request.path.startsWith(\\\"/llm/granite-8b/\\\")"), researchWhen);
+    assertTrue(researchWhen.contains("!request.url_path.startsWith(\\\"/llm/granite-8b/\\\")"), researchWhen);
   }
 
   @Test

@@ -105,7 +105,8 @@ class TokenServiceRouteIdentityTest {
       for (SyntheticRequest request : personal(platform, "GET", path)) {
         Verdict verdict = evaluator.evaluate(request);
         assertFalse(verdict.authorized(), request.credential() + " " + path);
-        assertEquals("AuthPolicy maas-system/acme-token-service-auth", verdict.authPolicy());
+        // The listing is on the public model route, under the gateway's policy: platform tokens only.
+        assertEquals("AuthPolicy maas-system/acme-gateway-auth", verdict.authPolicy());
         assertTrue(verdict.denial().startsWith("no authentication rule of"), verdict.denial());
       }
     }
@@ -147,11 +148,11 @@ class TokenServiceRouteIdentityTest {
   }
 
   @Test
-  void listingRulesAreExclusive() {
+  void routePolicyAcceptsPeopleOnEveryPath() {
     JsonNode authn = Fixtures.object(Fixtures.render(platform("both")), ROUTE_AUTH).at("/spec/rules/authentication");
-    String listing = authn.at("/maas-tokens/when/0/predicate").asText();
-    assertEquals("request.url_path == \"/v1/models\" || request.url_path.startsWith(\"/v1/models/\")", listing);
-    assertEquals("!(" + listing + ")", authn.at("/kubernetes-users/when/0/predicate").asText());
-    assertEquals("!(" + listing + ")", authn.at("/oidc-users/when/0/predicate").asText());
+    // The route carries /maas-api only: no listing branch, and no platform tokens, which may never mint tokens.
+    assertTrue(authn.path("maas-tokens").isMissingNode(), authn::toString);
+    assertTrue(authn.at("/kubernetes-users/when").isMissingNode(), authn::toString);
+    assertTrue(authn.at("/oidc-users/when").isMissingNode(), authn::toString);
   }
 }

@@ -70,7 +70,7 @@ class AccessPredicatePartsTest {
     assertEquals(2, leaves.size());
     assertEquals(List.of("granite-8b", "llama-70b"), List.of(leaves.get(0).first().name(), leaves.get(0).last().name()));
     assertTrue(leaves.get(0).predicate().startsWith(
-        "request.path >= \"/llm/granite-8b/\" && request.path < \"/llm/llama-70b0\"\n&& ("), leaves.get(0).predicate());
+        "request.url_path >= \"/llm/granite-8b/\" && request.url_path < \"/llm/llama-70b0\"\n&& ("), leaves.get(0).predicate());
     assertEquals("mnist-classifier", leaves.get(1).first().name());
   }
 
@@ -82,7 +82,7 @@ class AccessPredicatePartsTest {
     JsonNode any = patterns.get(0).path("any");
     assertEquals(3, any.size(), any::toString);
     assertTrue(any.get(1).path("all").get(0).path("predicate").asText()
-        .equals("request.path >= \"/llm/granite-8b/\" && request.path < \"/llm/llama-70b0\""), any::toString);
+        .equals("request.url_path >= \"/llm/granite-8b/\" && request.url_path < \"/llm/llama-70b0\""), any::toString);
     assertEquals(2, any.get(1).path("all").get(1).path("any").size());
     sameDecisions(platform, patterns.get(0));
   }
@@ -120,7 +120,9 @@ class AccessPredicatePartsTest {
     int checked = 0;
     for (String tier : tiers) {
       for (String[] request : requests) {
-        Map<String, Object> vars = Map.of("request", Map.of("method", request[0], "path", request[1]),
+        int query = request[1].indexOf('?');
+        Map<String, Object> vars = Map.of("request", Map.of("method", request[0], "path", request[1], "url_path",
+            query < 0 ? request[1] : request[1].substring(0, query)),
             "auth", Map.of("identity", Map.of("tier", tier)));
         boolean expected = whole.test(vars);
         assertEquals(expected, holds(pattern, vars), () -> tier + " " + String.join(" ", request));

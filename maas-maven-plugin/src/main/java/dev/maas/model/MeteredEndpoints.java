@@ -35,9 +35,21 @@ public final class MeteredEndpoints {
     return format.equals("onnx") || format.equals("tensorrt") || format.equals("triton");
   }
 
+  /**
+   * Whether the model's server speaks the OpenAI API: every LLM, and a predictor whose format names an
+   * OpenAI-compatible server ({@code vllm}, {@code openai}).
+   */
+  public static boolean speaksOpenAi(Model model) {
+    if (model.servingKind() == Serving.LLM) {
+      return true;
+    }
+    String format = model.modelFormat() == null ? "" : model.modelFormat().toLowerCase(java.util.Locale.ROOT);
+    return format.equals("vllm") || format.equals("openai");
+  }
+
   /** The paths the model's server answers inference on, as the server sees them (without the model's prefix). */
   public static List<String> backendPaths(Model model) {
-    if (model.servingKind() == Serving.LLM) {
+    if (speaksOpenAi(model)) {
       return LLM;
     }
     return List.of(speaksV2(model) ? "/v2/models/" + model.name() + "/infer" : "/v1/models/" + model.name() + ":predict");
@@ -55,7 +67,7 @@ public final class MeteredEndpoints {
 
   /** Paths under the model's prefix that must be refused (the proof's probes). */
   public static List<String> unmeteredGatewayPaths(Model model) {
-    List<String> backend = model.servingKind() == Serving.LLM ? LLM_UNMETERED
+    List<String> backend = speaksOpenAi(model) ? LLM_UNMETERED
         : List.of("/v2/models/" + model.name(), "/v2/models/" + model.name() + "/ready", "/v2/health/live",
             "/v1/models/" + model.name(), "/metrics");
     return backend.stream().map(p -> model.pathPrefix() + p).toList();

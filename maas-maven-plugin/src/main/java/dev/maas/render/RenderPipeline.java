@@ -13,6 +13,7 @@ import dev.maas.render.policy.AuthPolicyGenerator;
 import dev.maas.render.policy.LimitKind;
 import dev.maas.render.policy.RateLimitGenerator;
 import dev.maas.render.policy.TelemetryPolicyGenerator;
+import dev.maas.render.policy.TokenServiceLimitGenerator;
 import dev.maas.render.tokenservice.TokenServiceGenerator;
 import dev.maas.render.transform.ProvenanceTransformer;
 import dev.maas.render.transform.SyncWaveTransformer;
@@ -59,6 +60,7 @@ public final class RenderPipeline {
     stages.add(Stage.generator(new TelemetryPolicyGenerator(), BASE));
     stages.add(Stage.generator(new ModelGenerator(), BASE));
     stages.add(Stage.generator(new TokenServiceGenerator(), BASE));
+    stages.add(Stage.generator(new TokenServiceLimitGenerator(), BASE));
     stages.add(Stage.generator(new MonitoringGenerator(), BASE));
     stages.add(Stage.generator(argoCd(), ARGOCD));
     stages.add(Stage.transformer(new SyncWaveTransformer()));

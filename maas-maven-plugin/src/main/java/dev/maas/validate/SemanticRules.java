@@ -3,6 +3,7 @@ package dev.maas.validate;
 import dev.maas.validate.rules.AutoscalingRange;
 import dev.maas.validate.rules.EnvironmentModelsExist;
 import dev.maas.validate.rules.GeneratedNameLength;
+import dev.maas.validate.rules.ModelNamespaceRoutes;
 import dev.maas.validate.rules.ServiceNames;
 import dev.maas.validate.rules.GroupLevelTies;
 import dev.maas.validate.rules.HostnameLengths;
@@ -57,6 +58,7 @@ public final class SemanticRules {
         new HostnameLengths(),
         new GeneratedNameLength(),
         new ServiceNames(),
+        new ModelNamespaceRoutes(),
         new LimitadorSharedCounters(),
         new UniqueLimitKeys(),
         new NoSecretMaterial());

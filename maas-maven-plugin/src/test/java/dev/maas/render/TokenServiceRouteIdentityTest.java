@@ -99,7 +99,9 @@ class TokenServiceRouteIdentityTest {
     for (SyntheticRequest request : minting) {
       Verdict verdict = evaluator.evaluate(request);
       assertTrue(verdict.authorized(), request.credential() + ": " + verdict.denial());
-      assertEquals(List.of(), verdict.requestLimits(), "the gateway's limits leave /maas-api/ alone");
+      // Only the route's own per-caller limit counts it, never a tier's.
+      assertEquals(List.of("per-caller"), verdict.requestLimits().stream().map(l -> l.key()).toList());
+      assertTrue(verdict.requestLimits().get(0).perUser(), "each caller has a counter of their own");
     }
     for (String path : List.of("/v1/models", "/v1/models/granite-8b")) {
       for (SyntheticRequest request : personal(platform, "GET", path)) {

@@ -158,6 +158,16 @@ public final class PolicyProof {
         check.error("proof.tokenService", minting.authPolicyFile(), mintWhere + ": refused, but every user may ask"
             + " for a token: " + minting.denial(), null);
       }
+      if (minting.authorized() && minting.requestLimits().size() != 1) {
+        check.error("proof.tokenService", minting.authPolicyFile(), mintWhere + ": " + (minting.requestLimits().isEmpty()
+            ? "no request limit counts it, so a stolen credential could mint tokens without bound"
+            : minting.requestLimits().size() + " request limits match (" + keys(minting.requestLimits()) + ")"),
+            "every credential path must be rate-limited per caller");
+      } else if (minting.authorized() && !minting.requestLimits().get(0).perUser()) {
+        check.error("proof.tokenService", minting.requestLimits().get(0).file(), mintWhere + ": request limit `"
+            + minting.requestLimits().get(0).key() + "` is one counter for every caller, so one caller can lock out"
+            + " all others", "count the token service's calls per caller");
+      }
       if (!minting.tokenLimits().isEmpty()) {
         check.error("proof.tokenService", minting.tokenLimits().get(0).file(), mintWhere + ": the token service is"
             + " never token-limited, but token limit " + keys(minting.tokenLimits()) + " matches", null);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
-import dev.maas.model.Serving;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.model.Window;
@@ -64,7 +63,7 @@ public final class TokenServiceConfig {
       model.put("displayName", m.displayName());
       // What the listing tells clients: an LLM's OpenAI base URL, a predictor's inference endpoint; and the path
       // the proof and the plan call.
-      model.put("url", m.servingKind() == Serving.LLM ? m.pathPrefix() + "/v1" : MeteredEndpoints.primaryPath(m));
+      model.put("url", MeteredEndpoints.speaksOpenAi(m) ? m.pathPrefix() + "/v1" : MeteredEndpoints.primaryPath(m));
       model.put("inferencePath", MeteredEndpoints.primaryPath(m));
     }
     return root;

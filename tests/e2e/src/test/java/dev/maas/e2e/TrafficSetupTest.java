@@ -52,7 +52,18 @@ class TrafficSetupTest {
     assertEquals(ModelTrafficE2eTest.HOSTNAME, gateway.at("/listeners/0/hostname").asText());
     assertEquals(ModelTrafficE2eTest.TLS_SECRET, gateway.at("/listeners/0/tls/certificateRefs/0/name").asText());
 
-    JsonNode route = find(all, "HTTPRoute", "e2e-sim-model").path("spec").path("rules").path(0);
+    // The call takes the generated routes as on a cluster: the public model route hands the model namespace to the
+    // internal Gateway's Service, whose predictor route sends it to the model's Service.
+    JsonNode publicRoute = find(all, "HTTPRoute", "e2e-models").path("spec");
+    assertEquals("maas-gateway", publicRoute.at("/parentRefs/0/name").asText());
+    JsonNode models = publicRoute.path("rules").path(1);
+    assertTrue(ModelTrafficE2eTest.MODEL_PATH.startsWith(models.at("/matches/0/path/value").asText() + "/"));
+    assertEquals("maas-gateway-internal", models.at("/backendRefs/0/name").asText());
+    JsonNode internal = find(all, "Service", "maas-gateway-internal").path("spec");
+    assertEquals("maas-gateway-internal", internal.at("/selector").path("gateway.networking.k8s.io/gateway-name").asText());
+    JsonNode predictor = find(all, "HTTPRoute", "e2e-sim-model").path("spec");
+    assertEquals("maas-gateway-internal", predictor.at("/parentRefs/0/name").asText());
+    JsonNode route = predictor.path("rules").path(0);
     assertTrue(ModelTrafficE2eTest.MODEL_PATH.startsWith(route.at("/matches/0/path/value").asText() + "/"));
     // The simulator's Service (traffic/simulator.yaml) is what the route's backendRef names.
     assertEquals("sim-model-predictor", route.at("/backendRefs/0/name").asText());

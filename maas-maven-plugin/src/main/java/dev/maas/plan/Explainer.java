@@ -68,8 +68,13 @@ public final class Explainer {
       rules.add(new Explanation.Rule("gateway: allows — " + verdict.authPolicy() + " authenticates the token"
           + (verdict.authentication().isEmpty() ? "" : " (rule " + String.join(", ", verdict.authentication()) + ")")
           + ", checks its audience " + PolicyProof.audience(platform) + " and that it is not revoked, and its"
-          + " tier-access predicate admits tier " + tier.name() + " on " + model.pathPrefix() + "/",
-          verdict.authPolicyFile()));
+          + " tier-access predicate admits tier " + tier.name() + " on " + String.join(", ",
+              MeteredEndpoints.gatewayPaths(model)), verdict.authPolicyFile()));
+      if (verdict.route() != null) {
+        rules.add(new Explanation.Rule("route: HTTPRoute " + verdict.route() + " takes it to "
+            + (verdict.destination() == null ? "no backend" : verdict.destination()) + "; every limit below is"
+            + " counted in Limitador namespace " + verdict.route(), null));
+      }
     } else {
       rules.add(new Explanation.Rule("gateway: denies with 403 — " + verdict.denial(), verdict.authPolicyFile()));
     }

@@ -31,7 +31,10 @@ class ExplainerTest {
         "  access: tier premium lists model llama-70b  [platform-specs/acme.yaml:42:28]",
         "  gateway: allows — AuthPolicy maas-system/acme-gateway-auth authenticates the token (rule maas-tokens),"
             + " checks its audience maas:acme and that it is not revoked, and its tier-access predicate admits tier"
-            + " premium on /llm/llama-70b/  [base/authpolicy-acme-gateway-auth.yaml]",
+            + " premium on /llm/llama-70b/v1/chat/completions, /llm/llama-70b/v1/completions, /llm/llama-70b/v1/responses,"
+            + " /llm/llama-70b/v1/embeddings  [base/authpolicy-acme-gateway-auth.yaml]",
+        "  route: HTTPRoute maas-system/acme-models takes it to LLMInferenceService llm/llama-70b; every limit below is"
+            + " counted in Limitador namespace maas-system/acme-models",
         "  request limit premium-requests: 20 requests per 2m, per user  [platform-specs/acme.yaml:44:20]",
         "  token limit premium-llama-70b-tokens: 20,000 tokens per 1m, per user (this model's own limit)"
             + "  [platform-specs/acme.yaml:50:20]",

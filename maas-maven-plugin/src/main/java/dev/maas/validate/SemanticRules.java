@@ -1,6 +1,7 @@
 package dev.maas.validate;
 
 import dev.maas.validate.rules.AutoscalingRange;
+import dev.maas.validate.rules.EnvironmentDestinations;
 import dev.maas.validate.rules.EnvironmentModelsExist;
 import dev.maas.validate.rules.GeneratedNameLength;
 import dev.maas.validate.rules.ServiceNames;
@@ -54,6 +55,7 @@ public final class SemanticRules {
         new ModelFormatOnPredictor(),
         new UniqueEnvironmentNames(),
         new EnvironmentModelsExist(),
+        new EnvironmentDestinations(),
         new HostnameLengths(),
         new GeneratedNameLength(),
         new ServiceNames(),

@@ -37,7 +37,9 @@ public final class EnvironmentDestinations implements SemanticRule {
       Destination mine = Environments.destination(platform, environments.get(i));
       for (int j = 0; j < i; j++) {
         Destination theirs = Environments.destination(platform, environments.get(j));
-        if (collide(mine, theirs)) {
+        // Two environments of one name are UniqueEnvironmentNames' error already.
+        boolean sameName = environments.get(i).name().equals(environments.get(j).name());
+        if (!sameName && collide(mine, theirs)) {
           String pointer = pointer(environments.get(i), i);
           String other = pointer(environments.get(j), j);
           out.add(Diagnostic.error(code(), document.locate(pointer), pointer,

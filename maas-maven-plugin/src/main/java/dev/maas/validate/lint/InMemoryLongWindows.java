@@ -37,6 +37,7 @@ public final class InMemoryLongWindows implements SemanticRule {
     if (inMemory.isEmpty()) {
       return out;
     }
+    List<RateSites.Site> longWindows = new ArrayList<>();
     for (int t = 0; t < platform.tiers().size(); t++) {
       Tier tier = platform.tiers().get(t);
       if (tier.limits() == null) {
@@ -44,21 +45,25 @@ public final class InMemoryLongWindows implements SemanticRule {
       }
       for (RateSites.Kind kind : RateSites.Kind.values()) {
         for (RateSites.RateList list : RateSites.written(tier, t, kind)) {
-          for (RateSites.Site site : list.sites()) {
-            if (site.millis() >= LONG_WINDOW_MILLIS) {
-              String pointer = site.pointer() + "/window";
-              out.add(Diagnostic.warning(code(), document.locate(pointer), pointer,
-                  "the " + site.rate().window() + " window is counted in memory in environment "
-                      + String.join(", ", inMemory) + ": a Limitador restart resets its counters (users start a"
-                      + " fresh " + site.rate().window() + " quota), and while Limitador is down rate limiting"
-                      + " fails open",
-                  "set spec.limitador.storage.redis.secretName (or storage.disk.size), or mark the environment"
-                      + " `production: true`"));
-            }
-          }
+          list.sites().stream().filter(site -> site.millis() >= LONG_WINDOW_MILLIS).forEach(longWindows::add);
         }
       }
     }
+    if (longWindows.isEmpty()) {
+      return out;
+    }
+    // One warning per spec, at the first such window: the remedy (storage) is one setting for all of them.
+    RateSites.Site first = longWindows.get(0);
+    String window = first.rate().window();
+    String more = longWindows.size() == 1 ? "" : " (and " + (longWindows.size() - 1) + " more window"
+        + (longWindows.size() == 2 ? "" : "s") + " of an hour or more)";
+    String pointer = first.pointer() + "/window";
+    out.add(Diagnostic.warning(code(), document.locate(pointer), pointer,
+        "the " + window + " window" + more + " is counted in memory in environment " + String.join(", ", inMemory)
+            + ": a Limitador restart resets its counters (users start a fresh " + window + " quota), and while"
+            + " Limitador is down rate limiting fails open",
+        "set spec.limitador.storage.redis.secretName (or storage.disk.size), or mark the environment"
+            + " `production: true`"));
     return out;
   }
 }

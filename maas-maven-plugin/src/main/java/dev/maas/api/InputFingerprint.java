@@ -29,6 +29,10 @@ final class InputFingerprint {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       update(digest, "version " + request.pluginVersion());
       update(digest, "crds " + request.crdsDirectory());
+      // The Git overrides change the Argo CD objects, so a run with other overrides is not up to date.
+      GitTarget git = request.gitTarget();
+      update(digest, "git " + (git.url() == null ? null : dev.maas.model.GitOps.withoutPassword(git.url())) + " "
+          + git.branch() + " " + git.path());
       for (Path spec : specs) {
         update(digest, "spec " + spec.toAbsolutePath().normalize());
         digest.update(Files.readAllBytes(spec));

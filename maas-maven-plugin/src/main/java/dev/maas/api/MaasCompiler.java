@@ -14,6 +14,7 @@ import dev.maas.publish.PublishRequest;
 import dev.maas.render.PlatformRenderer;
 import dev.maas.render.RenderOptions;
 import dev.maas.validate.SpecValidator;
+import dev.maas.validate.rules.ArgoCdNamesAcrossSpecs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -58,10 +59,25 @@ public final class MaasCompiler {
     } catch (UserInputException e) {
       return new ValidateResult(List.of(new SpecReport(request.spec().toString(), null, e.diagnostics())));
     }
+    List<ArgoCdNamesAcrossSpecs.Spec> valid = new ArrayList<>();
     for (Path file : files) {
       String name = SpecFiles.displayName(request.baseDir(), file);
       SpecValidator.Outcome outcome = validator().validate(file, name);
-      reports.add(new SpecReport(name, outcome.platform(), outcome.diagnostics()));
+      List<Diagnostic> diagnostics = new ArrayList<>(outcome.diagnostics());
+      Platform platform = outcome.platform();
+      if (platform != null) {
+        ArgoCdNamesAcrossSpecs.Spec spec = new ArgoCdNamesAcrossSpecs.Spec(outcome.document(), platform);
+        valid.add(spec);
+        // A clash with an earlier spec of the folder is this spec's error.
+        List<Diagnostic> clashes = ArgoCdNamesAcrossSpecs.check(valid).stream()
+            .filter(d -> d.location().file().equals(name)).toList();
+        if (!clashes.isEmpty()) {
+          diagnostics.addAll(clashes);
+          valid.remove(spec);
+          platform = null;
+        }
+      }
+      reports.add(new SpecReport(name, platform, List.copyOf(diagnostics)));
     }
     return new ValidateResult(List.copyOf(reports));
   }
@@ -71,7 +87,8 @@ public final class MaasCompiler {
    * overrides name) and pushes; a commit is made only when the output changed.
    */
   public PublishResult publish(PublishOptions options) {
-    GenerateRequest request = options.generate();
+    GitTarget target = new GitTarget(options.gitUrl(), options.gitBranch(), options.gitPath());
+    GenerateRequest request = options.generate().withGitTarget(target);
     GenerateResult generated = generate(request);
     if (generated.hasErrors()) {
       return new PublishResult(generated, List.of(), List.of());
@@ -85,9 +102,9 @@ public final class MaasCompiler {
     for (SpecReport spec : validation.specs()) {
       Platform platform = spec.platform();
       GitOps gitops = platform.gitops();
-      String url = options.gitUrl() != null ? options.gitUrl() : gitops == null ? null : gitops.repoURL();
-      String branch = options.gitBranch() != null ? options.gitBranch() : gitops == null ? "main" : gitops.branch();
-      String path = options.gitPath() != null ? options.gitPath() : gitops == null ? null : gitops.path();
+      String url = target.url(gitops);
+      String branch = target.branch(gitops);
+      String path = target.path(gitops);
       if (url == null || path == null) {
         errors.add(Diagnostic.error("publish.noTarget", SourceLocation.ofFile(spec.displayName()),
             "/spec/gitops", "the spec names no Git repository to publish to",
@@ -140,7 +157,8 @@ public final class MaasCompiler {
     Map<String, GeneratedTree> trees = new LinkedHashMap<>();
     List<Diagnostic> findings = new ArrayList<>();
     for (SpecReport spec : validation.specs()) {
-      Platform platform = spec.platform();
+      // Where the output really goes: the Applications read what publish pushes.
+      Platform platform = request.gitTarget().apply(spec.platform());
       if (trees.containsKey(platform.name())) {
         findings.add(Diagnostic.error("spec.duplicatePlatform", SourceLocation.ofFile(spec.displayName()),
             "/metadata/name", "platform `" + platform.name() + "` is also defined by another spec",

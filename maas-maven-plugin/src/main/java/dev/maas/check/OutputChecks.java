@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.maas.check.ownership.SharedObjectsCheck;
 import dev.maas.check.proof.AccessMatrix;
 import dev.maas.check.proof.PolicyProof;
 import dev.maas.diag.Diagnostic;
@@ -85,6 +86,7 @@ public final class OutputChecks {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     out.addAll(proof.findings());
+    out.addAll(new SharedObjectsCheck().check(tree, platform.gitops() == null ? null : platform.gitops().path()));
     return new Result(List.copyOf(out), proof);
   }
 

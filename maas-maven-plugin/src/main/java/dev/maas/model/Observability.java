@@ -1,5 +1,8 @@
 package dev.maas.model;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * What monitoring to generate.
  *
@@ -7,5 +10,29 @@ package dev.maas.model;
  * @param dashboards the Grafana dashboard
  * @param alerts whether to generate the PrometheusRule
  * @param tokenUsageWarnPercent warn when a tier's token use passes this share of its limit
+ * @param prometheusNamespace the namespace of the Prometheus that scrapes the token service
+ * @param prometheusPodLabels the labels of its pods
  */
-public record Observability(boolean metrics, boolean dashboards, boolean alerts, int tokenUsageWarnPercent) {}
+public record Observability(boolean metrics, boolean dashboards, boolean alerts, int tokenUsageWarnPercent,
+    String prometheusNamespace, Map<String, String> prometheusPodLabels) {
+
+  /** Where the Prometheus Operator's Prometheus runs by default (kube-prometheus). */
+  public static final String DEFAULT_PROMETHEUS_NAMESPACE = "monitoring";
+
+  /**
+   * The label the Prometheus Operator puts on every Prometheus pod (prometheus-operator
+   * pkg/prometheus/statefulset.go, {@code app.kubernetes.io/name: prometheus}).
+   */
+  public static final Map<String, String> DEFAULT_PROMETHEUS_POD_LABELS = Map.of("app.kubernetes.io/name", "prometheus");
+
+  public Observability {
+    prometheusNamespace = prometheusNamespace == null ? DEFAULT_PROMETHEUS_NAMESPACE : prometheusNamespace;
+    prometheusPodLabels = prometheusPodLabels == null || prometheusPodLabels.isEmpty() ? DEFAULT_PROMETHEUS_POD_LABELS
+        : java.util.Collections.unmodifiableMap(new TreeMap<>(prometheusPodLabels));
+  }
+
+  /** Settings with the default Prometheus. */
+  public Observability(boolean metrics, boolean dashboards, boolean alerts, int tokenUsageWarnPercent) {
+    this(metrics, dashboards, alerts, tokenUsageWarnPercent, null, null);
+  }
+}

@@ -30,6 +30,12 @@ public record Platform(
     environments = List.copyOf(environments);
   }
 
+  /** This platform with {@code gitops} as its GitOps target. */
+  public Platform withGitOps(GitOps gitops) {
+    return new Platform(name, specFile, specHash, gateway, auth, tokens, tiers, models, limitador, observability,
+        environments, gitops);
+  }
+
   /** The model named {@code name}. */
   public Optional<Model> model(String name) {
     return NamedList.find(models, name);

@@ -2,6 +2,7 @@ package dev.maas.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.model.Autoscaling;
+import dev.maas.model.Destination;
 import dev.maas.model.Environment;
 import dev.maas.model.GitOps;
 import dev.maas.model.Gateway;
@@ -64,18 +65,20 @@ public final class PlatformBinder {
     }
     JsonNode lim = spec.path("limitador");
     Limitador limitador = new Limitador(text(lim, "namespace"), lim.path("replicas").asInt(1),
-        text(lim.path("storage").path("redis"), "secretName"));
+        text(lim.path("storage").path("redis"), "secretName"), text(lim.path("storage").path("disk"), "size"));
     JsonNode obs = spec.path("observability");
     Observability observability = new Observability(obs.path("metrics").asBoolean(true),
         obs.path("dashboards").asBoolean(true), !obs.has("alerts") || !obs.path("alerts").isNull(),
-        obs.path("alerts").path("tokenUsageWarnPercent").asInt(80));
+        obs.path("alerts").path("tokenUsageWarnPercent").asInt(80), text(obs.path("prometheus"), "namespace"),
+        labels(obs.path("prometheus").path("podLabels")));
     List<Environment> environments = new ArrayList<>();
     for (JsonNode e : spec.path("environments")) {
       Map<String, ModelOverride> overrides = new LinkedHashMap<>();
       e.path("models").fields().forEachRemaining(o -> overrides.put(o.getKey(), new ModelOverride(
           intOrNull(o.getValue().get("replicas")), autoscaling(o.getValue().get("autoscaling")),
           resources(o.getValue().get("resources")))));
-      environments.add(new Environment(text(e, "name"), text(e.path("gateway"), "hostname"), overrides));
+      environments.add(new Environment(text(e, "name"), text(e.path("gateway"), "hostname"), overrides,
+          destination(e.get("destination")), e.has("production") ? e.path("production").asBoolean() : null));
     }
     if (environments.isEmpty()) {
       // A spec without environments still gets one overlay, so that the output layout never changes shape.
@@ -86,7 +89,7 @@ public final class PlatformBinder {
     GitOps gitops = spec.has("gitops")
         ? new GitOps(text(g, "repoURL"), g.path("branch").asText("main"), text(g, "path"),
             argo.path("namespace").asText("argocd"), argo.path("project").asText(root.path("metadata").path("name").asText()),
-            argo.path("destinationServer").asText("https://kubernetes.default.svc"),
+            argo.path("destinationServer").asText(GitOps.IN_CLUSTER),
             argo.path("automated").asBoolean(true), argo.path("prune").asBoolean(true), argo.path("selfHeal").asBoolean(true))
         : null;
     return new Platform(root.path("metadata").path("name").asText(), document.displayName(), document.contentHash(),
@@ -116,6 +119,19 @@ public final class PlatformBinder {
 
   private static List<Rate> ratesOrNull(JsonNode array) {
     return array == null || array.isNull() ? null : rates(array);
+  }
+
+  private static Destination destination(JsonNode d) {
+    if (d == null || d.isNull()) {
+      return null;
+    }
+    return new Destination(text(d, "server"), text(d, "name"), labels(d.path("clusterSelector").path("matchLabels")));
+  }
+
+  private static Map<String, String> labels(JsonNode map) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    map.fields().forEachRemaining(l -> labels.put(l.getKey(), l.getValue().asText()));
+    return labels;
   }
 
   private static Autoscaling autoscaling(JsonNode a) {

@@ -1,6 +1,7 @@
 package dev.maas.validate;
 
 import dev.maas.validate.rules.AutoscalingRange;
+import dev.maas.validate.rules.EnvironmentDestinations;
 import dev.maas.validate.rules.EnvironmentModelsExist;
 import dev.maas.validate.rules.GeneratedNameLength;
 import dev.maas.validate.rules.ModelNamespaceRoutes;
@@ -55,6 +56,7 @@ public final class SemanticRules {
         new ModelFormatOnPredictor(),
         new UniqueEnvironmentNames(),
         new EnvironmentModelsExist(),
+        new EnvironmentDestinations(),
         new HostnameLengths(),
         new GeneratedNameLength(),
         new ServiceNames(),

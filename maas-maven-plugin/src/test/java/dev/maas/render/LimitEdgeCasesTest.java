@@ -54,7 +54,8 @@ class LimitEdgeCasesTest {
 
   @Test
   void limitadorKeepsCountersInMemoryUnlessARedisSecretIsGiven() {
-    JsonNode memory = Fixtures.object(Fixtures.render(with(List.of(), null)), "base/limitador-limitador.yaml");
+    JsonNode memory = Fixtures.object(Fixtures.render(with(List.of(), new Limitador(null, 1, null))),
+        "base/limitador-limitador.yaml");
     assertTrue(memory.path("spec").path("storage").isMissingNode());
     assertEquals(1, memory.path("spec").path("replicas").asInt());
     JsonNode redis = Fixtures.object(Fixtures.render(with(List.of(), new Limitador("kuadrant-system", 3, "limitador-redis"))),

@@ -149,6 +149,8 @@ class SchemaAnnotationsTest {
     applied.put(spec0 + "observability/properties/dashboards", p -> p.observability().dashboards());
     applied.put(spec0 + "observability/properties/alerts/properties/tokenUsageWarnPercent",
         p -> p.observability().tokenUsageWarnPercent());
+    applied.put(spec0 + "observability/properties/prometheus/properties/namespace",
+        p -> p.observability().prometheusNamespace());
     applied.put(spec0 + "gitops/properties/branch", p -> p.gitops().branch());
     applied.put(spec0 + "gitops/properties/argocd/properties/namespace", p -> p.gitops().argoNamespace());
     applied.put(spec0 + "gitops/properties/argocd/properties/destinationServer", p -> p.gitops().destinationServer());

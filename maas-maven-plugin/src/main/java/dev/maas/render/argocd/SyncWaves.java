@@ -36,6 +36,7 @@ public final class SyncWaves {
       Map.entry("AppProject", "-2"),
       Map.entry("Namespace", "-2"),
       Map.entry("Application", "-1"),
+      Map.entry("ApplicationSet", "-1"),
       Map.entry("Kuadrant", "-1"),
       Map.entry("Limitador", "-1"),
       Map.entry("Gateway", "-1"),

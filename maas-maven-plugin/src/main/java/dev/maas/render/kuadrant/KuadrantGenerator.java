@@ -11,12 +11,6 @@ import java.util.List;
 /** Generates the Kuadrant instance and the Limitador that holds the rate-limit counters. */
 public final class KuadrantGenerator implements Generator {
 
-  /** It reads the Limitador settings. */
-  @Override
-  public boolean environmentInvariant() {
-    return true;
-  }
-
   @Override
   public String name() {
     return "kuadrant";
@@ -34,8 +28,14 @@ public final class KuadrantGenerator implements Generator {
         .put("argocd.argoproj.io/sync-options", "ServerSideApply=true");
     ObjectNode spec = Manifests.spec(limitador);
     spec.put("replicas", settings.replicas());
+    // Counters in memory are lost on every restart, and while Limitador is down the wasm-shim lets requests
+    // through (kuadrant-operator internal/wasm/utils.go, failureMode allow): production keeps them in Redis
+    // or on a disk (see Environments#limitador).
     if (settings.redisSecretName() != null) {
       spec.putObject("storage").putObject("redis").putObject("configSecretRef").put("name", settings.redisSecretName());
+    } else if (settings.diskSize() != null) {
+      spec.putObject("storage").putObject("disk").putObject("persistentVolumeClaim")
+          .putObject("resources").put("requests", settings.diskSize());
     }
     if (platform.observability() != null && platform.observability().metrics()) {
       spec.put("telemetry", "exhaustive");

@@ -1,13 +1,17 @@
 package dev.maas.render.kustomize;
 
 import dev.maas.model.Environment;
+import dev.maas.model.Environments;
 import dev.maas.model.Gateway;
 import dev.maas.model.Model;
 import dev.maas.model.ModelOverride;
 import dev.maas.model.Platform;
 import java.util.List;
 
-/** The platform as one environment sees it: its hostname and its model overrides applied. */
+/**
+ * The platform as one environment sees it: its hostname, its model overrides and its Limitador (production
+ * storage, {@link Environments#limitador}) applied.
+ */
 public final class EnvironmentView {
 
   private EnvironmentView() {}
@@ -19,7 +23,7 @@ public final class EnvironmentView {
         : new Gateway(gw.name(), gw.namespace(), gw.className(), env.hostname(), gw.tlsSecretName());
     List<Model> models = platform.models().stream().map(m -> override(m, env.models().get(m.name()))).toList();
     return new Platform(platform.name(), platform.specFile(), platform.specHash(), gateway, platform.auth(),
-        platform.tokens(), platform.tiers(), models, platform.limitador(), platform.observability(),
+        platform.tokens(), platform.tiers(), models, Environments.limitador(platform.limitador(), env), platform.observability(),
         platform.environments(), platform.gitops());
   }
 

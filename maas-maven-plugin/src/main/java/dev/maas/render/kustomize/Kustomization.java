@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
-/** A {@code kustomization.yaml}: its resources (sorted) and patches (sorted by file). */
+/** A {@code kustomization.yaml}: its resources (sorted) and patches (sorted by file, hand-written ones last). */
 public final class Kustomization {
 
   /** The file name Kustomize looks for. */
@@ -66,7 +66,9 @@ public final class Kustomization {
     resources.forEach(res::add);
     if (!patches.isEmpty()) {
       ArrayNode p = k.putArray("patches");
-      patches.stream().sorted(Comparator.comparing(Patch::path)).forEach(patch -> {
+      // Kustomize applies patches in list order: the hand-written ones (under custom/) last, so that they win.
+      patches.stream().sorted(Comparator.comparing((Patch patch) -> patch.path().startsWith(OverlayBuilder.CUSTOM + "/"))
+          .thenComparing(Patch::path)).forEach(patch -> {
         ObjectNode entry = p.addObject();
         entry.put("path", patch.path());
         if (patch.target() != null) {

@@ -8,6 +8,7 @@ import dev.maas.model.Platform;
 import dev.maas.model.UserAuth;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
+import dev.maas.render.transform.ProvenanceTransformer;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -40,10 +41,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Generates the token service: its program, config, workload, route, policies and scaling.
@@ -109,6 +108,16 @@ public final class TokenServiceGenerator implements Generator {
     return List.copyOf(out);
   }
 
+  /** The label Istio puts on the pods it deploys for a Gateway, with the Gateway's name. */
+  public static final String GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
+
+  /** The labels of the Authorino pods of Kuadrant's Authorino instance {@code authorino}. */
+  public static final Map<String, String> AUTHORINO_POD_LABELS =
+      Map.of("authorino-resource", "authorino", "control-plane", "controller-manager");
+
+  /** The label Kubernetes puts on every namespace, with its name. */
+  private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
   /** {@code <platform>-token-service-source}: the program. */
   public static String sourceConfigMapName(Platform platform) {
     return TokenServiceEndpoints.name(platform) + "-source";
@@ -153,8 +162,9 @@ public final class TokenServiceGenerator implements Generator {
   private static Map<String, String> labels(Platform platform) {
     Map<String, String> labels = selectorLabels(platform);
     labels.put("app.kubernetes.io/component", "token-service");
-    labels.put("app.kubernetes.io/part-of", "maas");
-    labels.put("app.kubernetes.io/managed-by", "maas-maven-plugin");
+    // The same values the provenance transformer gives the objects, so that pods and objects agree.
+    labels.put(ProvenanceTransformer.PART_OF, platform.name());
+    labels.put(ProvenanceTransformer.MANAGED_BY, ProvenanceTransformer.MANAGER);
     return labels;
   }
 
@@ -339,28 +349,46 @@ public final class TokenServiceGenerator implements Generator {
    * the API, which is what makes the X-MaaS-* identity headers trustworthy. The metrics port, which serves
    * nothing but counters and health, is open so that Prometheus can scrape it from its own namespace.
    */
+  /**
+   * Deny by default: the API port only to the gateway's Envoy pods (which forward the token route) and to
+   * Authorino (which calls the JWKS and revocation endpoints), because any other caller could forge the
+   * {@code X-MaaS-*} identity headers the gateway sets; the metrics port only to Prometheus.
+   *
+   * <p>Istio labels the pods it deploys for a Gateway with {@code gateway.networking.k8s.io/gateway-name}
+   * (istio manifests/charts/istio-control/istio-discovery/files/kube-gateway.yaml, pod template labels);
+   * authorino-operator v0.25.2 labels the Authorino pods {@code control-plane: controller-manager} and
+   * {@code authorino-resource: <Authorino name>} (pkg/resources/k8s_util.go defaultAuthorinoLabels,
+   * pkg/resources/k8s_deployment.go), and Kuadrant names its Authorino {@code authorino}.
+   */
   private static KubeObject networkPolicy(Platform platform) {
-    Set<String> namespaces = new LinkedHashSet<>();
-    namespaces.add(platform.gateway().namespace());
-    namespaces.add(platform.limitador().namespace());
-    List<NetworkPolicyPeer> peers = new ArrayList<>();
-    for (String ns : namespaces) {
-      peers.add(new NetworkPolicyPeerBuilder().withNamespaceSelector(
-          new LabelSelectorBuilder().addToMatchLabels("kubernetes.io/metadata.name", ns).build()).build());
-    }
+    List<NetworkPolicyPeer> api = List.of(
+        peer(platform.gateway().namespace(), Map.of(GATEWAY_NAME_LABEL, platform.gateway().name())),
+        peer(platform.limitador().namespace(), AUTHORINO_POD_LABELS));
+    var observability = platform.observability() != null ? platform.observability()
+        : new dev.maas.model.Observability(true, true, true, 80);
+    List<NetworkPolicyPeer> metrics = List.of(
+        peer(observability.prometheusNamespace(), observability.prometheusPodLabels()));
     LabelSelector pods = new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build();
     return kube(new NetworkPolicyBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
         .withNewSpec()
         .withPodSelector(pods)
         .withPolicyTypes("Ingress")
-        .addNewIngress().withFrom(peers)
+        .addNewIngress().withFrom(api)
         .addNewPort().withProtocol("TCP").withPort(new IntOrString(TokenServiceEndpoints.PORT)).endPort()
         .endIngress()
-        .addNewIngress()
+        .addNewIngress().withFrom(metrics)
         .addNewPort().withProtocol("TCP").withPort(new IntOrString(TokenServiceEndpoints.METRICS_PORT)).endPort()
         .endIngress()
         .endSpec()
         .build());
+  }
+
+  /** Pods with {@code labels} in namespace {@code namespace}: both selectors in one peer, so both must match. */
+  private static NetworkPolicyPeer peer(String namespace, Map<String, String> labels) {
+    return new NetworkPolicyPeerBuilder()
+        .withNamespaceSelector(new LabelSelectorBuilder().addToMatchLabels(NAMESPACE_NAME_LABEL, namespace).build())
+        .withPodSelector(new LabelSelectorBuilder().withMatchLabels(new java.util.TreeMap<>(labels)).build())
+        .build();
   }
 
   // --- gateway ----------------------------------------------------------------------------------

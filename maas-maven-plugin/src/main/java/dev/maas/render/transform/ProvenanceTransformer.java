@@ -21,6 +21,8 @@ public final class ProvenanceTransformer implements Transformer {
 
   /** The label that says who manages the object. */
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  /** The value of {@link #MANAGED_BY}. */
+  public static final String MANAGER = "maas";
   /** The label that names the platform. */
   public static final String PART_OF = "app.kubernetes.io/part-of";
   /** The annotation naming the spec file. */
@@ -51,10 +53,11 @@ public final class ProvenanceTransformer implements Transformer {
     for (KubeObject object : objects) {
       ObjectNode metadata = (ObjectNode) object.body().get("metadata");
       TreeMap<String, String> labels = strings(metadata.get("labels"));
-      labels.put(MANAGED_BY, "maas");
+      labels.put(MANAGED_BY, MANAGER);
       labels.put(PART_OF, platform.name());
+      podTemplateLabels(object, platform);
       TreeMap<String, String> annotations = strings(metadata.get("annotations"));
-      annotations.put(SPEC, platform.specFile());
+      annotations.put(SPEC, SpecPath.portable(platform.specFile()));
       // Rebuild metadata so that name, namespace, labels, annotations come in that order.
       ObjectNode rebuilt = metadata.objectNode();
       rebuilt.set("name", metadata.get("name"));
@@ -74,6 +77,29 @@ public final class ProvenanceTransformer implements Transformer {
     }
     return objects;
   }
+
+  /**
+   * A workload's pods carry the same {@code managed-by} and {@code part-of} as the object, so that a selector on
+   * either finds both; the existing pod labels (and with them the Deployment's selector) stay as they are.
+   */
+  private static void podTemplateLabels(KubeObject object, Platform platform) {
+    if (!WORKLOADS.contains(object.kind())) {
+      return;
+    }
+    JsonNode template = object.body().path("spec").path("template");
+    if (template instanceof ObjectNode templateNode) {
+      ObjectNode podMetadata = templateNode.has("metadata") ? (ObjectNode) templateNode.get("metadata")
+          : templateNode.putObject("metadata");
+      ObjectNode labels = podMetadata.has("labels") ? (ObjectNode) podMetadata.get("labels")
+          : podMetadata.putObject("labels");
+      labels.put(MANAGED_BY, MANAGER);
+      labels.put(PART_OF, platform.name());
+    }
+  }
+
+  /** The kinds whose {@code spec.template} is a pod template. */
+  private static final java.util.Set<String> WORKLOADS =
+      java.util.Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job");
 
   private static TreeMap<String, String> strings(JsonNode node) {
     TreeMap<String, String> out = new TreeMap<>();

@@ -13,6 +13,7 @@ public final class LintRules {
 
   /** Every lint rule, in the order they run. */
   public static List<SemanticRule> all() {
-    return List.of(new HigherTierLowerLimit(), new TokenLimitBelowResponse(), new LimitNeverBinds());
+    return List.of(new HigherTierLowerLimit(), new TokenLimitBelowResponse(), new LimitNeverBinds(),
+        new InMemoryLongWindows());
   }
 }

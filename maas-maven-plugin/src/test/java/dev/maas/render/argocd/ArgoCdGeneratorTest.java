@@ -11,6 +11,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.maas.model.Destination;
+import dev.maas.model.Environment;
 import dev.maas.model.GitOps;
 import dev.maas.model.Platform;
 import dev.maas.render.KubeObject;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,15 +53,22 @@ class ArgoCdGeneratorTest {
     JsonNode spec = project.body().get("spec");
     assertEquals(List.of("https://git.example.com/platform/maas-gitops.git"), texts(spec.get("sourceRepos")));
 
+    // Each environment's own cluster (named after it by default), each with the platform's namespaces only.
     List<String> namespaces = new ArrayList<>();
+    List<String> clusters = new ArrayList<>();
     for (JsonNode destination : spec.get("destinations")) {
-      assertEquals("https://kubernetes.default.svc", destination.get("server").asText());
+      assertTrue(destination.path("server").isMissingNode(), destination.toString());
+      clusters.add(destination.get("name").asText());
       namespaces.add(destination.get("namespace").asText());
     }
     List<String> expected = new ArrayList<>(List.of(platform.gateway().namespace(), platform.tokens().namespace(),
         platform.limitador().namespace()));
     platform.models().forEach(m -> expected.add(m.namespace()));
-    assertEquals(expected.stream().distinct().sorted().toList(), namespaces);
+    List<String> perCluster = expected.stream().distinct().sorted().toList();
+    List<String> both = new ArrayList<>(perCluster);
+    both.addAll(perCluster);
+    assertEquals(both, namespaces);
+    assertEquals(List.of("dev", "prod"), clusters.stream().distinct().toList());
     assertFalse(namespaces.contains("*"));
 
     assertEquals(0, spec.get("clusterResourceWhitelist").size(), "the platform creates no cluster-scoped object");
@@ -85,13 +95,68 @@ class ArgoCdGeneratorTest {
     assertEquals("https://git.example.com/platform/maas-gitops.git", spec.at("/source/repoURL").asText());
     assertEquals("main", spec.at("/source/targetRevision").asText());
     assertEquals("clusters/acme/overlays/dev", spec.at("/source/path").asText());
-    assertEquals("https://kubernetes.default.svc", spec.at("/destination/server").asText());
+    // Two environments and no destinations in the spec: each targets the Argo CD cluster named after it.
+    assertEquals("dev", spec.at("/destination/name").asText());
+    assertTrue(spec.at("/destination/server").isMissingNode(), spec.toString());
+    assertEquals("prod", apps.get(1).body().at("/spec/destination/name").asText());
     assertTrue(spec.at("/destination/namespace").isMissingNode(), "objects carry their own namespaces");
     assertTrue(spec.at("/syncPolicy/automated/prune").asBoolean());
     assertTrue(spec.at("/syncPolicy/automated/selfHeal").asBoolean());
     List<String> options = texts(spec.at("/syncPolicy/syncOptions"));
     assertTrue(options.contains("ServerSideApply=true"), options.toString());
     assertTrue(options.contains("SkipDryRunOnMissingResource=true"), options.toString());
+    assertTrue(options.contains("FailOnSharedResource=true"), options.toString());
+  }
+
+  @Test
+  void aSingleEnvironmentDeploysToThePlatformsDestinationServer() {
+    Platform single = withEnvironments(List.of(new Environment("prod", null, Map.of())),
+        platform.gitops().target(null, null, null));
+    KubeObject app = new ArgoCdGenerator().generate(single).get(1);
+    assertEquals("https://kubernetes.default.svc", app.body().at("/spec/destination/server").asText());
+    assertTrue(app.body().at("/spec/destination/name").isMissingNode());
+  }
+
+  @Test
+  void explicitDestinationsAreUsedAsWritten() {
+    Platform explicit = withEnvironments(List.of(
+        new Environment("dev", null, Map.of(), Destination.ofServer("https://dev.k8s.example.com"), null),
+        new Environment("prod", null, Map.of(), Destination.ofName("prod-east"), null)), platform.gitops());
+    List<KubeObject> objects = new ArgoCdGenerator().generate(explicit);
+    assertEquals("https://dev.k8s.example.com", objects.get(1).body().at("/spec/destination/server").asText());
+    assertEquals("prod-east", objects.get(2).body().at("/spec/destination/name").asText());
+    List<String> destinations = StreamSupport.stream(objects.get(0).body().at("/spec/destinations").spliterator(), false)
+        .map(d -> d.path("name").asText(d.path("server").asText())).distinct().toList();
+    assertEquals(List.of("prod-east", "https://dev.k8s.example.com"), destinations);
+  }
+
+  @Test
+  void aFleetBecomesAnApplicationSetWithAClusterGenerator() throws IOException {
+    Platform fleet = withEnvironments(List.of(
+        new Environment("dev", null, Map.of()),
+        new Environment("prod", null, Map.of(), new Destination(null, null, Map.of("maas.dev/fleet", "prod")), true)),
+        platform.gitops());
+    List<KubeObject> objects = new ArgoCdGenerator().generate(fleet);
+    KubeObject set = objects.get(2);
+    assertEquals("ApplicationSet", set.kind());
+    assertEquals("acme-prod", set.name());
+    JsonNode spec = set.body().get("spec");
+    assertEquals("prod", spec.at("/generators/0/clusters/selector/matchLabels/maas.dev~1fleet").asText());
+    assertEquals("acme-prod-{{nameNormalized}}", spec.at("/template/metadata/name").asText());
+    assertEquals("{{server}}", spec.at("/template/spec/destination/server").asText());
+    assertEquals("clusters/acme/overlays/prod", spec.at("/template/spec/source/path").asText());
+    Path crds = Path.of(System.getProperty("maas.crds", "../../shared/crds"));
+    var errors = crdSchema(crds.resolve("argoproj.io_applicationsets.yaml"))
+        .validate(new ObjectMapper().readTree(set.body().toString()));
+    assertEquals(List.of(), errors.stream().map(Object::toString).toList());
+  }
+
+  @Test
+  void aRawAtSignInThePasswordDoesNotLeakTheRest() {
+    assertEquals("https://git.example.com/x.git", GitOps.withoutPassword("https://bot:p@ss-w0rd@git.example.com/x.git"));
+    assertEquals("ssh://git@git.example.com/x.git", GitOps.withoutPassword("ssh://git@git.example.com/x.git"));
+    assertEquals("git@git.example.com:x.git", GitOps.withoutPassword("git@git.example.com:x.git"));
+    assertEquals("https://git.example.com/a@b", GitOps.withoutPassword("https://git.example.com/a@b"));
   }
 
   @Test
@@ -163,6 +228,12 @@ class ArgoCdGeneratorTest {
 
   private static List<String> texts(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  private static Platform withEnvironments(List<Environment> environments, GitOps gitops) {
+    Platform p = platform;
+    return new Platform(p.name(), p.specFile(), p.specHash(), p.gateway(), p.auth(), p.tokens(), p.tiers(), p.models(),
+        p.limitador(), p.observability(), environments, gitops);
   }
 
   private static Platform withGitOps(GitOps gitops) {

@@ -173,7 +173,7 @@ class TokenServiceGeneratorTest {
   }
 
   @Test
-  void networkPolicyAdmitsOnlyTheGatewayAndAuthorinoNamespacesToTheApi() {
+  void networkPolicyAdmitsOnlyTheGatewayAndAuthorinoPodsToTheApi() {
     List<KubeObject> objects = objects(acme);
     JsonNode np = find(objects, "NetworkPolicy", "acme-token-service").body();
     assertEquals("[\"Ingress\"]", np.at("/spec/policyTypes").toString());
@@ -181,17 +181,22 @@ class TokenServiceGeneratorTest {
         np.at("/spec/podSelector"));
     JsonNode ingress = np.at("/spec/ingress");
     assertEquals(2, ingress.size());
-    List<String> namespaces = new ArrayList<>();
+    // Each peer names a namespace and the pods in it: a namespace alone would admit every pod there, and any of
+    // them could forge the X-MaaS-* headers.
+    List<String> peers = new ArrayList<>();
     ingress.get(0).path("from").forEach(peer -> {
-      assertTrue(peer.path("podSelector").isMissingNode());
       assertEquals(1, peer.at("/namespaceSelector/matchLabels").size());
-      namespaces.add(peer.at("/namespaceSelector/matchLabels").path("kubernetes.io/metadata.name").asText());
+      peers.add(peer.at("/namespaceSelector/matchLabels").path("kubernetes.io/metadata.name").asText() + " "
+          + peer.at("/podSelector/matchLabels"));
     });
-    assertEquals(List.of("maas-system", "kuadrant-system"), namespaces);
+    assertEquals(List.of("maas-system {\"gateway.networking.k8s.io/gateway-name\":\"maas-gateway\"}",
+        "kuadrant-system {\"authorino-resource\":\"authorino\",\"control-plane\":\"controller-manager\"}"), peers);
     assertEquals(8080, ingress.get(0).at("/ports/0/port").asInt());
     assertEquals(1, ingress.get(0).path("ports").size());
-    // The second rule opens the metrics port, and only it, to every namespace (for Prometheus).
-    assertTrue(ingress.get(1).path("from").isMissingNode());
+    // The second rule opens the metrics port, and only it, to Prometheus's pods.
+    assertEquals("monitoring", ingress.get(1).at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
+        .asText());
+    assertEquals("prometheus", ingress.get(1).at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asText());
     assertEquals(1, ingress.get(1).path("ports").size());
     assertEquals(9090, ingress.get(1).at("/ports/0/port").asInt());
     JsonNode monitor = find(new dev.maas.render.monitoring.MonitoringGenerator().generate(acme), "ServiceMonitor",

@@ -85,6 +85,8 @@ public final class SyntheticSpecs {
         y.append("      resources: {gpus: 1, memory: 24Gi}\n");
       }
     }
+    // Counters in Redis: the tiers' 1d windows must survive a Limitador restart.
+    y.append("  limitador:\n    storage:\n      redis:\n        secretName: limitador-redis\n");
     y.append("  observability:\n    metrics: true\n    dashboards: true\n    alerts:\n      tokenUsageWarnPercent: 80\n");
     y.append("  environments:\n");
     for (int e = 0; e < environments; e++) {

@@ -1,0 +1,69 @@
+package dev.maas.validate.lint;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.model.Environment;
+import dev.maas.model.Environments;
+import dev.maas.model.Platform;
+import dev.maas.model.Tier;
+import dev.maas.spec.SpecDocument;
+import dev.maas.validate.SemanticRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A window of an hour or more, counted in memory in some environment: a Limitador restart (a rollout, an
+ * eviction, a crash) resets every counter, so users get a fresh quota, and while Limitador is down the wasm-shim
+ * lets requests through, since rate limiting fails open (kuadrant-operator internal/wasm/utils.go lines 72-89).
+ */
+public final class InMemoryLongWindows implements SemanticRule {
+
+  /** Windows from this length on are worth keeping across restarts. */
+  static final long LONG_WINDOW_MILLIS = 3_600_000L;
+
+  @Override
+  public String code() {
+    return "lint.inMemoryLongWindow";
+  }
+
+  @Override
+  public List<Diagnostic> check(Platform platform, SpecDocument document) {
+    List<Diagnostic> out = new ArrayList<>();
+    List<String> inMemory = new ArrayList<>();
+    for (Environment environment : platform.environments()) {
+      if (Environments.limitador(platform.limitador(), environment).inMemory()) {
+        inMemory.add("`" + environment.name() + "`");
+      }
+    }
+    if (inMemory.isEmpty()) {
+      return out;
+    }
+    List<RateSites.Site> longWindows = new ArrayList<>();
+    for (int t = 0; t < platform.tiers().size(); t++) {
+      Tier tier = platform.tiers().get(t);
+      if (tier.limits() == null) {
+        continue;
+      }
+      for (RateSites.Kind kind : RateSites.Kind.values()) {
+        for (RateSites.RateList list : RateSites.written(tier, t, kind)) {
+          list.sites().stream().filter(site -> site.millis() >= LONG_WINDOW_MILLIS).forEach(longWindows::add);
+        }
+      }
+    }
+    if (longWindows.isEmpty()) {
+      return out;
+    }
+    // One warning per spec, at the first such window: the remedy (storage) is one setting for all of them.
+    RateSites.Site first = longWindows.get(0);
+    String window = first.rate().window();
+    String more = longWindows.size() == 1 ? "" : " (and " + (longWindows.size() - 1) + " more window"
+        + (longWindows.size() == 2 ? "" : "s") + " of an hour or more)";
+    String pointer = first.pointer() + "/window";
+    out.add(Diagnostic.warning(code(), document.locate(pointer), pointer,
+        "the " + window + " window" + more + " is counted in memory in environment " + String.join(", ", inMemory)
+            + ": a Limitador restart resets its counters (users start a fresh " + window + " quota), and while"
+            + " Limitador is down rate limiting fails open",
+        "set spec.limitador.storage.redis.secretName (or storage.disk.size), or mark the environment"
+            + " `production: true`"));
+    return out;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.maas.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.maas.check.ownership.SharedObjectsCheck;
+import dev.maas.diag.Diagnostic;
+import dev.maas.model.Platform;
+import dev.maas.output.GeneratedTree;
+import dev.maas.render.PlatformRenderer;
+import dev.maas.render.RenderOptions;
+import dev.maas.tests.synthetic.SyntheticSpecs;
+import dev.maas.validate.SpecValidator;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 40 models × 6 tiers × 2 environments: no object is managed by two Applications on one destination, and the
+ * output as it was before environments had destinations of their own (both on one server) is caught.
+ */
+class EnvironmentDestinationsAtScaleTest {
+
+  @Test
+  void noObjectIsManagedTwiceOnOneDestination() {
+    SpecValidator.Outcome outcome = new SpecValidator().validate(SyntheticSpecs.bytes(40, 6, 2), "synth.yaml");
+    Platform platform = outcome.platform();
+    assertNotNull(platform, () -> outcome.diagnostics().toString());
+    GeneratedTree tree = new PlatformRenderer(new RenderOptions(null, "test")).render(platform);
+    SharedObjectsCheck check = new SharedObjectsCheck();
+    assertEquals(List.of(), check.check(tree, platform.gitops().path()));
+    int objects = countObjects(tree);
+    assertTrue(objects > 100, "objects per overlay: " + objects);
+
+    // Both Applications on the cluster Argo CD runs in, as the output used to be.
+    TreeMap<String, byte[]> files = new TreeMap<>(tree.files());
+    for (String env : List.of("env-0", "env-1")) {
+      String path = "argocd/application-synth-" + env + ".yaml";
+      String text = tree.text(path);
+      assertTrue(text.contains("    name: " + env + "\n"), text);
+      files.put(path, text.replace("    name: " + env + "\n", "    server: https://kubernetes.default.svc\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    List<Diagnostic> found = check.check(new GeneratedTree(files), platform.gitops().path());
+    assertEquals(1, found.size(), found.toString());
+    assertTrue(found.get(0).message().contains("both manage " + objects + " object(s) on server"), found.get(0).message());
+  }
+
+  private static int countObjects(GeneratedTree tree) {
+    return (int) tree.files().keySet().stream()
+        .filter(p -> p.startsWith("base/") && !p.endsWith("kustomization.yaml")).count();
+  }
+}

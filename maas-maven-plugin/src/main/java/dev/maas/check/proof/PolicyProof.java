@@ -204,6 +204,19 @@ public final class PolicyProof {
       }
     }
     for (Model model : platform.models()) {
+      String sharding = runtime.shardingMissing(model);
+      if (sharding != null) {
+        check.error("proof.sharding", runtime.fileOf("LLMInferenceService", model), "model `" + model.name()
+            + "` asks for " + model.resources().gpus() + " GPUs per replica, but " + sharding
+            + ": vLLM loads it on one GPU", "set spec.parallelism.tensor (× pipeline) to the GPUs per replica");
+      }
+      String mode = runtime.deploymentModeWrong(model);
+      if (mode != null) {
+        check.error("proof.deploymentMode", runtime.fileOf("InferenceService", model), "model `" + model.name()
+            + "`: " + mode + ", so on a cluster whose default is Serverless its predictor Service is an ExternalName"
+            + " for the Knative gateway and the route to it answers 404", "pin serving.kserve.io/deploymentMode:"
+            + " Standard");
+      }
       Tier caller = platform.tiers().stream().filter(t -> t.allows(model.name())).findFirst().orElse(null);
       if (caller == null) {
         continue;

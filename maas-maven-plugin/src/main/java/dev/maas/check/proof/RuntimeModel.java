@@ -61,4 +61,52 @@ final class RuntimeModel {
     }
     return service.get().file();
   }
+
+  /**
+   * Why {@code model}'s server does not use the GPUs the spec gives a replica, or {@code null}: an LLM with more
+   * than one GPU must set {@code spec.parallelism.tensor} to them (times {@code pipeline}), else vLLM loads the
+   * model on one GPU (kserve v0.20.0 {@code config-llm-template.yaml} lines 166–172).
+   */
+  String shardingMissing(Model model) {
+    Integer gpus = model.resources().gpus();
+    if (model.servingKind() != Serving.LLM || gpus == null || gpus < 2) {
+      return null;
+    }
+    Optional<GatewayObjects.Located> service = find("LLMInferenceService", model);
+    if (service.isEmpty()) {
+      return null;
+    }
+    JsonNode parallelism = service.get().body().path("spec").path("parallelism");
+    int shards = parallelism.path("tensor").asInt(1) * parallelism.path("pipeline").asInt(1);
+    return shards == gpus ? null : "spec.parallelism gives " + shards + " shard(s) for " + gpus + " GPUs per replica";
+  }
+
+  /**
+   * Why {@code model}'s predictor Service is not what the internal Gateway's route reaches, or {@code null}: the
+   * InferenceService must pin {@code serving.kserve.io/deploymentMode} to Standard (or its older name
+   * RawDeployment); the cluster's default, Serverless, makes {@code <name>-predictor} an ExternalName for Knative.
+   */
+  String deploymentModeWrong(Model model) {
+    if (model.servingKind() != Serving.PREDICTOR) {
+      return null;
+    }
+    Optional<GatewayObjects.Located> service = find("InferenceService", model);
+    if (service.isEmpty()) {
+      return null;
+    }
+    String mode = service.get().body().path("metadata").path("annotations").path("serving.kserve.io/deploymentMode")
+        .asText("");
+    return mode.equals("Standard") || mode.equals("RawDeployment") ? null
+        : "serving.kserve.io/deploymentMode is " + (mode.isEmpty() ? "not set" : "`" + mode + "`");
+  }
+
+  /** The file of {@code model}'s object of {@code kind}, or {@code base}. */
+  String fileOf(String kind, Model model) {
+    return find(kind, model).map(GatewayObjects.Located::file).orElse("base");
+  }
+
+  private Optional<GatewayObjects.Located> find(String kind, Model model) {
+    return objects.ofKind(kind).stream()
+        .filter(o -> o.name().equals(model.name()) && o.namespace().equals(model.namespace())).findFirst();
+  }
 }

@@ -62,6 +62,13 @@ public final class ModelGenerator implements Generator {
     ObjectNode ref = router.putObject("gateway").putArray("refs").addObject();
     ref.put("name", ModelRouting.internalGatewayName(platform));
     ref.put("namespace", platform.gateway().namespace());
+    Integer gpus = model.resources().gpus();
+    if (gpus != null && gpus > 1) {
+      // vLLM shards a model over the GPUs of a replica only when told: KServe passes --tensor-parallel-size only
+      // when spec.parallelism.tensor is set (kserve v0.20.0 config/llmisvcconfig/config-llm-template.yaml lines
+      // 166-172); without it the model loads on one GPU.
+      spec.putObject("parallelism").put("tensor", gpus);
+    }
     ObjectNode main = spec.putObject("template").putArray("containers").addObject();
     main.put("name", "main");
     // Streams end with a usage chunk, so streamed tokens are counted (kserve v0.20.0 config-llm-template.yaml line 176).
@@ -78,6 +85,11 @@ public final class ModelGenerator implements Generator {
   private static KubeObject predictor(Model model) {
     KubeObject service = Manifests.object("serving.kserve.io/v1beta1", "InferenceService", model.name(), model.namespace());
     describe(service, model);
+    // Pinned, not left to the cluster's default (Serverless, kserve v0.20.0 config/configmap/inferenceservice.yaml
+    // line 745), where `<name>-predictor` is an ExternalName for the Knative gateway and the route's Host matches
+    // nothing. Standard mode makes it a plain Service the internal Gateway's route reaches
+    // (pkg/constants/constants.go lines 115 and 565).
+    ((ObjectNode) service.body().get("metadata").get("annotations")).put("serving.kserve.io/deploymentMode", "Standard");
     ObjectNode predictor = Manifests.spec(service).putObject("predictor");
     Autoscaling scaling = model.autoscaling();
     if (scaling != null) {

@@ -157,4 +157,26 @@ class RuntimeDefectsTest {
         + " forwards it to Service vision/granite-8b-predictor, expected Service vision/mnist-classifier-predictor"),
         () -> String.join("\n", found));
   }
+
+  /** The earlier LLM of 4 GPUs without tensor parallelism: vLLM loads the 70B model on one GPU. */
+  @Test
+  void multiGpuModelsThatDoNotShardAreCaught() {
+    String file = "base/llminferenceservice-llama-70b.yaml";
+    GeneratedTree old = Reference.editObject(golden, file, p -> ((ObjectNode) p.path("spec")).remove("parallelism"));
+    assertEquals(List.of(file + ": error: policy proof: model `llama-70b` asks for 4 GPUs per replica, but"
+        + " spec.parallelism gives 1 shard(s) for 4 GPUs per replica: vLLM loads it on one GPU (set"
+        + " spec.parallelism.tensor (× pipeline) to the GPUs per replica)"), findings(old));
+  }
+
+  /** The earlier predictor without a pinned deployment mode: on a Serverless default its route answers 404. */
+  @Test
+  void predictorsLeftToTheDefaultModeAreCaught() {
+    String file = "base/inferenceservice-mnist-classifier.yaml";
+    GeneratedTree old = Reference.editObject(golden, file,
+        p -> ((ObjectNode) p.path("metadata").path("annotations")).remove("serving.kserve.io/deploymentMode"));
+    assertEquals(List.of(file + ": error: policy proof: model `mnist-classifier`: serving.kserve.io/deploymentMode"
+        + " is not set, so on a cluster whose default is Serverless its predictor Service is an ExternalName for the"
+        + " Knative gateway and the route to it answers 404 (pin serving.kserve.io/deploymentMode: Standard)"),
+        findings(old));
+  }
 }

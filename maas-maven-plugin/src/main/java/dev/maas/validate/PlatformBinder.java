@@ -2,6 +2,7 @@ package dev.maas.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.model.Autoscaling;
+import dev.maas.model.Credentials;
 import dev.maas.model.Destination;
 import dev.maas.model.Environment;
 import dev.maas.model.GitOps;
@@ -12,6 +13,7 @@ import dev.maas.model.Model;
 import dev.maas.model.ModelLimits;
 import dev.maas.model.ModelOverride;
 import dev.maas.model.Observability;
+import dev.maas.model.Parallelism;
 import dev.maas.model.Platform;
 import dev.maas.model.Rate;
 import dev.maas.model.Resources;
@@ -60,8 +62,9 @@ public final class PlatformBinder {
     List<Model> models = new ArrayList<>();
     for (JsonNode m : spec.path("models")) {
       models.add(new Model(text(m, "name"), text(m, "namespace"), text(m, "displayName"), text(m, "description"),
-          text(m, "serving"), text(m, "uri"), text(m, "modelFormat"), intOrNull(m.get("replicas")),
-          autoscaling(m.get("autoscaling")), resources(m.get("resources"))));
+          text(m, "serving"), text(m, "uri"), credentials(m.get("credentials")), text(m, "modelFormat"),
+          intOrNull(m.get("replicas")), autoscaling(m.get("autoscaling")), resources(m.get("resources")),
+          parallelism(m.get("parallelism"))));
     }
     JsonNode lim = spec.path("limitador");
     Limitador limitador = new Limitador(text(lim, "namespace"), lim.path("replicas").asInt(1),
@@ -138,6 +141,15 @@ public final class PlatformBinder {
     return a == null || a.isNull() ? null
         : new Autoscaling(a.path("minReplicas").asInt(), a.path("maxReplicas").asInt(), a.path("metric").asText(),
             a.path("target").asInt());
+  }
+
+  private static Credentials credentials(JsonNode c) {
+    return c == null || !c.isObject() ? null : new Credentials(text(c, "secretName"), text(c, "serviceAccountName"));
+  }
+
+  private static Parallelism parallelism(JsonNode p) {
+    return p == null || !p.isObject() ? null
+        : new Parallelism(p.path("tensor").asInt(1), p.path("pipeline").asInt(1));
   }
 
   private static Resources resources(JsonNode r) {

@@ -15,8 +15,10 @@ import dev.maas.validate.rules.LimitsNotEmpty;
 import dev.maas.validate.rules.ModelFormatOnPredictor;
 import dev.maas.validate.rules.ModelLimitsModelsAllowed;
 import dev.maas.validate.rules.ModelLimitsModelsExist;
+import dev.maas.validate.rules.ModelParallelism;
 import dev.maas.validate.rules.NoSecretMaterial;
 import dev.maas.validate.rules.PositiveWindows;
+import dev.maas.validate.rules.PredictorScaling;
 import dev.maas.validate.rules.ReplicasOrAutoscaling;
 import dev.maas.validate.rules.TierLimitsRequired;
 import dev.maas.validate.rules.TierModelsExist;
@@ -53,7 +55,9 @@ public final class SemanticRules {
         new ReplicasOrAutoscaling(),
         new AutoscalingRange(),
         new LlmAutoscaling(),
+        new PredictorScaling(),
         new ModelFormatOnPredictor(),
+        new ModelParallelism(),
         new UniqueEnvironmentNames(),
         new EnvironmentModelsExist(),
         new EnvironmentDestinations(),

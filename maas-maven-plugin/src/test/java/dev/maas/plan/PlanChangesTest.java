@@ -59,7 +59,7 @@ class PlanChangesTest {
     assertTrue(md.contains("**Summary:** no changes.\n"), md);
     assertTrue(md.contains("No change of tiers, models, access or limits."));
     assertTrue(md.contains("No object changes."));
-    assertEquals("| **free** | requests 5/2m; tokens 100/1m; per user | no access | no access"
+    assertEquals("| **free** | requests 5/2m; tokens 1,000/1m; per user | no access | no access"
         + " | requests 5/2m; tokens unlimited; per user |", row(md, "free"));
     JsonNode json = new ObjectMapper().readTree(Files.readString(result.json()));
     assertTrue(json.path("noChanges").asBoolean());
@@ -104,6 +104,7 @@ class PlanChangesTest {
               namespace: vision
               serving: predictor
               uri: s3://models/mnist/v3
+              credentials: {secretName: models-s3}
               autoscaling: {minReplicas: 1, maxReplicas: 4, metric: concurrency, target: 8}
               resources: {cpu: "2", memory: 4Gi}
         """, "\n"));
@@ -112,6 +113,7 @@ class PlanChangesTest {
     assertTrue(md.contains("- model mnist-classifier removed — **breaking**\n"), md);
     assertTrue(md.contains("<details><summary>removed InferenceService vision/mnist-classifier</summary>"), md);
     assertTrue(md.contains("<details><summary>removed HTTPRoute vision/acme-mnist-classifier</summary>"), md);
+    assertTrue(md.contains("<details><summary>removed ScaledObject vision/mnist-classifier-predictor</summary>"), md);
     assertTrue(row(md, "enterprise").contains("| ~~requests unlimited; tokens 1,000,000/1m; shared by tier~~ (removed) |"),
         row(md, "enterprise"));
   }
@@ -198,6 +200,6 @@ class PlanChangesTest {
     assertEquals(List.of("tier free added", "tier premium added", "tier enterprise added", "model granite-8b added",
         "model llama-70b added", "model mnist-classifier added"), changes);
     String md = Files.readString(result.markdown());
-    assertTrue(md.contains("**Summary:** 44 objects added, 0 changed, 0 removed"), md);
+    assertTrue(md.contains("**Summary:** 47 objects added, 0 changed, 0 removed"), md);
   }
 }

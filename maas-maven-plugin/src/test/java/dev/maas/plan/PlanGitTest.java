@@ -32,7 +32,7 @@ class PlanGitTest {
   @BeforeAll
   static void publishTwice() throws Exception {
     reference = PlanFixture.reference();
-    raised = PlanFixture.edit(reference, "tokens: [{limit: 100, window: 1m}]", "tokens: [{limit: 400, window: 1m}]");
+    raised = PlanFixture.edit(reference, "tokens: [{limit: 1000, window: 1m}]", "tokens: [{limit: 4000, window: 1m}]");
     Path remote = dir.resolve("remote.git");
     try (Git git = Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()) {
       url = remote.toUri().toString();
@@ -63,18 +63,18 @@ class PlanGitTest {
   @Test
   void earlierRefShowsTheRaise() throws IOException {
     PlanResult result = PlanFixture.plan(dir.resolve("ref"), raised, "git:main~1", url, null);
-    assertEquals(List.of("free: tokens per 1m for granite-8b 100 → 400"),
+    assertEquals(List.of("free: tokens per 1m for granite-8b 1,000 → 4,000"),
         result.report().platforms().get(0).changes().stream().map(PolicyChange::text).toList());
     String md = Files.readString(result.markdown());
     assertTrue(md.contains("Compared with main~1@"), md);
-    assertTrue(md.contains("| **free** | ~~requests 5/2m; tokens 100/1m; per user~~ → **requests 5/2m; tokens 400/1m;"
+    assertTrue(md.contains("| **free** | ~~requests 5/2m; tokens 1,000/1m; per user~~ → **requests 5/2m; tokens 4,000/1m;"
         + " per user** |"), md);
   }
 
   @Test
   void theTipComparedWithTheReferenceSpecShowsALoweredLimit() throws IOException {
     PlanResult result = PlanFixture.plan(dir.resolve("back"), reference, "git:", url, null);
-    assertEquals(List.of("free: tokens per 1m for granite-8b 400 → 100"), result.breaking());
+    assertEquals(List.of("free: tokens per 1m for granite-8b 4,000 → 1,000"), result.breaking());
   }
 
   @Test

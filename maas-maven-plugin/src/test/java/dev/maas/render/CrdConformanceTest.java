@@ -1,6 +1,7 @@
 package dev.maas.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.check.OutputChecks;
 import dev.maas.diag.Diagnostic;
@@ -38,8 +39,9 @@ class CrdConformanceTest {
     Path crds = Path.of(System.getProperty("maas.crds", "../../shared/crds"));
     var acme = Fixtures.acme();
     var models = acme.models().stream().map(m -> new dev.maas.model.Model(m.name(), m.namespace(), m.displayName(),
-        m.description(), m.serving(), m.uri(), m.modelFormat(), null,
-        new dev.maas.model.Autoscaling(m.name().equals("granite-8b") ? 0 : 2, 5, "rps", 10), m.resources())).toList();
+        m.description(), m.serving(), m.uri(), m.credentials(), m.modelFormat(), null,
+        new dev.maas.model.Autoscaling(m.name().equals("granite-8b") ? 0 : 2, 5, "rps", 10), m.resources(),
+        m.parallelism())).toList();
     var platform = new dev.maas.model.Platform(acme.name(), acme.specFile(), acme.specHash(), acme.gateway(), acme.auth(),
         acme.tokens(), acme.tiers(), models, acme.limitador(), acme.observability(), acme.environments(), acme.gitops());
     var tree = Fixtures.render(platform);
@@ -47,5 +49,10 @@ class CrdConformanceTest {
     var granite = Fixtures.object(tree, "base/llminferenceservice-granite-8b.yaml").path("spec").path("scaling");
     assertEquals(1, granite.path("minReplicas").asInt(), "the CRD's floor for an LLM is one replica");
     assertEquals(5, granite.path("maxReplicas").asInt());
+    var scaled = Fixtures.object(tree, "base/scaledobject-mnist-classifier-predictor.yaml").path("spec");
+    assertEquals("mnist-classifier-predictor", scaled.path("scaleTargetRef").path("name").asText());
+    assertEquals("10", scaled.path("triggers").path(0).path("metadata").path("threshold").asText());
+    assertTrue(scaled.path("triggers").path(0).path("metadata").path("query").asText().startsWith(
+        "sum(rate(istio_requests_total{"), "rps is the rate of the gateway's calls to the predictor");
   }
 }

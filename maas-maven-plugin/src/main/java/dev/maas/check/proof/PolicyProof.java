@@ -217,6 +217,12 @@ public final class PolicyProof {
             + " for the Knative gateway and the route to it answers 404", "pin serving.kserve.io/deploymentMode:"
             + " Standard");
       }
+      String scaling = runtime.scalingDropped(model);
+      if (scaling != null) {
+        check.error("proof.scaling", runtime.fileOf("InferenceService", model), "model `" + model.name() + "`: "
+            + scaling + " (spec metric `" + model.autoscaling().metric() + "`)", "scale request metrics with KEDA:"
+            + " serving.kserve.io/autoscalerClass: external and a ScaledObject on the predictor's Deployment");
+      }
       Tier caller = platform.tiers().stream().filter(t -> t.allows(model.name())).findFirst().orElse(null);
       if (caller == null) {
         continue;

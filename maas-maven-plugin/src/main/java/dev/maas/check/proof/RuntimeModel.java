@@ -100,6 +100,38 @@ final class RuntimeModel {
         : "serving.kserve.io/deploymentMode is " + (mode.isEmpty() ? "not set" : "`" + mode + "`");
   }
 
+  /**
+   * Why {@code model}'s autoscaling metric is not what scales it, or {@code null}: in Standard mode KServe's HPA
+   * builds metrics for cpu and memory only (kserve v0.20.0 {@code hpa_reconciler.go} {@code getHPAMetrics}, line 60)
+   * and its validation lets other metrics through, so {@code concurrency} or {@code rps} must be scaled by something
+   * else: the {@code external} autoscaler class and a KEDA ScaledObject on the predictor's Deployment.
+   */
+  String scalingDropped(Model model) {
+    if (model.servingKind() != Serving.PREDICTOR || model.autoscaling() == null) {
+      return null;
+    }
+    Optional<GatewayObjects.Located> service = find("InferenceService", model);
+    if (service.isEmpty()) {
+      return null;
+    }
+    JsonNode predictor = service.get().body().path("spec").path("predictor");
+    String metric = predictor.path("scaleMetric").asText("cpu");
+    String scaler = service.get().body().path("metadata").path("annotations").path("serving.kserve.io/autoscalerClass")
+        .asText("hpa");
+    if (scaler.equals("hpa")) {
+      return metric.equals("cpu") || metric.equals("memory") ? null : "scaleMetric `" + metric + "` goes to KServe's"
+          + " Standard-mode HPA, which builds metrics for cpu and memory only, so the model scales on nothing";
+    }
+    if (!scaler.equals("external")) {
+      return null;
+    }
+    String deployment = model.name() + "-predictor";
+    boolean scaled = objects.ofKind("ScaledObject").stream().anyMatch(o -> o.namespace().equals(model.namespace())
+        && o.body().path("spec").path("scaleTargetRef").path("name").asText().equals(deployment));
+    return scaled ? null : "its autoscaler class is `external`, but no ScaledObject scales Deployment "
+        + model.namespace() + "/" + deployment;
+  }
+
   /** The file of {@code model}'s object of {@code kind}, or {@code base}. */
   String fileOf(String kind, Model model) {
     return find(kind, model).map(GatewayObjects.Located::file).orElse("base");

@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>{@code 2}: the models (LLMInferenceService, InferenceService), after the ConfigMaps, RBAC and
  *       policies they rely on;
  *   <li>{@code 3}: monitoring (ServiceMonitor, PodMonitor, PrometheusRule), which watches what the
- *       earlier waves started.
+ *       earlier waves started, and KEDA's ScaledObjects, whose target Deployments KServe makes from the models of
+ *       wave 2 (a ScaledObject without its target is not Ready, and Argo CD would wait on it forever).
  * </ol>
  */
 public final class SyncWaves {
@@ -48,7 +49,8 @@ public final class SyncWaves {
       Map.entry("InferenceService", "2"),
       Map.entry("ServiceMonitor", "3"),
       Map.entry("PodMonitor", "3"),
-      Map.entry("PrometheusRule", "3"));
+      Map.entry("PrometheusRule", "3"),
+      Map.entry("ScaledObject", "3"));
 
   private SyncWaves() {}
 

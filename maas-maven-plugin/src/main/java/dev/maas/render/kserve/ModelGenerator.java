@@ -3,6 +3,7 @@ package dev.maas.render.kserve;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.Autoscaling;
 import dev.maas.model.Model;
+import dev.maas.model.Parallelism;
 import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
 import dev.maas.model.Resources;
@@ -32,6 +33,12 @@ public final class ModelGenerator implements Generator {
     List<KubeObject> out = new ArrayList<>();
     for (Model model : platform.models()) {
       out.add(model.servingKind() == Serving.PREDICTOR ? predictor(model) : llm(platform, model));
+      if (model.credentials() != null && model.credentials().secretName() != null) {
+        out.add(storageServiceAccount(model));
+      }
+      if (model.servingKind() == Serving.PREDICTOR && RequestScaling.applies(model.autoscaling())) {
+        out.add(RequestScaling.scaledObject(platform, model));
+      }
     }
     return out;
   }
@@ -62,14 +69,25 @@ public final class ModelGenerator implements Generator {
     ObjectNode ref = router.putObject("gateway").putArray("refs").addObject();
     ref.put("name", ModelRouting.internalGatewayName(platform));
     ref.put("namespace", platform.gateway().namespace());
-    Integer gpus = model.resources().gpus();
-    if (gpus != null && gpus > 1) {
+    Parallelism parallelism = model.effectiveParallelism();
+    if (parallelism != null) {
       // vLLM shards a model over the GPUs of a replica only when told: KServe passes --tensor-parallel-size only
       // when spec.parallelism.tensor is set (kserve v0.20.0 config/llmisvcconfig/config-llm-template.yaml lines
       // 166-172); without it the model loads on one GPU.
-      spec.putObject("parallelism").put("tensor", gpus);
+      ObjectNode split = spec.putObject("parallelism");
+      split.put("tensor", parallelism.tensor());
+      if (parallelism.pipeline() > 1) {
+        split.put("pipeline", parallelism.pipeline());
+      }
     }
-    ObjectNode main = spec.putObject("template").putArray("containers").addObject();
+    ObjectNode template = spec.putObject("template");
+    if (model.serviceAccountName() != null) {
+      // KServe's storage initializer takes hf:// and s3:// credentials from the secrets of the pod's ServiceAccount
+      // (kserve v0.20.0 pkg/controller/v1alpha1/llmisvc/workload_storage.go, attachHfModelArtifact and
+      // attachS3ModelArtifact).
+      template.put("serviceAccountName", model.serviceAccountName());
+    }
+    ObjectNode main = template.putArray("containers").addObject();
     main.put("name", "main");
     // Streams end with a usage chunk, so streamed tokens are counted (kserve v0.20.0 config-llm-template.yaml line 176).
     ObjectNode usage = main.putArray("env").addObject();
@@ -91,8 +109,20 @@ public final class ModelGenerator implements Generator {
     // (pkg/constants/constants.go lines 115 and 565).
     ((ObjectNode) service.body().get("metadata").get("annotations")).put("serving.kserve.io/deploymentMode", "Standard");
     ObjectNode predictor = Manifests.spec(service).putObject("predictor");
+    if (model.serviceAccountName() != null) {
+      // The storage initializer reads the download credentials from this ServiceAccount's secrets.
+      predictor.put("serviceAccountName", model.serviceAccountName());
+    }
     Autoscaling scaling = model.autoscaling();
-    if (scaling != null) {
+    if (scaling != null && RequestScaling.applies(scaling)) {
+      // Standard mode's HPA builds metrics for cpu and memory only (kserve v0.20.0 hpa_reconciler.go getHPAMetrics):
+      // request metrics are KEDA's, through the ScaledObject written beside this object; `external` tells KServe
+      // to write no autoscaler of its own and to leave the replicas to it.
+      ((ObjectNode) service.body().get("metadata").get("annotations")).put(RequestScaling.AUTOSCALER_CLASS,
+          RequestScaling.EXTERNAL);
+      predictor.put("minReplicas", scaling.minReplicas());
+      predictor.put("maxReplicas", scaling.maxReplicas());
+    } else if (scaling != null) {
       predictor.put("minReplicas", scaling.minReplicas());
       predictor.put("maxReplicas", scaling.maxReplicas());
       predictor.put("scaleMetric", scaling.metric());
@@ -110,6 +140,13 @@ public final class ModelGenerator implements Generator {
       m.set("resources", resources);
     }
     return service;
+  }
+
+  /** The ServiceAccount that hands the model's download Secret to KServe's storage initializer. */
+  private static KubeObject storageServiceAccount(Model model) {
+    KubeObject account = Manifests.object("v1", "ServiceAccount", model.storageServiceAccountName(), model.namespace());
+    account.body().putArray("secrets").addObject().put("name", model.credentials().secretName());
+    return account;
   }
 
   private static void describe(KubeObject object, Model model) {

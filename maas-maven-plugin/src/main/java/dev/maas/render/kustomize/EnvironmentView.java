@@ -43,7 +43,7 @@ public final class EnvironmentView {
       replicas = null;
     }
     var resources = o.resources() == null ? m.resources() : o.resources().over(m.resources());
-    return new Model(m.name(), m.namespace(), m.displayName(), m.description(), m.serving(), m.uri(), m.modelFormat(),
-        replicas, autoscaling, resources);
+    return new Model(m.name(), m.namespace(), m.displayName(), m.description(), m.serving(), m.uri(), m.credentials(),
+        m.modelFormat(), replicas, autoscaling, resources, m.parallelism());
   }
 }

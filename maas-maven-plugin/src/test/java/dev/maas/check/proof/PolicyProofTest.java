@@ -59,7 +59,7 @@ class PolicyProofTest {
     AccessMatrix matrix = result.matrix();
     assertEquals(List.of("free", "premium", "enterprise"), matrix.tiers());
     assertEquals(List.of("granite-8b", "llama-70b", "mnist-classifier"), matrix.models());
-    assertEquals("requests 5/2m; tokens 100/1m; per user", matrix.cell("free", "granite-8b").text());
+    assertEquals("requests 5/2m; tokens 1,000/1m; per user", matrix.cell("free", "granite-8b").text());
     assertEquals("no access", matrix.cell("free", "llama-70b").text());
     assertEquals("requests 20/2m; tokens 50,000/1m, 2,000,000/24h; per user",
         matrix.cell("premium", "granite-8b").text());

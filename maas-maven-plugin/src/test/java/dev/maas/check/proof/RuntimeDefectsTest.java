@@ -179,4 +179,30 @@ class RuntimeDefectsTest {
         + " Knative gateway and the route to it answers 404 (pin serving.kserve.io/deploymentMode: Standard)"),
         findings(old));
   }
+
+  /** The earlier predictor that left `scaleMetric: concurrency` to KServe's Standard-mode HPA, which drops it. */
+  @Test
+  void requestMetricsLeftToTheHpaAreCaught() {
+    String file = "base/inferenceservice-mnist-classifier.yaml";
+    GeneratedTree old = Reference.editObject(golden, file, p -> {
+      ((ObjectNode) p.path("metadata").path("annotations")).remove("serving.kserve.io/autoscalerClass");
+      ((ObjectNode) p.path("spec").path("predictor")).put("scaleMetric", "concurrency").put("scaleTarget", 8);
+    });
+    assertEquals(List.of(file + ": error: policy proof: model `mnist-classifier`: scaleMetric `concurrency` goes to"
+        + " KServe's Standard-mode HPA, which builds metrics for cpu and memory only, so the model scales on nothing"
+        + " (spec metric `concurrency`) (scale request metrics with KEDA: serving.kserve.io/autoscalerClass: external"
+        + " and a ScaledObject on the predictor's Deployment)"), findings(old));
+  }
+
+  /** KServe told to leave the scaling to someone else, and no ScaledObject doing it: the model never scales. */
+  @Test
+  void anExternalScalerWithoutItsScaledObjectIsCaught() {
+    String file = "base/inferenceservice-mnist-classifier.yaml";
+    GeneratedTree old = Reference.editObject(golden, "base/scaledobject-mnist-classifier-predictor.yaml",
+        p -> ((ObjectNode) p.path("spec").path("scaleTargetRef")).put("name", "mnist-classifier"));
+    assertEquals(List.of(file + ": error: policy proof: model `mnist-classifier`: its autoscaler class is `external`,"
+        + " but no ScaledObject scales Deployment vision/mnist-classifier-predictor (spec metric `concurrency`) (scale"
+        + " request metrics with KEDA: serving.kserve.io/autoscalerClass: external and a ScaledObject on the"
+        + " predictor's Deployment)"), findings(old));
+  }
 }

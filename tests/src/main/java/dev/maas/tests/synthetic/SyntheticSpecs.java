@@ -76,6 +76,7 @@ public final class SyntheticSpecs {
       if (predictor) {
         y.append("      serving: predictor\n      modelFormat: onnx\n");
         y.append("      uri: s3://models/model-").append(m).append("/v1\n");
+        y.append("      credentials: {secretName: models-s3}\n");
         y.append("      autoscaling: {minReplicas: 1, maxReplicas: 4, metric: concurrency, target: 8}\n");
         y.append("      resources: {cpu: \"2\", memory: 4Gi}\n");
       } else {

@@ -1,0 +1,62 @@
+package dev.maas.validate.rules;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.model.Autoscaling;
+import dev.maas.model.Model;
+import dev.maas.model.ModelOverride;
+import dev.maas.model.Platform;
+import dev.maas.model.Serving;
+import dev.maas.spec.JsonPointers;
+import dev.maas.spec.SpecDocument;
+import dev.maas.validate.SemanticRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Autoscaling of {@code serving: predictor} models that KServe's Standard mode really does: on cpu and memory its
+ * HPA keeps at least one replica (kserve v0.20.0 {@code hpa_reconciler.go} {@code createHPA} raises a lower minimum
+ * to 1), so a minimum of 0 there would be silently changed. Request metrics ({@code concurrency}, {@code rps}) go to
+ * KEDA, which can scale to zero.
+ */
+public final class PredictorScaling implements SemanticRule {
+
+  @Override
+  public String code() {
+    return "semantic.predictorScaling";
+  }
+
+  @Override
+  public List<Diagnostic> check(Platform platform, SpecDocument document) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (int i = 0; i < platform.models().size(); i++) {
+      Model model = platform.models().get(i);
+      if (model.servingKind() == Serving.PREDICTOR) {
+        check(model.autoscaling(), "/spec/models/" + i + "/autoscaling", document, out);
+      }
+    }
+    for (int i = 0; i < platform.environments().size(); i++) {
+      for (Map.Entry<String, ModelOverride> e : platform.environments().get(i).models().entrySet()) {
+        boolean predictor = platform.model(e.getKey()).map(m -> m.servingKind() == Serving.PREDICTOR).orElse(false);
+        if (predictor) {
+          String base = JsonPointers.child("/spec/environments/" + i + "/models", e.getKey());
+          check(e.getValue().autoscaling(), base + "/autoscaling", document, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private void check(Autoscaling autoscaling, String pointer, SpecDocument document, List<Diagnostic> out) {
+    if (autoscaling == null || document.find(pointer) == null) {
+      return;
+    }
+    boolean resourceMetric = "cpu".equals(autoscaling.metric()) || "memory".equals(autoscaling.metric());
+    if (resourceMetric && autoscaling.minReplicas() < 1) {
+      String min = pointer + "/minReplicas";
+      out.add(Diagnostic.error(code(), document.locate(min), min, "a predictor scaled on " + autoscaling.metric()
+              + " keeps at least 1 replica: KServe's Standard-mode HPA raises minReplicas 0 to 1",
+          "set minReplicas to 1, or scale on `concurrency` or `rps` (KEDA), which can scale to zero"));
+    }
+  }
+}

@@ -89,7 +89,7 @@ public final class GitPublisher {
     try {
       remote = new Remote(request.repoUrl(), request.credentials());
     } catch (URISyntaxException e) {
-      throw failures.remote(e, !request.credentials().isNone());
+      throw failures.remote(e);
     }
     try (remote; LocalClone clone = LocalClone.lock(request.workDir())) {
       if (clone.isForeign()) {
@@ -200,7 +200,7 @@ public final class GitPublisher {
       try (Transport transport = remote.open(repo); FetchConnection connection = transport.openFetch()) {
         advertised = connection.getRefsMap();
       } catch (NotSupportedException | TransportException e) {
-        throw failures.remote(e, !request.credentials().isNone());
+        throw failures.remote(e);
       }
       if (!advertised.containsKey(branchRef)) {
         List<String> branches = advertised.keySet().stream().filter(r -> r.startsWith(Constants.R_HEADS))

@@ -16,11 +16,16 @@ final class PublishFailures {
   private final String origin;
   private final Redactor redactor;
   private final String url;
+  /** What was offered to the remote, in words, or {@code null} when nothing was. */
+  private final String offered;
 
   PublishFailures(PublishRequest request, Redactor redactor) {
     this.origin = request.origin();
     this.redactor = redactor;
     this.url = Redactor.url(request.repoUrl());
+    // Credentials given to the build are named first: they are what the user chose to pass for this run.
+    this.offered = !request.credentials().isNone() ? "the credentials given"
+        : Redactor.hasUserInfo(request.repoUrl()) ? "the user and password in the URL" : null;
   }
 
   /** The settings themselves are wrong. */
@@ -29,7 +34,7 @@ final class PublishFailures {
   }
 
   /** Listing the remote's branches failed: the remote is unreachable, unknown, or refused us. */
-  UserInputException remote(Exception cause, boolean hadCredentials) {
+  UserInputException remote(Exception cause) {
     String detail = withoutUrl(redactor.scrub(describe(cause)));
     if (cause instanceof NoRemoteRepositoryException) {
       return fail("publish.repositoryNotFound", "/spec/gitops/repoURL",
@@ -45,10 +50,11 @@ final class PublishFailures {
         || lower.contains("credentialsprovider") || lower.contains("permission denied") || lower.contains(" 401")
         || lower.contains(" 403") || lower.contains("forbidden")) {
       return fail("publish.credentials", "/spec/gitops/repoURL",
-          (hadCredentials ? "the Git remote " + url + " refused the credentials given: "
+          (offered != null ? "the Git remote " + url + " refused " + offered + ": "
               : "the Git remote " + url + " requires credentials and none were given: ") + detail,
-          "pass a user name and password or a token for this remote (from the build's settings or environment, "
-              + "never from the spec); " + SAFE);
+          (offered != null ? "check the user name and password or token, and that it may write to this remote; "
+              : "") + "pass a user name and password or a token for this remote (from the build's settings or "
+              + "environment, never from the spec); " + SAFE);
     }
     return fail("publish.unreachable", "/spec/gitops/repoURL", "cannot reach the Git remote " + url + ": " + detail,
         "check the URL, the network and that the Git server runs; " + SAFE);

@@ -57,6 +57,13 @@ final class GitCli {
     return dir;
   }
 
+  /** A new empty bare repository {@code name}.git under {@code root} that accepts pushes over HTTP. */
+  static Path initBareForHttp(Path root, String name) throws IOException {
+    Path repo = initBare(root.resolve(name + ".git"));
+    git(repo, "config", "http.receivepack", "true");
+    return repo;
+  }
+
   /** Adds {@code files} (path → text) to {@code branch} of {@code bareRepo} as another writer would, with the CLI. */
   static void commitAsSomeoneElse(Path bareRepo, String branch, Path scratch, java.util.Map<String, String> files)
       throws IOException {

@@ -298,8 +298,7 @@ class GitPublisherTest {
   @Test
   void httpWithBasicAuthenticationPushesAndRefusedCredentialsAreReported() throws IOException {
     Path root = scratch.resolve("http-root");
-    Path remote = GitCli.initBare(root.resolve("secured.git"));
-    GitCli.git(remote, "config", "http.receivepack", "true");
+    Path remote = GitCli.initBareForHttp(root, "secured");
     try (HttpGitServer http = new HttpGitServer(root, "deploy", "Right-Pa55word")) {
       String url = http.url("secured");
 
@@ -328,6 +327,30 @@ class GitPublisherTest {
       assertEquals(PublishReport.Outcome.PUSHED, again.outcome());
       assertFalse((again.toString() + log).contains("Right-Pa55word"), again + " " + log);
       assertEquals(2, commitCount(remote, "main"));
+    }
+  }
+
+  @Test
+  void aPasswordWithARawAtInTheUrlIsNeverShownAndItsRefusalIsNamed() throws IOException {
+    Path root = scratch.resolve("http-at");
+    Path remote = GitCli.initBareForHttp(root, "at");
+    try (HttpGitServer http = new HttpGitServer(root, "bot", "p@ss-Right9Tail")) {
+      String wrongUrl = http.url("at").replace("http://", "http://bot:p@ss-Wrong9Tail@");
+      UserInputException wrong = assertThrows(UserInputException.class,
+          () -> publish(request(Trees.platform("acme", 1, Map.of()), wrongUrl, "clusters/acme", "w").build()));
+      assertEquals("publish.credentials", wrong.diagnostics().get(0).code());
+      String said = wrong.getMessage() + wrong.diagnostics().get(0).hint() + log;
+      assertTrue(wrong.getMessage().contains("refused the user and password in the URL"), wrong.getMessage());
+      assertFalse(said.contains("Wrong9") || said.contains("ss-W"), said);
+      assertTrue(wrong.getMessage().contains(http.url("at").replace("http://", "http://***@")), wrong.getMessage());
+
+      String rightUrl = http.url("at").replace("http://", "http://bot:p@ss-Right9Tail@");
+      PublishReport report = publish(request(Trees.platform("acme", 1, Map.of()), rightUrl, "clusters/acme", "r")
+          .build());
+      assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
+      String shown = report + " " + report.summary() + " " + log;
+      assertFalse(shown.contains("Right9") || shown.contains("ss-R"), shown);
+      assertEquals(1, commitCount(remote, "main"));
     }
   }
 

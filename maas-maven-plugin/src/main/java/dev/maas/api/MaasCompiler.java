@@ -130,6 +130,7 @@ public final class MaasCompiler {
             .credentials(options.credentials())
             .provenance(platform.name(), platform.specHash(), request.pluginVersion())
             .dryRun(options.dryRun())
+            .pruneAll(options.pruneAll())
             .origin(spec.displayName())
             .build();
         reports.add(publisher.publish(publish));

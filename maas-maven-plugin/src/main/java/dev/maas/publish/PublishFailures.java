@@ -5,6 +5,7 @@ import dev.maas.diag.SourceLocation;
 import dev.maas.diag.UserInputException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.errors.NotSupportedException;
 
@@ -83,6 +84,27 @@ final class PublishFailures {
     return fail("publish.transfer", "/spec/gitops/repoURL",
         what + " " + url + " failed: " + withoutUrl(redactor.scrub(describe(cause))),
         "check the network and the remote; " + SAFE);
+  }
+
+  /** Someone else's file or link stands where the folder, or one of its parents, must go. */
+  UserInputException pathBlocked(String entry, String path, String what) {
+    return fail("publish.pathBlocked", "/spec/gitops/path",
+        "the repository has a " + what + " at `" + entry + "`, where the folder `" + path + "` must go; maas changes"
+            + " nothing outside its folder",
+        "move or delete `" + entry + "` in the repository yourself, or choose another folder in spec.gitops.path or"
+            + " maas.git.path; nothing was pushed");
+  }
+
+  /** The folder holds entries maas never writes (links, submodules); deleting them takes an explicit setting. */
+  UserInputException notOwned(String path, Map<String, String> entries) {
+    List<String> shown = entries.entrySet().stream().limit(10).map(e -> e.getValue() + " `" + e.getKey() + "`")
+        .toList();
+    return fail("publish.notOwned", "/spec/gitops/path",
+        "the folder `" + path + "` holds " + entries.size() + " entr" + (entries.size() == 1 ? "y" : "ies")
+            + " that maas does not write and would delete: " + String.join(", ", shown)
+            + (entries.size() > shown.size() ? ", ..." : ""),
+        "remove them from the repository yourself, or set maas.git.prune=all to let publish delete them too (they"
+            + " are then listed among the removed entries); nothing was pushed");
   }
 
   /** The local clone cannot be used and cannot be rebuilt. */

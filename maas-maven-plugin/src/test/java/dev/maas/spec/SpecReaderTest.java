@@ -152,6 +152,22 @@ class SpecReaderTest {
   }
 
   @Test
+  void sixteenMegabytesOfLinesAtTheLimitAreRead() {
+    // The worst accepted input for the parser's copying: every line as long as allowed. Measured, not asserted.
+    StringBuilder yaml = new StringBuilder("a: 1\n");
+    String line = "# " + "z".repeat(ReadLimits.DEFAULT_MAX_LINE_CHARS - 2) + "\n";
+    while (yaml.length() + line.length() < ReadLimits.DEFAULT.maxBytes()) {
+      yaml.append(line);
+    }
+    byte[] bytes = yaml.toString().getBytes(StandardCharsets.UTF_8);
+    long started = System.nanoTime();
+    YamlNode root = new SpecReader().read(bytes, "wide.yaml").document().root();
+    System.out.printf("%d bytes in lines of %d characters read in %d ms%n", bytes.length,
+        ReadLimits.DEFAULT_MAX_LINE_CHARS, (System.nanoTime() - started) / 1_000_000);
+    assertEquals(1, ((YamlNode.Mapping) root).entries().size());
+  }
+
+  @Test
   void invalidUtf8IsLocatedAtTheBadByte() {
     byte[] bytes = "a: 1\nb: caf\u0000 ok\n".getBytes(StandardCharsets.ISO_8859_1);
     bytes[11] = (byte) 0xE9; // Latin-1 é, not a UTF-8 sequence

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 public final class MaasCompiler {
 
   private final Supplier<SpecValidator> validatorFactory;
+  private final TreeWriter writer;
   private SpecValidator validator;
 
   /**
@@ -36,11 +37,21 @@ public final class MaasCompiler {
    * loads it, which is most of what such a run would cost.
    */
   public MaasCompiler() {
-    this.validatorFactory = SpecValidator::new;
+    this(SpecValidator::new, new TreeWriter());
   }
 
   public MaasCompiler(SpecValidator validator) {
-    this.validatorFactory = () -> validator;
+    this(() -> validator, new TreeWriter());
+  }
+
+  private MaasCompiler(Supplier<SpecValidator> validatorFactory, TreeWriter writer) {
+    this.validatorFactory = validatorFactory;
+    this.writer = writer;
+  }
+
+  /** This compiler, writing its output with {@code treeWriter} (one that injects faults, in tests). */
+  public MaasCompiler withWriter(TreeWriter treeWriter) {
+    return new MaasCompiler(validatorFactory, treeWriter);
   }
 
   private synchronized SpecValidator validator() {
@@ -119,6 +130,7 @@ public final class MaasCompiler {
             .credentials(options.credentials())
             .provenance(platform.name(), platform.specHash(), request.pluginVersion())
             .dryRun(options.dryRun())
+            .pruneAll(options.pruneAll())
             .origin(spec.displayName())
             .build();
         reports.add(publisher.publish(publish));
@@ -172,7 +184,6 @@ public final class MaasCompiler {
     if (findings.stream().anyMatch(Diagnostic::isError)) {
       return new GenerateResult(validation, List.copyOf(findings), Map.of());
     }
-    TreeWriter writer = new TreeWriter();
     Map<Path, TreeWriter.Report> written = new LinkedHashMap<>();
     InputFingerprint.forgetUnless(request.outputDirectory(), fingerprint);
     for (Map.Entry<String, GeneratedTree> entry : trees.entrySet()) {

@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * @param credentials how to authenticate to the remote (never from the spec)
  * @param workDirectory where local clones are cached
  * @param dryRun do everything but push
+ * @param pruneAll also delete what maas never writes (symbolic links, submodules) under the path; otherwise such
+ *     entries stop the publication
  */
 public record PublishOptions(
     GenerateRequest generate,
@@ -21,4 +23,5 @@ public record PublishOptions(
     String gitPath,
     GitCredentials credentials,
     Path workDirectory,
-    boolean dryRun) {}
+    boolean dryRun,
+    boolean pruneAll) {}

@@ -7,7 +7,9 @@ import dev.maas.api.ValidateRequest;
 import dev.maas.api.ValidateResult;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.Diagnostics;
+import dev.maas.output.TreeWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,8 @@ import java.util.Map;
 /**
  * A command line beside the Maven plugin: {@code validate} and {@code generate} with the same
  * diagnostics, for scripts and editors that do not run Maven. Exit 0: success; 1: the input is
- * wrong; 2: the command line is wrong; 3: an internal error.
+ * wrong; 2: the command line is wrong; 3: an internal error; 4: a file could not be read or written
+ * (a full disk, a missing permission), which leaves the previous output as it was.
  */
 public final class MaasCli {
 
@@ -27,8 +30,16 @@ public final class MaasCli {
     System.exit(run(args, System.out, System.err));
   }
 
+  /** The exit status when a file could not be read or written. */
+  public static final int IO_ERROR = 4;
+
   /** Runs one command and returns its exit status; never throws. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, new MaasCompiler());
+  }
+
+  /** Runs one command with {@code compiler}; its exit status. */
+  static int run(String[] args, PrintStream out, PrintStream err, MaasCompiler compiler) {
     if (args.length == 0 || !(args[0].equals("validate") || args[0].equals("generate"))) {
       err.println("usage: maas validate|generate [--spec FILE|DIR] [--output DIR] [--crds DIR] [--overlays DIR] [--force]");
       return 2;
@@ -49,10 +60,10 @@ public final class MaasCli {
     Path spec = Path.of(options.getOrDefault("spec", "platform-specs"));
     try {
       if (args[0].equals("validate")) {
-        ValidateResult result = new MaasCompiler().validate(new ValidateRequest(base, spec));
+        ValidateResult result = compiler.validate(new ValidateRequest(base, spec));
         return report(result.diagnostics(), err, out, "valid");
       }
-      GenerateResult result = new MaasCompiler().generate(new GenerateRequest(base, spec,
+      GenerateResult result = compiler.generate(new GenerateRequest(base, spec,
           Path.of(options.getOrDefault("output", "target/maas")),
           options.containsKey("crds") ? Path.of(options.get("crds")) : null,
           options.containsKey("overlays") ? Path.of(options.get("overlays")) : null,
@@ -67,6 +78,10 @@ public final class MaasCli {
       result.written().forEach((path, r) -> out.println("maas: wrote " + path + " (" + r.added().size() + " added, "
           + r.changed().size() + " changed, " + r.removed().size() + " removed)"));
       return status;
+    } catch (UncheckedIOException e) {
+      err.println("maas: error: " + e.getMessage());
+      err.println("maas: " + TreeWriter.FAILED_WRITE_HINT);
+      return IO_ERROR;
     } catch (RuntimeException | Error e) {
       err.println("maas: internal error: " + e + " (this is a bug in maas, not in your spec; please report it)");
       return 3;

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,6 +51,10 @@ public final class TreeWriter {
     void afterWrite(String path) throws IOException;
   }
 
+  /** What a failed write leaves, and what to do: for front ends to print after the error. */
+  public static final String FAILED_WRITE_HINT = "each platform's folder holds its previous output or its new one in"
+      + " full, never a mix; free some space or fix the permissions, then run again";
+
   private static final java.util.concurrent.ConcurrentMap<Path, java.util.concurrent.locks.ReentrantLock> IN_PROCESS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -81,8 +86,21 @@ public final class TreeWriter {
         local.unlock();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the output to " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write the output to " + target + ": " + reason(e), e);
     }
+  }
+
+  /** What the system said, as a clause: {@code no space left on device}, with the file when it names one. */
+  private static String reason(IOException e) {
+    return clause(e instanceof FileSystemException fs && fs.getReason() != null
+        ? fs.getReason() + (fs.getFile() == null ? "" : " (" + fs.getFile() + ")")
+        : String.valueOf(e.getMessage()));
+  }
+
+  /** {@code No space left on device} → {@code no space left on device}; names and codes stay as they are. */
+  private static String clause(String text) {
+    return text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))
+        ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
   }
 
   /** The files under {@code folder}, relative, sorted; empty when it does not exist. */
@@ -129,6 +147,24 @@ public final class TreeWriter {
       return report;
     }
 
+    try {
+      swapIn(tree, existing, target, old, staging);
+    } catch (IOException | RuntimeException e) {
+      // A full disk or a failing write must not leave a half-written staging folder behind, nor the old tree moved
+      // aside: put back what was there, and keep what went wrong as the error.
+      try {
+        recover(target, old, staging);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    return report;
+  }
+
+  /** Writes {@code tree} into {@code staging}, then swaps it with {@code target}. */
+  private void swapIn(GeneratedTree tree, Map<String, byte[]> existing, Path target, Path old, Path staging)
+      throws IOException {
     deleteTree(staging);
     Files.createDirectories(staging);
     Set<Path> folders = new HashSet<>();
@@ -145,13 +181,19 @@ public final class TreeWriter {
       Path destination = staging.resolve(path);
       byte[] bytes = tree.files().get(path);
       byte[] before = existing.get(path);
-      if (before != null && Arrays.equals(before, bytes)) {
-        // The same inode keeps bytes and modification time of an unchanged file.
-        linkOrCopy(target.resolve(path), destination);
-      } else {
-        Files.write(destination, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try {
+        if (before != null && Arrays.equals(before, bytes)) {
+          // The same inode keeps bytes and modification time of an unchanged file.
+          linkOrCopy(target.resolve(path), destination);
+        } else {
+          Files.write(destination, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+        faults.afterWrite(path);
+      } catch (IOException e) {
+        // The staging folder is temporary and gone by the time the user reads this: name the output's file.
+        throw new IOException(clause(e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+            : String.valueOf(e.getMessage())) + " (while writing " + path + ")", e);
       }
-      faults.afterWrite(path);
     }
     tree.files().forEach((path, bytes) -> {
       byte[] before = existing.get(path);
@@ -172,7 +214,6 @@ public final class TreeWriter {
     }
     move(staging, target);
     deleteTree(old);
-    return report;
   }
 
   private static void recover(Path target, Path old, Path staging) throws IOException {

@@ -26,7 +26,8 @@ final class MarkdownReport {
   }
 
   private static void platform(PlatformPlan plan, StringBuilder out) {
-    out.append("\n## ").append(plan.platform()).append("\n\n");
+    out.append("\n## ").append(Markdown.text(plan.platform())).append("\n\n");
+    // The base is the build's own setting (maas.plan.base and the Git URL), never spec text.
     out.append("Compared with ").append(plan.base()).append(".\n\n");
     out.append("**Summary:** ").append(plan.summary());
     if (plan.provenanceOnly() > 0) {
@@ -46,13 +47,16 @@ final class MarkdownReport {
       out.append("No change of tiers, models, access or limits.\n");
     }
     for (PolicyChange change : plan.changes()) {
-      out.append("- ").append(change.text()).append(change.breaking() ? " — **breaking**" : "").append('\n');
+      out.append("- ").append(change.markdown()).append(change.breaking() ? " — **breaking**" : "").append('\n');
     }
 
     out.append("\n### Access matrix\n\n");
     matrix(plan, out);
 
-    out.append("\n### Tiers, models and limits\n\n```mermaid\n").append(Mermaid.diagram(plan)).append("```\n");
+    String diagram = Mermaid.diagram(plan);
+    String diagramFence = Markdown.fence(diagram);
+    out.append("\n### Tiers, models and limits\n\n").append(diagramFence).append("mermaid\n").append(diagram)
+        .append(diagramFence).append('\n');
 
     List<ObjectDelta> shown = plan.objects().stream().filter(o -> !o.provenanceOnly()).toList();
     out.append("\n### Objects\n\n");
@@ -60,12 +64,14 @@ final class MarkdownReport {
       out.append("No object changes.\n");
     }
     for (ObjectDelta delta : shown) {
+      // A diff holds spec text: a fence longer than any run of backticks in it is never closed early.
+      String fence = Markdown.fence(delta.diff());
       out.append("<details><summary>").append(delta.type().word()).append(' ').append(escape(delta.title()))
-          .append("</summary>\n\n```diff\n").append(delta.diff());
+          .append("</summary>\n\n").append(fence).append("diff\n").append(delta.diff());
       if (!delta.diff().endsWith("\n")) {
         out.append('\n');
       }
-      out.append("```\n\n</details>\n\n");
+      out.append(fence).append("\n\n</details>\n\n");
     }
   }
 

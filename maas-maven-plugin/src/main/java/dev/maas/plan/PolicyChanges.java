@@ -28,22 +28,22 @@ final class PolicyChanges {
 
     for (String tier : oldTierNames) {
       if (!newTierNames.contains(tier)) {
-        out.add(new PolicyChange("tier " + tier + " removed", true));
+        out.add(PolicyChange.of(true, "tier ", tier, " removed"));
       }
     }
     for (String tier : newTierNames) {
       if (!oldTierNames.contains(tier)) {
-        out.add(new PolicyChange("tier " + tier + " added", false));
+        out.add(PolicyChange.of(false, "tier ", tier, " added"));
       }
     }
     for (String model : oldModels) {
       if (!newModels.contains(model)) {
-        out.add(new PolicyChange("model " + model + " removed", true));
+        out.add(PolicyChange.of(true, "model ", model, " removed"));
       }
     }
     for (String model : newModels) {
       if (!oldModels.contains(model)) {
-        out.add(new PolicyChange("model " + model + " added", false));
+        out.add(PolicyChange.of(false, "model ", model, " added"));
       }
     }
     for (Catalog.TierEntry now : newTiers) {
@@ -53,7 +53,7 @@ final class PolicyChanges {
       }
       groups(now.name(), was.groups(), now.groups(), out);
       if (was.level() != now.level()) {
-        out.add(new PolicyChange(now.name() + ": level " + was.level() + " → " + now.level(), false));
+        out.add(PolicyChange.of(false, now.name(), ": level " + was.level() + " → " + now.level()));
       }
       for (String model : newModels) {
         if (!oldModels.contains(model)) {
@@ -72,18 +72,25 @@ final class PolicyChanges {
   }
 
   private static void groups(String tier, List<String> was, List<String> now, List<PolicyChange> out) {
-    List<String> parts = new ArrayList<>();
-    new TreeSet<>(now).stream().filter(g -> !was.contains(g)).forEach(g -> parts.add("+" + g));
+    // Groups are any printable text an identity provider chose: each one goes in as a name, never as words.
+    List<Object> parts = new ArrayList<>(List.of(tier, ": groups changed: "));
+    new TreeSet<>(now).stream().filter(g -> !was.contains(g)).forEach(g -> parts.addAll(List.of(
+        parts.size() > 2 ? ", +" : "+", name(g))));
     boolean lost = false;
     for (String group : new TreeSet<>(was)) {
       if (!now.contains(group)) {
-        parts.add("-" + group);
+        parts.addAll(List.of(parts.size() > 2 ? ", -" : "-", name(group)));
         lost = true;
       }
     }
-    if (!parts.isEmpty()) {
-      out.add(new PolicyChange(tier + ": groups changed: " + String.join(", ", parts), lost));
+    if (parts.size() > 2) {
+      out.add(PolicyChange.of(lost, parts.toArray()));
     }
+  }
+
+  /** Tier and model names are DNS labels, escaped like any words; groups are free text and shown as code. */
+  private static PolicyChange.Name name(String specText) {
+    return new PolicyChange.Name(specText);
   }
 
   private static void cell(String tier, String model, AccessMatrix.Cell was, AccessMatrix.Cell now,
@@ -92,11 +99,11 @@ final class PolicyChanges {
       return;
     }
     if (was.access() && !now.access()) {
-      out.add(new PolicyChange(tier + " loses access to " + model, true));
+      out.add(PolicyChange.of(true, tier, " loses access to ", model));
       return;
     }
     if (!was.access() && now.access()) {
-      out.add(new PolicyChange(tier + " gains access to " + model, false));
+      out.add(PolicyChange.of(false, tier, " gains access to ", model));
       return;
     }
     if (!now.access()) {
@@ -105,8 +112,8 @@ final class PolicyChanges {
     rates(tier, model, "requests", was.requestRates(), now.requestRates(), out);
     rates(tier, model, "tokens", was.tokenRates(), now.tokenRates(), out);
     if (!was.counter().isEmpty() && !now.counter().isEmpty() && !was.counter().equals(now.counter())) {
-      out.add(new PolicyChange(tier + ": counter for " + model + " " + was.counter() + " → " + now.counter(),
-          now.counter().equals("shared by tier")));
+      out.add(PolicyChange.of(now.counter().equals("shared by tier"), tier, ": counter for ",
+          model, " " + was.counter() + " → " + now.counter()));
     }
   }
 
@@ -127,8 +134,8 @@ final class PolicyChanges {
       String from = a == null ? "unlimited" : AccessMatrix.number(a.limit());
       String to = b == null ? "unlimited" : AccessMatrix.number(b.limit());
       boolean breaking = b != null && (a == null || b.limit() < a.limit());
-      out.add(new PolicyChange(tier + ": " + kind + " per " + label + " for " + model + " " + from + " → " + to,
-          breaking));
+      out.add(PolicyChange.of(breaking, tier, ": " + kind + " per " + label + " for ", model,
+          " " + from + " → " + to));
     }
   }
 

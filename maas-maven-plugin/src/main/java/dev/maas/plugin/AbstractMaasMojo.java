@@ -1,7 +1,9 @@
 package dev.maas.plugin;
 
 import dev.maas.diag.Diagnostic;
+import dev.maas.output.TreeWriter;
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -33,7 +35,13 @@ abstract class AbstractMaasMojo extends AbstractMojo {
       getLog().info("maas: skipped (maas.skip=true)");
       return;
     }
-    run();
+    try {
+      run();
+    } catch (UncheckedIOException e) {
+      // A full disk or a missing permission is the machine's state, not a bug: one line, no stack trace.
+      getLog().error("maas: " + e.getMessage());
+      throw new MojoExecutionException("maas: " + e.getMessage() + "; " + TreeWriter.FAILED_WRITE_HINT);
+    }
   }
 
   /** The goal's work. */

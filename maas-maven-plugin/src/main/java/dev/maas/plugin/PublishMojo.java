@@ -28,14 +28,25 @@ public class PublishMojo extends AbstractGitMojo {
   @Parameter(property = "maas.dryRun", defaultValue = "false")
   boolean dryRun;
 
+  /**
+   * What publish may delete under the Git path: {@code owned}, the files maas writes (a symbolic link or a submodule
+   * there stops the publication), or {@code all}, every entry.
+   */
+  @Parameter(property = "maas.git.prune", defaultValue = "owned")
+  String prune;
+
   @Override
   void run() throws MojoFailureException {
     GitCredentials credentials = credentials();
     Path out = outputPath();
     GenerateRequest request = generateRequest(out);
     Path work = workPath();
+    if (!prune.equals("owned") && !prune.equals("all")) {
+      throw new MojoFailureException("maas: maas.git.prune=" + prune + " is neither `owned` nor `all` (owned: delete"
+          + " only files maas writes; all: also links and submodules under the path)");
+    }
     PublishResult result = new MaasCompiler().publish(
-        new PublishOptions(request, gitUrl, gitBranch, gitPath, credentials, work, dryRun));
+        new PublishOptions(request, gitUrl, gitBranch, gitPath, credentials, work, dryRun, prune.equals("all")));
     List<Diagnostic> all = new ArrayList<>(result.generate().validation().diagnostics());
     all.addAll(result.generate().checks());
     all.addAll(result.errors());

@@ -44,13 +44,26 @@ record ChangeSummary(List<FileChange> files, List<ObjectChange> objects) {
 
   /** Compares {@code before} with {@code after}, both keyed by path relative to the published folder. */
   static ChangeSummary between(SortedMap<String, byte[]> before, SortedMap<String, byte[]> after) {
+    return between(before, new TreeMap<>(), after);
+  }
+
+  /**
+   * Compares what the folder held with {@code after}: {@code before} are the files read, {@code unread} the entries
+   * whose content is not compared (a symbolic link, a submodule, a file too large to read), by path → what they are.
+   * An unread entry is removed, or changed when {@code after} has a file of that path.
+   */
+  static ChangeSummary between(SortedMap<String, byte[]> before, SortedMap<String, String> unread,
+      SortedMap<String, byte[]> after) {
     List<FileChange> files = new ArrayList<>();
     TreeSet<String> paths = new TreeSet<>(before.keySet());
+    paths.addAll(unread.keySet());
     paths.addAll(after.keySet());
     for (String path : paths) {
       byte[] old = before.get(path);
       byte[] now = after.get(path);
-      if (old == null) {
+      if (unread.containsKey(path)) {
+        files.add(new FileChange(path, now == null ? ChangeType.REMOVED : ChangeType.CHANGED));
+      } else if (old == null) {
         files.add(new FileChange(path, ChangeType.ADDED));
       } else if (now == null) {
         files.add(new FileChange(path, ChangeType.REMOVED));
@@ -62,11 +75,15 @@ record ChangeSummary(List<FileChange> files, List<ObjectChange> objects) {
     Map<Key, Object> oldObjects = new LinkedHashMap<>();
     Map<Key, Object> newObjects = new LinkedHashMap<>();
     Map<String, ChangeType> plainFiles = new TreeMap<>();
+    List<ObjectChange> unreadChanges = new ArrayList<>();
     for (FileChange change : files) {
       String path = change.path();
       Map<Key, Object> was = objectsIn(path, before.get(path));
       Map<Key, Object> is = objectsIn(path, after.get(path));
-      if (was.isEmpty() && is.isEmpty()) {
+      if (unread.containsKey(path)) {
+        // Named for what it was, so that a removed link or submodule is not passed off as a file.
+        unreadChanges.add(new ObjectChange(change.type(), unread.get(path), "", path, areaOf(path)));
+      } else if (was.isEmpty() && is.isEmpty()) {
         plainFiles.put(path, change.type());
       }
       oldObjects.putAll(was);
@@ -87,6 +104,7 @@ record ChangeSummary(List<FileChange> files, List<ObjectChange> objects) {
       }
     }
     plainFiles.forEach((path, type) -> objects.add(new ObjectChange(type, "file", "", path, areaOf(path))));
+    objects.addAll(unreadChanges);
     // Bytes changed, objects did not (formatting, comments): still say which file.
     if (objects.isEmpty()) {
       files.forEach(f -> objects.add(new ObjectChange(f.type(), "file", "", f.path(), areaOf(f.path()))));

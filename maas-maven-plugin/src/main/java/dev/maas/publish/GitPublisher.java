@@ -89,9 +89,17 @@ public final class GitPublisher {
     try {
       remote = new Remote(request.repoUrl(), request.credentials());
     } catch (URISyntaxException e) {
-      throw failures.remote(e, !request.credentials().isNone());
+      throw failures.remote(e);
     }
     try (remote; LocalClone clone = LocalClone.lock(request.workDir())) {
+      List<String> skipped = remote.skippedHooks();
+      if (!skipped.isEmpty()) {
+        throw failures.invalid("publish.hooks", "/spec/gitops/repoURL",
+            "the repository " + Redactor.url(request.repoUrl()) + " has server hooks (" + String.join(", ", skipped)
+                + ") that only git's own receive-pack runs, and no `git` is on the PATH",
+            "install git so that maas pushes through it and the hooks decide, or publish over ssh://, http(s):// or"
+                + " git://; nothing was pushed");
+      }
       if (clone.isForeign()) {
         throw failures.foreignFolder(clone.dir().toString());
       }
@@ -178,14 +186,15 @@ public final class GitPublisher {
         }
         log.accept("maas: pushing " + attempt.commitId().abbreviate(12).name() + " to " + request.branch() + " of "
             + shownUrl);
-        RemoteRefUpdate result = push(repo, attempt);
+        Pushed pushed = push(repo, attempt);
+        RemoteRefUpdate result = pushed.update();
         if (result.getStatus() == RemoteRefUpdate.Status.OK || result.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE) {
           return report(PublishReport.Outcome.PUSHED, attempt.commitId().name(), attempt.message(), files,
               attempt.summary().objects(), retries);
         }
         String status = describe(result);
         if (!retryable(result) || retries >= request.maxRetries()) {
-          throw failures.rejected(request.branch(), status, retries + 1);
+          throw failures.rejected(request.branch(), status + serverSaid(pushed.messages()), retries + 1);
         }
         retries++;
         log.accept("maas: " + request.branch() + " of " + shownUrl + " moved while publishing (" + status
@@ -200,7 +209,7 @@ public final class GitPublisher {
       try (Transport transport = remote.open(repo); FetchConnection connection = transport.openFetch()) {
         advertised = connection.getRefsMap();
       } catch (NotSupportedException | TransportException e) {
-        throw failures.remote(e, !request.credentials().isNone());
+        throw failures.remote(e);
       }
       if (!advertised.containsKey(branchRef)) {
         List<String> branches = advertised.keySet().stream().filter(r -> r.startsWith(Constants.R_HEADS))
@@ -233,12 +242,28 @@ public final class GitPublisher {
         DirCache index = DirCache.newInCore();
         DirCacheBuilder builder = index.builder();
         SortedMap<String, byte[]> before = new TreeMap<>();
+        Map<String, Unread> unread = new TreeMap<>();
         if (base != null) {
-          keepTheirs(reader, base, builder, before);
+          keepTheirs(reader, base, builder, before, unread);
+        }
+        Map<String, String> notOurs = new TreeMap<>();
+        unread.forEach((entry, what) -> {
+          if (!what.kind().equals("file")) {
+            notOurs.put(path + "/" + entry, what.kind());
+          }
+        });
+        if (!notOurs.isEmpty() && !request.pruneAll()) {
+          throw failures.notOwned(path, notOurs);
         }
         for (Map.Entry<String, byte[]> file : request.tree().files().entrySet()) {
           ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue());
           builder.add(entry(path + "/" + file.getKey(), FileMode.REGULAR_FILE, blob, file.getValue().length));
+          Unread large = unread.get(file.getKey());
+          if (large != null && large.id().equals(blob)) {
+            // The same content, so no change: what was too large to read is known by its id alone.
+            unread.remove(file.getKey());
+            before.put(file.getKey(), file.getValue());
+          }
         }
         builder.finish();
         ObjectId tree = index.writeTree(inserter);
@@ -246,7 +271,9 @@ public final class GitPublisher {
           inserter.flush();
           return new Attempt(null, null, null, tip);
         }
-        ChangeSummary summary = ChangeSummary.between(before, request.tree().files());
+        SortedMap<String, String> unreadKinds = new TreeMap<>();
+        unread.forEach((entry, what) -> unreadKinds.put(entry, what.kind()));
+        ChangeSummary summary = ChangeSummary.between(before, unreadKinds, request.tree().files());
         String message = CommitMessage.of(request.platform(), summary, request.specHash(), request.pluginVersion());
         PersonIdent ident = new PersonIdent(request.author().name(), request.author().email(), Instant.now(),
             ZoneOffset.UTC);
@@ -264,9 +291,12 @@ public final class GitPublisher {
       }
     }
 
-    /** Copies every entry outside {@code path} unchanged, and reads the files now under it. */
+    /**
+     * Copies every entry outside {@code path} unchanged, and reads the files now under it into {@code before}; the
+     * entries under it whose content is not read (links, submodules, files too large) go to {@code unread}.
+     */
     private void keepTheirs(ObjectReader reader, RevCommit base, DirCacheBuilder builder,
-        SortedMap<String, byte[]> before) throws IOException {
+        SortedMap<String, byte[]> before, Map<String, Unread> unread) throws IOException {
       try (TreeWalk walk = new TreeWalk(reader)) {
         walk.addTree(base.getTree());
         walk.setRecursive(true);
@@ -279,19 +309,26 @@ public final class GitPublisher {
             throw new MissingObjectException(id, Constants.TYPE_BLOB);
           }
           if (entryPath.startsWith(path + "/")) {
-            if ((mode.getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE) {
-              before.put(entryPath.substring(path.length() + 1),
-                  reader.open(id, Constants.OBJ_BLOB).getCachedBytes(MAX_BLOB_BYTES));
+            String relative = entryPath.substring(path.length() + 1);
+            int type = mode.getBits() & FileMode.TYPE_MASK;
+            if (type == FileMode.TYPE_FILE && reader.getObjectSize(id, Constants.OBJ_BLOB) <= MAX_BLOB_BYTES) {
+              before.put(relative, reader.open(id, Constants.OBJ_BLOB).getCachedBytes(MAX_BLOB_BYTES));
+            } else {
+              unread.put(relative, new Unread(type == FileMode.TYPE_FILE ? "file"
+                  : type == FileMode.TYPE_SYMLINK ? "symlink" : type == FileMode.TYPE_GITLINK ? "submodule"
+                  : "entry", id));
             }
-          } else if (!entryPath.equals(path) && !path.startsWith(entryPath + "/")) {
-            // A file where our folder (or one of its parents) must be is dropped: the folder wins.
+          } else if (entryPath.equals(path) || path.startsWith(entryPath + "/")) {
+            // Someone else's file stands where our folder must go: it is not ours to delete.
+            throw failures.pathBlocked(entryPath, path, type(mode));
+          } else {
             builder.add(entry(entryPath, mode, id, -1));
           }
         }
       }
     }
 
-    private RemoteRefUpdate push(Repository repo, Attempt attempt) throws IOException {
+    private Pushed push(Repository repo, Attempt attempt) throws IOException {
       // Never forced, and only onto the tip the commit was built on (zero id: the branch must not exist yet).
       ObjectId expected = attempt.base() == null ? ObjectId.zeroId() : attempt.base();
       RemoteRefUpdate update = new RemoteRefUpdate(repo, (String) null, attempt.commitId(), branchRef, false,
@@ -299,10 +336,21 @@ public final class GitPublisher {
       try (Transport transport = remote.open(repo)) {
         PushResult result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
         RemoteRefUpdate outcome = result.getRemoteUpdate(branchRef);
-        return outcome == null ? update : outcome;
+        return new Pushed(outcome == null ? update : outcome, result.getMessages());
       } catch (NotSupportedException | TransportException e) {
         throw failures.transfer("pushing to", e);
       }
+    }
+
+    /** What the server printed while refusing (a hook's own words), as one clause; empty when it printed nothing. */
+    private static String serverSaid(String messages) {
+      if (messages == null || messages.isBlank()) {
+        return "";
+      }
+      List<String> lines = messages.lines().map(String::strip).filter(l -> !l.isEmpty())
+          .map(l -> l.startsWith("remote:") ? l.substring("remote:".length()).strip() : l)
+          .filter(l -> !l.isEmpty()).limit(20).toList();
+      return lines.isEmpty() ? "" : "; the server said: " + String.join(" / ", lines);
     }
 
     private static String describe(RemoteRefUpdate update) {
@@ -338,6 +386,11 @@ public final class GitPublisher {
     }
   }
 
+  private static String type(FileMode mode) {
+    int type = mode.getBits() & FileMode.TYPE_MASK;
+    return type == FileMode.TYPE_SYMLINK ? "symbolic link" : type == FileMode.TYPE_GITLINK ? "submodule" : "file";
+  }
+
   private static DirCacheEntry entry(String path, FileMode mode, ObjectId id, long length) {
     DirCacheEntry entry = new DirCacheEntry(path);
     entry.setFileMode(mode);
@@ -368,4 +421,20 @@ public final class GitPublisher {
    * @param base the tip it was built on, or {@code null} for the first commit of the branch
    */
   private record Attempt(ObjectId commitId, String message, ChangeSummary summary, ObjectId base) {}
+
+  /**
+   * An entry under the folder whose content is not read.
+   *
+   * @param kind {@code file} (too large to read), {@code symlink}, {@code submodule} or {@code entry}
+   * @param id its object
+   */
+  private record Unread(String kind, ObjectId id) {}
+
+  /**
+   * What one push got back.
+   *
+   * @param update the branch's update, with its status
+   * @param messages what the server printed on the way (hooks' output), or empty
+   */
+  private record Pushed(RemoteRefUpdate update, String messages) {}
 }

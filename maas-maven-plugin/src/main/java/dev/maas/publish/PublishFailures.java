@@ -5,6 +5,7 @@ import dev.maas.diag.SourceLocation;
 import dev.maas.diag.UserInputException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.errors.NotSupportedException;
 
@@ -16,11 +17,16 @@ final class PublishFailures {
   private final String origin;
   private final Redactor redactor;
   private final String url;
+  /** What was offered to the remote, in words, or {@code null} when nothing was. */
+  private final String offered;
 
   PublishFailures(PublishRequest request, Redactor redactor) {
     this.origin = request.origin();
     this.redactor = redactor;
     this.url = Redactor.url(request.repoUrl());
+    // Credentials given to the build are named first: they are what the user chose to pass for this run.
+    this.offered = !request.credentials().isNone() ? "the credentials given"
+        : Redactor.hasUserInfo(request.repoUrl()) ? "the user and password in the URL" : null;
   }
 
   /** The settings themselves are wrong. */
@@ -29,7 +35,7 @@ final class PublishFailures {
   }
 
   /** Listing the remote's branches failed: the remote is unreachable, unknown, or refused us. */
-  UserInputException remote(Exception cause, boolean hadCredentials) {
+  UserInputException remote(Exception cause) {
     String detail = withoutUrl(redactor.scrub(describe(cause)));
     if (cause instanceof NoRemoteRepositoryException) {
       return fail("publish.repositoryNotFound", "/spec/gitops/repoURL",
@@ -45,10 +51,11 @@ final class PublishFailures {
         || lower.contains("credentialsprovider") || lower.contains("permission denied") || lower.contains(" 401")
         || lower.contains(" 403") || lower.contains("forbidden")) {
       return fail("publish.credentials", "/spec/gitops/repoURL",
-          (hadCredentials ? "the Git remote " + url + " refused the credentials given: "
+          (offered != null ? "the Git remote " + url + " refused " + offered + ": "
               : "the Git remote " + url + " requires credentials and none were given: ") + detail,
-          "pass a user name and password or a token for this remote (from the build's settings or environment, "
-              + "never from the spec); " + SAFE);
+          (offered != null ? "check the user name and password or token, and that it may write to this remote; "
+              : "") + "pass a user name and password or a token for this remote (from the build's settings or "
+              + "environment, never from the spec); " + SAFE);
     }
     return fail("publish.unreachable", "/spec/gitops/repoURL", "cannot reach the Git remote " + url + ": " + detail,
         "check the URL, the network and that the Git server runs; " + SAFE);
@@ -77,6 +84,27 @@ final class PublishFailures {
     return fail("publish.transfer", "/spec/gitops/repoURL",
         what + " " + url + " failed: " + withoutUrl(redactor.scrub(describe(cause))),
         "check the network and the remote; " + SAFE);
+  }
+
+  /** Someone else's file or link stands where the folder, or one of its parents, must go. */
+  UserInputException pathBlocked(String entry, String path, String what) {
+    return fail("publish.pathBlocked", "/spec/gitops/path",
+        "the repository has a " + what + " at `" + entry + "`, where the folder `" + path + "` must go; maas changes"
+            + " nothing outside its folder",
+        "move or delete `" + entry + "` in the repository yourself, or choose another folder in spec.gitops.path or"
+            + " maas.git.path; nothing was pushed");
+  }
+
+  /** The folder holds entries maas never writes (links, submodules); deleting them takes an explicit setting. */
+  UserInputException notOwned(String path, Map<String, String> entries) {
+    List<String> shown = entries.entrySet().stream().limit(10).map(e -> e.getValue() + " `" + e.getKey() + "`")
+        .toList();
+    return fail("publish.notOwned", "/spec/gitops/path",
+        "the folder `" + path + "` holds " + entries.size() + " entr" + (entries.size() == 1 ? "y" : "ies")
+            + " that maas does not write and would delete: " + String.join(", ", shown)
+            + (entries.size() > shown.size() ? ", ..." : ""),
+        "remove them from the repository yourself, or set maas.git.prune=all to let publish delete them too (they"
+            + " are then listed among the removed entries); nothing was pushed");
   }
 
   /** The local clone cannot be used and cannot be rebuilt. */

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param dryRun build the commit but do not push it
  * @param maxRetries how often a rejected push is rebuilt on the newer tip and pushed again
  * @param origin what diagnostics name as the source of the settings, e.g. the spec file
+ * @param pruneAll also delete the entries under {@code path} that maas never writes (symbolic links, submodules);
+ *     without it, their presence stops the publication
  */
 public record PublishRequest(
     GeneratedTree tree,
@@ -38,7 +40,8 @@ public record PublishRequest(
     CommitAuthor author,
     boolean dryRun,
     int maxRetries,
-    String origin) {
+    String origin,
+    boolean pruneAll) {
 
   /** Retries after a rejected push unless the request says otherwise. */
   public static final int DEFAULT_MAX_RETRIES = 5;
@@ -79,7 +82,7 @@ public record PublishRequest(
   @Override
   public String toString() {
     return "PublishRequest[repoUrl=" + Redactor.url(repoUrl) + ", branch=" + branch + ", path=" + path + ", workDir="
-        + workDir + ", credentials=" + credentials + ", files=" + tree.files().size() + ", dryRun=" + dryRun + "]";
+        + workDir + ", credentials=" + credentials + ", files=" + tree.files().size() + ", dryRun=" + dryRun + ", pruneAll=" + pruneAll + "]";
   }
 
   /** Builds a {@link PublishRequest}. */
@@ -97,6 +100,7 @@ public record PublishRequest(
     private boolean dryRun;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private String origin;
+    private boolean pruneAll;
 
     private Builder(GeneratedTree tree, String repoUrl, String branch, String path, Path workDir) {
       this.tree = tree;
@@ -144,10 +148,16 @@ public record PublishRequest(
       return this;
     }
 
+    /** Whether entries maas never writes (links, submodules) under the path may be deleted too. */
+    public Builder pruneAll(boolean value) {
+      this.pruneAll = value;
+      return this;
+    }
+
     /** The request. */
     public PublishRequest build() {
       return new PublishRequest(tree, repoUrl, branch, path, workDir, credentials, platform, specHash, pluginVersion,
-          author, dryRun, maxRetries, origin);
+          author, dryRun, maxRetries, origin, pruneAll);
     }
   }
 }

@@ -129,6 +129,7 @@ public final class SpecReader {
           "a spec this large is almost certainly not a platform spec");
     }
     String text = decode(bytes, displayName);
+    checkLineLengths(text, displayName);
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(limits.maxAliases());
@@ -200,6 +201,30 @@ public final class SpecReader {
       throw fail(new SourceLocation(displayName, line, column), "yaml.encoding",
           String.format("byte 0x%02X at offset %d is not valid UTF-8", bytes[bad] & 0xff, bad),
           "save the file as UTF-8");
+    }
+  }
+
+  /** Refuses the first line longer than the limit, before the parser spends time quadratic in its length on it. */
+  private void checkLineLengths(String text, String displayName) {
+    int line = 1;
+    int start = 0;
+    int length = text.length();
+    for (int i = 0; i <= length; i++) {
+      char c = i < length ? text.charAt(i) : '\n';
+      if (c != '\n' && c != '\r') {
+        continue;
+      }
+      if (i - start > limits.maxLineChars()) {
+        throw fail(new SourceLocation(displayName, line, 1), "yaml.lineTooLong",
+            "line " + line + " has " + (i - start) + " characters, more than the limit of " + limits.maxLineChars(),
+            "no spec needs a line this long: write long lists one item per line, and long text or comments over"
+                + " several lines");
+      }
+      if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+        i++;
+      }
+      line++;
+      start = i + 1;
     }
   }
 

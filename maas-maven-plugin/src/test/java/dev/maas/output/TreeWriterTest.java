@@ -90,6 +90,29 @@ class TreeWriterTest {
   }
 
   @Test
+  void aFullDiskNamesTheCauseAndTheFileAndLeavesNoStagingFolder() throws IOException {
+    Path out = dir.resolve("acme");
+    new TreeWriter().write(tree("base/a.yaml", "a: 1\n", "base/b.yaml", "b: 1\n"), out);
+    Map<String, byte[]> snapshot = TreeWriter.read(out);
+    TreeWriter full = new TreeWriter(path -> {
+      if (path.equals("base/b.yaml")) {
+        throw new IOException("No space left on device");
+      }
+    });
+    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+        () -> full.write(tree("base/a.yaml", "a: 2\n", "base/b.yaml", "b: 2\n"), out));
+    assertEquals("cannot write the output to " + out + ": no space left on device (while writing base/b.yaml)",
+        e.getMessage());
+    try (var entries = Files.list(dir)) {
+      assertEquals(List.of(".acme.lock", "acme"), entries.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no staging or old folder is left behind");
+    }
+    Map<String, byte[]> after = TreeWriter.read(out);
+    assertEquals(snapshot.keySet(), after.keySet());
+    snapshot.forEach((k, v) -> assertEquals(new String(v), new String(after.get(k)), k));
+  }
+
+  @Test
   void interruptedSwapIsFinishedByTheNextRun() throws IOException {
     Path out = dir.resolve("acme");
     new TreeWriter().write(tree("base/a.yaml", "a: 1\n"), out);

@@ -145,8 +145,8 @@ class PlanChangesTest {
         "groups: [enterprise-users, \"acme:platform-admins\"]"));
     assertEquals(List.of("enterprise: groups changed: +acme:platform-admins, -acme:ml-admins (breaking)"),
         changes(result));
-    assertTrue(markdown(result).contains("- enterprise: groups changed: +acme:platform-admins, -acme:ml-admins"
-        + " — **breaking**\n"));
+    assertTrue(markdown(result).contains("- enterprise: groups changed: +`acme:platform-admins`, -`acme:ml-admins`"
+        + " — **breaking**\n"), markdown(result));
   }
 
   @Test

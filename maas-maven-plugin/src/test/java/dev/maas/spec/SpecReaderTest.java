@@ -124,6 +124,50 @@ class SpecReaderTest {
   }
 
   @Test
+  void aLineOverTheLimitIsRefusedAtItsLineBeforeParsing() {
+    SpecReader narrow = new SpecReader(new ReadLimits(1 << 20, 100, 64, 1000, 20));
+    String yaml = "a: 1\r\nb: exactly-twenty-ch\r# " + "x".repeat(30) + "\nc: 3\n";
+    UserInputException e = assertThrows(UserInputException.class,
+        () -> narrow.read(yaml.getBytes(StandardCharsets.UTF_8), "spec.yaml"));
+    assertEquals(List.of("spec.yaml:3:1: error: line 3 has 32 characters, more than the limit of 20 (no spec needs"
+        + " a line this long: write long lists one item per line, and long text or comments over several lines)"),
+        rendered(e.diagnostics()));
+    assertEquals("yaml.lineTooLong", e.diagnostics().get(0).code());
+    YamlNode root = narrow.read("a: 1\nb: exactly-twenty-ch".getBytes(StandardCharsets.UTF_8), "s.yaml")
+        .document().root();
+    assertEquals(2, ((YamlNode.Mapping) root).entries().size(), "a line of exactly the limit is read");
+  }
+
+  @Test
+  void aFifteenMegabyteCommentLineIsRefusedWithoutReadingItQuadratically() {
+    StringBuilder yaml = new StringBuilder("apiVersion: maas/v1alpha1\n# ");
+    yaml.append("y".repeat(15 * 1024 * 1024)).append("\nkind: Platform\n");
+    byte[] bytes = yaml.toString().getBytes(StandardCharsets.UTF_8);
+    long started = System.nanoTime();
+    UserInputException e = assertThrows(UserInputException.class, () -> new SpecReader().read(bytes, "long.yaml"));
+    System.out.printf("a 15 MiB line refused in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    assertEquals("long.yaml:2:1: error: line 2 has 15728642 characters, more than the limit of 65536 (no spec needs"
+        + " a line this long: write long lists one item per line, and long text or comments over several lines)",
+        e.diagnostics().get(0).render());
+  }
+
+  @Test
+  void sixteenMegabytesOfLinesAtTheLimitAreRead() {
+    // The worst accepted input for the parser's copying: every line as long as allowed. Measured, not asserted.
+    StringBuilder yaml = new StringBuilder("a: 1\n");
+    String line = "# " + "z".repeat(ReadLimits.DEFAULT_MAX_LINE_CHARS - 2) + "\n";
+    while (yaml.length() + line.length() < ReadLimits.DEFAULT.maxBytes()) {
+      yaml.append(line);
+    }
+    byte[] bytes = yaml.toString().getBytes(StandardCharsets.UTF_8);
+    long started = System.nanoTime();
+    YamlNode root = new SpecReader().read(bytes, "wide.yaml").document().root();
+    System.out.printf("%d bytes in lines of %d characters read in %d ms%n", bytes.length,
+        ReadLimits.DEFAULT_MAX_LINE_CHARS, (System.nanoTime() - started) / 1_000_000);
+    assertEquals(1, ((YamlNode.Mapping) root).entries().size());
+  }
+
+  @Test
   void invalidUtf8IsLocatedAtTheBadByte() {
     byte[] bytes = "a: 1\nb: caf\u0000 ok\n".getBytes(StandardCharsets.ISO_8859_1);
     bytes[11] = (byte) 0xE9; // Latin-1 é, not a UTF-8 sequence

@@ -14,6 +14,6 @@ public final class LintRules {
   /** Every lint rule, in the order they run. */
   public static List<SemanticRule> all() {
     return List.of(new HigherTierLowerLimit(), new TokenLimitBelowResponse(), new LimitNeverBinds(),
-        new InMemoryLongWindows(), new ModelCredentials());
+        new InMemoryLongWindows(), new LongTokenLifetimes(), new ModelCredentials());
   }
 }

@@ -57,8 +57,32 @@ final class GitCli {
     return dir;
   }
 
+  /** A new empty bare repository {@code name}.git under {@code root} that accepts pushes over HTTP. */
+  static Path initBareForHttp(Path root, String name) throws IOException {
+    Path repo = initBare(root.resolve(name + ".git"));
+    git(repo, "config", "http.receivepack", "true");
+    return repo;
+  }
+
   /** Adds {@code files} (path → text) to {@code branch} of {@code bareRepo} as another writer would, with the CLI. */
   static void commitAsSomeoneElse(Path bareRepo, String branch, Path scratch, java.util.Map<String, String> files)
+      throws IOException {
+    commitAsSomeoneElse(bareRepo, branch, scratch, work -> {
+      for (var file : files.entrySet()) {
+        Path target = work.resolve(file.getKey());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.getValue());
+      }
+    });
+  }
+
+  /** A change to a work tree: files, links, index entries made with the CLI. */
+  interface WorkTreeChange {
+    void apply(Path work) throws IOException;
+  }
+
+  /** Commits what {@code change} does to a clone of {@code branch} of {@code bareRepo}, and pushes it. */
+  static void commitAsSomeoneElse(Path bareRepo, String branch, Path scratch, WorkTreeChange change)
       throws IOException {
     Path work = Files.createTempDirectory(scratch, "other-writer");
     git(work, "init", "--quiet");
@@ -69,11 +93,7 @@ final class GitCli {
     } else {
       git(work, "checkout", "--quiet", "-b", branch);
     }
-    for (var file : files.entrySet()) {
-      Path target = work.resolve(file.getKey());
-      Files.createDirectories(target.getParent());
-      Files.writeString(target, file.getValue());
-    }
+    change.apply(work);
     git(work, "add", "-A");
     git(work, "commit", "--quiet", "-m", "someone else's change");
     git(work, "push", "--quiet", "origin", branch);

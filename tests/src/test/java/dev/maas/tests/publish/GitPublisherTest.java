@@ -152,6 +152,85 @@ class GitPublisherTest {
   }
 
   @Test
+  void linksAndSubmodulesUnderThePathStopThePublicationUnlessPruneAllThenEveryRemovalIsListed() throws IOException {
+    Path remote = servedRepo("foreign-entries");
+    GitCli.commitAsSomeoneElse(remote, "main", scratch, work -> {
+      Path folder = Files.createDirectories(work.resolve("clusters/acme"));
+      Files.writeString(folder.resolve("stray.yaml"), "kind: ConfigMap\nmetadata:\n  name: stray\n");
+      Files.writeString(folder.resolve("notes.txt"), "notes\n");
+      Files.createSymbolicLink(folder.resolve("link"), Path.of("../../README.md"));
+      Files.writeString(work.resolve("README.md"), "hello\n");
+      // A submodule that is not checked out: an empty folder in the work tree, a commit id in the index.
+      Files.createDirectories(folder.resolve("vendor"));
+      git(work, "update-index", "--add", "--cacheinfo", "160000," + "1".repeat(40) + ",clusters/acme/vendor");
+    });
+    String tip = git(remote, "rev-parse", "main");
+
+    UserInputException refused = assertThrows(UserInputException.class, () -> publish(request(
+        Trees.platform("acme", 1, Map.of()), daemonUrl("foreign-entries"), "clusters/acme", "c").build()));
+    assertEquals("publish.notOwned", refused.diagnostics().get(0).code());
+    assertTrue(refused.getMessage().contains("symlink `clusters/acme/link`, submodule `clusters/acme/vendor`"),
+        refused.getMessage());
+    assertTrue(refused.diagnostics().get(0).hint().contains("maas.git.prune=all"), refused.diagnostics().toString());
+    assertEquals(tip, git(remote, "rev-parse", "main"), "nothing was pushed");
+
+    PublishReport dry = publish(request(Trees.platform("acme", 1, Map.of()), daemonUrl("foreign-entries"),
+        "clusters/acme", "c").pruneAll(true).dryRun(true).build());
+    List<FileChange> removed = dry.files().stream().filter(f -> f.type() == ChangeType.REMOVED).toList();
+    assertEquals(List.of(new FileChange("clusters/acme/link", ChangeType.REMOVED),
+        new FileChange("clusters/acme/notes.txt", ChangeType.REMOVED),
+        new FileChange("clusters/acme/stray.yaml", ChangeType.REMOVED),
+        new FileChange("clusters/acme/vendor", ChangeType.REMOVED)), removed);
+    assertTrue(dry.message().startsWith("maas: acme: 5 added, 0 changed, 4 removed\n"), dry.message());
+    assertTrue(dry.message().contains("removed symlink link\n") && dry.message().contains("removed submodule vendor\n"),
+        dry.message());
+
+    PublishReport pushed = publish(request(Trees.platform("acme", 1, Map.of()), daemonUrl("foreign-entries"),
+        "clusters/acme", "c").pruneAll(true).build());
+    assertEquals(PublishReport.Outcome.PUSHED, pushed.outcome());
+    assertEquals(dry.message().lines().findFirst(), pushed.message().lines().findFirst());
+    String deleted = git(remote, "diff", "--name-status", "--diff-filter=D", tip, "main");
+    assertEquals(4, deleted.lines().count(), deleted);
+    assertEquals("hello", git(remote, "show", "main:README.md"), "outside the path nothing changed");
+  }
+
+  @Test
+  void aFileAtAParentOfThePathIsNeverTouched() throws IOException {
+    Path remote = servedRepo("parent-file");
+    GitCli.commitAsSomeoneElse(remote, "main", scratch, Map.of("clusters", "not a folder\n"));
+    String tip = git(remote, "rev-parse", "main");
+    UserInputException e = assertThrows(UserInputException.class, () -> publish(request(
+        Trees.platform("acme", 1, Map.of()), daemonUrl("parent-file"), "clusters/acme", "c").pruneAll(true).build()));
+    assertEquals("publish.pathBlocked", e.diagnostics().get(0).code());
+    assertTrue(e.getMessage().contains("has a file at `clusters`, where the folder `clusters/acme` must go"),
+        e.getMessage());
+    assertEquals(tip, git(remote, "rev-parse", "main"));
+    assertEquals("not a folder", git(remote, "show", "main:clusters"));
+  }
+
+  @Test
+  void aBlobOverSixtyFourMebibytesUnderThePathIsReplacedWithoutBeingRead() throws IOException {
+    Path remote = servedRepo("huge-blob");
+    GitCli.commitAsSomeoneElse(remote, "main", scratch, work -> {
+      Path huge = Files.createDirectories(work.resolve("clusters/acme/data")).resolve("huge.bin");
+      try (var out = Files.newOutputStream(huge)) {
+        byte[] chunk = new byte[1 << 20];
+        for (int i = 0; i < 65; i++) {
+          out.write(chunk);
+        }
+      }
+    });
+    PublishReport report = publish(request(Trees.platform("acme", 1, Map.of()), daemonUrl("huge-blob"),
+        "clusters/acme", "c").build());
+    assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
+    assertTrue(report.files().contains(new FileChange("clusters/acme/data/huge.bin", ChangeType.REMOVED)),
+        report.files().toString());
+    assertTrue(report.message().startsWith("maas: acme: 5 added, 0 changed, 1 removed\n"), report.message());
+    assertTrue(report.message().contains("removed file data/huge.bin"), report.message());
+    assertFalse(git(remote, "ls-tree", "-r", "--name-only", "main").contains("huge.bin"));
+  }
+
+  @Test
   void dryRunBuildsTheCommitButPushesNothing() throws IOException {
     Path remote = servedRepo("dry");
     publish(request(Trees.platform("acme", 100, Map.of()), daemonUrl("dry"), "clusters/acme", "c").build());
@@ -292,14 +371,70 @@ class GitPublisherTest {
         request(Trees.platform("acme", 1, Map.of()), daemonUrl("guarded"), "clusters/acme", "c").build()));
     assertEquals("publish.rejected", e.diagnostics().get(0).code());
     assertTrue(e.getMessage().contains("rejected 1 time(s)"), e.getMessage());
+    assertTrue(e.getMessage().contains("the server said: branch is protected"), e.getMessage());
     assertEquals("", git(remote, "for-each-ref"), "nothing was created");
+  }
+
+  /** A bare repository whose {@code hooks/<name>} is a real executable script. */
+  private static void hook(Path bareRepo, String name, String script) throws IOException {
+    Path hook = bareRepo.resolve("hooks").resolve(name);
+    Files.writeString(hook, "#!/bin/sh\n" + script);
+    assertTrue(hook.toFile().setExecutable(true));
+  }
+
+  @Test
+  void theReceivingSidesHooksDecideOnEveryTransport() throws IOException {
+    Path httpRoot = scratch.resolve("http-hooks");
+    try (HttpGitServer http = new HttpGitServer(httpRoot, "deploy", "Hook-Pa55word")) {
+      Map<String, Path> remotes = new java.util.LinkedHashMap<>();
+      remotes.put("path", GitCli.initBare(scratch.resolve("hooked-path.git")));
+      remotes.put("file", GitCli.initBare(scratch.resolve("hooked-file.git")));
+      remotes.put("daemon", servedRepo("hooked"));
+      remotes.put("http", GitCli.initBareForHttp(httpRoot, "hooked"));
+      Map<String, String> urls = Map.of("path", remotes.get("path").toString(),
+          "file", remotes.get("file").toUri().toString(), "daemon", daemonUrl("hooked"),
+          "http", http.url("hooked").replace("http://", "http://deploy:Hook-Pa55word@"));
+      for (var remote : remotes.entrySet()) {
+        String how = remote.getKey();
+        Path bare = remote.getValue();
+        String url = urls.get(how);
+        hook(bare, "pre-receive", "echo 'pushes are frozen for the release' >&2\nexit 1\n");
+        // As plain git sees it: the hook declines the push.
+        Path work = Files.createTempDirectory(scratch, "native");
+        GitCli.git(work, "init", "--quiet");
+        Files.writeString(work.resolve("x"), "x\n");
+        GitCli.git(work, "add", "x");
+        GitCli.git(work, "commit", "--quiet", "-m", "x");
+        GitCli.Result nativePush = GitCli.run(work, "push", bare.toString(), "HEAD:refs/heads/main");
+        assertTrue(nativePush.exitCode() != 0 && nativePush.output().contains("pushes are frozen"), how + ": "
+            + nativePush.output());
+
+        UserInputException frozen = assertThrows(UserInputException.class, () -> publish(
+            request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "frozen-" + how).build()), how);
+        assertEquals("publish.rejected", frozen.diagnostics().get(0).code(), how);
+        assertTrue(frozen.getMessage().contains("the server said: pushes are frozen for the release"),
+            how + ": " + frozen.getMessage());
+        assertFalse(frozen.getMessage().contains("Hook-Pa55word"), frozen.getMessage());
+        assertEquals("", git(bare, "for-each-ref"), how + ": nothing was pushed");
+
+        // A branch-protection hook: once main exists, only a push from the release job may move it.
+        Files.delete(bare.resolve("hooks").resolve("pre-receive"));
+        publish(request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "seed-" + how).build());
+        String tip = git(bare, "rev-parse", "main");
+        hook(bare, "update", "if [ \"$1\" = refs/heads/main ]; then echo \"$1 is protected\" >&2; exit 1; fi\n");
+        UserInputException guarded = assertThrows(UserInputException.class, () -> publish(
+            request(Trees.platform("acme", 2, Map.of()), url, "clusters/acme", "seed-" + how).build()), how);
+        assertEquals("publish.rejected", guarded.diagnostics().get(0).code(), how);
+        assertTrue(guarded.getMessage().contains("refs/heads/main is protected"), how + ": " + guarded.getMessage());
+        assertEquals(tip, git(bare, "rev-parse", "main"), how + ": the branch did not move");
+      }
+    }
   }
 
   @Test
   void httpWithBasicAuthenticationPushesAndRefusedCredentialsAreReported() throws IOException {
     Path root = scratch.resolve("http-root");
-    Path remote = GitCli.initBare(root.resolve("secured.git"));
-    GitCli.git(remote, "config", "http.receivepack", "true");
+    Path remote = GitCli.initBareForHttp(root, "secured");
     try (HttpGitServer http = new HttpGitServer(root, "deploy", "Right-Pa55word")) {
       String url = http.url("secured");
 
@@ -328,6 +463,30 @@ class GitPublisherTest {
       assertEquals(PublishReport.Outcome.PUSHED, again.outcome());
       assertFalse((again.toString() + log).contains("Right-Pa55word"), again + " " + log);
       assertEquals(2, commitCount(remote, "main"));
+    }
+  }
+
+  @Test
+  void aPasswordWithARawAtInTheUrlIsNeverShownAndItsRefusalIsNamed() throws IOException {
+    Path root = scratch.resolve("http-at");
+    Path remote = GitCli.initBareForHttp(root, "at");
+    try (HttpGitServer http = new HttpGitServer(root, "bot", "p@ss-Right9Tail")) {
+      String wrongUrl = http.url("at").replace("http://", "http://bot:p@ss-Wrong9Tail@");
+      UserInputException wrong = assertThrows(UserInputException.class,
+          () -> publish(request(Trees.platform("acme", 1, Map.of()), wrongUrl, "clusters/acme", "w").build()));
+      assertEquals("publish.credentials", wrong.diagnostics().get(0).code());
+      String said = wrong.getMessage() + wrong.diagnostics().get(0).hint() + log;
+      assertTrue(wrong.getMessage().contains("refused the user and password in the URL"), wrong.getMessage());
+      assertFalse(said.contains("Wrong9") || said.contains("ss-W"), said);
+      assertTrue(wrong.getMessage().contains(http.url("at").replace("http://", "http://***@")), wrong.getMessage());
+
+      String rightUrl = http.url("at").replace("http://", "http://bot:p@ss-Right9Tail@");
+      PublishReport report = publish(request(Trees.platform("acme", 1, Map.of()), rightUrl, "clusters/acme", "r")
+          .build());
+      assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
+      String shown = report + " " + report.summary() + " " + log;
+      assertFalse(shown.contains("Right9") || shown.contains("ss-R"), shown);
+      assertEquals(1, commitCount(remote, "main"));
     }
   }
 

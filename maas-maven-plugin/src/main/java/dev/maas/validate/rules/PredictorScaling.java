@@ -2,16 +2,12 @@ package dev.maas.validate.rules;
 
 import dev.maas.diag.Diagnostic;
 import dev.maas.model.Autoscaling;
-import dev.maas.model.Model;
-import dev.maas.model.ModelOverride;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
-import dev.maas.spec.JsonPointers;
 import dev.maas.spec.SpecDocument;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Autoscaling of {@code serving: predictor} models that KServe's Standard mode really does: on cpu and memory its
@@ -29,20 +25,8 @@ public final class PredictorScaling implements SemanticRule {
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
-    for (int i = 0; i < platform.models().size(); i++) {
-      Model model = platform.models().get(i);
-      if (model.servingKind() == Serving.PREDICTOR) {
-        check(model.autoscaling(), "/spec/models/" + i + "/autoscaling", document, out);
-      }
-    }
-    for (int i = 0; i < platform.environments().size(); i++) {
-      for (Map.Entry<String, ModelOverride> e : platform.environments().get(i).models().entrySet()) {
-        boolean predictor = platform.model(e.getKey()).map(m -> m.servingKind() == Serving.PREDICTOR).orElse(false);
-        if (predictor) {
-          String base = JsonPointers.child("/spec/environments/" + i + "/models", e.getKey());
-          check(e.getValue().autoscaling(), base + "/autoscaling", document, out);
-        }
-      }
+    for (AutoscalingSite site : AutoscalingSite.of(platform, Serving.PREDICTOR)) {
+      check(site.autoscaling(), site.pointer(), document, out);
     }
     return out;
   }

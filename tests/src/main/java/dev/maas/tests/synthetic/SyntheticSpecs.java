@@ -83,7 +83,8 @@ public final class SyntheticSpecs {
         y.append("      serving: llm\n");
         y.append("      uri: hf://example/model-").append(m).append('\n');
         y.append("      replicas: 1\n");
-        y.append("      resources: {gpus: 1, memory: 24Gi}\n");
+        // Every fifth model is large: its replicas span four GPUs, which vLLM must shard across.
+        y.append(m % 5 == 3 ? "      resources: {gpus: 4, memory: 160Gi}\n" : "      resources: {gpus: 1, memory: 24Gi}\n");
       }
     }
     // Counters in Redis: the tiers' 1d windows must survive a Limitador restart.
@@ -95,7 +96,10 @@ public final class SyntheticSpecs {
       y.append("      gateway:\n        hostname: maas.env-").append(e).append(".example.com\n");
       y.append("      models:\n");
       for (int m = e; m < models; m += Math.max(1, models / 10)) {
-        if (m % 5 != 4) {
+        if (m % 5 == 3 && e % 2 == 1) {
+          // A smaller environment runs the large model on half the GPUs.
+          y.append("        ").append(modelName(m)).append(": {replicas: 1, resources: {gpus: 2, memory: 80Gi}}\n");
+        } else if (m % 5 != 4) {
           y.append("        ").append(modelName(m)).append(": {replicas: ").append(e % 2).append("}\n");
         }
       }

@@ -7,6 +7,7 @@ import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Rate;
+import dev.maas.model.Serving;
 import dev.maas.model.Tier;
 import dev.maas.output.GeneratedTree;
 import java.util.ArrayList;
@@ -222,6 +223,13 @@ public final class PolicyProof {
         check.error("proof.scaling", runtime.fileOf("InferenceService", model), "model `" + model.name() + "`: "
             + scaling + " (spec metric `" + model.autoscaling().metric() + "`)", "scale request metrics with KEDA:"
             + " serving.kserve.io/autoscalerClass: external and a ScaledObject on the predictor's Deployment");
+      }
+      String credentials = runtime.credentialsMissing(model);
+      if (credentials != null) {
+        check.error("proof.credentials", runtime.fileOf(model.servingKind() == Serving.LLM ? "LLMInferenceService"
+            : "InferenceService", model), "model `" + model.name() + "` names download credentials, but " + credentials
+            + ": KServe's storage initializer fails to download it", "run the model's pods as a ServiceAccount whose"
+            + " secrets list the credentials");
       }
       Tier caller = platform.tiers().stream().filter(t -> t.allows(model.name())).findFirst().orElse(null);
       if (caller == null) {

@@ -132,6 +132,38 @@ final class RuntimeModel {
         + model.namespace() + "/" + deployment;
   }
 
+  /**
+   * Why {@code model}'s pods cannot download it with the credentials the spec names, or {@code null}: KServe's storage
+   * initializer takes them from the secrets of the pod's ServiceAccount (kserve v0.20.0
+   * {@code pkg/controller/v1alpha1/llmisvc/workload_storage.go}, {@code attachHfModelArtifact} and
+   * {@code attachS3ModelArtifact}), so the pod must run as the named ServiceAccount, or as one the output writes that
+   * lists the named Secret.
+   */
+  String credentialsMissing(Model model) {
+    if (model.credentials() == null) {
+      return null;
+    }
+    boolean llm = model.servingKind() == Serving.LLM;
+    Optional<GatewayObjects.Located> service = find(llm ? "LLMInferenceService" : "InferenceService", model);
+    if (service.isEmpty()) {
+      return null;
+    }
+    JsonNode spec = service.get().body().path("spec");
+    String account = (llm ? spec.path("template") : spec.path("predictor")).path("serviceAccountName").asText("");
+    if (account.isEmpty()) {
+      return "its pods run as the namespace's default ServiceAccount, which carries none of its download credentials";
+    }
+    if (model.credentials().serviceAccountName() != null) {
+      return account.equals(model.credentials().serviceAccountName()) ? null
+          : "its pods run as ServiceAccount `" + account + "`, not `" + model.credentials().serviceAccountName() + "`";
+    }
+    String secret = model.credentials().secretName();
+    boolean lists = objects.ofKind("ServiceAccount").stream().anyMatch(o -> o.name().equals(account)
+        && o.namespace().equals(model.namespace()) && o.body().path("secrets").findValuesAsText("name").contains(secret));
+    return lists ? null : "its pods run as ServiceAccount `" + account + "`, and no ServiceAccount of that name in the"
+        + " output lists Secret `" + secret + "`";
+  }
+
   /** The file of {@code model}'s object of {@code kind}, or {@code base}. */
   String fileOf(String kind, Model model) {
     return find(kind, model).map(GatewayObjects.Located::file).orElse("base");

@@ -205,4 +205,27 @@ class RuntimeDefectsTest {
         + " request metrics with KEDA: serving.kserve.io/autoscalerClass: external and a ScaledObject on the"
         + " predictor's Deployment)"), findings(old));
   }
+
+  /** The earlier LLM that had no way to name download credentials: its pods run as the default ServiceAccount. */
+  @Test
+  void gatedModelsWithoutTheirCredentialsAreCaught() {
+    String file = "base/llminferenceservice-llama-70b.yaml";
+    GeneratedTree old = Reference.editObject(golden, file,
+        p -> ((ObjectNode) p.path("spec").path("template")).remove("serviceAccountName"));
+    assertEquals(List.of(file + ": error: policy proof: model `llama-70b` names download credentials, but its pods"
+        + " run as the namespace's default ServiceAccount, which carries none of its download credentials: KServe's"
+        + " storage initializer fails to download it (run the model's pods as a ServiceAccount whose secrets list the"
+        + " credentials)"), findings(old));
+  }
+
+  /** A download ServiceAccount that lists another Secret than the spec names. */
+  @Test
+  void aServiceAccountWithoutTheNamedSecretIsCaught() {
+    GeneratedTree old = Reference.editObject(golden, "base/serviceaccount-mnist-classifier-storage.yaml",
+        p -> ((ObjectNode) p.path("secrets").get(0)).put("name", "other"));
+    assertEquals(List.of("base/inferenceservice-mnist-classifier.yaml: error: policy proof: model `mnist-classifier`"
+        + " names download credentials, but its pods run as ServiceAccount `mnist-classifier-storage`, and no"
+        + " ServiceAccount of that name in the output lists Secret `models-s3`: KServe's storage initializer fails to"
+        + " download it (run the model's pods as a ServiceAccount whose secrets list the credentials)"), findings(old));
+  }
 }

@@ -141,7 +141,8 @@ public final class MaasCompiler {
     try {
       fingerprint = InputFingerprint.of(request, SpecFiles.resolve(request.spec()));
       if (!request.force() && InputFingerprint.upToDate(request.outputDirectory(), fingerprint)) {
-        return new GenerateResult(new ValidateResult(List.of()), List.of(), Map.of(), true);
+        return new GenerateResult(new ValidateResult(List.of()), InputFingerprint.warnings(request.outputDirectory()),
+            Map.of(), true);
       }
     } catch (UserInputException | UncheckedIOException e) {
       // A missing or unreadable spec is reported by validation below, with its location.
@@ -149,6 +150,11 @@ public final class MaasCompiler {
     ValidateResult validation = validate(new ValidateRequest(request.baseDir(), request.spec()));
     if (validation.errors() > 0) {
       return new GenerateResult(validation, List.of(), Map.of());
+    }
+    List<Diagnostic> overlays = OverlayFolders.check(request.baseDir(), request.overlaysDirectory(),
+        validation.specs().stream().map(SpecReport::platform).toList());
+    if (!overlays.isEmpty()) {
+      return new GenerateResult(validation, overlays, Map.of());
     }
     // Read while the platforms render; only after validation, so that a spec in error writes nothing at all.
     OutputChecks checks = checks(request);
@@ -180,7 +186,9 @@ public final class MaasCompiler {
       written.put(target, writer.write(entry.getValue(), target));
     }
     if (fingerprint != null) {
-      InputFingerprint.record(request.outputDirectory(), fingerprint, List.copyOf(trees.keySet()));
+      List<Diagnostic> warnings = new ArrayList<>(validation.diagnostics());
+      warnings.addAll(findings);
+      InputFingerprint.record(request.outputDirectory(), fingerprint, List.copyOf(trees.keySet()), warnings);
     }
     return new GenerateResult(validation, List.copyOf(findings), written);
   }

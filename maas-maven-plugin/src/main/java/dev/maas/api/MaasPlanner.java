@@ -55,6 +55,11 @@ public final class MaasPlanner {
     if (validation.errors() > 0) {
       return new PlanResult(validation, List.of(), List.of(), null, Map.of(), null, null);
     }
+    List<Diagnostic> overlays = OverlayFolders.check(request.baseDir(), request.overlaysDirectory(),
+        validation.specs().stream().map(SpecReport::platform).toList());
+    if (!overlays.isEmpty()) {
+      return new PlanResult(validation, List.of(), overlays, null, Map.of(), null, null);
+    }
     PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(request.overlaysDirectory(),
         request.pluginVersion()));
     OutputChecks checks = MaasCompiler.checks(request);

@@ -65,6 +65,16 @@ public final class MaasCompiler {
       SpecValidator.Outcome outcome = validator().validate(file, name);
       List<Diagnostic> diagnostics = new ArrayList<>(outcome.diagnostics());
       Platform platform = outcome.platform();
+      ArgoCdNamesAcrossSpecs.Spec first = platform == null ? null : valid.stream()
+          .filter(v -> v.platform().name().equals(outcome.platform().name())).findFirst().orElse(null);
+      if (first != null) {
+        // Both would write <output>/<name>/: the second spec is the one in error, and names the first.
+        SourceLocation other = first.document().locate("/metadata/name");
+        diagnostics.add(Diagnostic.error("spec.duplicatePlatform", outcome.document().locate("/metadata/name"),
+            "/metadata/name", "platform `" + platform.name() + "` is already defined at " + other,
+            "give every platform its own metadata.name"));
+        platform = null;
+      }
       if (platform != null) {
         ArgoCdNamesAcrossSpecs.Spec spec = new ArgoCdNamesAcrossSpecs.Spec(outcome.document(), platform);
         valid.add(spec);
@@ -165,12 +175,6 @@ public final class MaasCompiler {
     for (SpecReport spec : validation.specs()) {
       // Where the output really goes: the Applications read what publish pushes.
       Platform platform = request.gitTarget().apply(spec.platform());
-      if (trees.containsKey(platform.name())) {
-        findings.add(Diagnostic.error("spec.duplicatePlatform", SourceLocation.ofFile(spec.displayName()),
-            "/metadata/name", "platform `" + platform.name() + "` is also defined by another spec",
-            "give every platform its own metadata.name"));
-        continue;
-      }
       GeneratedTree tree = renderer.render(platform);
       findings.addAll(checks.check(platform, tree));
       trees.put(platform.name(), tree);

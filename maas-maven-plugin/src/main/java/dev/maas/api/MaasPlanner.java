@@ -175,16 +175,23 @@ public final class MaasPlanner {
       List<String> models = platform.models().stream().map(Model::name).toList();
       boolean known = true;
       if (request.tier() == null || !tiers.contains(request.tier())) {
-        diagnostics.add(Diagnostic.error("explain.tier", SourceLocation.ofFile(name), "/spec/tiers",
-            "platform " + platform.name() + " has no tier `" + request.tier() + "` (tiers: " + String.join(", ", tiers)
-                + ")", request.tier() == null ? "set -Dmaas.tier=<tier>" : Suggestions.didYouMean(request.tier(), tiers)));
+        diagnostics.add(request.tier() == null
+            ? Diagnostic.error("explain.tier", SourceLocation.ofFile(name), "/spec/tiers",
+                "-Dmaas.tier is required; tiers are: " + String.join(", ", tiers),
+                "add -Dmaas.tier=" + (tiers.isEmpty() ? "<tier>" : tiers.get(0)))
+            : Diagnostic.error("explain.tier", SourceLocation.ofFile(name), "/spec/tiers", "platform " + platform.name()
+                + " has no tier `" + request.tier() + "` (tiers: " + String.join(", ", tiers) + ")",
+                Suggestions.didYouMean(request.tier(), tiers)));
         known = false;
       }
       if (request.model() == null || !models.contains(request.model())) {
-        diagnostics.add(Diagnostic.error("explain.model", SourceLocation.ofFile(name), "/spec/models",
-            "platform " + platform.name() + " has no model `" + request.model() + "` (models: "
-                + String.join(", ", models) + ")",
-            request.model() == null ? "set -Dmaas.model=<model>" : Suggestions.didYouMean(request.model(), models)));
+        diagnostics.add(request.model() == null
+            ? Diagnostic.error("explain.model", SourceLocation.ofFile(name), "/spec/models",
+                "-Dmaas.model is required; models are: " + String.join(", ", models),
+                "add -Dmaas.model=" + (models.isEmpty() ? "<model>" : models.get(0)))
+            : Diagnostic.error("explain.model", SourceLocation.ofFile(name), "/spec/models", "platform "
+                + platform.name() + " has no model `" + request.model() + "` (models: " + String.join(", ", models) + ")",
+                Suggestions.didYouMean(request.model(), models)));
         known = false;
       }
       if (known) {

@@ -8,6 +8,7 @@ import dev.maas.model.GitOps;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.output.TreeWriter;
+import dev.maas.publish.CommitIdentity;
 import dev.maas.publish.GitPublisher;
 import dev.maas.publish.PublishReport;
 import dev.maas.publish.PublishRequest;
@@ -108,6 +109,12 @@ public final class MaasCompiler {
         ? validate(new ValidateRequest(request.baseDir(), request.spec())) : generated.validation();
     List<PublishReport> reports = new ArrayList<>();
     List<Diagnostic> errors = new ArrayList<>();
+    CommitIdentity identity;
+    try {
+      identity = CommitIdentity.resolve(options.author(), options.environment(), request.spec());
+    } catch (UserInputException e) {
+      return new PublishResult(generated, List.of(), e.diagnostics());
+    }
     GitPublisher publisher = new GitPublisher();
     for (SpecReport spec : validation.specs()) {
       Platform platform = spec.platform();
@@ -127,6 +134,7 @@ public final class MaasCompiler {
         PublishRequest publish = PublishRequest
             .builder(tree, url, branch, path, PublishRequest.defaultWorkDir(options.workDirectory(), url))
             .credentials(options.credentials())
+            .identity(identity)
             .provenance(platform.name(), platform.specHash(), request.pluginVersion())
             .dryRun(options.dryRun())
             .origin(spec.displayName())

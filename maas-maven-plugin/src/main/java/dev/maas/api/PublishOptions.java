@@ -2,6 +2,7 @@ package dev.maas.api;
 
 import dev.maas.publish.GitCredentials;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What to publish and where: the generate request, plus overrides of the spec's {@code gitops}.
@@ -13,6 +14,9 @@ import java.nio.file.Path;
  * @param credentials how to authenticate to the remote (never from the spec)
  * @param workDirectory where local clones are cached
  * @param dryRun do everything but push
+ * @param author {@code Name <email>} for the commits' author and committer, or {@code null} for the CI's or the spec
+ *     repository's Git identity
+ * @param environment the process environment, where a CI's Git identity ({@code GIT_AUTHOR_NAME}, ...) is read
  */
 public record PublishOptions(
     GenerateRequest generate,
@@ -21,4 +25,13 @@ public record PublishOptions(
     String gitPath,
     GitCredentials credentials,
     Path workDirectory,
-    boolean dryRun) {}
+    boolean dryRun,
+    String author,
+    Map<String, String> environment) {
+
+  /** Options whose commits are by the CI's or the spec repository's Git identity. */
+  public PublishOptions(GenerateRequest generate, String gitUrl, String gitBranch, String gitPath,
+      GitCredentials credentials, Path workDirectory, boolean dryRun) {
+    this(generate, gitUrl, gitBranch, gitPath, credentials, workDirectory, dryRun, null, System.getenv());
+  }
+}

@@ -28,6 +28,14 @@ public class PublishMojo extends AbstractGitMojo {
   @Parameter(property = "maas.dryRun", defaultValue = "false")
   boolean dryRun;
 
+  /**
+   * The commits' author and committer, {@code Name <email>}. Unset: the CI's Git identity ({@code GIT_AUTHOR_NAME},
+   * {@code GIT_AUTHOR_EMAIL}, {@code GIT_COMMITTER_NAME}, {@code GIT_COMMITTER_EMAIL}), else {@code user.name} and
+   * {@code user.email} of the spec's Git repository, else {@code maas <maas@localhost>}.
+   */
+  @Parameter(property = "maas.git.author")
+  String author;
+
   @Override
   void run() throws MojoFailureException {
     GitCredentials credentials = credentials();
@@ -35,7 +43,7 @@ public class PublishMojo extends AbstractGitMojo {
     GenerateRequest request = generateRequest(out);
     Path work = workPath();
     PublishResult result = new MaasCompiler().publish(
-        new PublishOptions(request, gitUrl, gitBranch, gitPath, credentials, work, dryRun));
+        new PublishOptions(request, gitUrl, gitBranch, gitPath, credentials, work, dryRun, author, System.getenv()));
     List<Diagnostic> all = new ArrayList<>(result.generate().validation().diagnostics());
     all.addAll(result.generate().checks());
     all.addAll(result.errors());

@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Validates a spec against the JSON Schema and turns each violation into a located diagnostic. */
 public final class SchemaCheck {
@@ -60,6 +62,22 @@ public final class SchemaCheck {
   public SchemaCheck(PlatformSchema schema) {
     this.schema = schema;
   }
+
+  /**
+   * The part of the spec a diagnostic says is malformed: its pointer, or for a missing property the property's own
+   * pointer (the object around it is otherwise well-formed).
+   */
+  public static String affected(Diagnostic d) {
+    if (d.code().equals("schema.required")) {
+      Matcher m = MISSING.matcher(d.message());
+      if (m.matches()) {
+        return JsonPointers.child(d.pointer(), m.group(1));
+      }
+    }
+    return d.pointer();
+  }
+
+  private static final Pattern MISSING = Pattern.compile("missing required property `(.+)`");
 
   /** Every schema violation in {@code document}, located. */
   public List<Diagnostic> check(SpecDocument document) {

@@ -5,12 +5,14 @@ import dev.maas.output.TreeWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What a compilation did.
  *
  * @param validation the validation of every spec
- * @param checks findings of the read-only checks on the output (CRD schemas, CEL rules, policy proof)
+ * @param checks findings of the read-only checks on the output (CRD schemas, CEL rules, policy proof); on an
+ *     up-to-date run, every warning the run that compiled found, so that each run reports and gates on the same
  * @param written per platform folder, what the writer changed; empty when nothing was written
  * @param upToDate whether the inputs were unchanged since the last run, so nothing was rendered or written
  */
@@ -19,6 +21,11 @@ public record GenerateResult(
 
   public GenerateResult(ValidateResult validation, List<Diagnostic> checks, Map<Path, TreeWriter.Report> written) {
     this(validation, checks, written, false);
+  }
+
+  /** Every diagnostic: the specs' first, then the output checks'. */
+  public List<Diagnostic> diagnostics() {
+    return Stream.concat(validation.diagnostics().stream(), checks.stream()).toList();
   }
 
   /** Whether anything failed, in the specs or in the output checks. */

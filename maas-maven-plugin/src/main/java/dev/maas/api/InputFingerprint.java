@@ -1,5 +1,7 @@
 package dev.maas.api;
 
+import dev.maas.diag.Diagnostic;
+import dev.maas.diag.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -74,10 +76,24 @@ final class InputFingerprint {
     }
   }
 
-  /** Records the inputs of a successful run, atomically. */
-  static void record(Path outputDirectory, String fingerprint, List<String> platforms) {
+  /**
+   * The warnings recorded with the last run's inputs, shown again by an up-to-date run so that it reports and
+   * gates on them (maas.failOnWarning) exactly as the run that compiled.
+   */
+  static List<Diagnostic> warnings(Path outputDirectory) {
+    try {
+      return Files.readAllLines(outputDirectory.resolve(FILE), StandardCharsets.UTF_8).stream()
+          .filter(l -> l.startsWith(WARNING)).map(InputFingerprint::parseWarning).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Records the inputs of a successful run and its warnings, atomically. */
+  static void record(Path outputDirectory, String fingerprint, List<String> platforms, List<Diagnostic> warnings) {
     StringBuilder text = new StringBuilder("inputs sha256:").append(fingerprint).append('\n');
     platforms.forEach(p -> text.append("platform ").append(p).append('\n'));
+    warnings.forEach(w -> text.append(formatWarning(w)).append('\n'));
     try {
       Files.createDirectories(outputDirectory);
       Path target = outputDirectory.resolve(FILE);
@@ -107,6 +123,39 @@ final class InputFingerprint {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static final String WARNING = "warning\t";
+
+  private static String formatWarning(Diagnostic d) {
+    SourceLocation at = d.location();
+    return WARNING + String.join("\t", escape(d.code()), escape(at.file()), String.valueOf(at.line()),
+        String.valueOf(at.column()), escape(d.pointer()), escape(d.message()), escape(d.hint() == null ? "" : d.hint()));
+  }
+
+  private static Diagnostic parseWarning(String line) {
+    String[] f = line.substring(WARNING.length()).split("\t", -1);
+    return Diagnostic.warning(unescape(f[0]), new SourceLocation(unescape(f[1]), Integer.parseInt(f[2]),
+        Integer.parseInt(f[3])), unescape(f[4]), unescape(f[5]), f[6].isEmpty() ? null : unescape(f[6]));
+  }
+
+  /** One field on one line: a spec's text may hold tabs and line breaks. */
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+  }
+
+  private static String unescape(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        char n = s.charAt(++i);
+        out.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static void hashTree(MessageDigest digest, Path root, boolean contents) throws IOException {

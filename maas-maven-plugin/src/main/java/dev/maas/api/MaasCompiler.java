@@ -8,6 +8,7 @@ import dev.maas.model.GitOps;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.output.TreeWriter;
+import dev.maas.publish.CommitIdentity;
 import dev.maas.publish.GitPublisher;
 import dev.maas.publish.PublishReport;
 import dev.maas.publish.PublishRequest;
@@ -76,6 +77,16 @@ public final class MaasCompiler {
       SpecValidator.Outcome outcome = validator().validate(file, name);
       List<Diagnostic> diagnostics = new ArrayList<>(outcome.diagnostics());
       Platform platform = outcome.platform();
+      ArgoCdNamesAcrossSpecs.Spec first = platform == null ? null : valid.stream()
+          .filter(v -> v.platform().name().equals(outcome.platform().name())).findFirst().orElse(null);
+      if (first != null) {
+        // Both would write <output>/<name>/: the second spec is the one in error, and names the first.
+        SourceLocation other = first.document().locate("/metadata/name");
+        diagnostics.add(Diagnostic.error("spec.duplicatePlatform", outcome.document().locate("/metadata/name"),
+            "/metadata/name", "platform `" + platform.name() + "` is already defined at " + other,
+            "give every platform its own metadata.name"));
+        platform = null;
+      }
       if (platform != null) {
         ArgoCdNamesAcrossSpecs.Spec spec = new ArgoCdNamesAcrossSpecs.Spec(outcome.document(), platform);
         valid.add(spec);
@@ -109,6 +120,12 @@ public final class MaasCompiler {
         ? validate(new ValidateRequest(request.baseDir(), request.spec())) : generated.validation();
     List<PublishReport> reports = new ArrayList<>();
     List<Diagnostic> errors = new ArrayList<>();
+    CommitIdentity identity;
+    try {
+      identity = CommitIdentity.resolve(options.author(), options.environment(), request.spec());
+    } catch (UserInputException e) {
+      return new PublishResult(generated, List.of(), e.diagnostics());
+    }
     GitPublisher publisher = new GitPublisher();
     for (SpecReport spec : validation.specs()) {
       Platform platform = spec.platform();
@@ -128,6 +145,7 @@ public final class MaasCompiler {
         PublishRequest publish = PublishRequest
             .builder(tree, url, branch, path, PublishRequest.defaultWorkDir(options.workDirectory(), url))
             .credentials(options.credentials())
+            .identity(identity)
             .provenance(platform.name(), platform.specHash(), request.pluginVersion())
             .dryRun(options.dryRun())
             .pruneAll(options.pruneAll())
@@ -153,7 +171,8 @@ public final class MaasCompiler {
     try {
       fingerprint = InputFingerprint.of(request, SpecFiles.resolve(request.spec()));
       if (!request.force() && InputFingerprint.upToDate(request.outputDirectory(), fingerprint)) {
-        return new GenerateResult(new ValidateResult(List.of()), List.of(), Map.of(), true);
+        return new GenerateResult(new ValidateResult(List.of()), InputFingerprint.warnings(request.outputDirectory()),
+            Map.of(), true);
       }
     } catch (UserInputException | UncheckedIOException e) {
       // A missing or unreadable spec is reported by validation below, with its location.
@@ -161,6 +180,11 @@ public final class MaasCompiler {
     ValidateResult validation = validate(new ValidateRequest(request.baseDir(), request.spec()));
     if (validation.errors() > 0) {
       return new GenerateResult(validation, List.of(), Map.of());
+    }
+    List<Diagnostic> overlays = OverlayFolders.check(request.baseDir(), request.overlaysDirectory(),
+        validation.specs().stream().map(SpecReport::platform).toList());
+    if (!overlays.isEmpty()) {
+      return new GenerateResult(validation, overlays, Map.of());
     }
     // Read while the platforms render; only after validation, so that a spec in error writes nothing at all.
     OutputChecks checks = checks(request);
@@ -171,12 +195,6 @@ public final class MaasCompiler {
     for (SpecReport spec : validation.specs()) {
       // Where the output really goes: the Applications read what publish pushes.
       Platform platform = request.gitTarget().apply(spec.platform());
-      if (trees.containsKey(platform.name())) {
-        findings.add(Diagnostic.error("spec.duplicatePlatform", SourceLocation.ofFile(spec.displayName()),
-            "/metadata/name", "platform `" + platform.name() + "` is also defined by another spec",
-            "give every platform its own metadata.name"));
-        continue;
-      }
       GeneratedTree tree = renderer.render(platform);
       findings.addAll(checks.check(platform, tree));
       trees.put(platform.name(), tree);
@@ -191,7 +209,9 @@ public final class MaasCompiler {
       written.put(target, writer.write(entry.getValue(), target));
     }
     if (fingerprint != null) {
-      InputFingerprint.record(request.outputDirectory(), fingerprint, List.copyOf(trees.keySet()));
+      List<Diagnostic> warnings = new ArrayList<>(validation.diagnostics());
+      warnings.addAll(findings);
+      InputFingerprint.record(request.outputDirectory(), fingerprint, List.copyOf(trees.keySet()), warnings);
     }
     return new GenerateResult(validation, List.copyOf(findings), written);
   }

@@ -55,6 +55,11 @@ public final class MaasPlanner {
     if (validation.errors() > 0) {
       return new PlanResult(validation, List.of(), List.of(), null, Map.of(), null, null);
     }
+    List<Diagnostic> overlays = OverlayFolders.check(request.baseDir(), request.overlaysDirectory(),
+        validation.specs().stream().map(SpecReport::platform).toList());
+    if (!overlays.isEmpty()) {
+      return new PlanResult(validation, List.of(), overlays, null, Map.of(), null, null);
+    }
     PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(request.overlaysDirectory(),
         request.pluginVersion()));
     OutputChecks checks = MaasCompiler.checks(request);
@@ -74,7 +79,7 @@ public final class MaasPlanner {
       }
       try {
         Based before = base(base, options, platform, spec.displayName());
-        plans.add(PlatformPlan.of(platform.name(), before.description(), before.tree(), tree));
+        plans.add(PlatformPlan.of(platform, before.description(), before.tree(), tree));
       } catch (UserInputException e) {
         errors.addAll(e.diagnostics());
       }
@@ -170,16 +175,23 @@ public final class MaasPlanner {
       List<String> models = platform.models().stream().map(Model::name).toList();
       boolean known = true;
       if (request.tier() == null || !tiers.contains(request.tier())) {
-        diagnostics.add(Diagnostic.error("explain.tier", SourceLocation.ofFile(name), "/spec/tiers",
-            "platform " + platform.name() + " has no tier `" + request.tier() + "` (tiers: " + String.join(", ", tiers)
-                + ")", request.tier() == null ? "set -Dmaas.tier=<tier>" : Suggestions.didYouMean(request.tier(), tiers)));
+        diagnostics.add(request.tier() == null
+            ? Diagnostic.error("explain.tier", SourceLocation.ofFile(name), "/spec/tiers",
+                "-Dmaas.tier is required; tiers are: " + String.join(", ", tiers),
+                "add -Dmaas.tier=" + (tiers.isEmpty() ? "<tier>" : tiers.get(0)))
+            : Diagnostic.error("explain.tier", SourceLocation.ofFile(name), "/spec/tiers", "platform " + platform.name()
+                + " has no tier `" + request.tier() + "` (tiers: " + String.join(", ", tiers) + ")",
+                Suggestions.didYouMean(request.tier(), tiers)));
         known = false;
       }
       if (request.model() == null || !models.contains(request.model())) {
-        diagnostics.add(Diagnostic.error("explain.model", SourceLocation.ofFile(name), "/spec/models",
-            "platform " + platform.name() + " has no model `" + request.model() + "` (models: "
-                + String.join(", ", models) + ")",
-            request.model() == null ? "set -Dmaas.model=<model>" : Suggestions.didYouMean(request.model(), models)));
+        diagnostics.add(request.model() == null
+            ? Diagnostic.error("explain.model", SourceLocation.ofFile(name), "/spec/models",
+                "-Dmaas.model is required; models are: " + String.join(", ", models),
+                "add -Dmaas.model=" + (models.isEmpty() ? "<model>" : models.get(0)))
+            : Diagnostic.error("explain.model", SourceLocation.ofFile(name), "/spec/models", "platform "
+                + platform.name() + " has no model `" + request.model() + "` (models: " + String.join(", ", models) + ")",
+                Suggestions.didYouMean(request.model(), models)));
         known = false;
       }
       if (known) {

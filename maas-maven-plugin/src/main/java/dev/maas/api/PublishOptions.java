@@ -2,6 +2,7 @@ package dev.maas.api;
 
 import dev.maas.publish.GitCredentials;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What to publish and where: the generate request, plus overrides of the spec's {@code gitops}.
@@ -15,6 +16,9 @@ import java.nio.file.Path;
  * @param dryRun do everything but push
  * @param pruneAll also delete what maas never writes (symbolic links, submodules) under the path; otherwise such
  *     entries stop the publication
+ * @param author {@code Name <email>} for the commits' author and committer, or {@code null} for the CI's or the spec
+ *     repository's Git identity
+ * @param environment the process environment, where a CI's Git identity ({@code GIT_AUTHOR_NAME}, ...) is read
  */
 public record PublishOptions(
     GenerateRequest generate,
@@ -24,4 +28,13 @@ public record PublishOptions(
     GitCredentials credentials,
     Path workDirectory,
     boolean dryRun,
-    boolean pruneAll) {}
+    boolean pruneAll,
+    String author,
+    Map<String, String> environment) {
+
+  /** Options that prune only what maas owns, with commits by the CI's or the spec repository's Git identity. */
+  public PublishOptions(GenerateRequest generate, String gitUrl, String gitBranch, String gitPath,
+      GitCredentials credentials, Path workDirectory, boolean dryRun) {
+    this(generate, gitUrl, gitBranch, gitPath, credentials, workDirectory, dryRun, false, null, System.getenv());
+  }
+}

@@ -11,7 +11,6 @@ import dev.maas.output.TreeWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +68,12 @@ public final class MaasCli {
           options.containsKey("overlays") ? Path.of(options.get("overlays")) : null,
           "cli", options.containsKey("force")));
       if (result.upToDate()) {
+        // The warnings of the run that compiled, shown again so that every run says the same.
+        result.checks().forEach(d -> err.println(d.render()));
         out.println("maas: up to date; nothing rendered or written");
         return 0;
       }
-      List<Diagnostic> all = new ArrayList<>(result.validation().diagnostics());
-      all.addAll(result.checks());
-      int status = report(all, err, out, "generated");
+      int status = report(result.diagnostics(), err, out, "generated");
       result.written().forEach((path, r) -> out.println("maas: wrote " + path + " (" + r.added().size() + " added, "
           + r.changed().size() + " changed, " + r.removed().size() + " removed)"));
       return status;

@@ -1,8 +1,10 @@
 package dev.maas.plan;
 
+import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.publish.ChangeType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a change of the spec does to one platform: its objects, and who can call what at what rate.
@@ -22,10 +24,20 @@ public record PlatformPlan(String platform, String base, PlatformSide before, Pl
     changes = List.copyOf(changes);
   }
 
-  /** Compares the spec's output {@code after} with {@code before}. */
+  /** Compares the spec's output {@code after} with {@code before}, writing windows as the policies do. */
   public static PlatformPlan of(String platform, String base, GeneratedTree before, GeneratedTree after) {
-    PlatformSide old = PlatformSide.of(before);
-    PlatformSide now = PlatformSide.of(after);
+    return of(platform, base, before, after, Map.of());
+  }
+
+  /** Compares {@code spec}'s output {@code after} with {@code before}, writing windows as the spec does. */
+  public static PlatformPlan of(Platform spec, String base, GeneratedTree before, GeneratedTree after) {
+    return of(spec.name(), base, before, after, WindowSpelling.of(spec));
+  }
+
+  private static PlatformPlan of(String platform, String base, GeneratedTree before, GeneratedTree after,
+      Map<Long, String> spellings) {
+    PlatformSide old = PlatformSide.of(before).respelled(spellings);
+    PlatformSide now = PlatformSide.of(after).respelled(spellings);
     return new PlatformPlan(platform, base, old, now, ObjectDiff.between(before, after),
         PolicyChanges.between(old, now));
   }

@@ -5,6 +5,7 @@ import dev.maas.check.proof.Catalog;
 import dev.maas.check.proof.GatewayObjects;
 import dev.maas.check.proof.MatrixBuilder;
 import dev.maas.output.GeneratedTree;
+import java.util.Map;
 
 /**
  * One side of a plan: a platform's tree, the tiers and models its token-service config names, and the access
@@ -21,6 +22,11 @@ public record PlatformSide(GeneratedTree tree, Catalog catalog, AccessMatrix mat
     GatewayObjects objects = GatewayObjects.of(tree);
     Catalog catalog = Catalog.read(objects).orElse(null);
     return new PlatformSide(tree, catalog, catalog == null ? null : MatrixBuilder.build(objects, catalog));
+  }
+
+  /** The side with its windows as {@code spellings} (window length to text) writes them. */
+  PlatformSide respelled(Map<Long, String> spellings) {
+    return new PlatformSide(tree, catalog, WindowSpelling.respell(matrix, spellings));
   }
 
   /** Whether the side holds no platform at all. */

@@ -51,6 +51,6 @@ abstract class AbstractGitMojo extends GenerateMojo {
 
   /** The folder of cached clones, also outside a project. */
   Path workPath() {
-    return workDirectory != null ? workDirectory.toPath() : baseDir().toPath().resolve("target/maas-git");
+    return pathOr(workDirectory, "target/maas-git");
   }
 }

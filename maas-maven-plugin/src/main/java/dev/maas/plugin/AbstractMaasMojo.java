@@ -3,7 +3,10 @@ package dev.maas.plugin;
 import dev.maas.diag.Diagnostic;
 import dev.maas.output.TreeWriter;
 import java.io.File;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -29,6 +32,12 @@ abstract class AbstractMaasMojo extends AbstractMojo {
   @Parameter(defaultValue = "${basedir}", readonly = true)
   File basedir;
 
+  /** Where a goal's requested result goes: standard output, which {@code -q} does not silence. */
+  PrintStream out = System.out;
+
+  /** Where a diagnostic goes when the log shows errors only ({@code -q}). */
+  PrintStream err = System.err;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -49,16 +58,37 @@ abstract class AbstractMaasMojo extends AbstractMojo {
 
   /** The folder that relative names are resolved against: the project, or the working folder outside one. */
   File baseDir() {
-    return basedir != null ? basedir : new File(System.getProperty("user.dir"));
+    return basedir != null && !basedir.getPath().contains("${") ? basedir : new File(System.getProperty("user.dir"));
+  }
+
+  /**
+   * {@code file}, or {@code fallback} under {@link #baseDir()} when it is unset or still holds a {@code ${...}}
+   * expression: outside a project Maven leaves {@code ${project.build.directory}} in a default as it is, which
+   * would otherwise become a folder of that literal name.
+   */
+  Path pathOr(File file, String fallback) {
+    return file == null || file.getPath().contains("${") ? baseDir().toPath().resolve(fallback) : file.toPath();
+  }
+
+  /** The spec file or folder, also outside a project. */
+  Path specPath() {
+    return pathOr(spec, "platform-specs");
+  }
+
+  /** The hand-written overlays folder when it exists, else {@code null}. */
+  Path overlaysPath(File overlays) {
+    Path path = pathOr(overlays, "overlays");
+    return Files.isDirectory(path) ? path : null;
   }
 
   /** Logs each diagnostic as a compiler would, then fails with the total when the run must fail. */
   void report(List<Diagnostic> diagnostics, long errors, long warnings, String summary) throws MojoFailureException {
     for (Diagnostic d : diagnostics) {
-      if (d.isError()) {
+      // A warning that fails the build (maas.failOnWarning) is an error of this run, and -q shows errors.
+      if (d.isError() || failOnWarning) {
         getLog().error(d.render());
       } else {
-        getLog().warn(d.render());
+        warn(d.render());
       }
     }
     if (errors > 0 || (failOnWarning && warnings > 0)) {
@@ -66,7 +96,16 @@ abstract class AbstractMaasMojo extends AbstractMojo {
       throw new MojoFailureException("maas: " + summary + (errors == 0 ? " (maas.failOnWarning=true)" : ""));
     }
     if (warnings > 0) {
-      getLog().warn(summary);
+      warn(summary);
+    }
+  }
+
+  /** A warning, also under {@code -q}: that hides Maven's progress, not what is wrong with the user's input. */
+  void warn(String line) {
+    if (getLog().isWarnEnabled()) {
+      getLog().warn(line);
+    } else {
+      err.println("[WARNING] " + line);
     }
   }
 }

@@ -37,13 +37,13 @@ public class ExplainMojo extends AbstractMaasMojo {
 
   @Override
   void run() throws MojoFailureException {
-    ExplainResult result = new MaasPlanner().explain(new ExplainRequest(baseDir().toPath(), spec.toPath(),
-        overlays != null && overlays.isDirectory() ? overlays.toPath() : null, pluginVersion, tier, model));
+    ExplainResult result = new MaasPlanner().explain(new ExplainRequest(baseDir().toPath(), specPath(),
+        overlaysPath(overlays), pluginVersion, tier, model));
     long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
     long warnings = result.diagnostics().size() - errors;
     report(result.diagnostics(), errors, warnings, Diagnostics.total(errors, warnings));
     for (Explanation explanation : result.explanations()) {
-      explanation.lines().forEach(line -> getLog().info("maas: " + line));
+      explanation.lines().forEach(out::println);
     }
   }
 }

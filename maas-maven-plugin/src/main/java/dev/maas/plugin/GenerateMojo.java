@@ -8,7 +8,6 @@ import dev.maas.diag.Diagnostics;
 import dev.maas.output.TreeWriter;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
@@ -45,13 +44,13 @@ public class GenerateMojo extends AbstractMaasMojo {
 
   /** The output folder, also outside a project. */
   Path outputPath() {
-    return outputDirectory != null ? outputDirectory.toPath() : baseDir().toPath().resolve("target/maas");
+    return pathOr(outputDirectory, "target/maas");
   }
 
   /** The request this goal's parameters describe. */
   GenerateRequest generateRequest(Path out) {
-    return new GenerateRequest(baseDir().toPath(), spec.toPath(), out,
-        crds == null ? null : crds.toPath(), overlays != null && overlays.isDirectory() ? overlays.toPath() : null,
+    return new GenerateRequest(baseDir().toPath(), specPath(), out,
+        crds == null ? null : crds.toPath(), overlaysPath(overlays),
         pluginVersion, force);
   }
 
@@ -61,16 +60,15 @@ public class GenerateMojo extends AbstractMaasMojo {
     GenerateRequest request = generateRequest(out);
     long started = System.nanoTime();
     GenerateResult result = new MaasCompiler().generate(request);
+    List<Diagnostic> all = result.diagnostics();
+    long errors = all.stream().filter(Diagnostic::isError).count();
+    long warnings = all.size() - errors;
+    report(all, errors, warnings, Diagnostics.total(errors, warnings));
     if (result.upToDate()) {
       getLog().info(String.format("maas: %s is up to date (spec, overlays, CRDs and plugin unchanged; checked in %d ms);"
           + " nothing rendered or written (-Dmaas.force=true compiles anyway)", out, (System.nanoTime() - started) / 1_000_000));
       return;
     }
-    List<Diagnostic> all = new ArrayList<>(result.validation().diagnostics());
-    all.addAll(result.checks());
-    long errors = all.stream().filter(Diagnostic::isError).count();
-    long warnings = all.size() - errors;
-    report(all, errors, warnings, Diagnostics.total(errors, warnings));
     for (Map.Entry<Path, TreeWriter.Report> written : result.written().entrySet()) {
       TreeWriter.Report r = written.getValue();
       getLog().info("maas: wrote " + written.getKey() + (r.isNoOp() ? " (up to date, nothing changed)"

@@ -42,7 +42,7 @@ public class PlanMojo extends AbstractGitMojo {
   void run() throws MojoFailureException {
     GenerateRequest request = generateRequest(outputPath());
     Path work = workPath();
-    Path output = planOutput != null ? planOutput.toPath() : baseDir().toPath().resolve("target/maas/plan.md");
+    Path output = pathOr(planOutput, "target/maas/plan.md");
     PlanResult result = new MaasPlanner().plan(new PlanOptions(request, base, gitUrl, gitBranch, gitPath,
         credentials(), work, output));
     List<Diagnostic> all = result.diagnostics();
@@ -52,7 +52,7 @@ public class PlanMojo extends AbstractGitMojo {
     getLog().info("maas: wrote the plan to " + result.markdown() + " and " + result.json());
     List<String> breaking = result.breaking();
     if (!breaking.isEmpty()) {
-      breaking.forEach(b -> getLog().warn("maas: breaking: " + b));
+      breaking.forEach(b -> warn("maas: breaking: " + b));
       if (failOnBreaking) {
         throw new MojoFailureException("maas: the plan has " + breaking.size() + " breaking change"
             + (breaking.size() == 1 ? "" : "s") + " (maas.plan.failOnBreaking=true): " + String.join("; ", breaking));

@@ -35,6 +35,14 @@ public class PublishMojo extends AbstractGitMojo {
   @Parameter(property = "maas.git.prune", defaultValue = "owned")
   String prune;
 
+  /**
+   * The commits' author and committer, {@code Name <email>}. Unset: the CI's Git identity ({@code GIT_AUTHOR_NAME},
+   * {@code GIT_AUTHOR_EMAIL}, {@code GIT_COMMITTER_NAME}, {@code GIT_COMMITTER_EMAIL}), else {@code user.name} and
+   * {@code user.email} of the spec's Git repository, else {@code maas <maas@localhost>}.
+   */
+  @Parameter(property = "maas.git.author")
+  String author;
+
   @Override
   void run() throws MojoFailureException {
     GitCredentials credentials = credentials();
@@ -46,7 +54,8 @@ public class PublishMojo extends AbstractGitMojo {
           + " only files maas writes; all: also links and submodules under the path)");
     }
     PublishResult result = new MaasCompiler().publish(
-        new PublishOptions(request, gitUrl, gitBranch, gitPath, credentials, work, dryRun, prune.equals("all")));
+        new PublishOptions(request, gitUrl, gitBranch, gitPath, credentials, work, dryRun, prune.equals("all"), author,
+            System.getenv()));
     List<Diagnostic> all = new ArrayList<>(result.generate().validation().diagnostics());
     all.addAll(result.generate().checks());
     all.addAll(result.errors());

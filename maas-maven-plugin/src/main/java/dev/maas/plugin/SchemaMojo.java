@@ -28,8 +28,7 @@ public class SchemaMojo extends AbstractMaasMojo {
 
   @Override
   void run() throws MojoExecutionException {
-    Path target = output != null ? output.toPath()
-        : baseDir().toPath().resolve("target/maas/platform-spec.schema.json");
+    Path target = pathOr(output, "target/maas/platform-spec.schema.json");
     byte[] schema = PlatformSchema.get().text().getBytes(StandardCharsets.UTF_8);
     try {
       if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), schema)) {

@@ -14,7 +14,7 @@ public class ValidateMojo extends AbstractMaasMojo {
 
   @Override
   void run() throws MojoFailureException {
-    ValidateRequest request = new ValidateRequest(baseDir().toPath(), spec.toPath());
+    ValidateRequest request = new ValidateRequest(baseDir().toPath(), specPath());
     ValidateResult result = new MaasCompiler().validate(request);
     report(result.diagnostics(), result.errors(), result.warnings(), result.summary());
     for (SpecReport s : result.specs()) {

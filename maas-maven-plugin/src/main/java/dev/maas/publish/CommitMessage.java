@@ -12,9 +12,11 @@ final class CommitMessage {
 
   /**
    * E.g. {@code maas: acme: 2 added, 1 changed, 0 removed}, a blank line, {@code changed TokenRateLimitPolicy
-   * acme-token-limits}..., a blank line, then {@code Maas-Spec-Hash: sha256:<hash>} and {@code Maas-Plugin-Version: <v>}.
+   * acme-token-limits}..., a blank line, then {@code Maas-Spec-Hash: sha256:<hash>}, {@code Maas-Plugin-Version: <v>}
+   * and, when the spec is in a Git work tree, {@code Maas-Source-Commit: <sha>} (as Argo CD's source hydrator records
+   * the commit it hydrated from).
    */
-  static String of(String platform, ChangeSummary summary, String specHash, String pluginVersion) {
+  static String of(String platform, ChangeSummary summary, String specHash, String pluginVersion, String sourceCommit) {
     StringBuilder message = new StringBuilder();
     message.append("maas: ").append(platform).append(": ")
         .append(summary.count(ChangeType.ADDED)).append(" added, ")
@@ -29,6 +31,9 @@ final class CommitMessage {
     message.append('\n')
         .append("Maas-Spec-Hash: ").append(hash).append('\n')
         .append("Maas-Plugin-Version: ").append(pluginVersion).append('\n');
+    if (sourceCommit != null) {
+      message.append("Maas-Source-Commit: ").append(sourceCommit).append('\n');
+    }
     return message.toString();
   }
 }

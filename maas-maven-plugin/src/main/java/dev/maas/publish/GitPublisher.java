@@ -274,16 +274,19 @@ public final class GitPublisher {
         SortedMap<String, String> unreadKinds = new TreeMap<>();
         unread.forEach((entry, what) -> unreadKinds.put(entry, what.kind()));
         ChangeSummary summary = ChangeSummary.between(before, unreadKinds, request.tree().files());
-        String message = CommitMessage.of(request.platform(), summary, request.specHash(), request.pluginVersion());
-        PersonIdent ident = new PersonIdent(request.author().name(), request.author().email(), Instant.now(),
+        String message = CommitMessage.of(request.platform(), summary, request.specHash(), request.pluginVersion(),
+            request.sourceCommit());
+        Instant now = Instant.now();
+        PersonIdent author = new PersonIdent(request.author().name(), request.author().email(), now, ZoneOffset.UTC);
+        PersonIdent committer = new PersonIdent(request.committer().name(), request.committer().email(), now,
             ZoneOffset.UTC);
         CommitBuilder commit = new CommitBuilder();
         commit.setTreeId(tree);
         if (base != null) {
           commit.setParentId(base);
         }
-        commit.setAuthor(ident);
-        commit.setCommitter(ident);
+        commit.setAuthor(author);
+        commit.setCommitter(committer);
         commit.setMessage(message);
         ObjectId commitId = inserter.insert(commit);
         inserter.flush();

@@ -20,7 +20,9 @@ import java.util.Objects;
  * @param platform the platform's name, for the commit message
  * @param specHash the spec's SHA-256, with or without the {@code sha256:} prefix
  * @param pluginVersion the plugin's version, for the commit message
- * @param author who commits
+ * @param author who wrote the commit
+ * @param committer who commits
+ * @param sourceCommit the spec repository's commit the output comes from, recorded as a trailer, or {@code null}
  * @param dryRun build the commit but do not push it
  * @param maxRetries how often a rejected push is rebuilt on the newer tip and pushed again
  * @param origin what diagnostics name as the source of the settings, e.g. the spec file
@@ -38,6 +40,8 @@ public record PublishRequest(
     String specHash,
     String pluginVersion,
     CommitAuthor author,
+    CommitAuthor committer,
+    String sourceCommit,
     boolean dryRun,
     int maxRetries,
     String origin,
@@ -57,6 +61,7 @@ public record PublishRequest(
     specHash = specHash == null ? "" : specHash;
     pluginVersion = pluginVersion == null ? "unknown" : pluginVersion;
     author = author == null ? CommitAuthor.DEFAULT : author;
+    committer = committer == null ? author : committer;
     maxRetries = maxRetries < 0 ? DEFAULT_MAX_RETRIES : maxRetries;
     origin = origin == null || origin.isEmpty() ? "gitops" : origin;
   }
@@ -97,6 +102,8 @@ public record PublishRequest(
     private String specHash;
     private String pluginVersion;
     private CommitAuthor author = CommitAuthor.DEFAULT;
+    private CommitAuthor committer;
+    private String sourceCommit;
     private boolean dryRun;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private String origin;
@@ -124,9 +131,18 @@ public record PublishRequest(
       return this;
     }
 
-    /** Who commits. */
+    /** Who commits, as author and committer. */
     public Builder author(CommitAuthor value) {
       this.author = value;
+      this.committer = value;
+      return this;
+    }
+
+    /** Author, committer and source commit. */
+    public Builder identity(CommitIdentity value) {
+      this.author = value.author();
+      this.committer = value.committer();
+      this.sourceCommit = value.sourceCommit();
       return this;
     }
 
@@ -157,7 +173,7 @@ public record PublishRequest(
     /** The request. */
     public PublishRequest build() {
       return new PublishRequest(tree, repoUrl, branch, path, workDir, credentials, platform, specHash, pluginVersion,
-          author, dryRun, maxRetries, origin, pruneAll);
+          author, committer, sourceCommit, dryRun, maxRetries, origin, pruneAll);
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -154,6 +155,11 @@ public final class SpecReader {
         }
       }
     } catch (MarkedYAMLException e) {
+      Optional<Indentation.Finding> indentation = Indentation.explain(text, e);
+      if (indentation.isPresent()) {
+        Indentation.Finding f = indentation.get();
+        throw fail(new SourceLocation(displayName, f.line(), f.column()), "yaml.indentation", f.message(), f.hint());
+      }
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String code = isTab(String.valueOf(e.getProblem())) ? "yaml.tab" : "yaml.syntax";
       throw fail(location(displayName, mark), code, syntaxMessage(e), syntaxHint(e));

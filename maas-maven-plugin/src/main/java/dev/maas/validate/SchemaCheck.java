@@ -13,15 +13,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Validates a spec against the JSON Schema and turns each violation into a located diagnostic. */
 public final class SchemaCheck {
 
+  /** The schema's window and duration patterns, whose values a unit hint can complete. */
+  private static final String WINDOW = "^([0-9]{1,5}(ms|s|m|h|d))+$";
+  private static final String DURATION = "^([0-9]{1,5}(s|m|h|d))+$";
+
   /** Patterns the schema uses, with the words a person needs when a value misses one. */
   private static final Map<String, String[]> PATTERN_WORDS = Map.ofEntries(
-      Map.entry("^([0-9]{1,5}(ms|s|m|h|d))+$", new String[] {"is not a window",
+      Map.entry(WINDOW, new String[] {"is not a window",
           "write number-unit pairs with units ms, s, m, h or d, e.g. 30s, 2m, 1h30m or 1d"}),
-      Map.entry("^([0-9]{1,5}(s|m|h|d))+$", new String[] {"is not a duration",
+      Map.entry(DURATION, new String[] {"is not a duration",
           "write number-unit pairs with units s, m, h or d, e.g. 4h or 30d"}),
       Map.entry("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", new String[] {"is not a DNS-1123 label",
           "use lower-case letters, digits and '-', starting and ending with a letter or digit"}),
@@ -56,6 +62,22 @@ public final class SchemaCheck {
   public SchemaCheck(PlatformSchema schema) {
     this.schema = schema;
   }
+
+  /**
+   * The part of the spec a diagnostic says is malformed: its pointer, or for a missing property the property's own
+   * pointer (the object around it is otherwise well-formed).
+   */
+  public static String affected(Diagnostic d) {
+    if (d.code().equals("schema.required")) {
+      Matcher m = MISSING.matcher(d.message());
+      if (m.matches()) {
+        return JsonPointers.child(d.pointer(), m.group(1));
+      }
+    }
+    return d.pointer();
+  }
+
+  private static final Pattern MISSING = Pattern.compile("missing required property `(.+)`");
 
   /** Every schema violation in {@code document}, located. */
   public List<Diagnostic> check(SpecDocument document) {
@@ -99,15 +121,19 @@ public final class SchemaCheck {
       }
       case "type": {
         String expected = keywordValue.isTextual() ? keywordValue.asText() : String.valueOf(keywordValue);
+        String unit = instance != null && instance.isIntegralNumber() ? unitHint(owner, instance.asText()) : null;
         return Diagnostic.error(code, document.locate(pointer), pointer,
-            "expected " + article(expected) + ", found " + describe(instance), typeHint(expected, instance));
+            "expected " + article(expected) + ", found " + describe(instance),
+            unit != null ? unit : typeHint(expected, instance));
       }
       case "pattern": {
         String pattern = keywordValue.asText();
         String[] words = PATTERN_WORDS.get(pattern);
         String value = instance == null ? "" : instance.asText();
         if (words != null) {
-          return Diagnostic.error(code, document.locate(pointer), pointer, quote(value) + " " + words[0], words[1]);
+          String unit = unitHint(owner, value);
+          return Diagnostic.error(code, document.locate(pointer), pointer, quote(value) + " " + words[0],
+              unit != null ? unit : words[1]);
         }
         return Diagnostic.error(code, document.locate(pointer), pointer,
             quote(value) + " does not match the pattern " + pattern, describeOwner(owner));
@@ -271,6 +297,26 @@ public final class SchemaCheck {
       return "a list";
     }
     return "a mapping";
+  }
+
+  /**
+   * For a window or duration written without a unit ({@code 60}) or in weeks ({@code 1w}), the fix itself: the
+   * general syntax hint would send the author round once more.
+   */
+  private static String unitHint(JsonNode owner, String value) {
+    String pattern = owner.path("pattern").asText();
+    boolean window = pattern.equals(WINDOW);
+    if (!window && !pattern.equals(DURATION)) {
+      return null;
+    }
+    if (value.matches("[0-9]{1,5}")) {
+      return "add a unit, e.g. " + value + "s" + (window ? " or " + value + "m" : " or " + value + "h");
+    }
+    if (value.matches("[0-9]{1,4}w")) {
+      long days = 7L * Long.parseLong(value.substring(0, value.length() - 1));
+      return "weeks are not a unit; write " + days + "d";
+    }
+    return null;
   }
 
   private static String typeHint(String expected, JsonNode found) {

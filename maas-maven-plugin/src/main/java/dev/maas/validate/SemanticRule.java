@@ -12,6 +12,15 @@ public interface SemanticRule {
   String code();
 
   /**
+   * The parts of the spec the rule reads, as JSON pointers ({@code /spec/tiers}). It runs when the schema found
+   * nothing wrong in any of them, so one run reports every error it can without following a malformed input. The
+   * whole document unless the rule says otherwise.
+   */
+  default List<String> inputs() {
+    return List.of("");
+  }
+
+  /**
    * The rule's findings.
    *
    * @param platform the bound model

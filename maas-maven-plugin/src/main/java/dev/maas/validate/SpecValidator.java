@@ -79,12 +79,24 @@ public final class SpecValidator {
     read.findings().stream().filter(Diagnostic::isError).forEach(d -> alreadyReported.add(d.pointer()));
     // A node the reader already rejected (e.g. an ambiguous `010`) is not reported twice.
     schema.check(document).stream().filter(d -> !alreadyReported.contains(d.pointer())).forEach(diagnostics::add);
-    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+    List<String> malformed = diagnostics.stream().filter(Diagnostic::isError).map(SchemaCheck::affected).toList();
+    Platform platform;
+    try {
+      platform = PlatformBinder.bind(document);
+    } catch (RuntimeException e) {
+      // Only a document the schema rejected can fail to bind; its schema errors say why.
+      if (malformed.isEmpty()) {
+        throw e;
+      }
       return new Outcome(document, null, sorted(diagnostics));
     }
-    Platform platform = PlatformBinder.bind(document);
     for (SemanticRule rule : rules) {
-      diagnostics.addAll(rule.check(platform, document));
+      if (malformed.isEmpty()) {
+        diagnostics.addAll(rule.check(platform, document));
+      } else if (rule.inputs().stream().noneMatch(in -> malformed.stream().anyMatch(m -> overlaps(in, m)))) {
+        // A rule whose inputs are all well-formed: its findings are errors of their own, not echoes of a schema error.
+        rule.check(platform, document).stream().filter(d -> !alreadyReported(diagnostics, d)).forEach(diagnostics::add);
+      }
     }
     boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
     if (!failed) {
@@ -92,7 +104,20 @@ public final class SpecValidator {
         diagnostics.addAll(lint.check(platform, document));
       }
     }
-    return new Outcome(document, failed ? null : platform, sorted(diagnostics));
+    return new Outcome(document, failed ? null : platform, FollowOnErrors.reduce(sorted(diagnostics)));
+  }
+
+  /** Whether the part at {@code input} holds, or lies inside, the malformed part at {@code malformed}. */
+  private static boolean overlaps(String input, String malformed) {
+    return within(malformed, input) || within(input, malformed);
+  }
+
+  private static boolean within(String pointer, String prefix) {
+    return pointer.equals(prefix) || prefix.isEmpty() || pointer.startsWith(prefix + "/");
+  }
+
+  private static boolean alreadyReported(List<Diagnostic> diagnostics, Diagnostic d) {
+    return diagnostics.stream().anyMatch(e -> e.isError() && e.pointer().equals(d.pointer()));
   }
 
   private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {

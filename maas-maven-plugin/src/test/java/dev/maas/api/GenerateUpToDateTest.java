@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maas.diag.Diagnostic;
+import dev.maas.diag.SourceLocation;
 import dev.maas.output.TreeWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,32 @@ class GenerateUpToDateTest {
     assertFalse(forced.upToDate());
     assertTrue(forced.written().values().stream().allMatch(TreeWriter.Report::isNoOp));
     assertEquals(before, mtimes(out));
+  }
+
+  @Test
+  void unchangedRerunReportsTheSameWarnings() throws IOException {
+    Path spec = dir.resolve("acme.yaml");
+    // Two warnings: the YAML 1.1 word, and the reference spec's own lint.
+    Files.writeString(spec, Files.readString(Path.of(System.getProperty("maas.repoRoot", ".."))
+        .resolve("platform-specs/acme.yaml")).replace("displayName: Free\n", "displayName: on\n"));
+    Path out = dir.resolve("out");
+
+    GenerateResult first = new MaasCompiler().generate(request(spec, out, false));
+    assertFalse(first.hasErrors(), () -> first.diagnostics().toString());
+    assertEquals(2, first.diagnostics().size(), () -> first.diagnostics().toString());
+
+    GenerateResult second = new MaasCompiler().generate(request(spec, out, false));
+    assertTrue(second.upToDate());
+    assertEquals(first.diagnostics(), second.diagnostics());
+  }
+
+  @Test
+  void recordedWarningsKeepTabsLineBreaksAndBackslashes() {
+    Diagnostic odd = Diagnostic.warning("lint.x", new SourceLocation("a\tb.yaml", 3, 4), "/spec/x",
+        "text \"a\\tb\"\nsecond\r line\t", null);
+    Diagnostic plain = Diagnostic.warning("lint.y", SourceLocation.ofFile("c.yaml"), "", "m", "fix it");
+    InputFingerprint.record(dir, "f", List.of("p"), List.of(odd, plain));
+    assertEquals(List.of(odd, plain), InputFingerprint.warnings(dir));
   }
 
   @Test

@@ -71,4 +71,15 @@ class ExplainerTest {
         result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render).toList());
     assertEquals(List.of(), result.explanations());
   }
+
+  @Test
+  void missingTierAndModelSayWhichPropertyToSetAndItsValues() {
+    ExplainResult result = explain(null, null);
+    assertEquals(List.of(
+        "platform-specs/acme.yaml: error: /spec/tiers: -Dmaas.tier is required; tiers are: free, premium, enterprise"
+            + " (add -Dmaas.tier=free)",
+        "platform-specs/acme.yaml: error: /spec/models: -Dmaas.model is required; models are: granite-8b, llama-70b,"
+            + " mnist-classifier (add -Dmaas.model=granite-8b)"),
+        result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render).toList());
+  }
 }

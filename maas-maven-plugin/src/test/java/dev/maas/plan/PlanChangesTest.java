@@ -45,6 +45,20 @@ class PlanChangesTest {
         .map(c -> c.text() + (c.breaking() ? " (breaking)" : "")).toList();
   }
 
+  /** The reference spec without its model mnist-classifier. */
+  private static String withoutMnist() {
+    return PlanFixture.edit(reference, """
+
+            - name: mnist-classifier
+              namespace: vision
+              serving: predictor
+              uri: s3://models/mnist/v3
+              credentials: {secretName: models-s3}
+              autoscaling: {minReplicas: 1, maxReplicas: 4, metric: concurrency, target: 8}
+              resources: {cpu: "2", memory: 4Gi}
+        """, "\n");
+  }
+
   /** The matrix row of {@code tier} in the Markdown. */
   private static String row(String markdown, String tier) {
     return markdown.lines().filter(l -> l.startsWith("| **" + tier + "** |")).findFirst().orElseThrow();
@@ -73,7 +87,7 @@ class PlanChangesTest {
     assertEquals(List.of("premium: tokens per 1m for llama-70b 20,000 → 40,000"), changes(result));
     String md = markdown(result);
     assertTrue(md.contains("- premium: tokens per 1m for llama-70b 20,000 → 40,000\n"), md);
-    assertEquals("| **premium** | requests 20/2m; tokens 50,000/1m, 2,000,000/24h; per user"
+    assertEquals("| **premium** | requests 20/2m; tokens 50,000/1m, 2,000,000/1d; per user"
         + " | ~~requests 20/2m; tokens 20,000/1m; per user~~ → **requests 20/2m; tokens 40,000/1m; per user**"
         + " | no access | requests 20/2m; tokens unlimited; per user |", row(md, "premium"));
     assertTrue(md.contains("**Summary:** 0 objects added, 2 changed, 0 removed"), md);
@@ -98,16 +112,7 @@ class PlanChangesTest {
 
   @Test
   void removedModelIsBreakingAndItsObjectsGo() throws IOException {
-    PlanResult result = plan("remove-model", PlanFixture.edit(reference, """
-
-            - name: mnist-classifier
-              namespace: vision
-              serving: predictor
-              uri: s3://models/mnist/v3
-              credentials: {secretName: models-s3}
-              autoscaling: {minReplicas: 1, maxReplicas: 4, metric: concurrency, target: 8}
-              resources: {cpu: "2", memory: 4Gi}
-        """, "\n"));
+    PlanResult result = plan("remove-model", withoutMnist());
     assertEquals(List.of("model mnist-classifier removed (breaking)"), changes(result));
     String md = markdown(result);
     assertTrue(md.contains("- model mnist-classifier removed — **breaking**\n"), md);
@@ -116,6 +121,28 @@ class PlanChangesTest {
     assertTrue(md.contains("<details><summary>removed ScaledObject vision/mnist-classifier-predictor</summary>"), md);
     assertTrue(row(md, "enterprise").contains("| ~~requests unlimited; tokens 1,000,000/1m; shared by tier~~ (removed) |"),
         row(md, "enterprise"));
+  }
+
+  @Test
+  void removedModelLeavesDashedEdgesFromTheTiersThatHadIt() throws IOException {
+    PlanResult result = plan("remove-model-diagram", withoutMnist());
+    String md = markdown(result);
+    assertTrue(md.contains("    model_mnist_classifier([\"mnist-classifier · removed\"])\n"), md);
+    assertTrue(md.contains("  tier_enterprise -.->|\"access lost\"| model_mnist_classifier\n"), md);
+    assertFalse(md.contains("tier_premium -.->|\"access lost\"| model_mnist_classifier"), "premium never had it: " + md);
+  }
+
+  @Test
+  void windowsKeepTheSpecsSpelling() throws IOException {
+    PlanResult result = plan("week", PlanFixture.edit(reference, "- {limit: 2000000, window: 1d}",
+        "- {limit: 2000000, window: 7d}"));
+    String md = markdown(result);
+    // The object diffs show the policies as written, in Kuadrant's hours; every sentence and cell uses days.
+    assertFalse(md.substring(0, md.indexOf("<details>")).contains("168h"), md);
+    assertTrue(row(md, "premium").startsWith("| **premium** | ~~requests 20/2m; tokens 50,000/1m, 2,000,000/1d; per user~~"
+        + " → **requests 20/2m; tokens 50,000/1m, 2,000,000/7d; per user** |"), row(md, "premium"));
+    assertTrue(md.contains("tier_premium -->|\"req 20/2m · tok 50,000/1m, 2,000,000/7d\"| model_granite_8b"), md);
+    assertTrue(changes(result).stream().anyMatch(c -> c.contains(" per 7d ")), changes(result)::toString);
   }
 
   @Test

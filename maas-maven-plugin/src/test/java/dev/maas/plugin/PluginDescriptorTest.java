@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.w3c.dom.NodeList;
 class PluginDescriptorTest {
 
   private static Map<String, Element> goals;
+  private static String requiredMavenVersion;
 
   @BeforeAll
   static void readDescriptor() throws Exception {
@@ -32,6 +34,7 @@ class PluginDescriptorTest {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       Document doc = factory.newDocumentBuilder().parse(in);
+      requiredMavenVersion = doc.getElementsByTagName("requiredMavenVersion").item(0).getTextContent().trim();
       goals = new LinkedHashMap<>();
       NodeList mojos = doc.getElementsByTagName("mojo");
       for (int i = 0; i < mojos.getLength(); i++) {
@@ -56,6 +59,15 @@ class PluginDescriptorTest {
     });
     assertTrue(goals.keySet().containsAll(List.of("help", "validate", "generate", "schema")), "goals: " + goals.keySet());
     assertEquals(List.of(), undescribed, "goals or parameters without Javadoc");
+  }
+
+  @Test
+  void mavensOlderThan363AreRefusedByTheDescriptor() {
+    // Maven compares this to its own version before it runs a goal, and names it when it refuses.
+    int[] required = Arrays.stream(requiredMavenVersion.split("\\.")).mapToInt(Integer::parseInt).toArray();
+    int[] floor = {3, 6, 3};
+    assertTrue(Arrays.compare(required, floor) >= 0, "requiredMavenVersion " + requiredMavenVersion);
+    assertEquals(3, required.length, requiredMavenVersion);
   }
 
   @Test

@@ -47,7 +47,7 @@ class ChangeSummaryTest {
         "changed TokenRateLimitPolicy acme-token-limits",
         "removed ConfigMap old"), lines);
 
-    String message = CommitMessage.of("acme", summary, "sha256:" + "f".repeat(64), "1.2.3");
+    String message = CommitMessage.of("acme", summary, "sha256:" + "f".repeat(64), "1.2.3", null);
     assertTrue(message.startsWith("maas: acme: 4 added, 1 changed, 1 removed\n\nadded LLMInferenceService"), message);
     assertTrue(message.endsWith("\n\nMaas-Spec-Hash: sha256:" + "f".repeat(64) + "\nMaas-Plugin-Version: 1.2.3\n"),
         message);
@@ -73,7 +73,7 @@ class ChangeSummaryTest {
     for (int i = 0; i < CommitMessage.MAX_LINES + 7; i++) {
       after.put("base/cm-" + i + ".yaml", object("ConfigMap", "cm-" + i, "").getBytes(StandardCharsets.UTF_8));
     }
-    String message = CommitMessage.of("acme", ChangeSummary.between(new TreeMap<>(), after), "abc", "1");
+    String message = CommitMessage.of("acme", ChangeSummary.between(new TreeMap<>(), after), "abc", "1", null);
     assertTrue(message.contains("\n... and 7 more\n"), message);
     assertTrue(message.contains("Maas-Spec-Hash: sha256:abc\n"), message);
   }

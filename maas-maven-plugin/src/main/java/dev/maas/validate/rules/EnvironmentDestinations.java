@@ -27,6 +27,11 @@ public final class EnvironmentDestinations implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/metadata", "/spec/environments", "/spec/gitops");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     if (platform.gitops() == null) {

@@ -18,6 +18,11 @@ public final class EnvironmentModelsExist implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/environments", "/spec/models");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     if (!(document.find("/spec/environments") instanceof YamlNode.Sequence environments)) {

@@ -34,6 +34,11 @@ public final class GeneratedNameLength implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/metadata", "/spec/models", "/spec/environments", "/spec/gitops");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     String prefix = platform.name() + "-";

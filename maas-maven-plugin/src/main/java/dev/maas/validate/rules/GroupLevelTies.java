@@ -20,6 +20,11 @@ public final class GroupLevelTies implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/tiers");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     List<Tier> tiers = platform.tiers();

@@ -19,6 +19,11 @@ public final class HostnameLengths implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/gateway", "/spec/environments");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     check(platform.gateway().hostname(), "/spec/gateway/hostname", document, out);

@@ -17,6 +17,11 @@ public final class LimitadorSharedCounters implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/limitador", "/spec/environments");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     Limitador limitador = platform.limitador();

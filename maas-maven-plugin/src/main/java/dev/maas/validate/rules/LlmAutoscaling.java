@@ -22,6 +22,11 @@ public final class LlmAutoscaling implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/models", "/spec/environments");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     for (AutoscalingSite site : AutoscalingSite.of(platform, Serving.LLM)) {

@@ -18,6 +18,11 @@ public final class ModelFormatOnPredictor implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/models");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     for (int i = 0; i < platform.models().size(); i++) {

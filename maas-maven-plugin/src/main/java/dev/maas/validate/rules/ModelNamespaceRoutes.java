@@ -29,6 +29,11 @@ public final class ModelNamespaceRoutes implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/models");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     Set<String> namespaces = new LinkedHashSet<>();

@@ -21,6 +21,12 @@ public final class NoSecretMaterial implements SemanticRule {
     return "semantic.secretMaterial";
   }
 
+  /** Reads the document's values, never the model, so it runs whatever else is wrong. */
+  @Override
+  public List<String> inputs() {
+    return List.of();
+  }
+
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();

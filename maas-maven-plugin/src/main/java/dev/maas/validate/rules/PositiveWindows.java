@@ -17,6 +17,11 @@ public final class PositiveWindows implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/tiers");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     for (TierRates.Located located : TierRates.of(platform)) {

@@ -23,6 +23,11 @@ public final class ReplicasOrAutoscaling implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/models", "/spec/environments");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     for (int i = 0; i < platform.models().size(); i++) {

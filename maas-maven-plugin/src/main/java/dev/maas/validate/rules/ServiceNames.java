@@ -20,6 +20,11 @@ public final class ServiceNames implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/metadata", "/spec/models");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     check(out, document, "/metadata/name", platform.name(), "platform", platform.name() + "-token-service");

@@ -18,6 +18,11 @@ public final class TokenLifetimes implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/tokens");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     TokenService tokens = platform.tokens();

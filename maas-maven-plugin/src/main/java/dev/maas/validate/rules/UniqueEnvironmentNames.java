@@ -19,6 +19,11 @@ public final class UniqueEnvironmentNames implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/environments");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     if (!(document.find("/spec/environments") instanceof YamlNode.Sequence)) {

@@ -25,6 +25,11 @@ public final class UniqueLimitKeys implements SemanticRule {
     return "semantic.limitKeyCollision";
   }
 
+  @Override
+  public List<String> inputs() {
+    return List.of("/spec/tiers");
+  }
+
   /**
    * Where a key comes from.
    *

@@ -19,6 +19,11 @@ public final class UniqueModelNames implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/models");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();

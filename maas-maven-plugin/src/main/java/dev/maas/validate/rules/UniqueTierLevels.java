@@ -19,6 +19,11 @@ public final class UniqueTierLevels implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/tiers");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     Map<Integer, Integer> seen = new HashMap<>();

@@ -18,6 +18,11 @@ public final class UniqueTierNames implements SemanticRule {
   }
 
   @Override
+  public List<String> inputs() {
+    return List.of("/spec/tiers");
+  }
+
+  @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();

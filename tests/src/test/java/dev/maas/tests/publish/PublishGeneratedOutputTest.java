@@ -26,7 +26,7 @@ class PublishGeneratedOutputTest {
   private PublishResult publish(Path spec, Path remote) {
     GenerateRequest generate = new GenerateRequest(dir, spec, dir.resolve("out"), null, null, "test");
     return new MaasCompiler().publish(new PublishOptions(generate, "file://" + remote, null, null,
-        GitCredentials.none(), dir.resolve("clones"), false, false));
+        GitCredentials.none(), dir.resolve("clones"), false));
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.maas.publish.CommitIdentity;
 import dev.maas.publish.GitPublisher;
 import dev.maas.publish.PublishReport;
 import dev.maas.publish.PublishRequest;
+import dev.maas.render.NameClashes;
 import dev.maas.render.PlatformRenderer;
 import dev.maas.render.RenderOptions;
 import dev.maas.validate.SpecValidator;
@@ -86,6 +87,15 @@ public final class MaasCompiler {
             "/metadata/name", "platform `" + platform.name() + "` is already defined at " + other,
             "give every platform its own metadata.name"));
         platform = null;
+      }
+      if (platform != null) {
+        // Names that only the generators know (a model named like the token service's route) are checked here,
+        // so that validate refuses what generate could not write.
+        List<Diagnostic> clashes = NameClashes.find(platform, outcome.document());
+        if (!clashes.isEmpty()) {
+          diagnostics.addAll(clashes);
+          platform = null;
+        }
       }
       if (platform != null) {
         ArgoCdNamesAcrossSpecs.Spec spec = new ArgoCdNamesAcrossSpecs.Spec(outcome.document(), platform);

@@ -1,0 +1,76 @@
+package dev.maas.render;
+
+import dev.maas.diag.Diagnostic;
+import dev.maas.model.Environment;
+import dev.maas.model.Model;
+import dev.maas.model.Platform;
+import dev.maas.model.Tier;
+import dev.maas.spec.SpecDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generated objects that would share group, kind, namespace and name, found when a spec is validated: each clash is
+ * an error at the spec name that made the later object (a model's, else a tier's or an environment's), so that
+ * {@code validate} refuses what {@code generate} could not write.
+ */
+public final class NameClashes {
+
+  /** The code of a clash. */
+  public static final String CODE = "semantic.generatedNameClash";
+
+  private NameClashes() {}
+
+  /** The clashes of {@code platform}'s generated objects, located in {@code document}. */
+  public static List<Diagnostic> find(Platform platform, SpecDocument document) {
+    List<Diagnostic> out = new ArrayList<>();
+    Map<String, Map<String, KubeObject>> folders = new LinkedHashMap<>();
+    for (Stage stage : RenderPipeline.standard(new RenderOptions(null, "validate")).stages()) {
+      if (stage.kind() != Stage.Kind.GENERATOR) {
+        continue;
+      }
+      Map<String, KubeObject> seen = folders.computeIfAbsent(stage.folder(), f -> new LinkedHashMap<>());
+      for (KubeObject object : ((Generator) stage.step()).generate(platform)) {
+        String id = object.group() + "/" + object.kind() + "/" + object.namespace() + "/" + object.name();
+        if (seen.putIfAbsent(id, object) != null) {
+          out.add(clash(platform, document, object));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Diagnostic clash(Platform platform, SpecDocument document, KubeObject object) {
+    String what = object.kind() + " " + (object.namespace().isEmpty() ? "" : object.namespace() + "/") + object.name();
+    String message = " makes " + what + ", a name another object of the platform already has: one would overwrite"
+        + " the other";
+    for (int i = platform.models().size() - 1; i >= 0; i--) {
+      Model model = platform.models().get(i);
+      if (model.namespace().equals(object.namespace()) && object.name().contains(model.name())) {
+        String pointer = "/spec/models/" + i + "/name";
+        return Diagnostic.error(CODE, document.locate(pointer), pointer, "model `" + model.name() + "` in namespace `"
+            + model.namespace() + "`" + message, "rename the model, or serve it in another namespace");
+      }
+    }
+    for (int i = platform.tiers().size() - 1; i >= 0; i--) {
+      Tier tier = platform.tiers().get(i);
+      if (object.name().contains(tier.name())) {
+        String pointer = "/spec/tiers/" + i + "/name";
+        return Diagnostic.error(CODE, document.locate(pointer), pointer, "tier `" + tier.name() + "`" + message,
+            "rename the tier");
+      }
+    }
+    for (int i = platform.environments().size() - 1; i >= 0; i--) {
+      Environment environment = platform.environments().get(i);
+      if (object.name().contains(environment.name())) {
+        String pointer = "/spec/environments/" + i + "/name";
+        return Diagnostic.error(CODE, document.locate(pointer), pointer, "environment `" + environment.name() + "`"
+            + message, "rename the environment");
+      }
+    }
+    return Diagnostic.error(CODE, document.locate("/metadata/name"), "/metadata/name", "platform `" + platform.name()
+        + "`" + message, "rename the platform or the namespaces it uses");
+  }
+}

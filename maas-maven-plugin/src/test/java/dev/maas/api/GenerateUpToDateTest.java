@@ -64,9 +64,10 @@ class GenerateUpToDateTest {
   @Test
   void unchangedRerunReportsTheSameWarnings() throws IOException {
     Path spec = dir.resolve("acme.yaml");
-    // Two warnings: the YAML 1.1 word, and the reference spec's own lint.
+    // Two warnings: the YAML 1.1 word, and a gated model without download credentials.
     Files.writeString(spec, Files.readString(Path.of(System.getProperty("maas.repoRoot", ".."))
-        .resolve("platform-specs/acme.yaml")).replace("displayName: Free\n", "displayName: on\n"));
+        .resolve("platform-specs/acme.yaml")).replace("displayName: Free\n", "displayName: on\n")
+        .replace("      credentials: {secretName: hf-token}\n", ""));
     Path out = dir.resolve("out");
 
     GenerateResult first = new MaasCompiler().generate(request(spec, out, false));

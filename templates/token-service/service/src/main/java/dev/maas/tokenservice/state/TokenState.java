@@ -1,0 +1,100 @@
+package dev.maas.tokenservice.state;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Immutable state, per user: the second before which all their tokens are revoked (one entry per revoke-all, not
+ * one per token), single revoked tokens (jti to expiry), and their live issued tokens (jti to record).
+ *
+ * <p>Replicas merge states as a union, so no replica's change is lost; {@link #pruned} drops what can no longer
+ * matter.
+ *
+ * @param revokedBefore user to the epoch second before which their tokens are revoked
+ * @param revoked user to revoked jti to that token's expiry
+ * @param issued user to jti to the issued token
+ */
+public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String, Long>> revoked,
+    Map<String, Map<String, IssuedToken>> issued) {
+
+  public static final TokenState EMPTY = new TokenState(Map.of(), Map.of(), Map.of());
+
+  public TokenState {
+    revokedBefore = frozen(revokedBefore);
+    revoked = frozenNested(revoked);
+    issued = frozenNested(issued);
+  }
+
+  /** Whether the token {@code jti} of {@code sub}, issued at {@code iat}, is revoked. */
+  public boolean isRevoked(String jti, String sub, long iat) {
+    return iat < revokedBefore.getOrDefault(sub, 0L) || revoked.getOrDefault(sub, Map.of()).containsKey(jti);
+  }
+
+  /** The union: the later cut-off per user, every revoked jti, every issued token. */
+  public TokenState merge(TokenState other) {
+    Map<String, Long> before = new TreeMap<>(revokedBefore);
+    other.revokedBefore.forEach((u, t) -> before.merge(u, t, Math::max));
+    return new TokenState(before, union(revoked, other.revoked), union(issued, other.issued));
+  }
+
+  /**
+   * Without what can no longer matter: cut-offs older than the longest token life, expired revocations, and issued
+   * tokens that expired or were revoked.
+   */
+  public TokenState pruned(long now, long maxTtl) {
+    Map<String, Long> before = new TreeMap<>(revokedBefore);
+    before.values().removeIf(t -> t < now - maxTtl);
+    Map<String, Map<String, Long>> jtis = new TreeMap<>();
+    revoked.forEach((user, map) -> {
+      Map<String, Long> live = new TreeMap<>(map);
+      live.values().removeIf(exp -> exp < now);
+      if (!live.isEmpty()) {
+        jtis.put(user, live);
+      }
+    });
+    Map<String, Map<String, IssuedToken>> tokens = new TreeMap<>();
+    issued.forEach((user, map) -> {
+      Map<String, IssuedToken> live = new TreeMap<>(map);
+      live.values().removeIf(t -> t.exp() < now || isRevoked(t.jti(), user, t.iat()));
+      if (!live.isEmpty()) {
+        tokens.put(user, live);
+      }
+    });
+    return new TokenState(before, jtis, tokens);
+  }
+
+  /** With every token of {@code user} issued before {@code before} revoked. */
+  public TokenState withRevokeAll(String user, long before) {
+    return merge(new TokenState(Map.of(user, before), Map.of(), Map.of()));
+  }
+
+  /** With the token {@code jti} of {@code user}, which expires at {@code exp}, revoked. */
+  public TokenState withRevoked(String user, String jti, long exp) {
+    return merge(new TokenState(Map.of(), Map.of(user, Map.of(jti, exp)), Map.of()));
+  }
+
+  /** With {@code token} recorded as issued to {@code user}. */
+  public TokenState withIssued(String user, IssuedToken token) {
+    return merge(new TokenState(Map.of(), Map.of(), Map.of(user, Map.of(token.jti(), token))));
+  }
+
+  private static <K, V> Map<K, V> frozen(Map<K, V> map) {
+    return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+  }
+
+  private static <V> Map<String, Map<String, V>> frozenNested(Map<String, Map<String, V>> map) {
+    Map<String, Map<String, V>> out = new TreeMap<>();
+    if (map != null) {
+      map.forEach((k, v) -> out.put(k, frozen(v)));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static <V> Map<String, Map<String, V>> union(Map<String, Map<String, V>> a, Map<String, Map<String, V>> b) {
+    Map<String, Map<String, V>> out = new TreeMap<>();
+    a.forEach((k, v) -> out.put(k, new TreeMap<>(v)));
+    b.forEach((k, v) -> out.computeIfAbsent(k, x -> new TreeMap<>()).putAll(v));
+    return out;
+  }
+}

@@ -19,9 +19,7 @@ import dev.maas.model.Platform;
 import dev.maas.render.KubeObject;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
 import dev.maas.render.tokenservice.TokenServiceGenerator;
-import dev.maas.validate.SpecValidator;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,15 +83,12 @@ class TokenServiceProcessTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path spec = Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml");
-    SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "acme.yaml");
-    assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
-    platform = outcome.platform();
+    platform = ServiceProcess.acme();
     List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
     source = dir.resolve("TokenService.java");
     config = dir.resolve("config.json");
-    Files.writeString(source, configMapData(objects, "acme-token-service-source", "TokenService.java"));
-    Files.writeString(config, configMapData(objects, "acme-token-service-config", "config.json"));
+    Files.writeString(source, ServiceProcess.configMapData(objects, "acme-token-service-source", "TokenService.java"));
+    Files.writeString(config, ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
     keysDir = Files.createDirectories(dir.resolve("keys"));
     stateDir = dir.resolve("state");
     logFile = dir.resolve("service.log");
@@ -112,11 +107,6 @@ class TokenServiceProcessTest {
     }
   }
 
-  private static String configMapData(List<KubeObject> objects, String name, String key) {
-    return objects.stream().filter(o -> o.kind().equals("ConfigMap") && o.name().equals(name)).findFirst()
-        .orElseThrow().body().path("data").path(key).asText();
-  }
-
   private static KeyPair ecKeyPair() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -129,42 +119,12 @@ class TokenServiceProcessTest {
     Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
   /** Starts {@code java TokenService.java} and waits for /health. */
   private static void launch() throws Exception {
-    int port = freePort();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(java, source.toString());
-    pb.environment().put("MAAS_CONFIG", config.toString());
-    pb.environment().put("MAAS_KEYS_DIR", keysDir.toString());
-    pb.environment().put("MAAS_STATE_DIR", stateDir.toString());
-    pb.environment().put("MAAS_PORT", String.valueOf(port));
-    int metricsPort = freePort();
-    pb.environment().put("MAAS_METRICS_PORT", String.valueOf(metricsPort));
-    metricsBase = "http://127.0.0.1:" + metricsPort;
-    pb.environment().put("MAAS_BIND_ADDRESS", "127.0.0.1");
-    pb.environment().remove("KUBERNETES_SERVICE_HOST");
-    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    process = pb.start();
-    base = "http://127.0.0.1:" + port;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      assertTrue(process.isAlive(), () -> "the service exited:\n" + log());
-      try {
-        if (call("GET", "/health", null, null, null).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the service did not become healthy:\n" + log());
+    ServiceProcess started = ServiceProcess.launch(List.of(ServiceProcess.java(), source.toString()), dir);
+    process = started.process();
+    base = started.base();
+    metricsBase = started.metricsBase();
   }
 
   private static String log() {

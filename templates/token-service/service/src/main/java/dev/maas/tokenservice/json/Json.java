@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** The shared mapper: request bodies, config, state, the Kubernetes API and the audit log all go through it. */
@@ -22,6 +23,8 @@ public final class Json {
           .build())
       .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      // The stored state is written in key order, so two writes of one state are the same bytes.
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
 
   private Json() {}

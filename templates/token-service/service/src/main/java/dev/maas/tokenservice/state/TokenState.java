@@ -1,6 +1,6 @@
 package dev.maas.tokenservice.state;
 
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,6 +21,8 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
   public static final TokenState EMPTY = new TokenState(Map.of(), Map.of(), Map.of());
 
   public TokenState {
+    // Map.copyOf returns a map that is already immutable as it is, so a change copies only the outer maps and the
+    // one user's inner map it touches, not every token of every user.
     revokedBefore = frozen(revokedBefore);
     revoked = frozenNested(revoked);
     issued = frozenNested(issued);
@@ -66,29 +68,39 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
 
   /** With every token of {@code user} issued before {@code before} revoked. */
   public TokenState withRevokeAll(String user, long before) {
-    return merge(new TokenState(Map.of(user, before), Map.of(), Map.of()));
+    Map<String, Long> out = new HashMap<>(revokedBefore);
+    out.merge(user, before, Math::max);
+    return new TokenState(out, revoked, issued);
   }
 
   /** With the token {@code jti} of {@code user}, which expires at {@code exp}, revoked. */
   public TokenState withRevoked(String user, String jti, long exp) {
-    return merge(new TokenState(Map.of(), Map.of(user, Map.of(jti, exp)), Map.of()));
+    return new TokenState(revokedBefore, with(revoked, user, jti, exp), issued);
   }
 
   /** With {@code token} recorded as issued to {@code user}. */
   public TokenState withIssued(String user, IssuedToken token) {
-    return merge(new TokenState(Map.of(), Map.of(), Map.of(user, Map.of(token.jti(), token))));
+    return new TokenState(revokedBefore, revoked, with(issued, user, token.jti(), token));
+  }
+
+  private static <V> Map<String, Map<String, V>> with(Map<String, Map<String, V>> map, String user, String key, V value) {
+    Map<String, Map<String, V>> out = new HashMap<>(map);
+    Map<String, V> mine = new HashMap<>(map.getOrDefault(user, Map.of()));
+    mine.put(key, value);
+    out.put(user, mine);
+    return out;
   }
 
   private static <K, V> Map<K, V> frozen(Map<K, V> map) {
-    return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+    return map == null ? Map.of() : Map.copyOf(map);
   }
 
   private static <V> Map<String, Map<String, V>> frozenNested(Map<String, Map<String, V>> map) {
-    Map<String, Map<String, V>> out = new TreeMap<>();
+    Map<String, Map<String, V>> out = new HashMap<>();
     if (map != null) {
       map.forEach((k, v) -> out.put(k, frozen(v)));
     }
-    return Collections.unmodifiableMap(out);
+    return Map.copyOf(out);
   }
 
   private static <V> Map<String, Map<String, V>> union(Map<String, Map<String, V>> a, Map<String, Map<String, V>> b) {

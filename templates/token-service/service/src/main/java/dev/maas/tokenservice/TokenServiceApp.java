@@ -30,12 +30,15 @@ public final class TokenServiceApp implements AutoCloseable {
   private final HttpServer api;
   private final HttpServer management;
   private final ScheduledExecutorService background;
+  private final TokenLedger ledger;
   private final Router router;
 
-  private TokenServiceApp(HttpServer api, HttpServer management, ScheduledExecutorService background, Router router) {
+  private TokenServiceApp(HttpServer api, HttpServer management, ScheduledExecutorService background,
+      TokenLedger ledger, Router router) {
     this.api = api;
     this.management = management;
     this.background = background;
+    this.ledger = ledger;
     this.router = router;
   }
 
@@ -75,7 +78,7 @@ public final class TokenServiceApp implements AutoCloseable {
     log.info("listening on " + settings.bindAddress() + ":" + api.getAddress().getPort() + " (health and metrics on "
         + management.getAddress().getPort() + "); issuer " + config.issuer() + "; signing key " + keys.current().kid()
         + "; " + keys.all().size() + " key(s) published");
-    return new TokenServiceApp(api, management, background, router);
+    return new TokenServiceApp(api, management, background, ledger, router);
   }
 
   private static StateStore store(Settings settings, Log log) throws IOException {
@@ -110,6 +113,7 @@ public final class TokenServiceApp implements AutoCloseable {
     management.stop(0);
     ((ExecutorService) api.getExecutor()).shutdownNow();
     ((ExecutorService) management.getExecutor()).shutdownNow();
+    ledger.close();
   }
 
   /** A background task that may fail. */

@@ -5,17 +5,20 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 /**
  * The state in memory (read on every check) backed by a store (written on every change, before the change is
- * answered). Changes that arrive while a write is under way are written together in the next one, so a burst of
- * issues costs a few store round trips, not one each.
+ * answered). One writer thread stores the changes; those that arrive while a write is under way are written together
+ * in the next one, so a burst of issues costs a few store round trips, not one each.
  */
-public final class TokenLedger {
+public final class TokenLedger implements AutoCloseable {
 
   /** Live tokens one user may hold at once: the list stays readable and the shared ConfigMap small. */
   public static final int MAX_LIVE_TOKENS_PER_USER = 100;
@@ -25,16 +28,23 @@ public final class TokenLedger {
 
   private static final int ATTEMPTS = 8;
 
+  /** How long a caller waits for its change to be stored before it is answered with an error. */
+  private static final int WAIT_SECONDS = 30;
+
   private final StateStore store;
   private final long maxTtl;
   private final Clock clock;
-  private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+  private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+  private final Thread writer;
   private volatile TokenState state = TokenState.EMPTY;
 
   public TokenLedger(StateStore store, long maxTtl, Clock clock) {
     this.store = store;
     this.maxTtl = maxTtl;
     this.clock = clock;
+    this.writer = new Thread(this::writeLoop, "maas-ledger-writer");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   /** The state as this replica knows it. */
@@ -68,24 +78,45 @@ public final class TokenLedger {
   public void change(UnaryOperator<TokenState> change) throws IOException, InterruptedException {
     Pending mine = new Pending(change, new CompletableFuture<>());
     pending.add(mine);
-    synchronized (this) {
-      if (!mine.done().isDone()) {
-        flush();
-      }
-    }
     try {
-      mine.done().get();
+      mine.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new IOException("the store did not take the change within " + WAIT_SECONDS + " s");
+    }
+  }
+
+  /** Stops the writer; changes still queued fail. */
+  @Override
+  public void close() {
+    writer.interrupt();
+  }
+
+  /**
+   * The writer's loop: it takes every change queued meanwhile and stores them in one write. One thread writes, so
+   * callers wait on their own future and never on each other.
+   */
+  private void writeLoop() {
+    List<Pending> batch = new ArrayList<>();
+    try {
+      while (true) {
+        batch.add(pending.take());
+        pending.drainTo(batch);
+        synchronized (this) {
+          flush(batch);
+        }
+        batch.clear();
+      }
+    } catch (InterruptedException e) {
+      IOException stopped = new IOException("the ledger is closed");
+      batch.forEach(p -> p.done().completeExceptionally(stopped));
+      pending.forEach(p -> p.done().completeExceptionally(stopped));
     }
   }
 
   /** Writes every pending change in one read-merge-write, retried when another replica wrote first. */
-  private void flush() {
-    List<Pending> batch = new ArrayList<>();
-    for (Pending p; (p = pending.poll()) != null; ) {
-      batch.add(p);
-    }
+  private void flush(List<Pending> batch) throws InterruptedException {
     try {
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         Snapshot stored = store.read();
@@ -105,10 +136,6 @@ public final class TokenLedger {
       batch.forEach(p -> p.done().completeExceptionally(busy));
     } catch (IOException | RuntimeException e) {
       batch.forEach(p -> p.done().completeExceptionally(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      IOException stopped = new IOException("interrupted while storing a change");
-      batch.forEach(p -> p.done().completeExceptionally(stopped));
     }
   }
 

@@ -28,10 +28,16 @@ public final class KubernetesApi {
   private final HttpClient http;
 
   public KubernetesApi(String host, String port, Path account) throws IOException {
-    this.base = URI.create("https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+    this(URI.create("https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port), account,
+        HttpClient.newBuilder().sslContext(trusting(account.resolve("ca.crt"))).connectTimeout(Duration.ofSeconds(5))
+            .build());
+  }
+
+  /** An API at {@code base} reached with {@code http}; tests use it to stand in a fake API server. */
+  KubernetesApi(URI base, Path account, HttpClient http) {
+    this.base = base;
     this.account = account;
-    this.http = HttpClient.newBuilder().sslContext(trusting(account.resolve("ca.crt")))
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.http = http;
   }
 
   /** The pod's namespace. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The config records: the JSON both sides share, tier choice and model lists. */
 class ServiceConfigTest {
 
   private static final ServiceConfig CONFIG = new ServiceConfig("acme", "http://issuer", "maas:acme", 60, 3600,

@@ -6,6 +6,7 @@ import dev.maas.tokenservice.json.Json;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 /**
  * The state in one ConfigMap of the pod's namespace (key {@value #KEY}), shared by every replica and updated with
@@ -39,21 +40,22 @@ public final class ConfigMapStore implements StateStore {
   }
 
   @Override
-  public boolean write(TokenState state, Snapshot basis) throws IOException, InterruptedException {
+  public Optional<Snapshot> write(TokenState state, Snapshot basis) throws IOException, InterruptedException {
     // The object as read, labels, annotations and resourceVersion included, with only our key replaced.
     ObjectNode cm = basis.basis().deepCopy();
     JsonNode data = cm.path("data");
     ObjectNode out = data.isObject() ? (ObjectNode) data : cm.putObject("data");
     out.put(KEY, Json.MAPPER.writeValueAsString(state));
-    HttpResponse<Void> r = api.http().send(api.request(path).header("Content-Type", "application/json")
+    HttpResponse<byte[]> r = api.http().send(api.request(path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(cm))).build(),
-        HttpResponse.BodyHandlers.discarding());
+        HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() == 409) {
-      return false;
+      return Optional.empty();
     }
     if (r.statusCode() != 200) {
       throw new IOException("updating the state ConfigMap answered " + r.statusCode());
     }
-    return true;
+    // The API answers the object as stored, with its new resourceVersion: the basis of the next write.
+    return Optional.of(new Snapshot(state, (ObjectNode) Json.MAPPER.readTree(r.body())));
   }
 }

@@ -6,8 +6,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
-/** The state in a local file, replaced atomically (temp file and rename) so that a crash never leaves half a file. */
+/**
+ * The state in a local file, replaced atomically (temp file and rename) so that a crash never leaves half a file.
+ * One process owns the file: it is the store outside a cluster, where there is one replica.
+ */
 public final class FileStore implements StateStore {
 
   private final Path file;
@@ -24,7 +28,7 @@ public final class FileStore implements StateStore {
   }
 
   @Override
-  public boolean write(TokenState state, Snapshot basis) throws IOException {
+  public Optional<Snapshot> write(TokenState state, Snapshot basis) throws IOException {
     Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".tokens", ".tmp");
     try {
       Files.write(temp, Json.MAPPER.writeValueAsBytes(state));
@@ -36,6 +40,6 @@ public final class FileStore implements StateStore {
     } finally {
       Files.deleteIfExists(temp);
     }
-    return true;
+    return Optional.of(new Snapshot(state, null));
   }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +38,8 @@ public final class TokenLedger implements AutoCloseable {
   private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile TokenState state = TokenState.EMPTY;
+  /** What the store holds as this replica last read or wrote it; null when unknown. Guarded by {@code this}. */
+  private Snapshot last;
 
   public TokenLedger(StateStore store, long maxTtl, Clock clock) {
     this.store = store;
@@ -69,9 +72,11 @@ public final class TokenLedger implements AutoCloseable {
     return state.revoked().getOrDefault(user, Map.of()).size();
   }
 
-  /** Reads the store and merges it in: other replicas' changes arrive this way. */
+  /** Reads the store and merges it in: other replicas' changes arrive this way; what can no longer matter goes. */
   public synchronized void reload() throws IOException, InterruptedException {
-    state = state.merge(store.read().state()).pruned(clock.instant().getEpochSecond(), maxTtl);
+    Snapshot stored = store.read();
+    state = state.merge(stored.state()).pruned(clock.instant().getEpochSecond(), maxTtl);
+    last = stored;
   }
 
   /** Applies {@code change} and returns once it is stored. */
@@ -115,29 +120,38 @@ public final class TokenLedger implements AutoCloseable {
     }
   }
 
-  /** Writes every pending change in one read-merge-write, retried when another replica wrote first. */
+  /**
+   * Writes every pending change in one write over what this replica last read or wrote; when another replica wrote
+   * since, the store refuses, and the ledger reads, merges and tries again. After its own write the store holds
+   * exactly this replica's state, so the next write needs neither a read nor a merge.
+   */
   private void flush(List<Pending> batch) throws InterruptedException {
     try {
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-        Snapshot stored = store.read();
-        TokenState next = stored.state().merge(state);
+        Snapshot stored = last != null ? last : store.read();
+        TokenState next = stored.state() == state ? state : stored.state().merge(state);
         for (Pending p : batch) {
           next = p.change().apply(next);
         }
         next = next.pruned(clock.instant().getEpochSecond(), maxTtl);
-        if (store.write(next, stored)) {
+        Optional<Snapshot> written = store.write(next, stored);
+        if (written.isPresent()) {
           state = next;
+          last = written.get();
           batch.forEach(p -> p.done().complete(null));
           return;
         }
+        last = null;
         Thread.sleep(20L * (attempt + 1));
       }
       IOException busy = new IOException("could not store a change: the store kept changing");
       batch.forEach(p -> p.done().completeExceptionally(busy));
     } catch (IOException | RuntimeException e) {
+      last = null;
       batch.forEach(p -> p.done().completeExceptionally(e));
     }
   }
 
+  /** A change waiting for the writer, and the future its caller waits on. */
   private record Pending(UnaryOperator<TokenState> change, CompletableFuture<Void> done) {}
 }

@@ -45,25 +45,30 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
    * tokens that expired or were revoked.
    */
   public TokenState pruned(long now, long maxTtl) {
-    Map<String, Long> before = new TreeMap<>(revokedBefore);
+    Map<String, Long> before = new HashMap<>(revokedBefore);
     before.values().removeIf(t -> t < now - maxTtl);
-    Map<String, Map<String, Long>> jtis = new TreeMap<>();
-    revoked.forEach((user, map) -> {
-      Map<String, Long> live = new TreeMap<>(map);
-      live.values().removeIf(exp -> exp < now);
-      if (!live.isEmpty()) {
-        jtis.put(user, live);
+    Map<String, Map<String, Long>> jtis = keep(revoked, (user, exp) -> exp >= now);
+    TokenState cut = new TokenState(before, jtis, issued);
+    return new TokenState(before, jtis,
+        keep(issued, (user, t) -> t.exp() >= now && !cut.isRevoked(t.jti(), user, t.iat())));
+  }
+
+  /** The entries {@code keep} accepts; an inner map that loses nothing is reused as it is. */
+  private static <V> Map<String, Map<String, V>> keep(Map<String, Map<String, V>> map,
+      java.util.function.BiPredicate<String, V> keep) {
+    Map<String, Map<String, V>> out = new HashMap<>();
+    map.forEach((user, inner) -> {
+      if (inner.values().stream().allMatch(v -> keep.test(user, v))) {
+        out.put(user, inner);
+      } else {
+        Map<String, V> live = new HashMap<>(inner);
+        live.values().removeIf(v -> !keep.test(user, v));
+        if (!live.isEmpty()) {
+          out.put(user, live);
+        }
       }
     });
-    Map<String, Map<String, IssuedToken>> tokens = new TreeMap<>();
-    issued.forEach((user, map) -> {
-      Map<String, IssuedToken> live = new TreeMap<>(map);
-      live.values().removeIf(t -> t.exp() < now || isRevoked(t.jti(), user, t.iat()));
-      if (!live.isEmpty()) {
-        tokens.put(user, live);
-      }
-    });
-    return new TokenState(before, jtis, tokens);
+    return out;
   }
 
   /** With every token of {@code user} issued before {@code before} revoked. */

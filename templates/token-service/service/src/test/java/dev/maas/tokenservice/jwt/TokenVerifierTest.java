@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** What the signer writes is verified; every forgery is refused. */
 class TokenVerifierTest {
 
   private static final String ISS = TestService.ISSUER;

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Key files: who signs, what is published, and every malformed key named. */
 class KeyRingTest {
 
   @TempDir

@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** The ledger under concurrent changes and a store that keeps refusing writes; live tokens. */
 class TokenLedgerTest {
 
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_800_000_000L), ZoneOffset.UTC);
@@ -30,14 +32,14 @@ class TokenLedgerTest {
     }
 
     @Override
-    public synchronized boolean write(TokenState state, Snapshot basis) throws IOException {
+    public synchronized Optional<Snapshot> write(TokenState state, Snapshot basis) throws IOException {
       if (writes.incrementAndGet() % 2 == 1) {
         // Another replica's revocation lands first.
         stored = stored.withRevokeAll("other-replica-user", 1_800_000_000L);
-        return false;
+        return Optional.empty();
       }
       stored = state;
-      return true;
+      return Optional.of(new Snapshot(state, null));
     }
   }
 

@@ -8,6 +8,7 @@ import dev.maas.tokenservice.json.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The state's union, revocation checks, pruning and JSON form. */
 class TokenStateTest {
 
   private static final long NOW = 1_800_000_000L;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
+/** Lifetimes read by one bounded scan: what adds up, what is refused, and the bound before the scan. */
 class DurationsTest {
 
   @Test

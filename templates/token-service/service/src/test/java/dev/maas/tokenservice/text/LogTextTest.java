@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** Client text in log lines: control and line-breaking characters escaped, long text cut. */
 class LogTextTest {
 
   @Test

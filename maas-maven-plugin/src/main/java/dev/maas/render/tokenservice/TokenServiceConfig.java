@@ -7,17 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
-import dev.maas.model.Rate;
-import dev.maas.model.Tier;
 import dev.maas.model.Window;
-import dev.maas.tokenservice.config.LimitSet;
 import dev.maas.tokenservice.config.ModelEntry;
-import dev.maas.tokenservice.config.RateEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The token service's config file ({@code config.json}), rendered deterministically from the platform:
@@ -46,21 +39,9 @@ public final class TokenServiceConfig {
         TokenServiceEndpoints.audience(platform),
         Window.parse(platform.tokens().defaultTTL()).seconds(), Window.parse(platform.tokens().maxTTL()).seconds(),
         // A tier without a model list may use every model, including ones added later: its models stay null.
-        platform.tiers().stream().map(TokenServiceConfig::tier).toList(),
+        platform.tiers().stream().map(t -> new TierEntry(t.name(), t.displayName(), t.level(), t.groups(), t.models()))
+            .toList(),
         platform.models().stream().map(TokenServiceConfig::model).toList());
-  }
-
-  /** A tier with its base limits: the ones the spec writes, which /v1/me shows its members. */
-  private static TierEntry tier(Tier t) {
-    Map<String, LimitSet> overrides = new LinkedHashMap<>();
-    t.modelLimits().forEach((model, l) -> overrides.put(model, new LimitSet(rates(l.requests()), rates(l.tokens()))));
-    return new TierEntry(t.name(), t.displayName(), t.level(), t.groups(), t.models(),
-        new LimitSet(rates(t.limits().requests()), rates(t.limits().tokens())), t.limits().counter(), overrides);
-  }
-
-  private static List<RateEntry> rates(List<Rate> rates) {
-    return rates == null ? null
-        : rates.stream().map(r -> new RateEntry(r.limit(), r.window(), r.parsedWindow().seconds())).toList();
   }
 
   /**

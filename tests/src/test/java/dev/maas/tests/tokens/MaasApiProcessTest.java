@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The MaaS API module run as its own JVM with the config the compiler generates from the reference spec: the
- * generated {@code config.json} is what the service reads, tokens verify against its JWKS, the caller's limits come
+ * generated {@code config.json} is what the service reads, tokens verify against its JWKS, the caller's models come
  * from the spec, revocations survive a forced kill, and fifty concurrent clients get their tokens.
  */
 class MaasApiProcessTest {
@@ -124,8 +124,8 @@ class MaasApiProcessTest {
 
     Map<String, Object> me = json(call("GET", "/v1/me", "alice", "[\"premium-users\"]", null));
     String text = me.toString();
-    // acme.yaml: premium's llama-70b override of 20000 tokens a minute, and the tier's 20 requests per 2 minutes.
-    assertTrue(text.contains("id=llama-70b") && text.contains("limit=20000") && text.contains("limit=20"), text);
+    // acme.yaml: premium may call granite-8b and llama-70b, both LLMs behind their OpenAI base URLs.
+    assertTrue(text.contains("id=llama-70b") && text.contains("url=/llm/llama-70b/v1") && !text.contains("mnist"), text);
     assertEquals(List.of("free", "premium", "enterprise"), ((List<?>) json(call("GET", "/v1/tiers", "alice",
         "[\"premium-users\"]", null)).get("tiers")).stream().map(t -> ((Map<?, ?>) t).get("name")).toList());
   }

@@ -1,8 +1,6 @@
 package dev.maas.tokenservice;
 
-import dev.maas.tokenservice.config.LimitSet;
 import dev.maas.tokenservice.config.ModelEntry;
-import dev.maas.tokenservice.config.RateEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
 import dev.maas.tokenservice.json.Json;
@@ -35,9 +33,7 @@ public final class TestService implements AutoCloseable {
 
   public static final ServiceConfig CONFIG = new ServiceConfig("acme", ISSUER, AUDIENCE, 4 * 3600, 720 * 3600,
       List.of(new TierEntry("free", "Free", 0, List.of("system:authenticated"), List.of("granite-8b")),
-          new TierEntry("premium", "Premium", 10, List.of("premium-users"), List.of("granite-8b", "llama-70b"),
-              new LimitSet(List.of(new RateEntry(20, "2m", 120)), List.of(new RateEntry(50_000, "1m", 60))), "user",
-              Map.of("llama-70b", new LimitSet(null, List.of(new RateEntry(20_000, "1m", 60))))),
+          new TierEntry("premium", "Premium", 10, List.of("premium-users"), List.of("granite-8b", "llama-70b")),
           new TierEntry("enterprise", "Enterprise", 20, List.of("enterprise-users"), null)),
       List.of(new ModelEntry("granite-8b", "llm", "Granite", "/llm/granite-8b/v1", "/llm/granite-8b/v1/chat/completions"),
           new ModelEntry("llama-70b", "llm", "Llama", "/llm/llama-70b/v1", "/llm/llama-70b/v1/chat/completions"),

@@ -44,22 +44,14 @@ final class CatalogueEndpoints {
     return Reply.json(200, Map.of("tiers", out));
   }
 
-  /**
-   * GET /v1/me: who the gateway says the caller is, their tier (null without one), and the models it allows with
-   * their URLs and the spec's base limits for each (an environment's overlay may change them where it runs).
-   */
+  /** GET /v1/me: who the gateway says the caller is, their tier (null without one) and the models it allows. */
   Reply me(Request request) throws Refusal {
     Caller caller = request.caller();
     TierEntry tier = config.tierFor(caller.groups()).orElse(null);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("username", caller.username());
     out.put("groups", caller.groups());
-    Map<String, Object> described = tier == null ? null : tier(tier);
-    if (described != null) {
-      // Who shares the counters: each caller their own, or every member of the tier one set.
-      described.put("counter", tier.counter());
-    }
-    out.put("tier", described);
+    out.put("tier", tier == null ? null : tier(tier));
     List<Map<String, Object>> models = new ArrayList<>();
     if (tier != null) {
       for (ModelEntry m : config.modelsOf(tier)) {
@@ -67,7 +59,6 @@ final class CatalogueEndpoints {
         model.put("id", m.name());
         model.put("displayName", m.displayName());
         model.put("url", m.url());
-        model.put("limits", tier.limitsFor(m.name()));
         models.add(model);
       }
     }

@@ -62,7 +62,7 @@ final class TokenEndpoints {
     random.nextBytes(id);
     String jti = HexFormat.of().formatHex(id);
     String token = signer.sign(new TokenClaims(jti, caller.username(), tier.name(), iat, iat + ttl), keys.current());
-    ledger.change(s -> s.withIssued(caller.username(), new IssuedToken(jti, tier.name(), iat, iat + ttl, label)));
+    ledger.change(d -> d.issue(caller.username(), new IssuedToken(jti, tier.name(), iat, iat + ttl, label)));
     metrics.issued(tier.name());
     audit.issued(caller.username(), tier.name(), jti);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -121,7 +121,7 @@ final class TokenEndpoints {
       throw new Refusal(429, "too_many_revocations", "you have " + TokenLedger.MAX_REVOKED_PER_USER
           + " single revocations pending; revoke all your tokens instead (DELETE /v1/tokens)");
     }
-    ledger.change(s -> s.withRevoked(caller.username(), token.jti(), token.exp()));
+    ledger.change(d -> d.revoke(caller.username(), token.jti(), token.exp()));
     metrics.revoked();
     audit.revoked(caller.username(), token.jti());
     return Reply.noContent();
@@ -131,7 +131,7 @@ final class TokenEndpoints {
   Reply revokeAll(Request request) throws Exception {
     Caller caller = request.caller();
     long before = clock.instant().getEpochSecond() + 1;
-    ledger.change(s -> s.withRevokeAll(caller.username(), before));
+    ledger.change(d -> d.revokeAll(caller.username(), before));
     metrics.revoked();
     audit.revokedAll(caller.username());
     return Reply.noContent();

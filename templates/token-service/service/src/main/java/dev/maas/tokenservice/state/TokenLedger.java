@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 
 /**
  * The state in memory (read on every check) backed by a store (written on every change, before the change is
@@ -80,7 +80,7 @@ public final class TokenLedger implements AutoCloseable {
   }
 
   /** Applies {@code change} and returns once it is stored. */
-  public void change(UnaryOperator<TokenState> change) throws IOException, InterruptedException {
+  public void change(Consumer<TokenState.Draft> change) throws IOException, InterruptedException {
     Pending mine = new Pending(change, new CompletableFuture<>());
     pending.add(mine);
     try {
@@ -130,10 +130,9 @@ public final class TokenLedger implements AutoCloseable {
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         Snapshot stored = last != null ? last : store.read();
         TokenState next = stored.state() == state ? state : stored.state().merge(state);
-        for (Pending p : batch) {
-          next = p.change().apply(next);
-        }
-        next = next.pruned(clock.instant().getEpochSecond(), maxTtl);
+        TokenState.Draft draft = next.draft();
+        batch.forEach(p -> p.change().accept(draft));
+        next = draft.build().pruned(clock.instant().getEpochSecond(), maxTtl);
         Optional<Snapshot> written = store.write(next, stored);
         if (written.isPresent()) {
           state = next;
@@ -153,5 +152,5 @@ public final class TokenLedger implements AutoCloseable {
   }
 
   /** A change waiting for the writer, and the future its caller waits on. */
-  private record Pending(UnaryOperator<TokenState> change, CompletableFuture<Void> done) {}
+  private record Pending(Consumer<TokenState.Draft> change, CompletableFuture<Void> done) {}
 }

@@ -1,6 +1,7 @@
 package dev.maas.tokenservice.state;
 
 import java.util.HashMap;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -73,27 +74,68 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
 
   /** With every token of {@code user} issued before {@code before} revoked. */
   public TokenState withRevokeAll(String user, long before) {
-    Map<String, Long> out = new HashMap<>(revokedBefore);
-    out.merge(user, before, Math::max);
-    return new TokenState(out, revoked, issued);
+    return draft().revokeAll(user, before).build();
   }
 
   /** With the token {@code jti} of {@code user}, which expires at {@code exp}, revoked. */
   public TokenState withRevoked(String user, String jti, long exp) {
-    return new TokenState(revokedBefore, with(revoked, user, jti, exp), issued);
+    return draft().revoke(user, jti, exp).build();
   }
 
   /** With {@code token} recorded as issued to {@code user}. */
   public TokenState withIssued(String user, IssuedToken token) {
-    return new TokenState(revokedBefore, revoked, with(issued, user, token.jti(), token));
+    return draft().issue(user, token).build();
   }
 
-  private static <V> Map<String, Map<String, V>> with(Map<String, Map<String, V>> map, String user, String key, V value) {
-    Map<String, Map<String, V>> out = new HashMap<>(map);
-    Map<String, V> mine = new HashMap<>(map.getOrDefault(user, Map.of()));
-    mine.put(key, value);
-    out.put(user, mine);
-    return out;
+  /** A mutable copy to apply many changes to before one immutable state is built again. */
+  public Draft draft() {
+    return new Draft(this);
+  }
+
+  /**
+   * Changes on their way to a state. A batch of changes costs one copy of the per-user maps, not one each: the
+   * outer maps are copied once, a user's own map only when a change touches it.
+   */
+  public static final class Draft {
+    private final Map<String, Long> before;
+    private final Map<String, Map<String, Long>> revoked;
+    private final Map<String, Map<String, IssuedToken>> issued;
+    private final Set<Map<?, ?>> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private Draft(TokenState from) {
+      before = new HashMap<>(from.revokedBefore);
+      revoked = new HashMap<>(from.revoked);
+      issued = new HashMap<>(from.issued);
+    }
+
+    public Draft revokeAll(String user, long cutOff) {
+      before.merge(user, cutOff, Math::max);
+      return this;
+    }
+
+    public Draft revoke(String user, String jti, long exp) {
+      own(revoked, user).merge(jti, exp, Math::max);
+      return this;
+    }
+
+    public Draft issue(String user, IssuedToken token) {
+      own(issued, user).put(token.jti(), token);
+      return this;
+    }
+
+    public TokenState build() {
+      return new TokenState(before, revoked, issued);
+    }
+
+    private <V> Map<String, V> own(Map<String, Map<String, V>> map, String user) {
+      Map<String, V> mine = map.get(user);
+      if (mine == null || !owned.contains(mine)) {
+        mine = mine == null ? new HashMap<>() : new HashMap<>(mine);
+        owned.add(mine);
+        map.put(user, mine);
+      }
+      return mine;
+    }
   }
 
   private static <K, V> Map<K, V> frozen(Map<K, V> map) {

@@ -100,12 +100,12 @@ class ConfigMapStoreTest {
         TokenLedger ledger = i % 2 == 0 ? a : b;
         String jti = "j" + i;
         futures.add(pool.submit(() -> {
-          ledger.change(s -> s.withIssued("u" + (jti.length() % 3), new IssuedToken(jti, "free", now, now + 600, null)));
+          ledger.change(d -> d.issue("u" + (jti.length() % 3), new IssuedToken(jti, "free", now, now + 600, null)));
           return null;
         }));
       }
       futures.add(pool.submit(() -> {
-        b.change(s -> s.withRevokeAll("mallory", now + 1));
+        b.change(d -> d.revokeAll("mallory", now + 1));
         return null;
       }));
       for (Future<?> f : futures) {

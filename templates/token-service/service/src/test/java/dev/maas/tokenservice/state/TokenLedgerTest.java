@@ -52,7 +52,7 @@ class TokenLedgerTest {
     for (int i = 0; i < 200; i++) {
       String jti = "j" + i;
       futures.add(pool.submit(() -> {
-        ledger.change(s -> s.withIssued("u" + (jti.hashCode() % 7),
+        ledger.change(d -> d.issue("u" + (jti.hashCode() % 7),
             new IssuedToken(jti, "free", 1_800_000_000L, 1_800_000_600L, null)));
         return null;
       }));
@@ -71,10 +71,10 @@ class TokenLedgerTest {
   void liveTokensLeaveOutRevokedAndExpiredOnes() throws Exception {
     TokenLedger ledger = new TokenLedger(new ContendedStore(), 3600, CLOCK);
     long now = CLOCK.instant().getEpochSecond();
-    ledger.change(s -> s.withIssued("u", new IssuedToken("a", "free", now, now + 60, null))
-        .withIssued("u", new IssuedToken("b", "free", now, now + 60, null))
-        .withIssued("u", new IssuedToken("c", "free", now - 120, now - 60, null)));
-    ledger.change(s -> s.withRevoked("u", "b", now + 60));
+    ledger.change(d -> d.issue("u", new IssuedToken("a", "free", now, now + 60, null))
+        .issue("u", new IssuedToken("b", "free", now, now + 60, null))
+        .issue("u", new IssuedToken("c", "free", now - 120, now - 60, null)));
+    ledger.change(d -> d.revoke("u", "b", now + 60));
     assertEquals(List.of("a"), ledger.liveTokens("u").stream().map(IssuedToken::jti).toList());
     assertEquals(1, ledger.revokedCount("u"));
   }

@@ -190,8 +190,21 @@ public class TokenService {
     return v == null || v.isBlank() ? fallback : v;
   }
 
+  /**
+   * One log line. Control characters, C1 controls and Unicode line separators are written as backslash-u escapes:
+   * a user name the gateway passed on must not start a line of its own or rewrite the terminal.
+   */
   static void log(String message) {
-    System.out.println(Instant.now() + " " + message);
+    StringBuilder line = new StringBuilder(message.length());
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
+        line.append(String.format("\\u%04x", (int) c));
+      } else {
+        line.append(c);
+      }
+    }
+    System.out.println(Instant.now() + " " + line);
   }
 
   interface Task {
@@ -698,6 +711,11 @@ public class TokenService {
 
   /** Lifetimes: "4h", "1h30m", "2d", "90s", or a number of seconds. */
   static final class Durations {
+    /**
+     * Longer text is refused before the pattern sees it: the pattern backtracks once per number-unit pair, and
+     * thirty thousand pairs in a 64 KiB body overflowed the stack.
+     */
+    static final int MAX_LENGTH = 32;
     static final Pattern SYNTAX = Pattern.compile("^([0-9]{1,5}(s|m|h|d))+$");
     static final Pattern PART = Pattern.compile("([0-9]{1,5})(s|m|h|d)");
 
@@ -705,7 +723,7 @@ public class TokenService {
       long s;
       if (value instanceof Long n) {
         s = n;
-      } else if (value instanceof String text && SYNTAX.matcher(text).matches()) {
+      } else if (value instanceof String text && text.length() <= MAX_LENGTH && SYNTAX.matcher(text).matches()) {
         s = 0;
         Matcher m = PART.matcher(text);
         while (m.find()) {

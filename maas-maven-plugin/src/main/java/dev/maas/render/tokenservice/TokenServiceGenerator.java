@@ -224,8 +224,8 @@ public final class TokenServiceGenerator implements Generator {
     }
   }
 
-  private static Probe probe(int period, int failures) {
-    return new ProbeBuilder().withNewHttpGet().withPath("/health").withPort(new IntOrString(HTTP)).endHttpGet()
+  private static Probe probe(String port, int period, int failures) {
+    return new ProbeBuilder().withNewHttpGet().withPath("/health").withPort(new IntOrString(port)).endHttpGet()
         .withPeriodSeconds(period).withTimeoutSeconds(2).withFailureThreshold(failures).build();
   }
 
@@ -247,9 +247,11 @@ public final class TokenServiceGenerator implements Generator {
         .addNewPort().withName(HTTP).withContainerPort(TokenServiceEndpoints.PORT).withProtocol("TCP").endPort()
         .addNewPort().withName(METRICS).withContainerPort(TokenServiceEndpoints.METRICS_PORT).withProtocol("TCP").endPort()
         // Compiling the source at start takes a few seconds on a small CPU share: the startup probe allows 60 s.
-        .withStartupProbe(probe(2, 30))
-        .withReadinessProbe(probe(5, 3))
-        .withLivenessProbe(probe(10, 3))
+        .withStartupProbe(probe(METRICS, 2, 30))
+        // Readiness asks the API's own threads, so a saturated pod stops getting traffic; liveness asks the
+        // metrics port, whose threads never queue behind API work, so a busy pod is not restarted for being busy.
+        .withReadinessProbe(probe(HTTP, 5, 3))
+        .withLivenessProbe(probe(METRICS, 10, 3))
         .withNewResources()
         .addToRequests("cpu", new Quantity("100m"))
         .addToRequests("memory", new Quantity("256Mi"))

@@ -136,6 +136,9 @@ class TokenServiceGeneratorTest {
     assertEquals("[\"ALL\"]", c.at("/securityContext/capabilities/drop").toString());
     assertEquals("/health", c.at("/readinessProbe/httpGet/path").asText());
     assertEquals("/health", c.at("/livenessProbe/httpGet/path").asText());
+    assertEquals("http", c.at("/readinessProbe/httpGet/port").asText(), "readiness follows the API's threads");
+    assertEquals("metrics", c.at("/livenessProbe/httpGet/port").asText(), "liveness never waits behind API work");
+    assertEquals("metrics", c.at("/startupProbe/httpGet/port").asText());
     assertEquals("512Mi", c.at("/resources/limits/memory").asText());
     Set<String> mounts = new TreeSet<>();
     c.path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText() + (m.path("readOnly").asBoolean() ? " ro" : "")));

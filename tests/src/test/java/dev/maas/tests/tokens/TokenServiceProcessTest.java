@@ -425,6 +425,33 @@ class TokenServiceProcessTest {
   }
 
   @Test
+  void aCraftedLifetimeIsRefusedWithoutOverflowingTheStack() throws Exception {
+    // 30,000 number-unit pairs: the pattern alone recursed once per pair and overflowed the stack.
+    HttpResponse<String> r = call("POST", "/v1/tokens", "crafted", "[\"premium-users\"]",
+        "{\"ttl\":\"" + "1s".repeat(30_000) + "\"}");
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals(200, call("GET", "/health", null, null, null).statusCode(), "still healthy");
+  }
+
+  @Test
+  void controlCharactersOfAUserNameAreEscapedInTheLog() throws Exception {
+    URI uri = URI.create(base);
+    // The JDK client refuses control characters in headers, so the request is written by hand: ESC and a C1 NEL.
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.getOutputStream().write(("DELETE /v1/tokens HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
+          + "X-MaaS-Groups: []\r\nConnection: close\r\nX-MaaS-Username: mallet\u001b[2J\u0085forged\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertTrue(answer.startsWith("HTTP/1.1 204"), answer);
+    }
+    String log = log();
+    assertTrue(log.contains("revoked all tokens of mallet\\u001b[2J\\u0085forged"), log);
+    assertFalse(log.contains("\u001b"), "no raw ESC in the log");
+    assertFalse(log.contains("\u0085"), "no raw NEL in the log");
+  }
+
+  @Test
   void discoveryPointsAtTheJwks() throws Exception {
     Map<String, Object> discovery = json(call("GET", "/.well-known/openid-configuration", null, null, null));
     assertEquals(TokenServiceEndpoints.issuer(platform), discovery.get("issuer"));

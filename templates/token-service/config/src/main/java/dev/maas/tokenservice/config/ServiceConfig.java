@@ -1,0 +1,47 @@
+package dev.maas.tokenservice.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole config: who issues, for which audience, how long tokens live, and the tier and model catalogue.
+ *
+ * @param platform the platform's name
+ * @param issuer the tokens' {@code iss}, the service's in-cluster URL
+ * @param audience the tokens' {@code aud}
+ * @param defaultTTL a token's lifetime in seconds when the request names none
+ * @param maxTTL the longest lifetime in seconds a request may ask for
+ * @param tiers the tiers in spec order
+ * @param models the models in spec order
+ */
+public record ServiceConfig(String platform, String issuer, String audience, long defaultTTL, long maxTTL,
+    List<TierEntry> tiers, List<ModelEntry> models) {
+
+  public ServiceConfig {
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(audience, "audience");
+    tiers = List.copyOf(Objects.requireNonNull(tiers, "tiers"));
+    models = models == null ? List.of() : List.copyOf(models);
+  }
+
+  /** The highest-level tier one of {@code groups} belongs to; spec order breaks ties between equal levels. */
+  public Optional<TierEntry> tierFor(List<String> groups) {
+    List<TierEntry> byLevel = new ArrayList<>(tiers);
+    // A stable sort keeps spec order among tiers of one level.
+    byLevel.sort(Comparator.comparingInt(TierEntry::level).reversed());
+    return byLevel.stream().filter(t -> groups.stream().anyMatch(t.groups()::contains)).findFirst();
+  }
+
+  /** The tier named {@code name}, if it still exists. */
+  public Optional<TierEntry> tier(String name) {
+    return tiers.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** The models {@code tier} may call, in spec order. */
+  public List<ModelEntry> modelsOf(TierEntry tier) {
+    return models.stream().filter(m -> tier.allows(m.name())).toList();
+  }
+}

@@ -1,0 +1,138 @@
+package dev.maas.tokenservice;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.maas.tokenservice.api.ApiRoutes;
+import dev.maas.tokenservice.audit.AuditLog;
+import dev.maas.tokenservice.config.ServiceConfig;
+import dev.maas.tokenservice.http.Router;
+import dev.maas.tokenservice.http.Servers;
+import dev.maas.tokenservice.json.Json;
+import dev.maas.tokenservice.keys.KeyRing;
+import dev.maas.tokenservice.metrics.Metrics;
+import dev.maas.tokenservice.state.ConfigMapStore;
+import dev.maas.tokenservice.state.FileStore;
+import dev.maas.tokenservice.state.KubernetesApi;
+import dev.maas.tokenservice.state.StateStore;
+import dev.maas.tokenservice.state.TokenLedger;
+import dev.maas.tokenservice.text.LogText;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The running service: config, keys and ledger loaded, the API and health servers started, reloads scheduled. */
+public final class TokenServiceApp implements AutoCloseable {
+
+  private final HttpServer api;
+  private final HttpServer management;
+  private final ScheduledExecutorService background;
+  private final TokenLedger ledger;
+  private final Router router;
+
+  private TokenServiceApp(HttpServer api, HttpServer management, ScheduledExecutorService background,
+      TokenLedger ledger, Router router) {
+    this.api = api;
+    this.management = management;
+    this.background = background;
+    this.ledger = ledger;
+    this.router = router;
+  }
+
+  /** Loads everything {@code settings} names and starts serving; log lines go to {@code out}. */
+  public static TokenServiceApp start(Settings settings, PrintStream out) throws IOException, InterruptedException {
+    Clock clock = Clock.systemUTC();
+    Log log = new Log(out, clock);
+    Servers.configureJdkServer();
+    ServiceConfig config = Json.MAPPER.readValue(settings.config().toFile(), ServiceConfig.class);
+    if (config.tiers().isEmpty() || config.defaultTTL() <= 0 || config.maxTTL() < config.defaultTTL()) {
+      throw new IOException(settings.config() + " needs a tier and 0 < defaultTTL <= maxTTL");
+    }
+    KeyRing keys = new KeyRing(settings.keysDir(), log::info);
+    keys.reload();
+    TokenLedger ledger = new TokenLedger(store(settings, log), config.maxTTL(), clock);
+    ledger.reload();
+    Metrics metrics = new Metrics();
+    AuditLog audit = new AuditLog(out, clock);
+
+    Router router = new Router(ApiRoutes.api(config, keys, ledger, metrics, audit, clock), metrics, audit, log::info);
+    HttpServer api = Servers.api(new InetSocketAddress(settings.bindAddress(), settings.port()), router,
+        settings.maxThreads());
+    // Health and metrics have a server of their own, so neither probes nor scrapes queue behind API work.
+    HttpServer management = Servers.management(new InetSocketAddress(settings.bindAddress(), settings.metricsPort()),
+        new Router(ApiRoutes.management(metrics), metrics, audit, log::info));
+
+    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "maas-background");
+      t.setDaemon(true);
+      return t;
+    });
+    // Replicas share the ledger through the store; re-reading every 5 s keeps them within the gateway's 60 s cache.
+    background.scheduleWithFixedDelay(() -> quietly(log, "reload the ledger", ledger::reload), 5, 5, TimeUnit.SECONDS);
+    background.scheduleWithFixedDelay(() -> quietly(log, "reload keys", keys::reload), 30, 30, TimeUnit.SECONDS);
+    api.start();
+    management.start();
+    log.info("listening on " + settings.bindAddress() + ":" + api.getAddress().getPort() + " (health and metrics on "
+        + management.getAddress().getPort() + "); issuer " + config.issuer() + "; signing key " + keys.current().kid()
+        + "; " + keys.all().size() + " key(s) published");
+    return new TokenServiceApp(api, management, background, ledger, router);
+  }
+
+  private static StateStore store(Settings settings, Log log) throws IOException {
+    if (settings.stateConfigMap() != null && settings.kubernetesHost() != null) {
+      log.info("state is kept in ConfigMap " + settings.stateConfigMap());
+      return new ConfigMapStore(new KubernetesApi(settings.kubernetesHost(), settings.kubernetesPort(),
+          KubernetesApi.SERVICE_ACCOUNT), settings.stateConfigMap());
+    }
+    log.info("state is kept in " + settings.stateDir().resolve("tokens.json"));
+    return new FileStore(settings.stateDir().resolve("tokens.json"));
+  }
+
+  /** The API's port. */
+  public int port() {
+    return api.getAddress().getPort();
+  }
+
+  /** The health and metrics port. */
+  public int managementPort() {
+    return management.getAddress().getPort();
+  }
+
+  /** The API's route table. */
+  public Router router() {
+    return router;
+  }
+
+  @Override
+  public void close() {
+    background.shutdownNow();
+    api.stop(0);
+    management.stop(0);
+    ((ExecutorService) api.getExecutor()).shutdownNow();
+    ((ExecutorService) management.getExecutor()).shutdownNow();
+    ledger.close();
+  }
+
+  /** A background task that may fail. */
+  private interface Task {
+    void run() throws Exception;
+  }
+
+  private static void quietly(Log log, String what, Task task) {
+    try {
+      task.run();
+    } catch (Exception e) {
+      log.info("could not " + what + ": " + LogText.escape(e.getMessage()));
+    }
+  }
+
+  /** Operational log lines, timestamped. */
+  private record Log(PrintStream out, Clock clock) {
+    void info(String message) {
+      out.println(clock.instant() + " " + message);
+    }
+  }
+}

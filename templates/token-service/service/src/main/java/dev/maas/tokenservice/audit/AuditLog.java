@@ -1,0 +1,48 @@
+package dev.maas.tokenservice.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.maas.tokenservice.json.Json;
+import java.io.PrintStream;
+import java.time.Clock;
+
+/**
+ * Writes audit events as single JSON lines. The mapper escapes control characters and all non-ASCII, so no value a
+ * client chose can break a line or forge another one.
+ */
+public final class AuditLog {
+
+  private final PrintStream out;
+  private final Clock clock;
+
+  public AuditLog(PrintStream out, Clock clock) {
+    this.out = out;
+    this.clock = clock;
+  }
+
+  public void issued(String user, String tier, String jti) {
+    write("issue", user, tier, jti, "issued", 201, null);
+  }
+
+  public void revoked(String user, String jti) {
+    write("revoke", user, null, jti, "revoked", 204, null);
+  }
+
+  public void revokedAll(String user) {
+    write("revoke_all", user, null, null, "revoked", 204, null);
+  }
+
+  public void denied(String user, String tier, String reason, int status, String path) {
+    write("denied", user, tier, null, reason, status, path);
+  }
+
+  private void write(String event, String user, String tier, String jti, String outcome, int status, String path) {
+    try {
+      String line = Json.MAPPER.writeValueAsString(
+          new AuditEvent(clock.instant().toString(), event, user, tier, jti, outcome, status, path));
+      // One println per event: PrintStream locks per call, so concurrent lines never interleave.
+      out.println(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an audit event", e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Prometheus counters of what the API did, in the text exposition format. */
+package dev.maas.tokenservice.metrics;

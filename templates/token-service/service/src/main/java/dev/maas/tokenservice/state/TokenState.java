@@ -1,0 +1,159 @@
+package dev.maas.tokenservice.state;
+
+import java.util.HashMap;
+import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Immutable state, per user: the second before which all their tokens are revoked (one entry per revoke-all, not
+ * one per token), single revoked tokens (jti to expiry), and their live issued tokens (jti to record).
+ *
+ * <p>Replicas merge states as a union, so no replica's change is lost; {@link #pruned} drops what can no longer
+ * matter.
+ *
+ * @param revokedBefore user to the epoch second before which their tokens are revoked
+ * @param revoked user to revoked jti to that token's expiry
+ * @param issued user to jti to the issued token
+ */
+public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String, Long>> revoked,
+    Map<String, Map<String, IssuedToken>> issued) {
+
+  public static final TokenState EMPTY = new TokenState(Map.of(), Map.of(), Map.of());
+
+  public TokenState {
+    // Map.copyOf returns a map that is already immutable as it is, so a change copies only the outer maps and the
+    // one user's inner map it touches, not every token of every user.
+    revokedBefore = frozen(revokedBefore);
+    revoked = frozenNested(revoked);
+    issued = frozenNested(issued);
+  }
+
+  /** Whether the token {@code jti} of {@code sub}, issued at {@code iat}, is revoked. */
+  public boolean isRevoked(String jti, String sub, long iat) {
+    return iat < revokedBefore.getOrDefault(sub, 0L) || revoked.getOrDefault(sub, Map.of()).containsKey(jti);
+  }
+
+  /** The union: the later cut-off per user, every revoked jti, every issued token. */
+  public TokenState merge(TokenState other) {
+    Map<String, Long> before = new TreeMap<>(revokedBefore);
+    other.revokedBefore.forEach((u, t) -> before.merge(u, t, Math::max));
+    return new TokenState(before, union(revoked, other.revoked), union(issued, other.issued));
+  }
+
+  /**
+   * Without what can no longer matter: cut-offs older than the longest token life, expired revocations, and issued
+   * tokens that expired or were revoked.
+   */
+  public TokenState pruned(long now, long maxTtl) {
+    Map<String, Long> before = new HashMap<>(revokedBefore);
+    before.values().removeIf(t -> t < now - maxTtl);
+    Map<String, Map<String, Long>> jtis = keep(revoked, (user, exp) -> exp >= now);
+    TokenState cut = new TokenState(before, jtis, issued);
+    return new TokenState(before, jtis,
+        keep(issued, (user, t) -> t.exp() >= now && !cut.isRevoked(t.jti(), user, t.iat())));
+  }
+
+  /** The entries {@code keep} accepts; an inner map that loses nothing is reused as it is. */
+  private static <V> Map<String, Map<String, V>> keep(Map<String, Map<String, V>> map,
+      java.util.function.BiPredicate<String, V> keep) {
+    Map<String, Map<String, V>> out = new HashMap<>();
+    map.forEach((user, inner) -> {
+      if (inner.values().stream().allMatch(v -> keep.test(user, v))) {
+        out.put(user, inner);
+      } else {
+        Map<String, V> live = new HashMap<>(inner);
+        live.values().removeIf(v -> !keep.test(user, v));
+        if (!live.isEmpty()) {
+          out.put(user, live);
+        }
+      }
+    });
+    return out;
+  }
+
+  /** With every token of {@code user} issued before {@code before} revoked. */
+  public TokenState withRevokeAll(String user, long before) {
+    return draft().revokeAll(user, before).build();
+  }
+
+  /** With the token {@code jti} of {@code user}, which expires at {@code exp}, revoked. */
+  public TokenState withRevoked(String user, String jti, long exp) {
+    return draft().revoke(user, jti, exp).build();
+  }
+
+  /** With {@code token} recorded as issued to {@code user}. */
+  public TokenState withIssued(String user, IssuedToken token) {
+    return draft().issue(user, token).build();
+  }
+
+  /** A mutable copy to apply many changes to before one immutable state is built again. */
+  public Draft draft() {
+    return new Draft(this);
+  }
+
+  /**
+   * Changes on their way to a state. A batch of changes costs one copy of the per-user maps, not one each: the
+   * outer maps are copied once, a user's own map only when a change touches it.
+   */
+  public static final class Draft {
+    private final Map<String, Long> before;
+    private final Map<String, Map<String, Long>> revoked;
+    private final Map<String, Map<String, IssuedToken>> issued;
+    private final Set<Map<?, ?>> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private Draft(TokenState from) {
+      before = new HashMap<>(from.revokedBefore);
+      revoked = new HashMap<>(from.revoked);
+      issued = new HashMap<>(from.issued);
+    }
+
+    public Draft revokeAll(String user, long cutOff) {
+      before.merge(user, cutOff, Math::max);
+      return this;
+    }
+
+    public Draft revoke(String user, String jti, long exp) {
+      own(revoked, user).merge(jti, exp, Math::max);
+      return this;
+    }
+
+    public Draft issue(String user, IssuedToken token) {
+      own(issued, user).put(token.jti(), token);
+      return this;
+    }
+
+    public TokenState build() {
+      return new TokenState(before, revoked, issued);
+    }
+
+    private <V> Map<String, V> own(Map<String, Map<String, V>> map, String user) {
+      Map<String, V> mine = map.get(user);
+      if (mine == null || !owned.contains(mine)) {
+        mine = mine == null ? new HashMap<>() : new HashMap<>(mine);
+        owned.add(mine);
+        map.put(user, mine);
+      }
+      return mine;
+    }
+  }
+
+  private static <K, V> Map<K, V> frozen(Map<K, V> map) {
+    return map == null ? Map.of() : Map.copyOf(map);
+  }
+
+  private static <V> Map<String, Map<String, V>> frozenNested(Map<String, Map<String, V>> map) {
+    Map<String, Map<String, V>> out = new HashMap<>();
+    if (map != null) {
+      map.forEach((k, v) -> out.put(k, frozen(v)));
+    }
+    return Map.copyOf(out);
+  }
+
+  private static <V> Map<String, Map<String, V>> union(Map<String, Map<String, V>> a, Map<String, Map<String, V>> b) {
+    Map<String, Map<String, V>> out = new TreeMap<>();
+    a.forEach((k, v) -> out.put(k, new TreeMap<>(v)));
+    b.forEach((k, v) -> out.computeIfAbsent(k, x -> new TreeMap<>()).putAll(v));
+    return out;
+  }
+}

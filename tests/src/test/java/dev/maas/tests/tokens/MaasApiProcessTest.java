@@ -1,0 +1,191 @@
+package dev.maas.tests.tokens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.SignedJWT;
+import dev.maas.model.Platform;
+import dev.maas.render.KubeObject;
+import dev.maas.render.tokenservice.TokenServiceEndpoints;
+import dev.maas.render.tokenservice.TokenServiceGenerator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The MaaS API module run as its own JVM with the config the compiler generates from the reference spec: the
+ * generated {@code config.json} is what the service reads, tokens verify against its JWKS, the caller's models come
+ * from the spec, revocations survive a forced kill, and fifty concurrent clients get their tokens.
+ */
+class MaasApiProcessTest {
+
+  @TempDir
+  static Path dir;
+
+  private static Platform platform;
+  private static KeyPair key;
+  private static Process process;
+  private static String base;
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = ServiceProcess.acme();
+    List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
+    Files.writeString(dir.resolve("config.json"),
+        ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"));
+    key = g.generateKeyPair();
+    Files.writeString(keys.resolve("2026-06-01.pem"), pem("PRIVATE KEY", key.getPrivate().getEncoded())
+        + pem("PUBLIC KEY", key.getPublic().getEncoded()));
+    launch();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (process != null) {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(der) + "\n-----END " + type + "-----\n";
+  }
+
+  /** {@code java -cp <this class path> dev.maas.tokenservice.Main}: the service in a JVM of its own. */
+  private static void launch() throws Exception {
+    ServiceProcess started = ServiceProcess.launch(List.of(ServiceProcess.java(), "-cp",
+        System.getProperty("java.class.path"), "dev.maas.tokenservice.Main"), dir);
+    process = started.process();
+    base = started.base();
+  }
+
+  private static String log() {
+    return ServiceProcess.log(dir);
+  }
+
+  private static HttpResponse<String> call(String method, String path, String user, String groups, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (user != null) {
+      b.header("X-MaaS-Username", user).header("X-MaaS-Groups", groups);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Map<String, Object> json(HttpResponse<String> r) throws Exception {
+    return JSONObjectUtils.parse(r.body());
+  }
+
+  @Test
+  void theGeneratedConfigIsWhatTheServiceServes() throws Exception {
+    HttpResponse<String> r = call("POST", "/v1/tokens", "alice", "[\"premium-users\"]", "{\"ttl\":\"1h\"}");
+    assertEquals(201, r.statusCode(), r.body());
+    SignedJWT jwt = SignedJWT.parse((String) json(r).get("token"));
+    JWKSet jwks = JWKSet.parse(call("GET", "/.well-known/jwks.json", null, null, null).body());
+    assertTrue(jwt.verify(new ECDSAVerifier((ECKey) jwks.getKeyByKeyId("2026-06-01"))));
+    assertEquals(TokenServiceEndpoints.issuer(platform), jwt.getJWTClaimsSet().getIssuer());
+    assertEquals(List.of(TokenServiceEndpoints.audience(platform)), jwt.getJWTClaimsSet().getAudience());
+    assertEquals("premium", jwt.getJWTClaimsSet().getStringClaim("tier"));
+
+    Map<String, Object> me = json(call("GET", "/v1/me", "alice", "[\"premium-users\"]", null));
+    String text = me.toString();
+    // acme.yaml: premium may call granite-8b and llama-70b, both LLMs behind their OpenAI base URLs.
+    assertTrue(text.contains("id=llama-70b") && text.contains("url=/llm/llama-70b/v1") && !text.contains("mnist"), text);
+    assertEquals(List.of("free", "premium", "enterprise"), ((List<?>) json(call("GET", "/v1/tiers", "alice",
+        "[\"premium-users\"]", null)).get("tiers")).stream().map(t -> ((Map<?, ?>) t).get("name")).toList());
+  }
+
+  @Test
+  void revocationsHoldAcrossAForcedKill() throws Exception {
+    Map<String, Object> one = json(call("POST", "/v1/tokens", "dave", "[\"premium-users\"]", null));
+    Map<String, Object> kept = json(call("POST", "/v1/tokens", "dave", "[\"premium-users\"]", null));
+    assertEquals(204, call("DELETE", "/v1/tokens/" + one.get("jti"), "dave", "[\"premium-users\"]", null).statusCode());
+    process.destroyForcibly();
+    assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+    launch();
+    HttpResponse<String> status = call("POST", "/internal/v1/tokens/status", null, null,
+        "{\"token\":\"" + one.get("token") + "\"}");
+    assertEquals(Boolean.TRUE, json(status).get("revoked"), status.body());
+    List<?> live = (List<?>) json(call("GET", "/v1/tokens", "dave", "[\"premium-users\"]", null)).get("tokens");
+    assertEquals(List.of(kept.get("jti")), live.stream().map(t -> ((Map<?, ?>) t).get("jti")).toList());
+  }
+
+  @Test
+  void fiftyConcurrentClientsGetTheirTokensWithoutError() throws Exception {
+    int clients = 50;
+    int total = 2_000;
+    long[] latencies = new long[total];
+    AtomicInteger next = new AtomicInteger();
+    ConcurrentHashMap<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(pool.submit(() -> {
+        for (int i; (i = next.getAndIncrement()) < total; ) {
+          long t0 = System.nanoTime();
+          try {
+            // 40 users, 50 tokens each: within the 100 live tokens one user may hold.
+            HttpResponse<String> r = call("POST", "/v1/tokens", "load-" + (i % 40), "[\"system:authenticated\"]", null);
+            if (r.statusCode() != 201) {
+              errors.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+            }
+          } catch (Exception e) {
+            errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+          }
+          latencies[i] = System.nanoTime() - t0;
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get(5, TimeUnit.MINUTES);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    long[] sorted = latencies.clone();
+    Arrays.sort(sorted);
+    System.out.printf("MaaS API load: %d tokens, %d clients, %.2f s, %.0f tokens/s, p50 %.1f ms, p99 %.1f ms%n",
+        total, clients, seconds, total / seconds, sorted[total / 2] / 1e6, sorted[(int) (total * 0.99) - 1] / 1e6);
+    assertEquals(Map.of(), Map.copyOf(errors), "errors under load");
+    String log = log();
+    assertFalse(log.contains("eyJ"), "no token in the log");
+    assertFalse(log.contains("PRIVATE KEY"), "no key in the log");
+    assertTrue(log.lines().filter(l -> l.contains("\"event\":\"issue\"")).count() >= total, "one audit line per issue");
+  }
+}

@@ -49,17 +49,27 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The copy is the working tree without {@code target/}, {@code node_modules/} and {@code .git/}, under a
  * temporary folder that also holds a link {@code shared} to the real shared folder, so {@code ../shared/crds}
- * resolves as in a checkout. Local Maven repository: the commands install the plugin as the docs say, but
- * into a fresh repository in the temporary folder ({@code -Dmaven.repo.local}), with the build's own
- * repository chained read-only behind it ({@code -Dmaven.repo.local.tail}, Maven 3.9): nothing is
- * downloaded again, and nothing this test installs reaches the repository other builds share. Both go to
- * Maven through {@code MAVEN_ARGS}, which {@code mvnw} passes on; the commands themselves are exactly the
- * docs' text.
+ * resolves as in a checkout. Local Maven repository: a fresh one in the temporary folder
+ * ({@code -Dmaven.repo.local}), with the build's own repository chained read-only behind it
+ * ({@code -Dmaven.repo.local.tail}, Maven 3.9): nothing is downloaded again, and nothing this test installs
+ * reaches the repository other builds share. Both go to Maven through {@code MAVEN_ARGS}, which {@code mvnw}
+ * passes on.
+ *
+ * <p>The commands are the docs' text, with one exception: the docs build and install the plugin with
+ * {@value #INSTALL}, a nested build of the whole project. The build running this test has just packaged that
+ * plugin from the same tree, so the test installs that jar instead (into the fresh repository, with the
+ * parent POM from the copy) and unpacks it into the copy's {@code maas-maven-plugin/target/classes}, which is
+ * what the later commands use. It runs the docs' command as written when the plugin on its classpath is not
+ * a jar packaged in this tree (a build that stopped before {@code package}, or one of the tests module alone,
+ * whose plugin comes from a local repository), or with {@code -Dmaas.docs.nestedInstall=true}.
  */
 class DocsCommandsTest {
 
-  /** The line of the README that runs the build this test belongs to; running it here would recurse. */
-  static final String SELF = "./mvnw -B verify";
+  /** The lines of the README that run the build this test belongs to; running one here would recurse. */
+  static final Set<String> SELF = Set.of("./mvnw -B verify", "./mvnw -B verify -Pfull");
+
+  /** The docs' command that builds the plugin and installs it into the local repository. */
+  static final String INSTALL = "./mvnw -q install -DskipTests";
 
   private static final Set<String> COMMAND_LANGUAGES = Set.of("bash", "shell", "console", "zsh", "shell-session");
 
@@ -89,6 +99,17 @@ class DocsCommandsTest {
     String displayName() {
       String first = script.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse("").trim();
       return block.where() + " " + (first.length() > 90 ? first.substring(0, 87) + "..." : first);
+    }
+
+    /** Whether a line of the script is the docs' install, alone or first in an {@code &&} chain. */
+    boolean installs() {
+      return script.lines().map(String::trim).anyMatch(l -> l.equals(INSTALL) || l.startsWith(INSTALL + " && "));
+    }
+
+    /** The script without the docs' install, which the test has done with the jar the build packaged. */
+    String withoutInstall() {
+      return script.lines().map(l -> l.trim().equals(INSTALL) ? ":" : l.startsWith(INSTALL + " && ")
+          ? l.substring((INSTALL + " && ").length()) : l).collect(Collectors.joining("\n", "", "\n"));
     }
   }
 
@@ -122,11 +143,14 @@ class DocsCommandsTest {
         MarkdownBlocks.Block output = i + 1 < blocks.size() && blocks.get(i + 1).language().equals("output")
             ? blocks.get(i + 1) : null;
         List<String> lines = block.text().lines().collect(Collectors.toList());
-        if (lines.stream().anyMatch(l -> l.trim().equals(SELF))) {
-          String rest = lines.stream().filter(l -> !l.trim().equals(SELF)).collect(Collectors.joining("\n", "", "\n"));
+        List<String> self = lines.stream().map(String::trim).filter(SELF::contains).toList();
+        if (!self.isEmpty()) {
+          String rest = lines.stream().filter(l -> !SELF.contains(l.trim())).collect(Collectors.joining("\n", "", "\n"));
           commands.add(new Command(block, rest, output, null));
-          commands.add(new Command(block, SELF + "\n", null,
-              "`" + SELF + "` is the build that runs this test; running it here would recurse"));
+          for (String line : self) {
+            commands.add(new Command(block, line + "\n", null,
+                "`" + line + "` is the build that runs this test; running it here would recurse"));
+          }
         } else {
           commands.add(new Command(block, block.text(), output, null));
         }
@@ -283,8 +307,15 @@ class DocsCommandsTest {
     assumeTrue(skip == null, skip);
     boolean expectFailure = block.attributes().contains("fail");
     long started = System.nanoTime();
+    String script = command.script();
+    Path jar = builtPlugin();
+    if (command.installs() && jar != null) {
+      installBuiltPlugin(jar, copy, m2);
+      script = command.withoutInstall();
+      System.out.printf("[docs] %s: `%s` done with the plugin the build packaged, %s%n", block.where(), INSTALL, jar);
+    }
     Path out = work.resolve("block.out");
-    ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", command.script())
+    ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", script)
         .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
     Map<String, String> env = builder.environment();
     // The outer build's own Maven settings must not leak into the reader's commands.
@@ -312,7 +343,7 @@ class DocsCommandsTest {
       if (expectFailure) {
         assertNotEquals(0, process.exitValue(), block.where() + " is marked `sh fail` but exited 0:\n" + printed);
       } else {
-        assertEquals(0, process.exitValue(), block.where() + " failed:\n" + command.script() + "\n---\n" + printed);
+        assertEquals(0, process.exitValue(), block.where() + " failed:\n" + script + "\n---\n" + printed);
       }
       if (command.expectedOutput() != null) {
         List<String> printedLines = printed.lines().collect(Collectors.toList());
@@ -343,6 +374,67 @@ class DocsCommandsTest {
     Path descriptor = copy.resolve("maas-maven-plugin/target/classes/META-INF/maven/plugin.xml");
     assertTrue(Files.isRegularFile(descriptor), "the docs build the plugin before using goal " + goal);
     return Files.readString(descriptor, StandardCharsets.UTF_8).contains("<goal>" + goal + "</goal>");
+  }
+
+  /**
+   * The plugin jar on this test's classpath when the build has just packaged it from this tree (in the reactor:
+   * {@code maas-maven-plugin/target/}); {@code null} when the classpath holds a folder of classes, or a jar from a
+   * local repository (a build of the tests module alone, which may be older than the tree), or when
+   * {@code -Dmaas.docs.nestedInstall=true} asks for the docs' own install.
+   */
+  static Path builtPlugin() {
+    if (Boolean.getBoolean("maas.docs.nestedInstall")) {
+      return null;
+    }
+    try {
+      Path location = Path.of(dev.maas.api.MaasCompiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      boolean packagedHere = Files.isRegularFile(location) && location.toString().endsWith(".jar")
+          && location.toAbsolutePath().normalize().startsWith(repoRoot().resolve("maas-maven-plugin"));
+      return packagedHere ? location : null;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /**
+   * What {@value #INSTALL} leaves behind that later commands use, from the packaged jar: the plugin and the parent
+   * POM in the local repository {@code m2}, and the plugin's classes and jar in the copy's
+   * {@code maas-maven-plugin/target/}.
+   */
+  static void installBuiltPlugin(Path jar, Path copy, Path m2) throws IOException {
+    String prefix = "META-INF/maven/dev.maas/maas-maven-plugin/";
+    Path target = copy.resolve("maas-maven-plugin/target");
+    Path classes = target.resolve("classes");
+    java.util.Properties coordinates = new java.util.Properties();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      java.util.zip.ZipEntry properties = zip.getEntry(prefix + "pom.properties");
+      assertTrue(properties != null, jar + " is the maas plugin, with its pom.properties");
+      try (var in = zip.getInputStream(properties)) {
+        coordinates.load(in);
+      }
+      for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+        Path to = classes.resolve(entry.getName()).normalize();
+        assertTrue(to.startsWith(classes), entry.getName() + " stays inside the classes folder");
+        if (entry.isDirectory()) {
+          Files.createDirectories(to);
+        } else {
+          Files.createDirectories(to.getParent());
+          try (var in = zip.getInputStream(entry)) {
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    }
+    String version = coordinates.getProperty("version");
+    String artifact = "maas-maven-plugin-" + version;
+    Files.copy(jar, target.resolve(artifact + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+    Path pluginDir = m2.resolve("dev/maas/maas-maven-plugin").resolve(version);
+    Path parentDir = m2.resolve("dev/maas/maas-parent").resolve(version);
+    Files.createDirectories(pluginDir);
+    Files.createDirectories(parentDir);
+    Files.copy(jar, pluginDir.resolve(artifact + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(classes.resolve(prefix + "pom.xml"), pluginDir.resolve(artifact + ".pom"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(copy.resolve("pom.xml"), parentDir.resolve("maas-parent-" + version + ".pom"), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static Path outerRepository() {

@@ -1,5 +1,6 @@
 package dev.maas.tests.ide;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -27,14 +28,27 @@ final class NodeTools {
   }
 
   /**
-   * Skips the calling test, saying why, unless {@code node} runs and {@code tests/ide/install.sh} has
-   * installed the editor tooling; these are the only reasons an IDE test may skip.
+   * Skips the calling test, saying why, when {@code node} does not run or when the editor tooling is missing and
+   * {@code npm} is not on the PATH; these are the only reasons an IDE test may skip. The build installs the tooling
+   * ({@code tests/ide/NpmInstall.java}, in {@code generate-test-resources}) wherever npm is on the PATH, so there
+   * a missing {@code node_modules} fails the test.
    */
   static void assumeInstalled() {
     assumeTrue(nodeVersion() != null, "node is not on the PATH: the IDE tests need Node.js 18 or newer");
     Path modules = ideDir().resolve("node_modules");
-    assumeTrue(Files.isDirectory(modules.resolve("yaml-language-server")) && Files.isDirectory(modules.resolve("ajv-cli")),
-        modules + " is missing: run tests/ide/install.sh (npm ci) to install the editor tooling");
+    boolean installed = Files.isDirectory(modules.resolve("yaml-language-server")) && Files.isDirectory(modules.resolve("ajv-cli"));
+    assumeTrue(installed || onPath("npm"), modules + " is missing and npm is not on the PATH to install it");
+    assertTrue(installed, modules + " is missing although npm is on the PATH: the tests module's build installs it"
+        + " (tests/ide/NpmInstall.java); run the tests through Maven, or tests/ide/install.sh");
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && (Files.isExecutable(Path.of(dir, tool)) || Files.isExecutable(Path.of(dir, tool + ".cmd")))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String nodeVersion() {

@@ -19,20 +19,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The repository's hand-written overlays ({@code overlays/}): the example for {@code platform-specs/acme.yaml} is
- * layered into the production overlay after every generated patch and builds with {@code kubectl kustomize};
- * the default folder layers nothing into the reference platform.
+ * The repository's hand-written overlays ({@code overlays/}, the default folder): the production patch is layered
+ * into the production overlay of {@code platform-specs/acme.yaml} after every generated patch, builds with
+ * {@code kubectl kustomize}, and leaves dev as generated.
  */
 class RepositoryOverlaysTest {
 
-  private static final String PATCH = "token-service-nodeselector-patch.yaml";
-  private static final String NODE_ROLE = "node-role.kubernetes.io/infra";
+  private static final String PATCH = "token-service-spread-patch.yaml";
+  private static final String ZONE = "topology.kubernetes.io/zone";
 
   private static Path root() {
     return PlatformSpecsTest.repoRoot();
@@ -48,8 +47,8 @@ class RepositoryOverlaysTest {
   }
 
   @Test
-  void theAcmeExampleIsLayeredIntoProductionAfterEveryGeneratedPatch(@TempDir Path out) throws Exception {
-    Path overlays = root().resolve("overlays/acme");
+  void theProductionPatchIsLayeredInAfterEveryGeneratedPatch(@TempDir Path out) throws Exception {
+    Path overlays = root().resolve("overlays");
     Path patch = overlays.resolve("prod").resolve(PATCH);
     assertTrue(Files.isRegularFile(patch), patch + " exists");
     generate(overlays, out);
@@ -65,19 +64,9 @@ class RepositoryOverlaysTest {
 
     assumeTrue(onPath("kubectl"), "kubectl is not on the PATH: the built overlays are not checked");
     Map<String, Object> prodDeployment = tokenService(kustomize(prod));
-    assertEquals(Map.of(NODE_ROLE, ""), nodeSelector(prodDeployment), "the patch reached the Deployment");
+    assertEquals(ZONE, String.valueOf(spread(prodDeployment).get(0).get("topologyKey")), "the patch reached the Deployment");
     Map<String, Object> devDeployment = tokenService(kustomize(out.resolve("acme/overlays/dev")));
-    assertEquals(null, nodeSelector(devDeployment), "dev is left as generated");
-  }
-
-  @Test
-  void theDefaultFolderLayersNothingIntoTheReferencePlatform(@TempDir Path out) throws IOException {
-    assertTrue(Files.isDirectory(root().resolve("overlays")), "the repository has an overlays/ folder");
-    generate(root().resolve("overlays"), out);
-    try (Stream<Path> files = Files.walk(out.resolve("acme"))) {
-      assertEquals(List.of(), files.filter(p -> p.toString().contains(File.separator + "custom")).toList(),
-          "overlays/ holds no dev/ or prod/ of its own, so `./mvnw -N maas:generate` output stays as documented");
-    }
+    assertEquals(null, spread(devDeployment), "dev is left as generated");
   }
 
   @SuppressWarnings("unchecked")
@@ -88,11 +77,11 @@ class RepositoryOverlaysTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> nodeSelector(Map<String, Object> deployment) {
+  private static List<Map<String, Object>> spread(Map<String, Object> deployment) {
     Map<String, Object> spec = (Map<String, Object>) deployment.get("spec");
     Map<String, Object> template = (Map<String, Object>) spec.get("template");
     Map<String, Object> podSpec = (Map<String, Object>) template.get("spec");
-    return (Map<String, Object>) podSpec.get("nodeSelector");
+    return (List<Map<String, Object>>) podSpec.get("topologySpreadConstraints");
   }
 
   @SuppressWarnings("unchecked")

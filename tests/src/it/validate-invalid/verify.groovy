@@ -1,7 +1,7 @@
 // The exact compiler-style lines, in order, and no stack trace.
 def lines = new File(basedir, 'build.log').readLines().findAll { it.startsWith('[ERROR] ') }
 def expected = [
-  '[ERROR] platform-specs/broken.yaml:27:39: error: /spec/tiers/0/limits/tokens/0/window: "1w" is not a window (write number-unit pairs with units ms, s, m, h or d, e.g. 30s, 2m, 1h30m or 1d)',
+  '[ERROR] platform-specs/broken.yaml:27:39: error: /spec/tiers/0/limits/tokens/0/window: "1w" is not a window (weeks are not a unit; write 7d)',
   '[ERROR] platform-specs/broken.yaml:29:7: error: /spec/tiers/1/levle: unknown property `levle` (did you mean `level`?)',
   '[ERROR] platform-specs/broken.yaml:33:18: error: /spec/tiers/1/limits/counter: "usr" is not one of: user, tier (did you mean `user`?)',
   '[ERROR] 3 errors, 0 warnings',

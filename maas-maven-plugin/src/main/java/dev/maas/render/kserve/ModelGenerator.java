@@ -3,8 +3,8 @@ package dev.maas.render.kserve;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.Autoscaling;
 import dev.maas.model.Model;
-import dev.maas.model.Parallelism;
 import dev.maas.model.ModelRouting;
+import dev.maas.model.Parallelism;
 import dev.maas.model.Platform;
 import dev.maas.model.Resources;
 import dev.maas.model.Serving;
@@ -114,19 +114,19 @@ public final class ModelGenerator implements Generator {
       predictor.put("serviceAccountName", model.serviceAccountName());
     }
     Autoscaling scaling = model.autoscaling();
-    if (scaling != null && RequestScaling.applies(scaling)) {
-      // Standard mode's HPA builds metrics for cpu and memory only (kserve v0.20.0 hpa_reconciler.go getHPAMetrics):
-      // request metrics are KEDA's, through the ScaledObject written beside this object; `external` tells KServe
-      // to write no autoscaler of its own and to leave the replicas to it.
-      ((ObjectNode) service.body().get("metadata").get("annotations")).put(RequestScaling.AUTOSCALER_CLASS,
-          RequestScaling.EXTERNAL);
+    if (scaling != null) {
       predictor.put("minReplicas", scaling.minReplicas());
       predictor.put("maxReplicas", scaling.maxReplicas());
-    } else if (scaling != null) {
-      predictor.put("minReplicas", scaling.minReplicas());
-      predictor.put("maxReplicas", scaling.maxReplicas());
-      predictor.put("scaleMetric", scaling.metric());
-      predictor.put("scaleTarget", scaling.target());
+      if (RequestScaling.applies(scaling)) {
+        // Standard mode's HPA builds metrics for cpu and memory only (kserve v0.20.0 hpa_reconciler.go
+        // getHPAMetrics): request metrics are KEDA's, through the ScaledObject written beside this object;
+        // `external` tells KServe to write no autoscaler of its own and to leave the replicas to it.
+        ((ObjectNode) service.body().get("metadata").get("annotations")).put(RequestScaling.AUTOSCALER_CLASS,
+            RequestScaling.EXTERNAL);
+      } else {
+        predictor.put("scaleMetric", scaling.metric());
+        predictor.put("scaleTarget", scaling.target());
+      }
     } else {
       int replicas = model.replicas() == null ? 1 : model.replicas();
       predictor.put("minReplicas", replicas);

@@ -22,8 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -37,7 +36,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -129,12 +130,13 @@ public final class SpecReader {
           "the file has " + bytes.length + " bytes, more than the limit of " + limits.maxBytes() + " bytes",
           "a spec this large is almost certainly not a platform spec");
     }
+    checkLineLengths(bytes, displayName);
     String text = decode(bytes, displayName);
-    checkLineLengths(text, displayName);
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(limits.maxAliases());
-    options.setNestingDepthLimit(limits.maxDepth());
+    // The guard below reports depth with a location first; the composer's own limit is only a backstop.
+    options.setNestingDepthLimit(limits.maxDepth() + 2);
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
     options.setAllowRecursiveKeys(false);
     // No implicit resolution: every plain scalar arrives as a string and is read here by YAML 1.2 rules.
@@ -142,14 +144,14 @@ public final class SpecReader {
       @Override
       protected void addImplicitResolvers() {}
     };
-    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new org.yaml.snakeyaml.DumperOptions()),
-        new org.yaml.snakeyaml.DumperOptions(), options, plain);
     List<Node> documents = new ArrayList<>();
     try {
-      // Events first: they carry positions, so depth and extra documents are reported where they start,
-      // and the recursive composer never sees a document nested deeper than the limit.
-      checkEvents(yaml.parse(new StringReader(text)), displayName);
-      for (Node node : yaml.composeAll(new StringReader(text))) {
+      // One pass over the text: the composer pulls its events through a guard that reports depth and extra
+      // documents where they start, so the recursive composer never sees a document nested deeper than the limit.
+      Composer composer = new Composer(new GuardedParser(new ParserImpl(new StreamReader(new StringReader(text)),
+          options), displayName), plain, options);
+      while (composer.checkNode()) {
+        Node node = composer.getNode();
         if (node != null) {
           documents.add(node);
         }
@@ -188,7 +190,12 @@ public final class SpecReader {
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+      // The lenient decoder is the fast one; only a replacement character in its result can mean a bad byte,
+      // and only then is the strict decoder asked where.
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') >= 0) {
+        decoder.decode(ByteBuffer.wrap(bytes));
+      }
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       int bad = firstInvalidUtf8(bytes);
@@ -210,27 +217,34 @@ public final class SpecReader {
     }
   }
 
-  /** Refuses the first line longer than the limit, before the parser spends time quadratic in its length on it. */
-  private void checkLineLengths(String text, String displayName) {
+  /**
+   * Refuses the first line longer than the limit, before the parser spends time quadratic in its length on it.
+   * It counts on the bytes, before decoding: a line break is one byte in UTF-8 and never part of another
+   * character, and a character is every byte that does not continue one.
+   */
+  private void checkLineLengths(byte[] bytes, String displayName) {
     int line = 1;
-    int start = 0;
-    int length = text.length();
+    int chars = 0;
+    int length = bytes.length;
     for (int i = 0; i <= length; i++) {
-      char c = i < length ? text.charAt(i) : '\n';
-      if (c != '\n' && c != '\r') {
+      byte b = i < length ? bytes[i] : (byte) '\n';
+      if (b != '\n' && b != '\r') {
+        if ((b & 0xC0) != 0x80) {
+          chars++;
+        }
         continue;
       }
-      if (i - start > limits.maxLineChars()) {
+      if (chars > limits.maxLineChars()) {
         throw fail(new SourceLocation(displayName, line, 1), "yaml.lineTooLong",
-            "line " + line + " has " + (i - start) + " characters, more than the limit of " + limits.maxLineChars(),
+            "line " + line + " has " + chars + " characters, more than the limit of " + limits.maxLineChars(),
             "no spec needs a line this long: write long lists one item per line, and long text or comments over"
                 + " several lines");
       }
-      if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+      if (b == '\r' && i + 1 < length && bytes[i + 1] == '\n') {
         i++;
       }
       line++;
-      start = i + 1;
+      chars = 0;
     }
   }
 
@@ -244,10 +258,31 @@ public final class SpecReader {
     return result.isError() ? in.position() : Math.max(0, bytes.length - 1);
   }
 
-  private void checkEvents(Iterable<Event> events, String displayName) {
-    int depth = 0;
-    int documents = 0;
-    for (Event event : events) {
+  /** Checks every event as the composer pulls it: one document, nested no deeper than the limit. */
+  private final class GuardedParser implements Parser {
+    private final Parser delegate;
+    private final String displayName;
+    private int depth;
+    private int documents;
+
+    GuardedParser(Parser delegate, String displayName) {
+      this.delegate = delegate;
+      this.displayName = displayName;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID choice) {
+      return delegate.checkEvent(choice);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return delegate.peekEvent();
+    }
+
+    @Override
+    public Event getEvent() {
+      Event event = delegate.getEvent();
       if (event instanceof DocumentStartEvent && ++documents > 1) {
         throw fail(location(displayName, event.getStartMark()), "yaml.multipleDocuments",
             "the file holds more than one YAML document; a second one starts here",
@@ -261,6 +296,7 @@ public final class SpecReader {
       if (event instanceof CollectionEndEvent) {
         depth--;
       }
+      return event;
     }
   }
 

@@ -19,6 +19,19 @@ public final class ModelRouting {
   /** The pod label Gateway API implementations (Istio among them) put on a Gateway's proxy pods. */
   public static final String GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
 
+  /**
+   * The port, and its name, on which the Envoy of every Istio Gateway pod serves its Prometheus metrics, the
+   * {@code istio_requests_total} family among them (istio manifests/charts/istio-control/istio-discovery/files/
+   * kube-gateway.yaml, the istio-proxy container's ports).
+   */
+  public static final int ENVOY_METRICS_PORT = 15090;
+
+  /** The name of {@link #ENVOY_METRICS_PORT} on the gateway pods. */
+  public static final String ENVOY_METRICS_PORT_NAME = "http-envoy-prom";
+
+  /** The path of the Envoy metrics on {@link #ENVOY_METRICS_PORT}. */
+  public static final String ENVOY_METRICS_PATH = "/stats/prometheus";
+
   private ModelRouting() {}
 
   /** The public HTTPRoute that carries every model call and the listing: {@code <platform>-models}. */

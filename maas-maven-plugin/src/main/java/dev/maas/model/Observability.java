@@ -31,6 +31,14 @@ public record Observability(boolean metrics, boolean dashboards, boolean alerts,
         : java.util.Collections.unmodifiableMap(new TreeMap<>(prometheusPodLabels));
   }
 
+  /** The settings of a spec that names none. */
+  public static final Observability DEFAULT = new Observability(true, true, true, 80);
+
+  /** {@code observability}, or the defaults when the spec names none. */
+  public static Observability orDefault(Observability observability) {
+    return observability != null ? observability : DEFAULT;
+  }
+
   /** Settings with the default Prometheus. */
   public Observability(boolean metrics, boolean dashboards, boolean alerts, int tokenUsageWarnPercent) {
     this(metrics, dashboards, alerts, tokenUsageWarnPercent, null, null);

@@ -33,7 +33,7 @@ public final class SharedObjectsCheck {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** One Application as the check sees it. */
-  record App(String file, String name, String destination, String folder) {}
+  record App(String file, String name, String destination, String folder, String project) {}
 
   /**
    * The findings about {@code tree}, whose {@code argocd/} Applications read the folder {@code gitopsPath} of
@@ -79,6 +79,7 @@ public final class SharedObjectsCheck {
               + "; with automated sync they overwrite each other",
           "give each environment its own destination (spec.environments[].destination)")));
     });
+    out.addAll(ProjectPermissions.check(tree, apps));
     return out;
   }
 
@@ -105,7 +106,7 @@ public final class SharedObjectsCheck {
           "point spec.source.path into the published folder (the GitOps target and its overrides)"));
       return null;
     }
-    return new App(file, name, destination, path.substring(prefix.length()));
+    return new App(file, name, destination, path.substring(prefix.length()), spec.path("project").asText("default"));
   }
 
   /** {@code server <url>} (without a trailing '/', as Argo CD compares them) or {@code cluster <name>}. */
@@ -176,7 +177,7 @@ public final class SharedObjectsCheck {
     return String.join("/", parts);
   }
 
-  private static List<JsonNode> documents(byte[] bytes) {
+  static List<JsonNode> documents(byte[] bytes) {
     List<JsonNode> docs = new ArrayList<>();
     try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(bytes)) {
       while (it.hasNextValue()) {

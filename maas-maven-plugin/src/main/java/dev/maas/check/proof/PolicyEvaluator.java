@@ -30,7 +30,7 @@ public final class PolicyEvaluator {
   /** The kinds of object the evaluator reads; it needs no other. */
   static final Set<String> KINDS = Set.of("HTTPRoute", "AuthPolicy", "RateLimitPolicy", "TokenRateLimitPolicy",
       "Gateway", "Service", "LLMInferenceService", "InferenceService", "ScaledObject",
-      "ServiceAccount");
+      "ServiceAccount", "PodMonitor", "NetworkPolicy");
 
   private final String issuer;
   private final List<RouteMatch> routes;

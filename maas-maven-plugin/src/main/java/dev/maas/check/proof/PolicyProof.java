@@ -218,11 +218,12 @@ public final class PolicyProof {
             + " for the Knative gateway and the route to it answers 404", "pin serving.kserve.io/deploymentMode:"
             + " Standard");
       }
-      String scaling = runtime.scalingDropped(model);
+      String scaling = runtime.scalingDropped(platform, model);
       if (scaling != null) {
         check.error("proof.scaling", runtime.fileOf("InferenceService", model), "model `" + model.name() + "`: "
             + scaling + " (spec metric `" + model.autoscaling().metric() + "`)", "scale request metrics with KEDA:"
-            + " serving.kserve.io/autoscalerClass: external and a ScaledObject on the predictor's Deployment");
+            + " serving.kserve.io/autoscalerClass: external and a ScaledObject on the predictor's Deployment, reading"
+                + " metrics Prometheus scrapes from the internal Gateway");
       }
       String credentials = runtime.credentialsMissing(model);
       if (credentials != null) {

@@ -2,7 +2,11 @@ package dev.maas.check.proof;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.model.Model;
+import dev.maas.model.ModelRouting;
+import dev.maas.model.Observability;
+import dev.maas.model.Platform;
 import dev.maas.model.Serving;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -106,7 +110,7 @@ final class RuntimeModel {
    * and its validation lets other metrics through, so {@code concurrency} or {@code rps} must be scaled by something
    * else: the {@code external} autoscaler class and a KEDA ScaledObject on the predictor's Deployment.
    */
-  String scalingDropped(Model model) {
+  String scalingDropped(Platform platform, Model model) {
     if (model.servingKind() != Serving.PREDICTOR || model.autoscaling() == null) {
       return null;
     }
@@ -128,8 +132,68 @@ final class RuntimeModel {
     String deployment = model.name() + "-predictor";
     boolean scaled = objects.ofKind("ScaledObject").stream().anyMatch(o -> o.namespace().equals(model.namespace())
         && o.body().path("spec").path("scaleTargetRef").path("name").asText().equals(deployment));
-    return scaled ? null : "its autoscaler class is `external`, but no ScaledObject scales Deployment "
-        + model.namespace() + "/" + deployment;
+    if (!scaled) {
+      return "its autoscaler class is `external`, but no ScaledObject scales Deployment " + model.namespace() + "/"
+          + deployment;
+    }
+    return unscraped(platform);
+  }
+
+  /**
+   * Why Prometheus holds no series of the calls to the predictors, or {@code null}. The ScaledObjects query
+   * {@code istio_requests_total} as the internal Gateway's Envoy reports it: Prometheus has it only when a PodMonitor
+   * selects those pods on the Envoy metrics port, and when every NetworkPolicy that selects them admits Prometheus's
+   * pods on that port (a pod selected by an Ingress policy takes only what one of its rules admits).
+   */
+  private String unscraped(Platform platform) {
+    String gateway = ModelRouting.internalGatewayName(platform);
+    Map<String, String> podLabels = Map.of(ModelRouting.GATEWAY_NAME_LABEL, gateway);
+    boolean monitored = objects.ofKind("PodMonitor").stream().anyMatch(m -> m.namespace().equals(
+        platform.gateway().namespace()) && selects(m.body().path("spec").path("selector"), podLabels)
+        && streamOf(m.body().path("spec").path("podMetricsEndpoints")).anyMatch(e ->
+            e.path("port").asText().equals(ModelRouting.ENVOY_METRICS_PORT_NAME)
+                && e.path("path").asText("/metrics").equals(ModelRouting.ENVOY_METRICS_PATH)));
+    if (!monitored) {
+      return "no PodMonitor scrapes port `" + ModelRouting.ENVOY_METRICS_PORT_NAME + "` of the internal Gateway `"
+          + gateway + "`, where the calls its ScaledObject counts are reported, so the query finds no series";
+    }
+    Observability observability = Observability.orDefault(platform.observability());
+    Map<String, String> namespaceLabels = Map.of("kubernetes.io/metadata.name", observability.prometheusNamespace());
+    for (GatewayObjects.Located policy : objects.ofKind("NetworkPolicy")) {
+      JsonNode spec = policy.body().path("spec");
+      if (!policy.namespace().equals(platform.gateway().namespace()) || !selects(spec.path("podSelector"), podLabels)
+          || !streamOf(spec.path("policyTypes")).anyMatch(t -> t.asText().equals("Ingress"))) {
+        continue;
+      }
+      boolean admitted = streamOf(spec.path("ingress")).anyMatch(rule -> (rule.path("ports").isMissingNode()
+          || streamOf(rule.path("ports")).anyMatch(port -> port.path("port").asInt(-1) == ModelRouting.ENVOY_METRICS_PORT
+              || port.path("port").asText().equals(ModelRouting.ENVOY_METRICS_PORT_NAME)))
+          && (rule.path("from").isMissingNode() || streamOf(rule.path("from")).anyMatch(peer ->
+              (peer.path("namespaceSelector").isMissingNode() ? policy.namespace().equals(
+                  observability.prometheusNamespace()) : selects(peer.path("namespaceSelector"), namespaceLabels))
+              && (peer.path("podSelector").isMissingNode() || selects(peer.path("podSelector"),
+                  observability.prometheusPodLabels())))));
+      if (!admitted) {
+        return "NetworkPolicy " + policy.namespace() + "/" + policy.body().path("metadata").path("name").asText()
+            + " keeps Prometheus (" + observability.prometheusNamespace() + ") from port "
+            + ModelRouting.ENVOY_METRICS_PORT + " of the internal Gateway's pods, so its ScaledObject's query finds"
+            + " no series";
+      }
+    }
+    return null;
+  }
+
+  /** Whether the label selector {@code selector} (matchLabels only, as the output writes them) selects {@code labels}. */
+  private static boolean selects(JsonNode selector, Map<String, String> labels) {
+    if (selector.has("matchExpressions") && !selector.path("matchExpressions").isEmpty()) {
+      return false;
+    }
+    return streamOf(selector.path("matchLabels").properties())
+        .allMatch(e -> e.getValue().asText().equals(labels.get(e.getKey())));
+  }
+
+  private static <T> java.util.stream.Stream<T> streamOf(Iterable<T> items) {
+    return java.util.stream.StreamSupport.stream(items.spliterator(), false);
   }
 
   /**

@@ -24,6 +24,8 @@ final class PlatformKinds {
       new GroupKind("extensions.kuadrant.io", "TelemetryPolicy"),
       new GroupKind("gateway.networking.k8s.io", "Gateway"),
       new GroupKind("gateway.networking.k8s.io", "HTTPRoute"),
+      new GroupKind("gateway.networking.k8s.io", "ReferenceGrant"),
+      new GroupKind("keda.sh", "ScaledObject"),
       new GroupKind("kuadrant.io", "AuthPolicy"),
       new GroupKind("kuadrant.io", "Kuadrant"),
       new GroupKind("kuadrant.io", "RateLimitPolicy"),

@@ -6,11 +6,13 @@ import dev.maas.model.Gateway;
 import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
 import dev.maas.model.ModelRouting;
+import dev.maas.model.Observability;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
+import dev.maas.render.kserve.RequestScaling;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +121,11 @@ public final class GatewayGenerator implements Generator {
     return service;
   }
 
-  /** Only the public Gateway's pods may call the internal Gateway: anything else would skip authentication and limits. */
+  /**
+   * Only the public Gateway's pods may call the internal Gateway: anything else would skip authentication and limits.
+   * When a predictor scales on its requests, Prometheus may also scrape the Envoy metrics port, where those requests
+   * are counted; that port serves counters only.
+   */
   private static KubeObject internalNetworkPolicy(Platform platform) {
     KubeObject policy = Manifests.object("networking.k8s.io/v1", "NetworkPolicy",
         ModelRouting.internalGatewayName(platform), platform.gateway().namespace());
@@ -133,6 +139,19 @@ public final class GatewayGenerator implements Generator {
     ObjectNode port = ingress.putArray("ports").addObject();
     port.put("protocol", "TCP");
     port.put("port", ModelRouting.INTERNAL_PORT);
+    if (RequestScaling.anyApplies(platform)) {
+      Observability observability = Observability.orDefault(platform.observability());
+      ObjectNode scrape = ((ArrayNode) spec.get("ingress")).addObject();
+      // Both selectors in one peer, so both must match: Prometheus's pods, in Prometheus's namespace.
+      ObjectNode peer = scrape.putArray("from").addObject();
+      peer.putObject("namespaceSelector").putObject("matchLabels")
+          .put("kubernetes.io/metadata.name", observability.prometheusNamespace());
+      ObjectNode labels = peer.putObject("podSelector").putObject("matchLabels");
+      observability.prometheusPodLabels().forEach(labels::put);
+      ObjectNode metrics = scrape.putArray("ports").addObject();
+      metrics.put("protocol", "TCP");
+      metrics.put("port", ModelRouting.ENVOY_METRICS_PORT);
+    }
     return policy;
   }
 

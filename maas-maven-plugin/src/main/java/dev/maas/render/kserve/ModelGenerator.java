@@ -40,6 +40,9 @@ public final class ModelGenerator implements Generator {
         out.add(RequestScaling.scaledObject(platform, model));
       }
     }
+    if (RequestScaling.anyApplies(platform)) {
+      out.add(RequestScaling.podMonitor(platform));
+    }
     return out;
   }
 

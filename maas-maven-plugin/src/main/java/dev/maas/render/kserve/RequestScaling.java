@@ -3,7 +3,9 @@ package dev.maas.render.kserve;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.Autoscaling;
 import dev.maas.model.Model;
+import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
+import dev.maas.model.Serving;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
 import java.util.Set;
@@ -31,6 +33,11 @@ public final class RequestScaling {
   /** Whether {@code scaling} scales on requests. */
   public static boolean applies(Autoscaling scaling) {
     return scaling != null && REQUEST_METRICS.contains(scaling.metric());
+  }
+
+  /** Whether any predictor of {@code platform} scales on its requests. */
+  public static boolean anyApplies(Platform platform) {
+    return platform.models().stream().anyMatch(m -> m.servingKind() == Serving.PREDICTOR && applies(m.autoscaling()));
   }
 
   /** The name of the Deployment KServe makes for a predictor in Standard mode, and of its ScaledObject. */
@@ -73,6 +80,23 @@ public final class RequestScaling {
         + ".svc:9090");
     metadata.put("query", query(model));
     metadata.put("threshold", String.valueOf(scaling.target()));
+    return object;
+  }
+
+  /**
+   * The PodMonitor that has Prometheus scrape the internal Gateway's Envoy, where the calls to the predictors are
+   * counted: without it the ScaledObjects' queries find no series and the predictors stay at their minimum.
+   */
+  static KubeObject podMonitor(Platform platform) {
+    String gateway = ModelRouting.internalGatewayName(platform);
+    KubeObject object = Manifests.object("monitoring.coreos.com/v1", "PodMonitor", gateway + "-envoy",
+        platform.gateway().namespace());
+    ObjectNode spec = Manifests.spec(object);
+    spec.putObject("selector").putObject("matchLabels").put(ModelRouting.GATEWAY_NAME_LABEL, gateway);
+    ObjectNode endpoint = spec.putArray("podMetricsEndpoints").addObject();
+    endpoint.put("port", ModelRouting.ENVOY_METRICS_PORT_NAME);
+    endpoint.put("path", ModelRouting.ENVOY_METRICS_PATH);
+    endpoint.put("interval", "30s");
     return object;
   }
 }

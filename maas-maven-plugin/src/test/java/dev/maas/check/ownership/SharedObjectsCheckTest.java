@@ -51,14 +51,14 @@ class SharedObjectsCheckTest {
     assertEquals(1, found.size(), found.toString());
     String message = found.get(0).render();
     assertTrue(message.startsWith("argocd/application-acme-prod.yaml: error: Applications `acme-dev`, `acme-prod` both"
-        + " manage 37 object(s) on server https://kubernetes.default.svc, e.g. "), message);
+        + " manage 38 object(s) on server https://kubernetes.default.svc, e.g. "), message);
     assertEquals(SharedObjectsCheck.CODE, found.get(0).code());
   }
 
   @Test
   void objectsComeFromTheOverlayAndTheBaseItIncludes() throws IOException {
     var objects = SharedObjectsCheck.objects(golden(), "overlays/dev");
-    assertEquals(37, objects.size());
+    assertEquals(38, objects.size());
     assertTrue(objects.contains("gateway.networking.k8s.io/Gateway/maas-system/maas-gateway"), objects.toString());
     assertTrue(objects.contains("/NetworkPolicy/maas-system/acme-token-service".replace("/NetworkPolicy",
         "networking.k8s.io/NetworkPolicy")), objects.toString());
@@ -70,6 +70,30 @@ class SharedObjectsCheckTest {
         "path: elsewhere/overlays/dev");
     List<Diagnostic> found = new SharedObjectsCheck().check(tree, "clusters/acme");
     assertEquals(List.of(SharedObjectsCheck.SOURCE_CODE), found.stream().map(Diagnostic::code).toList());
+  }
+
+  /** The earlier AppProject: its whitelist lacked KEDA's ScaledObject, so Argo CD refused to sync it. */
+  @Test
+  void kindsTheProjectDoesNotPermitAreReported() throws IOException {
+    GeneratedTree tree = replace(golden(), "argocd/appproject-maas.yaml", "  - group: keda.sh\n    kind: ScaledObject\n",
+        "");
+    List<Diagnostic> found = new SharedObjectsCheck().check(tree, "clusters/acme");
+    assertEquals(List.of("argocd/appproject-maas.yaml: error: /spec/namespaceResourceWhitelist: AppProject `maas` does"
+        + " not permit keda.sh/ScaledObject, which Application(s) `acme-dev`, `acme-prod` sync; Argo CD refuses those"
+        + " objects and leaves them out of the cluster (add the kinds to the project's namespaceResourceWhitelist)"),
+        found.stream().map(Diagnostic::render).toList());
+  }
+
+  /** Argo CD's lists match as globs, and the blacklist wins over the whitelist. */
+  @Test
+  void globsAndTheBlacklistAreReadAsArgoCdReadsThem() throws IOException {
+    GeneratedTree open = replace(golden(), "argocd/appproject-maas.yaml", "  namespaceResourceWhitelist:\n",
+        "  namespaceResourceWhitelist:\n  - group: 'keda.*'\n    kind: '*'\n");
+    assertEquals(List.of(), new SharedObjectsCheck().check(open, "clusters/acme"));
+    GeneratedTree closed = replace(open, "argocd/appproject-maas.yaml", "  namespaceResourceWhitelist:\n",
+        "  namespaceResourceBlacklist:\n  - group: '*'\n    kind: Scaled?bject\n  namespaceResourceWhitelist:\n");
+    List<String> codes = new SharedObjectsCheck().check(closed, "clusters/acme").stream().map(Diagnostic::code).toList();
+    assertEquals(List.of(ProjectPermissions.CODE), codes);
   }
 
   @Test

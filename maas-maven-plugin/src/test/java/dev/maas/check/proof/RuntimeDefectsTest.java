@@ -191,7 +191,8 @@ class RuntimeDefectsTest {
     assertEquals(List.of(file + ": error: policy proof: model `mnist-classifier`: scaleMetric `concurrency` goes to"
         + " KServe's Standard-mode HPA, which builds metrics for cpu and memory only, so the model scales on nothing"
         + " (spec metric `concurrency`) (scale request metrics with KEDA: serving.kserve.io/autoscalerClass: external"
-        + " and a ScaledObject on the predictor's Deployment)"), findings(old));
+        + " and a ScaledObject on the predictor's Deployment, reading metrics Prometheus scrapes from the internal"
+        + " Gateway)"), findings(old));
   }
 
   /** KServe told to leave the scaling to someone else, and no ScaledObject doing it: the model never scales. */
@@ -203,7 +204,32 @@ class RuntimeDefectsTest {
     assertEquals(List.of(file + ": error: policy proof: model `mnist-classifier`: its autoscaler class is `external`,"
         + " but no ScaledObject scales Deployment vision/mnist-classifier-predictor (spec metric `concurrency`) (scale"
         + " request metrics with KEDA: serving.kserve.io/autoscalerClass: external and a ScaledObject on the"
-        + " predictor's Deployment)"), findings(old));
+        + " predictor's Deployment, reading metrics Prometheus scrapes from the internal Gateway)"), findings(old));
+  }
+
+  /** The earlier output: a ScaledObject querying the internal Gateway's Envoy metrics, which nothing scraped. */
+  @Test
+  void aScaledObjectWhoseMetricsNobodyScrapesIsCaught() {
+    java.util.TreeMap<String, byte[]> files = new java.util.TreeMap<>(golden.files());
+    assertTrue(files.remove("base/podmonitor-maas-gateway-internal-envoy.yaml") != null);
+    assertEquals(List.of("base/inferenceservice-mnist-classifier.yaml: error: policy proof: model `mnist-classifier`:"
+        + " no PodMonitor scrapes port `http-envoy-prom` of the internal Gateway `maas-gateway-internal`, where the"
+        + " calls its ScaledObject counts are reported, so the query finds no series (spec metric `concurrency`)"
+        + " (scale request metrics with KEDA: serving.kserve.io/autoscalerClass: external and a ScaledObject on the"
+        + " predictor's Deployment, reading metrics Prometheus scrapes from the internal Gateway)"),
+        findings(new GeneratedTree(files)));
+  }
+
+  /** The earlier NetworkPolicy: only the public Gateway may reach the internal one, so Prometheus can't scrape it. */
+  @Test
+  void aNetworkPolicyThatKeepsPrometheusOutIsCaught() {
+    GeneratedTree old = Reference.editObject(golden, "base/networkpolicy-maas-gateway-internal.yaml",
+        p -> ((com.fasterxml.jackson.databind.node.ArrayNode) p.path("spec").path("ingress")).remove(1));
+    assertEquals(List.of("base/inferenceservice-mnist-classifier.yaml: error: policy proof: model `mnist-classifier`:"
+        + " NetworkPolicy maas-system/maas-gateway-internal keeps Prometheus (monitoring) from port 15090 of the"
+        + " internal Gateway's pods, so its ScaledObject's query finds no series (spec metric `concurrency`) (scale"
+        + " request metrics with KEDA: serving.kserve.io/autoscalerClass: external and a ScaledObject on the"
+        + " predictor's Deployment, reading metrics Prometheus scrapes from the internal Gateway)"), findings(old));
   }
 
   /** The earlier LLM that had no way to name download credentials: its pods run as the default ServiceAccount. */

@@ -78,7 +78,7 @@ class ArgoCdGeneratorTest {
     assertTrue(kinds.contains("extensions.kuadrant.io/TelemetryPolicy"));
     assertTrue(kinds.contains("serving.kserve.io/LLMInferenceService"));
     assertTrue(kinds.contains("/ConfigMap"));
-    assertEquals(23, kinds.size(), kinds.toString());
+    assertEquals(25, kinds.size(), kinds.toString());
     assertFalse(kinds.stream().anyMatch(k -> k.endsWith("/*") || k.endsWith("/Secret")), kinds.toString());
   }
 

@@ -1,6 +1,7 @@
 package dev.maas.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.maas.model.Attribution;
 import dev.maas.model.Autoscaling;
 import dev.maas.model.Credentials;
 import dev.maas.model.Destination;
@@ -9,12 +10,14 @@ import dev.maas.model.GitOps;
 import dev.maas.model.Gateway;
 import dev.maas.model.Limitador;
 import dev.maas.model.Limits;
+import dev.maas.model.Logs;
 import dev.maas.model.Model;
 import dev.maas.model.ModelLimits;
 import dev.maas.model.ModelOverride;
 import dev.maas.model.Observability;
 import dev.maas.model.Parallelism;
 import dev.maas.model.Platform;
+import dev.maas.model.Pricing;
 import dev.maas.model.Rate;
 import dev.maas.model.Resources;
 import dev.maas.model.Tier;
@@ -57,14 +60,17 @@ public final class PlatformBinder {
           : null;
       tiers.add(new Tier(text(t, "name"), text(t, "displayName"), text(t, "description"), t.path("level").asInt(),
           strings(t.path("groups")), t.has("models") ? strings(t.path("models")) : null, limits,
-          t.path("unlimited").asBoolean(false), modelLimits));
+          t.path("unlimited").asBoolean(false), modelLimits, new Attribution(text(t, "costCenter"),
+              labels(t.path("labels")), decimal(t.path("budget").get("monthly")))));
     }
     List<Model> models = new ArrayList<>();
     for (JsonNode m : spec.path("models")) {
       models.add(new Model(text(m, "name"), text(m, "namespace"), text(m, "displayName"), text(m, "description"),
           text(m, "serving"), text(m, "uri"), credentials(m.get("credentials")), text(m, "modelFormat"),
           intOrNull(m.get("replicas")), autoscaling(m.get("autoscaling")), resources(m.get("resources")),
-          parallelism(m.get("parallelism"))));
+          parallelism(m.get("parallelism")), pricing(m.get("pricing")),
+          m.has("limits") ? new ModelLimits(ratesOrNull(m.path("limits").get("requests")),
+              ratesOrNull(m.path("limits").get("tokens"))) : null));
     }
     JsonNode lim = spec.path("limitador");
     Limitador limitador = new Limitador(text(lim, "namespace"), lim.path("replicas").asInt(1),
@@ -73,7 +79,7 @@ public final class PlatformBinder {
     Observability observability = new Observability(obs.path("metrics").asBoolean(true),
         obs.path("dashboards").asBoolean(true), !obs.has("alerts") || !obs.path("alerts").isNull(),
         obs.path("alerts").path("tokenUsageWarnPercent").asInt(80), text(obs.path("prometheus"), "namespace"),
-        labels(obs.path("prometheus").path("podLabels")));
+        labels(obs.path("prometheus").path("podLabels")), logs(obs.get("logs"), text(obs.path("prometheus"), "namespace")));
     List<Environment> environments = new ArrayList<>();
     for (JsonNode e : spec.path("environments")) {
       Map<String, ModelOverride> overrides = new LinkedHashMap<>();
@@ -122,6 +128,26 @@ public final class PlatformBinder {
 
   private static List<Rate> ratesOrNull(JsonNode array) {
     return array == null || array.isNull() ? null : rates(array);
+  }
+
+  private static java.math.BigDecimal decimal(JsonNode number) {
+    return number == null || !number.isNumber() ? null : number.decimalValue();
+  }
+
+  private static Pricing pricing(JsonNode p) {
+    return p == null || !p.isObject() ? null
+        : new Pricing(text(p, "currency"), decimal(p.get("inputPerMillion")), decimal(p.get("outputPerMillion")));
+  }
+
+  /** Logs, when the spec asks for them; the collector runs beside Prometheus unless it says otherwise. */
+  private static Logs logs(JsonNode l, String prometheusNamespace) {
+    if (l == null || !l.isObject()) {
+      return null;
+    }
+    String namespace = text(l, "namespace");
+    return new Logs(namespace != null ? namespace
+        : prometheusNamespace != null ? prometheusNamespace : Observability.DEFAULT_PROMETHEUS_NAMESPACE,
+        text(l.path("otlp"), "endpoint"));
   }
 
   private static Destination destination(JsonNode d) {

@@ -110,14 +110,25 @@ final class LimitForm {
       }
       Limit limit = limits.get(i);
       boolean perUser = false;
+      List<String> values = new ArrayList<>(limit.counterValues().size());
       for (Expr counter : limit.counterValues()) {
         Object mine = counter.value(vars);
         Object theirs = counter.value(otherUser.get());
         perUser |= mine != Expr.FAILED && theirs != Expr.FAILED && !Objects.equals(mine, theirs);
+        values.add(mine == Expr.FAILED ? "(failed)" : String.valueOf(mine));
       }
-      out.add(new LimitMatch(identity, file, limit.key(), limit.rates(), limit.counters(), perUser, ""));
+      boolean global = s.byIdentity().get(i).isEmpty() && limit.counterValues().isEmpty()
+          && s.byRequest().get(i).stream().noneMatch(LimitForm::readsCaller);
+      out.add(new LimitMatch(identity, file, limit.key(), limit.rates(), limit.counters(), perUser, "", values,
+          global));
     }
     return out;
+  }
+
+  /** Whether {@code predicate} reads anything of who calls ({@code auth.*}). */
+  private static boolean readsCaller(Expr predicate) {
+    List<List<String>> read = predicate.attributes();
+    return read == null || read.stream().anyMatch(chain -> !chain.isEmpty() && chain.get(0).equals("auth"));
   }
 
   /** The limits whose identity-only predicates all hold; their value depends on {@code identityAttributes} alone. */

@@ -12,10 +12,9 @@ import java.util.TreeMap;
  * @param tokenUsageWarnPercent warn when a tier's token use passes this share of its limit
  * @param prometheusNamespace the namespace of the Prometheus that scrapes the token service
  * @param prometheusPodLabels the labels of its pods
- * @param logs where access logs go, or {@code null} when they are not shipped
  */
 public record Observability(boolean metrics, boolean dashboards, boolean alerts, int tokenUsageWarnPercent,
-    String prometheusNamespace, Map<String, String> prometheusPodLabels, Logs logs) {
+    String prometheusNamespace, Map<String, String> prometheusPodLabels) {
 
   /** Where the Prometheus Operator's Prometheus runs by default (kube-prometheus). */
   public static final String DEFAULT_PROMETHEUS_NAMESPACE = "monitoring";
@@ -30,12 +29,6 @@ public record Observability(boolean metrics, boolean dashboards, boolean alerts,
     prometheusNamespace = prometheusNamespace == null ? DEFAULT_PROMETHEUS_NAMESPACE : prometheusNamespace;
     prometheusPodLabels = prometheusPodLabels == null || prometheusPodLabels.isEmpty() ? DEFAULT_PROMETHEUS_POD_LABELS
         : java.util.Collections.unmodifiableMap(new TreeMap<>(prometheusPodLabels));
-  }
-
-  /** Settings without access logs. */
-  public Observability(boolean metrics, boolean dashboards, boolean alerts, int tokenUsageWarnPercent,
-      String prometheusNamespace, Map<String, String> prometheusPodLabels) {
-    this(metrics, dashboards, alerts, tokenUsageWarnPercent, prometheusNamespace, prometheusPodLabels, null);
   }
 
   /** Settings with the default Prometheus. */

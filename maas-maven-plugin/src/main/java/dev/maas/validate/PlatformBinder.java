@@ -10,7 +10,6 @@ import dev.maas.model.GitOps;
 import dev.maas.model.Gateway;
 import dev.maas.model.Limitador;
 import dev.maas.model.Limits;
-import dev.maas.model.Logs;
 import dev.maas.model.Model;
 import dev.maas.model.ModelLimits;
 import dev.maas.model.ModelOverride;
@@ -79,7 +78,7 @@ public final class PlatformBinder {
     Observability observability = new Observability(obs.path("metrics").asBoolean(true),
         obs.path("dashboards").asBoolean(true), !obs.has("alerts") || !obs.path("alerts").isNull(),
         obs.path("alerts").path("tokenUsageWarnPercent").asInt(80), text(obs.path("prometheus"), "namespace"),
-        labels(obs.path("prometheus").path("podLabels")), logs(obs.get("logs"), text(obs.path("prometheus"), "namespace")));
+        labels(obs.path("prometheus").path("podLabels")));
     List<Environment> environments = new ArrayList<>();
     for (JsonNode e : spec.path("environments")) {
       Map<String, ModelOverride> overrides = new LinkedHashMap<>();
@@ -137,17 +136,6 @@ public final class PlatformBinder {
   private static Pricing pricing(JsonNode p) {
     return p == null || !p.isObject() ? null
         : new Pricing(text(p, "currency"), decimal(p.get("inputPerMillion")), decimal(p.get("outputPerMillion")));
-  }
-
-  /** Logs, when the spec asks for them; the collector runs beside Prometheus unless it says otherwise. */
-  private static Logs logs(JsonNode l, String prometheusNamespace) {
-    if (l == null || !l.isObject()) {
-      return null;
-    }
-    String namespace = text(l, "namespace");
-    return new Logs(namespace != null ? namespace
-        : prometheusNamespace != null ? prometheusNamespace : Observability.DEFAULT_PROMETHEUS_NAMESPACE,
-        text(l.path("otlp"), "endpoint"));
   }
 
   private static Destination destination(JsonNode d) {

@@ -38,8 +38,9 @@ public final class QuotaWindowStorage implements SemanticRule {
     }
     for (TierRates.Located located : TierRates.of(platform)) {
       String text = located.rate().window();
-      if (!Window.isValid(text) || Window.parse(text).millis() < QUOTA_WINDOW_MILLIS) {
-        continue;
+      if (!Window.isValid(text) || Window.parse(text).millis() < QUOTA_WINDOW_MILLIS
+          || Window.parse(text).toKuadrant() == null) {
+        continue; // shorter than a quota, or longer than Kuadrant allows (KuadrantWindows reports it)
       }
       String pointer = located.windowPointer();
       out.add(Diagnostic.error(code(), document.locate(pointer), pointer,

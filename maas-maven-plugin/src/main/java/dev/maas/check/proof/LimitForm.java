@@ -50,8 +50,9 @@ final class LimitForm {
   private final Conditions when;
   private final List<Limit> limits;
   private volatile Split split;
-  // Every limit's first predicate names a tier: which limits the identity admits is the same for every request of
-  // a tier, and found once per identity instead of once per limit per request.
+  // A tier limit's first predicate names a tier (a model's cap names none, and every identity admits it): which
+  // limits the identity admits is the same for every request of a tier, and found once per identity instead of
+  // once per limit per request.
   private final Map<Object, int[]> admittedByIdentity = new ConcurrentHashMap<>();
 
   private LimitForm(String identity, String file, Conditions when, List<Limit> limits) {

@@ -79,7 +79,8 @@ public final class MaasPlanner {
       }
       try {
         Based before = base(base, options, platform, spec.displayName());
-        plans.add(PlatformPlan.of(platform, before.description(), before.tree(), tree));
+        plans.add(PlatformPlan.of(platform, before.description(), before.tree(), tree,
+            options.spendIncreaseWarnPercent()));
       } catch (UserInputException e) {
         errors.addAll(e.diagnostics());
       }

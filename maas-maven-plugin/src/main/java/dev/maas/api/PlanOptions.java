@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param credentials how to authenticate to the remote
  * @param workDirectory where local clones of the remote are cached
  * @param output the Markdown report; the JSON twin is written beside it with the extension {@code .json}
+ * @param spendIncreaseWarnPercent {@code maas.plan.spendIncreaseWarnPercent}: a rise of a tier's worst-case monthly
+ *     spend past this percent is a breaking change
  */
 public record PlanOptions(
     GenerateRequest generate,
@@ -23,10 +25,18 @@ public record PlanOptions(
     String gitPath,
     GitCredentials credentials,
     Path workDirectory,
-    Path output) {
+    Path output,
+    int spendIncreaseWarnPercent) {
 
   public PlanOptions {
     credentials = credentials == null ? GitCredentials.none() : credentials;
+  }
+
+  /** Options with the default spend warning ({@value dev.maas.plan.PlanCost#DEFAULT_WARN_PERCENT}%). */
+  public PlanOptions(GenerateRequest generate, String base, String gitUrl, String gitBranch, String gitPath,
+      GitCredentials credentials, Path workDirectory, Path output) {
+    this(generate, base, gitUrl, gitBranch, gitPath, credentials, workDirectory, output,
+        dev.maas.plan.PlanCost.DEFAULT_WARN_PERCENT);
   }
 
   /** The JSON twin of the Markdown report: {@code plan.md} → {@code plan.json}. */

@@ -54,4 +54,10 @@ public final class Environments {
     return new Limitador(settings.namespace(), 1, null,
         settings.diskSize() != null ? settings.diskSize() : Limitador.DEFAULT_DISK_SIZE);
   }
+
+  /** The environments of {@code platform} whose Limitador keeps its counters in memory, by name in spec order. */
+  public static List<String> inMemoryCounters(Platform platform) {
+    return platform.environments().stream().filter(e -> limitador(platform.limitador(), e).inMemory())
+        .map(Environment::name).toList();
+  }
 }

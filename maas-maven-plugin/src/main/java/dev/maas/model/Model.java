@@ -15,6 +15,8 @@ package dev.maas.model;
  * @param autoscaling scaling on demand, or {@code null}
  * @param resources compute resources
  * @param parallelism the spec's split over a replica's GPUs, or {@code null} for the default
+ * @param pricing what its tokens cost, or {@code null}
+ * @param cap limits counted once for the model, across all users and tiers, or {@code null}
  */
 public record Model(
     String name,
@@ -28,7 +30,17 @@ public record Model(
     Integer replicas,
     Autoscaling autoscaling,
     Resources resources,
-    Parallelism parallelism) {
+    Parallelism parallelism,
+    Pricing pricing,
+    ModelLimits cap) {
+
+  /** A model without price or cap. */
+  public Model(String name, String namespace, String displayName, String description, String serving, String uri,
+      Credentials credentials, String modelFormat, Integer replicas, Autoscaling autoscaling, Resources resources,
+      Parallelism parallelism) {
+    this(name, namespace, displayName, description, serving, uri, credentials, modelFormat, replicas, autoscaling,
+        resources, parallelism, null, null);
+  }
 
   public Model {
     serving = serving == null ? "llm" : serving;

@@ -46,6 +46,12 @@ public record Platform(
     return NamedList.find(tiers, name);
   }
 
+  /** The currency of the models' prices, or {@code null} when no model has one (one currency per spec). */
+  public String currency() {
+    return models.stream().filter(m -> m.pricing() != null).map(m -> m.pricing().currency()).findFirst()
+        .orElse(null);
+  }
+
   /** Tiers ordered by level, highest first (the order in which a user's tier is chosen). */
   public List<Tier> tiersByLevelDescending() {
     return tiers.stream().sorted((a, b) -> Integer.compare(b.level(), a.level())).toList();

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param limits the tier's limits; {@code null} only when {@code unlimited}
  * @param unlimited whether the tier deliberately has no limits
  * @param modelLimits per-model limits that replace the tier's limits for that model
+ * @param attribution the cost centre, labels and budget its usage is charged to
  */
 public record Tier(
     String name,
@@ -26,9 +27,17 @@ public record Tier(
     List<String> models,
     Limits limits,
     boolean unlimited,
-    Map<String, ModelLimits> modelLimits) {
+    Map<String, ModelLimits> modelLimits,
+    Attribution attribution) {
+
+  /** A tier without attribution. */
+  public Tier(String name, String displayName, String description, int level, List<String> groups,
+      List<String> models, Limits limits, boolean unlimited, Map<String, ModelLimits> modelLimits) {
+    this(name, displayName, description, level, groups, models, limits, unlimited, modelLimits, null);
+  }
 
   public Tier {
+    attribution = attribution == null ? Attribution.none() : attribution;
     groups = groups == null ? List.of() : List.copyOf(groups);
     models = models == null ? null : NamedList.ofNames(models);
     limits = limits == null ? Limits.none() : limits;

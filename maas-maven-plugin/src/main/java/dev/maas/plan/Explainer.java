@@ -79,13 +79,20 @@ public final class Explainer {
       rules.add(new Explanation.Rule("gateway: denies with 403 — " + verdict.denial(), verdict.authPolicyFile()));
     }
     if (verdict.authorized()) {
-      limits("request", verdict.requestLimits(), tier, model, tierPointer, rules);
-      limits("token", verdict.tokenLimits(), tier, model, tierPointer, rules);
+      // A model's cap is told with the cost below, apart from the tier's own limits.
+      limits("request", verdict.requestLimits().stream().filter(l -> !l.global()).toList(), tier, model, tierPointer,
+          rules);
+      limits("token", verdict.tokenLimits().stream().filter(l -> !l.global()).toList(), tier, model, tierPointer,
+          rules);
       String counterPointer = tierPointer + "/limits/counter";
       boolean shared = tier.limits().counterScope() == CounterScope.TIER;
       rules.add(new Explanation.Rule("counter: " + (shared ? "all users of tier " + tier.name() + " share one counter"
           : "each user has a counter of their own") + (document.find(counterPointer) == null ? " (the default)" : ""),
           where(document.find(counterPointer) == null ? tierPointer + "/limits" : counterPointer)));
+    }
+    if (verdict.authorized()) {
+      rules.addAll(CostExplainer.rules(platform.currency() != null, tier, model, m, verdict,
+          this::where));
     }
     return new Explanation(tier.name(), model.name(), request.line(), verdict.authorized(), rules);
   }

@@ -40,6 +40,7 @@ final class JsonReport {
         changes.addObject().put("text", change.text()).put("breaking", change.breaking());
       }
       p.set("matrix", matrix(plan));
+      p.set("cost", plan.cost().json(JSON));
       ArrayNode objects = p.putArray("objectChanges");
       for (ObjectDelta delta : plan.objects()) {
         objects.addObject().put("type", delta.type().word()).put("kind", delta.kind())

@@ -52,6 +52,7 @@ final class MarkdownReport {
 
     out.append("\n### Access matrix\n\n");
     matrix(plan, out);
+    plan.cost().markdown(out);
 
     String diagram = Mermaid.diagram(plan);
     String diagramFence = Markdown.fence(diagram);

@@ -84,7 +84,8 @@ final class WindowSpelling {
       List<LimitMatch.RateValue> rates = l.rates().stream()
           .map(r -> new LimitMatch.RateValue(r.limit(), spelling(r, spellings), r.millis()))
           .toList();
-      out.add(new LimitMatch(l.policy(), l.file(), l.key(), rates, l.counters(), l.perUser(), l.scope()));
+      out.add(new LimitMatch(l.policy(), l.file(), l.key(), rates, l.counters(), l.perUser(), l.scope(),
+          l.counterValues(), l.global()));
     }
     return out;
   }

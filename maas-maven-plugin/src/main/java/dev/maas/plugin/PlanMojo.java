@@ -38,13 +38,20 @@ public class PlanMojo extends AbstractGitMojo {
   @Parameter(property = "maas.plan.failOnBreaking", defaultValue = "false")
   boolean failOnBreaking;
 
+  /**
+   * A rise of a tier's worst-case monthly spend past this percent is a breaking change (the spend table needs
+   * priced models).
+   */
+  @Parameter(property = "maas.plan.spendIncreaseWarnPercent", defaultValue = "20")
+  int spendIncreaseWarnPercent;
+
   @Override
   void run() throws MojoFailureException {
     GenerateRequest request = generateRequest(outputPath());
     Path work = workPath();
     Path output = pathOr(planOutput, "target/maas/plan.md");
     PlanResult result = new MaasPlanner().plan(new PlanOptions(request, base, gitUrl, gitBranch, gitPath,
-        credentials(), work, output));
+        credentials(), work, output, spendIncreaseWarnPercent));
     List<Diagnostic> all = result.diagnostics();
     long errors = all.stream().filter(Diagnostic::isError).count();
     report(all, errors, all.size() - errors, Diagnostics.total(errors, all.size() - errors));

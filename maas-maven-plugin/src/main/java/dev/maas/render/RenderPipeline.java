@@ -9,6 +9,7 @@ import dev.maas.render.gateway.GatewayGenerator;
 import dev.maas.render.kserve.ModelGenerator;
 import dev.maas.render.kuadrant.KuadrantGenerator;
 import dev.maas.render.monitoring.MonitoringGenerator;
+import dev.maas.render.monitoring.PriceTableGenerator;
 import dev.maas.render.policy.AuthPolicyGenerator;
 import dev.maas.render.policy.LimitKind;
 import dev.maas.render.policy.RateLimitGenerator;
@@ -62,6 +63,7 @@ public final class RenderPipeline {
     stages.add(Stage.generator(new TokenServiceGenerator(), BASE));
     stages.add(Stage.generator(new TokenServiceLimitGenerator(), BASE));
     stages.add(Stage.generator(new MonitoringGenerator(), BASE));
+    stages.add(Stage.generator(new PriceTableGenerator(), BASE));
     stages.add(Stage.generator(argoCd(), ARGOCD));
     stages.add(Stage.transformer(new SyncWaveTransformer()));
     stages.add(Stage.transformer(new ProvenanceTransformer()));

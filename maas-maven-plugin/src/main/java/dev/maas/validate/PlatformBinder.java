@@ -1,6 +1,7 @@
 package dev.maas.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.maas.model.Attribution;
 import dev.maas.model.Autoscaling;
 import dev.maas.model.Credentials;
 import dev.maas.model.Destination;
@@ -15,6 +16,7 @@ import dev.maas.model.ModelOverride;
 import dev.maas.model.Observability;
 import dev.maas.model.Parallelism;
 import dev.maas.model.Platform;
+import dev.maas.model.Pricing;
 import dev.maas.model.Rate;
 import dev.maas.model.Resources;
 import dev.maas.model.Tier;
@@ -57,14 +59,17 @@ public final class PlatformBinder {
           : null;
       tiers.add(new Tier(text(t, "name"), text(t, "displayName"), text(t, "description"), t.path("level").asInt(),
           strings(t.path("groups")), t.has("models") ? strings(t.path("models")) : null, limits,
-          t.path("unlimited").asBoolean(false), modelLimits));
+          t.path("unlimited").asBoolean(false), modelLimits, new Attribution(text(t, "costCenter"),
+              labels(t.path("labels")), decimal(t.path("budget").get("monthly")))));
     }
     List<Model> models = new ArrayList<>();
     for (JsonNode m : spec.path("models")) {
       models.add(new Model(text(m, "name"), text(m, "namespace"), text(m, "displayName"), text(m, "description"),
           text(m, "serving"), text(m, "uri"), credentials(m.get("credentials")), text(m, "modelFormat"),
           intOrNull(m.get("replicas")), autoscaling(m.get("autoscaling")), resources(m.get("resources")),
-          parallelism(m.get("parallelism"))));
+          parallelism(m.get("parallelism")), pricing(m.get("pricing")),
+          m.has("limits") ? new ModelLimits(ratesOrNull(m.path("limits").get("requests")),
+              ratesOrNull(m.path("limits").get("tokens"))) : null));
     }
     JsonNode lim = spec.path("limitador");
     Limitador limitador = new Limitador(text(lim, "namespace"), lim.path("replicas").asInt(1),
@@ -122,6 +127,15 @@ public final class PlatformBinder {
 
   private static List<Rate> ratesOrNull(JsonNode array) {
     return array == null || array.isNull() ? null : rates(array);
+  }
+
+  private static java.math.BigDecimal decimal(JsonNode number) {
+    return number == null || !number.isNumber() ? null : number.decimalValue();
+  }
+
+  private static Pricing pricing(JsonNode p) {
+    return p == null || !p.isObject() ? null
+        : new Pricing(text(p, "currency"), decimal(p.get("inputPerMillion")), decimal(p.get("outputPerMillion")));
   }
 
   private static Destination destination(JsonNode d) {

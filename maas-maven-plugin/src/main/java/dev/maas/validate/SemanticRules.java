@@ -1,5 +1,6 @@
 package dev.maas.validate;
 
+import dev.maas.validate.rules.AttributionLabelNames;
 import dev.maas.validate.rules.AutoscalingRange;
 import dev.maas.validate.rules.EnvironmentDestinations;
 import dev.maas.validate.rules.EnvironmentModelsExist;
@@ -18,6 +19,8 @@ import dev.maas.validate.rules.ModelLimitsModelsExist;
 import dev.maas.validate.rules.ModelParallelism;
 import dev.maas.validate.rules.NoSecretMaterial;
 import dev.maas.validate.rules.PositiveWindows;
+import dev.maas.validate.rules.PricingCurrencies;
+import dev.maas.validate.rules.QuotaWindowStorage;
 import dev.maas.validate.rules.PredictorScaling;
 import dev.maas.validate.rules.ReplicasOrAutoscaling;
 import dev.maas.validate.rules.TierLimitsRequired;
@@ -66,6 +69,9 @@ public final class SemanticRules {
         new ServiceNames(),
         new ModelNamespaceRoutes(),
         new LimitadorSharedCounters(),
+        new QuotaWindowStorage(),
+        new PricingCurrencies(),
+        new AttributionLabelNames(),
         new UniqueLimitKeys(),
         new NoSecretMaterial());
   }

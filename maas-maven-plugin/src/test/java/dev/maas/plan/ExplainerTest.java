@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.maas.api.ExplainRequest;
 import dev.maas.api.ExplainResult;
 import dev.maas.api.MaasPlanner;
+import dev.maas.check.proof.AccessMatrix;
 import dev.maas.diag.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,5 +82,28 @@ class ExplainerTest {
         "platform-specs/acme.yaml: error: /spec/models: -Dmaas.model is required; models are: granite-8b, llama-70b,"
             + " mnist-classifier (add -Dmaas.model=granite-8b)"),
         result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render).toList());
+  }
+
+  @Test
+  void pricedSpecShowsPriceQuotaAndWorstCaseSpend() {
+    Path root = PlanFixture.repoRoot();
+    ExplainResult result = new MaasPlanner().explain(new ExplainRequest(root,
+        root.resolve("maas-maven-plugin/src/test/resources/specs/acme-priced.yaml"), null, PlanFixture.VERSION,
+        "premium", "llama-70b"));
+    assertFalse(result.hasErrors(), () -> result.diagnostics().toString());
+    List<String> lines = result.explanations().get(0).lines();
+    String all = String.join("\n", lines);
+    // 20,000 tokens per minute for 43,200 minutes; 15 USD per million (the dearer of 3 and 15).
+    long tokens = 20_000L * 30 * 24 * 60;
+    assertTrue(lines.contains("  quota: at most " + AccessMatrix.number(tokens) + " tokens in 30 days per user"
+        + " (20000/1m, the tightest of limit × ⌈30d ÷ window⌉)"), all);
+    assertTrue(all.contains("  price: 3 USD per million input tokens, 15 per million output tokens; every counted token"
+        + " priced at the dearer, 15 per million  [maas-maven-plugin/src/test/resources/specs/acme-priced.yaml:"), all);
+    assertTrue(lines.contains("  worst-case spend: " + SpendTable.money(java.math.BigDecimal.valueOf(tokens * 15)
+        .divide(java.math.BigDecimal.valueOf(1_000_000))) + " USD per 30 days per user = "
+        + AccessMatrix.number(tokens) + " tokens × 15 per million"), all);
+    assertTrue(all.contains("  model cap model.llama-70b.tokens: 500000000/24h, one counter for every caller of"
+        + " llama-70b in every tier"), all);
+    assertFalse(all.contains("not in the spec"), all);
   }
 }

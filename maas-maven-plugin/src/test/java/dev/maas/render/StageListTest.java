@@ -14,7 +14,7 @@ class StageListTest {
     List<Stage.Kind> kinds = stages.stream().map(Stage::kind).toList();
     assertEquals(kinds.stream().sorted().toList(), kinds);
     assertEquals(List.of("gateway", "kuadrant", "auth-policy", "requests-limits", "tokens-limits", "telemetry-policy",
-        "models", "token-service", "token-service-limits", "monitoring", "argocd", "sync-waves", "provenance", "unique-objects", "provenance-present",
+        "models", "token-service", "token-service-limits", "monitoring", "price-table", "argocd", "sync-waves", "provenance", "unique-objects", "provenance-present",
         "kuadrant-windows"), stages.stream().map(Stage::name).toList());
     assertEquals("argocd", stages.stream().filter(s -> s.name().equals("argocd")).findFirst().orElseThrow().folder());
   }

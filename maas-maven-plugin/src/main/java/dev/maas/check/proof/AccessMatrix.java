@@ -65,6 +65,9 @@ public record AccessMatrix(String platform, List<String> tiers, List<String> mod
     public String counter() {
       List<String> kinds = new ArrayList<>();
       for (LimitMatch limit : concat(requestLimits, tokenLimits)) {
+        if (limit.global()) {
+          continue; // a model's cap, told apart in the text
+        }
         String kind = limit.perUser() ? "per user" : "shared by tier";
         if (!kinds.contains(kind)) {
           kinds.add(kind);
@@ -83,7 +86,10 @@ public record AccessMatrix(String platform, List<String> tiers, List<String> mod
       String requests = requestLimits.isEmpty() ? "requests unlimited" : "requests " + rates(requestRates());
       String tokens = tokenLimits.isEmpty() ? "tokens unlimited" : "tokens " + rates(tokenRates());
       String counter = counter();
-      return requests + "; " + tokens + (counter.isEmpty() ? "" : "; " + counter);
+      List<LimitMatch.RateValue> caps = concat(requestLimits, tokenLimits).stream().filter(LimitMatch::global)
+          .flatMap(l -> l.rates().stream()).toList();
+      return requests + "; " + tokens + (counter.isEmpty() ? "" : "; " + counter)
+          + (caps.isEmpty() ? "" : "; model cap " + rates(caps) + " shared by all callers");
     }
 
     private static String rates(List<LimitMatch.RateValue> rates) {

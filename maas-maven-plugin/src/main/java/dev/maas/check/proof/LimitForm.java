@@ -50,8 +50,9 @@ final class LimitForm {
   private final Conditions when;
   private final List<Limit> limits;
   private volatile Split split;
-  // Every limit's first predicate names a tier: which limits the identity admits is the same for every request of
-  // a tier, and found once per identity instead of once per limit per request.
+  // A tier limit's first predicate names a tier (a model's cap names none, and every identity admits it): which
+  // limits the identity admits is the same for every request of a tier, and found once per identity instead of
+  // once per limit per request.
   private final Map<Object, int[]> admittedByIdentity = new ConcurrentHashMap<>();
 
   private LimitForm(String identity, String file, Conditions when, List<Limit> limits) {
@@ -110,14 +111,25 @@ final class LimitForm {
       }
       Limit limit = limits.get(i);
       boolean perUser = false;
+      List<String> values = new ArrayList<>(limit.counterValues().size());
       for (Expr counter : limit.counterValues()) {
         Object mine = counter.value(vars);
         Object theirs = counter.value(otherUser.get());
         perUser |= mine != Expr.FAILED && theirs != Expr.FAILED && !Objects.equals(mine, theirs);
+        values.add(mine == Expr.FAILED ? "(failed)" : String.valueOf(mine));
       }
-      out.add(new LimitMatch(identity, file, limit.key(), limit.rates(), limit.counters(), perUser, ""));
+      boolean global = s.byIdentity().get(i).isEmpty() && limit.counterValues().isEmpty()
+          && s.byRequest().get(i).stream().noneMatch(LimitForm::readsCaller);
+      out.add(new LimitMatch(identity, file, limit.key(), limit.rates(), limit.counters(), perUser, "", values,
+          global));
     }
     return out;
+  }
+
+  /** Whether {@code predicate} reads anything of who calls ({@code auth.*}). */
+  private static boolean readsCaller(Expr predicate) {
+    List<List<String>> read = predicate.attributes();
+    return read == null || read.stream().anyMatch(chain -> !chain.isEmpty() && chain.get(0).equals("auth"));
   }
 
   /** The limits whose identity-only predicates all hold; their value depends on {@code identityAttributes} alone. */

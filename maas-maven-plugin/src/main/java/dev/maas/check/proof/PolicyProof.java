@@ -113,10 +113,12 @@ public final class PolicyProof {
               "the AuthPolicy's tier-access predicate must admit only the tiers that list the model");
         }
         if (expected) {
-          check.limits("request", where, verdict.requestLimits(), tier.requestRatesFor(model.name()),
+          check.limits("request", where, ofTier(verdict.requestLimits()), tier.requestRatesFor(model.name()),
               tier.limits().counterScope(), "RateLimitPolicy");
-          check.limits("token", where, verdict.tokenLimits(), tier.tokenRatesFor(model.name()),
+          check.limits("token", where, ofTier(verdict.tokenLimits()), tier.tokenRatesFor(model.name()),
               tier.limits().counterScope(), "TokenRateLimitPolicy");
+          check.cap("request", where, verdict.requestLimits(), capRates(model.cap() == null ? null : model.cap().requests()), "RateLimitPolicy");
+          check.cap("token", where, verdict.tokenLimits(), capRates(model.cap() == null ? null : model.cap().tokens()), "TokenRateLimitPolicy");
           counters.add(model.name(), verdict);
           check.reaches(where, verdict, runtime.destinationOf(model));
           if (verdict.authorized() && !verdict.tokenLimits().isEmpty()) {
@@ -276,6 +278,17 @@ public final class PolicyProof {
 
   private static String keys(List<LimitMatch> limits) {
     return limits.stream().map(l -> "`" + l.key() + "`").collect(Collectors.joining(", "));
+  }
+
+  /** The limits of {@code matches} that read who calls: the tier's own, without the models' caps. */
+  private static List<LimitMatch> ofTier(List<LimitMatch> matches) {
+    return matches.stream().anyMatch(LimitMatch::global) ? matches.stream().filter(l -> !l.global()).toList()
+        : matches;
+  }
+
+  /** A model's cap rates of one kind, empty without a cap. */
+  private static List<Rate> capRates(List<Rate> rates) {
+    return rates == null ? List.of() : rates;
   }
 
   /** The rates of the spec as the policies must hold them: {@code 2000000/24h}. */
@@ -449,6 +462,30 @@ public final class PolicyProof {
         error("proof.counter", file, at.get() + ": " + kind + " limit `" + limit.key() + "` counts "
             + (limit.perUser() ? "per user" : "for the whole tier") + ", expected "
             + (perUser ? "per user" : "one counter for the whole tier"), null);
+      }
+    }
+
+    /**
+     * A model's cap: every allowed call of the model meets exactly one limit that reads nothing of the caller, with the
+     * cap's rates and no counters, so that all users of all tiers share its one counter.
+     */
+    void cap(String kind, Supplier<String> at, List<LimitMatch> found, List<Rate> expected, String policyKind) {
+      List<LimitMatch> global = found.stream().filter(LimitMatch::global).toList();
+      String file = global.isEmpty() ? objects.ofKind(policyKind).stream().map(GatewayObjects.Located::file)
+          .findFirst().orElse(null) : global.get(0).file();
+      if (global.size() > 1) {
+        error("proof.overlap", file, at.get() + ": " + global.size() + " " + kind + " caps match (" + keys(global)
+            + "); a model has one cap", "make the caps' predicates exclusive");
+      } else if (global.isEmpty() && !expected.isEmpty()) {
+        error("proof.missingLimit", file, at.get() + ": no " + kind + " cap shared by all callers matches, expected "
+            + expectedText(expected), "the model's cap must be a limit without tier predicate or counters");
+      } else if (!global.isEmpty() && expected.isEmpty()) {
+        error("proof.unexpectedLimit", file, at.get() + ": " + kind + " cap `" + global.get(0).key() + "` ("
+            + global.get(0).ratesText() + ") matches, expected none", "the spec sets no cap on this model");
+      } else if (!global.isEmpty() && !sameRates(global.get(0).rates(), expected)) {
+        error("proof.rate", file, at.get() + ": " + kind + " cap `" + global.get(0).key() + "` of "
+            + global.get(0).policy() + ": expected " + expectedText(expected) + ", found " + global.get(0).ratesText(),
+            null);
       }
     }
 

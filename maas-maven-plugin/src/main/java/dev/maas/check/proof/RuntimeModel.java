@@ -228,6 +228,27 @@ final class RuntimeModel {
         + " output lists Secret `" + secret + "`";
   }
 
+  /**
+   * The Limitador counters that {@code verdicts}' admitted calls add to, sorted. Limitador keeps one counter per
+   * limit (named by policy and key, kuadrant-operator v1.5.2 {@code LimitNameToLimitadorIdentifier}), per Limitador
+   * namespace (the route, {@code LimitsNamespaceFromRoute}), per window, and per value of the limit's counter
+   * expressions (its {@code variables}): calls that agree on all of them share one counter.
+   */
+  static java.util.SortedSet<String> countersOf(java.util.Collection<Verdict> verdicts) {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    for (Verdict verdict : verdicts) {
+      if (!verdict.authorized()) {
+        continue;
+      }
+      for (java.util.List<LimitMatch> limits : java.util.List.of(verdict.requestLimits(), verdict.tokenLimits())) {
+        for (LimitMatch limit : limits) {
+          limit.rates().forEach(rate -> out.add(limit.counterOf(rate)));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The file of {@code model}'s object of {@code kind}, or {@code base}. */
   String fileOf(String kind, Model model) {
     return find(kind, model).map(GatewayObjects.Located::file).orElse("base");

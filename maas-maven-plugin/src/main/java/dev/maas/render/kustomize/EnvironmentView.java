@@ -44,6 +44,6 @@ public final class EnvironmentView {
     }
     var resources = o.resources() == null ? m.resources() : o.resources().over(m.resources());
     return new Model(m.name(), m.namespace(), m.displayName(), m.description(), m.serving(), m.uri(), m.credentials(),
-        m.modelFormat(), replicas, autoscaling, resources, m.parallelism());
+        m.modelFormat(), replicas, autoscaling, resources, m.parallelism(), m.pricing(), m.cap());
   }
 }

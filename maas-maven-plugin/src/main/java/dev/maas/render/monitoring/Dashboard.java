@@ -41,6 +41,21 @@ final class Dashboard {
     panels.add(panel("Requests per model", "sum by (model) (rate(authorized_calls" + TIER_FILTER + "[5m]))", "{{model}}", "reqps"));
     panels.add(panel("Rate-limited requests (429) per tier",
         "sum by (tier) (rate(limited_calls" + TIER_FILTER + "[5m]))", "{{tier}}", "reqps"));
+    String currency = platform.currency();
+    if (currency != null) {
+      // Spend from the cost recording rules: per second times 3600 is per hour.
+      String cost = UsageMetrics.COST_RATE + TIER_FILTER;
+      panels.add(panel("Spend per tier (" + currency + " per hour)", "sum by (tier) (" + cost + ") * 3600", "{{tier}}",
+          "short"));
+      panels.add(panel("Spend per model (" + currency + " per hour)", "sum by (model) (" + cost + ") * 3600",
+          "{{model}}", "short"));
+      panels.add(panel("Spend per cost centre (" + currency + " per hour)", "sum by (cost_center) (" + cost
+          + ") * 3600", "{{cost_center}}", "short"));
+      panels.add(panel("Top users by spend (" + currency + " per hour)", "topk(10, sum by (user, tier) (" + cost
+          + ") * 3600)", "{{user}} ({{tier}})", "short"));
+      panels.add(panel("Spend over 30 days per tier (" + currency + ")", UsageMetrics.cost30dBy("tier") + TIER_FILTER,
+          "{{tier}}", "short"));
+    }
     context.put("panels", panels);
     String text = Templates.render("monitoring/dashboard.json.peb", context);
     try {

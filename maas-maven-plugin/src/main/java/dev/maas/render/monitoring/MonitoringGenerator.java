@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Generates monitoring as the spec asks: ServiceMonitors for Limitador, Authorino and the token
- * service, a PrometheusRule with per-tier alerts, and a Grafana dashboard ConfigMap.
+ * service, a PrometheusRule of usage and cost recording rules, a PrometheusRule with per-tier usage and spend alerts,
+ * and a Grafana dashboard ConfigMap.
  */
 public final class MonitoringGenerator implements Generator {
 
@@ -56,6 +57,12 @@ public final class MonitoringGenerator implements Generator {
       out.add(serviceMonitor(TokenServiceEndpoints.name(platform), platform.tokens().namespace(),
           // The token service's Service carries these labels (its pods' selector), not its object name.
           Map.of("app.kubernetes.io/name", "token-service", "app.kubernetes.io/instance", platform.name()), "metrics", "/metrics"));
+    }
+    if (o.metrics() && (o.alerts() || o.dashboards())) {
+      KubeObject recording = Manifests.object(MONITORING, "PrometheusRule", platform.name() + "-recording-rules",
+          platform.gateway().namespace());
+      CostRules.addRecordingGroups(Manifests.spec(recording).putArray("groups"), platform);
+      out.add(recording);
     }
     if (o.alerts()) {
       KubeObject rule = alerts(platform, o.tokenUsageWarnPercent());
@@ -121,6 +128,7 @@ public final class MonitoringGenerator implements Generator {
       ObjectNode annotations = burst.putObject("annotations");
       annotations.put("summary", "More than 10% of tier " + tier.name() + "'s requests are refused with 429");
     }
+    CostRules.addAlertGroup(groups, platform, warnPercent);
     return groups.isEmpty() ? null : rule;
   }
 
@@ -149,8 +157,7 @@ public final class MonitoringGenerator implements Generator {
         + warnPercent + "% of " + rate.limit() + " tokens per " + window + (model == null ? "" : " on " + model));
   }
 
-  /** A PromQL label value inside double quotes. */
   private static String label(String value) {
-    return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    return PromQl.label(value);
   }
 }

@@ -49,6 +49,21 @@ public enum LimitKind {
     return this == REQUESTS ? tier.limits().requests() : tier.limits().tokens();
   }
 
+  /** A model's cap of this kind, or an empty list when the model has none. */
+  public List<Rate> capRates(dev.maas.model.Model model) {
+    ModelLimits cap = model.cap();
+    List<Rate> rates = cap == null ? null : this == REQUESTS ? cap.requests() : cap.tokens();
+    return rates == null ? List.of() : rates;
+  }
+
+  /**
+   * The key of a model's cap: {@code model.<name>.<kind>}. Tier names are DNS labels without dots, so no tier's
+   * key can equal it.
+   */
+  public String capKey(String model) {
+    return "model." + model + "." + word;
+  }
+
   /** A per-model override of this kind, or {@code null} when the model keeps the tier's rates. */
   public List<Rate> overrideRates(ModelLimits limits) {
     if (limits == null) {

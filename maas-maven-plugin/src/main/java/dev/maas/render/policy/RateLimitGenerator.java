@@ -20,7 +20,8 @@ import java.util.Map;
  * Generates one policy per {@link LimitKind}, on the public model route, with one limit per tier and one per
  * tier-model override. The predicates are mutually exclusive: a tier's general limit leaves out the
  * paths of the models that have their own limit of that kind, so at most one limit of each kind
- * applies to any request, and exactly one when the tier (or the override) sets rates of that kind.
+ * applies to any request, and exactly one when the tier (or the override) sets rates of that kind. A model's cap
+ * is one more limit, without tier predicate or counters, that every call of the model meets.
  */
 public final class RateLimitGenerator implements Generator {
 
@@ -97,6 +98,19 @@ public final class RateLimitGenerator implements Generator {
         put(out, tier.name() + "-" + model.name() + "-" + kind.word(), limit(tier, rates, when));
       }
     }
+    for (Model model : platform.models()) {
+      List<Rate> cap = kind.capRates(model);
+      if (cap.isEmpty()) {
+        continue;
+      }
+      // No tier predicate and no counters: one counter for the model, whoever calls it, on top of the tier's own.
+      List<String> when = new ArrayList<>();
+      when.add(Predicates.pathUnder(model));
+      if (kind == LimitKind.TOKENS) {
+        when.add(Predicates.notModelListing());
+      }
+      put(out, kind.capKey(model.name()), limit(null, cap, when));
+    }
     return out;
   }
 
@@ -117,7 +131,7 @@ public final class RateLimitGenerator implements Generator {
     }
     ArrayNode whenNode = limit.putArray("when");
     when.forEach(predicate -> whenNode.addObject().put("predicate", predicate));
-    if (tier.limits().counterScope() == CounterScope.USER) {
+    if (tier != null && tier.limits().counterScope() == CounterScope.USER) {
       limit.putArray("counters").addObject().put("expression", Predicates.USER_ID);
     }
     return limit;

@@ -1,12 +1,12 @@
 package dev.maas.validate.lint;
 
 import dev.maas.diag.Diagnostic;
-import dev.maas.model.Environment;
 import dev.maas.model.Environments;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
 import dev.maas.validate.SemanticRule;
+import dev.maas.validate.rules.QuotaWindowStorage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,12 +28,7 @@ public final class InMemoryLongWindows implements SemanticRule {
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {
     List<Diagnostic> out = new ArrayList<>();
-    List<String> inMemory = new ArrayList<>();
-    for (Environment environment : platform.environments()) {
-      if (Environments.limitador(platform.limitador(), environment).inMemory()) {
-        inMemory.add("`" + environment.name() + "`");
-      }
-    }
+    List<String> inMemory = Environments.inMemoryCounters(platform).stream().map(n -> "`" + n + "`").toList();
     if (inMemory.isEmpty()) {
       return out;
     }
@@ -45,7 +40,9 @@ public final class InMemoryLongWindows implements SemanticRule {
       }
       for (RateSites.Kind kind : RateSites.Kind.values()) {
         for (RateSites.RateList list : RateSites.written(tier, t, kind)) {
-          list.sites().stream().filter(site -> site.millis() >= LONG_WINDOW_MILLIS).forEach(longWindows::add);
+          // From a week on a window is a quota, and counting it in memory is QuotaWindowStorage's error.
+          list.sites().stream().filter(site -> site.millis() >= LONG_WINDOW_MILLIS
+              && site.millis() < QuotaWindowStorage.QUOTA_WINDOW_MILLIS).forEach(longWindows::add);
         }
       }
     }

@@ -26,7 +26,7 @@ public final class KuadrantWindows implements SemanticRule {
 
   @Override
   public List<String> inputs() {
-    return List.of("/spec/tiers");
+    return List.of("/spec/tiers", "/spec/models");
   }
 
   @Override

@@ -18,7 +18,7 @@ public final class PositiveWindows implements SemanticRule {
 
   @Override
   public List<String> inputs() {
-    return List.of("/spec/tiers");
+    return List.of("/spec/tiers", "/spec/models");
   }
 
   @Override

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Every rate of every tier with the JSON pointer of its window, for the rules that check windows. */
+/**
+ * Every rate of every tier, and of every model's cap, with the JSON pointer of its window, for the rules that check
+ * windows.
+ */
 final class TierRates {
 
   /** One rate and where its window is written. */
@@ -17,7 +20,7 @@ final class TierRates {
 
   private TierRates() {}
 
-  /** The rates of {@code platform} in spec order: tier limits, then per-model limits. */
+  /** The rates of {@code platform} in spec order: tier limits, then per-model limits, then the models' caps. */
   static List<Located> of(Platform platform) {
     List<Located> out = new ArrayList<>();
     for (int i = 0; i < platform.tiers().size(); i++) {
@@ -29,6 +32,13 @@ final class TierRates {
         String base = JsonPointers.child(tierPointer + "/modelLimits", e.getKey());
         add(out, base + "/requests", e.getValue().requests());
         add(out, base + "/tokens", e.getValue().tokens());
+      }
+    }
+    for (int i = 0; i < platform.models().size(); i++) {
+      ModelLimits cap = platform.models().get(i).cap();
+      if (cap != null) {
+        add(out, "/spec/models/" + i + "/limits/requests", cap.requests());
+        add(out, "/spec/models/" + i + "/limits/tokens", cap.tokens());
       }
     }
     return out;

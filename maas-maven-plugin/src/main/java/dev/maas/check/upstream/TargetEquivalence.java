@@ -2,9 +2,11 @@ package dev.maas.check.upstream;
 
 import dev.maas.check.proof.AccessMatrix;
 import dev.maas.check.proof.LimitMatch;
+import dev.maas.check.proof.PolicyProof;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.model.Platform;
+import dev.maas.model.Target;
 import dev.maas.model.Tier;
 import dev.maas.output.GeneratedTree;
 import java.util.ArrayList;
@@ -24,6 +26,16 @@ public final class TargetEquivalence {
     List<String> groups = UpstreamProof.memberGroups(tier);
     return platform.tiersByLevelDescending().stream().filter(t -> t.groups().stream().anyMatch(groups::contains))
         .map(Tier::name).findFirst().orElse(tier.name());
+  }
+
+  /**
+   * The differences between the two outputs of one spec: {@code crds} (its {@code maas-crds} output, proven by
+   * {@link UpstreamProof}) and {@code kuadrant} (its {@code kuadrant} output, proven by the policy proof).
+   */
+  public List<Diagnostic> prove(Platform platform, GeneratedTree crds, GeneratedTree kuadrant) {
+    AccessMatrix k = new PolicyProof().prove(platform.withTarget(Target.KUADRANT), kuadrant).matrix();
+    AccessMatrix u = new UpstreamProof().prove(platform, crds).matrix();
+    return compare(platform, k, u, crds);
   }
 
   /**

@@ -84,6 +84,7 @@ class MaasCrdsTargetTest {
     AccessMatrix k = kuadrantChecked.matrix();
     AccessMatrix u = crdsChecked.matrix();
     assertEquals(List.of(), new TargetEquivalence().compare(platform, k, u, crds));
+    assertEquals(List.of(), new TargetEquivalence().prove(platform, crds, kuadrant));
     assertEquals(List.of("free", "premium", "enterprise"), u.tiers());
     assertEquals(List.of("granite-8b", "llama-70b"), u.models());
     assertEquals("requests unlimited; tokens 50,000/1m, 2,000,000/24h; per user", u.cell("premium", "granite-8b").text());

@@ -12,12 +12,17 @@ import dev.maas.output.GeneratedTree;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Shows that the {@code kuadrant} and the {@code maas-crds} output of one spec grant the same: for every tier × model,
  * a member of the tier gets the same access, the same token rates (by length of window, {@code 1h} = {@code 60m}), no
- * request limit on either, and one counter per user on both. A difference is a finding that shows both sides.
+ * request limit on either, one counter per user on both, and the same models sharing a token budget (none upstream:
+ * its controller counts each subscription and model apart). A difference is a finding that shows both sides.
  */
 public final class TargetEquivalence {
 
@@ -50,14 +55,18 @@ public final class TargetEquivalence {
       String bound = kuadrantTier(platform, tier);
       String file = UpstreamProof.bind(resources, UpstreamProof.memberGroups(tier))
           .map(UpstreamResources.Subscription::file).orElse("");
+      Map<String, Set<String>> leftShares = budgetsShared(kuadrant, bound);
+      Map<String, Set<String>> rightShares = budgetsShared(upstream, tier.name());
       for (String model : kuadrant.models()) {
         AccessMatrix.Cell left = kuadrant.cell(bound, model);
         AccessMatrix.Cell right = upstream.cell(tier.name(), model);
+        Set<String> leftShared = leftShares.getOrDefault(model, Set.of());
+        Set<String> rightShared = rightShares.getOrDefault(model, Set.of());
         if (left == null || right == null) {
-          out.add(difference(file, tier, model, left == null ? "no cell" : text(left),
-              right == null ? "no cell" : text(right)));
-        } else if (!same(left, right)) {
-          out.add(difference(file, tier, model, text(left), text(right)));
+          out.add(difference(file, tier, model, left == null ? "no cell" : text(left, leftShared),
+              right == null ? "no cell" : text(right, rightShared)));
+        } else if (!same(left, right) || left.access() && !leftShared.equals(rightShared)) {
+          out.add(difference(file, tier, model, text(left, leftShared), text(right, rightShared)));
         }
       }
     }
@@ -73,6 +82,34 @@ public final class TargetEquivalence {
   /** The cell in words, with the reason of a refusal. */
   static String text(AccessMatrix.Cell cell) {
     return cell.access() || cell.denial() == null ? cell.text() : cell.text() + " (" + cell.denial() + ")";
+  }
+
+  /** The cell in words, and the models whose tokens count against the same budget. */
+  private static String text(AccessMatrix.Cell cell, Set<String> shared) {
+    return text(cell) + (shared.isEmpty() ? "" : "; one token budget with " + String.join(", ", shared.stream()
+        .map(m -> "`" + m + "`").toList()));
+  }
+
+  /**
+   * For each model of {@code tier}'s row, the other models whose calls count in one of its token counters (a limit
+   * of one policy, key and route: {@link LimitMatch#counterIdentity()}).
+   */
+  private static Map<String, Set<String>> budgetsShared(AccessMatrix matrix, String tier) {
+    Map<String, Set<String>> byCounter = new TreeMap<>();
+    for (String model : matrix.models()) {
+      AccessMatrix.Cell cell = matrix.cell(tier, model);
+      if (cell != null && cell.access()) {
+        cell.tokenLimits().forEach(l -> byCounter.computeIfAbsent(l.counterIdentity(), k -> new TreeSet<>()).add(model));
+      }
+    }
+    Map<String, Set<String>> out = new TreeMap<>();
+    for (Set<String> models : byCounter.values()) {
+      for (String model : models) {
+        Set<String> others = out.computeIfAbsent(model, k -> new TreeSet<>());
+        models.stream().filter(m -> !m.equals(model)).forEach(others::add);
+      }
+    }
+    return out;
   }
 
   static boolean same(AccessMatrix.Cell a, AccessMatrix.Cell b) {

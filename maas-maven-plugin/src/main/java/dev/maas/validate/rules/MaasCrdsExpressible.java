@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * With {@code target: maas-crds}, the spec asks only for what upstream MaaS's CRDs can say: a MaaSSubscription limits
- * tokens (no requests), per user, 1 to 1,000,000,000 per window of one number (1-9999) and one unit (s, m or h), and a
+ * tokens (no requests), per user and per model (no budget shared by several models), 1 to 1,000,000,000 per window of one number (1-9999) and one unit (s, m or h), and a
  * MaaSModelRef names an LLMInferenceService or an ExternalModel (no predictor). Each finding names the nearest form
  * the CRDs can express.
  */
@@ -80,6 +80,18 @@ public final class MaasCrdsExpressible implements SemanticRule {
           "write `counter: user`, or divide the tier's limits by its expected users"));
     }
     rates(document, pointer + "/limits/tokens", tier.limits().tokens(), out);
+    List<String> sharing = platform.models().stream()
+        .filter(m -> m.servingKind() == Serving.LLM && tier.allows(m.name()))
+        .filter(m -> tier.modelLimits().get(m.name()) == null || tier.modelLimits().get(m.name()).tokens() == null)
+        .map(Model::name).toList();
+    if (!tier.limits().tokens().isEmpty() && sharing.size() > 1) {
+      // The kuadrant target counts a tier limit once across the tier's models (one route, one set of counters);
+      // upstream's controller writes one limit per subscription and model (maassubscription_controller.go 555-628).
+      out.add(error(document, pointer + "/limits/tokens", name + "'s token limits are one budget for its "
+          + sharing.size() + " models (" + String.join(", ", sharing) + "); a MaaSSubscription limits each model on"
+          + " its own", "split the budget: give each model its share under `modelLimits.<model>.tokens`, keeping"
+          + " `limits.tokens` for at most one model"));
+    }
     for (Map.Entry<String, ModelLimits> e : tier.modelLimits().entrySet()) {
       String base = JsonPointers.child(pointer + "/modelLimits", e.getKey());
       if (e.getValue().requests() != null && !e.getValue().requests().isEmpty()) {

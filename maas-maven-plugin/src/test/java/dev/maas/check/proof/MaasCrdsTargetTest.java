@@ -8,8 +8,11 @@ import dev.maas.check.OutputChecks;
 import dev.maas.check.upstream.TargetEquivalence;
 import dev.maas.check.upstream.UpstreamProof;
 import dev.maas.diag.Diagnostic;
+import dev.maas.model.Limits;
 import dev.maas.model.Platform;
+import dev.maas.model.Rate;
 import dev.maas.model.Target;
+import dev.maas.model.Tier;
 import dev.maas.output.GeneratedTree;
 import dev.maas.render.PlatformRenderer;
 import dev.maas.render.RenderOptions;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +93,8 @@ class MaasCrdsTargetTest {
     assertEquals(List.of("granite-8b", "llama-70b"), u.models());
     assertEquals("requests unlimited; tokens 50,000/1m, 2,000,000/24h; per user", u.cell("premium", "granite-8b").text());
     assertEquals("requests unlimited; tokens 20,000/1m; per user", u.cell("premium", "llama-70b").text());
-    assertEquals("requests unlimited; tokens 1,000,000/1m; per user", u.cell("enterprise", "llama-70b").text());
+    assertEquals("requests unlimited; tokens 600,000/1m; per user", u.cell("enterprise", "granite-8b").text());
+    assertEquals("requests unlimited; tokens 400,000/1m; per user", u.cell("enterprise", "llama-70b").text());
     assertEquals("no access", u.cell("free", "llama-70b").text());
     assertEquals(k.cell("free", "llama-70b").access(), u.cell("free", "llama-70b").access());
   }
@@ -124,22 +129,41 @@ class MaasCrdsTargetTest {
         + " caller's subscription `models-as-a-service/acme-free` does not list `llm/llama-70b`) (both targets must"
         + " compile from one spec; look for a hand edit of either output)", findings.get(1));
     assertEquals("base/maassubscription-acme-free.yaml: error: tier `enterprise` → model `granite-8b` differs between"
-        + " the targets: kuadrant gives requests unlimited; tokens 1,000,000/1m; per user; maas-crds gives requests"
+        + " the targets: kuadrant gives requests unlimited; tokens 600,000/1m; per user; maas-crds gives requests"
         + " unlimited; tokens 1,000/1m; per user (both targets must compile from one spec; look for a hand edit of"
         + " either output)", findings.get(2));
   }
 
   @Test
   void aKuadrantOutputWithAnotherLimitIsCaught() {
-    GeneratedTree changed = edit(kuadrant, "base/tokenratelimitpolicy-acme-token-limits.yaml", "limit: 1000000\n",
-        "limit: 100000\n");
+    GeneratedTree changed = edit(kuadrant, "base/tokenratelimitpolicy-acme-token-limits.yaml", "limit: 600000\n",
+        "limit: 60000\n");
     assertEquals(List.of("base/maassubscription-acme-enterprise.yaml: error: tier `enterprise` → model `granite-8b`"
-        + " differs between the targets: kuadrant gives requests unlimited; tokens 100,000/1m; per user; maas-crds gives"
-        + " requests unlimited; tokens 1,000,000/1m; per user (both targets must compile from one spec; look for a hand"
-        + " edit of either output)", "base/maassubscription-acme-enterprise.yaml: error: tier `enterprise` → model"
-        + " `llama-70b` differs between the targets: kuadrant gives requests unlimited; tokens 100,000/1m; per user;"
-        + " maas-crds gives requests unlimited; tokens 1,000,000/1m; per user (both targets must compile from one spec;"
-        + " look for a hand edit of either output)"), equivalence(changed, crds));
+        + " differs between the targets: kuadrant gives requests unlimited; tokens 60,000/1m; per user; maas-crds gives"
+        + " requests unlimited; tokens 600,000/1m; per user (both targets must compile from one spec; look for a hand"
+        + " edit of either output)"), equivalence(changed, crds));
+  }
+
+  @Test
+  void aBudgetOverSeveralModelsIsCaughtWithoutTheRule() {
+    // The spec rule refuses it; rendered anyway, the kuadrant target counts one budget for both models, upstream two.
+    List<Tier> tiers = platform.tiers().stream().map(t -> !t.name().equals("enterprise") ? t : new Tier(t.name(),
+        t.displayName(), t.description(), t.level(), t.groups(), t.models(), new Limits(List.of(),
+        List.of(new Rate(1_000_000, "1m")), "user"), false, Map.of())).toList();
+    Platform shared = new Platform(platform.name(), platform.specFile(), platform.specHash(), platform.gateway(),
+        platform.auth(), platform.tokens(), tiers, platform.models(), platform.limitador(), platform.observability(),
+        platform.environments(), platform.gitops(), Target.MAAS_CRDS);
+    PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(null, "test"));
+    List<String> findings = new TargetEquivalence().prove(shared, renderer.render(shared),
+        renderer.render(shared.withTarget(Target.KUADRANT))).stream().map(Diagnostic::render).toList();
+    assertEquals(List.of("base/maassubscription-acme-enterprise.yaml: error: tier `enterprise` → model `granite-8b`"
+        + " differs between the targets: kuadrant gives requests unlimited; tokens 1,000,000/1m; per user; one token"
+        + " budget with `llama-70b`; maas-crds gives requests unlimited; tokens 1,000,000/1m; per user (both targets"
+        + " must compile from one spec; look for a hand edit of either output)",
+        "base/maassubscription-acme-enterprise.yaml: error: tier `enterprise` → model `llama-70b` differs between the"
+        + " targets: kuadrant gives requests unlimited; tokens 1,000,000/1m; per user; one token budget with"
+        + " `granite-8b`; maas-crds gives requests unlimited; tokens 1,000,000/1m; per user (both targets must compile"
+        + " from one spec; look for a hand edit of either output)"), findings);
   }
 
   @Test
@@ -160,6 +184,10 @@ class MaasCrdsTargetTest {
         "acme.yaml:58:18: error: /spec/tiers/2/limits/counter: target `maas-crds`: tier `enterprise` shares one counter"
             + " among its users; upstream's controller counts every subscription limit per user (`auth.identity.userid`)"
             + " (write `counter: user`, or divide the tier's limits by its expected users)",
+        "acme.yaml:59:17: error: /spec/tiers/2/limits/tokens: target `maas-crds`: tier `enterprise`'s token limits are"
+            + " one budget for its 2 models (granite-8b, llama-70b); a MaaSSubscription limits each model on its own"
+            + " (split the budget: give each model its share under `modelLimits.<model>.tokens`, keeping `limits.tokens`"
+            + " for at most one model)",
         "acme.yaml:82:16: error: /spec/models/2/serving: target `maas-crds`: model `mnist-classifier` is served as a"
             + " predictor (a KServe InferenceService); a MaaSModelRef names an LLMInferenceService or an ExternalModel"
             + " only (serve it with `serving: llm`, or compile this spec with `target: kuadrant`)"), found);

@@ -1,11 +1,13 @@
 package dev.maas.api;
 
 import dev.maas.check.OutputChecks;
+import dev.maas.check.upstream.TargetEquivalence;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.diag.UserInputException;
 import dev.maas.model.GitOps;
 import dev.maas.model.Platform;
+import dev.maas.model.Target;
 import dev.maas.output.GeneratedTree;
 import dev.maas.output.TreeWriter;
 import dev.maas.publish.CommitIdentity;
@@ -207,6 +209,10 @@ public final class MaasCompiler {
       Platform platform = request.gitTarget().apply(spec.platform());
       GeneratedTree tree = renderer.render(platform);
       findings.addAll(checks.check(platform, tree));
+      if (platform.target() == Target.MAAS_CRDS) {
+        // Both targets of one spec must grant the same: the kuadrant output is rendered to be compared, not written.
+        findings.addAll(new TargetEquivalence().prove(platform, tree, renderer.render(platform.withTarget(Target.KUADRANT))));
+      }
       trees.put(platform.name(), tree);
     }
     if (findings.stream().anyMatch(Diagnostic::isError)) {

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.check.ownership.SharedObjectsCheck;
 import dev.maas.check.proof.AccessMatrix;
 import dev.maas.check.proof.PolicyProof;
+import dev.maas.check.upstream.UpstreamProof;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.model.Platform;
+import dev.maas.model.Target;
 import dev.maas.output.GeneratedTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +80,9 @@ public final class OutputChecks {
   public Result checkAll(Platform platform, GeneratedTree tree) {
     // Both only read the tree: the structural checks run beside the proof, and their findings come first as before.
     CompletableFuture<List<Diagnostic>> structural = CompletableFuture.supplyAsync(() -> structural(tree));
-    PolicyProof.Result proof = new PolicyProof().prove(platform, tree);
+    // The maas-crds target holds no gateway policy to evaluate: its proof reads the resources upstream turns into them.
+    PolicyProof.Result proof = platform.target() == Target.MAAS_CRDS ? new UpstreamProof().prove(platform, tree)
+        : new PolicyProof().prove(platform, tree);
     List<Diagnostic> out;
     try {
       out = new ArrayList<>(structural.join());

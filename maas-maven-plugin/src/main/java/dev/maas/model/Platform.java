@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param name the platform instance (DNS-1123 label)
  * @param specFile the spec file as diagnostics name it
  * @param specHash the SHA-256 of the spec file's bytes
+ * @param target what the compilation hands the cluster
  */
 public record Platform(
     String name,
@@ -22,18 +23,34 @@ public record Platform(
     Limitador limitador,
     Observability observability,
     List<Environment> environments,
-    GitOps gitops) {
+    GitOps gitops,
+    Target target) {
 
   public Platform {
     tiers = NamedList.of(tiers, Tier::name);
     models = NamedList.of(models, Model::name);
     environments = List.copyOf(environments);
+    target = target == null ? Target.KUADRANT : target;
+  }
+
+  /** A platform for the default target. */
+  public Platform(String name, String specFile, String specHash, Gateway gateway, UserAuth auth, TokenService tokens,
+      List<Tier> tiers, List<Model> models, Limitador limitador, Observability observability,
+      List<Environment> environments, GitOps gitops) {
+    this(name, specFile, specHash, gateway, auth, tokens, tiers, models, limitador, observability, environments, gitops,
+        Target.KUADRANT);
   }
 
   /** This platform with {@code gitops} as its GitOps target. */
   public Platform withGitOps(GitOps gitops) {
     return new Platform(name, specFile, specHash, gateway, auth, tokens, tiers, models, limitador, observability,
-        environments, gitops);
+        environments, gitops, target);
+  }
+
+  /** This platform compiled for {@code target}. */
+  public Platform withTarget(Target target) {
+    return new Platform(name, specFile, specHash, gateway, auth, tokens, tiers, models, limitador, observability,
+        environments, gitops, target);
   }
 
   /** The model named {@code name}. */

@@ -2,6 +2,7 @@ package dev.maas.render;
 
 import dev.maas.model.Environment;
 import dev.maas.model.Platform;
+import dev.maas.model.Target;
 import dev.maas.output.GeneratedTree;
 import dev.maas.render.kustomize.EnvironmentView;
 import dev.maas.render.kustomize.Kustomization;
@@ -37,6 +38,8 @@ public final class PlatformRenderer {
   /** The files of one platform, with paths relative to {@code <out>/<platform>/}. */
   public GeneratedTree render(Platform platform) {
     TreeMap<String, byte[]> files = new TreeMap<>();
+    RenderPipeline pipeline = platform.target() == Target.KUADRANT ? this.pipeline
+        : RenderPipeline.of(options, platform.target());
     RenderPipeline.Run run = pipeline.execute(platform, null);
     Map<String, List<KubeObject>> folders = run.folders();
     folders.forEach((folder, objects) -> {

@@ -1,6 +1,7 @@
 package dev.maas.render;
 
 import dev.maas.model.Platform;
+import dev.maas.model.Target;
 import dev.maas.render.argocd.ArgoCdGenerator;
 import dev.maas.render.checks.KuadrantWindowCheck;
 import dev.maas.render.checks.ProvenanceCheck;
@@ -8,6 +9,8 @@ import dev.maas.render.checks.UniqueObjectsCheck;
 import dev.maas.render.gateway.GatewayGenerator;
 import dev.maas.render.kserve.ModelGenerator;
 import dev.maas.render.kuadrant.KuadrantGenerator;
+import dev.maas.render.maascrds.MaaSResourcesGenerator;
+import dev.maas.render.maascrds.UpstreamOwned;
 import dev.maas.render.monitoring.MonitoringGenerator;
 import dev.maas.render.monitoring.PriceTableGenerator;
 import dev.maas.render.policy.AuthPolicyGenerator;
@@ -70,6 +73,30 @@ public final class RenderPipeline {
     stages.add(Stage.check(new UniqueObjectsCheck()));
     stages.add(Stage.check(new ProvenanceCheck()));
     stages.add(Stage.check(new KuadrantWindowCheck()));
+    return new RenderPipeline(stages);
+  }
+
+  /** The pipeline of {@code target}: {@link #standard} for Kuadrant, {@link #maasCrds} for upstream MaaS's CRDs. */
+  public static RenderPipeline of(RenderOptions options, Target target) {
+    return target == Target.MAAS_CRDS ? maasCrds(options) : standard(options);
+  }
+
+  /**
+   * The pipeline of the {@code maas-crds} target: the Gateway, Kuadrant, models, monitoring and Argo CD as the standard
+   * one writes them, upstream MaaS's resources in place of the gateway policies and the token service.
+   */
+  public static RenderPipeline maasCrds(RenderOptions options) {
+    List<Stage> stages = new ArrayList<>();
+    stages.add(Stage.generator(UpstreamOwned.gateway(), BASE));
+    stages.add(Stage.generator(new KuadrantGenerator(), BASE));
+    stages.add(Stage.generator(new MaaSResourcesGenerator(), BASE));
+    stages.add(Stage.generator(UpstreamOwned.models(), BASE));
+    stages.add(Stage.generator(UpstreamOwned.monitoring(), BASE));
+    stages.add(Stage.generator(argoCd(), ARGOCD));
+    stages.add(Stage.transformer(new SyncWaveTransformer()));
+    stages.add(Stage.transformer(new ProvenanceTransformer()));
+    stages.add(Stage.check(new UniqueObjectsCheck()));
+    stages.add(Stage.check(new ProvenanceCheck()));
     return new RenderPipeline(stages);
   }
 

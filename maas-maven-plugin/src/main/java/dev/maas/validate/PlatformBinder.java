@@ -19,6 +19,7 @@ import dev.maas.model.Platform;
 import dev.maas.model.Pricing;
 import dev.maas.model.Rate;
 import dev.maas.model.Resources;
+import dev.maas.model.Target;
 import dev.maas.model.Tier;
 import dev.maas.model.TokenService;
 import dev.maas.model.UserAuth;
@@ -101,7 +102,8 @@ public final class PlatformBinder {
             argo.path("automated").asBoolean(true), argo.path("prune").asBoolean(true), argo.path("selfHeal").asBoolean(true))
         : null;
     return new Platform(root.path("metadata").path("name").asText(), document.displayName(), document.contentHash(),
-        gateway, auth, tokens, tiers, models, limitador, observability, environments, gitops);
+        gateway, auth, tokens, tiers, models, limitador, observability, environments, gitops,
+        Target.of(text(spec, "target")));
   }
 
   private static String text(JsonNode node, String field) {

@@ -12,6 +12,7 @@ import dev.maas.validate.rules.HostnameLengths;
 import dev.maas.validate.rules.KuadrantWindows;
 import dev.maas.validate.rules.LimitadorSharedCounters;
 import dev.maas.validate.rules.LlmAutoscaling;
+import dev.maas.validate.rules.MaasCrdsExpressible;
 import dev.maas.validate.rules.LimitsNotEmpty;
 import dev.maas.validate.rules.ModelFormatOnPredictor;
 import dev.maas.validate.rules.ModelLimitsModelsAllowed;
@@ -54,6 +55,7 @@ public final class SemanticRules {
         new LimitsNotEmpty(),
         new PositiveWindows(),
         new KuadrantWindows(),
+        new MaasCrdsExpressible(),
         new TokenLifetimes(),
         new ReplicasOrAutoscaling(),
         new AutoscalingRange(),

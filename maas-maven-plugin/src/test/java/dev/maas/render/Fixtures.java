@@ -32,6 +32,15 @@ final class Fixtures {
     return outcome.platform();
   }
 
+  /** The reference spec less what upstream MaaS's CRDs cannot express, for the {@code maas-crds} target. */
+  static Platform acmeForMaasCrds() {
+    String spec = "maas-maven-plugin/src/test/resources/targets/acme-maas-crds.yaml";
+    SpecValidator.Outcome outcome = new SpecValidator().validate(repoRoot().resolve(spec), spec);
+    assertEquals(List.of(), outcome.diagnostics().stream().map(d -> d.render()).toList());
+    assertNotNull(outcome.platform());
+    return outcome.platform();
+  }
+
   static GeneratedTree render(Platform platform) {
     return new PlatformRenderer(new RenderOptions(null, VERSION)).render(platform);
   }

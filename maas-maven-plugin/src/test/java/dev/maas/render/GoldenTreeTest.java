@@ -15,17 +15,25 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reference spec compiles to exactly the files under {@code src/test/resources/golden/acme/}.
- * Run with {@code -Dmaas.updateGolden=true} to rewrite them after a deliberate change, then review the diff.
+ * The reference spec compiles to exactly the files under {@code src/test/resources/golden/acme/}, and its
+ * {@code maas-crds} form ({@code src/test/resources/targets/acme-maas-crds.yaml}) to those under
+ * {@code golden/acme-maas-crds/}. Run with {@code -Dmaas.updateGolden=true} to rewrite them after a deliberate change, then review the diff.
  */
 class GoldenTreeTest {
 
   private static Path goldenDir() {
-    return Fixtures.repoRoot().resolve("maas-maven-plugin/src/test/resources/golden/acme");
+    return goldenDir("acme");
+  }
+
+  private static Path goldenDir(String name) {
+    return Fixtures.repoRoot().resolve("maas-maven-plugin/src/test/resources/golden/" + name);
   }
 
   private static void rewrite(GeneratedTree tree) throws IOException {
-    Path dir = goldenDir();
+    rewrite(goldenDir(), tree);
+  }
+
+  private static void rewrite(Path dir, GeneratedTree tree) throws IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> walk = Files.walk(dir)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -46,7 +54,20 @@ class GoldenTreeTest {
     if (Boolean.getBoolean("maas.updateGolden")) {
       rewrite(tree);
     }
-    Map<String, byte[]> golden = TreeWriter.read(goldenDir());
+    matches(goldenDir(), tree);
+  }
+
+  @Test
+  void maasCrdsTargetMatchesGoldenFiles() throws IOException {
+    GeneratedTree tree = Fixtures.render(Fixtures.acmeForMaasCrds());
+    if (Boolean.getBoolean("maas.updateGolden")) {
+      rewrite(goldenDir("acme-maas-crds"), tree);
+    }
+    matches(goldenDir("acme-maas-crds"), tree);
+  }
+
+  private static void matches(Path dir, GeneratedTree tree) throws IOException {
+    Map<String, byte[]> golden = TreeWriter.read(dir);
     assertEquals(golden.keySet(), tree.files().keySet(), "the set of generated files differs from the goldens");
     Map<String, String> expected = new TreeMap<>();
     Map<String, String> actual = new TreeMap<>();

@@ -97,6 +97,23 @@ class KustomizeBuildTest {
   }
 
   @Test
+  void maasCrdsTargetBuildsInEveryOverlay(@TempDir Path out) throws Exception {
+    Platform platform = Fixtures.acmeForMaasCrds();
+    GeneratedTree tree = Fixtures.render(platform);
+    new TreeWriter().write(tree, out.resolve("acme"));
+    long expected = baseObjects(tree);
+    for (Environment env : platform.environments()) {
+      List<JsonNode> docs = build(out.resolve("acme/overlays/" + env.name()));
+      assertEquals(expected, docs.size(), env.name());
+      assertEquals(10, find(docs, "MaaSSubscription", "acme-premium").path("spec").path("priority").asInt(), env.name());
+      assertEquals("LLMInferenceService", find(docs, "MaaSModelRef", "llama-70b").path("spec").path("modelRef")
+          .path("kind").asText(), env.name());
+    }
+    assertEquals(0, find(build(out.resolve("acme/overlays/dev")), "LLMInferenceService", "llama-70b").path("spec")
+        .path("replicas").asInt(-1));
+  }
+
+  @Test
   void handWrittenOverlayFilesAreCopiedAndUsed(@TempDir Path dir) throws Exception {
     Path overlays = dir.resolve("overlays");
     Files.createDirectories(overlays.resolve("prod"));

@@ -141,6 +141,7 @@ class SchemaAnnotationsTest {
     String spec0 = "#/properties/spec/properties/";
     applied.put(spec0 + "auth/properties/users/properties/oidc/properties/groupsClaim", p -> p.auth().oidcGroupsClaim());
     applied.put(spec0 + "auth/properties/users/properties/oidc/properties/usernameClaim", p -> p.auth().oidcUsernameClaim());
+    applied.put(spec0 + "target", p -> p.target().spelling());
     applied.put(spec0 + "tokens/properties/replicas", p -> p.tokens().replicas());
     applied.put(spec0 + "tokens/properties/image", p -> p.tokens().image());
     applied.put(spec0 + "limitador/properties/namespace", p -> p.limitador().namespace());

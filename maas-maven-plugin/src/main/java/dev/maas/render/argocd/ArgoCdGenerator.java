@@ -9,7 +9,9 @@ import dev.maas.model.Environments;
 import dev.maas.model.GitOps;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
+import dev.maas.model.Target;
 import dev.maas.render.KubeObject;
+import dev.maas.render.maascrds.MaaSResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -51,6 +53,9 @@ public final class ArgoCdGenerator {
     for (Model model : platform.models()) {
       namespaces.add(model.namespace());
     }
+    if (platform.target() == Target.MAAS_CRDS) {
+      namespaces.add(MaaSResources.SUBSCRIPTION_NAMESPACE);
+    }
     return List.copyOf(namespaces);
   }
 
@@ -79,7 +84,7 @@ public final class ArgoCdGenerator {
     // Namespaces come from whoever installs the operators; the platform creates no cluster-scoped object.
     spec.putArray("clusterResourceWhitelist");
     ArrayNode kinds = spec.putArray("namespaceResourceWhitelist");
-    for (PlatformKinds.GroupKind groupKind : PlatformKinds.NAMESPACED) {
+    for (PlatformKinds.GroupKind groupKind : PlatformKinds.of(platform.target())) {
       kinds.addObject().put("group", groupKind.group()).put("kind", groupKind.kind());
     }
     return new KubeObject(body);

@@ -1,5 +1,6 @@
 package dev.maas.render.argocd;
 
+import dev.maas.model.Target;
 import java.util.List;
 
 /** The namespaced kinds a platform emits, by API group: what its AppProject lets Argo CD manage. */
@@ -41,5 +42,22 @@ final class PlatformKinds {
       new GroupKind("serving.kserve.io", "InferenceService"),
       new GroupKind("serving.kserve.io", "LLMInferenceService"));
 
+  /** The kinds the {@code maas-crds} target adds: upstream MaaS's resources. */
+  static final List<GroupKind> MAAS_CRDS = List.of(
+      new GroupKind("maas.opendatahub.io", "MaaSAuthPolicy"),
+      new GroupKind("maas.opendatahub.io", "MaaSModelRef"),
+      new GroupKind("maas.opendatahub.io", "MaaSSubscription"));
+
   private PlatformKinds() {}
+
+  /** The kinds of {@code target}, sorted by group, then kind. */
+  static List<GroupKind> of(Target target) {
+    if (target != Target.MAAS_CRDS) {
+      return NAMESPACED;
+    }
+    List<GroupKind> all = new java.util.ArrayList<>(NAMESPACED);
+    all.addAll(MAAS_CRDS);
+    all.sort(java.util.Comparator.comparing(GroupKind::group).thenComparing(GroupKind::kind));
+    return List.copyOf(all);
+  }
 }

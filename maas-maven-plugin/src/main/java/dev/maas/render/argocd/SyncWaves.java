@@ -17,9 +17,10 @@ import java.util.Map;
  *       the token service, HTTPRoutes, autoscalers, disruption budgets, network policies) and any
  *       kind not listed here;
  *   <li>{@code 1}: the Kuadrant policies (AuthPolicy, RateLimitPolicy, TokenRateLimitPolicy,
- *       TelemetryPolicy), whose targets now exist — so no model is reachable before it is protected;
- *   <li>{@code 2}: the models (LLMInferenceService, InferenceService), after the ConfigMaps, RBAC and
- *       policies they rely on;
+ *       TelemetryPolicy) and upstream MaaS's MaaSAuthPolicy and MaaSSubscription, whose targets now exist — so no
+ *       model is reachable before it is protected;
+ *   <li>{@code 2}: the models (LLMInferenceService, InferenceService, and upstream MaaS's MaaSModelRef), after the
+ *       ConfigMaps, RBAC and policies they rely on;
  *   <li>{@code 3}: monitoring (ServiceMonitor, PodMonitor, PrometheusRule), which watches what the
  *       earlier waves started, and KEDA's ScaledObjects, whose target Deployments KServe makes from the models of
  *       wave 2 (a ScaledObject without its target is not Ready, and Argo CD would wait on it forever).
@@ -45,6 +46,9 @@ public final class SyncWaves {
       Map.entry("RateLimitPolicy", "1"),
       Map.entry("TokenRateLimitPolicy", "1"),
       Map.entry("TelemetryPolicy", "1"),
+      Map.entry("MaaSAuthPolicy", "1"),
+      Map.entry("MaaSSubscription", "1"),
+      Map.entry("MaaSModelRef", "2"),
       Map.entry("LLMInferenceService", "2"),
       Map.entry("InferenceService", "2"),
       Map.entry("ServiceMonitor", "3"),

@@ -24,7 +24,7 @@ public final class EnvironmentView {
     List<Model> models = platform.models().stream().map(m -> override(m, env.models().get(m.name()))).toList();
     return new Platform(platform.name(), platform.specFile(), platform.specHash(), gateway, platform.auth(),
         platform.tokens(), platform.tiers(), models, Environments.limitador(platform.limitador(), env), platform.observability(),
-        platform.environments(), platform.gitops());
+        platform.environments(), platform.gitops(), platform.target());
   }
 
   private static Model override(Model m, ModelOverride o) {

@@ -1,15 +1,23 @@
 package dev.maas.validate;
 
 import dev.maas.diag.Diagnostic;
+import dev.maas.diag.DiagnosticCode;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
 import java.util.List;
 
-/** One check beyond the schema, run on a schema-valid spec. Each rule is its own small class. */
+/** One check beyond the schema, run on a schema-valid spec. Each rule is its own small class, annotated {@link Rule}. */
 public interface SemanticRule {
 
-  /** A stable code for the rule's diagnostics, e.g. {@code semantic.uniqueTierNames}. */
-  String code();
+  /** The code of the rule's diagnostics: its class name in kebab case, e.g. {@code unique-tier-names}. */
+  default String code() {
+    return codeOf(getClass());
+  }
+
+  /** The code of the rule class {@code type}. */
+  static String codeOf(Class<?> type) {
+    return DiagnosticCode.ofClassName(type.getSimpleName());
+  }
 
   /**
    * The parts of the spec the rule reads, as JSON pointers ({@code /spec/tiers}). It runs when the schema found

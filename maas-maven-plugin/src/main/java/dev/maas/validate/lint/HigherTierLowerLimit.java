@@ -1,11 +1,13 @@
 package dev.maas.validate.lint;
 
 import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Severity;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Rate;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,12 +22,8 @@ import java.util.TreeSet;
  * lower tier's rate of the same kind and window, on a model both may call, is flagged. Rates counted differently
  * (per user against shared by the tier) are not comparable and are left alone.
  */
+@Rule(summary = "a higher tier gets a lower rate than a lower tier on a model both may call", severity = Severity.WARNING)
 public final class HigherTierLowerLimit implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "lint.higherTierLowerLimit";
-  }
 
   /** One finding before its models are gathered. */
   private record Key(String pointer, String lower, RateSites.Kind kind) {}

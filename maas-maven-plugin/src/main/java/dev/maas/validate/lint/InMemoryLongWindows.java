@@ -1,11 +1,13 @@
 package dev.maas.validate.lint;
 
 import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Severity;
 import dev.maas.model.Environment;
 import dev.maas.model.Environments;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +17,11 @@ import java.util.List;
  * eviction, a crash) resets every counter, so users get a fresh quota, and while Limitador is down the wasm-shim
  * lets requests through, since rate limiting fails open (kuadrant-operator internal/wasm/utils.go lines 72-89).
  */
+@Rule(summary = "a window of an hour or more counted in memory, reset by every Limitador restart", severity = Severity.WARNING)
 public final class InMemoryLongWindows implements SemanticRule {
 
   /** Windows from this length on are worth keeping across restarts. */
   static final long LONG_WINDOW_MILLIS = 3_600_000L;
-
-  @Override
-  public String code() {
-    return "lint.inMemoryLongWindow";
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -1,9 +1,11 @@
 package dev.maas.validate.lint;
 
 import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Severity;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +25,8 @@ import java.util.List;
  *
  * A rate of 0 denies on purpose, which makes the others moot by design; such pairs are left alone.
  */
+@Rule(summary = "a rate that another rate of the same list always stops first", severity = Severity.WARNING)
 public final class LimitNeverBinds implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "lint.limitNeverBinds";
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -1,10 +1,12 @@
 package dev.maas.validate.lint;
 
 import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Severity;
 import dev.maas.model.Platform;
 import dev.maas.model.TokenService;
 import dev.maas.model.Window;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +15,11 @@ import java.util.List;
  * A token lifetime longer than a year: a leaked token keeps working that long, and every revocation must be kept
  * that long too, since a revoked token is refused only while its revocation is remembered.
  */
+@Rule(summary = "a token lifetime above a year", severity = Severity.WARNING)
 public final class LongTokenLifetimes implements SemanticRule {
 
   /** One year of 365 days; longer lifetimes are flagged. */
   static final long YEAR_MILLIS = 365L * 24 * 3_600_000L;
-
-  @Override
-  public String code() {
-    return "lint.longTokenLifetime";
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -1,9 +1,11 @@
 package dev.maas.validate.lint;
 
 import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Severity;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +17,12 @@ import java.util.Set;
  * the Hugging Face organisations below gate their repositories behind a licence, so a download without a token
  * fails and the pod never starts.
  */
+@Rule(summary = "a model on storage that needs credentials names none", severity = Severity.WARNING)
 public final class ModelCredentials implements SemanticRule {
 
   /** Hugging Face organisations whose model repositories are gated (a licence must be accepted with a token). */
   static final Set<String> GATED_HF_ORGS = Set.of("meta-llama", "mistralai", "google", "bigcode", "tiiuae",
       "stabilityai", "black-forest-labs");
-
-  @Override
-  public String code() {
-    return "lint.modelCredentials";
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -1,9 +1,11 @@
 package dev.maas.validate.lint;
 
 import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Severity;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +14,11 @@ import java.util.List;
  * A token limit below one typical response ({@value #TYPICAL_RESPONSE} tokens) per window lets a caller get about
  * one answer per window, which is rarely meant. A limit of 0 denies on purpose and is left alone.
  */
+@Rule(summary = "a token rate below one typical response per window", severity = Severity.WARNING)
 public final class TokenLimitBelowResponse implements SemanticRule {
 
   /** The tokens of one typical chat response. */
   static final long TYPICAL_RESPONSE = 256;
-
-  @Override
-  public String code() {
-    return "lint.tokenLimitBelowResponse";
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

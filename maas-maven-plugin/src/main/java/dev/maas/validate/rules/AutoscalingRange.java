@@ -6,18 +6,15 @@ import dev.maas.model.ModelOverride;
 import dev.maas.model.Platform;
 import dev.maas.spec.JsonPointers;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Autoscaling's minReplicas is at most its maxReplicas, in models and in environment overrides. */
+@Rule(summary = "an autoscaling minReplicas above its maxReplicas")
 public final class AutoscalingRange implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.autoscalingRange";
-  }
 
   @Override
   public List<String> inputs() {

@@ -6,6 +6,7 @@ import dev.maas.model.Environment;
 import dev.maas.model.Environments;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,8 @@ import java.util.Map;
  * GetDestinationServer); two fleets collide unless some label key asks for different values, since one cluster
  * could carry both label sets.
  */
+@Rule(summary = "two environments deploy to the same cluster and namespace")
 public final class EnvironmentDestinations implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.environmentDestinations";
-  }
 
   @Override
   public List<String> inputs() {

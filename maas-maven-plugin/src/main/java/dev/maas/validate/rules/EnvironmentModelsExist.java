@@ -5,17 +5,14 @@ import dev.maas.model.Platform;
 import dev.maas.spec.JsonPointers;
 import dev.maas.spec.SpecDocument;
 import dev.maas.spec.YamlNode;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Every model an environment overrides is a model of the platform. */
+@Rule(summary = "an environment overrides a model the spec does not define")
 public final class EnvironmentModelsExist implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.environmentModelUnknown";
-  }
 
   @Override
   public List<String> inputs() {

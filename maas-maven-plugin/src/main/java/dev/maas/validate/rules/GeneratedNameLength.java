@@ -5,6 +5,7 @@ import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * Names the compiler makes by prefixing the platform's name fit Kubernetes' 63 characters; the finding
  * points at the spec name that makes one too long.
  */
+@Rule(summary = "a name the compiler makes from the spec is longer than Kubernetes' 63 characters")
 public final class GeneratedNameLength implements SemanticRule {
 
   /** The longest Kubernetes object name that is also a DNS label (Services, labels, routes). */
@@ -27,11 +29,6 @@ public final class GeneratedNameLength implements SemanticRule {
       new String[] {"Deployment", "-token-service"},
       new String[] {"AuthPolicy", "-gateway-auth"},
       new String[] {"TokenRateLimitPolicy", "-token-limits"});
-
-  @Override
-  public String code() {
-    return "semantic.nameTooLong";
-  }
 
   @Override
   public List<String> inputs() {

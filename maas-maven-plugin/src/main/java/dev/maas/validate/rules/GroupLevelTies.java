@@ -4,6 +4,7 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,8 @@ import java.util.List;
  * A group may be in several tiers only at different levels: the higher level wins, while two tiers of
  * one level leave a member's tier undecided.
  */
+@Rule(summary = "a group is in two tiers of the same level")
 public final class GroupLevelTies implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.groupLevelTie";
-  }
 
   @Override
   public List<String> inputs() {

@@ -3,20 +3,17 @@ package dev.maas.validate.rules;
 import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Hostnames are DNS names: every label at most 63 characters, the whole at most 253. */
+@Rule(summary = "a hostname with a label over 63 characters or over 253 characters in all")
 public final class HostnameLengths implements SemanticRule {
 
   private static final int MAX_LABEL = 63;
   private static final int MAX_NAME = 253;
-
-  @Override
-  public String code() {
-    return "semantic.hostnameTooLong";
-  }
 
   @Override
   public List<String> inputs() {

@@ -4,6 +4,7 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Window;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +15,11 @@ import java.util.regex.Pattern;
  * Every window can be written in Kuadrant's syntax: at most 99999h, and at most four number-unit
  * pairs as Kuadrant writes them (h, m, s, ms), so that the spec reads like the policy it becomes.
  */
+@Rule(summary = "a window Kuadrant cannot write: over 99999h or more than four number-unit pairs")
 public final class KuadrantWindows implements SemanticRule {
 
   private static final Pattern PAIR = Pattern.compile("[0-9]+(ms|s|m|h|d)");
   private static final int MAX_PAIRS = 4;
-
-  @Override
-  public String code() {
-    return "semantic.windowKuadrant";
-  }
 
   @Override
   public List<String> inputs() {

@@ -4,17 +4,14 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Limitador;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Several Limitador replicas need Redis: in-memory counters are per replica, multiplying every limit. */
+@Rule(summary = "several Limitador replicas count in memory, multiplying every limit")
 public final class LimitadorSharedCounters implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.limitadorReplicasWithoutRedis";
-  }
 
   @Override
   public List<String> inputs() {

@@ -6,18 +6,15 @@ import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.JsonPointers;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** A {@code limits} block (of a tier or of one model) limits something: requests, tokens or both. */
+@Rule(summary = "a limits block that limits neither requests nor tokens")
 public final class LimitsNotEmpty implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.limitsEmpty";
-  }
 
   @Override
   public List<String> inputs() {

@@ -5,6 +5,7 @@ import dev.maas.model.Autoscaling;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,8 @@ import java.util.List;
  * its {@code scaling} section needs at least one replica. (Its autoscaler chooses its own signals, so
  * {@code metric} and {@code target} only steer predictor models; the schema says so.)
  */
+@Rule(summary = "autoscaling of an LLM model that KServe's LLMInferenceService cannot express")
 public final class LlmAutoscaling implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.llmAutoscaling";
-  }
 
   @Override
   public List<String> inputs() {

@@ -5,17 +5,14 @@ import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code modelFormat} belongs to predictor models; an LLMInferenceService has no such field. */
+@Rule(summary = "modelFormat set on an LLM model; it belongs to predictor models")
 public final class ModelFormatOnPredictor implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.modelFormatNotPredictor";
-  }
 
   @Override
   public List<String> inputs() {

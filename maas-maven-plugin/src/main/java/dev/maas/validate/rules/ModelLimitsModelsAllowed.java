@@ -5,17 +5,14 @@ import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.JsonPointers;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A tier sets per-model limits only for models it may call; others would be dead configuration. */
+@Rule(summary = "a tier sets limits for a model it may not call")
 public final class ModelLimitsModelsAllowed implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.modelLimitsNotAllowed";
-  }
 
   @Override
   public List<String> inputs() {

@@ -6,17 +6,14 @@ import dev.maas.model.Tier;
 import dev.maas.spec.JsonPointers;
 import dev.maas.spec.SpecDocument;
 import dev.maas.spec.YamlNode;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Every key of a tier's {@code modelLimits} names a model of the platform. */
+@Rule(summary = "a tier's modelLimits names a model the spec does not define")
 public final class ModelLimitsModelsExist implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.modelLimitsUnknownModel";
-  }
 
   @Override
   public List<String> inputs() {

@@ -4,6 +4,7 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import java.util.Set;
  * routes otherwise ({@code /v1/...} is the listing, {@code /maas-api/...} the token service), and the route can
  * match at most 126 of them (an HTTPRoute holds fewer than 128 matches, one of them the listing's).
  */
+@Rule(summary = "a model namespace the gateway already routes, or more namespaces than one route holds")
 public final class ModelNamespaceRoutes implements SemanticRule {
 
   /** First path segments the gateway routes to something other than a model. */
@@ -22,11 +24,6 @@ public final class ModelNamespaceRoutes implements SemanticRule {
 
   /** Most model namespaces the public route matches. */
   static final int MAX_NAMESPACES = 126;
-
-  @Override
-  public String code() {
-    return "semantic.modelNamespaceRoutes";
-  }
 
   @Override
   public List<String> inputs() {

@@ -7,6 +7,7 @@ import dev.maas.model.Platform;
 import dev.maas.model.Serving;
 import dev.maas.spec.JsonPointers;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,8 @@ import java.util.Map;
  * A model's {@code parallelism} splits an LLM over exactly the GPUs of a replica, in the base and in every
  * environment that changes the GPUs: vLLM needs tensor × pipeline GPUs, and KServe schedules {@code resources.gpus}.
  */
+@Rule(summary = "a model's parallelism does not use exactly the GPUs of a replica")
 public final class ModelParallelism implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.modelParallelism";
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -5,6 +5,7 @@ import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
 import dev.maas.spec.YamlNode;
 import dev.maas.validate.SecretDetector;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,8 @@ import java.util.Optional;
  * No value of the spec holds secret material: the spec is committed to Git and copied into the output.
  * The finding names the kind of secret and where it is, never the value itself.
  */
+@Rule(summary = "a value of the spec holds secret material")
 public final class NoSecretMaterial implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.secretMaterial";
-  }
 
   /** Reads the document's values, never the model, so it runs whatever else is wrong. */
   @Override

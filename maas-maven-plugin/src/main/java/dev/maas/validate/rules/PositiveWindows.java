@@ -4,17 +4,14 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Window;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Every rate window is longer than zero; {@code 0s} would divide a limit by nothing. */
+@Rule(summary = "a rate window of zero")
 public final class PositiveWindows implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.windowZero";
-  }
 
   @Override
   public List<String> inputs() {

@@ -5,6 +5,7 @@ import dev.maas.model.Autoscaling;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,8 @@ import java.util.List;
  * to 1), so a minimum of 0 there would be silently changed. Request metrics ({@code concurrency}, {@code rps}) go to
  * KEDA, which can scale to zero.
  */
+@Rule(summary = "autoscaling of a predictor model that KServe's Standard mode does not do")
 public final class PredictorScaling implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.predictorScaling";
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -6,6 +6,7 @@ import dev.maas.model.ModelOverride;
 import dev.maas.model.Platform;
 import dev.maas.spec.JsonPointers;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,8 @@ import java.util.Map;
  * A model scales either by fixed {@code replicas} or by {@code autoscaling}, never both. An environment
  * override that sets one of them replaces the model's choice there, so it too may set only one.
  */
+@Rule(summary = "a model or environment sets both replicas and autoscaling")
 public final class ReplicasOrAutoscaling implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.replicasAndAutoscaling";
-  }
 
   @Override
   public List<String> inputs() {

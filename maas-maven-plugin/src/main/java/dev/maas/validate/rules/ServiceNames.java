@@ -3,6 +3,7 @@ package dev.maas.validate.rules;
 import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,8 @@ import java.util.List;
  * platform or model name, but the Services made from it ({@code 010-token-service}, KServe's
  * {@code <model>-predictor}) must be DNS-1035 labels, which Kubernetes refuses to start with a digit.
  */
+@Rule(summary = "a name that begins a Service's name starts with a digit")
 public final class ServiceNames implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.serviceName";
-  }
 
   @Override
   public List<String> inputs() {

@@ -4,17 +4,14 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A tier without {@code limits} must say {@code unlimited: true}: no limit is never an accident. */
+@Rule(summary = "a tier without limits that does not say unlimited: true")
 public final class TierLimitsRequired implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.tierLimitsMissing";
-  }
 
   @Override
   public List<String> inputs() {

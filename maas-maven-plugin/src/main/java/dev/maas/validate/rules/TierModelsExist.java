@@ -4,17 +4,14 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Every model in a tier's allow-list is a model of the platform. */
+@Rule(summary = "a tier allows a model the spec does not define")
 public final class TierModelsExist implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.tierModelUnknown";
-  }
 
   @Override
   public List<String> inputs() {

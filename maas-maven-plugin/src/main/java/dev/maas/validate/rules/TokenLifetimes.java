@@ -5,17 +5,14 @@ import dev.maas.model.Platform;
 import dev.maas.model.TokenService;
 import dev.maas.model.Window;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Token lifetimes are positive and the default is no longer than the maximum. */
+@Rule(summary = "a token lifetime of zero, or a default above the maximum")
 public final class TokenLifetimes implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.tokenTtl";
-  }
 
   @Override
   public List<String> inputs() {

@@ -4,6 +4,7 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
 import dev.maas.spec.YamlNode;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,12 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Environment names are unique: each names an overlay folder and an Argo CD Application. */
+@Rule(summary = "two environments with the same name")
 public final class UniqueEnvironmentNames implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.uniqueEnvironmentNames";
-  }
 
   @Override
   public List<String> inputs() {

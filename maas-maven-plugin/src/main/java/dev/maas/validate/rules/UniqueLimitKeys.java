@@ -7,6 +7,7 @@ import dev.maas.model.Platform;
 import dev.maas.model.Rate;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,12 +19,8 @@ import java.util.Map;
  * {@code <tier>-<model>-<kind>} join names with dashes, so tier {@code a-b} and tier {@code a}'s
  * override for model {@code b} would both be {@code a-b-tokens} and one would silently replace the other.
  */
+@Rule(summary = "two limits whose generated keys are equal")
 public final class UniqueLimitKeys implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.limitKeyCollision";
-  }
 
   @Override
   public List<String> inputs() {

@@ -4,6 +4,7 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,12 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Model names are unique across all namespaces, because tiers and environments name models bare. */
+@Rule(summary = "two models with the same name")
 public final class UniqueModelNames implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.uniqueModelNames";
-  }
 
   @Override
   public List<String> inputs() {

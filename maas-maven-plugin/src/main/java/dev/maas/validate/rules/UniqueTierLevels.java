@@ -4,6 +4,7 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,12 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Tier levels are unique: the level decides a user's tier when their groups match several. */
+@Rule(summary = "two tiers with the same level")
 public final class UniqueTierLevels implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.uniqueTierLevels";
-  }
 
   @Override
   public List<String> inputs() {

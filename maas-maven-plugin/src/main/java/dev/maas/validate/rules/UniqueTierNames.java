@@ -3,6 +3,7 @@ package dev.maas.validate.rules;
 import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,12 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Tier names are unique: they key policies, metrics and tokens. */
+@Rule(summary = "two tiers with the same name")
 public final class UniqueTierNames implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.uniqueTierNames";
-  }
 
   @Override
   public List<String> inputs() {

@@ -4,17 +4,14 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code unlimited: true} and {@code limits} contradict each other; neither may silently win. */
+@Rule(summary = "a tier is unlimited: true and also sets limits")
 public final class UnlimitedWithoutLimits implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.unlimitedWithLimits";
-  }
 
   @Override
   public List<String> inputs() {

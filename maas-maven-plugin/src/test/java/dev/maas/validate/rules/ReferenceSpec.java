@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.maas.diag.Diagnostic;
 import dev.maas.validate.SpecValidator;
+import dev.maas.validate.lint.LintRules;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -133,7 +134,7 @@ final class ReferenceSpec {
    */
   static List<String> validate(String text) {
     return new SpecValidator().validate(text.getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics().stream()
-        .filter(d -> !d.code().startsWith("lint.")).map(Diagnostic::render).toList();
+        .filter(d -> !LintRules.isLint(d.code())).map(Diagnostic::render).toList();
   }
 
   /** The diagnostics of the reference spec with one edit. */
@@ -144,6 +145,6 @@ final class ReferenceSpec {
   /** The codes of the diagnostics of the reference spec with one edit. */
   static List<String> codes(String from, String to) {
     return new SpecValidator().validate(edit(from, to).getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics()
-        .stream().map(Diagnostic::code).filter(code -> !code.startsWith("lint.")).toList();
+        .stream().map(Diagnostic::code).filter(code -> !LintRules.isLint(code)).toList();
   }
 }

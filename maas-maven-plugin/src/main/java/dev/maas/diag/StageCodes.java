@@ -69,7 +69,7 @@ public final class StageCodes {
             code("overlays.unknownEnvironment", ERROR, "a folder under overlays/ is named after no environment of the spec"),
             code("overlays.io", ERROR, "the overlays folder cannot be read"),
             code("suppression.unknownCode", ERROR, "a suppression names a code the catalogue does not have"),
-            code("suppression.notAWarning", ERROR, "a suppression names the code of an error; only warnings can be suppressed"),
+            code("suppression.notSuppressible", ERROR, "a suppression names the code of an error, or of a warning no spec can suppress"),
             code("suppression.unused", WARNING, "a suppression matched no warning"))),
         new Group("Rendering", List.of(
             code("render.generatedNameClash", ERROR, "two names of the spec make the same generated object name"))),

@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The contract's reference spec as text, edited one place at a time by the rule tests. */
-final class ReferenceSpec {
+public final class ReferenceSpec {
 
   /** The reference spec; line numbers in the tests refer to this text. */
-  static final String TEXT = """
+  public static final String TEXT = """
       # The reference platform spec: three tiers, three models, two environments.
       apiVersion: maas/v1alpha1
       kind: Platform
@@ -122,7 +122,7 @@ final class ReferenceSpec {
   private ReferenceSpec() {}
 
   /** The reference spec with {@code from} (which must occur exactly once) replaced by {@code to}. */
-  static String edit(String from, String to) {
+  public static String edit(String from, String to) {
     int at = TEXT.indexOf(from);
     assertEquals(true, at >= 0 && TEXT.indexOf(from, at + 1) < 0, "edit target must occur once: " + from);
     return TEXT.replace(from, to);

@@ -22,55 +22,66 @@ public final class StageCodes {
    */
   public record Group(String title, List<DiagnosticCode> codes) {}
 
+  /** The codes of reading the YAML file. */
+  public static final Group READING = new Group("Reading the YAML file", List.of(
+        code("yaml.io", ERROR, "the spec file cannot be read"),
+        code("yaml.tooLarge", ERROR, "the spec file is larger than the reader accepts"),
+        code("yaml.encoding", ERROR, "the spec file is not valid UTF-8 text"),
+        code("yaml.lineTooLong", ERROR, "a line of the spec is longer than the reader accepts"),
+        code("yaml.empty", ERROR, "the spec file holds no YAML document"),
+        code("yaml.multipleDocuments", ERROR, "the spec file holds more than one YAML document"),
+        code("yaml.syntax", ERROR, "the text is not YAML"),
+        code("yaml.tab", ERROR, "a tab indents a line; YAML indents with spaces"),
+        code("yaml.indentation", ERROR, "a line is indented so that it belongs to no key or list"),
+        code("yaml.tooDeep", ERROR, "the document nests deeper than the reader accepts"),
+        code("yaml.recursiveAlias", ERROR, "an alias refers to a node that contains it"),
+        code("yaml.aliasExpansion", ERROR, "aliases expand the document beyond the number of nodes the reader accepts"),
+        code("yaml.tooManyAliases", ERROR, "the document holds more aliases than the reader accepts"),
+        code("yaml.complexKey", ERROR, "a mapping key is a list or a mapping instead of text"),
+        code("yaml.mergeKey", ERROR, "a merge key (`<<`) is used; the spec is read without YAML 1.1 merges"),
+        code("yaml.duplicateKey", ERROR, "a key appears twice in one mapping"),
+        code("yaml.tag", ERROR, "a node carries an explicit YAML tag"),
+        code("yaml.ambiguousNumber", ERROR, "a number whose meaning differs between YAML 1.1 and 1.2 readers, e.g. `010` or `1_000`"),
+        code("yaml.yaml11Boolean", WARNING, "a word YAML 1.1 reads as a boolean (`on`, `yes`, ...) is read as text")));
+
+  /** The codes of the schema. */
+  public static final Group SCHEMA = new Group("The schema", List.of(
+        code("schema.additionalProperties", ERROR, "a property the schema does not know"),
+        code("schema.required", ERROR, "a required property is missing"),
+        code("schema.type", ERROR, "a value of the wrong type, e.g. text where a number belongs"),
+        code("schema.pattern", ERROR, "a text does not have the form its field needs"),
+        code("schema.enum", ERROR, "a value is not one of the allowed values"),
+        code("schema.const", ERROR, "a value differs from the one value the field allows"),
+        code("schema.minimum", ERROR, "a number is below the field's minimum"),
+        code("schema.maximum", ERROR, "a number is above the field's maximum"),
+        code("schema.minItems", ERROR, "a list has fewer items than the field needs"),
+        code("schema.maxItems", ERROR, "a list has more items than the field allows"),
+        code("schema.uniqueItems", ERROR, "a list holds the same item twice"),
+        code("schema.minLength", ERROR, "a text is shorter than the field needs"),
+        code("schema.maxLength", ERROR, "a text is longer than the field allows"),
+        code("schema.minProperties", ERROR, "a mapping sets none of the properties it needs one of"),
+        code("schema.maxProperties", ERROR, "a mapping has more keys than the field allows"),
+        code("schema.propertyNames", ERROR, "a key of a mapping does not have the form its keys need")));
+
+  /** The codes of the spec's own list of suppressed warnings. */
+  public static final Group SUPPRESSIONS = new Group("Suppressed warnings", List.of(
+        code("suppression.unknownCode", ERROR, "a suppression names a code the catalogue does not have"),
+        code("suppression.notSuppressible", ERROR, "a suppression names the code of an error, or of a warning no spec can suppress"),
+        code("suppression.unused", WARNING, "a suppression matched no warning")));
+
   /** Every group, in the order a run meets them. */
   public static List<Group> groups() {
-    return List.of(        new Group("Reading the YAML file", List.of(
-            code("yaml.io", ERROR, "the spec file cannot be read"),
-            code("yaml.tooLarge", ERROR, "the spec file is larger than the reader accepts"),
-            code("yaml.encoding", ERROR, "the spec file is not valid UTF-8 text"),
-            code("yaml.lineTooLong", ERROR, "a line of the spec is longer than the reader accepts"),
-            code("yaml.empty", ERROR, "the spec file holds no YAML document"),
-            code("yaml.multipleDocuments", ERROR, "the spec file holds more than one YAML document"),
-            code("yaml.syntax", ERROR, "the text is not YAML"),
-            code("yaml.tab", ERROR, "a tab indents a line; YAML indents with spaces"),
-            code("yaml.indentation", ERROR, "a line is indented so that it belongs to no key or list"),
-            code("yaml.tooDeep", ERROR, "the document nests deeper than the reader accepts"),
-            code("yaml.recursiveAlias", ERROR, "an alias refers to a node that contains it"),
-            code("yaml.aliasExpansion", ERROR, "aliases expand the document beyond the number of nodes the reader accepts"),
-            code("yaml.tooManyAliases", ERROR, "the document holds more aliases than the reader accepts"),
-            code("yaml.complexKey", ERROR, "a mapping key is a list or a mapping instead of text"),
-            code("yaml.mergeKey", ERROR, "a merge key (`<<`) is used; the spec is read without YAML 1.1 merges"),
-            code("yaml.duplicateKey", ERROR, "a key appears twice in one mapping"),
-            code("yaml.tag", ERROR, "a node carries an explicit YAML tag"),
-            code("yaml.ambiguousNumber", ERROR, "a number whose meaning differs between YAML 1.1 and 1.2 readers, e.g. `010` or `1_000`"),
-            code("yaml.yaml11Boolean", WARNING, "a word YAML 1.1 reads as a boolean (`on`, `yes`, ...) is read as text"))),
-        new Group("The schema", List.of(
-            code("schema.additionalProperties", ERROR, "a property the schema does not know"),
-            code("schema.required", ERROR, "a required property is missing"),
-            code("schema.type", ERROR, "a value of the wrong type, e.g. text where a number belongs"),
-            code("schema.pattern", ERROR, "a text does not have the form its field needs"),
-            code("schema.enum", ERROR, "a value is not one of the allowed values"),
-            code("schema.const", ERROR, "a value differs from the one value the field allows"),
-            code("schema.minimum", ERROR, "a number is below the field's minimum"),
-            code("schema.maximum", ERROR, "a number is above the field's maximum"),
-            code("schema.minItems", ERROR, "a list has fewer items than the field needs"),
-            code("schema.maxItems", ERROR, "a list has more items than the field allows"),
-            code("schema.uniqueItems", ERROR, "a list holds the same item twice"),
-            code("schema.minLength", ERROR, "a text is shorter than the field needs"),
-            code("schema.maxLength", ERROR, "a text is longer than the field allows"),
-            code("schema.minProperties", ERROR, "a mapping sets none of the properties it needs one of"),
-            code("schema.maxProperties", ERROR, "a mapping has more keys than the field allows"),
-            code("schema.propertyNames", ERROR, "a key of a mapping does not have the form its keys need"))),
+    return List.of(
+        READING,
+        SCHEMA,
+        SUPPRESSIONS,
         new Group("Finding the specs and their overlays", List.of(
             code("spec.missing", ERROR, "the spec file or folder does not exist"),
             code("spec.none", ERROR, "the spec folder holds no spec"),
             code("spec.io", ERROR, "the spec folder cannot be listed"),
             code("spec.duplicatePlatform", ERROR, "two specs of one folder name the same platform"),
             code("overlays.unknownEnvironment", ERROR, "a folder under overlays/ is named after no environment of the spec"),
-            code("overlays.io", ERROR, "the overlays folder cannot be read"),
-            code("suppression.unknownCode", ERROR, "a suppression names a code the catalogue does not have"),
-            code("suppression.notSuppressible", ERROR, "a suppression names the code of an error, or of a warning no spec can suppress"),
-            code("suppression.unused", WARNING, "a suppression matched no warning"))),
+            code("overlays.io", ERROR, "the overlays folder cannot be read"))),
         new Group("Rendering", List.of(
             code("render.generatedNameClash", ERROR, "two names of the spec make the same generated object name"))),
         new Group("Checking the output against Kubernetes and the CRDs", List.of(

@@ -32,6 +32,16 @@ public final class DiagnosticCatalogue {
     return List.copyOf(sections);
   }
 
+  /** The codes validating one spec can report: reading, schema, the semantic and lint rules, the spec's suppressions. */
+  public static List<DiagnosticCode> validation() {
+    List<DiagnosticCode> codes = new ArrayList<>(StageCodes.READING.codes());
+    codes.addAll(StageCodes.SCHEMA.codes());
+    codes.addAll(entries(SemanticRules.all().stream().<Class<?>>map(Object::getClass).toList()));
+    codes.addAll(entries(LintRules.all().stream().<Class<?>>map(Object::getClass).toList()));
+    codes.addAll(StageCodes.SUPPRESSIONS.codes());
+    return List.copyOf(codes);
+  }
+
   /** The rule classes' own declarations. */
   private static List<DiagnosticCode> entries(List<? extends Class<?>> ruleClasses) {
     return ruleClasses.stream().map(DiagnosticCatalogue::entryOf).toList();

@@ -168,6 +168,16 @@ public final class SchemaCheck {
       case "minProperties":
         return Diagnostic.error(code, document.locate(pointer), pointer,
             "needs at least one of: " + String.join(", ", propertyNames(owner)), describeOwner(owner));
+      case "maxProperties": {
+        int max = keywordValue.asInt();
+        List<String> set = new ArrayList<>();
+        if (instance != null) {
+          instance.fieldNames().forEachRemaining(name -> set.add("`" + name + "`"));
+        }
+        return Diagnostic.error(code, document.locate(pointer), pointer,
+            "sets " + String.join(", ", set) + ", but takes at most " + max + " of them",
+            max == 1 ? "keep one of them" : "keep at most " + max + " of them");
+      }
       case "propertyNames": {
         String name = error.getProperty() == null ? "" : error.getProperty();
         String child = JsonPointers.child(pointer, name);

@@ -22,4 +22,11 @@ public @interface Rule {
 
   /** The severity of the rule's findings: errors for semantic rules, warnings for lint rules. */
   Severity severity() default Severity.ERROR;
+
+  /**
+   * The parts of the spec the rule reads, as JSON pointers ({@code /spec/tiers}). It runs when the schema found
+   * nothing wrong in any of them, so one run reports every error it can without following a malformed input. The
+   * whole document unless the rule says otherwise.
+   */
+  String[] inputs() default {""};
 }

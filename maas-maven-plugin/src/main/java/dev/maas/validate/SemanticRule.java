@@ -19,13 +19,10 @@ public interface SemanticRule {
     return DiagnosticCode.ofClassName(type.getSimpleName());
   }
 
-  /**
-   * The parts of the spec the rule reads, as JSON pointers ({@code /spec/tiers}). It runs when the schema found
-   * nothing wrong in any of them, so one run reports every error it can without following a malformed input. The
-   * whole document unless the rule says otherwise.
-   */
+  /** The parts of the spec the rule reads, as its {@link Rule#inputs()} declare them. */
   default List<String> inputs() {
-    return List.of("");
+    Rule rule = getClass().getAnnotation(Rule.class);
+    return rule == null ? List.of("") : List.of(rule.inputs());
   }
 
   /**

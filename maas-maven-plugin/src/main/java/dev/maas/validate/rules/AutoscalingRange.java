@@ -13,13 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Autoscaling's minReplicas is at most its maxReplicas, in models and in environment overrides. */
-@Rule(summary = "an autoscaling minReplicas above its maxReplicas")
+@Rule(summary = "an autoscaling minReplicas above its maxReplicas",
+    inputs = {"/spec/models", "/spec/environments"})
 public final class AutoscalingRange implements SemanticRule {
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/models", "/spec/environments");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -20,13 +20,9 @@ import java.util.Map;
  * GetDestinationServer); two fleets collide unless some label key asks for different values, since one cluster
  * could carry both label sets.
  */
-@Rule(summary = "two environments deploy to the same cluster and namespace")
+@Rule(summary = "two environments deploy to the same cluster and namespace",
+    inputs = {"/metadata", "/spec/environments", "/spec/gitops"})
 public final class EnvironmentDestinations implements SemanticRule {
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/metadata", "/spec/environments", "/spec/gitops");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

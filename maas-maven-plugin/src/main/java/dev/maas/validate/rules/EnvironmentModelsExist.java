@@ -11,13 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Every model an environment overrides is a model of the platform. */
-@Rule(summary = "an environment overrides a model the spec does not define")
+@Rule(summary = "an environment overrides a model the spec does not define",
+    inputs = {"/spec/environments", "/spec/models"})
 public final class EnvironmentModelsExist implements SemanticRule {
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/environments", "/spec/models");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -14,7 +14,8 @@ import java.util.List;
  * Names the compiler makes by prefixing the platform's name fit Kubernetes' 63 characters; the finding
  * points at the spec name that makes one too long.
  */
-@Rule(summary = "a name the compiler makes from the spec is longer than Kubernetes' 63 characters")
+@Rule(summary = "a name the compiler makes from the spec is longer than Kubernetes' 63 characters",
+    inputs = {"/metadata", "/spec/models", "/spec/environments", "/spec/gitops"})
 public final class GeneratedNameLength implements SemanticRule {
 
   /** The longest Kubernetes object name that is also a DNS label (Services, labels, routes). */
@@ -29,11 +30,6 @@ public final class GeneratedNameLength implements SemanticRule {
       new String[] {"Deployment", "-token-service"},
       new String[] {"AuthPolicy", "-gateway-auth"},
       new String[] {"TokenRateLimitPolicy", "-token-limits"});
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/metadata", "/spec/models", "/spec/environments", "/spec/gitops");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

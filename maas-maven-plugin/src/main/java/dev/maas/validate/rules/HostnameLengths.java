@@ -9,16 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Hostnames are DNS names: every label at most 63 characters, the whole at most 253. */
-@Rule(summary = "a hostname with a label over 63 characters or over 253 characters in all")
+@Rule(summary = "a hostname with a label over 63 characters or over 253 characters in all",
+    inputs = {"/spec/gateway", "/spec/environments"})
 public final class HostnameLengths implements SemanticRule {
 
   private static final int MAX_LABEL = 63;
   private static final int MAX_NAME = 253;
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/gateway", "/spec/environments");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

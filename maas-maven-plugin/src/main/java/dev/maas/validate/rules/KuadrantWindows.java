@@ -15,16 +15,12 @@ import java.util.regex.Pattern;
  * Every window can be written in Kuadrant's syntax: at most 99999h, and at most four number-unit
  * pairs as Kuadrant writes them (h, m, s, ms), so that the spec reads like the policy it becomes.
  */
-@Rule(summary = "a window Kuadrant cannot write: over 99999h or more than four number-unit pairs")
+@Rule(summary = "a window Kuadrant cannot write: over 99999h or more than four number-unit pairs",
+    inputs = "/spec/tiers")
 public final class KuadrantWindows implements SemanticRule {
 
   private static final Pattern PAIR = Pattern.compile("[0-9]+(ms|s|m|h|d)");
   private static final int MAX_PAIRS = 4;
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/tiers");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

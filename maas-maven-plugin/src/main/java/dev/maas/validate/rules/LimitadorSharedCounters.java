@@ -10,13 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Several Limitador replicas need Redis: in-memory counters are per replica, multiplying every limit. */
-@Rule(summary = "several Limitador replicas count in memory, multiplying every limit")
+@Rule(summary = "several Limitador replicas count in memory, multiplying every limit",
+    inputs = {"/spec/limitador", "/spec/environments"})
 public final class LimitadorSharedCounters implements SemanticRule {
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/limitador", "/spec/environments");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

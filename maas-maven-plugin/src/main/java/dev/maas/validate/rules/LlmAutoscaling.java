@@ -15,13 +15,9 @@ import java.util.List;
  * its {@code scaling} section needs at least one replica. (Its autoscaler chooses its own signals, so
  * {@code metric} and {@code target} only steer predictor models; the schema says so.)
  */
-@Rule(summary = "autoscaling of an LLM model that KServe's LLMInferenceService cannot express")
+@Rule(summary = "autoscaling of an LLM model that KServe's LLMInferenceService cannot express",
+    inputs = {"/spec/models", "/spec/environments"})
 public final class LlmAutoscaling implements SemanticRule {
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/models", "/spec/environments");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

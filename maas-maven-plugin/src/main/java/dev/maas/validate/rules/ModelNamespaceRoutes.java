@@ -16,7 +16,8 @@ import java.util.Set;
  * routes otherwise ({@code /v1/...} is the listing, {@code /maas-api/...} the token service), and the route can
  * match at most 126 of them (an HTTPRoute holds fewer than 128 matches, one of them the listing's).
  */
-@Rule(summary = "a model namespace the gateway already routes, or more namespaces than one route holds")
+@Rule(summary = "a model namespace the gateway already routes, or more namespaces than one route holds",
+    inputs = "/spec/models")
 public final class ModelNamespaceRoutes implements SemanticRule {
 
   /** First path segments the gateway routes to something other than a model. */
@@ -24,11 +25,6 @@ public final class ModelNamespaceRoutes implements SemanticRule {
 
   /** Most model namespaces the public route matches. */
   static final int MAX_NAMESPACES = 126;
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/models");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -10,13 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Every rate window is longer than zero; {@code 0s} would divide a limit by nothing. */
-@Rule(summary = "a rate window of zero")
+@Rule(summary = "a rate window of zero",
+    inputs = "/spec/tiers")
 public final class PositiveWindows implements SemanticRule {
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/tiers");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -16,13 +16,9 @@ import java.util.Map;
  * A model scales either by fixed {@code replicas} or by {@code autoscaling}, never both. An environment
  * override that sets one of them replaces the model's choice there, so it too may set only one.
  */
-@Rule(summary = "a model or environment sets both replicas and autoscaling")
+@Rule(summary = "a model or environment sets both replicas and autoscaling",
+    inputs = {"/spec/models", "/spec/environments"})
 public final class ReplicasOrAutoscaling implements SemanticRule {
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/models", "/spec/environments");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

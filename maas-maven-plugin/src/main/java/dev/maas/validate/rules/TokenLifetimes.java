@@ -11,13 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Token lifetimes are positive and the default is no longer than the maximum. */
-@Rule(summary = "a token lifetime of zero, or a default above the maximum")
+@Rule(summary = "a token lifetime of zero, or a default above the maximum",
+    inputs = "/spec/tokens")
 public final class TokenLifetimes implements SemanticRule {
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/tokens");
-  }
 
   @Override
   public List<Diagnostic> check(Platform platform, SpecDocument document) {

@@ -26,10 +26,17 @@ public interface SemanticRule {
   }
 
   /**
-   * The rule's findings.
+   * The rule's findings, located in {@code document}.
    *
    * @param platform the bound model
    * @param document the source, to locate findings by JSON pointer
    */
-  List<Diagnostic> check(Platform platform, SpecDocument document);
+  default List<Diagnostic> check(Platform platform, SpecDocument document) {
+    Findings findings = new Findings(this, document);
+    find(platform, findings);
+    return findings.list();
+  }
+
+  /** Reports what the rule finds in {@code platform} to {@code findings}, each at its JSON pointer. */
+  void find(Platform platform, Findings findings);
 }

@@ -1,12 +1,11 @@
 package dev.maas.validate.lint;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.diag.Severity;
 import dev.maas.model.Environment;
 import dev.maas.model.Environments;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
@@ -24,8 +23,7 @@ public final class InMemoryLongWindows implements SemanticRule {
   static final long LONG_WINDOW_MILLIS = 3_600_000L;
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     List<String> inMemory = new ArrayList<>();
     for (Environment environment : platform.environments()) {
       if (Environments.limitador(platform.limitador(), environment).inMemory()) {
@@ -33,7 +31,7 @@ public final class InMemoryLongWindows implements SemanticRule {
       }
     }
     if (inMemory.isEmpty()) {
-      return out;
+      return;
     }
     List<RateSites.Site> longWindows = new ArrayList<>();
     for (int t = 0; t < platform.tiers().size(); t++) {
@@ -48,7 +46,7 @@ public final class InMemoryLongWindows implements SemanticRule {
       }
     }
     if (longWindows.isEmpty()) {
-      return out;
+      return;
     }
     // One warning per spec, at the first such window: the remedy (storage) is one setting for all of them.
     RateSites.Site first = longWindows.get(0);
@@ -56,12 +54,11 @@ public final class InMemoryLongWindows implements SemanticRule {
     String more = longWindows.size() == 1 ? "" : " (and " + (longWindows.size() - 1) + " more window"
         + (longWindows.size() == 2 ? "" : "s") + " of an hour or more)";
     String pointer = first.pointer() + "/window";
-    out.add(Diagnostic.warning(code(), document.locate(pointer), pointer,
+    findings.at(pointer,
         "the " + window + " window" + more + " is counted in memory in environment " + String.join(", ", inMemory)
             + ": a Limitador restart resets its counters (users start a fresh " + window + " quota), and while"
             + " Limitador is down rate limiting fails open",
         "set spec.limitador.storage.redis.secretName (or storage.disk.size), or mark the environment"
-            + " `production: true`"));
-    return out;
+            + " `production: true`");
   }
 }

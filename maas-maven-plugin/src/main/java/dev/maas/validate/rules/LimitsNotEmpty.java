@@ -1,15 +1,12 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.ModelLimits;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.JsonPointers;
-import dev.maas.spec.SpecDocument;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.List;
 import java.util.Map;
 
 /** A {@code limits} block (of a tier or of one model) limits something: requests, tokens or both. */
@@ -18,8 +15,7 @@ import java.util.Map;
 public final class LimitsNotEmpty implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
+  public void find(Platform platform, Findings findings) {
     for (Located<Tier> located : Located.tiers(platform)) {
       Tier tier = located.item();
       // With `unlimited: true` a limits block is already an error of its own.
@@ -38,6 +34,5 @@ public final class LimitsNotEmpty implements SemanticRule {
         }
       }
     }
-    return findings.list();
   }
 }

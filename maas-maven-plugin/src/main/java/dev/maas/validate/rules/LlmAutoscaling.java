@@ -1,14 +1,11 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Autoscaling;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Autoscaling of {@code serving: llm} models within what KServe's LLMInferenceService can express:
@@ -20,24 +17,22 @@ import java.util.List;
 public final class LlmAutoscaling implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     for (AutoscalingSite site : AutoscalingSite.of(platform, Serving.LLM)) {
-      check(site.autoscaling(), site.pointer(), document, out);
+      check(site.autoscaling(), site.pointer(), findings);
     }
-    return out;
   }
 
-  private void check(Autoscaling autoscaling, String pointer, SpecDocument document, List<Diagnostic> out) {
-    if (autoscaling == null || document.find(pointer) == null) {
+  private void check(Autoscaling autoscaling, String pointer, Findings findings) {
+    if (autoscaling == null || findings.document().find(pointer) == null) {
       return;
     }
     if (autoscaling.minReplicas() < 1) {
       String min = pointer + "/minReplicas";
-      out.add(Diagnostic.error(code(), document.locate(min), min,
+      findings.at(min,
           "an LLMInferenceService scales between at least 1 and maxReplicas replicas; minReplicas "
               + autoscaling.minReplicas() + " cannot be compiled",
-          "set minReplicas to 1 or more; to stop the model in one environment, give it `replicas: 0` there"));
+          "set minReplicas to 1 or more; to stop the model in one environment, give it `replicas: 0` there");
     }
   }
 }

@@ -1,14 +1,11 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
-import dev.maas.spec.SpecDocument;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.List;
 
 /** {@code modelFormat} belongs to predictor models; an LLMInferenceService has no such field. */
 @Rule(summary = "modelFormat set on an LLM model; it belongs to predictor models",
@@ -16,8 +13,7 @@ import java.util.List;
 public final class ModelFormatOnPredictor implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
+  public void find(Platform platform, Findings findings) {
     for (Located<Model> located : Located.models(platform)) {
       Model model = located.item();
       if (model.modelFormat() != null && model.servingKind() != Serving.PREDICTOR) {
@@ -26,6 +22,5 @@ public final class ModelFormatOnPredictor implements SemanticRule {
             "remove `modelFormat`, or set `serving: predictor`");
       }
     }
-    return findings.list();
   }
 }

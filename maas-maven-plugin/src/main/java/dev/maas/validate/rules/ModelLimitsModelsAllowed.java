@@ -1,14 +1,11 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.JsonPointers;
-import dev.maas.spec.SpecDocument;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.List;
 
 /** A tier sets per-model limits only for models it may call; others would be dead configuration. */
 @Rule(summary = "a tier sets limits for a model it may not call",
@@ -16,10 +13,9 @@ import java.util.List;
 public final class ModelLimitsModelsAllowed implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
+  public void find(Platform platform, Findings findings) {
     for (Located<Tier> tier : Located.tiers(platform)) {
-      for (String name : ModelLimitsModelsExist.keysInSpecOrder(document, tier)) {
+      for (String name : ModelLimitsModelsExist.keysInSpecOrder(findings.document(), tier)) {
         if (platform.model(name).isPresent() && !tier.item().allows(name)) {
           findings.atKey(JsonPointers.child(tier.at("modelLimits"), name), "tier `" + tier.item().name()
               + "` sets limits for model `" + name
@@ -28,6 +24,5 @@ public final class ModelLimitsModelsAllowed implements SemanticRule {
         }
       }
     }
-    return findings.list();
   }
 }

@@ -1,6 +1,5 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.JsonPointers;
@@ -17,10 +16,9 @@ import java.util.List;
 public final class ModelLimitsModelsExist implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
+  public void find(Platform platform, Findings findings) {
     for (Located<Tier> tier : Located.tiers(platform)) {
-      for (String name : keysInSpecOrder(document, tier)) {
+      for (String name : keysInSpecOrder(findings.document(), tier)) {
         if (platform.model(name).isEmpty()) {
           findings.atKey(JsonPointers.child(tier.at("modelLimits"), name), "tier `" + tier.item().name()
               + "` sets limits for model `" + name + "`, which is not defined in spec.models",
@@ -28,7 +26,6 @@ public final class ModelLimitsModelsExist implements SemanticRule {
         }
       }
     }
-    return findings.list();
   }
 
   /** The tier's modelLimits keys as written, so findings come in file order. */

@@ -1,13 +1,10 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.List;
 
 /** A tier without {@code limits} must say {@code unlimited: true}: no limit is never an accident. */
 @Rule(summary = "a tier without limits that does not say unlimited: true",
@@ -15,8 +12,7 @@ import java.util.List;
 public final class TierLimitsRequired implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
+  public void find(Platform platform, Findings findings) {
     for (Located<Tier> tier : Located.tiers(platform)) {
       if (!tier.item().unlimited() && !findings.written(tier.at("limits"))) {
         findings.at(tier.pointer(),
@@ -24,6 +20,5 @@ public final class TierLimitsRequired implements SemanticRule {
             "add `limits` with `requests` or `tokens`, or set `unlimited: true` if the tier is meant to have none");
       }
     }
-    return findings.list();
   }
 }

@@ -1,9 +1,7 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
@@ -15,8 +13,7 @@ import java.util.List;
 public final class TierModelsExist implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
+  public void find(Platform platform, Findings findings) {
     for (Located<Tier> tier : Located.tiers(platform)) {
       List<String> models = tier.item().models() == null ? List.of() : tier.item().models();
       for (Located<String> name : Located.of(models, tier.at("models"))) {
@@ -26,6 +23,5 @@ public final class TierModelsExist implements SemanticRule {
         }
       }
     }
-    return findings.list();
   }
 }

@@ -1,14 +1,11 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Environment;
 import dev.maas.model.Platform;
-import dev.maas.spec.SpecDocument;
 import dev.maas.spec.YamlNode;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.List;
 
 /** Environment names are unique: each names an overlay folder and an Argo CD Application. */
 @Rule(summary = "two environments with the same name",
@@ -16,10 +13,9 @@ import java.util.List;
 public final class UniqueEnvironmentNames implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
-    if (!(document.find("/spec/environments") instanceof YamlNode.Sequence)) {
-      return findings.list(); // the implicit `default` environment cannot clash
+  public void find(Platform platform, Findings findings) {
+    if (!(findings.document().find("/spec/environments") instanceof YamlNode.Sequence)) {
+      return; // the implicit `default` environment cannot clash
     }
     for (Located.Repeat<Environment> repeat : Located.repeats(Located.environments(platform), Environment::name)) {
       findings.at(repeat.later().at("name"), "environment `" + repeat.later().item().name() + "` is already defined at "
@@ -27,6 +23,5 @@ public final class UniqueEnvironmentNames implements SemanticRule {
           + "); each environment becomes its own overlay and Argo CD Application",
           "give every environment its own name, or merge the two");
     }
-    return findings.list();
   }
 }

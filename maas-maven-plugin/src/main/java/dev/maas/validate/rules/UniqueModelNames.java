@@ -1,13 +1,10 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
-import dev.maas.spec.SpecDocument;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.List;
 
 /** Model names are unique across all namespaces, because tiers and environments name models bare. */
 @Rule(summary = "two models with the same name",
@@ -15,8 +12,7 @@ import java.util.List;
 public final class UniqueModelNames implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
+  public void find(Platform platform, Findings findings) {
     for (Located.Repeat<Model> repeat : Located.repeats(Located.models(platform), Model::name)) {
       Model model = repeat.later().item();
       Model other = repeat.first().item();
@@ -29,6 +25,5 @@ public final class UniqueModelNames implements SemanticRule {
           + " across all namespaces",
           "rename one of the two models");
     }
-    return findings.list();
   }
 }

@@ -1,13 +1,10 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.List;
 
 /** Tier levels are unique: the level decides a user's tier when their groups match several. */
 @Rule(summary = "two tiers with the same level",
@@ -15,8 +12,7 @@ import java.util.List;
 public final class UniqueTierLevels implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
+  public void find(Platform platform, Findings findings) {
     for (Located.Repeat<Tier> repeat : Located.repeats(Located.tiers(platform), Tier::level)) {
       Tier tier = repeat.later().item();
       findings.at(repeat.later().at("level"), "tier `" + tier.name() + "` has level " + tier.level()
@@ -24,6 +20,5 @@ public final class UniqueTierLevels implements SemanticRule {
           + "); the level decides the tier of a user in both, so levels must be unique",
           "give `" + tier.name() + "` a level no other tier has");
     }
-    return findings.list();
   }
 }

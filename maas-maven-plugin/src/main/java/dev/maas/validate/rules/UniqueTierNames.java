@@ -1,13 +1,10 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.List;
 
 /** Tier names are unique: they key policies, metrics and tokens. */
 @Rule(summary = "two tiers with the same name",
@@ -15,13 +12,11 @@ import java.util.List;
 public final class UniqueTierNames implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
+  public void find(Platform platform, Findings findings) {
     for (Located.Repeat<Tier> repeat : Located.repeats(Located.tiers(platform), Tier::name)) {
       findings.at(repeat.later().at("name"), "tier `" + repeat.later().item().name() + "` is already defined at "
           + repeat.first().pointer() + " (line " + findings.line(repeat.first().at("name")) + ")",
           "give every tier its own name");
     }
-    return findings.list();
   }
 }

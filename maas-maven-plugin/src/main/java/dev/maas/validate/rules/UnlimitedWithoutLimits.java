@@ -1,13 +1,10 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.List;
 
 /** {@code unlimited: true} and {@code limits} contradict each other; neither may silently win. */
 @Rule(summary = "a tier is unlimited: true and also sets limits",
@@ -15,8 +12,7 @@ import java.util.List;
 public final class UnlimitedWithoutLimits implements SemanticRule {
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    Findings findings = new Findings(this, document);
+  public void find(Platform platform, Findings findings) {
     for (Located<Tier> tier : Located.tiers(platform)) {
       if (tier.item().unlimited() && findings.written(tier.at("limits"))) {
         findings.at(tier.at("unlimited"), "tier `" + tier.item().name() + "` is `unlimited: true` but also sets `limits`"
@@ -24,6 +20,5 @@ public final class UnlimitedWithoutLimits implements SemanticRule {
             "remove `limits` for a tier without limits, or remove `unlimited: true` to apply them");
       }
     }
-    return findings.list();
   }
 }

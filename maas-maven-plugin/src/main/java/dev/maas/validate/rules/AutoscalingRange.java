@@ -10,8 +10,7 @@ import dev.maas.validate.SemanticRule;
 import java.util.Map;
 
 /** Autoscaling's minReplicas is at most its maxReplicas, in models and in environment overrides. */
-@Rule(summary = "an autoscaling minReplicas above its maxReplicas",
-    inputs = {"/spec/models", "/spec/environments"})
+@Rule(summary = "an autoscaling minReplicas above its maxReplicas", inputs = {"/spec/models", "/spec/environments"})
 public final class AutoscalingRange implements SemanticRule {
 
   @Override

@@ -11,8 +11,7 @@ import java.util.List;
  * A group may be in several tiers only at different levels: the higher level wins, while two tiers of
  * one level leave a member's tier undecided.
  */
-@Rule(summary = "a group is in two tiers of the same level",
-    inputs = "/spec/tiers")
+@Rule(summary = "a group is in two tiers of the same level", inputs = "/spec/tiers")
 public final class GroupLevelTies implements SemanticRule {
 
   @Override

@@ -10,8 +10,7 @@ import dev.maas.validate.SemanticRule;
 import java.util.Map;
 
 /** A {@code limits} block (of a tier or of one model) limits something: requests, tokens or both. */
-@Rule(summary = "a limits block that limits neither requests nor tokens",
-    inputs = "/spec/tiers")
+@Rule(summary = "a limits block that limits neither requests nor tokens", inputs = "/spec/tiers")
 public final class LimitsNotEmpty implements SemanticRule {
 
   @Override

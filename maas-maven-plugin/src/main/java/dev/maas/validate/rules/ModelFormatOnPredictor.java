@@ -8,8 +8,7 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** {@code modelFormat} belongs to predictor models; an LLMInferenceService has no such field. */
-@Rule(summary = "modelFormat set on an LLM model; it belongs to predictor models",
-    inputs = "/spec/models")
+@Rule(summary = "modelFormat set on an LLM model; it belongs to predictor models", inputs = "/spec/models")
 public final class ModelFormatOnPredictor implements SemanticRule {
 
   @Override

@@ -8,8 +8,7 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** A tier sets per-model limits only for models it may call; others would be dead configuration. */
-@Rule(summary = "a tier sets limits for a model it may not call",
-    inputs = {"/spec/tiers", "/spec/models"})
+@Rule(summary = "a tier sets limits for a model it may not call", inputs = {"/spec/tiers", "/spec/models"})
 public final class ModelLimitsModelsAllowed implements SemanticRule {
 
   @Override

@@ -11,8 +11,7 @@ import dev.maas.validate.SemanticRule;
 import java.util.List;
 
 /** Every key of a tier's {@code modelLimits} names a model of the platform. */
-@Rule(summary = "a tier's modelLimits names a model the spec does not define",
-    inputs = {"/spec/tiers", "/spec/models"})
+@Rule(summary = "a tier's modelLimits names a model the spec does not define", inputs = {"/spec/tiers", "/spec/models"})
 public final class ModelLimitsModelsExist implements SemanticRule {
 
   @Override

@@ -12,8 +12,7 @@ import java.util.Optional;
  * No value of the spec holds secret material: the spec is committed to Git and copied into the output.
  * The finding names the kind of secret and where it is, never the value itself.
  */
-@Rule(summary = "a value of the spec holds secret material",
-    inputs = {})
+@Rule(summary = "a value of the spec holds secret material", inputs = {})
 public final class NoSecretMaterial implements SemanticRule {
 
   /** Reads the document's values, never the model, so it declares no inputs and runs whatever else is wrong. */

@@ -7,8 +7,7 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** Every rate window is longer than zero; {@code 0s} would divide a limit by nothing. */
-@Rule(summary = "a rate window of zero",
-    inputs = "/spec/tiers")
+@Rule(summary = "a rate window of zero", inputs = "/spec/tiers")
 public final class PositiveWindows implements SemanticRule {
 
   @Override

@@ -10,8 +10,7 @@ import dev.maas.validate.SemanticRule;
  * platform or model name, but the Services made from it ({@code 010-token-service}, KServe's
  * {@code <model>-predictor}) must be DNS-1035 labels, which Kubernetes refuses to start with a digit.
  */
-@Rule(summary = "a name that begins a Service's name starts with a digit",
-    inputs = {"/metadata", "/spec/models"})
+@Rule(summary = "a name that begins a Service's name starts with a digit", inputs = {"/metadata", "/spec/models"})
 public final class ServiceNames implements SemanticRule {
 
   @Override

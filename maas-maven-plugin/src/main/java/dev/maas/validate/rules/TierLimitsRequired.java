@@ -7,8 +7,7 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** A tier without {@code limits} must say {@code unlimited: true}: no limit is never an accident. */
-@Rule(summary = "a tier without limits that does not say unlimited: true",
-    inputs = "/spec/tiers")
+@Rule(summary = "a tier without limits that does not say unlimited: true", inputs = "/spec/tiers")
 public final class TierLimitsRequired implements SemanticRule {
 
   @Override

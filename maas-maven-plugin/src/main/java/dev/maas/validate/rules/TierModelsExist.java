@@ -8,8 +8,7 @@ import dev.maas.validate.SemanticRule;
 import java.util.List;
 
 /** Every model in a tier's allow-list is a model of the platform. */
-@Rule(summary = "a tier allows a model the spec does not define",
-    inputs = {"/spec/tiers", "/spec/models"})
+@Rule(summary = "a tier allows a model the spec does not define", inputs = {"/spec/tiers", "/spec/models"})
 public final class TierModelsExist implements SemanticRule {
 
   @Override

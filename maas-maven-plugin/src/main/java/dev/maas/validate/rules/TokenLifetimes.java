@@ -8,8 +8,7 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** Token lifetimes are positive and the default is no longer than the maximum. */
-@Rule(summary = "a token lifetime of zero, or a default above the maximum",
-    inputs = "/spec/tokens")
+@Rule(summary = "a token lifetime of zero, or a default above the maximum", inputs = "/spec/tokens")
 public final class TokenLifetimes implements SemanticRule {
 
   @Override

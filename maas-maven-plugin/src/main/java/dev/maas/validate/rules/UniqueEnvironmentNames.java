@@ -8,8 +8,7 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** Environment names are unique: each names an overlay folder and an Argo CD Application. */
-@Rule(summary = "two environments with the same name",
-    inputs = "/spec/environments")
+@Rule(summary = "two environments with the same name", inputs = "/spec/environments")
 public final class UniqueEnvironmentNames implements SemanticRule {
 
   @Override

@@ -17,8 +17,7 @@ import java.util.Map;
  * {@code <tier>-<model>-<kind>} join names with dashes, so tier {@code a-b} and tier {@code a}'s
  * override for model {@code b} would both be {@code a-b-tokens} and one would silently replace the other.
  */
-@Rule(summary = "two limits whose generated keys are equal",
-    inputs = "/spec/tiers")
+@Rule(summary = "two limits whose generated keys are equal", inputs = "/spec/tiers")
 public final class UniqueLimitKeys implements SemanticRule {
 
   /**

@@ -7,8 +7,7 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** Model names are unique across all namespaces, because tiers and environments name models bare. */
-@Rule(summary = "two models with the same name",
-    inputs = "/spec/models")
+@Rule(summary = "two models with the same name", inputs = "/spec/models")
 public final class UniqueModelNames implements SemanticRule {
 
   @Override

@@ -7,8 +7,7 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** Tier levels are unique: the level decides a user's tier when their groups match several. */
-@Rule(summary = "two tiers with the same level",
-    inputs = "/spec/tiers")
+@Rule(summary = "two tiers with the same level", inputs = "/spec/tiers")
 public final class UniqueTierLevels implements SemanticRule {
 
   @Override

@@ -7,8 +7,7 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** Tier names are unique: they key policies, metrics and tokens. */
-@Rule(summary = "two tiers with the same name",
-    inputs = "/spec/tiers")
+@Rule(summary = "two tiers with the same name", inputs = "/spec/tiers")
 public final class UniqueTierNames implements SemanticRule {
 
   @Override

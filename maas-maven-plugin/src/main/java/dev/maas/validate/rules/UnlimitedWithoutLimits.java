@@ -7,8 +7,7 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** {@code unlimited: true} and {@code limits} contradict each other; neither may silently win. */
-@Rule(summary = "a tier is unlimited: true and also sets limits",
-    inputs = "/spec/tiers")
+@Rule(summary = "a tier is unlimited: true and also sets limits", inputs = "/spec/tiers")
 public final class UnlimitedWithoutLimits implements SemanticRule {
 
   @Override

@@ -18,7 +18,7 @@ public final class AutoscalingRange implements SemanticRule {
     for (int i = 0; i < platform.models().size(); i++) {
       check(platform.models().get(i).autoscaling(), "/spec/models/" + i + "/autoscaling", findings);
     }
-    if (findings.document().find("/spec/environments") == null) {
+    if (!findings.written("/spec/environments")) {
       return;
     }
     for (int i = 0; i < platform.environments().size(); i++) {

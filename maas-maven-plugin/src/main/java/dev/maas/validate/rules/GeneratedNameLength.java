@@ -49,7 +49,7 @@ public final class GeneratedNameLength implements SemanticRule {
             "predictor model", "model");
       }
     }
-    if (findings.document().find("/spec/environments") != null) {
+    if (findings.written("/spec/environments")) {
       for (int i = 0; i < platform.environments().size(); i++) {
         check(findings, "/spec/environments/" + i + "/name", prefix, platform.environments().get(i).name(),
             "Argo CD Application", "environment", "environment");

@@ -16,7 +16,7 @@ public final class HostnameLengths implements SemanticRule {
   @Override
   public void find(Platform platform, Findings findings) {
     check(platform.gateway().hostname(), "/spec/gateway/hostname", findings);
-    if (findings.document().find("/spec/environments") != null) {
+    if (findings.written("/spec/environments")) {
       for (int i = 0; i < platform.environments().size(); i++) {
         check(platform.environments().get(i).hostname(), "/spec/environments/" + i + "/gateway/hostname", findings);
       }

@@ -24,7 +24,7 @@ public final class LlmAutoscaling implements SemanticRule {
   }
 
   private void check(Autoscaling autoscaling, String pointer, Findings findings) {
-    if (autoscaling == null || findings.document().find(pointer) == null) {
+    if (autoscaling == null || !findings.written(pointer)) {
       return;
     }
     if (autoscaling.minReplicas() < 1) {

@@ -22,7 +22,7 @@ public final class ModelParallelism implements SemanticRule {
     for (int i = 0; i < platform.models().size(); i++) {
       Model model = platform.models().get(i);
       String pointer = "/spec/models/" + i + "/parallelism";
-      if (model.parallelism() == null || findings.document().find(pointer) == null) {
+      if (model.parallelism() == null || !findings.written(pointer)) {
         continue;
       }
       if (model.servingKind() != Serving.LLM) {
@@ -49,7 +49,7 @@ public final class ModelParallelism implements SemanticRule {
         }
         int gpus = override.resources().gpus();
         String pointer = JsonPointers.child("/spec/environments/" + i + "/models", e.getKey()) + "/resources/gpus";
-        if (gpus != model.parallelism().gpus() && findings.document().find(pointer) != null) {
+        if (gpus != model.parallelism().gpus() && findings.written(pointer)) {
           findings.at(pointer, "environment `"
               + platform.environments().get(i).name() + "` gives model `" + model.name() + "` " + gpus
               + " GPU(s) per replica, but its parallelism splits it over " + model.parallelism().gpus(),

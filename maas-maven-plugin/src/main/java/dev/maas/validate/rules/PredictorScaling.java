@@ -24,7 +24,7 @@ public final class PredictorScaling implements SemanticRule {
   }
 
   private void check(Autoscaling autoscaling, String pointer, Findings findings) {
-    if (autoscaling == null || findings.document().find(pointer) == null) {
+    if (autoscaling == null || !findings.written(pointer)) {
       return;
     }
     boolean resourceMetric = "cpu".equals(autoscaling.metric()) || "memory".equals(autoscaling.metric());

@@ -29,7 +29,7 @@ public final class ReplicasOrAutoscaling implements SemanticRule {
             "keep `replicas` for a fixed number of replicas or `autoscaling` to scale on demand, not both");
       }
     }
-    if (findings.document().find("/spec/environments") == null) {
+    if (!findings.written("/spec/environments")) {
       return;
     }
     for (int i = 0; i < platform.environments().size(); i++) {

@@ -6,7 +6,8 @@ import java.util.Objects;
  * One finding about an input: where it is, what is wrong, and how to fix it.
  *
  * @param severity error or warning
- * @param code a stable identifier of the check that found it, e.g. {@code schema.additionalProperties}
+ * @param code the catalogue code of the check that found it, e.g. {@code unique-tier-names} or
+ *     {@code schema.additionalProperties}
  * @param location file, line and column
  * @param pointer the JSON pointer of the node in the spec, e.g. {@code /spec/tiers/1/limits}
  * @param message what is wrong
@@ -38,7 +39,7 @@ public record Diagnostic(
     return severity == Severity.ERROR;
   }
 
-  /** The compiler-style line: {@code file:line:col: error: /pointer: message (hint)}. */
+  /** The compiler-style line: {@code file:line:col: error: /pointer: message (hint) [code]}. */
   public String render() {
     StringBuilder line = new StringBuilder();
     line.append(location).append(": ").append(severity.label()).append(": ");
@@ -49,6 +50,7 @@ public record Diagnostic(
     if (hint != null && !hint.isEmpty()) {
       line.append(" (").append(hint).append(')');
     }
+    line.append(" [").append(code).append(']');
     return printable(line);
   }
 

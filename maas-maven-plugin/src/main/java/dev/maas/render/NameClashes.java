@@ -19,7 +19,7 @@ import java.util.Map;
 public final class NameClashes {
 
   /** The code of a clash. */
-  public static final String CODE = "semantic.generatedNameClash";
+  public static final String CODE = "render.generatedNameClash";
 
   private NameClashes() {}
 

@@ -1,6 +1,10 @@
 package dev.maas.validate;
 
 import dev.maas.diag.Diagnostic;
+import dev.maas.validate.rules.EnvironmentModelsExist;
+import dev.maas.validate.rules.ModelLimitsModelsExist;
+import dev.maas.validate.rules.TierModelsExist;
+import dev.maas.validate.rules.UniqueModelNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +21,8 @@ final class FollowOnErrors {
 
   /** The rules that report a reference to a model no model is named. */
   private static final Set<String> UNKNOWN_MODEL = Set.of(
-      "semantic.tierModelUnknown", "semantic.modelLimitsUnknownModel", "semantic.environmentModelUnknown");
+      SemanticRule.codeOf(TierModelsExist.class), SemanticRule.codeOf(ModelLimitsModelsExist.class),
+      SemanticRule.codeOf(EnvironmentModelsExist.class));
 
   private static final Pattern UNKNOWN_NAME = Pattern.compile(".*model `([^`]+)`, which is not defined.*");
 
@@ -25,7 +30,7 @@ final class FollowOnErrors {
 
   /** {@code diagnostics} (sorted) without the errors a duplicate model name explains, the duplicate's hint naming them. */
   static List<Diagnostic> reduce(List<Diagnostic> diagnostics) {
-    List<Diagnostic> duplicates = diagnostics.stream().filter(d -> d.code().equals("semantic.uniqueModelNames")).toList();
+    List<Diagnostic> duplicates = diagnostics.stream().filter(d -> d.code().equals(SemanticRule.codeOf(UniqueModelNames.class))).toList();
     if (duplicates.isEmpty()) {
       return diagnostics;
     }

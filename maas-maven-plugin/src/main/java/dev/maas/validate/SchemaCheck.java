@@ -11,7 +11,6 @@ import dev.maas.spec.SpecDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,43 +18,13 @@ import java.util.regex.Pattern;
 /** Validates a spec against the JSON Schema and turns each violation into a located diagnostic. */
 public final class SchemaCheck {
 
-  /** The schema's window and duration patterns, whose values a unit hint can complete. */
-  private static final String WINDOW = "^([0-9]{1,5}(ms|s|m|h|d))+$";
-  private static final String DURATION = "^([0-9]{1,5}(s|m|h|d))+$";
-
-  /** Patterns the schema uses, with the words a person needs when a value misses one. */
-  private static final Map<String, String[]> PATTERN_WORDS = Map.ofEntries(
-      Map.entry(WINDOW, new String[] {"is not a window",
-          "write number-unit pairs with units ms, s, m, h or d, e.g. 30s, 2m, 1h30m or 1d"}),
-      Map.entry(DURATION, new String[] {"is not a duration",
-          "write number-unit pairs with units s, m, h or d, e.g. 4h or 30d"}),
-      Map.entry("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", new String[] {"is not a DNS-1123 label",
-          "use lower-case letters, digits and '-', starting and ending with a letter or digit"}),
-      Map.entry("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", new String[] {"is not a DNS-1123 subdomain",
-          "use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit"}),
-      Map.entry("^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$", new String[] {
-          "is not a hostname", "use a fully qualified lower-case DNS name such as maas.example.com"}),
-      Map.entry("^([0-9]+(\\.[0-9]+)?|[0-9]+m)$", new String[] {"is not a CPU quantity",
-          "use cores such as 2 or 0.5, or millicores such as 500m"}),
-      Map.entry("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$", new String[] {"is not a memory quantity",
-          "use a number with a unit such as 512Mi or 24Gi"}),
-      Map.entry("^https://[^\\s]+$", new String[] {"is not an https URL",
-          "write a URL that starts with https:// and has no spaces"}),
-      Map.entry("^(hf|s3|gs|pvc|oci|https?)://[^\\s]+$", new String[] {"is not a model URI",
-          "start it with hf://, s3://, gs://, pvc://, oci://, http:// or https://, e.g. hf://org/model"}),
-      Map.entry("^((https?|ssh|git|file)://|git@)[^\\s]+$", new String[] {"is not a Git repository URL",
-          "use an https://, ssh://, git://, file:// or git@host:path URL"}),
-      Map.entry("^[A-Za-z0-9._/-]+$", new String[] {"is not a branch name",
-          "use letters, digits, '.', '_', '-' and '/'"}),
-      Map.entry("^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$", new String[] {"is not a relative folder path",
-          "use folder names of letters, digits, '.', '_' and '-' that start with a letter or digit, joined by '/', without a leading or trailing '/'"}),
-      Map.entry("^[A-Za-z0-9_.:-]+$", new String[] {"is not a claim name",
-          "use letters, digits, '_', '.', ':' and '-'"}),
-      Map.entry("^[^\\s\\x00-\\x1f\\x7f-\\x9f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff]+$", new String[] {"is not a group name",
-          "write the group as the identity provider spells it, without spaces, control, zero-width or text-direction characters"}),
-      Map.entry("^[^\\s]+$", new String[] {"contains a space", "remove the spaces"}),
-      Map.entry("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$", new String[] {"is not a model format name",
-          "use letters, digits, '_', '.' and '-', e.g. onnx or sklearn"}));
+  /**
+   * The keyword beside each {@code pattern} of the schema that says, in a person's words, what a value that misses
+   * the pattern is not ({@code text}) and how to write it ({@code hint}); {@code unitExamples} marks a window or
+   * duration, whose value without a unit gets the unit added as the fix. The message lives next to its constraint,
+   * so editing a pattern keeps it.
+   */
+  public static final String MESSAGE = "x-maas-message";
 
   private final PlatformSchema schema;
 
@@ -127,16 +96,15 @@ public final class SchemaCheck {
             unit != null ? unit : typeHint(expected, instance));
       }
       case "pattern": {
-        String pattern = keywordValue.asText();
-        String[] words = PATTERN_WORDS.get(pattern);
+        JsonNode message = owner.path(MESSAGE);
         String value = instance == null ? "" : instance.asText();
-        if (words != null) {
+        if (message.has("text")) {
           String unit = unitHint(owner, value);
-          return Diagnostic.error(code, document.locate(pointer), pointer, quote(value) + " " + words[0],
-              unit != null ? unit : words[1]);
+          return Diagnostic.error(code, document.locate(pointer), pointer, quote(value) + " " + message.get("text").asText(),
+              unit != null ? unit : message.path("hint").asText(null));
         }
         return Diagnostic.error(code, document.locate(pointer), pointer,
-            quote(value) + " does not match the pattern " + pattern, describeOwner(owner));
+            quote(value) + " does not match the pattern " + keywordValue.asText(), describeOwner(owner));
       }
       case "enum": {
         List<String> allowed = new ArrayList<>();
@@ -200,6 +168,16 @@ public final class SchemaCheck {
       case "minProperties":
         return Diagnostic.error(code, document.locate(pointer), pointer,
             "needs at least one of: " + String.join(", ", propertyNames(owner)), describeOwner(owner));
+      case "maxProperties": {
+        int max = keywordValue.asInt();
+        List<String> set = new ArrayList<>();
+        if (instance != null) {
+          instance.fieldNames().forEachRemaining(name -> set.add("`" + name + "`"));
+        }
+        return Diagnostic.error(code, document.locate(pointer), pointer,
+            "sets " + String.join(", ", set) + ", but takes at most " + max + " of them",
+            max == 1 ? "keep one of them" : "keep at most " + max + " of them");
+      }
       case "propertyNames": {
         String name = error.getProperty() == null ? "" : error.getProperty();
         String child = JsonPointers.child(pointer, name);
@@ -210,9 +188,10 @@ public final class SchemaCheck {
               + name.codePointCount(0, name.length()) + " characters, more than the " + max + " allowed",
               "shorten it to at most " + max + " characters");
         }
-        String[] words = PATTERN_WORDS.get(keywordValue.path("pattern").asText());
-        if (words != null) {
-          return Diagnostic.error(code, at, child, "the key `" + name + "` " + words[0], words[1]);
+        JsonNode message = keywordValue.path(MESSAGE);
+        if (message.has("text")) {
+          return Diagnostic.error(code, at, child, "the key `" + name + "` " + message.get("text").asText(),
+              message.path("hint").asText(null));
         }
         return Diagnostic.error(code, at, child, "the key `" + name + "` is not allowed here: " + error.getMessage(),
             describeOwner(owner));
@@ -304,13 +283,14 @@ public final class SchemaCheck {
    * general syntax hint would send the author round once more.
    */
   private static String unitHint(JsonNode owner, String value) {
-    String pattern = owner.path("pattern").asText();
-    boolean window = pattern.equals(WINDOW);
-    if (!window && !pattern.equals(DURATION)) {
+    JsonNode units = owner.path(MESSAGE).path("unitExamples");
+    if (!units.isArray() || units.isEmpty()) {
       return null;
     }
     if (value.matches("[0-9]{1,5}")) {
-      return "add a unit, e.g. " + value + "s" + (window ? " or " + value + "m" : " or " + value + "h");
+      List<String> examples = new ArrayList<>();
+      units.forEach(unit -> examples.add(value + unit.asText()));
+      return "add a unit, e.g. " + String.join(" or ", examples);
     }
     if (value.matches("[0-9]{1,4}w")) {
       long days = 7L * Long.parseLong(value.substring(0, value.length() - 1));

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a spec and checks it: YAML, then the schema, then the semantic rules. */
+/**
+ * Reads a spec and checks it: YAML, then the schema, then the semantic rules, then (on a spec without errors) the lint
+ * rules; last, the warnings the spec suppresses are left out.
+ */
 public final class SpecValidator {
 
   /**
@@ -80,6 +83,8 @@ public final class SpecValidator {
     // A node the reader already rejected (e.g. an ambiguous `010`) is not reported twice.
     schema.check(document).stream().filter(d -> !alreadyReported.contains(d.pointer())).forEach(diagnostics::add);
     List<String> malformed = diagnostics.stream().filter(Diagnostic::isError).map(SchemaCheck::affected).toList();
+    Suppressions suppressions = Suppressions.of(document,
+        malformed.stream().noneMatch(m -> overlaps(Suppressions.LIST, m)));
     Platform platform;
     try {
       platform = PlatformBinder.bind(document);
@@ -88,8 +93,9 @@ public final class SpecValidator {
       if (malformed.isEmpty()) {
         throw e;
       }
-      return new Outcome(document, null, sorted(diagnostics));
+      return new Outcome(document, null, sorted(suppressions.apply(diagnostics)));
     }
+    diagnostics.addAll(suppressions.errors(DiagnosticCatalogue.get()));
     for (SemanticRule rule : rules) {
       if (malformed.isEmpty()) {
         diagnostics.addAll(rule.check(platform, document));
@@ -104,7 +110,8 @@ public final class SpecValidator {
         diagnostics.addAll(lint.check(platform, document));
       }
     }
-    return new Outcome(document, failed ? null : platform, FollowOnErrors.reduce(sorted(diagnostics)));
+    return new Outcome(document, failed ? null : platform,
+        FollowOnErrors.reduce(sorted(suppressions.apply(diagnostics))));
   }
 
   /** Whether the part at {@code input} holds, or lies inside, the malformed part at {@code malformed}. */

@@ -23,7 +23,7 @@ class DuplicatePlatformTest {
         dir.resolve("out"), null, null, "test"));
 
     assertEquals(List.of("specs/b.yaml:8:9: error: /metadata/name: platform `acme` is already defined at"
-        + " specs/a.yaml:6:9 (give every platform its own metadata.name)"),
+        + " specs/a.yaml:6:9 (give every platform its own metadata.name) [spec.duplicatePlatform]"),
         result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render).toList());
   }
 }

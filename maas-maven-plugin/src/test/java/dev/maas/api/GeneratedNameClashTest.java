@@ -34,7 +34,7 @@ class GeneratedNameClashTest {
         "namespace: maas-system");
     assertEquals(List.of("clash.yaml:79:13: error: /spec/models/2/name: model `token-service` in namespace"
         + " `maas-system` makes HTTPRoute maas-system/acme-token-service, a name another object of the platform already"
-        + " has: one would overwrite the other (rename the model, or serve it in another namespace)"),
+        + " has: one would overwrite the other (rename the model, or serve it in another namespace) [render.generatedNameClash]"),
         validate(dir, spec));
     GenerateResult generated = new MaasCompiler().generate(new GenerateRequest(dir, dir.resolve("clash.yaml"),
         dir.resolve("out"), null, null, "test", true));

@@ -89,7 +89,7 @@ class GitOpsTargetTest {
     assertEquals(List.of("specs/b-acme-dev.yaml:" + line + ":13: error: /spec/environments/0/name: the Application"
         + " `argocd/acme-dev-x` of platform `acme-dev` clashes with the Application of platform `acme` from"
         + " specs/a-acme.yaml:" + line + ":13; both specs would write Application `argocd/acme-dev-x` (rename a"
-        + " platform or an environment so that `<platform>-<environment>` differs between the specs)"), errors);
+        + " platform or an environment so that `<platform>-<environment>` differs between the specs) [argo-cd-names-across-specs]"), errors);
     assertEquals(null, result.specs().get(1).platform(), "the clashing spec does not generate");
   }
 
@@ -101,7 +101,7 @@ class GitOpsTargetTest {
     Files.writeString(folder.resolve("b.yaml"), reference.replace("  name: acme\n", "  name: globex\n"));
     List<String> codes = new MaasCompiler().validate(new ValidateRequest(dir, folder)).diagnostics().stream()
         .filter(Diagnostic::isError).map(d -> d.code() + " " + d.pointer()).toList();
-    assertEquals(List.of("semantic.argoCdNamesAcrossSpecs /spec/gitops/argocd/project"), codes);
+    assertEquals(List.of("argo-cd-names-across-specs /spec/gitops/argocd/project"), codes);
   }
 
   private static int lineOf(String text, String line) {

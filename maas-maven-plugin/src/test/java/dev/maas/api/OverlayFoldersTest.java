@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.diag.Diagnostic;
+import dev.maas.validate.Rendered;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ class OverlayFoldersTest {
     GenerateResult result = generate();
 
     assertTrue(result.hasErrors());
-    List<String> errors = result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render).toList();
+    List<String> errors = result.diagnostics().stream().filter(Diagnostic::isError).map(Rendered::withoutCode).toList();
     assertEquals(List.of("overlays/prd/: error: hand-written overlays for environment `prd`, which no spec defines"
         + " (environments: dev, prod); they would be left out of every overlay (did you mean `prod`? rename the"
         + " folder to overlays/prod)"), errors);

@@ -3,7 +3,7 @@ package dev.maas.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.maas.diag.Diagnostic;
+import dev.maas.validate.Rendered;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,6 +35,6 @@ final class Crds {
 
   /** Every finding about one object, rendered as the user sees it. */
   static List<String> check(String yaml) {
-    return new CrdValidator(catalog()).validate(parse(yaml), "obj.yaml").stream().map(Diagnostic::render).toList();
+    return new CrdValidator(catalog()).validate(parse(yaml), "obj.yaml").stream().map(Rendered::withoutCode).toList();
   }
 }

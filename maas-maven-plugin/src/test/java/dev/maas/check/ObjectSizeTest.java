@@ -3,8 +3,8 @@ package dev.maas.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.output.GeneratedTree;
+import dev.maas.validate.Rendered;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeMap;
@@ -17,7 +17,7 @@ class ObjectSizeTest {
     TreeMap<String, byte[]> files = new TreeMap<>();
     files.put(path, yaml.getBytes(StandardCharsets.UTF_8));
     return new OutputChecks(null).structural(new GeneratedTree(files)).stream()
-        .filter(d -> d.code().equals("output.size")).map(Diagnostic::render).toList();
+        .filter(d -> d.code().equals("output.size")).map(Rendered::withoutCode).toList();
   }
 
   private static String configMap(int valueBytes) {

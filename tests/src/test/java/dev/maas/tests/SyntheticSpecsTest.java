@@ -20,7 +20,7 @@ class SyntheticSpecsTest {
         new SpecValidator().validate(SyntheticSpecs.bytes(models, tiers, environments), "synth.yaml");
     // Per-model token limits are arithmetic, not a designed ladder: a higher tier's may undercut a lower tier's,
     // which the lint rule rightly reports. Nothing else may be found.
-    assertEquals(List.of(), outcome.diagnostics().stream().filter(d -> !d.code().equals("lint.higherTierLowerLimit"))
+    assertEquals(List.of(), outcome.diagnostics().stream().filter(d -> !d.code().equals("higher-tier-lower-limit"))
         .map(d -> d.render()).toList());
     Platform platform = outcome.platform();
     assertNotNull(platform);

@@ -1,11 +1,12 @@
 package dev.maas.validate.lint;
 
-import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Severity;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Rate;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,18 +21,14 @@ import java.util.TreeSet;
  * lower tier's rate of the same kind and window, on a model both may call, is flagged. Rates counted differently
  * (per user against shared by the tier) are not comparable and are left alone.
  */
+@Rule(summary = "a higher tier gets a lower rate than a lower tier on a model both may call", severity = Severity.WARNING)
 public final class HigherTierLowerLimit implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "lint.higherTierLowerLimit";
-  }
 
   /** One finding before its models are gathered. */
   private record Key(String pointer, String lower, RateSites.Kind kind) {}
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
+  public void find(Platform platform, Findings findings) {
     Map<Key, List<String>> models = new LinkedHashMap<>();
     Map<Key, String> texts = new LinkedHashMap<>();
     List<Tier> tiers = platform.tiers();
@@ -72,11 +69,9 @@ public final class HigherTierLowerLimit implements SemanticRule {
         }
       }
     }
-    List<Diagnostic> out = new ArrayList<>();
-    models.forEach((key, names) -> out.add(Diagnostic.warning(code(), document.locate(key.pointer()), key.pointer(),
+    models.forEach((key, names) -> findings.at(key.pointer(),
         texts.get(key) + ", on " + String.join(", ", names),
-        "a higher tier usually gets at least the limits of the tiers below it; raise the limit or check the levels")));
-    return out;
+        "a higher tier usually gets at least the limits of the tiers below it; raise the limit or check the levels"));
   }
 
   /**

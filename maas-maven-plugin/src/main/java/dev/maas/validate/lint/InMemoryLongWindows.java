@@ -1,10 +1,11 @@
 package dev.maas.validate.lint;
 
-import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Severity;
 import dev.maas.model.Environments;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 import dev.maas.validate.rules.QuotaWindowStorage;
 import java.util.ArrayList;
@@ -15,22 +16,17 @@ import java.util.List;
  * eviction, a crash) resets every counter, so users get a fresh quota, and while Limitador is down the wasm-shim
  * lets requests through, since rate limiting fails open (kuadrant-operator internal/wasm/utils.go lines 72-89).
  */
+@Rule(summary = "a window of an hour or more counted in memory, reset by every Limitador restart", severity = Severity.WARNING)
 public final class InMemoryLongWindows implements SemanticRule {
 
   /** Windows from this length on are worth keeping across restarts. */
   static final long LONG_WINDOW_MILLIS = 3_600_000L;
 
   @Override
-  public String code() {
-    return "lint.inMemoryLongWindow";
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     List<String> inMemory = Environments.inMemoryCounters(platform).stream().map(n -> "`" + n + "`").toList();
     if (inMemory.isEmpty()) {
-      return out;
+      return;
     }
     List<RateSites.Site> longWindows = new ArrayList<>();
     for (int t = 0; t < platform.tiers().size(); t++) {
@@ -47,7 +43,7 @@ public final class InMemoryLongWindows implements SemanticRule {
       }
     }
     if (longWindows.isEmpty()) {
-      return out;
+      return;
     }
     // One warning per spec, at the first such window: the remedy (storage) is one setting for all of them.
     RateSites.Site first = longWindows.get(0);
@@ -55,12 +51,11 @@ public final class InMemoryLongWindows implements SemanticRule {
     String more = longWindows.size() == 1 ? "" : " (and " + (longWindows.size() - 1) + " more window"
         + (longWindows.size() == 2 ? "" : "s") + " of an hour or more)";
     String pointer = first.pointer() + "/window";
-    out.add(Diagnostic.warning(code(), document.locate(pointer), pointer,
+    findings.at(pointer,
         "the " + window + " window" + more + " is counted in memory in environment " + String.join(", ", inMemory)
             + ": a Limitador restart resets its counters (users start a fresh " + window + " quota), and while"
             + " Limitador is down rate limiting fails open",
         "set spec.limitador.storage.redis.secretName (or storage.disk.size), or mark the environment"
-            + " `production: true`"));
-    return out;
+            + " `production: true`");
   }
 }

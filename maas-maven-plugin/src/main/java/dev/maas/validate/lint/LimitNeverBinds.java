@@ -1,11 +1,11 @@
 package dev.maas.validate.lint;
 
-import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Severity;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,29 +23,22 @@ import java.util.List;
  *
  * A rate of 0 denies on purpose, which makes the others moot by design; such pairs are left alone.
  */
+@Rule(summary = "a rate that another rate of the same list always stops first", severity = Severity.WARNING)
 public final class LimitNeverBinds implements SemanticRule {
 
   @Override
-  public String code() {
-    return "lint.limitNeverBinds";
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     for (int i = 0; i < platform.tiers().size(); i++) {
       Tier tier = platform.tiers().get(i);
       for (RateSites.Kind kind : RateSites.Kind.values()) {
         for (RateSites.RateList list : RateSites.written(tier, i, kind)) {
-          check(tier, kind, list, document, out);
+          check(tier, kind, list, findings);
         }
       }
     }
-    return out;
   }
 
-  private void check(Tier tier, RateSites.Kind kind, RateSites.RateList list, SpecDocument document,
-      List<Diagnostic> out) {
+  private void check(Tier tier, RateSites.Kind kind, RateSites.RateList list, Findings findings) {
     List<RateSites.Site> sites = list.sites();
     for (int a = 0; a < sites.size(); a++) {
       for (int b = 0; b < sites.size(); b++) {
@@ -60,28 +53,28 @@ public final class LimitNeverBinds implements SemanticRule {
           if (a < b && s != l) {
             RateSites.Site larger = s > l ? shorter : longer;
             RateSites.Site smaller = s > l ? longer : shorter;
-            out.add(warning(document, tier, kind, larger, "the " + smaller.rate().window() + " limit of "
-                + RateSites.number(smaller.rate().limit()) + " in the same list always stops callers first"));
+            warning(findings, tier, kind, larger, "the " + smaller.rate().window() + " limit of "
+                + RateSites.number(smaller.rate().limit()) + " in the same list always stops callers first");
           }
           continue;
         }
         long windows = (longer.millis() + shorter.millis() - 1) / shorter.millis() + 1;
         long reachable = multiply(s, windows);
         if (l >= reachable) {
-          out.add(warning(document, tier, kind, longer, "the limit of " + RateSites.number(s) + " per "
+          warning(findings, tier, kind, longer, "the limit of " + RateSites.number(s) + " per "
               + shorter.rate().window() + " lets at most " + RateSites.number(reachable) + " through in any "
-              + longer.rate().window()));
+              + longer.rate().window());
         } else if (s >= multiply(l, 2)) {
-          out.add(warning(document, tier, kind, shorter, "the limit of " + RateSites.number(l) + " per "
+          warning(findings, tier, kind, shorter, "the limit of " + RateSites.number(l) + " per "
               + longer.rate().window() + " lets at most " + RateSites.number(multiply(l, 2)) + " through in any "
-              + shorter.rate().window()));
+              + shorter.rate().window());
         }
       }
     }
   }
 
-  private Diagnostic warning(SpecDocument document, Tier tier, RateSites.Kind kind, RateSites.Site site, String why) {
-    return Diagnostic.warning(code(), document.locate(site.pointer()), site.pointer(),
+  private static void warning(Findings findings, Tier tier, RateSites.Kind kind, RateSites.Site site, String why) {
+    findings.at(site.pointer(),
         "tier `" + tier.name() + "`: the limit of " + RateSites.number(site.rate().limit()) + " " + kind.field
             + " per " + site.rate().window() + " can never bind: " + why,
         "lower it so that it can stop callers, or remove it");

@@ -16,4 +16,9 @@ public final class LintRules {
     return List.of(new HigherTierLowerLimit(), new TokenLimitBelowResponse(), new LimitNeverBinds(),
         new InMemoryLongWindows(), new LongTokenLifetimes(), new ModelCredentials());
   }
+
+  /** Whether {@code code} is the code of a lint rule. */
+  public static boolean isLint(String code) {
+    return all().stream().anyMatch(rule -> rule.code().equals(code));
+  }
 }

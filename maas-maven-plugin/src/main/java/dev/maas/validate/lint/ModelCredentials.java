@@ -1,12 +1,11 @@
 package dev.maas.validate.lint;
 
-import dev.maas.diag.Diagnostic;
+import dev.maas.diag.Severity;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,6 +14,7 @@ import java.util.Set;
  * the Hugging Face organisations below gate their repositories behind a licence, so a download without a token
  * fails and the pod never starts.
  */
+@Rule(summary = "a model on storage that needs credentials names none", severity = Severity.WARNING)
 public final class ModelCredentials implements SemanticRule {
 
   /** Hugging Face organisations whose model repositories are gated (a licence must be accepted with a token). */
@@ -22,13 +22,7 @@ public final class ModelCredentials implements SemanticRule {
       "stabilityai", "black-forest-labs");
 
   @Override
-  public String code() {
-    return "lint.modelCredentials";
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     for (int i = 0; i < platform.models().size(); i++) {
       Model model = platform.models().get(i);
       String uri = model.uri();
@@ -38,13 +32,12 @@ public final class ModelCredentials implements SemanticRule {
       String why = needsCredentials(uri);
       if (why != null) {
         String pointer = "/spec/models/" + i + "/uri";
-        out.add(Diagnostic.warning(code(), document.locate(pointer), pointer, "model `" + model.name() + "` loads from "
+        findings.at(pointer, "model `" + model.name() + "` loads from "
             + why + ", but names no credentials: the storage initializer's download fails and the model never starts",
             "add `credentials: {secretName: <Secret with " + (uri.startsWith("hf://") ? "HF_TOKEN" : "the storage keys")
-                + ">}` (or `serviceAccountName`) to the model"));
+                + ">}` (or `serviceAccountName`) to the model");
       }
     }
-    return out;
   }
 
   /** Why {@code uri} needs credentials, or {@code null}. */

@@ -6,6 +6,8 @@ import dev.maas.model.Environment;
 import dev.maas.model.Environments;
 import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Rule;
+import dev.maas.validate.SemanticRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +20,11 @@ import java.util.Map;
  * {@code <platform>-<environment>-<cluster>}, which may meet another Application's name; and two platforms naming
  * one AppProject would each rewrite the other's. Every such pair is an error at the later spec, naming both.
  */
+@Rule(summary = "two specs of one folder make the same Argo CD Application or AppProject name")
 public final class ArgoCdNamesAcrossSpecs {
 
   /** The diagnostic code. */
-  public static final String CODE = "semantic.argoCdNamesAcrossSpecs";
+  public static final String CODE = SemanticRule.codeOf(ArgoCdNamesAcrossSpecs.class);
 
   /** One valid spec of the folder. */
   public record Spec(SpecDocument document, Platform platform) {}

@@ -1,13 +1,12 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Attribution;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.spec.JsonPointers;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -15,24 +14,14 @@ import java.util.Set;
  * A tier's attribution labels become labels of the usage metrics beside the ones the TelemetryPolicy sets itself;
  * a label of the same name would replace the tier, user, model or cost centre of every sample.
  */
+@Rule(summary = "a tier label named like a label the platform sets on usage metrics", inputs = "/spec/tiers")
 public final class AttributionLabelNames implements SemanticRule {
 
   /** The metric labels the platform sets. */
   public static final Set<String> TAKEN = Set.of("tier", "user", "model", Attribution.COST_CENTER_LABEL);
 
   @Override
-  public String code() {
-    return "semantic.attributionLabelTaken";
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/tiers");
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     for (int i = 0; i < platform.tiers().size(); i++) {
       Tier tier = platform.tiers().get(i);
       for (String key : tier.attribution().labels().keySet()) {
@@ -40,13 +29,12 @@ public final class AttributionLabelNames implements SemanticRule {
           continue;
         }
         String pointer = JsonPointers.child("/spec/tiers/" + i + "/labels", key);
-        out.add(Diagnostic.error(code(), document.locateKey(pointer), pointer,
+        findings.atKey(pointer,
             "label `" + key + "` of tier `" + tier.name() + "` would replace the `" + key + "` label the platform"
                 + " puts on every usage metric",
             key.equals(Attribution.COST_CENTER_LABEL) ? "set the tier's `costCenter` instead"
-                : "rename the label, e.g. `" + key + "_name`"));
+                : "rename the label, e.g. `" + key + "_name`");
       }
     }
-    return out;
   }
 }

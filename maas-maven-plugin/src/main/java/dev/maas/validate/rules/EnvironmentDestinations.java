@@ -1,13 +1,12 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Destination;
 import dev.maas.model.Environment;
 import dev.maas.model.Environments;
 import dev.maas.model.Platform;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,23 +18,14 @@ import java.util.Map;
  * GetDestinationServer); two fleets collide unless some label key asks for different values, since one cluster
  * could carry both label sets.
  */
+@Rule(summary = "two environments deploy to the same cluster and namespace",
+    inputs = {"/metadata", "/spec/environments", "/spec/gitops"})
 public final class EnvironmentDestinations implements SemanticRule {
 
   @Override
-  public String code() {
-    return "semantic.environmentDestinations";
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/metadata", "/spec/environments", "/spec/gitops");
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     if (platform.gitops() == null) {
-      return out; // no Argo CD objects, so nothing deploys anywhere
+      return; // no Argo CD objects, so nothing deploys anywhere
     }
     List<Environment> environments = platform.environments();
     for (int i = 0; i < environments.size(); i++) {
@@ -47,17 +37,16 @@ public final class EnvironmentDestinations implements SemanticRule {
         if (!sameName && collide(mine, theirs)) {
           String pointer = pointer(environments.get(i), i);
           String other = pointer(environments.get(j), j);
-          out.add(Diagnostic.error(code(), document.locate(pointer), pointer,
+          findings.at(pointer,
               "environment `" + environments.get(i).name() + "` deploys to " + mine.describe() + ", as environment `"
-                  + environments.get(j).name() + "` does (" + other + ", line " + document.locate(other).line()
+                  + environments.get(j).name() + "` does (" + other + ", line " + findings.document().locate(other).line()
                   + "); both would manage the same objects there and overwrite each other on every sync",
               "give each environment its own destination (server, name or clusterSelector), or drop"
-                  + " `destination` from both to use the Argo CD clusters named after the environments"));
+                  + " `destination` from both to use the Argo CD clusters named after the environments");
           break;
         }
       }
     }
-    return out;
   }
 
   private static String pointer(Environment environment, int index) {

@@ -1,32 +1,21 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A group may be in several tiers only at different levels: the higher level wins, while two tiers of
  * one level leave a member's tier undecided.
  */
+@Rule(summary = "a group is in two tiers of the same level", inputs = "/spec/tiers")
 public final class GroupLevelTies implements SemanticRule {
 
   @Override
-  public String code() {
-    return "semantic.groupLevelTie";
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/tiers");
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     List<Tier> tiers = platform.tiers();
     for (int j = 0; j < tiers.size(); j++) {
       Tier later = tiers.get(j);
@@ -36,15 +25,14 @@ public final class GroupLevelTies implements SemanticRule {
           Tier earlier = tiers.get(i);
           if (earlier.level() == later.level() && earlier.groups().contains(group)) {
             String pointer = "/spec/tiers/" + j + "/groups/" + k;
-            out.add(Diagnostic.error(code(), document.locate(pointer), pointer,
+            findings.at(pointer,
                 "group `" + group + "` is in tier `" + earlier.name() + "` and tier `" + later.name()
                     + "`, which both have level " + later.level() + ", so its members' tier cannot be decided",
-                "give the tiers different levels (the higher wins), or keep the group in one of them"));
+                "give the tiers different levels (the higher wins), or keep the group in one of them");
             break;
           }
         }
       }
     }
-    return out;
   }
 }

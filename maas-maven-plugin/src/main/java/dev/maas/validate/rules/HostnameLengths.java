@@ -1,57 +1,44 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Hostnames are DNS names: every label at most 63 characters, the whole at most 253. */
+@Rule(summary = "a hostname with a label over 63 characters or over 253 characters in all",
+    inputs = {"/spec/gateway", "/spec/environments"})
 public final class HostnameLengths implements SemanticRule {
 
   private static final int MAX_LABEL = 63;
   private static final int MAX_NAME = 253;
 
   @Override
-  public String code() {
-    return "semantic.hostnameTooLong";
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/gateway", "/spec/environments");
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
-    check(platform.gateway().hostname(), "/spec/gateway/hostname", document, out);
-    if (document.find("/spec/environments") != null) {
+  public void find(Platform platform, Findings findings) {
+    check(platform.gateway().hostname(), "/spec/gateway/hostname", findings);
+    if (findings.written("/spec/environments")) {
       for (int i = 0; i < platform.environments().size(); i++) {
-        check(platform.environments().get(i).hostname(), "/spec/environments/" + i + "/gateway/hostname", document,
-            out);
+        check(platform.environments().get(i).hostname(), "/spec/environments/" + i + "/gateway/hostname", findings);
       }
     }
-    return out;
   }
 
-  private void check(String hostname, String pointer, SpecDocument document, List<Diagnostic> out) {
+  private void check(String hostname, String pointer, Findings findings) {
     if (hostname == null) {
       return;
     }
     if (hostname.length() > MAX_NAME) {
-      out.add(Diagnostic.error(code(), document.locate(pointer), pointer,
+      findings.at(pointer,
           "hostname has " + hostname.length() + " characters; a DNS name has at most " + MAX_NAME,
-          "use a shorter hostname"));
+          "use a shorter hostname");
       return;
     }
     for (String label : hostname.split("\\.")) {
       if (label.length() > MAX_LABEL) {
-        out.add(Diagnostic.error(code(), document.locate(pointer), pointer,
+        findings.at(pointer,
             "the part `" + label + "` of hostname `" + hostname + "` has " + label.length()
                 + " characters; each dot-separated part of a DNS name has at most " + MAX_LABEL,
-            "shorten that part to at most " + MAX_LABEL + " characters"));
+            "shorten that part to at most " + MAX_LABEL + " characters");
       }
     }
   }

@@ -1,37 +1,25 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Limitador;
 import dev.maas.model.Platform;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Several Limitador replicas need Redis: in-memory counters are per replica, multiplying every limit. */
+@Rule(summary = "several Limitador replicas count in memory, multiplying every limit",
+    inputs = {"/spec/limitador", "/spec/environments"})
 public final class LimitadorSharedCounters implements SemanticRule {
 
   @Override
-  public String code() {
-    return "semantic.limitadorReplicasWithoutRedis";
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/limitador", "/spec/environments");
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     Limitador limitador = platform.limitador();
     if (limitador.replicas() > 1 && limitador.redisSecretName() == null) {
       String pointer = "/spec/limitador/replicas";
-      out.add(Diagnostic.error(code(), document.locate(pointer), pointer,
+      findings.at(pointer,
           limitador.replicas() + " Limitador replicas with in-memory counters would each count on their own,"
               + " letting users through up to " + limitador.replicas() + " times their limits",
-          "add storage.redis.secretName so the replicas share counters, or use 1 replica"));
+          "add storage.redis.secretName so the replicas share counters, or use 1 replica");
     }
-    return out;
   }
 }

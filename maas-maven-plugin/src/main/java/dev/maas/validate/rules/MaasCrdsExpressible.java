@@ -1,6 +1,5 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Model;
 import dev.maas.model.ModelLimits;
 import dev.maas.model.Platform;
@@ -10,9 +9,9 @@ import dev.maas.model.Target;
 import dev.maas.model.Tier;
 import dev.maas.model.Window;
 import dev.maas.spec.JsonPointers;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
  * MaaSModelRef names an LLMInferenceService or an ExternalModel (no predictor). Each finding names the nearest form
  * the CRDs can express.
  */
+@Rule(summary = "a spec feature the maas-crds target cannot express, with the nearest form it can")
 public final class MaasCrdsExpressible implements SemanticRule {
 
   /** The CRD's window pattern ({@code maas.opendatahub.io_maassubscriptions.yaml}, {@code tokenRateLimits[].window}). */
@@ -38,48 +38,41 @@ public final class MaasCrdsExpressible implements SemanticRule {
   static final long MAX_WINDOW_SECONDS = 366L * 24 * 3600;
 
   @Override
-  public String code() {
-    return "semantic.maasCrdsTarget";
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
+  public void find(Platform platform, Findings findings) {
     if (platform.target() != Target.MAAS_CRDS) {
-      return List.of();
+      return;
     }
-    List<Diagnostic> out = new ArrayList<>();
     for (int i = 0; i < platform.tiers().size(); i++) {
-      tier(platform, platform.tiers().get(i), "/spec/tiers/" + i, document, out);
+      tier(platform, platform.tiers().get(i), "/spec/tiers/" + i, findings);
     }
     for (int i = 0; i < platform.models().size(); i++) {
       Model model = platform.models().get(i);
       if (model.servingKind() == Serving.PREDICTOR) {
         String pointer = "/spec/models/" + i + "/serving";
-        out.add(error(document, pointer, "model `" + model.name() + "` is served as a predictor (a KServe"
+        error(findings, pointer, "model `" + model.name() + "` is served as a predictor (a KServe"
             + " InferenceService); a MaaSModelRef names an LLMInferenceService or an ExternalModel only",
-            "serve it with `serving: llm`, or compile this spec with `target: kuadrant`"));
+            "serve it with `serving: llm`, or compile this spec with `target: kuadrant`");
       }
     }
-    return out;
   }
 
-  private void tier(Platform platform, Tier tier, String pointer, SpecDocument document, List<Diagnostic> out) {
+  private void tier(Platform platform, Tier tier, String pointer, Findings findings) {
     String name = "tier `" + tier.name() + "`";
     if (tier.unlimited()) {
-      out.add(error(document, pointer + "/unlimited", name + " is unlimited; a MaaSSubscription gives every model"
+      error(findings, pointer + "/unlimited", name + " is unlimited; a MaaSSubscription gives every model"
           + " at least one token limit of at most " + MAX_LIMIT + " per window",
-          "give the tier `limits: {tokens: [{limit: " + MAX_LIMIT + ", window: 1s}]}`, the most the CRD can say"));
+          "give the tier `limits: {tokens: [{limit: " + MAX_LIMIT + ", window: 1s}]}`, the most the CRD can say");
       return;
     }
     if (!tier.limits().requests().isEmpty()) {
-      out.add(requests(document, pointer + "/limits/requests", name, tier.limits().requests()));
+      requests(findings, pointer + "/limits/requests", name, tier.limits().requests());
     }
     if (tier.limits().counterScope() == dev.maas.model.CounterScope.TIER) {
-      out.add(error(document, pointer + "/limits/counter", name + " shares one counter among its users;"
+      error(findings, pointer + "/limits/counter", name + " shares one counter among its users;"
           + " upstream's controller counts every subscription limit per user (`auth.identity.userid`)",
-          "write `counter: user`, or divide the tier's limits by its expected users"));
+          "write `counter: user`, or divide the tier's limits by its expected users");
     }
-    rates(document, pointer + "/limits/tokens", tier.limits().tokens(), out);
+    rates(findings, pointer + "/limits/tokens", tier.limits().tokens());
     List<String> sharing = platform.models().stream()
         .filter(m -> m.servingKind() == Serving.LLM && tier.allows(m.name()))
         .filter(m -> tier.modelLimits().get(m.name()) == null || tier.modelLimits().get(m.name()).tokens() == null)
@@ -87,44 +80,44 @@ public final class MaasCrdsExpressible implements SemanticRule {
     if (!tier.limits().tokens().isEmpty() && sharing.size() > 1) {
       // The kuadrant target counts a tier limit once across the tier's models (one route, one set of counters);
       // upstream's controller writes one limit per subscription and model (maassubscription_controller.go 555-628).
-      out.add(error(document, pointer + "/limits/tokens", name + "'s token limits are one budget for its "
+      error(findings, pointer + "/limits/tokens", name + "'s token limits are one budget for its "
           + sharing.size() + " models (" + String.join(", ", sharing) + "); a MaaSSubscription limits each model on"
           + " its own", "split the budget: give each model its share under `modelLimits.<model>.tokens`, keeping"
-          + " `limits.tokens` for at most one model"));
+          + " `limits.tokens` for at most one model");
     }
     for (Map.Entry<String, ModelLimits> e : tier.modelLimits().entrySet()) {
       String base = JsonPointers.child(pointer + "/modelLimits", e.getKey());
       if (e.getValue().requests() != null && !e.getValue().requests().isEmpty()) {
-        out.add(requests(document, base + "/requests", name + " on model `" + e.getKey() + "`", e.getValue().requests()));
+        requests(findings, base + "/requests", name + " on model `" + e.getKey() + "`", e.getValue().requests());
       }
       if (e.getValue().tokens() != null) {
-        rates(document, base + "/tokens", e.getValue().tokens(), out);
+        rates(findings, base + "/tokens", e.getValue().tokens());
       }
     }
     for (Model model : platform.models()) {
       if (model.servingKind() == Serving.LLM && tier.allows(model.name()) && tier.tokenRatesFor(model.name()).isEmpty()) {
-        out.add(error(document, pointer + "/limits", name + " has no token limit for model `" + model.name()
-            + "`; a MaaSSubscription gives every model at least one", "add `tokens: [{limit: ..., window: ...}]`"));
+        error(findings, pointer + "/limits", name + " has no token limit for model `" + model.name()
+            + "`; a MaaSSubscription gives every model at least one", "add `tokens: [{limit: ..., window: ...}]`");
         break;
       }
     }
   }
 
-  private Diagnostic requests(SpecDocument document, String pointer, String who, List<Rate> rates) {
-    return error(document, pointer, who + " limits requests (" + text(rates) + "); a MaaSSubscription limits tokens"
+  private void requests(Findings findings, String pointer, String who, List<Rate> rates) {
+    error(findings, pointer, who + " limits requests (" + text(rates) + "); a MaaSSubscription limits tokens"
         + " only", "remove `requests`; the nearest the CRDs can say is a token limit");
   }
 
-  private void rates(SpecDocument document, String listPointer, List<Rate> rates, List<Diagnostic> out) {
+  private void rates(Findings findings, String listPointer, List<Rate> rates) {
     for (int k = 0; k < rates.size(); k++) {
       Rate rate = rates.get(k);
       String pointer = listPointer + "/" + k;
       if (rate.limit() < 1) {
-        out.add(error(document, pointer + "/limit", "a token limit of 0 denies; a MaaSSubscription's limits are 1 to "
-            + MAX_LIMIT, "leave the model out of the tier's `models` to deny it"));
+        error(findings, pointer + "/limit", "a token limit of 0 denies; a MaaSSubscription's limits are 1 to "
+            + MAX_LIMIT, "leave the model out of the tier's `models` to deny it");
       } else if (rate.limit() > MAX_LIMIT) {
-        out.add(error(document, pointer + "/limit", "token limit " + rate.limit() + " is above " + MAX_LIMIT
-            + ", the most a MaaSSubscription holds", "write `limit: " + MAX_LIMIT + "`, or a shorter window"));
+        error(findings, pointer + "/limit", "token limit " + rate.limit() + " is above " + MAX_LIMIT
+            + ", the most a MaaSSubscription holds", "write `limit: " + MAX_LIMIT + "`, or a shorter window");
       }
       if (!Window.isValid(rate.window()) || CRD_WINDOW.matcher(rate.window()).matches()
           && Window.parse(rate.window()).seconds() <= MAX_WINDOW_SECONDS) {
@@ -136,9 +129,9 @@ public final class MaasCrdsExpressible implements SemanticRule {
       }
       String nearest = nearest(window);
       boolean exact = Window.parse(nearest).millis() == window.millis();
-      out.add(error(document, pointer + "/window", "window `" + rate.window() + "` cannot be written in a"
+      error(findings, pointer + "/window", "window `" + rate.window() + "` cannot be written in a"
           + " MaaSSubscription, whose windows are one number from 1 to 9999 and one unit (s, m or h), at most 8784h",
-          "write `" + nearest + "`" + (exact ? ", the same length" : ", the nearest length it can hold")));
+          "write `" + nearest + "`" + (exact ? ", the same length" : ", the nearest length it can hold"));
     }
   }
 
@@ -171,7 +164,7 @@ public final class MaasCrdsExpressible implements SemanticRule {
     return String.join(", ", rates.stream().map(r -> r.limit() + "/" + r.window()).toList());
   }
 
-  private Diagnostic error(SpecDocument document, String pointer, String message, String hint) {
-    return Diagnostic.error(code(), document.locate(pointer), pointer, "target `maas-crds`: " + message, hint);
+  private static void error(Findings findings, String pointer, String message, String hint) {
+    findings.at(pointer, "target `maas-crds`: " + message, hint);
   }
 }

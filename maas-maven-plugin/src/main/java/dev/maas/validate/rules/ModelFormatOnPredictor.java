@@ -1,40 +1,25 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code modelFormat} belongs to predictor models; an LLMInferenceService has no such field. */
+@Rule(summary = "modelFormat set on an LLM model; it belongs to predictor models", inputs = "/spec/models")
 public final class ModelFormatOnPredictor implements SemanticRule {
 
   @Override
-  public String code() {
-    return "semantic.modelFormatNotPredictor";
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/models");
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
-    for (int i = 0; i < platform.models().size(); i++) {
-      Model model = platform.models().get(i);
+  public void find(Platform platform, Findings findings) {
+    for (Located<Model> located : Located.models(platform)) {
+      Model model = located.item();
       if (model.modelFormat() != null && model.servingKind() != Serving.PREDICTOR) {
-        String pointer = "/spec/models/" + i + "/modelFormat";
-        out.add(Diagnostic.error(code(), document.locate(pointer), pointer,
-            "model `" + model.name() + "` is served as `" + model.serving()
-                + "`, but `modelFormat` applies only to `serving: predictor` models",
-            "remove `modelFormat`, or set `serving: predictor`"));
+        findings.at(located.at("modelFormat"), "model `" + model.name() + "` is served as `" + model.serving()
+            + "`, but `modelFormat` applies only to `serving: predictor` models",
+            "remove `modelFormat`, or set `serving: predictor`");
       }
     }
-    return out;
   }
 }

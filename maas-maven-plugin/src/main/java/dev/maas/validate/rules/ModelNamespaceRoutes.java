@@ -1,13 +1,11 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,6 +13,8 @@ import java.util.Set;
  * routes otherwise ({@code /v1/...} is the listing, {@code /maas-api/...} the token service), and the route can
  * match at most 126 of them (an HTTPRoute holds fewer than 128 matches, one of them the listing's).
  */
+@Rule(summary = "a model namespace the gateway already routes, or more namespaces than one route holds",
+    inputs = "/spec/models")
 public final class ModelNamespaceRoutes implements SemanticRule {
 
   /** First path segments the gateway routes to something other than a model. */
@@ -24,34 +24,22 @@ public final class ModelNamespaceRoutes implements SemanticRule {
   static final int MAX_NAMESPACES = 126;
 
   @Override
-  public String code() {
-    return "semantic.modelNamespaceRoutes";
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/models");
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     Set<String> namespaces = new LinkedHashSet<>();
     for (int i = 0; i < platform.models().size(); i++) {
       Model model = platform.models().get(i);
       String pointer = "/spec/models/" + i + "/namespace";
       if (RESERVED.contains(model.namespace())) {
-        out.add(Diagnostic.error(code(), document.locate(pointer), pointer, "namespace `" + model.namespace()
+        findings.at(pointer, "namespace `" + model.namespace()
             + "` would put model `" + model.name() + "` at /" + model.namespace() + "/" + model.name()
             + ", a path the gateway routes elsewhere", "choose another namespace; reserved first path segments are "
-            + String.join(", ", RESERVED.stream().sorted().toList())));
+            + String.join(", ", RESERVED.stream().sorted().toList()));
       }
       if (namespaces.add(model.namespace()) && namespaces.size() == MAX_NAMESPACES + 1) {
-        out.add(Diagnostic.error(code(), document.locate(pointer), pointer, "model `" + model.name()
+        findings.at(pointer, "model `" + model.name()
             + "` brings the platform to " + (MAX_NAMESPACES + 1) + " model namespaces; the public model route can"
-            + " match at most " + MAX_NAMESPACES, "serve the models in fewer namespaces"));
+            + " match at most " + MAX_NAMESPACES, "serve the models in fewer namespaces");
       }
     }
-    return out;
   }
 }

@@ -1,13 +1,11 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Autoscaling;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Autoscaling of {@code serving: predictor} models that KServe's Standard mode really does: on cpu and memory its
@@ -15,32 +13,26 @@ import java.util.List;
  * to 1), so a minimum of 0 there would be silently changed. Request metrics ({@code concurrency}, {@code rps}) go to
  * KEDA, which can scale to zero.
  */
+@Rule(summary = "autoscaling of a predictor model that KServe's Standard mode does not do")
 public final class PredictorScaling implements SemanticRule {
 
   @Override
-  public String code() {
-    return "semantic.predictorScaling";
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     for (AutoscalingSite site : AutoscalingSite.of(platform, Serving.PREDICTOR)) {
-      check(site.autoscaling(), site.pointer(), document, out);
+      check(site.autoscaling(), site.pointer(), findings);
     }
-    return out;
   }
 
-  private void check(Autoscaling autoscaling, String pointer, SpecDocument document, List<Diagnostic> out) {
-    if (autoscaling == null || document.find(pointer) == null) {
+  private void check(Autoscaling autoscaling, String pointer, Findings findings) {
+    if (autoscaling == null || !findings.written(pointer)) {
       return;
     }
     boolean resourceMetric = "cpu".equals(autoscaling.metric()) || "memory".equals(autoscaling.metric());
     if (resourceMetric && autoscaling.minReplicas() < 1) {
       String min = pointer + "/minReplicas";
-      out.add(Diagnostic.error(code(), document.locate(min), min, "a predictor scaled on " + autoscaling.metric()
+      findings.at(min, "a predictor scaled on " + autoscaling.metric()
               + " keeps at least 1 replica: KServe's Standard-mode HPA raises minReplicas 0 to 1",
-          "set minReplicas to 1, or scale on `concurrency` or `rps` (KEDA), which can scale to zero"));
+          "set minReplicas to 1, or scale on `concurrency` or `rps` (KEDA), which can scale to zero");
     }
   }
 }

@@ -1,40 +1,29 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Environments;
 import dev.maas.model.Platform;
 import dev.maas.model.Window;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A quota (a window of a week or more) needs counters that survive restarts: Limitador on Redis or on a disk. In
  * memory, every rollout, eviction or crash gives every user a fresh quota, so a monthly quota would be no quota.
- * Shorter windows of an hour or more are only worth a warning ({@code lint.inMemoryLongWindow}).
+ * Shorter windows of an hour or more are only worth a warning ({@code in-memory-long-windows}).
  */
+@Rule(summary = "a quota window of a week or more whose counters live in memory", inputs = {"/spec/tiers", "/spec/models", "/spec/limitador", "/spec/environments"})
 public final class QuotaWindowStorage implements SemanticRule {
 
   /** Windows from this length on are quotas: {@code 7d}, {@code 30d}. */
   public static final long QUOTA_WINDOW_MILLIS = 7 * 86_400_000L;
 
   @Override
-  public String code() {
-    return "semantic.quotaWithoutStorage";
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/tiers", "/spec/models", "/spec/limitador", "/spec/environments");
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     List<String> inMemory = Environments.inMemoryCounters(platform).stream().map(n -> "`" + n + "`").toList();
     if (inMemory.isEmpty()) {
-      return out;
+      return;
     }
     for (TierRates.Located located : TierRates.of(platform)) {
       String text = located.rate().window();
@@ -43,12 +32,11 @@ public final class QuotaWindowStorage implements SemanticRule {
         continue; // shorter than a quota, or longer than Kuadrant allows (KuadrantWindows reports it)
       }
       String pointer = located.windowPointer();
-      out.add(Diagnostic.error(code(), document.locate(pointer), pointer,
+      findings.at(pointer,
           "the " + text + " window is a quota, but environment " + String.join(", ", inMemory) + " counts it in"
               + " memory: every Limitador restart would start every user's " + text + " quota again from zero",
           "keep the counters across restarts: set spec.limitador.storage.redis.secretName (or storage.disk.size),"
-              + " or mark the environment `production: true`"));
+              + " or mark the environment `production: true`");
     }
-    return out;
   }
 }

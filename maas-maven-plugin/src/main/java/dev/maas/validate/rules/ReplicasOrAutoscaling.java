@@ -1,60 +1,48 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Model;
 import dev.maas.model.ModelOverride;
 import dev.maas.model.Platform;
 import dev.maas.spec.JsonPointers;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A model scales either by fixed {@code replicas} or by {@code autoscaling}, never both. An environment
  * override that sets one of them replaces the model's choice there, so it too may set only one.
  */
+@Rule(summary = "a model or environment sets both replicas and autoscaling",
+    inputs = {"/spec/models", "/spec/environments"})
 public final class ReplicasOrAutoscaling implements SemanticRule {
 
   @Override
-  public String code() {
-    return "semantic.replicasAndAutoscaling";
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/models", "/spec/environments");
-  }
-
-  @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     for (int i = 0; i < platform.models().size(); i++) {
       Model model = platform.models().get(i);
       if (model.replicas() != null && model.autoscaling() != null) {
         String pointer = "/spec/models/" + i + "/replicas";
-        out.add(Diagnostic.error(code(), document.locate(pointer), pointer,
+        findings.at(pointer,
             "model `" + model.name() + "` sets both `replicas` and `autoscaling` (line "
-                + document.locateKey("/spec/models/" + i + "/autoscaling").line() + ")",
-            "keep `replicas` for a fixed number of replicas or `autoscaling` to scale on demand, not both"));
+                + findings.document().locateKey("/spec/models/" + i + "/autoscaling").line() + ")",
+            "keep `replicas` for a fixed number of replicas or `autoscaling` to scale on demand, not both");
       }
     }
-    if (document.find("/spec/environments") == null) {
-      return out;
+    if (!findings.written("/spec/environments")) {
+      return;
     }
     for (int i = 0; i < platform.environments().size(); i++) {
       for (Map.Entry<String, ModelOverride> e : platform.environments().get(i).models().entrySet()) {
         ModelOverride override = e.getValue();
         if (override.replicas() != null && override.autoscaling() != null) {
           String base = JsonPointers.child("/spec/environments/" + i + "/models", e.getKey());
-          out.add(Diagnostic.error(code(), document.locate(base + "/replicas"), base + "/replicas",
+          findings.at(base + "/replicas",
               "environment `" + platform.environments().get(i).name() + "` sets both `replicas` and `autoscaling`"
                   + " for model `" + e.getKey() + "`",
-              "keep one: either replaces the model's own scaling in this environment"));
+              "keep one: either replaces the model's own scaling in this environment");
         }
       }
     }
-    return out;
   }
 }

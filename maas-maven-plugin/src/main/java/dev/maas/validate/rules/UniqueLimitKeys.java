@@ -1,14 +1,13 @@
 package dev.maas.validate.rules;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Limits;
 import dev.maas.model.ModelLimits;
 import dev.maas.model.Platform;
 import dev.maas.model.Rate;
 import dev.maas.model.Tier;
-import dev.maas.spec.SpecDocument;
+import dev.maas.validate.Findings;
+import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +17,8 @@ import java.util.Map;
  * {@code <tier>-<model>-<kind>} join names with dashes, so tier {@code a-b} and tier {@code a}'s
  * override for model {@code b} would both be {@code a-b-tokens} and one would silently replace the other.
  */
+@Rule(summary = "two limits whose generated keys are equal", inputs = "/spec/tiers")
 public final class UniqueLimitKeys implements SemanticRule {
-
-  @Override
-  public String code() {
-    return "semantic.limitKeyCollision";
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of("/spec/tiers");
-  }
 
   /**
    * Where a key comes from.
@@ -39,8 +29,7 @@ public final class UniqueLimitKeys implements SemanticRule {
   private record Origin(String pointer, String what) {}
 
   @Override
-  public List<Diagnostic> check(Platform platform, SpecDocument document) {
-    List<Diagnostic> out = new ArrayList<>();
+  public void find(Platform platform, Findings findings) {
     for (String kind : List.of("requests", "tokens")) {
       Map<String, Origin> keys = new LinkedHashMap<>();
       java.util.Set<String> tierNames = new java.util.HashSet<>();
@@ -52,32 +41,31 @@ public final class UniqueLimitKeys implements SemanticRule {
         }
         // The same keys the renderer makes: a general limit when the tier has rates of this kind, one per override.
         if (!rates(tier.limits(), kind).isEmpty()) {
-          add(out, document, keys, tier.name() + "-" + kind,
+          add(findings, keys, tier.name() + "-" + kind,
               new Origin("/spec/tiers/" + i + "/name", "tier `" + tier.name() + "`'s " + kind + " limit"));
         }
         for (Map.Entry<String, ModelLimits> override : tier.modelLimits().entrySet()) {
           List<Rate> rates = rates(override.getValue(), kind);
           if (tier.allows(override.getKey()) && platform.model(override.getKey()).isPresent()
               && rates != null && !rates.isEmpty()) {
-            add(out, document, keys, tier.name() + "-" + override.getKey() + "-" + kind,
+            add(findings, keys, tier.name() + "-" + override.getKey() + "-" + kind,
                 new Origin("/spec/tiers/" + i + "/modelLimits/" + override.getKey(),
                     "tier `" + tier.name() + "`'s " + kind + " limit for model `" + override.getKey() + "`"));
           }
         }
       }
     }
-    return out;
   }
 
-  private void add(List<Diagnostic> out, SpecDocument document, Map<String, Origin> keys, String key, Origin origin) {
+  private void add(Findings findings, Map<String, Origin> keys, String key, Origin origin) {
     Origin first = keys.putIfAbsent(key, origin);
     if (first == null) {
       return;
     }
-    out.add(Diagnostic.error(code(), document.locateKey(origin.pointer()), origin.pointer(),
+    findings.atKey(origin.pointer(),
         origin.what() + " has the limit key `" + key + "`, which is already the key of " + first.what() + " at "
-            + first.pointer() + " (line " + document.locateKey(first.pointer()).line() + ")",
-        "rename one of the tiers so that no tier name joined with a model name equals another tier's name"));
+            + first.pointer() + " (line " + findings.document().locateKey(first.pointer()).line() + ")",
+        "rename one of the tiers so that no tier name joined with a model name equals another tier's name");
   }
 
   private static List<Rate> rates(Limits limits, String kind) {

@@ -49,7 +49,7 @@ class SharedObjectsCheckTest {
   void theOldOutputHasBothEnvironmentsManagingEveryObjectOnOneServer() throws IOException {
     List<Diagnostic> found = new SharedObjectsCheck().check(oldOutput(), "clusters/acme");
     assertEquals(1, found.size(), found.toString());
-    String message = found.get(0).render();
+    String message = dev.maas.validate.Rendered.withoutCode(found.get(0));
     assertTrue(message.startsWith("argocd/application-acme-prod.yaml: error: Applications `acme-dev`, `acme-prod` both"
         + " manage 39 object(s) on server https://kubernetes.default.svc, e.g. "), message);
     assertEquals(SharedObjectsCheck.CODE, found.get(0).code());
@@ -81,7 +81,7 @@ class SharedObjectsCheckTest {
     assertEquals(List.of("argocd/appproject-maas.yaml: error: /spec/namespaceResourceWhitelist: AppProject `maas` does"
         + " not permit keda.sh/ScaledObject, which Application(s) `acme-dev`, `acme-prod` sync; Argo CD refuses those"
         + " objects and leaves them out of the cluster (add the kinds to the project's namespaceResourceWhitelist)"),
-        found.stream().map(Diagnostic::render).toList());
+        found.stream().map(dev.maas.validate.Rendered::withoutCode).toList());
   }
 
   /** Argo CD's lists match as globs, and the blacklist wins over the whitelist. */

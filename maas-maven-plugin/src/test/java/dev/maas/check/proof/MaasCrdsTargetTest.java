@@ -46,7 +46,7 @@ class MaasCrdsTargetTest {
   static void compileBothTargets() {
     SpecValidator.Outcome outcome = new SpecValidator().validate(REPO.resolve(SPEC), SPEC);
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
-    assertEquals(List.of(), outcome.diagnostics().stream().map(Diagnostic::render).toList());
+    assertEquals(List.of(), outcome.diagnostics().stream().map(dev.maas.validate.Rendered::withoutCode).toList());
     platform = outcome.platform();
     assertEquals(Target.MAAS_CRDS, platform.target());
     PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(null, "test"));
@@ -59,12 +59,12 @@ class MaasCrdsTargetTest {
 
   @Test
   void everyMaasObjectPassesTheRealCrds() {
-    assertEquals(List.of(), crdsChecked.findings().stream().map(Diagnostic::render).toList());
+    assertEquals(List.of(), crdsChecked.findings().stream().map(dev.maas.validate.Rendered::withoutCode).toList());
     long maasObjects = crds.files().keySet().stream().filter(p -> p.startsWith("base/maas")).count();
     assertEquals(8, maasObjects, "2 MaaSModelRefs, 3 MaaSSubscriptions, 3 MaaSAuthPolicies");
     // The same check sees a MaaSSubscription the CRD refuses: a window in days.
     GeneratedTree broken = edit(crds, "base/maassubscription-acme-premium.yaml", "window: 24h", "window: 1d");
-    List<String> findings = new OutputChecks(CRDS).structural(broken).stream().map(Diagnostic::render).toList();
+    List<String> findings = new OutputChecks(CRDS).structural(broken).stream().map(dev.maas.validate.Rendered::withoutCode).toList();
     assertEquals(1, findings.size(), findings::toString);
     assertTrue(findings.get(0).startsWith("base/maassubscription-acme-premium.yaml"), findings::toString);
     assertTrue(findings.get(0).contains("spec.modelRefs[0].tokenRateLimits[1].window: \"1d\" does not match"),
@@ -84,7 +84,7 @@ class MaasCrdsTargetTest {
 
   @Test
   void bothTargetsGrantTheSameForEveryTierAndModel() {
-    assertEquals(List.of(), kuadrantChecked.findings().stream().map(Diagnostic::render).toList());
+    assertEquals(List.of(), kuadrantChecked.findings().stream().map(dev.maas.validate.Rendered::withoutCode).toList());
     AccessMatrix k = kuadrantChecked.matrix();
     AccessMatrix u = crdsChecked.matrix();
     assertEquals(List.of(), new TargetEquivalence().compare(platform, k, u, crds));
@@ -155,7 +155,7 @@ class MaasCrdsTargetTest {
         platform.environments(), platform.gitops(), Target.MAAS_CRDS);
     PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(null, "test"));
     List<String> findings = new TargetEquivalence().prove(shared, renderer.render(shared),
-        renderer.render(shared.withTarget(Target.KUADRANT))).stream().map(Diagnostic::render).toList();
+        renderer.render(shared.withTarget(Target.KUADRANT))).stream().map(dev.maas.validate.Rendered::withoutCode).toList();
     assertEquals(List.of("base/maassubscription-acme-enterprise.yaml: error: tier `enterprise` → model `granite-8b`"
         + " differs between the targets: kuadrant gives requests unlimited; tokens 1,000,000/1m; per user; one token"
         + " budget with `llama-70b`; maas-crds gives requests unlimited; tokens 1,000,000/1m; per user (both targets"
@@ -171,7 +171,7 @@ class MaasCrdsTargetTest {
     String acme = Files.readString(REPO.resolve("platform-specs/acme.yaml"));
     String asked = acme.replace("metadata:\n  name: acme\nspec:\n", "metadata:\n  name: acme\nspec:\n  target: maas-crds\n");
     SpecValidator.Outcome outcome = new SpecValidator().validate(asked.getBytes(StandardCharsets.UTF_8), "acme.yaml");
-    List<String> found = outcome.diagnostics().stream().map(Diagnostic::render).toList();
+    List<String> found = outcome.diagnostics().stream().map(dev.maas.validate.Rendered::withoutCode).toList();
     assertEquals(List.of(
         "acme.yaml:36:19: error: /spec/tiers/0/limits/requests: target `maas-crds`: tier `free` limits requests (5/2m);"
             + " a MaaSSubscription limits tokens only (remove `requests`; the nearest the CRDs can say is a token limit)",
@@ -201,7 +201,7 @@ class MaasCrdsTargetTest {
   private static List<String> equivalence(GeneratedTree kuadrantTree, GeneratedTree crdsTree) {
     AccessMatrix k = new OutputChecks(null).checkAll(platform.withTarget(Target.KUADRANT), kuadrantTree).matrix();
     AccessMatrix u = new UpstreamProof().prove(platform, crdsTree).matrix();
-    return new TargetEquivalence().compare(platform, k, u, crdsTree).stream().map(Diagnostic::render).toList();
+    return new TargetEquivalence().compare(platform, k, u, crdsTree).stream().map(dev.maas.validate.Rendered::withoutCode).toList();
   }
 
   private static GeneratedTree edit(GeneratedTree tree, String path, String from, String to) {

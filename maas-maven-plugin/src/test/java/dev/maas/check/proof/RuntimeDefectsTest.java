@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
+import dev.maas.validate.Rendered;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class RuntimeDefectsTest {
   }
 
   private static List<String> findings(GeneratedTree tree) {
-    return new PolicyProof().prove(platform, tree).findings().stream().map(Diagnostic::render).toList();
+    return new PolicyProof().prove(platform, tree).findings().stream().map(Rendered::withoutCode).toList();
   }
 
   private static void toGateway(ObjectNode policy) {
@@ -66,7 +66,7 @@ class RuntimeDefectsTest {
     // The public route keeps the listing only.
     old = Reference.editObject(old, ROUTE, p -> ((ArrayNode) p.path("spec").path("rules")).remove(1));
     PolicyProof.Result result = new PolicyProof().prove(platform, old);
-    List<String> found = result.findings().stream().map(Diagnostic::render).toList();
+    List<String> found = result.findings().stream().map(Rendered::withoutCode).toList();
     String hint = " (carry every model call and the listing on one HTTPRoute, and target the limits at it)";
     assertEquals(List.of(
         REQUESTS + ": error: policy proof: tier `free`: limit `free-requests` of RateLimitPolicy"

@@ -30,7 +30,7 @@ class InMemoryLongWindowsTest {
     assertEquals(List.of("spec.yaml:46:38: warning: /spec/tiers/1/limits/tokens/1/window: the 1d window is counted in"
         + " memory in environment `dev`: a Limitador restart resets its counters (users start a fresh 1d quota), and"
         + " while Limitador is down rate limiting fails open (set spec.limitador.storage.redis.secretName (or"
-        + " storage.disk.size), or mark the environment `production: true`)"), found(contract()));
+        + " storage.disk.size), or mark the environment `production: true`) [in-memory-long-windows]"), found(contract()));
   }
 
   @Test

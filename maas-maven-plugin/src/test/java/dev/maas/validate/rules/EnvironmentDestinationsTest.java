@@ -32,7 +32,7 @@ class EnvironmentDestinationsTest {
         + " server https://kubernetes.default.svc, as environment `dev` does (/spec/environments/0/destination,"
         + " line 91); both would manage the same objects there and overwrite each other on every sync (give each"
         + " environment its own destination (server, name or clusterSelector), or drop `destination` from both to"
-        + " use the Argo CD clusters named after the environments)"), ReferenceSpec.validate(text));
+        + " use the Argo CD clusters named after the environments) [environment-destinations]"), ReferenceSpec.validate(text));
   }
 
   @Test

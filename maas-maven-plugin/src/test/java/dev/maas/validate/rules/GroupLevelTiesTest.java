@@ -15,10 +15,10 @@ class GroupLevelTiesTest {
     assertEquals(List.of(
         "spec.yaml:53:14: error: /spec/tiers/2/level: tier `enterprise` has level 10, the same as tier `premium`"
             + " (line 39); the level decides the tier of a user in both, so levels must be unique"
-            + " (give `enterprise` a level no other tier has)",
+            + " (give `enterprise` a level no other tier has) [unique-tier-levels]",
         "spec.yaml:54:16: error: /spec/tiers/2/groups/0: group `premium-users` is in tier `premium` and tier"
             + " `enterprise`, which both have level 10, so its members\u0027 tier cannot be decided"
-            + " (give the tiers different levels (the higher wins), or keep the group in one of them)"),
+            + " (give the tiers different levels (the higher wins), or keep the group in one of them) [group-level-ties]"),
         ReferenceSpec.validate(spec));
   }
 

@@ -14,13 +14,13 @@ class HostnameLengthsTest {
   void longGatewayLabelIsReported() {
     assertEquals(List.of("spec.yaml:11:15: error: /spec/gateway/hostname: the part `" + LONG_LABEL + "` of hostname `"
         + LONG_LABEL + ".example.com` has 64 characters; each dot-separated part of a DNS name has at most 63"
-        + " (shorten that part to at most 63 characters)"),
+        + " (shorten that part to at most 63 characters) [hostname-lengths]"),
         ReferenceSpec.validateEdited("hostname: maas.apps.example.com", "hostname: " + LONG_LABEL + ".example.com"));
   }
 
   @Test
   void longEnvironmentLabelIsReported() {
-    assertEquals(List.of("semantic.hostnameTooLong"),
+    assertEquals(List.of("hostname-lengths"),
         ReferenceSpec.codes("hostname: maas.dev.example.com", "hostname: maas." + LONG_LABEL + ".com"));
   }
 
@@ -39,6 +39,6 @@ class HostnameLengthsTest {
     List<String> lines = new HostnameLengths().check(dev.maas.validate.PlatformBinder.bind(document), document)
         .stream().map(dev.maas.diag.Diagnostic::render).toList();
     assertEquals(List.of("spec.yaml:11:15: error: /spec/gateway/hostname: hostname has 255 characters; a DNS name has"
-        + " at most 253 (use a shorter hostname)"), lines);
+        + " at most 253 (use a shorter hostname) [hostname-lengths]"), lines);
   }
 }

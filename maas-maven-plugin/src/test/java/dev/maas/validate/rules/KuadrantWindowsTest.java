@@ -11,7 +11,7 @@ class KuadrantWindowsTest {
   @Test
   void windowLongerThanKuadrantAllowsIsReported() {
     assertEquals(List.of("spec.yaml:46:38: error: /spec/tiers/1/limits/tokens/1/window: window `4167d` is 100008h"
-        + " long; Kuadrant accepts windows of at most 99999h (about 11 years) (use a shorter window)"),
+        + " long; Kuadrant accepts windows of at most 99999h (about 11 years) (use a shorter window) [kuadrant-windows]"),
         ReferenceSpec.validateEdited("{limit: 2000000, window: 1d}", "{limit: 2000000, window: 4167d}"));
   }
 
@@ -26,7 +26,7 @@ class KuadrantWindowsTest {
   @Test
   void windowWithFivePairsIsReportedWithItsKuadrantForm() {
     assertEquals(List.of("spec.yaml:34:39: error: /spec/tiers/0/limits/requests/0/window: window `1h1m1s1ms30s` has 5"
-        + " number-unit pairs; a window has at most 4, one per unit (write it as `1h1m31s1ms`)"),
+        + " number-unit pairs; a window has at most 4, one per unit (write it as `1h1m31s1ms`) [kuadrant-windows]"),
         ReferenceSpec.validateEdited("[{limit: 5, window: 2m}]", "[{limit: 5, window: 1h1m1s1ms30s}]"));
   }
 

@@ -12,7 +12,7 @@ class ModelFormatOnPredictorTest {
   void modelFormatOnAnLlmModelIsReported() {
     assertEquals(List.of("spec.yaml:64:20: error: /spec/models/0/modelFormat: model `granite-8b` is served as `llm`,"
         + " but `modelFormat` applies only to `serving: predictor` models (remove `modelFormat`, or set `serving:"
-        + " predictor`)"),
+        + " predictor`) [model-format-on-predictor]"),
         ReferenceSpec.validateEdited("      serving: llm\n      uri: hf://ibm-granite",
             "      serving: llm\n      modelFormat: onnx\n      uri: hf://ibm-granite"));
   }

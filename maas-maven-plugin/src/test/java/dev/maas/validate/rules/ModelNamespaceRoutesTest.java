@@ -15,7 +15,7 @@ class ModelNamespaceRoutesTest {
     assertEquals(1, found.size(), found::toString);
     assertTrue(found.get(0).endsWith("error: /spec/models/2/namespace: namespace `v1` would put model"
         + " `mnist-classifier` at /v1/mnist-classifier, a path the gateway routes elsewhere (choose another namespace;"
-        + " reserved first path segments are maas-api, publishers, v1, v2)"), found::toString);
+        + " reserved first path segments are maas-api, publishers, v1, v2) [model-namespace-routes]"), found::toString);
   }
 
   @Test

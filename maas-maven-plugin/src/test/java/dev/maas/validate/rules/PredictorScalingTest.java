@@ -14,7 +14,7 @@ class PredictorScalingTest {
   void cpuScalingToZeroIsReported() {
     assertEquals(List.of("spec.yaml:80:34: error: /spec/models/2/autoscaling/minReplicas: a predictor scaled on cpu"
         + " keeps at least 1 replica: KServe's Standard-mode HPA raises minReplicas 0 to 1 (set minReplicas to 1, or"
-        + " scale on `concurrency` or `rps` (KEDA), which can scale to zero)"),
+        + " scale on `concurrency` or `rps` (KEDA), which can scale to zero) [predictor-scaling]"),
         ReferenceSpec.validateEdited(SCALING, "{minReplicas: 0, maxReplicas: 4, metric: cpu, target: 80}"));
   }
 

@@ -15,7 +15,7 @@ class QuotaWindowStorageTest {
     assertEquals(List.of("spec.yaml:46:38: error: /spec/tiers/1/limits/tokens/1/window: the 30d window is a quota,"
         + " but environment `dev` counts it in memory: every Limitador restart would start every user's 30d quota"
         + " again from zero (keep the counters across restarts: set spec.limitador.storage.redis.secretName (or"
-        + " storage.disk.size), or mark the environment `production: true`)"),
+        + " storage.disk.size), or mark the environment `production: true`) [quota-window-storage]"),
         ReferenceSpec.validateEdited("{limit: 2000000, window: 1d}", "{limit: 2000000, window: 30d}"));
   }
 
@@ -29,7 +29,7 @@ class QuotaWindowStorageTest {
 
   @Test
   void aModelCapIsAQuotaToo() {
-    assertEquals(List.of("semantic.quotaWithoutStorage"), ReferenceSpec.codes("resources: {gpus: 1, memory: 24Gi}",
+    assertEquals(List.of("quota-window-storage"), ReferenceSpec.codes("resources: {gpus: 1, memory: 24Gi}",
         "resources: {gpus: 1, memory: 24Gi}\n      limits: {tokens: [{limit: 1000000000, window: 30d}]}"));
   }
 }

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.maas.diag.Diagnostic;
 import dev.maas.validate.SpecValidator;
+import dev.maas.validate.lint.LintRules;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The contract's reference spec as text, edited one place at a time by the rule tests. */
-final class ReferenceSpec {
+public final class ReferenceSpec {
 
   /** The reference spec; line numbers in the tests refer to this text. */
-  static final String TEXT = """
+  public static final String TEXT = """
       # The reference platform spec: three tiers, three models, two environments.
       apiVersion: maas/v1alpha1
       kind: Platform
@@ -121,7 +122,7 @@ final class ReferenceSpec {
   private ReferenceSpec() {}
 
   /** The reference spec with {@code from} (which must occur exactly once) replaced by {@code to}. */
-  static String edit(String from, String to) {
+  public static String edit(String from, String to) {
     int at = TEXT.indexOf(from);
     assertEquals(true, at >= 0 && TEXT.indexOf(from, at + 1) < 0, "edit target must occur once: " + from);
     return TEXT.replace(from, to);
@@ -133,7 +134,7 @@ final class ReferenceSpec {
    */
   static List<String> validate(String text) {
     return new SpecValidator().validate(text.getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics().stream()
-        .filter(d -> !d.code().startsWith("lint.")).map(Diagnostic::render).toList();
+        .filter(d -> !LintRules.isLint(d.code())).map(Diagnostic::render).toList();
   }
 
   /** The diagnostics of the reference spec with one edit. */
@@ -144,6 +145,6 @@ final class ReferenceSpec {
   /** The codes of the diagnostics of the reference spec with one edit. */
   static List<String> codes(String from, String to) {
     return new SpecValidator().validate(edit(from, to).getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics()
-        .stream().map(Diagnostic::code).filter(code -> !code.startsWith("lint.")).toList();
+        .stream().map(Diagnostic::code).filter(code -> !LintRules.isLint(code)).toList();
   }
 }

@@ -12,7 +12,7 @@ class TierLimitsRequiredTest {
   void tierWithoutLimitsIsReported() {
     assertEquals(List.of("spec.yaml:51:7: error: /spec/tiers/2: tier `enterprise` has no `limits`, so its users could"
         + " call models without any limit (add `limits` with `requests` or `tokens`, or set `unlimited: true` if the"
-        + " tier is meant to have none)"),
+        + " tier is meant to have none) [tier-limits-required]"),
         ReferenceSpec.validateEdited("      limits:\n        counter: tier\n        tokens: [{limit: 1000000, window: 1m}]\n",
             ""));
   }
@@ -25,7 +25,7 @@ class TierLimitsRequiredTest {
 
   @Test
   void explicitlyLimitedFalseStillNeedsLimits() {
-    assertEquals(List.of("semantic.tierLimitsMissing"), ReferenceSpec.codes(
+    assertEquals(List.of("tier-limits-required"), ReferenceSpec.codes(
         "      limits:\n        counter: tier\n        tokens: [{limit: 1000000, window: 1m}]\n", "      unlimited: false\n"));
   }
 }

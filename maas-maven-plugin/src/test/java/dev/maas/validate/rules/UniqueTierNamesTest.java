@@ -11,9 +11,9 @@ class UniqueTierNamesTest {
   @Test
   void secondTierWithTheSameNameIsReported() {
     assertEquals(List.of("spec.yaml:37:13: error: /spec/tiers/1/name: tier `free` is already defined at /spec/tiers/0"
-        + " (line 27) (give every tier its own name)"),
+        + " (line 27) (give every tier its own name) [unique-tier-names]"),
         ReferenceSpec.validateEdited("- name: premium", "- name: free"));
-    assertEquals(List.of("semantic.uniqueTierNames"), ReferenceSpec.codes("- name: premium", "- name: free"));
+    assertEquals(List.of("unique-tier-names"), ReferenceSpec.codes("- name: premium", "- name: free"));
   }
 
   @Test

@@ -162,7 +162,7 @@ class HostileCorpusTest {
     for (String code : List.of("yaml.aliasExpansion", "yaml.tooManyAliases", "yaml.recursiveAlias", "yaml.tooDeep",
         "yaml.encoding", "yaml.tab", "yaml.duplicateKey", "yaml.ambiguousNumber", "yaml.tag", "yaml.mergeKey",
         "schema.type", "schema.pattern", "schema.maximum", "schema.minimum", "schema.maxLength", "schema.maxItems",
-        "schema.additionalProperties", "semantic.limitKeyCollision", "semantic.secretMaterial")) {
+        "schema.additionalProperties", "unique-limit-keys", "no-secret-material")) {
       assertTrue(codes.contains(code), "no hostile spec triggers " + code + "; codes: " + codes);
     }
   }

@@ -91,7 +91,7 @@ class PublishIdentityTest {
     Path remote = GitCli.initBare(dir.resolve("gitops.git"));
     PublishResult result = publish(spec(dir.resolve("specs")), remote, "jane@example.com", Map.of());
     assertEquals(List.of("maas.git.author: error: \"jane@example.com\" is not a Git identity (write it as"
-        + " Name <email>, e.g. -Dmaas.git.author='Jane Doe <jane@example.com>')"),
+        + " Name <email>, e.g. -Dmaas.git.author='Jane Doe <jane@example.com>') [publish.author]"),
         result.errors().stream().map(Diagnostic::render).toList());
     assertTrue(GitCli.run(remote, "rev-parse", "--verify", "-q", "refs/heads/main").exitCode() != 0, "nothing pushed");
   }

@@ -55,7 +55,7 @@ final class ObjectDiff {
       }
       Found any = is != null ? is : was;
       ChangeType type = was == null ? ChangeType.ADDED : is == null ? ChangeType.REMOVED : ChangeType.CHANGED;
-      boolean provenanceOnly = type == ChangeType.CHANGED && was.body() != null
+      boolean provenanceOnly = type == ChangeType.CHANGED && was.body() != null && is.body() != null
           && Objects.equals(withoutProvenance(was.body()), withoutProvenance(is.body()));
       String diff = unified(was == null ? null : was.file(), was == null ? "" : was.text(),
           is == null ? null : is.file(), is == null ? "" : is.text());

@@ -2,10 +2,6 @@ package dev.maas.plugin;
 
 import dev.maas.api.ExplainRequest;
 import dev.maas.api.ExplainResult;
-import dev.maas.api.MaasPlanner;
-import dev.maas.diag.Diagnostic;
-import dev.maas.diag.Diagnostics;
-import dev.maas.plan.Explanation;
 import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code mvn maas:explain -Dmaas.tier=premium -Dmaas.model=llama-70b}
  */
 @Mojo(name = "explain", requiresProject = false, threadSafe = true)
-public class ExplainMojo extends AbstractMaasMojo {
+public class ExplainMojo extends MaasMojo {
 
   /** The caller's tier. */
   @Parameter(property = "maas.tier")
@@ -37,13 +33,9 @@ public class ExplainMojo extends AbstractMaasMojo {
 
   @Override
   void run() throws MojoFailureException {
-    ExplainResult result = new MaasPlanner().explain(new ExplainRequest(baseDir().toPath(), specPath(),
-        overlaysPath(overlays), pluginVersion, tier, model));
-    long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-    long warnings = result.diagnostics().size() - errors;
-    report(result.diagnostics(), errors, warnings, Diagnostics.total(errors, warnings));
-    for (Explanation explanation : result.explanations()) {
-      explanation.lines().forEach(out::println);
-    }
+    ExplainResult result = compiler.explain(new ExplainRequest(baseDir(), specPath(), overlaysPath(overlays),
+        pluginVersion, tier, model));
+    report(result.diagnostics());
+    result.lines().forEach(out::println);
   }
 }

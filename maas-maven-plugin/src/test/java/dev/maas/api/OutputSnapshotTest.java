@@ -70,9 +70,9 @@ class OutputSnapshotTest {
       }
       // The plan of the spec against the default spec's output: the object diff and the reports, byte for byte.
       Path plan = temp.resolve("plan-" + spec + "/plan.md");
-      PlanResult planned = new MaasPlanner().plan(new PlanOptions(new GenerateRequest(repoRoot(), file,
+      PlanResult planned = new MaasCompiler().plan(new PlanOptions(new GenerateRequest(repoRoot(), file,
           temp.resolve("unused"), null, entry[1] == null ? null : repoRoot().resolve(entry[1]), "snapshot"),
-          temp.resolve("out-0/acme").toString(), null, null, null, null, temp.resolve("git"), plan));
+          temp.resolve("out-0/acme").toString(), null, temp.resolve("git"), plan));
       assertFalse(planned.hasErrors(), entry[0] + ": " + planned.diagnostics());
       for (Path p : List.of(plan, planned.json())) {
         // The base is named by its (temporary) folder: that name is the one part that differs between runs.

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.api.ExplainRequest;
 import dev.maas.api.ExplainResult;
-import dev.maas.api.MaasPlanner;
+import dev.maas.api.MaasCompiler;
 import dev.maas.diag.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,7 @@ class ExplainerTest {
 
   private static ExplainResult explain(String tier, String model) {
     Path root = PlanFixture.repoRoot();
-    return new MaasPlanner().explain(new ExplainRequest(root, root.resolve("platform-specs/acme.yaml"), null,
+    return new MaasCompiler().explain(new ExplainRequest(root, root.resolve("platform-specs/acme.yaml"), null,
         PlanFixture.VERSION, tier, model));
   }
 

@@ -66,6 +66,11 @@ public record PlanResult(ValidateResult validation, List<Diagnostic> checks, Lis
     return made().report();
   }
 
+  /** The lines of the Markdown report; only when the plan was made. */
+  public List<String> lines() {
+    return made().report().markdown().lines().toList();
+  }
+
   /** The Markdown report written; only when the plan was made. */
   public Path markdown() {
     return made().markdown();

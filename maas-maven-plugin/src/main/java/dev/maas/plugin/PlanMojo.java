@@ -57,7 +57,7 @@ public class PlanMojo extends GitMojo {
         crds == null ? null : crds.toPath(), overlaysPath(overlays), pluginVersion, false, gitTarget());
     PlanResult result = compiler.plan(new PlanOptions(request, base, login(), workPath(), output));
     report(result.diagnostics());
-    result.report().markdown().lines().forEach(line -> getLog().info(line));
+    result.lines().forEach(line -> getLog().info(line));
     getLog().info("maas: wrote the plan to " + result.markdown() + " and " + result.json());
     List<String> breaking = result.breaking();
     if (!breaking.isEmpty()) {

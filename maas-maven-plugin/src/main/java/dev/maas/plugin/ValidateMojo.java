@@ -16,7 +16,7 @@ public class ValidateMojo extends MaasMojo {
     ValidateResult result = compiler.validate(new ValidateRequest(baseDir(), specPath()));
     report(result.diagnostics());
     for (SpecReport s : result.specs()) {
-      getLog().info("maas: " + s.displayName() + " is valid (platform " + s.platform().name() + ")");
+      getLog().info("maas: " + s.displayName() + " is valid (platform " + s.platformName() + ")");
     }
   }
 }

@@ -264,8 +264,8 @@ public final class MaasCompiler {
 
   /** Explains what the gateway does with a request of the request's tier to its model, on every platform. */
   public ExplainResult explain(ExplainRequest request) {
-    Compilation compilation = compiler().compile(new GenerateRequest(request.baseDir(), request.spec(), null, null,
-        request.overlaysDirectory(), request.pluginVersion()));
+    Compilation compilation = compiler().compile(new GenerateRequest(request.baseDir(), request.spec(), null,
+        request.crdsDirectory(), request.overlaysDirectory(), request.pluginVersion()));
     List<Diagnostic> diagnostics = new ArrayList<>(compilation.diagnostics());
     if (compilation.hasErrors()) {
       return new ExplainResult(List.copyOf(diagnostics), List.of());

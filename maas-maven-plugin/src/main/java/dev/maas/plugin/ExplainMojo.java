@@ -2,7 +2,6 @@ package dev.maas.plugin;
 
 import dev.maas.api.ExplainRequest;
 import dev.maas.api.ExplainResult;
-import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -13,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code mvn maas:explain -Dmaas.tier=premium -Dmaas.model=llama-70b}
  */
 @Mojo(name = "explain", requiresProject = false, threadSafe = true)
-public class ExplainMojo extends MaasMojo {
+public class ExplainMojo extends CompileMojo {
 
   /** The caller's tier. */
   @Parameter(property = "maas.tier")
@@ -23,18 +22,10 @@ public class ExplainMojo extends MaasMojo {
   @Parameter(property = "maas.model")
   String model;
 
-  /** Hand-written Kustomize overlays, as for generate. */
-  @Parameter(property = "maas.overlays", defaultValue = "${basedir}/overlays")
-  File overlays;
-
-  /** The plugin's version. */
-  @Parameter(defaultValue = "${plugin.version}", readonly = true)
-  String pluginVersion;
-
   @Override
   void run() throws MojoFailureException {
     ExplainResult result = compiler.explain(new ExplainRequest(baseDir(), specPath(), overlaysPath(overlays),
-        pluginVersion, tier, model));
+        pluginVersion, tier, model, crdsPath()));
     report(result.diagnostics());
     result.lines().forEach(out::println);
   }

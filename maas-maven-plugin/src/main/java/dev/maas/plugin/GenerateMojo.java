@@ -1,6 +1,6 @@
 package dev.maas.plugin;
 
-import dev.maas.api.GenerateRequest;
+import dev.maas.api.GitTarget;
 import dev.maas.api.GenerateResult;
 import java.io.File;
 import java.nio.file.Path;
@@ -11,37 +11,21 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Validates, then compiles each platform spec into Kustomize base and overlays under the output folder. */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
-public class GenerateMojo extends MaasMojo {
+public class GenerateMojo extends CompileMojo {
 
   /** Where {@code <platform>/base}, {@code <platform>/overlays/<env>} and {@code <platform>/argocd} are written. */
   @Parameter(property = "maas.outputDirectory", defaultValue = "${project.build.directory}/maas")
   File outputDirectory;
 
-  /**
-   * A folder of CustomResourceDefinitions to validate every generated object against (schema and CEL rules); their
-   * parsed form is kept in {@code <outputDirectory>/.maas-cache} while the folder is unchanged.
-   */
-  @Parameter(property = "maas.crds")
-  File crds;
-
-  /** Hand-written Kustomize overlays ({@code <dir>/<env>/}) layered into the generated ones, never overwritten. */
-  @Parameter(property = "maas.overlays", defaultValue = "${basedir}/overlays")
-  File overlays;
-
   /** Compiles and writes even when the spec, overlays, CRDs and plugin are unchanged since the last run. */
   @Parameter(property = "maas.force", defaultValue = "false")
   boolean force;
-
-  /** The plugin's version, recorded in the output's provenance. */
-  @Parameter(defaultValue = "${plugin.version}", readonly = true)
-  String pluginVersion;
 
   @Override
   void run() throws MojoFailureException {
     Path out = pathOr(outputDirectory, "target/maas");
     long started = System.nanoTime();
-    GenerateResult result = compiler.generate(new GenerateRequest(baseDir(), specPath(), out,
-        crds == null ? null : crds.toPath(), overlaysPath(overlays), pluginVersion, force));
+    GenerateResult result = compiler.generate(compileRequest(out, force, GitTarget.SPEC));
     report(result.diagnostics());
     if (result.upToDate()) {
       getLog().info(String.format("maas: %s is up to date (spec, overlays, CRDs and plugin unchanged; checked in %d ms);"

@@ -14,7 +14,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * The parameter group of the goals that reach the GitOps repository (plan and publish): its overrides, credentials
  * and local clone cache.
  */
-abstract class GitMojo extends MaasMojo {
+abstract class GitMojo extends CompileMojo {
 
   /** Overrides {@code spec.gitops.repoURL}. */
   @Parameter(property = "maas.git.url")

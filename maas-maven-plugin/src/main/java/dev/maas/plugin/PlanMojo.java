@@ -38,23 +38,10 @@ public class PlanMojo extends GitMojo {
   @Parameter(property = "maas.plan.failOnBreaking", defaultValue = "false")
   boolean failOnBreaking;
 
-  /** A folder of CustomResourceDefinitions to validate the planned objects against (schema and CEL rules). */
-  @Parameter(property = "maas.crds")
-  File crds;
-
-  /** Hand-written Kustomize overlays layered into the planned ones, as for generate. */
-  @Parameter(property = "maas.overlays", defaultValue = "${basedir}/overlays")
-  File overlays;
-
-  /** The plugin's version, recorded in the planned objects' provenance. */
-  @Parameter(defaultValue = "${plugin.version}", readonly = true)
-  String pluginVersion;
-
   @Override
   void run() throws MojoFailureException {
     Path output = pathOr(planOutput, "target/maas/plan.md");
-    GenerateRequest request = new GenerateRequest(baseDir(), specPath(), output.toAbsolutePath().getParent(),
-        crds == null ? null : crds.toPath(), overlaysPath(overlays), pluginVersion, false, gitTarget());
+    GenerateRequest request = compileRequest(output.toAbsolutePath().getParent(), false, gitTarget());
     PlanResult result = compiler.plan(new PlanOptions(request, base, login(), workPath(), output));
     report(result.diagnostics());
     result.lines().forEach(line -> getLog().info(line));

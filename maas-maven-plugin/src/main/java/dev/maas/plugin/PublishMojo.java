@@ -40,26 +40,13 @@ public class PublishMojo extends GitMojo {
   @Parameter(property = "maas.outputDirectory", defaultValue = "${project.build.directory}/maas")
   File outputDirectory;
 
-  /** A folder of CustomResourceDefinitions every object must pass (schema and CEL rules) before it is pushed. */
-  @Parameter(property = "maas.crds")
-  File crds;
-
-  /** Hand-written Kustomize overlays layered into the published ones, never overwritten. */
-  @Parameter(property = "maas.overlays", defaultValue = "${basedir}/overlays")
-  File overlays;
-
-  /** The plugin's version, recorded in the output's provenance and the commit. */
-  @Parameter(defaultValue = "${plugin.version}", readonly = true)
-  String pluginVersion;
-
   @Override
   void run() throws MojoFailureException {
     if (!prune.equals("owned") && !prune.equals("all")) {
       throw new MojoFailureException("maas: maas.git.prune=" + prune + " is neither `owned` nor `all` (owned: delete"
           + " only files maas writes; all: also links and submodules under the path)");
     }
-    GenerateRequest request = new GenerateRequest(baseDir(), specPath(), pathOr(outputDirectory, "target/maas"),
-        crds == null ? null : crds.toPath(), overlaysPath(overlays), pluginVersion, false, gitTarget());
+    GenerateRequest request = compileRequest(pathOr(outputDirectory, "target/maas"), false, gitTarget());
     PublishResult result = compiler.publish(new PublishOptions(request, login(), workPath(), dryRun,
         prune.equals("all"), author, System.getenv()));
     result.lines().forEach(line -> getLog().info("maas: " + line));

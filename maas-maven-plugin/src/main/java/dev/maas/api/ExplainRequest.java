@@ -11,6 +11,14 @@ import java.nio.file.Path;
  * @param pluginVersion the compiler's version
  * @param tier the tier
  * @param model the model
+ * @param crdsDirectory a folder of CRDs the compiled objects are validated against, or {@code null}
  */
 public record ExplainRequest(Path baseDir, Path spec, Path overlaysDirectory, String pluginVersion, String tier,
-    String model) {}
+    String model, Path crdsDirectory) {
+
+  /** A request that validates against no CRDs. */
+  public ExplainRequest(Path baseDir, Path spec, Path overlaysDirectory, String pluginVersion, String tier,
+      String model) {
+    this(baseDir, spec, overlaysDirectory, pluginVersion, tier, model, null);
+  }
+}

@@ -12,6 +12,11 @@ import java.util.List;
  */
 public record ExplainResult(List<Diagnostic> diagnostics, List<Explanation> explanations) {
 
+  /** The explanations' text, one platform after the other. */
+  public List<String> lines() {
+    return explanations.stream().flatMap(e -> e.lines().stream()).toList();
+  }
+
   /** Whether anything failed. */
   public boolean hasErrors() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);

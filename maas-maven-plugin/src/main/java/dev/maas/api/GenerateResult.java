@@ -28,6 +28,16 @@ public record GenerateResult(
     return Stream.concat(validation.diagnostics().stream(), checks.stream()).toList();
   }
 
+  /** One line per platform folder written: {@code wrote <folder> (1 added, 2 changed, 0 removed, 40 unchanged)}. */
+  public List<String> writeLines() {
+    return written.entrySet().stream().map(e -> {
+      TreeWriter.Report r = e.getValue();
+      return "wrote " + e.getKey() + (r.isNoOp() ? " (up to date, nothing changed)" : " (" + r.added().size()
+          + " added, " + r.changed().size() + " changed, " + r.removed().size() + " removed, " + r.unchanged()
+          + " unchanged)");
+    }).toList();
+  }
+
   /** Whether anything failed, in the specs or in the output checks. */
   public boolean hasErrors() {
     return validation.errors() > 0 || checks.stream().anyMatch(Diagnostic::isError);

@@ -1,17 +1,14 @@
 package dev.maas.api;
 
-import dev.maas.publish.GitCredentials;
 import java.nio.file.Path;
 
 /**
  * What to plan: the specs (as for generate), the base to compare with, and where the report goes.
  *
- * @param generate the specs, overlays, CRDs and plugin version (its output folder is not written)
+ * @param generate the specs, overlays, CRDs, plugin version and Git overrides (its output folder only keeps the
+ *     parsed CRDs; no output is written)
  * @param base {@code maas.plan.base}: unset or {@code git:} for the GitOps branch, {@code git:<ref>}, or a folder
- * @param gitUrl overrides {@code spec.gitops.repoURL}, or {@code null}
- * @param gitBranch overrides {@code spec.gitops.branch}, or {@code null}
- * @param gitPath overrides {@code spec.gitops.path}, or {@code null}
- * @param credentials how to authenticate to the remote
+ * @param login how to authenticate to the remote
  * @param workDirectory where local clones of the remote are cached
  * @param output the Markdown report; the JSON twin is written beside it with the extension {@code .json}
  * @param spendIncreaseWarnPercent {@code maas.plan.spendIncreaseWarnPercent}: a rise of a tier's worst-case monthly
@@ -20,23 +17,18 @@ import java.nio.file.Path;
 public record PlanOptions(
     GenerateRequest generate,
     String base,
-    String gitUrl,
-    String gitBranch,
-    String gitPath,
-    GitCredentials credentials,
+    GitLogin login,
     Path workDirectory,
     Path output,
     int spendIncreaseWarnPercent) {
 
   public PlanOptions {
-    credentials = credentials == null ? GitCredentials.none() : credentials;
+    login = login == null ? GitLogin.none() : login;
   }
 
   /** Options with the default spend warning ({@value dev.maas.plan.PlanCost#DEFAULT_WARN_PERCENT}%). */
-  public PlanOptions(GenerateRequest generate, String base, String gitUrl, String gitBranch, String gitPath,
-      GitCredentials credentials, Path workDirectory, Path output) {
-    this(generate, base, gitUrl, gitBranch, gitPath, credentials, workDirectory, output,
-        dev.maas.plan.PlanCost.DEFAULT_WARN_PERCENT);
+  public PlanOptions(GenerateRequest generate, String base, GitLogin login, Path workDirectory, Path output) {
+    this(generate, base, login, workDirectory, output, dev.maas.plan.PlanCost.DEFAULT_WARN_PERCENT);
   }
 
   /** The JSON twin of the Markdown report: {@code plan.md} → {@code plan.json}. */

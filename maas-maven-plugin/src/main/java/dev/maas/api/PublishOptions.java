@@ -1,17 +1,13 @@
 package dev.maas.api;
 
-import dev.maas.publish.GitCredentials;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * What to publish and where: the generate request, plus overrides of the spec's {@code gitops}.
  *
- * @param generate how to compile the specs first
- * @param gitUrl overrides {@code spec.gitops.repoURL}, or {@code null}
- * @param gitBranch overrides {@code spec.gitops.branch}, or {@code null}
- * @param gitPath overrides {@code spec.gitops.path}, or {@code null}
- * @param credentials how to authenticate to the remote (never from the spec)
+ * @param generate how to compile the specs first, with the overrides of their GitOps target
+ * @param login how to authenticate to the remote (never from the spec)
  * @param workDirectory where local clones are cached
  * @param dryRun do everything but push
  * @param pruneAll also delete what maas never writes (symbolic links, submodules) under the path; otherwise such
@@ -22,10 +18,7 @@ import java.util.Map;
  */
 public record PublishOptions(
     GenerateRequest generate,
-    String gitUrl,
-    String gitBranch,
-    String gitPath,
-    GitCredentials credentials,
+    GitLogin login,
     Path workDirectory,
     boolean dryRun,
     boolean pruneAll,
@@ -33,8 +26,7 @@ public record PublishOptions(
     Map<String, String> environment) {
 
   /** Options that prune only what maas owns, with commits by the CI's or the spec repository's Git identity. */
-  public PublishOptions(GenerateRequest generate, String gitUrl, String gitBranch, String gitPath,
-      GitCredentials credentials, Path workDirectory, boolean dryRun) {
-    this(generate, gitUrl, gitBranch, gitPath, credentials, workDirectory, dryRun, false, null, System.getenv());
+  public PublishOptions(GenerateRequest generate, GitLogin login, Path workDirectory, boolean dryRun) {
+    this(generate, login, workDirectory, dryRun, false, null, System.getenv());
   }
 }

@@ -13,6 +13,11 @@ import java.util.List;
  */
 public record SpecReport(String displayName, Platform platform, List<Diagnostic> diagnostics) {
 
+  /** The platform's name ({@code metadata.name}), or {@code null} when the spec has errors. */
+  public String platformName() {
+    return platform == null ? null : platform.name();
+  }
+
   /** Whether the spec has an error. */
   public boolean hasErrors() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);

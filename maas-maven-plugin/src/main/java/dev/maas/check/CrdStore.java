@@ -2,6 +2,7 @@ package dev.maas.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maas.output.Yaml;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +29,7 @@ final class CrdStore {
   /** Bumped whenever what is kept changes, so that copies written by an older version are not read. */
   private static final String FORMAT = "maas-crds-1";
   private static final String PREFIX = "crds-";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Yaml.JSON;
 
   /**
    * One CRD document as the catalog reads it.

@@ -1,9 +1,6 @@
 package dev.maas.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.check.ownership.SharedObjectsCheck;
 import dev.maas.check.proof.AccessMatrix;
 import dev.maas.check.proof.PolicyProof;
@@ -13,6 +10,8 @@ import dev.maas.diag.SourceLocation;
 import dev.maas.model.Platform;
 import dev.maas.model.Target;
 import dev.maas.output.GeneratedTree;
+import dev.maas.output.Layout;
+import dev.maas.output.Yaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +26,6 @@ import java.util.concurrent.CompletionException;
 /** The read-only checks run on a compiled tree before it is written; they never change it. */
 public final class OutputChecks {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper YAML_AS_JSON = new ObjectMapper();
 
   private final Path crdsDirectory;
   private final Path crdStore;
@@ -107,9 +104,9 @@ public final class OutputChecks {
         return out;
       }
     }
-    for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
-      if (isManifest(file.getKey())) {
-        check(file.getKey(), file.getValue(), validator, out);
+    for (String path : tree.files().keySet()) {
+      if (isManifest(path)) {
+        check(path, tree.parsed(path), validator, out);
       }
     }
     return out;
@@ -120,26 +117,16 @@ public final class OutputChecks {
    * (a strategic-merge or JSON 6902 patch is a fragment, not an object).
    */
   static boolean isManifest(String path) {
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    if (!(name.endsWith(".yaml") || name.endsWith(".yml")) || name.equals("kustomization.yaml")
-        || name.equals("kustomization.yml")) {
-      return false;
-    }
-    boolean inOverlay = path.startsWith("overlays/") || path.contains("/overlays/");
-    return !(inOverlay && (name.endsWith("-patch.yaml") || name.endsWith("-patch.yml")));
+    return Layout.isYaml(path) && !Layout.isKustomization(path) && !Layout.isOverlayPatch(path);
   }
 
-  private static void check(String path, byte[] bytes, CrdValidator validator, List<Diagnostic> out) {
-    List<JsonNode> documents = new ArrayList<>();
-    try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(bytes)) {
-      while (docs.hasNextValue()) {
-        documents.add(docs.nextValue());
-      }
-    } catch (IOException | RuntimeException e) {
+  private static void check(String path, GeneratedTree.Parsed parsed, CrdValidator validator, List<Diagnostic> out) {
+    if (parsed.error() != null) {
       out.add(Diagnostic.error("output.yaml", SourceLocation.ofFile(path), "", "generated file is not valid YAML: "
-          + e.getMessage().lines().findFirst().orElse(""), null));
+          + parsed.error().lines().findFirst().orElse(""), null));
       return;
     }
+    List<JsonNode> documents = parsed.documents();
     for (JsonNode doc : documents) {
       if (isKubernetesObject(doc)) {
         checkSize(path, doc, out);
@@ -185,7 +172,7 @@ public final class OutputChecks {
     }
     int bytes;
     try {
-      bytes = YAML_AS_JSON.writeValueAsBytes(doc).length;
+      bytes = Yaml.JSON.writeValueAsBytes(doc).length;
     } catch (IOException e) {
       return;
     }

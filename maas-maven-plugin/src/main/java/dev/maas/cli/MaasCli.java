@@ -7,7 +7,6 @@ import dev.maas.api.ValidateRequest;
 import dev.maas.api.ValidateResult;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.Diagnostics;
-import dev.maas.output.TreeWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -74,12 +73,11 @@ public final class MaasCli {
         return 0;
       }
       int status = report(result.diagnostics(), err, out, "generated");
-      result.written().forEach((path, r) -> out.println("maas: wrote " + path + " (" + r.added().size() + " added, "
-          + r.changed().size() + " changed, " + r.removed().size() + " removed)"));
+      result.writeLines().forEach(line -> out.println("maas: " + line));
       return status;
     } catch (UncheckedIOException e) {
       err.println("maas: error: " + e.getMessage());
-      err.println("maas: " + TreeWriter.FAILED_WRITE_HINT);
+      err.println("maas: " + MaasCompiler.FAILED_WRITE_HINT);
       return IO_ERROR;
     } catch (RuntimeException | Error e) {
       err.println("maas: internal error: " + e + " (this is a bug in maas, not in your spec; please report it)");

@@ -164,7 +164,6 @@ public final class StageCodes {
             code("explain.model", ERROR, "explain names a model the spec does not have"))),
         new Group("Publishing to Git", List.of(
             code("publish.noTarget", ERROR, "the spec names no GitOps repository to publish to"),
-            code("publish.output", ERROR, "the output cannot be published as generated"),
             code("publish.author", ERROR, "the commit author is malformed"),
             code("publish.branchName", ERROR, "the branch name is not a valid Git branch name"),
             code("publish.emptyTree", ERROR, "there is nothing to publish: the generated tree is empty"),

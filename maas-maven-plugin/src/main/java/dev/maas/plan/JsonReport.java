@@ -2,12 +2,12 @@ package dev.maas.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maas.output.Yaml;
 import dev.maas.check.proof.AccessMatrix;
 import dev.maas.check.proof.LimitMatch;
-import dev.maas.publish.ChangeType;
+import dev.maas.output.ChangeType;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +15,7 @@ import java.util.Set;
 /** Writes a plan as JSON with the same content as the Markdown, for bots and dashboards. */
 final class JsonReport {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = Yaml.JSON;
 
   private JsonReport() {}
 
@@ -49,7 +49,7 @@ final class JsonReport {
       }
     }
     try {
-      return JSON.writeValueAsString(root) + "\n";
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serializes", e);
     }

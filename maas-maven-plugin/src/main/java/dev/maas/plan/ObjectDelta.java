@@ -1,6 +1,6 @@
 package dev.maas.plan;
 
-import dev.maas.publish.ChangeType;
+import dev.maas.output.ChangeType;
 
 /**
  * One Kubernetes object (or a file that holds none) the plan adds, changes or removes.

@@ -2,7 +2,7 @@ package dev.maas.plan;
 
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
-import dev.maas.publish.ChangeType;
+import dev.maas.output.ChangeType;
 import java.util.List;
 import java.util.Map;
 

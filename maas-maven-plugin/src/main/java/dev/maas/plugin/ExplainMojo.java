@@ -2,11 +2,6 @@ package dev.maas.plugin;
 
 import dev.maas.api.ExplainRequest;
 import dev.maas.api.ExplainResult;
-import dev.maas.api.MaasPlanner;
-import dev.maas.diag.Diagnostic;
-import dev.maas.diag.Diagnostics;
-import dev.maas.plan.Explanation;
-import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code mvn maas:explain -Dmaas.tier=premium -Dmaas.model=llama-70b}
  */
 @Mojo(name = "explain", requiresProject = false, threadSafe = true)
-public class ExplainMojo extends AbstractMaasMojo {
+public class ExplainMojo extends CompileMojo {
 
   /** The caller's tier. */
   @Parameter(property = "maas.tier")
@@ -27,23 +22,11 @@ public class ExplainMojo extends AbstractMaasMojo {
   @Parameter(property = "maas.model")
   String model;
 
-  /** Hand-written Kustomize overlays, as for generate. */
-  @Parameter(property = "maas.overlays", defaultValue = "${basedir}/overlays")
-  File overlays;
-
-  /** The plugin's version. */
-  @Parameter(defaultValue = "${plugin.version}", readonly = true)
-  String pluginVersion;
-
   @Override
   void run() throws MojoFailureException {
-    ExplainResult result = new MaasPlanner().explain(new ExplainRequest(baseDir().toPath(), specPath(),
-        overlaysPath(overlays), pluginVersion, tier, model));
-    long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-    long warnings = result.diagnostics().size() - errors;
-    report(result.diagnostics(), errors, warnings, Diagnostics.total(errors, warnings));
-    for (Explanation explanation : result.explanations()) {
-      explanation.lines().forEach(out::println);
-    }
+    ExplainResult result = compiler.explain(new ExplainRequest(baseDir(), specPath(), overlaysPath(overlays),
+        pluginVersion, tier, model, crdsPath()));
+    report(result.diagnostics());
+    result.lines().forEach(out::println);
   }
 }

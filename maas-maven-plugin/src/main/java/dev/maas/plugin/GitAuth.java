@@ -1,6 +1,6 @@
 package dev.maas.plugin;
 
-import dev.maas.publish.GitCredentials;
+import dev.maas.api.GitLogin;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.settings.Server;
@@ -19,7 +19,7 @@ final class GitAuth {
    * The credentials of {@code <server>} {@code serverId} of {@code settings.xml}, or, without a server id, of the
    * environment variables {@code MAAS_GIT_TOKEN}, or {@code MAAS_GIT_USERNAME} and {@code MAAS_GIT_PASSWORD}.
    */
-  static GitCredentials resolve(String serverId, Settings settings, SettingsDecrypter decrypter, Log log)
+  static GitLogin resolve(String serverId, Settings settings, SettingsDecrypter decrypter, Log log)
       throws MojoFailureException {
     if (serverId != null && !serverId.isBlank()) {
       Server server = settings == null ? null : settings.getServer(serverId);
@@ -35,18 +35,18 @@ final class GitAuth {
         server = decrypted.getServer();
       }
       return server.getUsername() == null
-          ? GitCredentials.token(server.getPassword())
-          : GitCredentials.password(server.getUsername(), server.getPassword());
+          ? GitLogin.token(server.getPassword())
+          : GitLogin.password(server.getUsername(), server.getPassword());
     }
     String token = System.getenv("MAAS_GIT_TOKEN");
     if (token != null && !token.isEmpty()) {
-      return GitCredentials.token(token);
+      return GitLogin.token(token);
     }
     String user = System.getenv("MAAS_GIT_USERNAME");
     String password = System.getenv("MAAS_GIT_PASSWORD");
     if (user != null && password != null) {
-      return GitCredentials.password(user, password);
+      return GitLogin.password(user, password);
     }
-    return GitCredentials.none();
+    return GitLogin.none();
   }
 }

@@ -1,11 +1,8 @@
 package dev.maas.plugin;
 
 import dev.maas.api.GenerateRequest;
-import dev.maas.api.MaasPlanner;
 import dev.maas.api.PlanOptions;
 import dev.maas.api.PlanResult;
-import dev.maas.diag.Diagnostic;
-import dev.maas.diag.Diagnostics;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and every object's diff. Compiles in memory; the output folder and the Git remote are never written.
  */
 @Mojo(name = "plan", requiresProject = false, threadSafe = true)
-public class PlanMojo extends AbstractGitMojo {
+public class PlanMojo extends GitMojo {
 
   /**
    * What to compare with: unset or {@code git:} for the tip of the GitOps branch (spec.gitops, or the
@@ -30,7 +27,10 @@ public class PlanMojo extends AbstractGitMojo {
   @Parameter(property = "maas.plan.base")
   String base;
 
-  /** The Markdown report; its JSON twin is written beside it ({@code plan.json}). Both are also logged. */
+  /**
+   * The Markdown report; its JSON twin is written beside it ({@code plan.json}). Both are also logged. The parsed
+   * CRDs are kept beside it, in {@code .maas-cache}.
+   */
   @Parameter(property = "maas.plan.output", defaultValue = "${project.build.directory}/maas/plan.md")
   File planOutput;
 
@@ -47,15 +47,12 @@ public class PlanMojo extends AbstractGitMojo {
 
   @Override
   void run() throws MojoFailureException {
-    GenerateRequest request = generateRequest(outputPath());
-    Path work = workPath();
     Path output = pathOr(planOutput, "target/maas/plan.md");
-    PlanResult result = new MaasPlanner().plan(new PlanOptions(request, base, gitUrl, gitBranch, gitPath,
-        credentials(), work, output, spendIncreaseWarnPercent));
-    List<Diagnostic> all = result.diagnostics();
-    long errors = all.stream().filter(Diagnostic::isError).count();
-    report(all, errors, all.size() - errors, Diagnostics.total(errors, all.size() - errors));
-    result.report().markdown().lines().forEach(line -> getLog().info(line));
+    GenerateRequest request = compileRequest(output.toAbsolutePath().getParent(), false, gitTarget());
+    PlanResult result = compiler.plan(new PlanOptions(request, base, login(), workPath(), output,
+        spendIncreaseWarnPercent));
+    report(result.diagnostics());
+    result.lines().forEach(line -> getLog().info(line));
     getLog().info("maas: wrote the plan to " + result.markdown() + " and " + result.json());
     List<String> breaking = result.breaking();
     if (!breaking.isEmpty()) {

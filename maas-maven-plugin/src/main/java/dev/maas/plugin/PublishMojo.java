@@ -1,16 +1,9 @@
 package dev.maas.plugin;
 
 import dev.maas.api.GenerateRequest;
-import dev.maas.api.MaasCompiler;
 import dev.maas.api.PublishOptions;
 import dev.maas.api.PublishResult;
-import dev.maas.diag.Diagnostic;
-import dev.maas.diag.Diagnostics;
-import dev.maas.publish.GitCredentials;
-import dev.maas.publish.PublishReport;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the spec or the POM.
  */
 @Mojo(name = "publish", requiresProject = false, threadSafe = true)
-public class PublishMojo extends AbstractGitMojo {
+public class PublishMojo extends GitMojo {
 
   /** Does everything but push, and prints what would be committed. */
   @Parameter(property = "maas.dryRun", defaultValue = "false")
@@ -43,31 +36,20 @@ public class PublishMojo extends AbstractGitMojo {
   @Parameter(property = "maas.git.author")
   String author;
 
+  /** Where the output is written before it is pushed, as by generate ({@code <platform>/base}, ...). */
+  @Parameter(property = "maas.outputDirectory", defaultValue = "${project.build.directory}/maas")
+  File outputDirectory;
+
   @Override
   void run() throws MojoFailureException {
-    GitCredentials credentials = credentials();
-    Path out = outputPath();
-    GenerateRequest request = generateRequest(out);
-    Path work = workPath();
     if (!prune.equals("owned") && !prune.equals("all")) {
       throw new MojoFailureException("maas: maas.git.prune=" + prune + " is neither `owned` nor `all` (owned: delete"
           + " only files maas writes; all: also links and submodules under the path)");
     }
-    PublishResult result = new MaasCompiler().publish(
-        new PublishOptions(request, gitUrl, gitBranch, gitPath, credentials, work, dryRun, prune.equals("all"), author,
-            System.getenv()));
-    List<Diagnostic> all = new ArrayList<>(result.generate().validation().diagnostics());
-    all.addAll(result.generate().checks());
-    all.addAll(result.errors());
-    long errors = all.stream().filter(Diagnostic::isError).count();
-    for (PublishReport report : result.reports()) {
-      getLog().info("maas: " + report.summary());
-      if (report.outcome() == PublishReport.Outcome.DRY_RUN) {
-        report.message().lines().forEach(line -> getLog().info("maas:   " + line));
-        report.files().forEach(f -> getLog().info("maas:   " + f.type().name().toLowerCase() + " " + f.path()));
-      }
-    }
-    report(all, errors, all.size() - errors, Diagnostics.total(errors, all.size() - errors));
+    GenerateRequest request = compileRequest(pathOr(outputDirectory, "target/maas"), false, gitTarget());
+    PublishResult result = compiler.publish(new PublishOptions(request, login(), workPath(), dryRun,
+        prune.equals("all"), author, System.getenv()));
+    result.lines().forEach(line -> getLog().info("maas: " + line));
+    report(result.diagnostics());
   }
-
 }

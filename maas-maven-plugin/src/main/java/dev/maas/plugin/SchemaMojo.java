@@ -1,12 +1,13 @@
 package dev.maas.plugin;
 
-import dev.maas.validate.PlatformSchema;
+import dev.maas.api.MaasCompiler;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,7 +18,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Runs without a project: {@code mvn dev.maas:maas-maven-plugin:<version>:schema -Dmaas.schema.output=spec.schema.json}.
  */
 @Mojo(name = "schema", requiresProject = false, threadSafe = true)
-public class SchemaMojo extends AbstractMaasMojo {
+public class SchemaMojo extends AbstractMojo {
+
+  /** Skips every maas goal, with a log line saying so. */
+  @Parameter(property = "maas.skip", defaultValue = "false")
+  boolean skip;
+
+  /** The folder a relative output file is resolved against. */
+  @Parameter(defaultValue = "${basedir}", readonly = true)
+  File basedir;
 
   /**
    * The file the schema is written to; its folders are created. An existing file with the same content is
@@ -27,9 +36,13 @@ public class SchemaMojo extends AbstractMaasMojo {
   File output;
 
   @Override
-  void run() throws MojoExecutionException {
-    Path target = pathOr(output, "target/maas/platform-spec.schema.json");
-    byte[] schema = PlatformSchema.get().text().getBytes(StandardCharsets.UTF_8);
+  public void execute() throws MojoExecutionException {
+    if (skip) {
+      getLog().info("maas: skipped (maas.skip=true)");
+      return;
+    }
+    Path target = MaasMojo.pathOr(basedir, output, "target/maas/platform-spec.schema.json");
+    byte[] schema = MaasCompiler.schema().getBytes(StandardCharsets.UTF_8);
     try {
       if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), schema)) {
         getLog().info("maas: " + target + " is up to date");

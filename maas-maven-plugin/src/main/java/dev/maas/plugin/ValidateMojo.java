@@ -1,6 +1,5 @@
 package dev.maas.plugin;
 
-import dev.maas.api.MaasCompiler;
 import dev.maas.api.SpecReport;
 import dev.maas.api.ValidateRequest;
 import dev.maas.api.ValidateResult;
@@ -10,15 +9,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /** Checks platform specs against the schema and the semantic rules; errors name file, line and column. */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
-public class ValidateMojo extends AbstractMaasMojo {
+public class ValidateMojo extends MaasMojo {
 
   @Override
   void run() throws MojoFailureException {
-    ValidateRequest request = new ValidateRequest(baseDir().toPath(), specPath());
-    ValidateResult result = new MaasCompiler().validate(request);
-    report(result.diagnostics(), result.errors(), result.warnings(), result.summary());
+    ValidateResult result = compiler.validate(new ValidateRequest(baseDir(), specPath()));
+    report(result.diagnostics());
     for (SpecReport s : result.specs()) {
-      getLog().info("maas: " + s.displayName() + " is valid (platform " + s.platform().name() + ")");
+      getLog().info("maas: " + s.displayName() + " is valid (platform " + s.platformName() + ")");
     }
   }
 }

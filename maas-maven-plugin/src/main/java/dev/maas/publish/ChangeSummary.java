@@ -1,19 +1,19 @@
 package dev.maas.publish;
 
-import java.nio.charset.StandardCharsets;
+import dev.maas.output.ChangeType;
+import dev.maas.output.GeneratedTree;
+import dev.maas.output.Layout;
+import dev.maas.output.ObjectDiff;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The difference between what a folder held and what replaces it, by file and by Kubernetes object.
@@ -72,83 +72,38 @@ record ChangeSummary(List<FileChange> files, List<ObjectChange> objects) {
       }
     }
 
-    Map<Key, Object> oldObjects = new LinkedHashMap<>();
-    Map<Key, Object> newObjects = new LinkedHashMap<>();
-    Map<String, ChangeType> plainFiles = new TreeMap<>();
-    List<ObjectChange> unreadChanges = new ArrayList<>();
-    for (FileChange change : files) {
-      String path = change.path();
-      Map<Key, Object> was = objectsIn(path, before.get(path));
-      Map<Key, Object> is = objectsIn(path, after.get(path));
-      if (unread.containsKey(path)) {
-        // Named for what it was, so that a removed link or submodule is not passed off as a file.
-        unreadChanges.add(new ObjectChange(change.type(), unread.get(path), "", path, areaOf(path)));
-      } else if (was.isEmpty() && is.isEmpty()) {
-        plainFiles.put(path, change.type());
-      }
-      oldObjects.putAll(was);
-      newObjects.putAll(is);
-    }
-    // Objects are matched across all changed files, so one moved between files of an area is no change.
+    // Objects are matched across the trees, so one moved between files of an area is no change; a change of text
+    // alone (formatting, comments) is not one of the object.
+    Set<String> changed = new HashSet<>();
+    files.forEach(f -> changed.add(f.path()));
     List<ObjectChange> objects = new ArrayList<>();
-    TreeSet<Key> keys = new TreeSet<>(Key.ORDER);
-    keys.addAll(oldObjects.keySet());
-    keys.addAll(newObjects.keySet());
-    for (Key key : keys) {
-      Object old = oldObjects.get(key);
-      Object now = newObjects.get(key);
-      ChangeType type = old == null ? ChangeType.ADDED : now == null ? ChangeType.REMOVED
-          : Objects.equals(old, now) ? null : ChangeType.CHANGED;
-      if (type != null) {
-        objects.add(new ObjectChange(type, key.kind(), key.namespace(), key.name(), key.area()));
+    for (ObjectDiff.Change change : ObjectDiff.between(tree(before, changed), tree(after, changed))) {
+      if (change.isFile() ? unread.containsKey(change.name()) : change.sameObject()) {
+        continue;
       }
+      objects.add(new ObjectChange(change.type(), change.kind(), change.namespace(), change.name(), change.area()));
     }
-    plainFiles.forEach((path, type) -> objects.add(new ObjectChange(type, "file", "", path, areaOf(path))));
-    objects.addAll(unreadChanges);
+    for (String path : unread.keySet()) {
+      // Named for what it was, so that a removed link or submodule is not passed off as a file.
+      objects.add(new ObjectChange(after.containsKey(path) ? ChangeType.CHANGED : ChangeType.REMOVED, unread.get(path),
+          "", path, Layout.area(path)));
+    }
     // Bytes changed, objects did not (formatting, comments): still say which file.
     if (objects.isEmpty()) {
-      files.forEach(f -> objects.add(new ObjectChange(f.type(), "file", "", f.path(), areaOf(f.path()))));
+      files.forEach(f -> objects.add(new ObjectChange(f.type(), "file", "", f.path(), Layout.area(f.path()))));
     }
     objects.sort(ORDER);
     return new ChangeSummary(files, objects);
   }
 
-  /** The named objects in one YAML file; none for other files or YAML that does not parse. */
-  private static Map<Key, Object> objectsIn(String path, byte[] bytes) {
-    Map<Key, Object> objects = new LinkedHashMap<>();
-    if (bytes == null || !(path.endsWith(".yaml") || path.endsWith(".yml"))) {
-      return objects;
-    }
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(50);
-    options.setAllowDuplicateKeys(true);
-    try {
-      for (Object document : new Yaml(new SafeConstructor(options)).loadAll(new String(bytes, StandardCharsets.UTF_8))) {
-        if (document instanceof Map<?, ?> map && map.get("kind") instanceof String kind
-            && map.get("metadata") instanceof Map<?, ?> metadata && metadata.get("name") instanceof String name) {
-          String namespace = metadata.get("namespace") instanceof String ns ? ns : "";
-          objects.put(new Key(areaOf(path), kind, namespace, name), document);
-        }
+  /** The files of {@code files} whose paths are in {@code paths}: only what changed is compared. */
+  private static GeneratedTree tree(SortedMap<String, byte[]> files, Set<String> paths) {
+    TreeMap<String, byte[]> kept = new TreeMap<>();
+    files.forEach((path, bytes) -> {
+      if (paths.contains(path)) {
+        kept.put(path, bytes);
       }
-    } catch (RuntimeException notYaml) {
-      // Not ours to judge here: the file is reported as a file.
-      objects.clear();
-    }
-    return objects;
-  }
-
-  /** {@code base}, {@code overlays/<env>}, or the first folder of the path. */
-  static String areaOf(String path) {
-    String[] segments = path.split("/");
-    if (segments.length >= 3 && segments[0].equals("overlays")) {
-      return segments[0] + "/" + segments[1];
-    }
-    return segments.length >= 2 ? segments[0] : "";
-  }
-
-  /** An object's identity: the same kind, namespace and name in the same area. */
-  private record Key(String area, String kind, String namespace, String name) {
-    static final Comparator<Key> ORDER = Comparator.comparing(Key::kind).thenComparing(Key::name)
-        .thenComparing(Key::namespace).thenComparing(Key::area);
+    });
+    return new GeneratedTree(kept);
   }
 }

@@ -1,5 +1,6 @@
 package dev.maas.publish;
 
+import dev.maas.output.ChangeType;
 import java.util.List;
 
 /** Writes the commit message: a count line, one line per object, and the provenance trailers. */

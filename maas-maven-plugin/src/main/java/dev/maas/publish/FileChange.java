@@ -1,5 +1,7 @@
 package dev.maas.publish;
 
+import dev.maas.output.ChangeType;
+
 /**
  * One file a commit adds, changes or removes.
  *

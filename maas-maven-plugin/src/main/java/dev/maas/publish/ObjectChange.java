@@ -1,5 +1,7 @@
 package dev.maas.publish;
 
+import dev.maas.output.ChangeType;
+
 /**
  * One Kubernetes object a commit adds, changes or removes, as read from the YAML files.
  *

@@ -28,11 +28,11 @@ public final class NameClashes {
     List<Diagnostic> out = new ArrayList<>();
     Map<String, Map<String, KubeObject>> folders = new LinkedHashMap<>();
     for (Stage stage : RenderPipeline.standard(new RenderOptions(null, "validate")).stages()) {
-      if (stage.kind() != Stage.Kind.GENERATOR) {
+      if (!(stage instanceof Stage.Generating generating)) {
         continue;
       }
-      Map<String, KubeObject> seen = folders.computeIfAbsent(stage.folder(), f -> new LinkedHashMap<>());
-      for (KubeObject object : ((Generator) stage.step()).generate(platform)) {
+      Map<String, KubeObject> seen = folders.computeIfAbsent(generating.folder(), f -> new LinkedHashMap<>());
+      for (KubeObject object : generating.generator().generate(platform)) {
         String id = object.group() + "/" + object.kind() + "/" + object.namespace() + "/" + object.name();
         if (seen.putIfAbsent(id, object) != null) {
           out.add(clash(platform, document, object));

@@ -9,7 +9,7 @@ import dev.maas.render.kustomize.Kustomization;
 import dev.maas.render.transform.ProvenanceTransformer;
 import dev.maas.render.kustomize.ObjectFiles;
 import dev.maas.render.kustomize.OverlayBuilder;
-import dev.maas.render.yaml.YamlText;
+import dev.maas.output.Yaml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class PlatformRenderer {
     Kustomization kustomization = new Kustomization();
     commonAnnotations.forEach(kustomization::commonAnnotation);
     ObjectFiles.layout(objects).forEach((path, object) -> {
-      files.put(folder + "/" + path, YamlText.write(object.body()).getBytes(StandardCharsets.UTF_8));
+      files.put(folder + "/" + path, Yaml.write(object.body()).getBytes(StandardCharsets.UTF_8));
       kustomization.resource(path);
     });
     files.put(folder + "/" + Kustomization.FILE, kustomization.text().getBytes(StandardCharsets.UTF_8));

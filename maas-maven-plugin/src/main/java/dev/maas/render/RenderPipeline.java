@@ -117,7 +117,7 @@ public final class RenderPipeline {
    * @param folders the objects of each folder, sorted by {@link #ORDER}
    * @param generated each generator stage's objects; {@code null} when a transformer replaced objects
    */
-  public record Run(Map<String, List<KubeObject>> folders, Map<Stage, List<KubeObject>> generated) {}
+  public record Run(Map<String, List<KubeObject>> folders, Map<Stage.Generating, List<KubeObject>> generated) {}
 
   /**
    * Runs every stage on {@code platform}; with {@code reuse} (a run of the whole platform), a generator that
@@ -130,24 +130,24 @@ public final class RenderPipeline {
     Map<String, List<KubeObject>> reused = new LinkedHashMap<>();
     fresh.put(BASE, new ArrayList<>());
     fresh.put(ARGOCD, new ArrayList<>());
-    Map<Stage, List<KubeObject>> generated = new LinkedHashMap<>();
+    Map<Stage.Generating, List<KubeObject>> generated = new LinkedHashMap<>();
     for (Stage stage : stages) {
-      if (stage.kind() == Stage.Kind.GENERATOR) {
-        Generator generator = (Generator) stage.step();
+      if (stage instanceof Stage.Generating generating) {
+        Generator generator = generating.generator();
         if (reusing && generator.environmentInvariant()) {
-          List<KubeObject> objects = reuse.generated().get(stage);
-          reused.computeIfAbsent(stage.folder(), f -> new ArrayList<>()).addAll(objects);
-          generated.put(stage, objects);
+          List<KubeObject> objects = reuse.generated().get(generating);
+          reused.computeIfAbsent(generating.folder(), f -> new ArrayList<>()).addAll(objects);
+          generated.put(generating, objects);
         } else {
           List<KubeObject> objects = List.copyOf(generator.generate(platform));
-          fresh.computeIfAbsent(stage.folder(), f -> new ArrayList<>()).addAll(objects);
-          generated.put(stage, objects);
+          fresh.computeIfAbsent(generating.folder(), f -> new ArrayList<>()).addAll(objects);
+          generated.put(generating, objects);
         }
       }
     }
     for (Stage stage : stages) {
-      if (stage.kind() == Stage.Kind.TRANSFORMER) {
-        Transformer transformer = (Transformer) stage.step();
+      if (stage instanceof Stage.Transforming transforming) {
+        Transformer transformer = transforming.transformer();
         fresh.replaceAll((folder, objects) -> new ArrayList<>(transformer.transform(platform, objects)));
       }
     }
@@ -156,8 +156,8 @@ public final class RenderPipeline {
     reused.forEach((folder, objects) -> folders.computeIfAbsent(folder, f -> new ArrayList<>()).addAll(objects));
     folders.values().forEach(objects -> objects.sort(ORDER));
     for (Stage stage : stages) {
-      if (stage.kind() == Stage.Kind.CHECK) {
-        RenderCheck check = (RenderCheck) stage.step();
+      if (stage instanceof Stage.Checking checking) {
+        RenderCheck check = checking.check();
         folders.values().forEach(objects -> check.check(platform, List.copyOf(objects)));
       }
     }
@@ -167,7 +167,7 @@ public final class RenderPipeline {
   }
 
   /** Whether every generated object is still in its folder: transformers changed objects, not replaced them. */
-  private static boolean transformedInPlace(Map<Stage, List<KubeObject>> generated, Map<String, List<KubeObject>> folders) {
+  private static boolean transformedInPlace(Map<Stage.Generating, List<KubeObject>> generated, Map<String, List<KubeObject>> folders) {
     Set<KubeObject> present = Collections.newSetFromMap(new IdentityHashMap<>());
     folders.values().forEach(present::addAll);
     return generated.values().stream().allMatch(present::containsAll);

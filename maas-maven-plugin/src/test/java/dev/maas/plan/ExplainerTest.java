@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.api.ExplainRequest;
 import dev.maas.api.ExplainResult;
-import dev.maas.api.MaasPlanner;
+import dev.maas.api.MaasCompiler;
 import dev.maas.check.proof.AccessMatrix;
 import dev.maas.diag.Diagnostic;
 import dev.maas.validate.Rendered;
@@ -19,7 +19,7 @@ class ExplainerTest {
 
   private static ExplainResult explain(String tier, String model) {
     Path root = PlanFixture.repoRoot();
-    return new MaasPlanner().explain(new ExplainRequest(root, root.resolve("platform-specs/acme.yaml"), null,
+    return new MaasCompiler().explain(new ExplainRequest(root, root.resolve("platform-specs/acme.yaml"), null,
         PlanFixture.VERSION, tier, model));
   }
 
@@ -88,7 +88,7 @@ class ExplainerTest {
   @Test
   void pricedSpecShowsPriceQuotaAndWorstCaseSpend() {
     Path root = PlanFixture.repoRoot();
-    ExplainResult result = new MaasPlanner().explain(new ExplainRequest(root,
+    ExplainResult result = new MaasCompiler().explain(new ExplainRequest(root,
         root.resolve("maas-maven-plugin/src/test/resources/specs/acme-priced.yaml"), null, PlanFixture.VERSION,
         "premium", "llama-70b"));
     assertFalse(result.hasErrors(), () -> result.diagnostics().toString());

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.maas.api.GenerateRequest;
 import dev.maas.api.GenerateResult;
 import dev.maas.api.MaasCompiler;
-import dev.maas.api.MaasPlanner;
 import dev.maas.api.PlanOptions;
 import dev.maas.api.PlanResult;
-import dev.maas.publish.GitCredentials;
+import dev.maas.api.GitLogin;
+import dev.maas.api.GitTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +56,10 @@ final class PlanFixture {
   /** Plans {@code spec} (written under {@code dir}) against {@code base}, writing {@code <dir>/plan.md}. */
   static PlanResult plan(Path dir, String spec, String base, String gitUrl, Path work) throws IOException {
     Path file = write(dir, spec);
-    PlanOptions options = new PlanOptions(new GenerateRequest(dir, file, dir.resolve("unused"), null, null, VERSION),
-        base, gitUrl, null, null, GitCredentials.none(), work == null ? dir.resolve("git") : work,
+    PlanOptions options = new PlanOptions(new GenerateRequest(dir, file, dir.resolve("unused"), null, null, VERSION,
+        false, new GitTarget(gitUrl, null, null)), base, GitLogin.none(), work == null ? dir.resolve("git") : work,
         dir.resolve("report/plan.md"));
-    PlanResult result = new MaasPlanner().plan(options);
+    PlanResult result = new MaasCompiler().plan(options);
     assertFalse(result.hasErrors(), () -> result.diagnostics().toString());
     return result;
   }

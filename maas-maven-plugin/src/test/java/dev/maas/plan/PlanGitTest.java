@@ -1,6 +1,7 @@
 package dev.maas.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.api.PlanResult;
@@ -42,8 +43,12 @@ class PlanGitTest {
     publish(raised, "second");
   }
 
+  /** Publishes {@code spec} as publish does with {@code maas.git.url} set: its Applications read the local remote. */
   private static void publish(String spec, String name) throws IOException {
-    Path out = PlanFixture.generate(dir.resolve(name), spec);
+    Path file = PlanFixture.write(dir.resolve(name), spec);
+    Path out = dir.resolve(name).resolve("out");
+    assertFalse(new dev.maas.api.MaasCompiler().generate(new dev.maas.api.GenerateRequest(dir.resolve(name), file, out,
+        null, null, PlanFixture.VERSION, true, new dev.maas.api.GitTarget(url, null, null))).hasErrors());
     GeneratedTree tree = new GeneratedTree(new TreeMap<>(TreeWriter.read(out.resolve("acme"))));
     PublishReport report = new GitPublisher().publish(PublishRequest.builder(tree, url, "main", "clusters/acme",
         dir.resolve("publish-cache")).build());
@@ -81,9 +86,10 @@ class PlanGitTest {
   @Test
   void unknownRefIsALocatedError() throws IOException {
     Path file = PlanFixture.write(dir.resolve("unknown"), raised);
-    PlanResult result = new dev.maas.api.MaasPlanner().plan(new dev.maas.api.PlanOptions(
-        new dev.maas.api.GenerateRequest(dir, file, dir.resolve("unused"), null, null, PlanFixture.VERSION),
-        "git:no-such-tag", url, null, null, null, dir.resolve("git"), dir.resolve("unknown/plan.md")));
+    PlanResult result = new dev.maas.api.MaasCompiler().plan(new dev.maas.api.PlanOptions(
+        new dev.maas.api.GenerateRequest(dir, file, dir.resolve("unused"), null, null, PlanFixture.VERSION, false,
+            new dev.maas.api.GitTarget(url, null, null)),
+        "git:no-such-tag", null, dir.resolve("git"), dir.resolve("unknown/plan.md")));
     assertTrue(result.hasErrors());
     assertEquals("maas.plan.base: error: `no-such-tag` names no branch, tag or commit of " + url
         + " (use maas.plan.base=git:<branch|tag|commit>, e.g. git:main or git:v1.2.0)",

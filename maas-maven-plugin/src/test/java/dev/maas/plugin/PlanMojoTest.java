@@ -28,7 +28,6 @@ class PlanMojoTest {
     mojo.spec = file.toFile();
     mojo.base = dir.resolve("out").toString();
     mojo.planOutput = dir.resolve("plan/plan.md").toFile();
-    mojo.outputDirectory = dir.resolve("unused").toFile();
     mojo.workDirectory = dir.resolve("git").toFile();
     mojo.pluginVersion = "test";
     mojo.failOnBreaking = failOnBreaking;

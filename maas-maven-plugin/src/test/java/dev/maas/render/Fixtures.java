@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
-import dev.maas.render.yaml.YamlText;
+import dev.maas.output.Yaml;
 import dev.maas.validate.SpecValidator;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +49,6 @@ final class Fixtures {
   static JsonNode object(GeneratedTree tree, String path) {
     String text = tree.text(path);
     assertNotNull(text, () -> "no file " + path + " in " + tree.files().keySet());
-    return YamlText.read(text);
+    return Yaml.read(text);
   }
 }

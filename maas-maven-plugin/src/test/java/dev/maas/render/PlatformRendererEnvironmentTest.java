@@ -85,10 +85,10 @@ class PlatformRendererEnvironmentTest {
     Platform view = EnvironmentView.apply(platform, changingEverything(platform));
     List<String> variant = new ArrayList<>();
     for (Stage stage : RenderPipeline.standard(new RenderOptions(null, Fixtures.VERSION)).stages()) {
-      if (stage.kind() != Stage.Kind.GENERATOR) {
+      if (!(stage instanceof Stage.Generating generating)) {
         continue;
       }
-      Generator generator = (Generator) stage.step();
+      Generator generator = generating.generator();
       List<KubeObject> before = generator.generate(platform);
       List<KubeObject> after = generator.generate(view);
       if (generator.environmentInvariant()) {
@@ -110,7 +110,7 @@ class PlatformRendererEnvironmentTest {
     assertNotNull(base.generated(), "transformers change objects in place");
     RenderPipeline.Run env = pipeline.execute(EnvironmentView.apply(platform, platform.environments().get(0)), base);
     base.generated().forEach((stage, objects) -> {
-      if (((Generator) stage.step()).environmentInvariant()) {
+      if (stage.generator().environmentInvariant()) {
         List<KubeObject> again = env.generated().get(stage);
         for (int k = 0; k < objects.size(); k++) {
           assertTrue(objects.get(k) == again.get(k), stage + " object " + k + " is the base's instance");

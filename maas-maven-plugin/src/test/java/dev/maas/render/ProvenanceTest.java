@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
-import dev.maas.render.yaml.YamlText;
+import dev.maas.output.Yaml;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -25,14 +25,14 @@ class ProvenanceTest {
       if (path.endsWith("kustomization.yaml") || path.endsWith("-patch.yaml")) {
         continue;
       }
-      JsonNode metadata = YamlText.read(tree.text(path)).path("metadata");
+      JsonNode metadata = Yaml.read(tree.text(path)).path("metadata");
       assertEquals("maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), path);
       assertEquals("acme", metadata.path("labels").path("app.kubernetes.io/part-of").asText(), path);
       assertEquals("platform-specs/acme.yaml", metadata.path("annotations").path("maas.dev/spec").asText(), path);
       // The hash reaches every object through its folder's kustomization, so an edit does not rewrite every file.
       assertTrue(metadata.path("annotations").path("maas.dev/spec-hash").isMissingNode(), path);
       String folder = path.substring(0, path.indexOf('/'));
-      JsonNode common = YamlText.read(tree.text(folder + "/kustomization.yaml")).path("commonAnnotations");
+      JsonNode common = Yaml.read(tree.text(folder + "/kustomization.yaml")).path("commonAnnotations");
       assertEquals("sha256:" + platform.specHash(), common.path("maas.dev/spec-hash").asText(), path);
       objects++;
     }
@@ -48,7 +48,7 @@ class ProvenanceTest {
     for (String folder : folders) {
       String text = tree.text(folder + "/kustomization.yaml");
       assertTrue(text != null, folder + " has no kustomization.yaml");
-      JsonNode k = YamlText.read(text);
+      JsonNode k = Yaml.read(text);
       List<String> resources = new java.util.ArrayList<>();
       k.path("resources").forEach(r -> resources.add(r.asText()));
       List<String> listed = resources.stream().filter(r -> !r.startsWith("../")).toList();

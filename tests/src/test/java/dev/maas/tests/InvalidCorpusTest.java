@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class InvalidCorpusTest {
 
-  private static final Pattern NAME = Pattern.compile("[0-9]{2}-[a-z0-9-]+\\.yaml");
+  private static final Pattern NAME = Pattern.compile("[0-9]{2,3}-[a-z0-9-]+\\.yaml");
 
   static Path corpus() {
     return Path.of(System.getProperty("maas.testsDir", ".")).resolve("corpus/invalid").toAbsolutePath().normalize();
@@ -79,7 +79,7 @@ class InvalidCorpusTest {
     Map<List<String>, String> seenFindings = new HashMap<>();
     for (Path spec : specs) {
       String name = spec.getFileName().toString();
-      assertTrue(NAME.matcher(name).matches(), name + " is not named NN-short-name.yaml");
+      assertTrue(NAME.matcher(name).matches(), name + " is not named NN-short-name.yaml (two or three digits)");
       assertTrue(Files.isRegularFile(expectedFile(spec)), name + " has no .expected file");
       SpecValidator.Outcome outcome = validate(spec);
       outcome.diagnostics().forEach(d -> codes.add(d.code()));

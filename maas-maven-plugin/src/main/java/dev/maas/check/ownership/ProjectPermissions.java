@@ -40,7 +40,7 @@ final class ProjectPermissions {
     Map<String, Project> projects = new TreeMap<>();
     for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
       if (file.getKey().startsWith("argocd/")) {
-        for (JsonNode doc : SharedObjectsCheck.documents(file.getValue())) {
+        for (JsonNode doc : tree.parsed(file.getKey()).objects()) {
           if (doc.path("kind").asText().equals("AppProject")) {
             projects.put(doc.path("metadata").path("name").asText(), new Project(file.getKey(),
                 list(doc.path("spec").get("namespaceResourceWhitelist")),

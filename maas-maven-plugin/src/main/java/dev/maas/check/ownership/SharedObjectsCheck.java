@@ -1,12 +1,10 @@
 package dev.maas.check.ownership;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.output.GeneratedTree;
+import dev.maas.output.Layout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +28,6 @@ public final class SharedObjectsCheck {
   /** The diagnostic code of an Application whose source is not in the output. */
   public static final String SOURCE_CODE = "output.applicationSource";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** One Application as the check sees it. */
   record App(String file, String name, String destination, String folder, String project) {}
@@ -46,8 +43,8 @@ public final class SharedObjectsCheck {
     }
     List<App> apps = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
-      if (file.getKey().startsWith("argocd/") && !file.getKey().endsWith("/kustomization.yaml")) {
-        for (JsonNode doc : documents(file.getValue())) {
+      if (Layout.inArgoCd(file.getKey()) && !Layout.isKustomization(file.getKey())) {
+        for (JsonNode doc : tree.parsed(file.getKey()).objects()) {
           App app = app(file.getKey(), doc, gitopsPath, out);
           if (app != null) {
             apps.add(app);
@@ -129,25 +126,20 @@ public final class SharedObjectsCheck {
     if (!visited.add(folder)) {
       return;
     }
-    byte[] kustomization = tree.files().get(folder + "/kustomization.yaml");
-    if (kustomization == null) {
-      return;
-    }
-    JsonNode k = documents(kustomization).stream().findFirst().orElse(null);
+    JsonNode k = tree.parsed(folder + "/" + Layout.KUSTOMIZATION).objects().stream().findFirst().orElse(null);
     if (k == null) {
       return;
     }
     String namespace = k.path("namespace").asText(null);
     for (JsonNode resource : k.path("resources")) {
       String target = normalize(folder + "/" + resource.asText());
-      byte[] file = tree.files().get(target);
-      if (file == null) {
+      if (!tree.files().containsKey(target)) {
         Set<String> nested = new LinkedHashSet<>();
         collect(tree, target, nested, visited);
         nested.forEach(id -> out.add(namespace == null ? id : withNamespace(id, namespace)));
         continue;
       }
-      for (JsonNode doc : documents(file)) {
+      for (JsonNode doc : tree.parsed(target).objects()) {
         String apiVersion = doc.path("apiVersion").asText();
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         String ns = namespace != null ? namespace : doc.path("metadata").path("namespace").asText("");
@@ -177,18 +169,4 @@ public final class SharedObjectsCheck {
     return String.join("/", parts);
   }
 
-  static List<JsonNode> documents(byte[] bytes) {
-    List<JsonNode> docs = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(bytes)) {
-      while (it.hasNextValue()) {
-        JsonNode doc = it.nextValue();
-        if (doc != null && doc.isObject()) {
-          docs.add(doc);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // Not YAML: the structural checks report it.
-    }
-    return docs;
-  }
 }

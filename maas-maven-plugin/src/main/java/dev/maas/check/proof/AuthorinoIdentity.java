@@ -3,6 +3,7 @@ package dev.maas.check.proof;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maas.output.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.function.Predicate;
  */
 final class AuthorinoIdentity {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Yaml.JSON;
 
   /** What {@link #resolve} gives for an entry it cannot resolve (a value may itself be {@code null}). */
   static final Object UNRESOLVED = new Object();

@@ -2,6 +2,7 @@ package dev.maas.check.proof;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maas.output.Yaml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Optional;
 public record Catalog(String platform, String issuer, String audience, List<TierEntry> tiers, List<ModelEntry> models,
     String file) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Yaml.JSON;
 
   /**
    * One tier as the token service knows it.

@@ -1,11 +1,8 @@
 package dev.maas.check.proof;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.output.GeneratedTree;
-import java.io.IOException;
+import dev.maas.output.Layout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +14,6 @@ import java.util.Set;
 /** The Kubernetes objects of a platform's {@code base/} folder, read from the rendered YAML as the cluster would. */
 public final class GatewayObjects {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /**
    * One object and the file it came from.
@@ -82,20 +78,14 @@ public final class GatewayObjects {
     List<Located> objects = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
       String path = file.getKey();
-      if (!path.startsWith("base/") || !(path.endsWith(".yaml") || path.endsWith(".yml"))
-          || (kinds != null && !mayHold(file.getValue(), kinds))) {
+      if (!Layout.inBase(path) || !Layout.isYaml(path) || (kinds != null && !mayHold(file.getValue(), kinds))) {
         continue;
       }
-      try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.getValue())) {
-        while (docs.hasNextValue()) {
-          JsonNode doc = docs.nextValue();
-          if (doc != null && doc.isObject() && doc.path("kind").isTextual()
-              && (kinds == null || kinds.contains(doc.path("kind").asText()))) {
-            objects.add(new Located(path, doc));
-          }
+      // Malformed YAML is reported by the output checks; the proof sees the object as absent.
+      for (JsonNode doc : tree.parsed(path).objects()) {
+        if (doc.path("kind").isTextual() && (kinds == null || kinds.contains(doc.path("kind").asText()))) {
+          objects.add(new Located(path, doc));
         }
-      } catch (IOException | RuntimeException notYaml) {
-        // Malformed YAML is reported by the output checks; the proof sees the object as absent.
       }
     }
     return new GatewayObjects(objects);

@@ -3,7 +3,7 @@ package dev.maas.render.kustomize;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.render.Manifests;
-import dev.maas.render.yaml.YamlText;
+import dev.maas.output.Yaml;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,6 +76,6 @@ public final class Kustomization {
         }
       });
     }
-    return YamlText.write(k);
+    return Yaml.write(k);
   }
 }

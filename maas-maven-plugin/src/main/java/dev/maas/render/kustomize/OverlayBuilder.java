@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
 import dev.maas.render.RenderPipeline;
-import dev.maas.render.yaml.YamlText;
+import dev.maas.output.Yaml;
 import dev.maas.output.SafePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,14 +56,14 @@ public final class OverlayBuilder {
       KubeObject before = baseById.get(id(o));
       if (before == null) {
         String path = ObjectFiles.plainName(o);
-        files.put(path, YamlText.write(o.body()));
+        files.put(path, Yaml.write(o.body()));
         kustomization.resource(path);
         continue;
       }
       ArrayNode ops = JsonPatches.diff(before.body(), o.body());
       if (!ops.isEmpty()) {
         String path = patchName(baseFileById.get(id(o)));
-        files.put(path, YamlText.write(ops));
+        files.put(path, Yaml.write(ops));
         kustomization.patch(new Kustomization.Patch(path, target(o)));
       }
     }
@@ -74,7 +74,7 @@ public final class OverlayBuilder {
         KubeObject delete = Manifests.object(gone.apiVersion(), gone.kind(), gone.name(),
             gone.namespace().isEmpty() ? null : gone.namespace());
         delete.body().put("$patch", "delete");
-        files.put(path, YamlText.write(delete.body()));
+        files.put(path, Yaml.write(delete.body()));
         kustomization.patch(new Kustomization.Patch(path, null));
       }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maas.output.Yaml;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.render.templates.Templates;
@@ -18,7 +19,7 @@ import java.util.Map;
 /** The Grafana dashboard JSON of a platform, from the template {@code monitoring/dashboard.json.peb}. */
 final class Dashboard {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Yaml.JSON;
 
   /** The tier filter every query carries; {@code $tier} is the dashboard's tier variable. */
   private static final String TIER_FILTER = "{tier=~\"$tier\"}";

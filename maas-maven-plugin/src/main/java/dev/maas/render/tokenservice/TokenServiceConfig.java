@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maas.output.Yaml;
 import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
@@ -22,7 +23,7 @@ public final class TokenServiceConfig {
   /** The ConfigMap key and file name of the config. */
   public static final String FILE_NAME = "config.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Yaml.JSON;
 
   // A fixed "\n" indenter: Jackson's default follows the OS line separator, which would make output differ by OS.
   // Arrays stay on one line: a tier's model list of a thousand names one per line doubled the ConfigMap, which

@@ -3,6 +3,7 @@ package dev.maas.render.tokenservice;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maas.output.Yaml;
 import dev.maas.cel.CelStrings;
 import dev.maas.model.Platform;
 import dev.maas.model.UserAuth;
@@ -70,7 +71,7 @@ public final class TokenServiceGenerator implements Generator {
   /** The pod template annotation holding the checksum of source and config, so a change rolls the pods. */
   public static final String CHECKSUM_ANNOTATION = "maas.dev/checksum";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Yaml.JSON;
   private static final String GATEWAY_API = "gateway.networking.k8s.io";
   private static final String HTTP = "http";
   private static final String METRICS = "metrics";

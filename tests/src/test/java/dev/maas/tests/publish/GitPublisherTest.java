@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.diag.UserInputException;
 import dev.maas.output.GeneratedTree;
-import dev.maas.publish.ChangeType;
+import dev.maas.output.ChangeType;
 import dev.maas.publish.FileChange;
 import dev.maas.publish.GitCredentials;
 import dev.maas.publish.GitPublisher;

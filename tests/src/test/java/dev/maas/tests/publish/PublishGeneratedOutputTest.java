@@ -8,7 +8,8 @@ import dev.maas.api.GenerateRequest;
 import dev.maas.api.MaasCompiler;
 import dev.maas.api.PublishOptions;
 import dev.maas.api.PublishResult;
-import dev.maas.publish.GitCredentials;
+import dev.maas.api.GitLogin;
+import dev.maas.api.GitTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,9 +25,10 @@ class PublishGeneratedOutputTest {
   @TempDir Path dir;
 
   private PublishResult publish(Path spec, Path remote) {
-    GenerateRequest generate = new GenerateRequest(dir, spec, dir.resolve("out"), null, null, "test");
-    return new MaasCompiler().publish(new PublishOptions(generate, "file://" + remote, null, null,
-        GitCredentials.none(), dir.resolve("clones"), false));
+    GenerateRequest generate = new GenerateRequest(dir, spec, dir.resolve("out"), null, null, "test", false,
+        new GitTarget("file://" + remote, null, null));
+    return new MaasCompiler().publish(new PublishOptions(generate,
+        GitLogin.none(), dir.resolve("clones"), false));
   }
 
   @Test

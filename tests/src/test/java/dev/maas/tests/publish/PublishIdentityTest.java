@@ -9,7 +9,8 @@ import dev.maas.api.MaasCompiler;
 import dev.maas.api.PublishOptions;
 import dev.maas.api.PublishResult;
 import dev.maas.diag.Diagnostic;
-import dev.maas.publish.GitCredentials;
+import dev.maas.api.GitLogin;
+import dev.maas.api.GitTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,9 +34,10 @@ class PublishIdentityTest {
   }
 
   private PublishResult publish(Path spec, Path remote, String author, Map<String, String> env) {
-    GenerateRequest generate = new GenerateRequest(dir, spec, dir.resolve("out"), null, null, "test");
-    return new MaasCompiler().publish(new PublishOptions(generate, "file://" + remote, null, null,
-        GitCredentials.none(), dir.resolve("clones"), false, false, author, env));
+    GenerateRequest generate = new GenerateRequest(dir, spec, dir.resolve("out"), null, null, "test", false,
+        new GitTarget("file://" + remote, null, null));
+    return new MaasCompiler().publish(new PublishOptions(generate,
+        GitLogin.none(), dir.resolve("clones"), false, false, author, env));
   }
 
   private static String people(Path remote) {

@@ -1,18 +1,26 @@
-package dev.maas.render.yaml;
+package dev.maas.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes JSON trees as YAML the same way every time: fields in the order the tree holds them, no
- * document marker, quotes only where YAML needs them (numeric-looking strings stay strings).
+ * The one YAML reader and writer of the output, and the one JSON mapper: trees are written the same way every time
+ * (fields in the order the tree holds them, no document marker, quotes only where YAML needs them, numeric-looking
+ * strings stay strings), and what is read back is read with the same settings everywhere.
  */
-public final class YamlText {
+public final class Yaml {
+
+  /** The JSON mapper: for JSON files of the output, JSON values inside manifests, and JSON trees built in code. */
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -47,7 +55,7 @@ public final class YamlText {
 
   private static final ObjectMapper READER = new ObjectMapper(new YAMLFactory());
 
-  private YamlText() {}
+  private Yaml() {}
 
   /** The YAML text of {@code tree}, ending in one newline. */
   public static String write(JsonNode tree) {
@@ -57,6 +65,24 @@ public final class YamlText {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Every document of a YAML file, as JSON trees (an empty document is left out).
+   *
+   * @throws IOException when the bytes are not YAML
+   */
+  public static List<JsonNode> documents(byte[] bytes) throws IOException {
+    List<JsonNode> docs = new ArrayList<>();
+    try (MappingIterator<JsonNode> it = READER.readerFor(JsonNode.class).readValues(bytes)) {
+      while (it.hasNextValue()) {
+        JsonNode doc = it.nextValue();
+        if (doc != null) {
+          docs.add(doc);
+        }
+      }
+    }
+    return docs;
   }
 
   /** Reads one YAML document into a JSON tree. */

@@ -1,6 +1,7 @@
 package dev.maas.plugin;
 
-import dev.maas.publish.GitCredentials;
+import dev.maas.api.GitLogin;
+import dev.maas.api.GitTarget;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
@@ -9,8 +10,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** What the goals that reach the GitOps repository share: its overrides, credentials and local clone cache. */
-abstract class AbstractGitMojo extends GenerateMojo {
+/**
+ * The parameter group of the goals that reach the GitOps repository (plan and publish): its overrides, credentials
+ * and local clone cache.
+ */
+abstract class GitMojo extends CompileMojo {
 
   /** Overrides {@code spec.gitops.repoURL}. */
   @Parameter(property = "maas.git.url")
@@ -45,8 +49,13 @@ abstract class AbstractGitMojo extends GenerateMojo {
   SettingsDecrypter decrypter;
 
   /** The credentials for the remote: settings.xml, else the environment, else none. */
-  GitCredentials credentials() throws MojoFailureException {
+  GitLogin login() throws MojoFailureException {
     return GitAuth.resolve(serverId, settings, decrypter, getLog());
+  }
+
+  /** The overrides of the specs' GitOps target. */
+  GitTarget gitTarget() {
+    return new GitTarget(gitUrl, gitBranch, gitPath);
   }
 
   /** The folder of cached clones, also outside a project. */

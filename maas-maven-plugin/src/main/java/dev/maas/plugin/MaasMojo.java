@@ -1,7 +1,8 @@
 package dev.maas.plugin;
 
+import dev.maas.api.MaasCompiler;
 import dev.maas.diag.Diagnostic;
-import dev.maas.output.TreeWriter;
+import dev.maas.diag.Diagnostics;
 import java.io.File;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -13,8 +14,11 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** What every goal shares: the skip switch, the spec parameter, and compiler-style reporting. */
-abstract class AbstractMaasMojo extends AbstractMojo {
+/**
+ * The parameter group every goal that reads specs shares (the skip switch, the spec, the warning gate) and
+ * compiler-style reporting. Each goal declares the rest of what it reads itself.
+ */
+abstract class MaasMojo extends AbstractMojo {
 
   /** Skips every maas goal, with a log line saying so. */
   @Parameter(property = "maas.skip", defaultValue = "false")
@@ -38,6 +42,9 @@ abstract class AbstractMaasMojo extends AbstractMojo {
   /** Where a diagnostic goes when the log shows errors only ({@code -q}). */
   PrintStream err = System.err;
 
+  /** The one compiler every goal calls. */
+  final MaasCompiler compiler = new MaasCompiler();
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -49,7 +56,7 @@ abstract class AbstractMaasMojo extends AbstractMojo {
     } catch (UncheckedIOException e) {
       // A full disk or a missing permission is the machine's state, not a bug: one line, no stack trace.
       getLog().error("maas: " + e.getMessage());
-      throw new MojoExecutionException("maas: " + e.getMessage() + "; " + TreeWriter.FAILED_WRITE_HINT);
+      throw new MojoExecutionException("maas: " + e.getMessage() + "; " + MaasCompiler.FAILED_WRITE_HINT);
     }
   }
 
@@ -57,8 +64,14 @@ abstract class AbstractMaasMojo extends AbstractMojo {
   abstract void run() throws MojoExecutionException, MojoFailureException;
 
   /** The folder that relative names are resolved against: the project, or the working folder outside one. */
-  File baseDir() {
-    return basedir != null && !basedir.getPath().contains("${") ? basedir : new File(System.getProperty("user.dir"));
+  Path baseDir() {
+    return baseDir(basedir);
+  }
+
+  /** {@code basedir}, or the working folder outside a project. */
+  static Path baseDir(File basedir) {
+    return (basedir != null && !basedir.getPath().contains("${") ? basedir
+        : new File(System.getProperty("user.dir"))).toPath();
   }
 
   /**
@@ -67,7 +80,12 @@ abstract class AbstractMaasMojo extends AbstractMojo {
    * would otherwise become a folder of that literal name.
    */
   Path pathOr(File file, String fallback) {
-    return file == null || file.getPath().contains("${") ? baseDir().toPath().resolve(fallback) : file.toPath();
+    return pathOr(basedir, file, fallback);
+  }
+
+  /** {@link #pathOr(File, String)} under {@code basedir}. */
+  static Path pathOr(File basedir, File file, String fallback) {
+    return file == null || file.getPath().contains("${") ? baseDir(basedir).resolve(fallback) : file.toPath();
   }
 
   /** The spec file or folder, also outside a project. */
@@ -82,7 +100,10 @@ abstract class AbstractMaasMojo extends AbstractMojo {
   }
 
   /** Logs each diagnostic as a compiler would, then fails with the total when the run must fail. */
-  void report(List<Diagnostic> diagnostics, long errors, long warnings, String summary) throws MojoFailureException {
+  void report(List<Diagnostic> diagnostics) throws MojoFailureException {
+    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    long warnings = diagnostics.size() - errors;
+    String summary = Diagnostics.total(errors, warnings);
     for (Diagnostic d : diagnostics) {
       // A warning that fails the build (maas.failOnWarning) is an error of this run, and -q shows errors.
       if (d.isError() || failOnWarning) {

@@ -1,0 +1,4 @@
+/**
+ * The generators of the KServe objects: inference services, their scaling and storage credentials.
+ */
+package dev.maas.render.kserve;

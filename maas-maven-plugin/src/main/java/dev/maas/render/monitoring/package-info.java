@@ -1,0 +1,4 @@
+/**
+ * The generators of the monitoring objects: ServiceMonitors, alert rules and the dashboard.
+ */
+package dev.maas.render.monitoring;

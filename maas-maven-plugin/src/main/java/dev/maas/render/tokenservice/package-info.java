@@ -1,0 +1,4 @@
+/**
+ * The generators of the MaaS API deployment (the token service): its objects, configuration and limits.
+ */
+package dev.maas.render.tokenservice;

@@ -85,10 +85,9 @@ class MaasApiProcessTest {
         .encodeToString(der) + "\n-----END " + type + "-----\n";
   }
 
-  /** {@code java -cp <this class path> dev.maas.tokenservice.Main}: the service in a JVM of its own. */
+  /** The built service in a JVM of its own, started as the image's entrypoint starts it. */
   private static void launch() throws Exception {
-    ServiceProcess started = ServiceProcess.launch(List.of(ServiceProcess.java(), "-cp",
-        System.getProperty("java.class.path"), "dev.maas.tokenservice.Main"), dir);
+    ServiceProcess started = ServiceProcess.launch(ServiceProcess.serviceCommand(), dir);
     process = started.process();
     base = started.base();
   }

@@ -62,6 +62,10 @@ class ApiKeyApiTest {
         "expiresAt", created.get("expiresAt")), resolved);
     assertEquals(Map.of("valid", false), resolve(key.substring(0, key.length() - 1) + "x"));
     assertEquals(Map.of("valid", false), resolve("not-a-key"));
+    // As the gateway sends it: the Authorization header the client sent.
+    HttpResponse<String> asSent = service.call("POST", "/internal/v1/api-keys/resolve", null, null,
+        "{\"authorization\":\"Bearer " + key + "\"}");
+    assertEquals(resolved, json(asSent));
 
     String listed = service.call("GET", "/v1/api-keys", "kate", PREMIUM, null).body();
     assertTrue(listed.contains("\"id\":\"" + created.get("id") + "\"") && listed.contains("\"name\":\"ci\""), listed);

@@ -103,13 +103,16 @@ final class ApiKeyEndpoints {
   }
 
   /**
-   * POST /internal/v1/api-keys/resolve: {@code {"key"}} answers {@code {"valid": true, "user", "tier", "keyId",
+   * POST /internal/v1/api-keys/resolve: {@code {"authorization": "Bearer <key>"}} or {@code {"key"}} answers {@code {"valid": true, "user", "tier", "keyId",
    * "expiresAt"}} for a live key whose tier still exists, else {@code {"valid": false}}; the gateway calls it.
    */
   Reply resolve(Request request) throws Exception {
     JsonNode body = request.object(false);
     Map<String, Object> out = new LinkedHashMap<>();
-    String key = body.path("key").asText("");
+    // The gateway sends the Authorization header as the client sent it; a caller may send the key alone.
+    String authorization = body.path("authorization").asText("");
+    String key = authorization.startsWith("Bearer ") ? authorization.substring("Bearer ".length())
+        : body.path("key").asText("");
     long now = clock.instant().getEpochSecond();
     Optional<Map.Entry<String, ApiKeyRecord>> found = key.startsWith(PREFIX) && key.length() <= 100
         ? ledger.state().apiKeyByHash(sha256(key)) : Optional.empty();

@@ -8,16 +8,20 @@ package dev.maas.model;
  * @param maxTTL the longest lifetime a request may ask for
  * @param signingKeySecret the Secret holding the signing keys (a reference only)
  * @param replicas replicas of the service (the autoscaler's minimum)
- * @param image the stock JDK image that runs it
+ * @param image the image that runs it, or null for the one the plugin pins
+ * @param apiKeyMaxTTL the longest lifetime of an API key (and that of one asked for without a lifetime)
  */
-public record TokenService(
-    String namespace, String defaultTTL, String maxTTL, String signingKeySecret, int replicas, String image) {
-
-  /** The image used when the spec names none: a stock JDK (source-file mode needs the compiler, a JRE has none). */
-  public static final String DEFAULT_IMAGE = "eclipse-temurin:21-jdk";
+public record TokenService(String namespace, String defaultTTL, String maxTTL, String signingKeySecret, int replicas,
+    String image, String apiKeyMaxTTL) {
 
   public TokenService {
     replicas = replicas <= 0 ? 2 : replicas;
-    image = image == null ? DEFAULT_IMAGE : image;
+    apiKeyMaxTTL = apiKeyMaxTTL == null ? maxTTL : apiKeyMaxTTL;
+  }
+
+  /** A token service whose API keys live at most as long as its tokens. */
+  public TokenService(String namespace, String defaultTTL, String maxTTL, String signingKeySecret, int replicas,
+      String image) {
+    this(namespace, defaultTTL, maxTTL, signingKeySecret, replicas, image, null);
   }
 }

@@ -48,7 +48,7 @@ public final class PlatformBinder {
         text(oidc, "issuerUrl"), strings(oidc.path("audiences")), text(oidc, "groupsClaim"), text(oidc, "usernameClaim"));
     JsonNode tk = spec.path("tokens");
     TokenService tokens = new TokenService(text(tk, "namespace"), text(tk, "defaultTTL"), text(tk, "maxTTL"),
-        text(tk, "signingKeySecret"), tk.path("replicas").asInt(0), text(tk, "image"));
+        text(tk, "signingKeySecret"), tk.path("replicas").asInt(0), text(tk, "image"), text(tk, "apiKeyMaxTTL"));
     List<Tier> tiers = new ArrayList<>();
     for (JsonNode t : spec.path("tiers")) {
       Map<String, ModelLimits> modelLimits = new LinkedHashMap<>();

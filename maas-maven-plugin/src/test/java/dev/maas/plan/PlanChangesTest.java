@@ -227,6 +227,6 @@ class PlanChangesTest {
     assertEquals(List.of("tier free added", "tier premium added", "tier enterprise added", "model granite-8b added",
         "model llama-70b added", "model mnist-classifier added"), changes);
     String md = Files.readString(result.markdown());
-    assertTrue(md.contains("**Summary:** 49 objects added, 0 changed, 0 removed"), md);
+    assertTrue(md.contains("**Summary:** 48 objects added, 0 changed, 0 removed"), md);
   }
 }

@@ -227,7 +227,14 @@ class PolicySemanticsTest {
         revocation.path("http").path("url").asText());
     assertTrue(revocation.path("cache").path("ttl").asInt() <= 60);
     JsonNode properties = rules.path("response").path("success").path("filters").path("identity").path("json").path("properties");
-    assertEquals("auth.identity.sub", properties.path("userid").path("expression").asText());
-    assertEquals("auth.identity.tier", properties.path("tier").path("expression").asText());
+    // An API key's user and tier are the service's answer about it; a JWT's are its claims.
+    assertEquals("has(auth.identity.maas_api_key) ? auth.metadata.apikey.user : auth.identity.sub",
+        properties.path("userid").path("expression").asText());
+    assertEquals("(has(auth.identity.maas_api_key) ? auth.metadata.apikey.tier : auth.identity.tier)",
+        properties.path("tier").path("expression").asText());
+    JsonNode apiKey = rules.path("metadata").path("apikey");
+    assertEquals("http://acme-token-service.maas-system.svc.cluster.local:8080/internal/v1/api-keys/resolve",
+        apiKey.path("http").path("url").asText());
+    assertTrue(apiKey.path("cache").path("ttl").asInt() <= 60);
   }
 }

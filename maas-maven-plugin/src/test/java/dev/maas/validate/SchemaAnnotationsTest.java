@@ -143,7 +143,6 @@ class SchemaAnnotationsTest {
     applied.put(spec0 + "auth/properties/users/properties/oidc/properties/usernameClaim", p -> p.auth().oidcUsernameClaim());
     applied.put(spec0 + "target", p -> p.target().spelling());
     applied.put(spec0 + "tokens/properties/replicas", p -> p.tokens().replicas());
-    applied.put(spec0 + "tokens/properties/image", p -> p.tokens().image());
     applied.put(spec0 + "limitador/properties/namespace", p -> p.limitador().namespace());
     applied.put(spec0 + "limitador/properties/replicas", p -> p.limitador().replicas());
     applied.put(spec0 + "observability/properties/metrics", p -> p.observability().metrics());

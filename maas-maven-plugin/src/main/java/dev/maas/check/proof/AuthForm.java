@@ -35,9 +35,11 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
    * @param tokenReview whether it reviews Kubernetes tokens
    * @param defaults identity properties it adds where the identity lacks them
    * @param overrides identity properties it sets
+   * @param plain the CEL expression of a {@code plain} identity (what it proves), or {@code null}
    */
   record Authentication(String name, Conditions when, boolean anonymous, boolean jwt, String issuerUrl,
-      boolean tokenReview, List<AuthorinoIdentity.Property> defaults, List<AuthorinoIdentity.Property> overrides) {}
+      boolean tokenReview, List<AuthorinoIdentity.Property> defaults, List<AuthorinoIdentity.Property> overrides,
+      Expr plain) {}
 
   /**
    * An authorization rule.
@@ -102,7 +104,9 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
       authenticating.add(new Authentication(rule.getKey(), Conditions.of(spec.path("when"), expressions),
           spec.has("anonymous"), spec.has("jwt"), spec.path("jwt").path("issuerUrl").asText(),
           spec.has("kubernetesTokenReview"), AuthorinoIdentity.properties(spec.path("defaults"), expressions),
-          AuthorinoIdentity.properties(spec.path("overrides"), expressions)));
+          AuthorinoIdentity.properties(spec.path("overrides"), expressions),
+          spec.path("plain").path("expression").isTextual()
+              ? expressions.apply(spec.path("plain").path("expression").asText()) : null));
     }
     List<Authorization> authorizing = new ArrayList<>();
     for (Map.Entry<String, JsonNode> rule : entries(rules.path("authorization"))) {

@@ -17,6 +17,11 @@ public final class MatrixBuilder {
     return SyntheticRequest.withToken("POST", path, tier, USER, audience);
   }
 
+  /** The same inference request made with an API key of the tier, live or revoked (see SyntheticRequest#withApiKey). */
+  public static SyntheticRequest apiKeyInference(String path, String tier, boolean live) {
+    return SyntheticRequest.withApiKey("POST", path, tier, USER, live);
+  }
+
   /** The model listing a tier's user asks for: {@code GET /v1/models}. */
   public static SyntheticRequest listing(String tier, String audience) {
     return SyntheticRequest.withToken("GET", PolicyProof.LISTING_PATH, tier, USER, audience);

@@ -289,6 +289,16 @@ public final class PolicyEvaluator {
         // Only the identity differs from the request's variables: the converted request is shared.
         provenVars = vars.with("auth", proven.get("auth"));
       }
+      if (rule.plain() != null) {
+        Object plain = rule.plain().value(vars);
+        if (!(plain instanceof Map<?, ?> object)) {
+          continue;
+        }
+        Map<String, Object> identity = new LinkedHashMap<>();
+        object.forEach((k, v) -> identity.put(String.valueOf(k), v));
+        proven = withIdentity(requestVars, Collections.unmodifiableMap(identity));
+        provenVars = vars.with("auth", proven.get("auth"));
+      }
       CelVariables unextended = provenVars;
       Map<String, Object> extended = AuthorinoIdentity.authenticated(rule.defaults(), rule.overrides(), proven,
           e -> resolved(e, unextended));
@@ -339,6 +349,9 @@ public final class PolicyEvaluator {
         accepting.add(rule);
       } else if (rule.tokenReview() && request.credential() == SyntheticRequest.Credential.KUBERNETES) {
         accepting.add(rule);
+      } else if (rule.plain() != null && request.credential() == SyntheticRequest.Credential.API_KEY) {
+        // A plain identity proves whatever its expression gives; its conditions (the key's prefix) held above.
+        accepting.add(rule);
       }
     }
     String who = auth.identity();
@@ -370,6 +383,7 @@ public final class PolicyEvaluator {
       case MAAS_TOKEN -> "a token of the token service";
       case OIDC -> "a token of the OIDC issuer " + request.identity().get("iss");
       case KUBERNETES -> "a Kubernetes token";
+      case API_KEY -> "an API key of the token service";
     };
   }
 
@@ -419,6 +433,13 @@ public final class PolicyEvaluator {
       copy.put("username", String.valueOf(user.get("username")) + "-other");
       identity.put("user", copy);
     }
-    return new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(), identity);
+    Map<String, Object> metadata = new LinkedHashMap<>(request.metadata());
+    if (metadata.get("apikey") instanceof Map<?, ?> answer && answer.containsKey("user")) {
+      Map<Object, Object> copy = new LinkedHashMap<>(answer);
+      copy.put("user", answer.get("user") + "-other");
+      metadata.put("apikey", copy);
+    }
+    return new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(), identity,
+        metadata);
   }
 }

@@ -127,6 +127,8 @@ public final class PolicyProof {
         }
       }
 
+      checked += apiKeys(evaluator, check, tier, models, verdicts);
+
       SyntheticRequest list = MatrixBuilder.listing(tier.name(), audience);
       Verdict listing = evaluator.evaluate(list);
       listings.put(tier.name(), AccessMatrix.Cell.of(listing));
@@ -272,6 +274,55 @@ public final class PolicyProof {
   }
 
   /** Whether nothing authenticates the caller: no AuthPolicy applies, or an anonymous rule does. */
+  /**
+   * The tier's calls made with an API key instead of a token: the gateway must let through and count exactly what it
+   * does for the tier's token, and refuse a revoked key once the answer it caches (for the metadata's TTL) is the
+   * service's {@code valid: false}. Returns how many requests were evaluated.
+   */
+  private static int apiKeys(PolicyEvaluator evaluator, Check check, Tier tier, List<Model> models, Verdict[] byToken) {
+    Verdict[] byKey = new Verdict[models.size()];
+    Verdict[] revoked = new Verdict[models.size()];
+    IntStream.range(0, models.size()).parallel().forEach(i -> {
+      if (open(byToken[i])) {
+        // Nothing authenticates the call at all: that finding says it; credentials make no difference there.
+        return;
+      }
+      String path = MeteredEndpoints.primaryPath(models.get(i));
+      byKey[i] = evaluator.evaluate(MatrixBuilder.apiKeyInference(path, tier.name(), true));
+      revoked[i] = byToken[i].authorized()
+          ? evaluator.evaluate(MatrixBuilder.apiKeyInference(path, tier.name(), false)) : null;
+    });
+    int evaluated = 0;
+    for (int i = 0; i < models.size(); i++) {
+      if (byKey[i] == null) {
+        continue;
+      }
+      Model model = models.get(i);
+      String call = "model `" + model.name() + "` (POST " + MeteredEndpoints.primaryPath(model) + ")";
+      evaluated += revoked[i] == null ? 1 : 2;
+      if (byKey[i].authorized() != byToken[i].authorized()) {
+        check.error("proof.access", byKey[i].authPolicyFile(), "an API key of tier `" + tier.name() + "` is "
+            + (byKey[i].authorized() ? "let through to " : "refused ") + call + " while a token of the tier is "
+            + (byToken[i].authorized() ? "let through" : "refused")
+            + (byKey[i].denial() == null ? "" : ": " + byKey[i].denial()),
+            "the AuthPolicy must give an API key the tier the token service resolves it to, as it gives a token its"
+                + " claim");
+      } else if (byKey[i].authorized() && (!keys(byKey[i].requestLimits()).equals(keys(byToken[i].requestLimits()))
+          || !keys(byKey[i].tokenLimits()).equals(keys(byToken[i].tokenLimits())))) {
+        check.error("proof.access", byKey[i].authPolicyFile(), "an API key of tier `" + tier.name() + "` calling "
+            + call + " is counted by " + keys(byKey[i].requestLimits()) + " / " + keys(byKey[i].tokenLimits())
+            + ", a token of the tier by " + keys(byToken[i].requestLimits()) + " / " + keys(byToken[i].tokenLimits()),
+            "the AuthPolicy's identity filter must give an API key the user and tier the token service resolves");
+      }
+      if (revoked[i] != null && revoked[i].authorized()) {
+        check.error("proof.access", revoked[i].authPolicyFile(), "a revoked API key of tier `" + tier.name()
+            + "` still reaches " + call + " once the gateway holds the service's answer `valid: false`",
+            "the AuthPolicy must require the token service's `valid: true` for an API key");
+      }
+    }
+    return evaluated;
+  }
+
   private static boolean open(Verdict verdict) {
     return verdict.authPolicy() == null || verdict.anonymous();
   }

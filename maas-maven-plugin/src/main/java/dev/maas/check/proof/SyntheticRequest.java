@@ -14,7 +14,7 @@ import java.util.Map;
  * @param identity the claims or user the credential proves ({@code auth.identity})
  */
 public record SyntheticRequest(String method, String path, Map<String, String> headers, Credential credential,
-    Map<String, Object> identity) {
+    Map<String, Object> identity, Map<String, Object> metadata) {
 
   /** The kinds of credential a caller presents. */
   public enum Credential {
@@ -23,12 +23,44 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
     /** A Kubernetes service-account or user token, checked by a TokenReview. */
     KUBERNETES,
     /** A token of the platform's OIDC identity provider; its issuer is the identity's {@code iss}. */
-    OIDC
+    OIDC,
+    /** An API key of the platform's token service, which the gateway has the service resolve by its hash. */
+    API_KEY
   }
+
+  /** What the token service answers the gateway's revocation call for a token it issued: not revoked. */
+  static final Map<String, Object> TOKEN_NOT_REVOKED = Map.of("revocation", Map.of("revoked", false));
 
   public SyntheticRequest {
     headers = Map.copyOf(headers);
     identity = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(identity));
+    metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+
+  /** A request whose metadata calls answer as for a live token ({@code auth.metadata.revocation}). */
+  public SyntheticRequest(String method, String path, Map<String, String> headers, Credential credential,
+      Map<String, Object> identity) {
+    this(method, path, headers, credential, identity, TOKEN_NOT_REVOKED);
+  }
+
+  /**
+   * A caller of tier {@code tier} presenting an API key, as the gateway sees it: the Authorization header only; the
+   * service's answer to the gateway's resolve call ({@code auth.metadata.apikey}) is {@code valid} with the key's user
+   * and tier while the answer the gateway holds is that of a live key, else {@code {"valid": false}} (revoked, expired
+   * or unknown). Authorino holds an answer for the metadata's cache TTL, so a revoked key is refused once the cached
+   * answer is the service's new one.
+   */
+  public static SyntheticRequest withApiKey(String method, String path, String tier, String user, boolean live) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("valid", live);
+    if (live) {
+      answer.put("user", user);
+      answer.put("tier", tier);
+      answer.put("keyId", "proof-key");
+      answer.put("expiresAt", 1_700_003_600L);
+    }
+    return new SyntheticRequest(method, path, Map.of("authorization", "Bearer maas_proof-key-of-" + user),
+        Credential.API_KEY, Map.of(), Map.of("apikey", answer));
   }
 
   /**
@@ -98,7 +130,7 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
     request.put("headers", headers);
     Map<String, Object> auth = new LinkedHashMap<>();
     auth.put("identity", identity);
-    auth.put("metadata", Map.of("revocation", Map.of("revoked", false)));
+    auth.put("metadata", metadata);
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("request", request);
     vars.put("auth", auth);

@@ -28,6 +28,10 @@ public final class KuadrantGenerator implements Generator {
         .put("argocd.argoproj.io/sync-options", "ServerSideApply=true");
     ObjectNode spec = Manifests.spec(limitador);
     spec.put("replicas", settings.replicas());
+    // Callers see what is left of their quota on every answer: --rate-limit-headers DRAFT_VERSION_03 makes Limitador
+    // answer X-RateLimit-Limit, -Remaining and -Reset (limitador src/main.rs, the rate_limit_headers argument; the
+    // HTTP and gRPC servers add the headers of the check's result), which the gateway passes on to the client.
+    spec.put("rateLimitHeaders", "DRAFT_VERSION_03");
     // Counters in memory are lost on every restart, and while Limitador is down the wasm-shim lets requests
     // through (kuadrant-operator internal/wasm/utils.go, failureMode allow): production keeps them in Redis
     // or on a disk (see Environments#limitador).

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Generates the gateway-level AuthPolicy: only tokens of the platform's token service pass, revoked
- * tokens are refused, and a request is allowed only when it is a metered endpoint ({@link
+ * Generates the gateway-level AuthPolicy: only credentials of the platform's token service pass (its JWTs, and its API
+ * keys, which the service resolves by hash), revoked ones are refused, and a request is allowed only when it is a metered endpoint ({@link
  * dev.maas.model.MeteredEndpoints}) of a model the caller's tier may call, or the model listing; every other path,
  * a model's metrics or tokenizer among them, is denied.
  */
@@ -25,6 +25,19 @@ public final class AuthPolicyGenerator implements Generator {
 
   /** Longest time a revocation answer is trusted, in seconds. */
   public static final int REVOCATION_CACHE_TTL = 30;
+
+  /** The prefix of the service's API keys in the Authorization header; a JWT never starts so. */
+  public static final String API_KEY_BEARER_PREFIX = "Bearer maas_";
+
+  /** The identity an API key authenticates before the service resolves it: a marker, never the key. */
+  static final String API_KEY_MARKER = "auth.identity.maas_api_key";
+
+  /** The service's answer about the presented API key. */
+  static final String API_KEY_METADATA = "auth.metadata.apikey";
+
+  /** The caller's tier for both credential kinds: the key's tier once resolved, else the JWT's claim. */
+  public static final String CALLER_TIER = "(has(" + API_KEY_MARKER + ") ? " + API_KEY_METADATA + ".tier : "
+      + Predicates.TIER + ")";
 
   /** How long the issuer's discovery document is cached, in seconds. */
   static final int DISCOVERY_TTL = 300;
@@ -80,26 +93,26 @@ public final class AuthPolicyGenerator implements Generator {
     spec.set("targetRef", Manifests.gatewayTarget(platform.gateway().name()));
     ObjectNode rules = spec.putObject("rules");
 
-    ObjectNode jwt = rules.putObject("authentication").putObject("maas-tokens");
+    ObjectNode authentication = rules.putObject("authentication");
+    ObjectNode jwt = authentication.putObject("maas-tokens");
     ObjectNode jwtSettings = jwt.putObject("jwt");
     jwtSettings.put("issuerUrl", TokenServiceEndpoints.issuer(platform));
     jwtSettings.put("ttl", DISCOVERY_TTL);
+    apiKeyAuthentication(authentication);
 
-    ObjectNode revocation = rules.putObject("metadata").putObject("revocation");
-    ObjectNode http = revocation.putObject("http");
-    http.put("url", TokenServiceEndpoints.revocationStatusUrl(platform));
-    http.put("method", "POST");
-    http.put("contentType", "application/json");
-    http.putObject("body").put("expression",
-        "{\"jti\": auth.identity.jti, \"sub\": auth.identity.sub, \"iat\": auth.identity.iat}");
-    ObjectNode cache = revocation.putObject("cache");
-    cache.putObject("key").put("selector", "auth.identity.jti");
-    cache.put("ttl", REVOCATION_CACHE_TTL);
+    ObjectNode metadata = rules.putObject("metadata");
+    serviceCall(metadata, "revocation", "!has(" + API_KEY_MARKER + ")",
+        TokenServiceEndpoints.revocationStatusUrl(platform),
+        "{\"jti\": auth.identity.jti, \"sub\": auth.identity.sub, \"iat\": auth.identity.iat}", "auth.identity.jti");
+    apiKeyMetadata(metadata, platform);
 
     ObjectNode authorization = rules.putObject("authorization");
-    patternRule(authorization, "audience", audiencePredicate(platform));
+    // An API key carries no audience or jti: its checks are the service's answer about it.
+    patternRule(authorization, "audience", "has(" + API_KEY_MARKER + ") || (" + audiencePredicate(platform) + ")");
     // A failed status call leaves no answer, so the predicate errs and the request is denied.
-    patternRule(authorization, "not-revoked", "auth.metadata.revocation.revoked == false");
+    patternRule(authorization, "not-revoked",
+        "has(" + API_KEY_MARKER + ") || auth.metadata.revocation.revoked == false");
+    patternRule(authorization, "api-key-valid", "!has(" + API_KEY_MARKER + ") || " + API_KEY_METADATA + ".valid == true");
     accessRule(authorization, platform);
 
     ObjectNode response = rules.putObject("response");
@@ -111,10 +124,50 @@ public final class AuthPolicyGenerator implements Generator {
     unauthorized.putObject("message").put("value", "your tier may not call this path");
     ObjectNode properties = response.putObject("success").putObject("filters").putObject("identity")
         .putObject("json").putObject("properties");
-    properties.putObject("userid").put("expression", "auth.identity.sub");
-    properties.putObject("tier").put("expression", "auth.identity.tier");
+    properties.putObject("userid").put("expression",
+        "has(" + API_KEY_MARKER + ") ? " + API_KEY_METADATA + ".user : auth.identity.sub");
+    properties.putObject("tier").put("expression", CALLER_TIER);
     return List.of(policy);
   }
+
+  /**
+   * API keys: Authorino's {@code apiKey} method compares the presented value with raw keys held in Secrets
+   * (pkg/evaluators/identity/api_key.go, {@code Call}), which would store every key in the clear. A request whose
+   * Authorization header is {@code Bearer maas_...} is instead authenticated by a {@code plain} identity that only
+   * marks it, and the key is resolved by the service, which keeps its hash (the {@code apikey} metadata below); the
+   * authorization rules then require the service's {@code valid: true}.
+   */
+  private static void apiKeyAuthentication(ObjectNode authentication) {
+    ObjectNode apiKey = authentication.putObject("maas-api-keys");
+    apiKey.putArray("when").addObject().put("predicate", "\"authorization\" in request.headers && "
+        + "request.headers.authorization.startsWith(" + CelStrings.quote(API_KEY_BEARER_PREFIX) + ")");
+    apiKey.putObject("plain").put("expression", "{\"maas_api_key\": true}");
+  }
+
+  /**
+   * The service's answer about the presented key, cached per Authorization header for {@link #REVOCATION_CACHE_TTL}
+   * seconds: a revoked key is refused at most that long after the replicas saw the revocation.
+   */
+  private static void apiKeyMetadata(ObjectNode metadata, Platform platform) {
+    serviceCall(metadata, "apikey", "has(" + API_KEY_MARKER + ")", TokenServiceEndpoints.apiKeyResolveUrl(platform),
+        "{\"authorization\": request.headers.authorization}", "request.headers.authorization");
+  }
+
+  /** A JSON POST to the token service when {@code when} holds, its answer cached per {@code cacheKey}. */
+  private static void serviceCall(ObjectNode metadata, String name, String when, String url, String body,
+      String cacheKey) {
+    ObjectNode call = metadata.putObject(name);
+    call.putArray("when").addObject().put("predicate", when);
+    ObjectNode http = call.putObject("http");
+    http.put("url", url);
+    http.put("method", "POST");
+    http.put("contentType", "application/json");
+    http.putObject("body").put("expression", body);
+    ObjectNode cache = call.putObject("cache");
+    cache.putObject("key").put("selector", cacheKey);
+    cache.put("ttl", REVOCATION_CACHE_TTL);
+  }
+
 
   /**
    * The tier-access rule: one predicate; or, for a platform too large for one, a pattern that holds when the
@@ -250,6 +303,7 @@ public final class AuthPolicyGenerator implements Generator {
         tiers.add(tier.name());
       }
     }
-    return tiers.isEmpty() ? null : Predicates.meteredCall(model) + " && " + Predicates.tierIn(tiers);
+    return tiers.isEmpty() ? null : Predicates.meteredCall(model) + " && " + CALLER_TIER + " in ["
+        + tiers.stream().map(CelStrings::quote).collect(java.util.stream.Collectors.joining(", ")) + "]";
   }
 }

@@ -39,6 +39,7 @@ public final class TokenServiceConfig {
     return new ServiceConfig(platform.name(), TokenServiceEndpoints.issuer(platform),
         TokenServiceEndpoints.audience(platform),
         Window.parse(platform.tokens().defaultTTL()).seconds(), Window.parse(platform.tokens().maxTTL()).seconds(),
+        Window.parse(platform.tokens().apiKeyMaxTTL()).seconds(),
         // A tier without a model list may use every model, including ones added later: its models stay null.
         platform.tiers().stream().map(t -> new TierEntry(t.name(), t.displayName(), t.level(), t.groups(), t.models()))
             .toList(),

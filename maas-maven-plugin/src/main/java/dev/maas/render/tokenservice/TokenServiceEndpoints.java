@@ -46,4 +46,13 @@ public final class TokenServiceEndpoints {
   public static String revocationStatusUrl(Platform platform) {
     return issuer(platform) + "/internal/v1/tokens/status";
   }
+
+  /**
+   * The URL the gateway resolves an API key at: POST {@code {"authorization": "Bearer maas_..."}}, answer
+   * {@code {"valid": true, "user", "tier", "keyId", "expiresAt"}} or {@code {"valid": false}}; the service keeps only
+   * the key's hash.
+   */
+  public static String apiKeyResolveUrl(Platform platform) {
+    return issuer(platform) + "/internal/v1/api-keys/resolve";
+  }
 }

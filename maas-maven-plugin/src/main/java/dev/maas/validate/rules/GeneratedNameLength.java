@@ -22,7 +22,6 @@ public final class GeneratedNameLength implements SemanticRule {
   /** Fixed-suffix names, longest first; the schema keeps them short, this keeps it so. */
   private static final List<String[]> PLATFORM_NAMES = List.of(
       new String[] {"ConfigMap", "-token-service-config"},
-      new String[] {"ConfigMap", "-token-service-source"},
       new String[] {"AuthPolicy", "-token-service-auth"},
       new String[] {"RateLimitPolicy", "-request-limits"},
       new String[] {"Deployment", "-token-service"},

@@ -7,9 +7,16 @@ import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
-/** Token lifetimes are positive and the default is no longer than the maximum. */
-@Rule(summary = "a token lifetime of zero, or a default above the maximum", inputs = "/spec/tokens")
+/**
+ * Token lifetimes are positive and the default is no longer than the maximum; an API key's maximum is positive and at
+ * most a year, so a leaked key that nobody revokes still ends.
+ */
+@Rule(summary = "a token or API key lifetime of zero, a default above the maximum, or an API key over a year",
+    inputs = "/spec/tokens")
 public final class TokenLifetimes implements SemanticRule {
+
+  /** A year: the longest an API key may live. */
+  private static final long MAX_API_KEY_MILLIS = 8760L * 3600 * 1000;
 
   @Override
   public void find(Platform platform, Findings findings) {
@@ -24,6 +31,20 @@ public final class TokenLifetimes implements SemanticRule {
     }
     if (maxMillis == 0) {
       zero(findings, "maxTTL", tokens.maxTTL(), "720h");
+    }
+    if (tokens.apiKeyMaxTTL() != null && Window.isValid(tokens.apiKeyMaxTTL())) {
+      long keyMillis = Window.parse(tokens.apiKeyMaxTTL()).millis();
+      String pointer = "/spec/tokens/apiKeyMaxTTL";
+      if (findings.written(pointer) && keyMillis == 0) {
+        findings.at(pointer,
+            "apiKeyMaxTTL `" + tokens.apiKeyMaxTTL() + "` is zero, so API keys would expire as they are created",
+            "use a positive duration such as `2160h`");
+      } else if (findings.written(pointer) && keyMillis > MAX_API_KEY_MILLIS) {
+        findings.at(pointer,
+            "apiKeyMaxTTL `" + tokens.apiKeyMaxTTL() + "` is longer than a year (8760h), so a leaked key nobody"
+                + " revokes would stay valid that long",
+            "use at most `8760h`; keys can be created again before they expire");
+      }
     }
     if (defaultMillis > 0 && maxMillis > 0 && defaultMillis > maxMillis) {
       String pointer = "/spec/tokens/defaultTTL";

@@ -51,14 +51,14 @@ class SharedObjectsCheckTest {
     assertEquals(1, found.size(), found.toString());
     String message = dev.maas.validate.Rendered.withoutCode(found.get(0));
     assertTrue(message.startsWith("argocd/application-acme-prod.yaml: error: Applications `acme-dev`, `acme-prod` both"
-        + " manage 39 object(s) on server https://kubernetes.default.svc, e.g. "), message);
+        + " manage 38 object(s) on server https://kubernetes.default.svc, e.g. "), message);
     assertEquals(SharedObjectsCheck.CODE, found.get(0).code());
   }
 
   @Test
   void objectsComeFromTheOverlayAndTheBaseItIncludes() throws IOException {
     var objects = SharedObjectsCheck.objects(golden(), "overlays/dev");
-    assertEquals(39, objects.size());
+    assertEquals(38, objects.size());
     assertTrue(objects.contains("gateway.networking.k8s.io/Gateway/maas-system/maas-gateway"), objects.toString());
     assertTrue(objects.contains("/NetworkPolicy/maas-system/acme-token-service".replace("/NetworkPolicy",
         "networking.k8s.io/NetworkPolicy")), objects.toString());

@@ -41,8 +41,9 @@ class PolicyProofTest {
     assertEquals(List.of(), result.findings());
     // 3 tiers × 3 models, 3 listings and 3 with a query string, 3 token requests, 1 forged-header request, 1 listing
     // with a person's token, 3 unknown-tier requests; per model a call with a query string, and every unmetered path
-    // with GET and POST (8 for each LLM, 5 for the predictor).
-    assertEquals(9 + 3 + 3 + 3 + 1 + 1 + 3 + 3 + 2 * (8 + 8 + 5), result.requestsChecked());
+    // with GET and POST (8 for each LLM, 5 for the predictor); the 3 × 3 calls with an API key, and the 6 a tier may
+    // make again with its key revoked.
+    assertEquals(9 + 3 + 3 + 3 + 1 + 1 + 3 + 3 + 2 * (8 + 8 + 5) + 9 + 6, result.requestsChecked());
     // One set of counters per limit of a tier, across all its models and the listing: every call of a tier on the
     // one public model route.
     assertEquals(java.util.Set.of(
@@ -75,15 +76,15 @@ class PolicyProofTest {
     OutputChecks.Result result = new OutputChecks(null).checkAll(platform, golden);
     assertEquals(List.of(), result.findings());
     assertEquals(9, result.matrix().cells().values().stream().mapToInt(r -> r.size()).sum());
-    GeneratedTree widened = Reference.edit(golden, AUTH, "auth.identity.tier in [\"enterprise\"])",
-        "auth.identity.tier in [\"enterprise\", \"free\"])");
+    GeneratedTree widened = Reference.edit(golden, AUTH, "auth.identity.tier) in [\"enterprise\"])",
+        "auth.identity.tier) in [\"enterprise\", \"free\"])");
     assertTrue(new OutputChecks(null).check(platform, widened).stream().anyMatch(Diagnostic::isError));
   }
 
   @Test
   void widenedPredicateLetsATierReachAModel() {
-    GeneratedTree broken = Reference.edit(golden, AUTH, "auth.identity.tier in [\"enterprise\", \"premium\"])",
-        "auth.identity.tier in [\"enterprise\", \"free\", \"premium\"])");
+    GeneratedTree broken = Reference.edit(golden, AUTH, "auth.identity.tier) in [\"enterprise\", \"premium\"])",
+        "auth.identity.tier) in [\"enterprise\", \"free\", \"premium\"])");
     Reference.assertMessages(List.of(AUTH + ": error: policy proof: tier `free` reaches model `llama-70b`"
         + " (POST /llm/llama-70b/v1/chat/completions): the spec does not let the tier call it, but AuthPolicy"
         + " maas-system/acme-gateway-auth lets it through (the AuthPolicy's tier-access predicate must admit only the"
@@ -92,8 +93,8 @@ class PolicyProofTest {
 
   @Test
   void narrowedPredicateRefusesATier() {
-    GeneratedTree broken = Reference.edit(golden, AUTH, "auth.identity.tier in [\"enterprise\", \"free\", \"premium\"])",
-        "auth.identity.tier in [\"enterprise\", \"premium\"])");
+    GeneratedTree broken = Reference.edit(golden, AUTH, "auth.identity.tier) in [\"enterprise\", \"free\", \"premium\"])",
+        "auth.identity.tier) in [\"enterprise\", \"premium\"])");
     Reference.assertMessages(List.of(AUTH + ": error: policy proof: tier `free` is refused model `granite-8b`"
         + " (POST /llm/granite-8b/v1/chat/completions): the spec lets the tier call it, but AuthPolicy"
         + " maas-system/acme-gateway-auth denies it (rule tier-access) (the AuthPolicy's tier-access predicate must"
@@ -127,6 +128,38 @@ class PolicyProofTest {
     Reference.assertMessages(List.of(TOKENS + ": error: policy proof: tier `premium` → model `granite-8b`"
         + " (POST /llm/granite-8b/v1/chat/completions): token limit `premium-tokens` of TokenRateLimitPolicy"
         + " maas-system/acme-token-limits: expected 50000/1m, 2000000/24h, found 50000/1m, 3000000/24h"), found);
+  }
+
+  @Test
+  void anApiKeyGivenTheTierOfItsIdentityInsteadOfTheServicesAnswerIsCaught() {
+    // The plain identity names no tier: a policy reading it would refuse every key.
+    GeneratedTree broken = Reference.edit(golden, AUTH,
+        "(has(auth.identity.maas_api_key) ? auth.metadata.apikey.tier : auth.identity.tier) in [\"enterprise\"])",
+        "auth.identity.tier in [\"enterprise\"])");
+    Reference.assertMessages(List.of(AUTH + ": error: policy proof: an API key of tier `enterprise` is refused model"
+        + " `mnist-classifier` (POST /vision/mnist-classifier/v2/models/mnist-classifier/infer) while a token of the tier"
+        + " is let through: AuthPolicy maas-system/acme-gateway-auth denies it (rule tier-access) (the AuthPolicy must"
+        + " give an API key the tier the token service resolves it to, as it gives a token its claim)"), findings(broken));
+  }
+
+  @Test
+  void aRevokedApiKeyIsRefusedTwiceOver() {
+    // The service answers a revoked key with {"valid": false} alone: without the validity rule the tier-access rule
+    // still finds no tier, so the key stays refused (the proof evaluates the revoked key against every allowed cell).
+    GeneratedTree broken = Reference.editObject(golden, AUTH,
+        p -> Reference.at(p, "spec.rules.authorization").remove("api-key-valid"));
+    assertEquals(List.of(), findings(broken));
+    // Without either, any key reaches the predictor whatever its tier, which the proof reports; a revoked key is still
+    // refused there, by the identity filter, which finds no user in the service's answer and fails the request.
+    GeneratedTree open = Reference.editObject(Reference.edit(golden, AUTH,
+        "(has(auth.identity.maas_api_key) ? auth.metadata.apikey.tier : auth.identity.tier) in [\"enterprise\"])",
+        "(has(auth.identity.maas_api_key) || auth.identity.tier in [\"enterprise\"]))"),
+        AUTH, p -> Reference.at(p, "spec.rules.authorization").remove("api-key-valid"));
+    String tail = " is let through to model `mnist-classifier` (POST /vision/mnist-classifier/v2/models/mnist-classifier/"
+        + "infer) while a token of the tier is refused (the AuthPolicy must give an API key the tier the token service"
+        + " resolves it to, as it gives a token its claim)";
+    Reference.assertMessages(List.of(AUTH + ": error: policy proof: an API key of tier `free`" + tail,
+        AUTH + ": error: policy proof: an API key of tier `premium`" + tail), findings(open));
   }
 
   @Test

@@ -65,7 +65,7 @@ class AccessPredicatePartsTest {
 
   @Test
   void leavesAreSortedRunsOfModelsBehindTheirRange() {
-    List<AuthPolicyGenerator.Leaf> leaves = new AuthPolicyGenerator(1000, 2, 32).leaves(platform);
+    List<AuthPolicyGenerator.Leaf> leaves = new AuthPolicyGenerator(2000, 2, 32).leaves(platform);
     // Sorted by path: /llm/granite-8b, /llm/llama-70b | /vision/mnist-classifier.
     assertEquals(2, leaves.size());
     assertEquals(List.of("granite-8b", "llama-70b"), List.of(leaves.get(0).first().name(), leaves.get(0).last().name()));
@@ -160,7 +160,7 @@ class AccessPredicatePartsTest {
           .path("patternMatching").path("patterns");
       sameDecisions(prefixed, patterns.get(0));
     }
-    List<AuthPolicyGenerator.Leaf> leaves = new AuthPolicyGenerator(1000, 2, 32).leaves(prefixed);
+    List<AuthPolicyGenerator.Leaf> leaves = new AuthPolicyGenerator(2000, 2, 32).leaves(prefixed);
     assertEquals(List.of("granite-8b", "granite"), List.of(leaves.get(0).first().name(), leaves.get(0).last().name()));
   }
 

@@ -61,7 +61,6 @@ class TokenServiceGeneratorTest {
         "v1 ServiceAccount acme-token-service",
         "rbac.authorization.k8s.io/v1 Role acme-token-service",
         "rbac.authorization.k8s.io/v1 RoleBinding acme-token-service",
-        "v1 ConfigMap acme-token-service-source",
         "v1 ConfigMap acme-token-service-config",
         "v1 ConfigMap acme-token-service-state",
         "apps/v1 Deployment acme-token-service",
@@ -81,11 +80,8 @@ class TokenServiceGeneratorTest {
   }
 
   @Test
-  void sourceAndConfigComeFromTheTemplateAndThePlatform() throws Exception {
+  void configComesFromThePlatform() throws Exception {
     List<KubeObject> objects = objects(acme);
-    String source = find(objects, "ConfigMap", "acme-token-service-source").body().path("data").path("TokenService.java").asText();
-    assertEquals(TokenServiceGenerator.source(), source);
-    assertTrue(source.contains("public class TokenService"));
 
     JsonNode config = JSON.readTree(find(objects, "ConfigMap", "acme-token-service-config").body()
         .path("data").path("config.json").asText());
@@ -109,9 +105,7 @@ class TokenServiceGeneratorTest {
   void noKeyMaterialAnywhere() throws Exception {
     String all = JSON.writeValueAsString(objects(acme).stream().map(KubeObject::body).toList());
     for (String forbidden : List.of("PRIVATE KEY", "BEGIN ", "\"d\":", "stringData")) {
-      // The program's source mentions PEM headers only in quoted strings; the check covers everything else.
-      String outsideSource = all.replace(JSON.writeValueAsString(TokenServiceGenerator.source()), "\"<source>\"");
-      assertFalse(outsideSource.contains(forbidden), forbidden + " found in the output");
+      assertFalse(all.contains(forbidden), forbidden + " found in the output");
     }
     assertFalse(objects(acme).stream().anyMatch(o -> o.kind().equals("Secret")), "no Secret is generated");
     JsonNode keys = find(objects(acme), "Deployment", "acme-token-service").body()
@@ -121,13 +115,15 @@ class TokenServiceGeneratorTest {
   }
 
   @Test
-  void deploymentRunsTheSourceOnAStockJdkLockedDown() {
+  void deploymentRunsThePinnedImageLockedDown() {
     JsonNode d = find(objects(acme), "Deployment", "acme-token-service").body();
     JsonNode pod = d.at("/spec/template/spec");
     JsonNode c = pod.path("containers").get(0);
-    assertEquals(TokenService.DEFAULT_IMAGE, c.path("image").asText());
-    assertTrue(TokenService.DEFAULT_IMAGE.endsWith("-jdk"), "source-file mode needs a JDK");
-    assertEquals("[\"java\",\"/opt/maas/TokenService.java\"]", c.path("command").toString());
+    // The reference the build pinned: the Jib image of this version, run by its own entrypoint.
+    assertTrue(c.path("image").asText().matches("[a-z0-9./-]+/maas-token-service:[0-9A-Za-z.-]+"), c.toString());
+    assertEquals(TokenServiceImage.pinned(), c.path("image").asText());
+    assertTrue(c.path("command").isMissingNode() && c.path("args").isMissingNode(), "the image's entrypoint runs");
+    assertEquals("IfNotPresent", c.path("imagePullPolicy").asText(), "an image loaded into the nodes runs");
     assertTrue(d.at("/spec/replicas").isMissingNode(), "the autoscaler owns the replica count");
     assertEquals("acme-token-service", pod.path("serviceAccountName").asText());
     assertTrue(c.at("/securityContext/readOnlyRootFilesystem").asBoolean());
@@ -142,11 +138,21 @@ class TokenServiceGeneratorTest {
     assertEquals("512Mi", c.at("/resources/limits/memory").asText());
     Set<String> mounts = new TreeSet<>();
     c.path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText() + (m.path("readOnly").asBoolean() ? " ro" : "")));
-    assertEquals(Set.of("/opt/maas ro", "/etc/maas/config ro", "/etc/maas/keys ro", "/var/lib/maas", "/tmp"), mounts);
+    assertEquals(Set.of("/etc/maas/config ro", "/etc/maas/keys ro", "/var/lib/maas", "/tmp"), mounts);
     List<String> env = new ArrayList<>();
     c.path("env").forEach(e -> env.add(e.path("name").asText() + "=" + e.path("value").asText()));
     assertTrue(env.contains("MAAS_STATE_CONFIGMAP=acme-token-service-state"), env.toString());
     assertTrue(env.contains("MAAS_CONFIG=/etc/maas/config/config.json"), env.toString());
+  }
+
+  @Test
+  void theSpecsImageOverridesThePinnedOne() {
+    TokenService t = acme.tokens();
+    String mirror = "registry.internal:5000/maas/token-service@sha256:" + "ab".repeat(32);
+    Platform mirrored = withTokens(acme, new TokenService(t.namespace(), t.defaultTTL(), t.maxTTL(),
+        t.signingKeySecret(), t.replicas(), mirror));
+    assertEquals(mirror, find(objects(mirrored), "Deployment", "acme-token-service").body()
+        .at("/spec/template/spec/containers/0/image").asText());
   }
 
   @Test

@@ -10,9 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.maas.model.Platform;
 import dev.maas.render.KubeObject;
 import dev.maas.render.tokenservice.TokenServiceGenerator;
+import dev.maas.tests.tokens.ServiceProcess;
 import dev.maas.validate.SpecValidator;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,43 +56,19 @@ class HostileGroupsTokenServiceTest {
     assertNotNull(outcome.platform(), outcome.diagnostics()::toString);
     Platform platform = outcome.platform();
     List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
-    Path source = dir.resolve("TokenService.java");
-    Path config = dir.resolve("config.json");
-    Files.writeString(source, data(objects, "acme-token-service-source", "TokenService.java"));
-    Files.writeString(config, data(objects, "acme-token-service-config", "config.json"));
+    Files.writeString(dir.resolve("config.json"), ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
     Path keys = Files.createDirectories(dir.resolve("keys"));
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
-    String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(g.generateKeyPair().getPrivate().getEncoded());
-    Files.writeString(keys.resolve("2026-01-01.pem"), "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), source.toString());
-    pb.environment().put("MAAS_CONFIG", config.toString());
-    pb.environment().put("MAAS_KEYS_DIR", keys.toString());
-    pb.environment().put("MAAS_STATE_DIR", dir.resolve("state").toString());
-    pb.environment().put("MAAS_PORT", String.valueOf(port));
-    pb.environment().put("MAAS_BIND_ADDRESS", "127.0.0.1");
-    pb.environment().remove("KUBERNETES_SERVICE_HOST");
-    pb.redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
-    process = pb.start();
-    base = "http://127.0.0.1:" + port;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      assertTrue(process.isAlive(), () -> "the service exited: " + log());
-      try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString())
-            .statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the service did not start: " + log());
+    java.security.KeyPair pair = g.generateKeyPair();
+    Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    Files.writeString(keys.resolve("2026-01-01.pem"), "-----BEGIN PRIVATE KEY-----\n"
+        + mime.encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
+        + mime.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+    // The built service, started as the image's entrypoint starts it.
+    ServiceProcess started = ServiceProcess.launch(ServiceProcess.serviceCommand(), dir);
+    process = started.process();
+    base = started.base();
   }
 
   @AfterAll
@@ -105,16 +80,7 @@ class HostileGroupsTokenServiceTest {
   }
 
   private static String log() {
-    try {
-      return Files.readString(dir.resolve("service.log"));
-    } catch (IOException e) {
-      return "(no log)";
-    }
-  }
-
-  private static String data(List<KubeObject> objects, String name, String key) {
-    return objects.stream().filter(o -> o.kind().equals("ConfigMap") && o.name().equals(name)).findFirst().orElseThrow()
-        .body().path("data").path(key).asText();
+    return ServiceProcess.log(dir);
   }
 
   /** The tier a caller with {@code groups} gets, or the HTTP status when it gets none. */

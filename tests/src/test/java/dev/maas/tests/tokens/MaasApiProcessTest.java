@@ -85,10 +85,9 @@ class MaasApiProcessTest {
         .encodeToString(der) + "\n-----END " + type + "-----\n";
   }
 
-  /** {@code java -cp <this class path> dev.maas.tokenservice.Main}: the service in a JVM of its own. */
+  /** The built service in a JVM of its own, started as the image's entrypoint starts it. */
   private static void launch() throws Exception {
-    ServiceProcess started = ServiceProcess.launch(List.of(ServiceProcess.java(), "-cp",
-        System.getProperty("java.class.path"), "dev.maas.tokenservice.Main"), dir);
+    ServiceProcess started = ServiceProcess.launch(ServiceProcess.serviceCommand(), dir);
     process = started.process();
     base = started.base();
   }
@@ -143,6 +142,30 @@ class MaasApiProcessTest {
     assertEquals(Boolean.TRUE, json(status).get("revoked"), status.body());
     List<?> live = (List<?>) json(call("GET", "/v1/tokens", "dave", "[\"premium-users\"]", null)).get("tokens");
     assertEquals(List.of(kept.get("jti")), live.stream().map(t -> ((Map<?, ?>) t).get("jti")).toList());
+  }
+
+  @Test
+  void anApiKeyResolvesToItsTierUntilRevokedAndStaysRevokedAcrossAForcedKill() throws Exception {
+    // The spec's apiKeyMaxTTL defaults to its maxTTL: a key asked for without a lifetime gets it, a longer one is refused.
+    HttpResponse<String> created = call("POST", "/v1/api-keys", "erin", "[\"premium-users\"]", "{\"name\":\"ci\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    Map<String, Object> key = json(created);
+    assertEquals(platform.tokens().maxTTL(), "720h");
+    assertEquals(720L * 3600, ((Number) key.get("expiresAt")).longValue() - ((Number) key.get("createdAt")).longValue());
+    assertEquals(400, call("POST", "/v1/api-keys", "erin", "[\"premium-users\"]", "{\"ttl\":\"721h\"}").statusCode());
+    String resolve = "{\"authorization\":\"Bearer " + key.get("key") + "\"}";
+    Map<String, Object> answer = json(call("POST", "/internal/v1/api-keys/resolve", null, null, resolve));
+    assertEquals(Map.of("valid", true, "user", "erin", "tier", "premium", "keyId", key.get("id"),
+        "expiresAt", key.get("expiresAt")), answer);
+
+    assertEquals(204, call("DELETE", "/v1/api-keys/" + key.get("id"), "erin", "[\"premium-users\"]", null).statusCode());
+    process.destroyForcibly();
+    assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+    launch();
+    assertEquals(Map.of("valid", false), json(call("POST", "/internal/v1/api-keys/resolve", null, null, resolve)));
+    assertFalse(log().contains((String) key.get("key")), "the log never names the key");
+    assertFalse(Files.readString(dir.resolve("state/tokens.json")).contains((String) key.get("key")),
+        "the store never holds the key");
   }
 
   @Test

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * @param base the API's base URL
  * @param metricsBase the health and metrics port's base URL
  */
-record ServiceProcess(Process process, String base, String metricsBase) {
+public record ServiceProcess(Process process, String base, String metricsBase) {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -40,7 +40,7 @@ record ServiceProcess(Process process, String base, String metricsBase) {
   }
 
   /** The text under {@code key} of the generated ConfigMap {@code name}. */
-  static String configMapData(List<KubeObject> objects, String name, String key) {
+  public static String configMapData(List<KubeObject> objects, String name, String key) {
     return objects.stream().filter(o -> o.kind().equals("ConfigMap") && o.name().equals(name)).findFirst()
         .orElseThrow().body().path("data").path(key).asText();
   }
@@ -49,7 +49,7 @@ record ServiceProcess(Process process, String base, String metricsBase) {
    * Starts {@code command} with the config, keys and state under {@code dir} ({@code config.json}, {@code keys/},
    * {@code state/}), appending its output to {@code dir/service.log}, and waits until its health port answers.
    */
-  static ServiceProcess launch(List<String> command, Path dir) throws Exception {
+  public static ServiceProcess launch(List<String> command, Path dir) throws Exception {
     int port = freePort();
     int metricsPort = freePort();
     ProcessBuilder pb = new ProcessBuilder(command);
@@ -80,11 +80,61 @@ record ServiceProcess(Process process, String base, String metricsBase) {
   }
 
   /** What the service wrote so far. */
-  static String log(Path dir) {
+  public static String log(Path dir) {
     try {
       return Files.readString(dir.resolve("service.log"));
     } catch (IOException e) {
       return "(no log)";
+    }
+  }
+
+  /**
+   * The service's runtime class path: its jar (or classes) and the libraries it needs, the same files Jib layers
+   * into the image's {@code /app}, taken from this test's class path.
+   */
+  static final List<String> SERVICE_ARTIFACTS = List.of("maas-token-service", "maas-token-service-config",
+      "jackson-databind", "jackson-core", "jackson-annotations", "nimbus-jose-jwt");
+
+  /**
+   * {@code java -cp <service class path> dev.maas.tokenservice.Main}: the built artifact started the way the image's
+   * entrypoint starts it, with nothing of the tests or the plugin on its class path.
+   */
+  public static List<String> serviceCommand() {
+    List<String> entries = new java.util.ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      String artifact = artifactOf(Path.of(entry));
+      if (SERVICE_ARTIFACTS.contains(artifact)) {
+        entries.add(entry);
+      }
+    }
+    List<String> found = entries.stream().map(e -> artifactOf(Path.of(e))).distinct().sorted().toList();
+    if (!found.equals(SERVICE_ARTIFACTS.stream().sorted().toList())) {
+      throw new AssertionError("the service's artifacts are not all on the test class path: " + found);
+    }
+    return List.of(java(), "-XX:+ExitOnOutOfMemoryError", "-cp", String.join(java.io.File.pathSeparator, entries),
+        "dev.maas.tokenservice.Main");
+  }
+
+  /**
+   * The artifact id of a class path entry: {@code .../jackson-core-2.20.1.jar} is {@code jackson-core}; a reactor
+   * module's {@code .../service/target/classes} is the module's artifact id, read from its pom.xml's own line.
+   */
+  private static String artifactOf(Path entry) {
+    String file = entry.getFileName().toString();
+    if (file.endsWith(".jar")) {
+      return file.replaceFirst("-[0-9][^-]*(-[A-Za-z0-9.]+)*\\.jar$", "");
+    }
+    Path pom = entry.getParent() == null || entry.getParent().getParent() == null ? null
+        : entry.getParent().getParent().resolve("pom.xml");
+    if (pom == null || !Files.isRegularFile(pom)) {
+      return file;
+    }
+    try {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>")
+          .matcher(Files.readString(pom));
+      return m.find() ? m.group(1) : file;
+    } catch (IOException e) {
+      return file;
     }
   }
 

@@ -91,12 +91,10 @@ class SigningKeyDocTest {
     // The token service of the reference spec, with the key where the Secret's volume puts it.
     List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
     Path service = Files.createDirectories(dir.resolve("service"));
-    Path source = service.resolve("TokenService.java");
-    Files.writeString(source, ServiceProcess.configMapData(objects, "acme-token-service-source", "TokenService.java"));
     Files.writeString(service.resolve("config.json"),
         ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
     Files.copy(pem, Files.createDirectories(service.resolve("keys")).resolve(file));
-    ServiceProcess started = ServiceProcess.launch(List.of(ServiceProcess.java(), source.toString()), service);
+    ServiceProcess started = ServiceProcess.launch(ServiceProcess.serviceCommand(), service);
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(started.base() + "/v1/tokens"))

@@ -55,9 +55,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the token service exactly as it is generated from the reference spec (source and config taken from
- * the generated ConfigMaps) as a {@code java TokenService.java} subprocess on 127.0.0.1, and checks it
- * from the outside: tokens verified with nimbus against the served JWKS, tiers, refusals, validation,
+ * Runs the built MaaS API module with the config generated from the reference spec, started as the image's
+ * entrypoint starts it, on 127.0.0.1, and checks it from the outside: tokens verified with nimbus against the served JWKS, tiers, refusals, validation,
  * revocation surviving a restart, limits, load and metrics.
  */
 class TokenServiceProcessTest {
@@ -69,7 +68,6 @@ class TokenServiceProcessTest {
   static Path dir;
 
   private static Platform platform;
-  private static Path source;
   private static Path config;
   private static Path keysDir;
   private static Path stateDir;
@@ -85,9 +83,7 @@ class TokenServiceProcessTest {
   static void start() throws Exception {
     platform = ServiceProcess.acme();
     List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
-    source = dir.resolve("TokenService.java");
     config = dir.resolve("config.json");
-    Files.writeString(source, ServiceProcess.configMapData(objects, "acme-token-service-source", "TokenService.java"));
     Files.writeString(config, ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
     keysDir = Files.createDirectories(dir.resolve("keys"));
     stateDir = dir.resolve("state");
@@ -114,14 +110,16 @@ class TokenServiceProcessTest {
   }
 
   private static void writePem(Path file, KeyPair pair) throws IOException {
-    String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(pair.getPrivate().getEncoded());
-    Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
+    Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    // The key file as the install page makes it: the private key and its public key (the service derives nothing).
+    Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + mime.encodeToString(pair.getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n" + mime.encodeToString(pair.getPublic().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n");
   }
 
-  /** Starts {@code java TokenService.java} and waits for /health. */
+  /** Starts the built service as the image's entrypoint does and waits for /health. */
   private static void launch() throws Exception {
-    ServiceProcess started = ServiceProcess.launch(List.of(ServiceProcess.java(), source.toString()), dir);
+    ServiceProcess started = ServiceProcess.launch(ServiceProcess.serviceCommand(), dir);
     process = started.process();
     base = started.base();
     metricsBase = started.metricsBase();
@@ -212,7 +210,9 @@ class TokenServiceProcessTest {
   }
 
   private static Map<String, Long> metrics() throws Exception {
-    String text = call("GET", "/metrics", null, null, null).body();
+    // Metrics are served on the management port only.
+    String text = HTTP.send(HttpRequest.newBuilder(URI.create(metricsBase + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
     Map<String, Long> out = new HashMap<>();
     Matcher m = Pattern.compile("(?m)^([a-z_]+(?:\\{[^}]*\\})?) ([0-9]+)$").matcher(text);
     while (m.find()) {
@@ -369,10 +369,10 @@ class TokenServiceProcessTest {
     Map<String, Object> after = issue("dave", "[\"premium-users\"]", null);
     assertEquals(Boolean.FALSE, statusOf(after, "dave").get("revoked"), "a token issued after the revocation is valid");
 
-    // Revoking a single token: the caller names it in the body.
+    // Revoking a single token by its id: another user's id is not found, the owner's is revoked.
     Map<String, Object> single = issue("erin", "[\"premium-users\"]", null);
-    assertEquals(403, call("DELETE", "/v1/tokens", "dave", "[]", "{\"token\":\"" + single.get("token") + "\"}").statusCode());
-    assertEquals(204, call("DELETE", "/v1/tokens", "erin", "[]", "{\"token\":\"" + single.get("token") + "\"}").statusCode());
+    assertEquals(404, call("DELETE", "/v1/tokens/" + single.get("jti"), "dave", "[]", null).statusCode());
+    assertEquals(204, call("DELETE", "/v1/tokens/" + single.get("jti"), "erin", "[]", null).statusCode());
     assertEquals(Boolean.TRUE, statusOf(single, "erin").get("revoked"));
     assertEquals(Boolean.FALSE, statusOf(other, "erin").get("revoked"));
 
@@ -384,7 +384,7 @@ class TokenServiceProcessTest {
     assertEquals(Boolean.TRUE, statusOf(single, "erin").get("revoked"), "still revoked after a restart");
     assertEquals(Boolean.FALSE, statusOf(after, "dave").get("revoked"));
     assertEquals(Boolean.FALSE, statusOf(other, "erin").get("revoked"));
-    assertTrue(Files.readString(stateDir.resolve("revocations.json")).contains("\"dave\""));
+    assertTrue(Files.readString(stateDir.resolve("tokens.json")).contains("\"dave\""));
   }
 
   @Test
@@ -446,7 +446,8 @@ class TokenServiceProcessTest {
       assertTrue(answer.startsWith("HTTP/1.1 204"), answer);
     }
     String log = log();
-    assertTrue(log.contains("revoked all tokens of mallet\\u001b[2J\\u0085forged"), log);
+    // The audit line is JSON with every control and non-ASCII character escaped.
+    assertTrue(log.contains("\"event\":\"revoke_all\",\"user\":\"mallet\\u001B[2J\\u0085forged\""), log);
     assertFalse(log.contains("\u001b"), "no raw ESC in the log");
     assertFalse(log.contains("\u0085"), "no raw NEL in the log");
   }
@@ -480,7 +481,8 @@ class TokenServiceProcessTest {
           String[] u = users[i % users.length];
           long t0 = System.nanoTime();
           try {
-            HttpResponse<String> r = call("POST", "/v1/tokens", "load-" + (i % 97), u[1], null);
+            // 997 users: each holds fewer live tokens than the per-user cap of 100.
+            HttpResponse<String> r = call("POST", "/v1/tokens", "load-" + (i % 997), u[1], null);
             if (r.statusCode() != 201 || !r.body().contains("\"token\":\"ey")) {
               errors.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
             } else {

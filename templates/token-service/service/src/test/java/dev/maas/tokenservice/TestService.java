@@ -32,6 +32,7 @@ public final class TestService implements AutoCloseable {
   public static final String ENTERPRISE = "[\"enterprise-users\"]";
 
   public static final ServiceConfig CONFIG = new ServiceConfig("acme", ISSUER, AUDIENCE, 4 * 3600, 720 * 3600,
+      2160 * 3600,
       List.of(new TierEntry("free", "Free", 0, List.of("system:authenticated"), List.of("granite-8b")),
           new TierEntry("premium", "Premium", 10, List.of("premium-users"), List.of("granite-8b", "llama-70b")),
           new TierEntry("enterprise", "Enterprise", 20, List.of("enterprise-users"), null)),

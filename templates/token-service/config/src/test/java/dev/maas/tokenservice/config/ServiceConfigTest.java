@@ -23,7 +23,7 @@ class ServiceConfigTest {
     ObjectMapper json = new ObjectMapper();
     String text = json.writeValueAsString(CONFIG);
     assertTrue(text.startsWith("{\"platform\":\"acme\",\"issuer\":\"http://issuer\",\"audience\":\"maas:acme\","
-        + "\"defaultTTL\":60,\"maxTTL\":3600,\"tiers\":[{\"name\":\"free\""), text);
+        + "\"defaultTTL\":60,\"maxTTL\":3600,\"apiKeyMaxTTL\":3600,\"tiers\":[{\"name\":\"free\""), text);
     assertTrue(text.contains("\"models\":null"), "every model is written as null, not as today's list: " + text);
     assertEquals(CONFIG, json.readValue(text, ServiceConfig.class));
   }

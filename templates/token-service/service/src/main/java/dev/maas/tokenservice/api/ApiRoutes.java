@@ -32,6 +32,7 @@ public final class ApiRoutes {
     CatalogueEndpoints catalogue = new CatalogueEndpoints(config, tiers, check, clock.instant().getEpochSecond());
     DiscoveryEndpoints discovery = new DiscoveryEndpoints(config, keys);
     InternalEndpoints internal = new InternalEndpoints(check, ledger, metrics);
+    ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(config, tiers, ledger, audit, clock);
     return List.of(
         new Route("GET", "/health", r -> health()),
         new Route("GET", "/openapi.json", discovery::openApi),
@@ -41,11 +42,15 @@ public final class ApiRoutes {
         new Route("GET", "/v1/tokens", tokens::list),
         new Route("DELETE", "/v1/tokens", tokens::revokeAll),
         new Route("DELETE", "/v1/tokens/{jti}", tokens::revokeOne),
+        new Route("POST", "/v1/api-keys", apiKeys::create),
+        new Route("GET", "/v1/api-keys", apiKeys::list),
+        new Route("DELETE", "/v1/api-keys/{id}", apiKeys::revoke),
         new Route("GET", "/v1/tiers", catalogue::tiers),
         new Route("POST", "/v1/tiers/lookup", catalogue::lookup),
         new Route("GET", "/v1/me", catalogue::me),
         new Route("GET", "/v1/models", catalogue::models),
-        new Route("POST", "/internal/v1/tokens/status", internal::status));
+        new Route("POST", "/internal/v1/tokens/status", internal::status),
+        new Route("POST", "/internal/v1/api-keys/resolve", apiKeys::resolve));
   }
 
   /** Health and counters only: the port Prometheus may reach from anywhere serves nothing else. */

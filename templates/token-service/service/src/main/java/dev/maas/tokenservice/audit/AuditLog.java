@@ -20,25 +20,34 @@ public final class AuditLog {
   }
 
   public void issued(String user, String tier, String jti) {
-    write("issue", user, tier, jti, "issued", 201, null);
+    write("issue", user, tier, jti, null, "issued", 201, null);
   }
 
   public void revoked(String user, String jti) {
-    write("revoke", user, null, jti, "revoked", 204, null);
+    write("revoke", user, null, jti, null, "revoked", 204, null);
   }
 
   public void revokedAll(String user) {
-    write("revoke_all", user, null, null, "revoked", 204, null);
+    write("revoke_all", user, null, null, null, "revoked", 204, null);
+  }
+
+  public void apiKeyIssued(String user, String tier, String keyId) {
+    write("api_key_issue", user, tier, null, keyId, "issued", 201, null);
+  }
+
+  public void apiKeyRevoked(String user, String keyId) {
+    write("api_key_revoke", user, null, null, keyId, "revoked", 204, null);
   }
 
   public void denied(String user, String tier, String reason, int status, String path) {
-    write("denied", user, tier, null, reason, status, path);
+    write("denied", user, tier, null, null, reason, status, path);
   }
 
-  private void write(String event, String user, String tier, String jti, String outcome, int status, String path) {
+  private void write(String event, String user, String tier, String jti, String keyId, String outcome, int status,
+      String path) {
     try {
       String line = Json.MAPPER.writeValueAsString(
-          new AuditEvent(clock.instant().toString(), event, user, tier, jti, outcome, status, path));
+          new AuditEvent(clock.instant().toString(), event, user, tier, jti, keyId, outcome, status, path));
       // One println per event: PrintStream locks per call, so concurrent lines never interleave.
       out.println(line);
     } catch (JsonProcessingException e) {

@@ -67,6 +67,12 @@ public final class TokenLedger implements AutoCloseable {
         .filter(t -> t.exp() >= now && !state.isRevoked(t.jti(), user, t.iat())).toList();
   }
 
+  /** The API keys of {@code user} not yet expired, revoked ones included (they count toward the cap until then). */
+  public List<ApiKeyRecord> apiKeys(String user) {
+    long now = clock.instant().getEpochSecond();
+    return state.apiKeys().getOrDefault(user, Map.of()).values().stream().filter(k -> k.expiresAt() >= now).toList();
+  }
+
   /** How many single revocations of {@code user} are still pending. */
   public int revokedCount(String user) {
     return state.revoked().getOrDefault(user, Map.of()).size();

@@ -15,11 +15,18 @@ import java.util.TreeMap;
  * @param revokedBefore user to the epoch second before which their tokens are revoked
  * @param revoked user to revoked jti to that token's expiry
  * @param issued user to jti to the issued token
+ * @param apiKeys user to key id to the API key's record (its hash, never the key)
  */
 public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String, Long>> revoked,
-    Map<String, Map<String, IssuedToken>> issued) {
+    Map<String, Map<String, IssuedToken>> issued, Map<String, Map<String, ApiKeyRecord>> apiKeys) {
 
-  public static final TokenState EMPTY = new TokenState(Map.of(), Map.of(), Map.of());
+  public static final TokenState EMPTY = new TokenState(Map.of(), Map.of(), Map.of(), Map.of());
+
+  /** A state without API keys. */
+  public TokenState(Map<String, Long> revokedBefore, Map<String, Map<String, Long>> revoked,
+      Map<String, Map<String, IssuedToken>> issued) {
+    this(revokedBefore, revoked, issued, Map.of());
+  }
 
   public TokenState {
     // Map.copyOf returns a map that is already immutable as it is, so a change copies only the outer maps and the
@@ -27,6 +34,20 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
     revokedBefore = frozen(revokedBefore);
     revoked = frozenNested(revoked);
     issued = frozenNested(issued);
+    apiKeys = frozenNested(apiKeys);
+  }
+
+  /** The owner and record of the API key whose SHA-256 is {@code sha256}, if any (revoked or expired included). */
+  public java.util.Optional<Map.Entry<String, ApiKeyRecord>> apiKeyByHash(String sha256) {
+    for (Map.Entry<String, Map<String, ApiKeyRecord>> user : apiKeys.entrySet()) {
+      for (ApiKeyRecord key : user.getValue().values()) {
+        if (java.security.MessageDigest.isEqual(key.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            sha256.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+          return java.util.Optional.of(Map.entry(user.getKey(), key));
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** Whether the token {@code jti} of {@code sub}, issued at {@code iat}, is revoked. */
@@ -38,7 +59,11 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
   public TokenState merge(TokenState other) {
     Map<String, Long> before = new TreeMap<>(revokedBefore);
     other.revokedBefore.forEach((u, t) -> before.merge(u, t, Math::max));
-    return new TokenState(before, union(revoked, other.revoked), union(issued, other.issued));
+    Map<String, Map<String, ApiKeyRecord>> keys = new TreeMap<>();
+    apiKeys.forEach((u, m) -> keys.put(u, new TreeMap<>(m)));
+    other.apiKeys.forEach((u, m) -> m.forEach((id, k) ->
+        keys.computeIfAbsent(u, x -> new TreeMap<>()).merge(id, k, ApiKeyRecord::merge)));
+    return new TokenState(before, union(revoked, other.revoked), union(issued, other.issued), keys);
   }
 
   /**
@@ -50,8 +75,11 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
     before.values().removeIf(t -> t < now - maxTtl);
     Map<String, Map<String, Long>> jtis = keep(revoked, (user, exp) -> exp >= now);
     TokenState cut = new TokenState(before, jtis, issued);
+    // A revoked key stays until it would have expired, so a replica that has not seen the revocation cannot bring it
+    // back by merging; an expired key can no longer authenticate and goes.
     return new TokenState(before, jtis,
-        keep(issued, (user, t) -> t.exp() >= now && !cut.isRevoked(t.jti(), user, t.iat())));
+        keep(issued, (user, t) -> t.exp() >= now && !cut.isRevoked(t.jti(), user, t.iat())),
+        keep(apiKeys, (user, k) -> k.expiresAt() >= now));
   }
 
   /** The entries {@code keep} accepts; an inner map that loses nothing is reused as it is. */
@@ -100,12 +128,29 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
     private final Map<String, Long> before;
     private final Map<String, Map<String, Long>> revoked;
     private final Map<String, Map<String, IssuedToken>> issued;
+    private final Map<String, Map<String, ApiKeyRecord>> apiKeys;
     private final Set<Map<?, ?>> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private Draft(TokenState from) {
       before = new HashMap<>(from.revokedBefore);
       revoked = new HashMap<>(from.revoked);
       issued = new HashMap<>(from.issued);
+      apiKeys = new HashMap<>(from.apiKeys);
+    }
+
+    public Draft addApiKey(String user, ApiKeyRecord key) {
+      own(apiKeys, user).put(key.id(), key);
+      return this;
+    }
+
+    /** Marks the key revoked at {@code at}; an unknown id changes nothing. */
+    public Draft revokeApiKey(String user, String id, long at) {
+      ApiKeyRecord key = apiKeys.getOrDefault(user, Map.of()).get(id);
+      if (key != null && key.revokedAt() == 0) {
+        own(apiKeys, user).put(id, new ApiKeyRecord(key.id(), key.sha256(), key.name(), key.tier(), key.createdAt(),
+            key.expiresAt(), at));
+      }
+      return this;
     }
 
     public Draft revokeAll(String user, long cutOff) {
@@ -124,7 +169,7 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
     }
 
     public TokenState build() {
-      return new TokenState(before, revoked, issued);
+      return new TokenState(before, revoked, issued, apiKeys);
     }
 
     private <V> Map<String, V> own(Map<String, Map<String, V>> map, String user) {

@@ -69,7 +69,13 @@ class OpenApiTest {
         // A token of the caller's own, issued just before: the revoke-all operation may have run already.
         String concrete = path.getKey().contains("{jti}") ? path.getKey().replace("{jti}", (String) TestService.json(
             service.call("POST", "/v1/tokens", "doc", PREMIUM, null)).get("jti")) : path.getKey();
-        HttpResponse<String> r = service.call(method, concrete, "doc", PREMIUM, bodies.get(key));
+        // An API key of the caller's own, made just before: revoked by id, or resolved by the gateway's call.
+        Map<String, Object> apiKey = concrete.contains("{id}") || key.equals("POST /internal/v1/api-keys/resolve")
+            ? TestService.json(service.call("POST", "/v1/api-keys", "doc", PREMIUM, null)) : Map.of();
+        concrete = concrete.replace("{id}", String.valueOf(apiKey.get("id")));
+        String body = key.equals("POST /internal/v1/api-keys/resolve")
+            ? "{\"key\":\"" + apiKey.get("key") + "\"}" : bodies.get(key);
+        HttpResponse<String> r = service.call(method, concrete, "doc", PREMIUM, body);
         JsonNode responses = op.getValue().path("responses");
         assertTrue(responses.has(String.valueOf(r.statusCode())), key + " answered " + r.statusCode()
             + ", which the document does not list: " + r.body());

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Start time of the MaaS API image's entrypoint on a JRE: from process start to the first 200 of /health on the
+# metrics port (what the startup probe asks), over several runs.
+#
+#   tests/benchmarks/scripts/token-service-start.sh [runs]
+#
+# Without registry access the image is built on a base made here: a jlink'd runtime of this JDK without the
+# compiler (java.se, jdk.httpserver, jdk.crypto.ec, jdk.unsupported, jdk.zipfs, jdk.management), saved as an image
+# archive that Jib takes as tar://. Jib then builds the real image archive (profile image-tar); its layers are
+# unpacked and its entrypoint (java -cp @/app/jib-classpath-file dev.maas.tokenservice.Main) is run with /app and
+# the runtime's path rebased on the unpacked folder. No container runtime is used: the CPU and memory limits of a
+# pod do not apply, so the figure is the JVM's, on this machine's load.
+#
+# Needs openssl, curl, python3, jlink; Maven options (e.g. -Dmaven.repo.local=...) go in MAVEN_ARGS. Reads the generated config from the golden files of platform-specs/acme.yaml.
+set -euo pipefail
+RUNS=${1:-10}
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+GOLDEN=$ROOT/maas-maven-plugin/src/test/resources/golden/acme/base
+WORK=$(mktemp -d)
+PID=
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+# 1. A JRE base image archive, docker-save layout: one layer with the runtime under /opt/java/openjdk.
+jlink --add-modules java.se,jdk.httpserver,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,jdk.management \
+  --strip-debug --no-header-files --no-man-pages --output "$WORK/jre"
+if [ -e "$WORK/jre/bin/javac" ]; then echo "the runtime has a compiler" >&2; exit 1; fi
+python3 - "$WORK" <<'PY'
+import hashlib, json, os, sys, tarfile
+work = sys.argv[1]
+base = os.path.join(work, "base")
+os.makedirs(base)
+layer = os.path.join(base, "layer.tar")
+with tarfile.open(layer, "w") as t:
+    t.add(os.path.join(work, "jre"), arcname="opt/java/openjdk")
+diff = hashlib.sha256(open(layer, "rb").read()).hexdigest()
+config = json.dumps({"architecture": "amd64", "os": "linux",
+    "config": {"Env": ["PATH=/opt/java/openjdk/bin:/usr/bin:/bin", "JAVA_HOME=/opt/java/openjdk"]},
+    "rootfs": {"type": "layers", "diff_ids": ["sha256:" + diff]}}).encode()
+name = hashlib.sha256(config).hexdigest() + ".json"
+open(os.path.join(base, name), "wb").write(config)
+json.dump([{"Config": name, "RepoTags": ["local/jre:base"], "Layers": ["layer.tar"]}],
+          open(os.path.join(base, "manifest.json"), "w"))
+with tarfile.open(os.path.join(work, "jre-base.tar"), "w") as t:
+    for f in os.listdir(base):
+        t.add(os.path.join(base, f), arcname=f)
+PY
+
+# 2. The image archive, as a user without a registry builds it.
+(cd "$ROOT" && ./mvnw -o -q -B -pl templates/token-service/service -am -Pimage-tar package -DskipTests \
+  -Dmaas.tokenService.baseImage="tar://$WORK/jre-base.tar")
+IMAGE=$ROOT/templates/token-service/service/target/jib-image.tar
+
+# 3. Its layers unpacked in order, its entrypoint rebased on the folder.
+mkdir -p "$WORK/image" "$WORK/rootfs"
+tar xf "$IMAGE" -C "$WORK/image"
+python3 - "$WORK" > "$WORK/entrypoint" <<'PY'
+import json, os, sys, tarfile
+work = sys.argv[1]
+image, rootfs = os.path.join(work, "image"), os.path.join(work, "rootfs")
+manifest = json.load(open(os.path.join(image, "manifest.json")))[0]
+for layer in manifest["Layers"]:
+    with tarfile.open(os.path.join(image, layer)) as t:
+        t.extractall(rootfs)
+entry = json.load(open(os.path.join(image, manifest["Config"])))["config"]["Entrypoint"]
+cp = os.path.join(rootfs, "app", "jib-classpath-file")
+open(cp + ".rebased", "w").write(open(cp).read().replace("/app/", rootfs + "/app/"))
+rebased = [os.path.join(rootfs, "opt/java/openjdk/bin/java") if a == "java" else
+           "@" + cp + ".rebased" if a == "@/app/jib-classpath-file" else a for a in entry]
+print("\n".join(rebased))
+PY
+mapfile -t ENTRYPOINT < "$WORK/entrypoint"
+echo "entrypoint: ${ENTRYPOINT[*]}"
+
+awk '/config.json: \|/{on=1; next} on && /^    /{print substr($0, 5); next} on{exit}' \
+  "$GOLDEN/configmap-acme-token-service-config.yaml" > "$WORK/config.json"
+mkdir -p "$WORK/keys"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/keys/start.pem" 2>/dev/null
+openssl pkey -in "$WORK/keys/start.pem" -pubout >> "$WORK/keys/start.pem"
+
+# 4. Process start to the first 200 of /health, as the Deployment's environment starts it.
+for run in $(seq 1 "$RUNS"); do
+  PORT=$(( 20000 + RANDOM % 20000 )); METRICS=$(( PORT + 1 ))
+  rm -rf "$WORK/state"; mkdir -p "$WORK/state"
+  START=$(date +%s%N)
+  MAAS_CONFIG=$WORK/config.json MAAS_KEYS_DIR=$WORK/keys MAAS_STATE_DIR=$WORK/state MAAS_PORT=$PORT \
+    MAAS_METRICS_PORT=$METRICS MAAS_BIND_ADDRESS=127.0.0.1 \
+    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+    "${ENTRYPOINT[@]}" > "$WORK/service-$run.log" 2>&1 &
+  PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$METRICS/health"; do
+    kill -0 "$PID" 2>/dev/null || { cat "$WORK/service-$run.log"; exit 1; }
+    sleep 0.01
+  done
+  END=$(date +%s%N)
+  echo "run $run: $(( (END - START) / 1000000 )) ms to ready"
+  kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), CPUs: $(nproc)"

@@ -9,10 +9,12 @@ import dev.maas.tokenservice.jwt.TokenVerifier;
 import dev.maas.tokenservice.keys.KeyRing;
 import dev.maas.tokenservice.metrics.Metrics;
 import dev.maas.tokenservice.state.TokenLedger;
+import dev.maas.tokenservice.ui.WebUi;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The route tables: the API's (which {@code openapi.json} documents) and the health and metrics server's. */
 public final class ApiRoutes {
@@ -32,7 +34,7 @@ public final class ApiRoutes {
     CatalogueEndpoints catalogue = new CatalogueEndpoints(config, tiers, check, clock.instant().getEpochSecond());
     DiscoveryEndpoints discovery = new DiscoveryEndpoints(config, keys);
     InternalEndpoints internal = new InternalEndpoints(check, ledger, metrics);
-    return List.of(
+    return Stream.concat(Stream.of(
         new Route("GET", "/health", r -> health()),
         new Route("GET", "/openapi.json", discovery::openApi),
         new Route("GET", "/.well-known/openid-configuration", discovery::openIdConfiguration),
@@ -45,7 +47,7 @@ public final class ApiRoutes {
         new Route("POST", "/v1/tiers/lookup", catalogue::lookup),
         new Route("GET", "/v1/me", catalogue::me),
         new Route("GET", "/v1/models", catalogue::models),
-        new Route("POST", "/internal/v1/tokens/status", internal::status));
+        new Route("POST", "/internal/v1/tokens/status", internal::status)), WebUi.routes(System.getenv()).stream()).toList();
   }
 
   /** Health and counters only: the port Prometheus may reach from anywhere serves nothing else. */

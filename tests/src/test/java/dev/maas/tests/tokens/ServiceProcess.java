@@ -27,12 +27,12 @@ import java.util.concurrent.TimeUnit;
  * @param base the API's base URL
  * @param metricsBase the health and metrics port's base URL
  */
-record ServiceProcess(Process process, String base, String metricsBase) {
+public record ServiceProcess(Process process, String base, String metricsBase) {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** The reference spec, validated. */
-  static Platform acme() {
+  public static Platform acme() {
     Path spec = Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml");
     SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "acme.yaml");
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
@@ -40,7 +40,7 @@ record ServiceProcess(Process process, String base, String metricsBase) {
   }
 
   /** The text under {@code key} of the generated ConfigMap {@code name}. */
-  static String configMapData(List<KubeObject> objects, String name, String key) {
+  public static String configMapData(List<KubeObject> objects, String name, String key) {
     return objects.stream().filter(o -> o.kind().equals("ConfigMap") && o.name().equals(name)).findFirst()
         .orElseThrow().body().path("data").path(key).asText();
   }
@@ -49,7 +49,7 @@ record ServiceProcess(Process process, String base, String metricsBase) {
    * Starts {@code command} with the config, keys and state under {@code dir} ({@code config.json}, {@code keys/},
    * {@code state/}), appending its output to {@code dir/service.log}, and waits until its health port answers.
    */
-  static ServiceProcess launch(List<String> command, Path dir) throws Exception {
+  public static ServiceProcess launch(List<String> command, Path dir) throws Exception {
     int port = freePort();
     int metricsPort = freePort();
     ProcessBuilder pb = new ProcessBuilder(command);
@@ -80,7 +80,7 @@ record ServiceProcess(Process process, String base, String metricsBase) {
   }
 
   /** What the service wrote so far. */
-  static String log(Path dir) {
+  public static String log(Path dir) {
     try {
       return Files.readString(dir.resolve("service.log"));
     } catch (IOException e) {
@@ -89,7 +89,7 @@ record ServiceProcess(Process process, String base, String metricsBase) {
   }
 
   /** This JVM's {@code java}. */
-  static String java() {
+  public static String java() {
     return ProcessHandle.current().info().command().orElse("java");
   }
 

@@ -59,7 +59,7 @@
 
   /** The sentence shown where an endpoint is missing from this server's API. */
   function notAvailable(node, what) {
-    clear(node, el('p', { class: 'hint', 'data-unavailable': 'true' }, what + ' is not available on this server.'));
+    clear(node, el('p', { class: 'hint', 'data-unavailable': 'true' }, what + ' not available on this server.'));
   }
 
   function date(seconds) {
@@ -183,7 +183,7 @@
       limits = entry && entry.limits;
     }
     const table = limitsTable(limits);
-    if (table) { clear($('tier-limits'), table); } else { notAvailable($('tier-limits'), 'A list of limits'); }
+    if (table) { clear($('tier-limits'), table); } else { notAvailable($('tier-limits'), 'A list of limits is'); }
     clear($('tier-models'), ...(me.models || []).map((m) => el('li', {}, m.displayName + ' (' + m.id + ')')));
   }
 
@@ -224,7 +224,7 @@
 
   async function quotaPage() {
     const r = await api('GET', 'v1/usage');
-    if (r.status === 404) { notAvailable($('quota-list'), 'Quota'); return; }
+    if (r.status === 404) { notAvailable($('quota-list'), 'Quota is'); return; }
     if (r.status !== 200) { clear($('quota-list'), el('p', {}, 'Quota could not be read: ' + errorText(r))); return; }
     const items = r.body.limits || r.body.usage || r.body.data || [];
     const bars = items.map((l, i) => {

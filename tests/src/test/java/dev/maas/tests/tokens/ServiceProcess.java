@@ -79,6 +79,30 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
     throw new AssertionError("the service did not become healthy:\n" + log(dir));
   }
 
+  /**
+   * Compiles {@code specFile}, writes the token service's generated {@code config.json} and a fresh signing key under
+   * {@code dir}, and starts the service from this JVM's class path (the built module) in a process of its own.
+   */
+  public static ServiceProcess launchFromSpec(Path specFile, Path dir) throws Exception {
+    SpecValidator.Outcome outcome = new SpecValidator().validate(specFile, specFile.getFileName().toString());
+    assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
+    List<KubeObject> objects = new dev.maas.render.tokenservice.TokenServiceGenerator().generate(outcome.platform());
+    Files.writeString(dir.resolve("config.json"), configMapData(objects,
+        outcome.platform().name() + "-token-service-config", "config.json"));
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+    g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    java.security.KeyPair key = g.generateKeyPair();
+    Files.writeString(keys.resolve("2026-06-01.pem"), pem("PRIVATE KEY", key.getPrivate().getEncoded())
+        + pem("PUBLIC KEY", key.getPublic().getEncoded()));
+    return launch(List.of(java(), "-cp", System.getProperty("java.class.path"), "dev.maas.tokenservice.Main"), dir);
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der) + "\n-----END " + type + "-----\n";
+  }
+
   /** What the service wrote so far. */
   public static String log(Path dir) {
     try {

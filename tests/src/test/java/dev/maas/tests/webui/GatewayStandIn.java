@@ -28,10 +28,10 @@ import java.util.stream.Collectors;
  * OIDC token by its issuer's JWKS) and passed on with {@code X-MaaS-Username} and {@code X-MaaS-Groups}; requests
  * that set those headers themselves refused.
  */
-final class GatewayStandIn implements AutoCloseable {
+public final class GatewayStandIn implements AutoCloseable {
 
   /** Who a Kubernetes token is, as a TokenReview would answer. */
-  record Person(String username, List<String> groups) {}
+  public record Person(String username, List<String> groups) {}
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -40,7 +40,7 @@ final class GatewayStandIn implements AutoCloseable {
   private final Map<String, Person> kubernetesTokens;
   private volatile DefaultJWTProcessor<SecurityContext> oidc;
 
-  GatewayStandIn(String upstream, Map<String, Person> kubernetesTokens) throws IOException {
+  public GatewayStandIn(String upstream, Map<String, Person> kubernetesTokens) throws IOException {
     this.upstream = upstream;
     this.kubernetesTokens = Map.copyOf(kubernetesTokens);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -49,7 +49,7 @@ final class GatewayStandIn implements AutoCloseable {
   }
 
   /** Accepts the ID tokens of {@code issuer}, checked against its JWKS, as the AuthPolicy's {@code jwt} rule does. */
-  void trustOidc(String jwksUrl) throws IOException {
+  public void trustOidc(String jwksUrl) throws IOException {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
         java.util.Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256),
@@ -57,7 +57,7 @@ final class GatewayStandIn implements AutoCloseable {
     oidc = processor;
   }
 
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 

@@ -8,23 +8,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.maas.model.Platform;
-import dev.maas.render.KubeObject;
-import dev.maas.render.tokenservice.TokenServiceGenerator;
 import dev.maas.tests.tokens.ServiceProcess;
-import dev.maas.validate.SpecValidator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,21 +74,9 @@ class WebUiBrowserTest {
         .replace("displayName: Llama 3.3 70B Instruct", "displayName: '" + HOSTILE_MODEL + "'");
     Path specFile = dir.resolve("acme.yaml");
     Files.writeString(specFile, spec);
-    SpecValidator.Outcome outcome = new SpecValidator().validate(specFile, "acme.yaml");
-    assertTrue(outcome.platform() != null, () -> outcome.diagnostics().toString());
-    Platform platform = outcome.platform();
-    List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
-    String config = ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json");
-    assertTrue(config.contains("window.pwned=1"), "the hostile display name reaches the service's config");
-    Files.writeString(dir.resolve("config.json"), config);
-    Path keys = Files.createDirectories(dir.resolve("keys"));
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    var key = g.generateKeyPair();
-    Files.writeString(keys.resolve("2026-06-01.pem"), pem("PRIVATE KEY", key.getPrivate().getEncoded())
-        + pem("PUBLIC KEY", key.getPublic().getEncoded()));
-    ServiceProcess started = ServiceProcess.launch(List.of(ServiceProcess.java(), "-cp",
-        System.getProperty("java.class.path"), "dev.maas.tokenservice.Main"), dir);
+    ServiceProcess started = ServiceProcess.launchFromSpec(specFile, dir);
+    assertTrue(Files.readString(dir.resolve("config.json")).contains("window.pwned=1"),
+        "the hostile display name reaches the service's config");
     service = started.process();
     serviceBase = started.base();
     gateway = new GatewayStandIn(serviceBase, Map.of(ALICE,
@@ -127,11 +106,6 @@ class WebUiBrowserTest {
       service.destroy();
       service.waitFor(10, TimeUnit.SECONDS);
     }
-  }
-
-  static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(der) + "\n-----END " + type + "-----\n";
   }
 
   static void shot(String name) throws Exception {

@@ -16,9 +16,18 @@ final class Progress {
 
   private Progress() {}
 
-  /** Whether standard input and output are a terminal (what {@link System#console()} answers on JDK 17). */
+  /** Whether standard input and output are a terminal. */
   static boolean terminal() {
-    return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    java.io.Console console = System.console();
+    if (console == null || "dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    try {
+      // JDK 22 and later return a console for pipes too; isTerminal() says whether it is one.
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   /** Runs {@code work}, showing {@code what} and the seconds elapsed on {@code out} while it runs, if a terminal. */

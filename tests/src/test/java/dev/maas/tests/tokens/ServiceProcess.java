@@ -50,6 +50,12 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
    * {@code state/}), appending its output to {@code dir/service.log}, and waits until its health port answers.
    */
   public static ServiceProcess launch(List<String> command, Path dir) throws Exception {
+    return launch(command, dir, java.util.Map.of());
+  }
+
+  /** {@link #launch(List, Path)} with {@code environment} added to the process's environment. */
+  public static ServiceProcess launch(List<String> command, Path dir, java.util.Map<String, String> environment)
+      throws Exception {
     int port = freePort();
     int metricsPort = freePort();
     ProcessBuilder pb = new ProcessBuilder(command);
@@ -60,6 +66,7 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
     pb.environment().put("MAAS_METRICS_PORT", String.valueOf(metricsPort));
     pb.environment().put("MAAS_BIND_ADDRESS", "127.0.0.1");
     pb.environment().remove("KUBERNETES_SERVICE_HOST");
+    pb.environment().putAll(environment);
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile()));
     Process process = pb.start();
     String health = "http://127.0.0.1:" + metricsPort + "/health";
@@ -84,6 +91,12 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
    * {@code dir}, and starts the service from this JVM's class path (the built module) in a process of its own.
    */
   public static ServiceProcess launchFromSpec(Path specFile, Path dir) throws Exception {
+    return launchFromSpec(specFile, dir, java.util.Map.of());
+  }
+
+  /** {@link #launchFromSpec(Path, Path)} with {@code environment} added to the service's environment. */
+  public static ServiceProcess launchFromSpec(Path specFile, Path dir, java.util.Map<String, String> environment)
+      throws Exception {
     SpecValidator.Outcome outcome = new SpecValidator().validate(specFile, specFile.getFileName().toString());
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
     List<KubeObject> objects = new dev.maas.render.tokenservice.TokenServiceGenerator().generate(outcome.platform());
@@ -95,7 +108,8 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
     java.security.KeyPair key = g.generateKeyPair();
     Files.writeString(keys.resolve("2026-06-01.pem"), pem("PRIVATE KEY", key.getPrivate().getEncoded())
         + pem("PUBLIC KEY", key.getPublic().getEncoded()));
-    return launch(List.of(java(), "-cp", System.getProperty("java.class.path"), "dev.maas.tokenservice.Main"), dir);
+    return launch(List.of(java(), "-cp", System.getProperty("java.class.path"), "dev.maas.tokenservice.Main"), dir,
+        environment);
   }
 
   private static String pem(String type, byte[] der) {
@@ -117,7 +131,7 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }

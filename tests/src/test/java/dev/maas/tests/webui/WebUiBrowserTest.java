@@ -57,6 +57,8 @@ class WebUiBrowserTest {
   static Path dir;
 
   static Process service;
+  static Process oidc;
+  static String issuer;
   static String serviceBase;
   static GatewayStandIn gateway;
   static ChromeDriver browser;
@@ -74,13 +76,23 @@ class WebUiBrowserTest {
         .replace("displayName: Llama 3.3 70B Instruct", "displayName: '" + HOSTILE_MODEL + "'");
     Path specFile = dir.resolve("acme.yaml");
     Files.writeString(specFile, spec);
-    ServiceProcess started = ServiceProcess.launchFromSpec(specFile, dir);
+    int oidcPort = ServiceProcess.freePort();
+    issuer = "http://127.0.0.1:" + oidcPort;
+    ServiceProcess started = ServiceProcess.launchFromSpec(specFile, dir, Map.of(
+        "MAAS_OIDC_ISSUER_URL", issuer, "MAAS_OIDC_CLIENT_ID", "maas-ui"));
     assertTrue(Files.readString(dir.resolve("config.json")).contains("window.pwned=1"),
         "the hostile display name reaches the service's config");
     service = started.process();
     serviceBase = started.base();
     gateway = new GatewayStandIn(serviceBase, Map.of(ALICE,
         new GatewayStandIn.Person("alice", List.of("premium-users", "system:authenticated"))));
+    Path ide = Path.of(System.getProperty("maas.repoRoot", "..")).resolve("tests/ide").toAbsolutePath();
+    if (Files.isDirectory(ide.resolve("node_modules/oidc-provider"))) {
+      oidc = new ProcessBuilder("node", ide.resolve("oidc-provider.mjs").toString(), String.valueOf(oidcPort),
+          gateway.base() + "/maas-api/ui/").redirectErrorStream(true)
+          .redirectOutput(dir.resolve("oidc.log").toFile()).start();
+      gateway.trustOidc(issuer + "/jwks");
+    }
     Files.createDirectories(SHOTS);
     browser = chrome();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -101,6 +113,10 @@ class WebUiBrowserTest {
     }
     if (gateway != null) {
       gateway.close();
+    }
+    if (oidc != null) {
+      oidc.destroy();
+      oidc.waitFor(10, TimeUnit.SECONDS);
     }
     if (service != null) {
       service.destroy();
@@ -216,6 +232,7 @@ class WebUiBrowserTest {
   @Order(5)
   void platformPageShowsTiersByModels() throws Exception {
     go("platform");
+    assertEquals("", text("status"), "a message belongs to the page it was shown on");
     List<String> rows = browser.findElements(By.cssSelector("#platform-matrix tbody tr")).stream()
         .map(WebElement::getText).toList();
     assertEquals(3, rows.size(), rows::toString);
@@ -254,6 +271,61 @@ class WebUiBrowserTest {
   void signingOutForgetsTheCredential() throws Exception {
     browser.findElement(By.id("signout")).click();
     wait.until(d -> d.findElement(By.id("page-signin")).isDisplayed());
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "Signed out."));
+    assertFalse(browser.findElement(By.id("nav")).isDisplayed(), "the pages' links hide with the credential");
     assertNull(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('maas.credential')"));
+  }
+
+  @Test
+  @Order(8)
+  void oidcSignInRunsTheCodeFlowWithPkceAgainstARealProvider() throws Exception {
+    assumeTrue(oidc != null, "tests/ide/node_modules/oidc-provider is not installed (the build installs it with npm)");
+    waitForProvider();
+    open("signin");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("oidc-signin")));
+    assertEquals(issuer, text("oidc-issuer"));
+    shot("10-sign-in-oidc");
+    browser.findElement(By.id("oidc-signin")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.name("login")));
+    String authorize = browser.getCurrentUrl();
+    assertTrue(authorize.startsWith(issuer + "/"), authorize);
+    browser.findElement(By.name("login")).sendKeys("carol");
+    browser.findElement(By.name("password")).sendKeys("any");
+    shot("11-oidc-provider-login");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Continue']"))).click();
+    wait.until(d -> d.getCurrentUrl().startsWith(gateway.base()) && "tier".equals(
+        d.findElement(By.tagName("body")).getAttribute("data-page")));
+    assertEquals("carol", text("me-user"));
+    assertEquals(HOSTILE_TIER + " (premium)", text("me-tier"));
+    assertFalse(browser.getCurrentUrl().contains("code="), "the code leaves the address bar: " + browser.getCurrentUrl());
+    assertTrue(browser.manage().getCookies().stream().noneMatch(c -> c.getName().startsWith("maas")),
+        "the credential is never a cookie");
+    shot("12-tier-after-oidc");
+  }
+
+  static void waitForProvider() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      assertTrue(oidc.isAlive(), () -> "the OIDC provider exited: " + readLog("oidc.log"));
+      try {
+        if (HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration")).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the OIDC provider did not start: " + readLog("oidc.log"));
+  }
+
+  static String readLog(String name) {
+    try {
+      return Files.readString(dir.resolve(name));
+    } catch (java.io.IOException e) {
+      return "(no log)";
+    }
   }
 }

@@ -47,7 +47,7 @@
     const text = await r.text();
     if (text) { try { parsed = JSON.parse(text); } catch (e) { parsed = null; } }
     if (r.status === 401) {
-      signOut('Your sign-in was refused or has expired. Sign in again.');
+      signOut('Your sign-in was refused or has expired. Sign in again.', true);
       throw new Error('unauthenticated');
     }
     return { status: r.status, body: parsed };
@@ -85,19 +85,31 @@
 
   // ---- sign-in ----
 
-  function signOut(message) {
+  // A message for the page the next hash change shows: every other message belongs to the page it was shown on.
+  let carried = null;
+
+  function signOut(message, isError) {
     window.sessionStorage.removeItem(CREDENTIAL);
     $('nav').hidden = true;
-    window.location.hash = '#signin';
+    if (window.location.hash !== '#signin') {
+      carried = message ? [message, isError] : null;
+      window.location.hash = '#signin';
+    } else if (message) {
+      status(message, isError);
+    }
     show('signin');
-    if (message) { status(message, true); }
   }
 
   function signedIn(token) {
     window.sessionStorage.setItem(CREDENTIAL, token);
     $('nav').hidden = false;
-    status('Signed in.');
-    if (window.location.hash === '#tier') { route(); } else { window.location.hash = '#tier'; }
+    if (window.location.hash === '#tier') {
+      status('Signed in.');
+      route();
+    } else {
+      carried = ['Signed in.', false];
+      window.location.hash = '#tier';
+    }
   }
 
   function base64url(bytes) {
@@ -364,7 +376,11 @@
     $('secret-hide').addEventListener('click', () => { $('secret-value').textContent = ''; $('secret-box').hidden = true; });
     $('quota-refresh').addEventListener('click', () => quotaPage());
     $('oidc-signin').addEventListener('click', () => oidcStart().catch((x) => status('Sign-in failed: ' + x.message, true)));
-    window.addEventListener('hashchange', route);
+    window.addEventListener('hashchange', () => {
+      status(...(carried || ['']));
+      carried = null;
+      route();
+    });
     try {
       const r = await fetch(new URL('ui/config.json', apiBase), { credentials: 'omit' });
       if (r.ok) { uiConfig = await r.json(); }

@@ -201,6 +201,7 @@ class WebUiBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-value")));
     String token = text("secret-value");
     assertEquals(3, token.split("\\.").length, token);
+    assertEquals("", browser.findElement(By.id("token-label")).getAttribute("value"), "the form is cleared");
     wait.until(d -> !d.findElements(By.cssSelector("#token-list tr[data-jti]")).isEmpty());
     JsonNode listed = alicesTokens();
     assertEquals(1, listed.size(), listed::toString);

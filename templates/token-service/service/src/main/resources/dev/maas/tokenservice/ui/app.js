@@ -298,6 +298,7 @@
     const r = await api('POST', 'v1/tokens', body);
     if (r.status !== 201 && r.status !== 200) { status('No token: ' + errorText(r), true); return; }
     status('Token created.');
+    $('token-create').reset();
     showSecret(r.body.token);
     await tokensPage();
   }
@@ -308,6 +309,7 @@
     if (r.status === 404) { status('API keys are not available on this server.', true); return; }
     if (r.status >= 300) { status('No key: ' + errorText(r), true); return; }
     status('Key created.');
+    $('key-create').reset();
     showSecret(r.body.key || r.body.apiKey || '');
     await tokensPage();
   }

@@ -32,6 +32,9 @@ public final class PolicyProof {
   /** The path of the token service's token endpoint on the gateway. */
   public static final String TOKEN_PATH = "/maas-api/v1/tokens";
 
+  /** The Web UI's page, which loads without a credential. */
+  public static final String WEB_UI_PATH = "/maas-api/ui/";
+
   /** The path of the model listing on the gateway. */
   static final String LISTING_PATH = "/v1/models";
 
@@ -187,6 +190,28 @@ public final class PolicyProof {
       check.error("proof.tokenService", forgedVerdict.authPolicyFile(), "a request to the token service with"
           + " client-set X-MaaS-Username and X-MaaS-Groups headers (" + forged.line() + ") is let through, so a caller"
           + " could name any user and groups", "the token service route's AuthPolicy must refuse those headers");
+    }
+    // The Web UI's files load before anyone signs in; the anonymous rule that allows it must open nothing else.
+    SyntheticRequest page = SyntheticRequest.withUser(platform.auth(), "GET", WEB_UI_PATH,
+        MatrixBuilder.USER, List.of(), Map.of());
+    Verdict pageVerdict = evaluator.evaluate(page);
+    checked++;
+    if (!pageVerdict.authorized()) {
+      check.error("proof.webUi", pageVerdict.authPolicyFile(), "the Web UI's page (" + page.line() + ") is refused: "
+          + pageVerdict.denial(), "let GETs under " + WEB_UI_PATH + " in without a credential");
+    }
+    for (SyntheticRequest beside : List.of(
+        SyntheticRequest.withUser(platform.auth(), "POST", WEB_UI_PATH, MatrixBuilder.USER,
+            List.of(), Map.of()),
+        SyntheticRequest.withUser(platform.auth(), "GET", "/maas-api/v1/me",
+            MatrixBuilder.USER, List.of(), Map.of()),
+        SyntheticRequest.withUser(platform.auth(), "GET", "/maas-api/ui", MatrixBuilder.USER,
+            List.of(), Map.of()))) {
+      Verdict verdict = evaluator.evaluate(beside);
+      checked++;
+      if (open(verdict)) {
+        check.unauthenticated(verdict, "the token service's " + beside.line());
+      }
     }
     // The listing's request limits bind by a platform token's tier; a person's own token has none, so it must not list.
     SyntheticRequest person = SyntheticRequest.withUser(platform.auth(), "GET", LISTING_PATH, MatrixBuilder.USER,

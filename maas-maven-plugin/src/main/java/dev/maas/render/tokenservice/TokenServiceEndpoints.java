@@ -17,6 +17,13 @@ public final class TokenServiceEndpoints {
   /** The gateway path prefix under which the token service is exposed. */
   public static final String PATH_PREFIX = "/maas-api";
 
+  /** The gateway path of the self-service Web UI, which the service serves as static files. */
+  public static final String WEB_UI_PATH = PATH_PREFIX + "/ui/";
+
+  /** The requests that load the Web UI's files without a credential: GETs under {@link #WEB_UI_PATH}. */
+  public static final String WEB_UI_PREDICATE = "request.method == \"GET\" && request.url_path.startsWith(\""
+      + WEB_UI_PATH + "\")";
+
   private TokenServiceEndpoints() {}
 
   /** The name of the Deployment, Service, ServiceAccount and HTTPRoute: {@code <platform>-token-service}. */

@@ -455,6 +455,11 @@ public final class TokenServiceGenerator implements Generator {
 
     UserAuth users = platform.auth();
     ObjectNode authentication = rules.putObject("authentication");
+    // The Web UI's files are what a browser loads before anyone signs in; the page then calls the API with a
+    // credential. Only GETs under the UI's path, where the service serves a fixed list of static files.
+    ObjectNode webUi = authentication.putObject("web-ui-files");
+    webUi.putArray("when").addObject().put("predicate", TokenServiceEndpoints.WEB_UI_PREDICATE);
+    webUi.putObject("anonymous");
     if (users.kubernetes()) {
       ObjectNode k8s = authentication.putObject("kubernetes-users");
       ArrayNode audiences = k8s.putObject("kubernetesTokenReview").putArray("audiences");

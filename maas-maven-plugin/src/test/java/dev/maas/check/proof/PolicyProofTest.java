@@ -41,9 +41,9 @@ class PolicyProofTest {
     assertEquals(List.of(), result.findings());
     // 3 tiers × 3 models, 3 listings and 3 with a query string, 3 token requests, 1 forged-header request, 1 listing
     // with a person's token, 3 unknown-tier requests; per model a call with a query string, and every unmetered path
-    // with GET and POST (8 for each LLM, 5 for the predictor); the 3 × 3 calls with an API key, and the 6 a tier may
-    // make again with its key revoked.
-    assertEquals(9 + 3 + 3 + 3 + 1 + 1 + 3 + 3 + 2 * (8 + 8 + 5) + 9 + 6, result.requestsChecked());
+    // with GET and POST (8 for each LLM, 5 for the predictor); the 3 × 3 calls with an API key, the 6 a tier may
+    // make again with its key revoked, and the Web UI's page and 3 requests beside it.
+    assertEquals(9 + 3 + 3 + 3 + 1 + 1 + 3 + 3 + 2 * (8 + 8 + 5) + 9 + 6 + 4, result.requestsChecked());
     // One set of counters per limit of a tier, across all its models and the listing: every call of a tier on the
     // one public model route.
     assertEquals(java.util.Set.of(
@@ -307,7 +307,21 @@ class PolicyProofTest {
     Reference.assertMessages(List.of(
         ROUTE_AUTH + ": error: policy proof: a member of tier `free`" + tail,
         ROUTE_AUTH + ": error: policy proof: a member of tier `premium`" + tail,
-        ROUTE_AUTH + ": error: policy proof: a member of tier `enterprise`" + tail), findings(broken));
+        ROUTE_AUTH + ": error: policy proof: a member of tier `enterprise`" + tail,
+        ROUTE_AUTH + ": error: policy proof: the Web UI's page (GET /maas-api/ui/) is refused: AuthPolicy"
+            + " maas-system/acme-token-service-auth fails: its success filter `identity` fails (property `tier` cannot"
+            + " be resolved) (let GETs under /maas-api/ui/ in without a credential)"), findings(broken));
+  }
+
+  @Test
+  void webUiRuleOpenToEveryGetLeavesTheApiUnauthenticated() {
+    GeneratedTree broken = Reference.editObject(golden, ROUTE_AUTH,
+        p -> ((com.fasterxml.jackson.databind.node.ObjectNode) Reference.at(p, "spec.rules.authentication.web-ui-files")
+            .path("when").get(0)).put("predicate", "request.method == \"GET\""));
+    List<String> found = findings(broken);
+    assertTrue(found.stream().anyMatch(f -> f.contains("the token service's GET /maas-api/v1/me has no authentication")),
+        () -> String.join("\n", found));
+    assertTrue(found.stream().noneMatch(f -> f.contains("POST /maas-api/ui/")), () -> String.join("\n", found));
   }
 
   @Test

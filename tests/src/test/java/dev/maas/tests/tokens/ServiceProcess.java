@@ -32,7 +32,7 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** The reference spec, validated. */
-  static Platform acme() {
+  public static Platform acme() {
     Path spec = Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml");
     SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "acme.yaml");
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
@@ -50,6 +50,12 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
    * {@code state/}), appending its output to {@code dir/service.log}, and waits until its health port answers.
    */
   public static ServiceProcess launch(List<String> command, Path dir) throws Exception {
+    return launch(command, dir, java.util.Map.of());
+  }
+
+  /** {@link #launch(List, Path)} with {@code environment} added to the process's environment. */
+  public static ServiceProcess launch(List<String> command, Path dir, java.util.Map<String, String> environment)
+      throws Exception {
     int port = freePort();
     int metricsPort = freePort();
     ProcessBuilder pb = new ProcessBuilder(command);
@@ -60,6 +66,7 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
     pb.environment().put("MAAS_METRICS_PORT", String.valueOf(metricsPort));
     pb.environment().put("MAAS_BIND_ADDRESS", "127.0.0.1");
     pb.environment().remove("KUBERNETES_SERVICE_HOST");
+    pb.environment().putAll(environment);
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile()));
     Process process = pb.start();
     String health = "http://127.0.0.1:" + metricsPort + "/health";
@@ -77,6 +84,36 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
       Thread.sleep(200);
     }
     throw new AssertionError("the service did not become healthy:\n" + log(dir));
+  }
+
+  /**
+   * Compiles {@code specFile}, writes the token service's generated {@code config.json} and a fresh signing key under
+   * {@code dir}, and starts the built service in a process of its own, as the image's entrypoint does.
+   */
+  public static ServiceProcess launchFromSpec(Path specFile, Path dir) throws Exception {
+    return launchFromSpec(specFile, dir, java.util.Map.of());
+  }
+
+  /** {@link #launchFromSpec(Path, Path)} with {@code environment} added to the service's environment. */
+  public static ServiceProcess launchFromSpec(Path specFile, Path dir, java.util.Map<String, String> environment)
+      throws Exception {
+    SpecValidator.Outcome outcome = new SpecValidator().validate(specFile, specFile.getFileName().toString());
+    assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
+    List<KubeObject> objects = new dev.maas.render.tokenservice.TokenServiceGenerator().generate(outcome.platform());
+    Files.writeString(dir.resolve("config.json"), configMapData(objects,
+        outcome.platform().name() + "-token-service-config", "config.json"));
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+    g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    java.security.KeyPair key = g.generateKeyPair();
+    Files.writeString(keys.resolve("2026-06-01.pem"), pem("PRIVATE KEY", key.getPrivate().getEncoded())
+        + pem("PUBLIC KEY", key.getPublic().getEncoded()));
+    return launch(serviceCommand(), dir, environment);
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der) + "\n-----END " + type + "-----\n";
   }
 
   /** What the service wrote so far. */
@@ -139,11 +176,11 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
   }
 
   /** This JVM's {@code java}. */
-  static String java() {
+  public static String java() {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }

@@ -9,10 +9,12 @@ import dev.maas.tokenservice.jwt.TokenVerifier;
 import dev.maas.tokenservice.keys.KeyRing;
 import dev.maas.tokenservice.metrics.Metrics;
 import dev.maas.tokenservice.state.TokenLedger;
+import dev.maas.tokenservice.ui.WebUi;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The route tables: the API's (which {@code openapi.json} documents) and the health and metrics server's. */
 public final class ApiRoutes {
@@ -33,7 +35,7 @@ public final class ApiRoutes {
     DiscoveryEndpoints discovery = new DiscoveryEndpoints(config, keys);
     InternalEndpoints internal = new InternalEndpoints(check, ledger, metrics);
     ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(config, tiers, ledger, audit, clock);
-    return List.of(
+    return Stream.concat(Stream.of(
         new Route("GET", "/health", r -> health()),
         new Route("GET", "/openapi.json", discovery::openApi),
         new Route("GET", "/.well-known/openid-configuration", discovery::openIdConfiguration),
@@ -50,7 +52,8 @@ public final class ApiRoutes {
         new Route("GET", "/v1/me", catalogue::me),
         new Route("GET", "/v1/models", catalogue::models),
         new Route("POST", "/internal/v1/tokens/status", internal::status),
-        new Route("POST", "/internal/v1/api-keys/resolve", apiKeys::resolve));
+        new Route("POST", "/internal/v1/api-keys/resolve", apiKeys::resolve)),
+        WebUi.routes(System.getenv()).stream()).toList();
   }
 
   /** Health and counters only: the port Prometheus may reach from anywhere serves nothing else. */

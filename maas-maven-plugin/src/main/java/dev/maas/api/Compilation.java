@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The specs compiled once, in memory: parsed, validated, bound, rendered and checked. Every output (the writer,
- * the plan, the explanation, the Git publication) reads this; none of them runs a stage again.
+ * The specs compiled once, in memory: parsed, validated, bound, rendered and checked. Every output
+ * (the writer, the plan, the explanation, the Git publication) reads this; none of them runs a
+ * stage again.
  *
  * @param validation the validation of every spec
- * @param stops errors found between validation and rendering (hand-written overlays that no environment takes)
- * @param platforms every platform compiled, in spec order; empty when validation or {@code stops} failed
+ * @param stops errors found between validation and rendering (hand-written overlays that no
+ *     environment takes)
+ * @param platforms every platform compiled, in spec order; empty when validation or {@code stops}
+ *     failed
  */
 record Compilation(ValidateResult validation, List<Diagnostic> stops, List<Compiled> platforms) {
 
@@ -28,7 +31,11 @@ record Compilation(ValidateResult validation, List<Diagnostic> stops, List<Compi
    * @param tree the rendered manifests
    * @param checked what the read-only checks found, with the access matrix the proof checked
    */
-  record Compiled(SpecReport spec, SpecDocument document, Platform platform, GeneratedTree tree,
+  record Compiled(
+      SpecReport spec,
+      SpecDocument document,
+      Platform platform,
+      GeneratedTree tree,
       OutputChecks.Result checked) {}
 
   Compilation {

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The stages of a compilation, in order: parse, validate and bind every spec (then the rules across specs), check
- * the hand-written overlays, render each platform, and run the read-only checks on what was rendered.
+ * The stages of a compilation, in order: parse, validate and bind every spec (then the rules across
+ * specs), check the hand-written overlays, render each platform, and run the read-only checks on
+ * what was rendered.
  */
 final class Compiler {
 
@@ -36,7 +37,10 @@ final class Compiler {
   /** A validated spec file and, when valid, its document. */
   private record Validated(SpecReport report, SpecDocument document) {}
 
-  /** Reads and checks every spec {@code spec} names; file names in diagnostics are relative to {@code baseDir}. */
+  /**
+   * Reads and checks every spec {@code spec} names; file names in diagnostics are relative to
+   * {@code baseDir}.
+   */
   ValidateResult validate(Path baseDir, Path spec) {
     return new ValidateResult(validated(baseDir, spec).stream().map(Validated::report).toList());
   }
@@ -55,18 +59,29 @@ final class Compiler {
       SpecValidator.Outcome outcome = validator.get().validate(file, name);
       List<Diagnostic> diagnostics = new ArrayList<>(outcome.diagnostics());
       Platform platform = outcome.platform();
-      ArgoCdNamesAcrossSpecs.Spec first = platform == null ? null : valid.stream()
-          .filter(v -> v.platform().name().equals(outcome.platform().name())).findFirst().orElse(null);
+      ArgoCdNamesAcrossSpecs.Spec first =
+          platform == null
+              ? null
+              : valid.stream()
+                  .filter(v -> v.platform().name().equals(outcome.platform().name()))
+                  .findFirst()
+                  .orElse(null);
       if (first != null) {
-        // Both would write <output>/<name>/: the second spec is the one in error, and names the first.
+        // Both would write <output>/<name>/: the second spec is the one in error, and names the
+        // first.
         SourceLocation other = first.document().locate("/metadata/name");
-        diagnostics.add(Diagnostic.error("spec.duplicatePlatform", outcome.document().locate("/metadata/name"),
-            "/metadata/name", "platform `" + platform.name() + "` is already defined at " + other,
-            "give every platform its own metadata.name"));
+        diagnostics.add(
+            Diagnostic.error(
+                "spec.duplicatePlatform",
+                outcome.document().locate("/metadata/name"),
+                "/metadata/name",
+                "platform `" + platform.name() + "` is already defined at " + other,
+                "give every platform its own metadata.name"));
         platform = null;
       }
       if (platform != null) {
-        // Names that only the generators know (a model named like the token service's route) are checked here,
+        // Names that only the generators know (a model named like the token service's route) are
+        // checked here,
         // so that validate refuses what generate could not write.
         List<Diagnostic> clashes = NameClashes.find(platform, outcome.document());
         if (!clashes.isEmpty()) {
@@ -75,18 +90,23 @@ final class Compiler {
         }
       }
       if (platform != null) {
-        ArgoCdNamesAcrossSpecs.Spec across = new ArgoCdNamesAcrossSpecs.Spec(outcome.document(), platform);
+        ArgoCdNamesAcrossSpecs.Spec across =
+            new ArgoCdNamesAcrossSpecs.Spec(outcome.document(), platform);
         valid.add(across);
         // A clash with an earlier spec of the folder is this spec's error.
-        List<Diagnostic> clashes = ArgoCdNamesAcrossSpecs.check(valid).stream()
-            .filter(d -> d.location().file().equals(name)).toList();
+        List<Diagnostic> clashes =
+            ArgoCdNamesAcrossSpecs.check(valid).stream()
+                .filter(d -> d.location().file().equals(name))
+                .toList();
         if (!clashes.isEmpty()) {
           diagnostics.addAll(clashes);
           valid.remove(across);
           platform = null;
         }
       }
-      out.add(new Validated(new SpecReport(name, platform, List.copyOf(diagnostics)), outcome.document()));
+      out.add(
+          new Validated(
+              new SpecReport(name, platform, List.copyOf(diagnostics)), outcome.document()));
     }
     return out;
   }
@@ -98,17 +118,23 @@ final class Compiler {
     if (validation.errors() > 0) {
       return Compilation.stopped(validation, List.of());
     }
-    List<Diagnostic> overlays = OverlayFolders.check(request.baseDir(), request.overlaysDirectory(),
-        validation.specs().stream().map(SpecReport::platform).toList());
+    List<Diagnostic> overlays =
+        OverlayFolders.check(
+            request.baseDir(),
+            request.overlaysDirectory(),
+            validation.specs().stream().map(SpecReport::platform).toList());
     if (!overlays.isEmpty()) {
       return Compilation.stopped(validation, overlays);
     }
-    // Read while the platforms render; only after validation, so that a spec in error reads no CRD at all.
-    Path store = request.outputDirectory() == null ? null : request.outputDirectory().resolve(CRD_STORE);
+    // Read while the platforms render; only after validation, so that a spec in error reads no CRD
+    // at all.
+    Path store =
+        request.outputDirectory() == null ? null : request.outputDirectory().resolve(CRD_STORE);
     OutputChecks checks = new OutputChecks(request.crdsDirectory(), store);
     checks.prepare();
-    PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(request.overlaysDirectory(),
-        request.pluginVersion()));
+    PlatformRenderer renderer =
+        new PlatformRenderer(
+            new RenderOptions(request.overlaysDirectory(), request.pluginVersion()));
     List<Compilation.Compiled> compiled = new ArrayList<>();
     for (Validated spec : specs) {
       // Where the output really goes: the Applications read what publish pushes.
@@ -116,13 +142,16 @@ final class Compiler {
       var tree = renderer.render(platform);
       OutputChecks.Result result = checks.checkAll(platform, tree);
       if (platform.target() == Target.MAAS_CRDS) {
-        // Both targets of one spec must grant the same: the kuadrant output is rendered to be compared, not written.
+        // Both targets of one spec must grant the same: the kuadrant output is rendered to be
+        // compared, not written.
         List<Diagnostic> findings = new ArrayList<>(result.findings());
-        findings.addAll(new TargetEquivalence().prove(platform, tree,
-            renderer.render(platform.withTarget(Target.KUADRANT))));
+        findings.addAll(
+            new TargetEquivalence()
+                .prove(platform, tree, renderer.render(platform.withTarget(Target.KUADRANT))));
         result = new OutputChecks.Result(List.copyOf(findings), result.proof());
       }
-      compiled.add(new Compilation.Compiled(spec.report(), spec.document(), platform, tree, result));
+      compiled.add(
+          new Compilation.Compiled(spec.report(), spec.document(), platform, tree, result));
     }
     return new Compilation(validation, List.of(), compiled);
   }

@@ -13,11 +13,22 @@ import java.nio.file.Path;
  * @param model the model
  * @param crdsDirectory a folder of CRDs the compiled objects are validated against, or {@code null}
  */
-public record ExplainRequest(Path baseDir, Path spec, Path overlaysDirectory, String pluginVersion, String tier,
-    String model, Path crdsDirectory) {
+public record ExplainRequest(
+    Path baseDir,
+    Path spec,
+    Path overlaysDirectory,
+    String pluginVersion,
+    String tier,
+    String model,
+    Path crdsDirectory) {
 
   /** A request that validates against no CRDs. */
-  public ExplainRequest(Path baseDir, Path spec, Path overlaysDirectory, String pluginVersion, String tier,
+  public ExplainRequest(
+      Path baseDir,
+      Path spec,
+      Path overlaysDirectory,
+      String pluginVersion,
+      String tier,
       String model) {
     this(baseDir, spec, overlaysDirectory, pluginVersion, tier, model, null);
   }

@@ -15,8 +15,14 @@ import java.nio.file.Path;
  * @param gitTarget overrides of the specs' GitOps target that the Argo CD objects must point at
  */
 public record GenerateRequest(
-    Path baseDir, Path spec, Path outputDirectory, Path crdsDirectory, Path overlaysDirectory, String pluginVersion,
-    boolean force, GitTarget gitTarget) {
+    Path baseDir,
+    Path spec,
+    Path outputDirectory,
+    Path crdsDirectory,
+    Path overlaysDirectory,
+    String pluginVersion,
+    boolean force,
+    GitTarget gitTarget) {
 
   public GenerateRequest {
     gitTarget = gitTarget == null ? GitTarget.SPEC : gitTarget;
@@ -24,20 +30,45 @@ public record GenerateRequest(
 
   /** A request for the specs' own GitOps targets. */
   public GenerateRequest(
-      Path baseDir, Path spec, Path outputDirectory, Path crdsDirectory, Path overlaysDirectory, String pluginVersion,
+      Path baseDir,
+      Path spec,
+      Path outputDirectory,
+      Path crdsDirectory,
+      Path overlaysDirectory,
+      String pluginVersion,
       boolean force) {
-    this(baseDir, spec, outputDirectory, crdsDirectory, overlaysDirectory, pluginVersion, force, GitTarget.SPEC);
+    this(
+        baseDir,
+        spec,
+        outputDirectory,
+        crdsDirectory,
+        overlaysDirectory,
+        pluginVersion,
+        force,
+        GitTarget.SPEC);
   }
 
   /** A request that skips the work when the inputs are unchanged. */
   public GenerateRequest(
-      Path baseDir, Path spec, Path outputDirectory, Path crdsDirectory, Path overlaysDirectory, String pluginVersion) {
+      Path baseDir,
+      Path spec,
+      Path outputDirectory,
+      Path crdsDirectory,
+      Path overlaysDirectory,
+      String pluginVersion) {
     this(baseDir, spec, outputDirectory, crdsDirectory, overlaysDirectory, pluginVersion, false);
   }
 
   /** This request with {@code target} as the GitOps overrides. */
   public GenerateRequest withGitTarget(GitTarget target) {
-    return new GenerateRequest(baseDir, spec, outputDirectory, crdsDirectory, overlaysDirectory, pluginVersion, force,
+    return new GenerateRequest(
+        baseDir,
+        spec,
+        outputDirectory,
+        crdsDirectory,
+        overlaysDirectory,
+        pluginVersion,
+        force,
         target);
   }
 }

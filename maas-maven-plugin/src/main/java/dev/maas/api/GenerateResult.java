@@ -11,15 +11,21 @@ import java.util.stream.Stream;
  * What a compilation did.
  *
  * @param validation the validation of every spec
- * @param checks findings of the read-only checks on the output (CRD schemas, CEL rules, policy proof); on an
- *     up-to-date run, every warning the run that compiled found, so that each run reports and gates on the same
+ * @param checks findings of the read-only checks on the output (CRD schemas, CEL rules, policy
+ *     proof); on an up-to-date run, every warning the run that compiled found, so that each run
+ *     reports and gates on the same
  * @param written per platform folder, what the writer changed; empty when nothing was written
- * @param upToDate whether the inputs were unchanged since the last run, so nothing was rendered or written
+ * @param upToDate whether the inputs were unchanged since the last run, so nothing was rendered or
+ *     written
  */
 public record GenerateResult(
-    ValidateResult validation, List<Diagnostic> checks, Map<Path, TreeWriter.Report> written, boolean upToDate) {
+    ValidateResult validation,
+    List<Diagnostic> checks,
+    Map<Path, TreeWriter.Report> written,
+    boolean upToDate) {
 
-  public GenerateResult(ValidateResult validation, List<Diagnostic> checks, Map<Path, TreeWriter.Report> written) {
+  public GenerateResult(
+      ValidateResult validation, List<Diagnostic> checks, Map<Path, TreeWriter.Report> written) {
     this(validation, checks, written, false);
   }
 
@@ -28,14 +34,30 @@ public record GenerateResult(
     return Stream.concat(validation.diagnostics().stream(), checks.stream()).toList();
   }
 
-  /** One line per platform folder written: {@code wrote <folder> (1 added, 2 changed, 0 removed, 40 unchanged)}. */
+  /**
+   * One line per platform folder written: {@code wrote <folder> (1 added, 2 changed, 0 removed, 40
+   * unchanged)}.
+   */
   public List<String> writeLines() {
-    return written.entrySet().stream().map(e -> {
-      TreeWriter.Report r = e.getValue();
-      return "wrote " + e.getKey() + (r.isNoOp() ? " (up to date, nothing changed)" : " (" + r.added().size()
-          + " added, " + r.changed().size() + " changed, " + r.removed().size() + " removed, " + r.unchanged()
-          + " unchanged)");
-    }).toList();
+    return written.entrySet().stream()
+        .map(
+            e -> {
+              TreeWriter.Report r = e.getValue();
+              return "wrote "
+                  + e.getKey()
+                  + (r.isNoOp()
+                      ? " (up to date, nothing changed)"
+                      : " ("
+                          + r.added().size()
+                          + " added, "
+                          + r.changed().size()
+                          + " changed, "
+                          + r.removed().size()
+                          + " removed, "
+                          + r.unchanged()
+                          + " unchanged)");
+            })
+        .toList();
   }
 
   /** Whether anything failed, in the specs or in the output checks. */

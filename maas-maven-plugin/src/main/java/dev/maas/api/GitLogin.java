@@ -3,8 +3,8 @@ package dev.maas.api;
 import dev.maas.publish.GitCredentials;
 
 /**
- * How a front end authenticates to the Git remote (from its settings or the environment, never from the spec); never
- * printed.
+ * How a front end authenticates to the Git remote (from its settings or the environment, never from
+ * the spec); never printed.
  *
  * @param username the user name, or {@code null} for none
  * @param secret the password or token, or {@code null} for none
@@ -21,7 +21,10 @@ public record GitLogin(String username, String secret) {
     return new GitLogin(username, password);
   }
 
-  /** A personal access token, sent as the password of the user name hosting services accept with one. */
+  /**
+   * A personal access token, sent as the password of the user name hosting services accept with
+   * one.
+   */
   public static GitLogin token(String token) {
     return new GitLogin(GitCredentials.TOKEN_USERNAME, token);
   }

@@ -31,10 +31,17 @@ final class InputFingerprint {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       update(digest, "version " + request.pluginVersion());
       update(digest, "crds " + request.crdsDirectory());
-      // The Git overrides change the Argo CD objects, so a run with other overrides is not up to date.
+      // The Git overrides change the Argo CD objects, so a run with other overrides is not up to
+      // date.
       GitTarget git = request.gitTarget();
-      update(digest, "git " + (git.url() == null ? null : dev.maas.model.GitOps.withoutPassword(git.url())) + " "
-          + git.branch() + " " + git.path());
+      update(
+          digest,
+          "git "
+              + (git.url() == null ? null : dev.maas.model.GitOps.withoutPassword(git.url()))
+              + " "
+              + git.branch()
+              + " "
+              + git.path());
       for (Path spec : specs) {
         update(digest, "spec " + spec.toAbsolutePath().normalize());
         digest.update(Files.readAllBytes(spec));
@@ -45,7 +52,8 @@ final class InputFingerprint {
       if (request.crdsDirectory() != null) {
         hashTree(digest, request.crdsDirectory(), false);
       }
-      // The compiler's own code and templates: a rebuilt snapshot plugin must not be mistaken for the old one.
+      // The compiler's own code and templates: a rebuilt snapshot plugin must not be mistaken for
+      // the old one.
       Path code = codeSource();
       if (code != null) {
         hashTree(digest, code, false);
@@ -69,28 +77,34 @@ final class InputFingerprint {
       if (lines.isEmpty() || !lines.get(0).equals("inputs sha256:" + fingerprint)) {
         return false;
       }
-      return lines.stream().skip(1).filter(l -> l.startsWith("platform "))
-          .allMatch(l -> Files.isDirectory(outputDirectory.resolve(l.substring("platform ".length()))));
+      return lines.stream()
+          .skip(1)
+          .filter(l -> l.startsWith("platform "))
+          .allMatch(
+              l -> Files.isDirectory(outputDirectory.resolve(l.substring("platform ".length()))));
     } catch (IOException e) {
       return false;
     }
   }
 
   /**
-   * The warnings recorded with the last run's inputs, shown again by an up-to-date run so that it reports and
-   * gates on them (maas.failOnWarning) exactly as the run that compiled.
+   * The warnings recorded with the last run's inputs, shown again by an up-to-date run so that it
+   * reports and gates on them (maas.failOnWarning) exactly as the run that compiled.
    */
   static List<Diagnostic> warnings(Path outputDirectory) {
     try {
       return Files.readAllLines(outputDirectory.resolve(FILE), StandardCharsets.UTF_8).stream()
-          .filter(l -> l.startsWith(WARNING)).map(InputFingerprint::parseWarning).toList();
+          .filter(l -> l.startsWith(WARNING))
+          .map(InputFingerprint::parseWarning)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** Records the inputs of a successful run and its warnings, atomically. */
-  static void record(Path outputDirectory, String fingerprint, List<String> platforms, List<Diagnostic> warnings) {
+  static void record(
+      Path outputDirectory, String fingerprint, List<String> platforms, List<Diagnostic> warnings) {
     StringBuilder text = new StringBuilder("inputs sha256:").append(fingerprint).append('\n');
     platforms.forEach(p -> text.append("platform ").append(p).append('\n'));
     warnings.forEach(w -> text.append(formatWarning(w)).append('\n'));
@@ -115,7 +129,8 @@ final class InputFingerprint {
   static void forgetUnless(Path outputDirectory, String fingerprint) {
     Path file = outputDirectory.resolve(FILE);
     try {
-      if (fingerprint != null && Files.isRegularFile(file)
+      if (fingerprint != null
+          && Files.isRegularFile(file)
           && Files.readString(file).startsWith("inputs sha256:" + fingerprint + "\n")) {
         return;
       }
@@ -129,14 +144,26 @@ final class InputFingerprint {
 
   private static String formatWarning(Diagnostic d) {
     SourceLocation at = d.location();
-    return WARNING + String.join("\t", escape(d.code()), escape(at.file()), String.valueOf(at.line()),
-        String.valueOf(at.column()), escape(d.pointer()), escape(d.message()), escape(d.hint() == null ? "" : d.hint()));
+    return WARNING
+        + String.join(
+            "\t",
+            escape(d.code()),
+            escape(at.file()),
+            String.valueOf(at.line()),
+            String.valueOf(at.column()),
+            escape(d.pointer()),
+            escape(d.message()),
+            escape(d.hint() == null ? "" : d.hint()));
   }
 
   private static Diagnostic parseWarning(String line) {
     String[] f = line.substring(WARNING.length()).split("\t", -1);
-    return Diagnostic.warning(unescape(f[0]), new SourceLocation(unescape(f[1]), Integer.parseInt(f[2]),
-        Integer.parseInt(f[3])), unescape(f[4]), unescape(f[5]), f[6].isEmpty() ? null : unescape(f[6]));
+    return Diagnostic.warning(
+        unescape(f[0]),
+        new SourceLocation(unescape(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])),
+        unescape(f[4]),
+        unescape(f[5]),
+        f[6].isEmpty() ? null : unescape(f[6]));
   }
 
   /** One field on one line: a spec's text may hold tabs and line breaks. */
@@ -158,9 +185,17 @@ final class InputFingerprint {
     return out.toString();
   }
 
-  private static void hashTree(MessageDigest digest, Path root, boolean contents) throws IOException {
+  private static void hashTree(MessageDigest digest, Path root, boolean contents)
+      throws IOException {
     if (Files.isRegularFile(root)) {
-      update(digest, "file " + root + " " + Files.size(root) + " " + Files.getLastModifiedTime(root).toMillis());
+      update(
+          digest,
+          "file "
+              + root
+              + " "
+              + Files.size(root)
+              + " "
+              + Files.getLastModifiedTime(root).toMillis());
       return;
     }
     if (!Files.isDirectory(root)) {

@@ -34,8 +34,9 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The compiler's one entry point: plain Java types in, results out; knows nothing of Maven. Each goal compiles the
- * specs once ({@link Compiler}) and adds its own output step: the writer, the plan, the explanation, the push.
+ * The compiler's one entry point: plain Java types in, results out; knows nothing of Maven. Each
+ * goal compiles the specs once ({@link Compiler}) and adds its own output step: the writer, the
+ * plan, the explanation, the push.
  */
 public final class MaasCompiler {
 
@@ -50,8 +51,8 @@ public final class MaasCompiler {
   private SpecValidator validator;
 
   /**
-   * A compiler whose validator (and with it the JSON Schema) is made on first use: an up-to-date run never
-   * loads it, which is most of what such a run would cost.
+   * A compiler whose validator (and with it the JSON Schema) is made on first use: an up-to-date
+   * run never loads it, which is most of what such a run would cost.
    */
   public MaasCompiler() {
     this(SpecValidator::new, new TreeWriter());
@@ -66,7 +67,9 @@ public final class MaasCompiler {
     this.writer = writer;
   }
 
-  /** This compiler, writing its output with {@code treeWriter} (one that injects faults, in tests). */
+  /**
+   * This compiler, writing its output with {@code treeWriter} (one that injects faults, in tests).
+   */
   public MaasCompiler withWriter(TreeWriter treeWriter) {
     return new MaasCompiler(validatorFactory, treeWriter);
   }
@@ -98,14 +101,22 @@ public final class MaasCompiler {
    */
   public GenerateResult generate(GenerateRequest request) {
     String fingerprint = fingerprint(request);
-    if (fingerprint != null && !request.force() && InputFingerprint.upToDate(request.outputDirectory(), fingerprint)) {
-      return new GenerateResult(new ValidateResult(List.of()), InputFingerprint.warnings(request.outputDirectory()),
-          Map.of(), true);
+    if (fingerprint != null
+        && !request.force()
+        && InputFingerprint.upToDate(request.outputDirectory(), fingerprint)) {
+      return new GenerateResult(
+          new ValidateResult(List.of()),
+          InputFingerprint.warnings(request.outputDirectory()),
+          Map.of(),
+          true);
     }
     return write(request, fingerprint, compiler().compile(request));
   }
 
-  /** The digest of the request's inputs, or {@code null} when a spec cannot be read (validation says why). */
+  /**
+   * The digest of the request's inputs, or {@code null} when a spec cannot be read (validation says
+   * why).
+   */
   private static String fingerprint(GenerateRequest request) {
     try {
       return InputFingerprint.of(request, SpecFiles.resolve(request.spec()));
@@ -114,8 +125,11 @@ public final class MaasCompiler {
     }
   }
 
-  /** The writer's step: every platform of a compilation without errors into its folder, atomically. */
-  private GenerateResult write(GenerateRequest request, String fingerprint, Compilation compilation) {
+  /**
+   * The writer's step: every platform of a compilation without errors into its folder, atomically.
+   */
+  private GenerateResult write(
+      GenerateRequest request, String fingerprint, Compilation compilation) {
     if (compilation.hasErrors()) {
       return new GenerateResult(compilation.validation(), compilation.checks(), Map.of());
     }
@@ -126,16 +140,20 @@ public final class MaasCompiler {
       written.put(target, writer.write(platform.tree(), target));
     }
     if (fingerprint != null) {
-      InputFingerprint.record(request.outputDirectory(), fingerprint,
-          compilation.platforms().stream().map(p -> p.platform().name()).toList(), compilation.diagnostics());
+      InputFingerprint.record(
+          request.outputDirectory(),
+          fingerprint,
+          compilation.platforms().stream().map(p -> p.platform().name()).toList(),
+          compilation.diagnostics());
     }
     return new GenerateResult(compilation.validation(), compilation.checks(), written);
   }
 
   /**
-   * Compiles and writes as {@link #generate} does, then commits each platform's output to the Git repository its
-   * spec names (or the overrides name) and pushes; a commit is made only when the output changed. What is pushed is
-   * the compilation's own tree, never read back from the output folder.
+   * Compiles and writes as {@link #generate} does, then commits each platform's output to the Git
+   * repository its spec names (or the overrides name) and pushes; a commit is made only when the
+   * output changed. What is pushed is the compilation's own tree, never read back from the output
+   * folder.
    */
   public PublishResult publish(PublishOptions options) {
     GenerateRequest request = options.generate();
@@ -157,19 +175,29 @@ public final class MaasCompiler {
       Platform platform = compiled.platform();
       String origin = compiled.spec().displayName();
       try {
-        GitTarget.Destination to = request.gitTarget().destination(compiled.spec().platform().gitops(), origin,
-            "publish.noTarget", "the spec names no Git repository to publish to",
-            "add spec.gitops.repoURL and spec.gitops.path, or set maas.git.url and maas.git.path");
-        PublishRequest publish = PublishRequest
-            .builder(compiled.tree(), to.url(), to.branch(), to.path(),
-                PublishRequest.defaultWorkDir(options.workDirectory(), to.url()))
-            .credentials(options.login().credentials())
-            .identity(identity)
-            .provenance(platform.name(), platform.specHash(), request.pluginVersion())
-            .dryRun(options.dryRun())
-            .pruneAll(options.pruneAll())
-            .origin(origin)
-            .build();
+        GitTarget.Destination to =
+            request
+                .gitTarget()
+                .destination(
+                    compiled.spec().platform().gitops(),
+                    origin,
+                    "publish.noTarget",
+                    "the spec names no Git repository to publish to",
+                    "add spec.gitops.repoURL and spec.gitops.path, or set maas.git.url and maas.git.path");
+        PublishRequest publish =
+            PublishRequest.builder(
+                    compiled.tree(),
+                    to.url(),
+                    to.branch(),
+                    to.path(),
+                    PublishRequest.defaultWorkDir(options.workDirectory(), to.url()))
+                .credentials(options.login().credentials())
+                .identity(identity)
+                .provenance(platform.name(), platform.specHash(), request.pluginVersion())
+                .dryRun(options.dryRun())
+                .pruneAll(options.pruneAll())
+                .origin(origin)
+                .build();
         reports.add(publisher.publish(publish));
       } catch (UserInputException e) {
         errors.addAll(e.diagnostics());
@@ -178,7 +206,10 @@ public final class MaasCompiler {
     return new PublishResult(generated, List.copyOf(reports), List.copyOf(errors));
   }
 
-  /** Compiles in memory (nothing in the output folder changes), compares with the base, and writes the reports. */
+  /**
+   * Compiles in memory (nothing in the output folder changes), compares with the base, and writes
+   * the reports.
+   */
   public PlanResult plan(PlanOptions options) {
     GenerateRequest request = options.generate();
     Compilation compilation = compiler().compile(request);
@@ -193,8 +224,13 @@ public final class MaasCompiler {
     for (Compilation.Compiled compiled : compilation.platforms()) {
       try {
         Based before = base(base, options, compiled);
-        plans.add(PlatformPlan.of(compiled.platform(), before.description(), before.tree(), compiled.tree(),
-            options.spendIncreaseWarnPercent()));
+        plans.add(
+            PlatformPlan.of(
+                compiled.platform(),
+                before.description(),
+                before.tree(),
+                compiled.tree(),
+                options.spendIncreaseWarnPercent()));
       } catch (UserInputException e) {
         errors.addAll(e.diagnostics());
       }
@@ -209,11 +245,22 @@ public final class MaasCompiler {
       write(markdown, report.markdown());
       write(json, report.json());
     } catch (IOException e) {
-      return PlanResult.failed(compilation.validation(), compilation.checks(),
-          List.of(Diagnostic.error("plan.write", SourceLocation.ofFile(markdown.toString()), "",
-              "cannot write the plan: " + e.getMessage(), "set maas.plan.output to a writable file")), proven);
+      return PlanResult.failed(
+          compilation.validation(),
+          compilation.checks(),
+          List.of(
+              Diagnostic.error(
+                  "plan.write",
+                  SourceLocation.ofFile(markdown.toString()),
+                  "",
+                  "cannot write the plan: " + e.getMessage(),
+                  "set maas.plan.output to a writable file")),
+          proven);
     }
-    return PlanResult.written(compilation.validation(), compilation.checks(), proven,
+    return PlanResult.written(
+        compilation.validation(),
+        compilation.checks(),
+        proven,
         new PlanResult.Written(report, markdown, json));
   }
 
@@ -225,33 +272,61 @@ public final class MaasCompiler {
     if (base instanceof PlanBase.Folder folder) {
       Path root = folder.path();
       if (!Files.isDirectory(root)) {
-        throw new UserInputException(List.of(Diagnostic.error("plan.baseFolder", SourceLocation.ofFile(root.toString()),
-            "", "the base folder does not exist",
-            "set maas.plan.base to an earlier output folder (holding <platform>/base) or to git:<ref>")));
+        throw new UserInputException(
+            List.of(
+                Diagnostic.error(
+                    "plan.baseFolder",
+                    SourceLocation.ofFile(root.toString()),
+                    "",
+                    "the base folder does not exist",
+                    "set maas.plan.base to an earlier output folder (holding <platform>/base) or to git:<ref>")));
       }
-      Path platformFolder = Files.isDirectory(root.resolve(platform.name()).resolve("base"))
-          ? root.resolve(platform.name()) : Files.isDirectory(root.resolve("base")) ? root : null;
+      Path platformFolder =
+          Files.isDirectory(root.resolve(platform.name()).resolve("base"))
+              ? root.resolve(platform.name())
+              : Files.isDirectory(root.resolve("base")) ? root : null;
       if (platformFolder == null) {
-        return new Based(new GeneratedTree(new TreeMap<>()), "the folder " + root + ", which holds no output of "
-            + platform.name());
+        return new Based(
+            new GeneratedTree(new TreeMap<>()),
+            "the folder " + root + ", which holds no output of " + platform.name());
       }
       try {
-        return new Based(new GeneratedTree(new TreeMap<>(TreeWriter.read(platformFolder))), "the folder "
-            + platformFolder);
+        return new Based(
+            new GeneratedTree(new TreeMap<>(TreeWriter.read(platformFolder))),
+            "the folder " + platformFolder);
       } catch (IOException e) {
-        throw new UserInputException(List.of(Diagnostic.error("plan.baseFolder",
-            SourceLocation.ofFile(platformFolder.toString()), "", "cannot read the base folder: " + e.getMessage(),
-            null)));
+        throw new UserInputException(
+            List.of(
+                Diagnostic.error(
+                    "plan.baseFolder",
+                    SourceLocation.ofFile(platformFolder.toString()),
+                    "",
+                    "cannot read the base folder: " + e.getMessage(),
+                    null)));
       }
     }
     PlanBase.Git git = (PlanBase.Git) base;
     GitOps gitops = compiled.spec().platform().gitops();
-    GitTarget.Destination from = options.generate().gitTarget().destination(gitops, compiled.spec().displayName(),
-        "plan.noBase", "the spec names no Git repository to compare with",
-        "add spec.gitops, set maas.git.url and maas.git.path, or set maas.plan.base to an earlier output folder");
+    GitTarget.Destination from =
+        options
+            .generate()
+            .gitTarget()
+            .destination(
+                gitops,
+                compiled.spec().displayName(),
+                "plan.noBase",
+                "the spec names no Git repository to compare with",
+                "add spec.gitops, set maas.git.url and maas.git.path, or set maas.plan.base to an earlier output folder");
     Path work = PublishRequest.defaultWorkDir(options.workDirectory(), from.url());
-    GitTreeReader.Snapshot snapshot = new GitTreeReader().read(from.url(), from.branch(), git.ref(), from.path(),
-        options.login().credentials(), work);
+    GitTreeReader.Snapshot snapshot =
+        new GitTreeReader()
+            .read(
+                from.url(),
+                from.branch(),
+                git.ref(),
+                from.path(),
+                options.login().credentials(),
+                work);
     return new Based(snapshot.tree(), snapshot.description());
   }
 
@@ -263,10 +338,21 @@ public final class MaasCompiler {
     Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
-  /** Explains what the gateway does with a request of the request's tier to its model, on every platform. */
+  /**
+   * Explains what the gateway does with a request of the request's tier to its model, on every
+   * platform.
+   */
   public ExplainResult explain(ExplainRequest request) {
-    Compilation compilation = compiler().compile(new GenerateRequest(request.baseDir(), request.spec(), null,
-        request.crdsDirectory(), request.overlaysDirectory(), request.pluginVersion()));
+    Compilation compilation =
+        compiler()
+            .compile(
+                new GenerateRequest(
+                    request.baseDir(),
+                    request.spec(),
+                    null,
+                    request.crdsDirectory(),
+                    request.overlaysDirectory(),
+                    request.pluginVersion()));
     List<Diagnostic> diagnostics = new ArrayList<>(compilation.diagnostics());
     if (compilation.hasErrors()) {
       return new ExplainResult(List.copyOf(diagnostics), List.of());
@@ -276,34 +362,73 @@ public final class MaasCompiler {
       Platform platform = compiled.platform();
       String name = compiled.spec().displayName();
       List<Diagnostic> unknown = new ArrayList<>();
-      unknown(unknown, name, platform, "tier", "/spec/tiers", request.tier(),
+      unknown(
+          unknown,
+          name,
+          platform,
+          "tier",
+          "/spec/tiers",
+          request.tier(),
           platform.tiers().stream().map(Tier::name).toList());
-      unknown(unknown, name, platform, "model", "/spec/models", request.model(),
+      unknown(
+          unknown,
+          name,
+          platform,
+          "model",
+          "/spec/models",
+          request.model(),
           platform.models().stream().map(Model::name).toList());
       diagnostics.addAll(unknown);
       if (unknown.isEmpty()) {
-        explanations.add(new Explainer(platform, compiled.document(), compiled.tree())
-            .explain(request.tier(), request.model()));
+        explanations.add(
+            new Explainer(platform, compiled.document(), compiled.tree())
+                .explain(request.tier(), request.model()));
       }
     }
     return new ExplainResult(List.copyOf(diagnostics), List.copyOf(explanations));
   }
 
-  /** Adds an error when the {@code what} ({@code tier} or {@code model}) asked for is unset or not one of {@code known}. */
-  private static void unknown(List<Diagnostic> out, String file, Platform platform, String what, String pointer,
-      String asked, List<String> known) {
+  /**
+   * Adds an error when the {@code what} ({@code tier} or {@code model}) asked for is unset or not
+   * one of {@code known}.
+   */
+  private static void unknown(
+      List<Diagnostic> out,
+      String file,
+      Platform platform,
+      String what,
+      String pointer,
+      String asked,
+      List<String> known) {
     if (asked != null && known.contains(asked)) {
       return;
     }
     String plural = what + "s";
     // Spelled out, so that the catalogue finds each code where it is reported.
     String code = what.equals("tier") ? "explain.tier" : "explain.model";
-    out.add(asked == null
-        ? Diagnostic.error(code, SourceLocation.ofFile(file), pointer,
-            "-Dmaas." + what + " is required; " + plural + " are: " + String.join(", ", known),
-            "add -Dmaas." + what + "=" + (known.isEmpty() ? "<" + what + ">" : known.get(0)))
-        : Diagnostic.error(code, SourceLocation.ofFile(file), pointer, "platform " + platform.name()
-            + " has no " + what + " `" + asked + "` (" + plural + ": " + String.join(", ", known) + ")",
-            Suggestions.didYouMean(asked, known)));
+    out.add(
+        asked == null
+            ? Diagnostic.error(
+                code,
+                SourceLocation.ofFile(file),
+                pointer,
+                "-Dmaas." + what + " is required; " + plural + " are: " + String.join(", ", known),
+                "add -Dmaas." + what + "=" + (known.isEmpty() ? "<" + what + ">" : known.get(0)))
+            : Diagnostic.error(
+                code,
+                SourceLocation.ofFile(file),
+                pointer,
+                "platform "
+                    + platform.name()
+                    + " has no "
+                    + what
+                    + " `"
+                    + asked
+                    + "` ("
+                    + plural
+                    + ": "
+                    + String.join(", ", known)
+                    + ")",
+                Suggestions.didYouMean(asked, known)));
   }
 }

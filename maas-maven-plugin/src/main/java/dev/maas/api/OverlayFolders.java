@@ -14,18 +14,25 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** Checks that every folder of hand-written overlays names an environment: any other would be silently left out. */
+/**
+ * Checks that every folder of hand-written overlays names an environment: any other would be
+ * silently left out.
+ */
 final class OverlayFolders {
 
   private OverlayFolders() {}
 
-  /** An error for each sub-folder of {@code overlays} that is no environment of any of {@code platforms}. */
+  /**
+   * An error for each sub-folder of {@code overlays} that is no environment of any of {@code
+   * platforms}.
+   */
   static List<Diagnostic> check(Path baseDir, Path overlays, Collection<Platform> platforms) {
     if (overlays == null || !Files.isDirectory(overlays) || platforms.isEmpty()) {
       return List.of();
     }
     TreeSet<String> environments = new TreeSet<>();
-    platforms.forEach(p -> p.environments().stream().map(Environment::name).forEach(environments::add));
+    platforms.forEach(
+        p -> p.environments().stream().map(Environment::name).forEach(environments::add));
     List<Diagnostic> out = new ArrayList<>();
     try (Stream<Path> list = Files.list(overlays)) {
       for (Path folder : list.filter(Files::isDirectory).sorted().toList()) {
@@ -33,17 +40,35 @@ final class OverlayFolders {
         if (environments.contains(name)) {
           continue;
         }
-        String hint = Suggestions.closest(name, environments)
-            .map(c -> "did you mean `" + c + "`? rename the folder to " + SpecFiles.displayName(baseDir, overlays.resolve(c)))
-            .orElse("rename the folder to an environment's name, or remove it");
-        out.add(Diagnostic.error("overlays.unknownEnvironment",
-            SourceLocation.ofFile(SpecFiles.displayName(baseDir, folder) + "/"), "",
-            "hand-written overlays for environment `" + name + "`, which no spec defines (environments: "
-                + String.join(", ", environments) + "); they would be left out of every overlay", hint));
+        String hint =
+            Suggestions.closest(name, environments)
+                .map(
+                    c ->
+                        "did you mean `"
+                            + c
+                            + "`? rename the folder to "
+                            + SpecFiles.displayName(baseDir, overlays.resolve(c)))
+                .orElse("rename the folder to an environment's name, or remove it");
+        out.add(
+            Diagnostic.error(
+                "overlays.unknownEnvironment",
+                SourceLocation.ofFile(SpecFiles.displayName(baseDir, folder) + "/"),
+                "",
+                "hand-written overlays for environment `"
+                    + name
+                    + "`, which no spec defines (environments: "
+                    + String.join(", ", environments)
+                    + "); they would be left out of every overlay",
+                hint));
       }
     } catch (IOException e) {
-      out.add(Diagnostic.error("overlays.io", SourceLocation.ofFile(SpecFiles.displayName(baseDir, overlays)), "",
-          "cannot list the hand-written overlays: " + e.getMessage(), null));
+      out.add(
+          Diagnostic.error(
+              "overlays.io",
+              SourceLocation.ofFile(SpecFiles.displayName(baseDir, overlays)),
+              "",
+              "cannot list the hand-written overlays: " + e.getMessage(),
+              null));
     }
     return out;
   }

@@ -18,8 +18,12 @@ import java.util.Optional;
  * @param proven per platform, the access matrix the policy proof checked
  * @param written the plan and the files it was written to; empty when an error stopped it
  */
-public record PlanResult(ValidateResult validation, List<Diagnostic> checks, List<Diagnostic> errors,
-    Map<String, AccessMatrix> proven, Optional<Written> written) {
+public record PlanResult(
+    ValidateResult validation,
+    List<Diagnostic> checks,
+    List<Diagnostic> errors,
+    Map<String, AccessMatrix> proven,
+    Optional<Written> written) {
 
   /**
    * A plan and where it was written.
@@ -37,20 +41,28 @@ public record PlanResult(ValidateResult validation, List<Diagnostic> checks, Lis
   }
 
   /** A plan that an error in the specs, the checks, the base or the writing stopped. */
-  static PlanResult failed(ValidateResult validation, List<Diagnostic> checks, List<Diagnostic> errors,
+  static PlanResult failed(
+      ValidateResult validation,
+      List<Diagnostic> checks,
+      List<Diagnostic> errors,
       Map<String, AccessMatrix> proven) {
     return new PlanResult(validation, checks, errors, proven, Optional.empty());
   }
 
   /** A plan made and written. */
-  static PlanResult written(ValidateResult validation, List<Diagnostic> checks, Map<String, AccessMatrix> proven,
+  static PlanResult written(
+      ValidateResult validation,
+      List<Diagnostic> checks,
+      Map<String, AccessMatrix> proven,
       Written written) {
     return new PlanResult(validation, checks, List.of(), proven, Optional.of(written));
   }
 
   /** Whether anything failed. */
   public boolean hasErrors() {
-    return validation.errors() > 0 || checks.stream().anyMatch(Diagnostic::isError) || !errors.isEmpty();
+    return validation.errors() > 0
+        || checks.stream().anyMatch(Diagnostic::isError)
+        || !errors.isEmpty();
   }
 
   /** Every diagnostic, in order: validation, output checks, planning. */
@@ -82,7 +94,8 @@ public record PlanResult(ValidateResult validation, List<Diagnostic> checks, Lis
   }
 
   private Written made() {
-    return written.orElseThrow(() -> new IllegalStateException("no plan was made: " + diagnostics()));
+    return written.orElseThrow(
+        () -> new IllegalStateException("no plan was made: " + diagnostics()));
   }
 
   /** The breaking changes, empty without a report. */

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds the spec files a {@code maas.spec} value names: one file, or every YAML file in a folder. */
+/**
+ * Finds the spec files a {@code maas.spec} value names: one file, or every YAML file in a folder.
+ */
 final class SpecFiles {
 
   private SpecFiles() {}
@@ -20,28 +22,54 @@ final class SpecFiles {
     }
     if (Files.isDirectory(spec)) {
       try (Stream<Path> list = Files.list(spec)) {
-        List<Path> files = list.filter(Files::isRegularFile)
-            .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-            .sorted()
-            .toList();
+        List<Path> files =
+            list.filter(Files::isRegularFile)
+                .filter(
+                    p ->
+                        p.getFileName().toString().endsWith(".yaml")
+                            || p.getFileName().toString().endsWith(".yml"))
+                .sorted()
+                .toList();
         if (files.isEmpty()) {
-          throw new UserInputException(List.of(Diagnostic.error("spec.none", SourceLocation.ofFile(spec.toString()), "",
-              "the folder holds no spec (*.yaml or *.yml)", "point maas.spec at a spec file or a folder of specs")));
+          throw new UserInputException(
+              List.of(
+                  Diagnostic.error(
+                      "spec.none",
+                      SourceLocation.ofFile(spec.toString()),
+                      "",
+                      "the folder holds no spec (*.yaml or *.yml)",
+                      "point maas.spec at a spec file or a folder of specs")));
         }
         return files;
       } catch (IOException e) {
-        throw new UserInputException(List.of(Diagnostic.error("spec.io", SourceLocation.ofFile(spec.toString()), "",
-            "cannot list the folder: " + e.getMessage(), null)));
+        throw new UserInputException(
+            List.of(
+                Diagnostic.error(
+                    "spec.io",
+                    SourceLocation.ofFile(spec.toString()),
+                    "",
+                    "cannot list the folder: " + e.getMessage(),
+                    null)));
       }
     }
-    throw new UserInputException(List.of(Diagnostic.error("spec.missing", SourceLocation.ofFile(spec.toString()), "",
-        "no such file or folder", "set maas.spec to a spec file or a folder of specs, e.g. -Dmaas.spec=platform-specs")));
+    throw new UserInputException(
+        List.of(
+            Diagnostic.error(
+                "spec.missing",
+                SourceLocation.ofFile(spec.toString()),
+                "",
+                "no such file or folder",
+                "set maas.spec to a spec file or a folder of specs, e.g. -Dmaas.spec=platform-specs")));
   }
 
-  /** The name diagnostics use for {@code file}: relative to {@code baseDir} where it lies below it. */
+  /**
+   * The name diagnostics use for {@code file}: relative to {@code baseDir} where it lies below it.
+   */
   static String displayName(Path baseDir, Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     Path base = baseDir.toAbsolutePath().normalize();
-    return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+    return absolute.startsWith(base)
+        ? base.relativize(absolute).toString().replace('\\', '/')
+        : absolute.toString();
   }
 }

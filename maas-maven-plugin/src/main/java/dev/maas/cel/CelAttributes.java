@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The attributes of its variables an expression reads, found in its syntax tree: each is a chain of field
- * selections from a variable ({@code auth.identity.tier} is {@code [auth, identity, tier]}). An expression's value
- * depends on nothing else, so callers may reuse a value for equal attributes.
+ * The attributes of its variables an expression reads, found in its syntax tree: each is a chain of
+ * field selections from a variable ({@code auth.identity.tier} is {@code [auth, identity, tier]}).
+ * An expression's value depends on nothing else, so callers may reuse a value for equal attributes.
  */
 final class CelAttributes {
 
@@ -22,7 +22,10 @@ final class CelAttributes {
     this.variables = variables;
   }
 
-  /** The attributes {@code expr} reads, or empty when a comprehension's own variable hides one of {@code variables}. */
+  /**
+   * The attributes {@code expr} reads, or empty when a comprehension's own variable hides one of
+   * {@code variables}.
+   */
   static Optional<Set<List<String>>> of(CelExpr expr, Set<String> variables) {
     CelAttributes walk = new CelAttributes(variables);
     walk.visit(expr, Set.of());
@@ -50,10 +53,14 @@ final class CelAttributes {
         expr.call().args().forEach(a -> visit(a, hidden));
       }
       case LIST -> expr.list().elements().forEach(e -> visit(e, hidden));
-      case MAP -> expr.map().entries().forEach(e -> {
-        visit(e.key(), hidden);
-        visit(e.value(), hidden);
-      });
+      case MAP ->
+          expr.map()
+              .entries()
+              .forEach(
+                  e -> {
+                    visit(e.key(), hidden);
+                    visit(e.value(), hidden);
+                  });
       case STRUCT -> expr.struct().entries().forEach(e -> visit(e.value(), hidden));
       case COMPREHENSION -> {
         var c = expr.comprehension();
@@ -64,7 +71,8 @@ final class CelAttributes {
           inner.add(c.iterVar2());
         }
         if (inner.stream().anyMatch(variables::contains)) {
-          // A loop variable named like a platform variable would make a chain ambiguous; do not guess.
+          // A loop variable named like a platform variable would make a chain ambiguous; do not
+          // guess.
           analysable = false;
         }
         visit(c.iterRange(), hidden);
@@ -79,7 +87,9 @@ final class CelAttributes {
     }
   }
 
-  /** {@code a.b.c} as {@code [a, b, c]} when the chain starts at an identifier, else {@code null}. */
+  /**
+   * {@code a.b.c} as {@code [a, b, c]} when the chain starts at an identifier, else {@code null}.
+   */
   private static List<String> chain(CelExpr expr) {
     List<String> reversed = new ArrayList<>();
     CelExpr at = expr;

@@ -20,12 +20,15 @@ import java.util.TreeSet;
  * Compiles CEL expressions over a fixed set of dynamically typed variables.
  *
  * <p>The environment has the standard library, macros, and the string, list, set, math and optional
- * extensions (Kuadrant and Kubernetes both offer them), so predicates such as
- * {@code request.path.split("/")[1]} compile. An engine is immutable and safe to share between threads.
+ * extensions (Kuadrant and Kubernetes both offer them), so predicates such as {@code
+ * request.path.split("/")[1]} compile. An engine is immutable and safe to share between threads.
  */
 public final class CelEngine {
 
-  /** Comprehensions in rules and predicates walk lists of bounded size; this cap stops a runaway one. */
+  /**
+   * Comprehensions in rules and predicates walk lists of bounded size; this cap stops a runaway
+   * one.
+   */
   private static final int MAX_ITERATIONS = 1_000_000;
 
   private final Cel cel;
@@ -43,18 +46,28 @@ public final class CelEngine {
 
   /** An engine whose expressions may use {@code variables}, each of any type. */
   public static CelEngine withVariables(Collection<String> variables) {
-    CelOptions options = CelOptions.current()
-        .enableHeterogeneousNumericComparisons(true)
-        .enableOptionalSyntax(true)
-        .comprehensionMaxIterations(MAX_ITERATIONS)
-        .build();
-    var builder = CelFactory.standardCelBuilder()
-        .setOptions(options)
-        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-        .addCompilerLibraries(CelExtensions.strings(), CelExtensions.lists(), CelExtensions.sets(options),
-            CelExtensions.math(options), CelExtensions.optional())
-        .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.lists(), CelExtensions.sets(options),
-            CelExtensions.math(options), CelExtensions.optional());
+    CelOptions options =
+        CelOptions.current()
+            .enableHeterogeneousNumericComparisons(true)
+            .enableOptionalSyntax(true)
+            .comprehensionMaxIterations(MAX_ITERATIONS)
+            .build();
+    var builder =
+        CelFactory.standardCelBuilder()
+            .setOptions(options)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addCompilerLibraries(
+                CelExtensions.strings(),
+                CelExtensions.lists(),
+                CelExtensions.sets(options),
+                CelExtensions.math(options),
+                CelExtensions.optional())
+            .addRuntimeLibraries(
+                CelExtensions.strings(),
+                CelExtensions.lists(),
+                CelExtensions.sets(options),
+                CelExtensions.math(options),
+                CelExtensions.optional());
     Set<String> names = new TreeSet<>(variables);
     for (String name : names) {
       builder.addVar(name, SimpleType.DYN);
@@ -80,7 +93,12 @@ public final class CelEngine {
     }
     try {
       var ast = result.getAst();
-      return new CelExpression(expression, cel.createProgram(ast), CelAttributes.of(ast.getExpr(), variables), cel, ast,
+      return new CelExpression(
+          expression,
+          cel.createProgram(ast),
+          CelAttributes.of(ast.getExpr(), variables),
+          cel,
+          ast,
           variables);
     } catch (CelEvaluationException | dev.cel.common.CelValidationException e) {
       throw new CelFailure(expression, "cannot compile: " + e.getMessage());
@@ -96,12 +114,13 @@ public final class CelEngine {
   public record Outcome(CelExpression expression, CelFailure failure) {}
 
   /**
-   * Compiles many expressions, each as {@link #compile} would, at the cost of few compilations: checking an
-   * expression first builds the whole environment of declarations, which costs more than checking a short predicate.
-   * The expressions are checked together as the elements of one list, each wrapped in {@code dyn(..)} so that none
-   * lends its types to another, and every element is then taken apart. The list is trusted only when it has one
-   * element per expression, each a {@code dyn} call that starts in its own wrapping (an expression that does not
-   * end where its text ends, such as an open string or bracket, moves one); otherwise, or when any expression
+   * Compiles many expressions, each as {@link #compile} would, at the cost of few compilations:
+   * checking an expression first builds the whole environment of declarations, which costs more
+   * than checking a short predicate. The expressions are checked together as the elements of one
+   * list, each wrapped in {@code dyn(..)} so that none lends its types to another, and every
+   * element is then taken apart. The list is trusted only when it has one element per expression,
+   * each a {@code dyn} call that starts in its own wrapping (an expression that does not end where
+   * its text ends, such as an open string or bracket, moves one); otherwise, or when any expression
    * does not compile, each is compiled alone.
    *
    * @return the outcomes, in the order of {@code expressions}
@@ -131,7 +150,8 @@ public final class CelEngine {
     StringBuilder text = new StringBuilder("[\n");
     List<int[]> wrappings = new ArrayList<>();
     List<String> all = new ArrayList<>(expressions);
-    // A last element of known text closes the list, so that the last expression's end is checked like the others'.
+    // A last element of known text closes the list, so that the last expression's end is checked
+    // like the others'.
     all.add("true");
     for (String expression : all) {
       int start = text.codePointCount(0, text.length());
@@ -151,7 +171,8 @@ public final class CelEngine {
       return null;
     }
     CelExpr top = ast.getExpr();
-    if (top.getKind() != CelExpr.ExprKind.Kind.LIST || top.list().elements().size() != all.size()
+    if (top.getKind() != CelExpr.ExprKind.Kind.LIST
+        || top.list().elements().size() != all.size()
         || !top.list().optionalIndices().isEmpty()) {
       return null;
     }
@@ -159,18 +180,31 @@ public final class CelEngine {
     for (int i = 0; i < all.size(); i++) {
       CelExpr element = top.list().elements().get(i);
       Integer at = ast.getSource().getPositionsMap().get(element.id());
-      if (element.getKind() != CelExpr.ExprKind.Kind.CALL || element.call().target().isPresent()
-          || !element.call().function().equals("dyn") || element.call().args().size() != 1 || at == null
-          || at < wrappings.get(i)[0] || at >= wrappings.get(i)[1]) {
+      if (element.getKind() != CelExpr.ExprKind.Kind.CALL
+          || element.call().target().isPresent()
+          || !element.call().function().equals("dyn")
+          || element.call().args().size() != 1
+          || at == null
+          || at < wrappings.get(i)[0]
+          || at >= wrappings.get(i)[1]) {
         return null;
       }
       if (i < expressions.size()) {
         CelExpr part = element.call().args().get(0);
-        CelAbstractSyntaxTree partAst = CelAbstractSyntaxTree.newCheckedAst(part, ast.getSource(),
-            ast.getReferenceMap(), ast.getTypeMap());
+        CelAbstractSyntaxTree partAst =
+            CelAbstractSyntaxTree.newCheckedAst(
+                part, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
         try {
-          out.add(new Outcome(new CelExpression(expressions.get(i), cel.createProgram(partAst),
-              CelAttributes.of(part, variables), cel, partAst, variables), null));
+          out.add(
+              new Outcome(
+                  new CelExpression(
+                      expressions.get(i),
+                      cel.createProgram(partAst),
+                      CelAttributes.of(part, variables),
+                      cel,
+                      partAst,
+                      variables),
+                  null));
         } catch (CelEvaluationException | RuntimeException e) {
           return null;
         }

@@ -29,8 +29,13 @@ public final class CelExpression {
   private final CelAbstractSyntaxTree ast;
   private final Set<String> variables;
 
-  CelExpression(String source, CelRuntime.Program program, Optional<Set<List<String>>> reads, Cel cel,
-      CelAbstractSyntaxTree ast, Set<String> variables) {
+  CelExpression(
+      String source,
+      CelRuntime.Program program,
+      Optional<Set<List<String>>> reads,
+      Cel cel,
+      CelAbstractSyntaxTree ast,
+      Set<String> variables) {
     this.source = source;
     this.program = program;
     this.reads = reads;
@@ -42,21 +47,23 @@ public final class CelExpression {
   /**
    * The operands of a top-level chain of {@code &&} (or of {@code ||}), each evaluable on its own.
    *
-   * <p>CEL's {@code &&} and {@code ||} are commutative and absorb errors and unknowns where another operand
-   * decides, so when every operand is typed boolean the expression is {@code true} exactly when every operand (one
-   * operand) of a conjunction (disjunction) is {@code true}; any other outcome of an operand (false, an error, an
-   * unknown) counts as not true. That is what lets a caller decide the operands one by one. An operand the checker
-   * cannot prove boolean (a {@code dyn} value) would not be absorbed, so such a chain is no junction.
+   * <p>CEL's {@code &&} and {@code ||} are commutative and absorb errors and unknowns where another
+   * operand decides, so when every operand is typed boolean the expression is {@code true} exactly
+   * when every operand (one operand) of a conjunction (disjunction) is {@code true}; any other
+   * outcome of an operand (false, an error, an unknown) counts as not true. That is what lets a
+   * caller decide the operands one by one. An operand the checker cannot prove boolean (a {@code
+   * dyn} value) would not be absorbed, so such a chain is no junction.
    *
    * @param conjunction whether the operands are joined by {@code &&} (else by {@code ||})
-   * @param operands the operands in the order written, nested chains of the same operator flattened; each one's
-   *     {@link #source()} is the operand printed back, equal for equal operands
+   * @param operands the operands in the order written, nested chains of the same operator
+   *     flattened; each one's {@link #source()} is the operand printed back, equal for equal
+   *     operands
    */
   public record Junction(boolean conjunction, List<CelExpression> operands) {}
 
   /**
-   * The expression as a {@link Junction}, or empty when its top is not {@code &&} or {@code ||} or an operand is not
-   * typed boolean.
+   * The expression as a {@link Junction}, or empty when its top is not {@code &&} or {@code ||} or
+   * an operand is not typed boolean.
    */
   public Optional<Junction> junction() {
     CelExpr top = ast.getExpr();
@@ -66,19 +73,30 @@ public final class CelExpression {
     }
     List<CelExpr> parts = new ArrayList<>();
     flatten(top, operator, parts);
-    if (!parts.stream().allMatch(part -> ast.getType(part.id()).filter(SimpleType.BOOL::equals).isPresent())) {
-      // CEL absorbs an operand's error where another operand decides, but not a value of another type:
-      // {@code "a" || true} is an error. Only operands the checker proves boolean are decided one by one.
+    if (!parts.stream()
+        .allMatch(part -> ast.getType(part.id()).filter(SimpleType.BOOL::equals).isPresent())) {
+      // CEL absorbs an operand's error where another operand decides, but not a value of another
+      // type:
+      // {@code "a" || true} is an error. Only operands the checker proves boolean are decided one
+      // by one.
       return Optional.empty();
     }
     List<CelExpression> operands = new ArrayList<>(parts.size());
     try {
       for (CelExpr part : parts) {
-        // The part keeps the ids of the checked whole, so the whole's references and types serve it unchanged.
-        CelAbstractSyntaxTree partAst = CelAbstractSyntaxTree.newCheckedAst(part, ast.getSource(),
-            ast.getReferenceMap(), ast.getTypeMap());
-        operands.add(new CelExpression(partSource(part, partAst), cel.createProgram(partAst),
-            CelAttributes.of(part, variables), cel, partAst, variables));
+        // The part keeps the ids of the checked whole, so the whole's references and types serve it
+        // unchanged.
+        CelAbstractSyntaxTree partAst =
+            CelAbstractSyntaxTree.newCheckedAst(
+                part, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
+        operands.add(
+            new CelExpression(
+                partSource(part, partAst),
+                cel.createProgram(partAst),
+                CelAttributes.of(part, variables),
+                cel,
+                partAst,
+                variables));
       }
     } catch (CelEvaluationException | RuntimeException e) {
       return Optional.empty();
@@ -87,9 +105,9 @@ public final class CelExpression {
   }
 
   /**
-   * An operand's source: the operand printed back, so that equal operands of different expressions read alike;
-   * the whole's source and the operand's id where it holds a comprehension, whose printed form may not tell apart
-   * what it does.
+   * An operand's source: the operand printed back, so that equal operands of different expressions
+   * read alike; the whole's source and the operand's id where it holds a comprehension, whose
+   * printed form may not tell apart what it does.
    */
   private String partSource(CelExpr part, CelAbstractSyntaxTree partAst) {
     if (!hasComprehension(part)) {
@@ -106,17 +124,21 @@ public final class CelExpression {
     return switch (expr.getKind()) {
       case COMPREHENSION -> true;
       case SELECT -> hasComprehension(expr.select().operand());
-      case CALL -> expr.call().target().map(CelExpression::hasComprehension).orElse(false)
-          || expr.call().args().stream().anyMatch(CelExpression::hasComprehension);
+      case CALL ->
+          expr.call().target().map(CelExpression::hasComprehension).orElse(false)
+              || expr.call().args().stream().anyMatch(CelExpression::hasComprehension);
       case LIST -> expr.list().elements().stream().anyMatch(CelExpression::hasComprehension);
-      case MAP -> expr.map().entries().stream().anyMatch(e -> hasComprehension(e.key()) || hasComprehension(e.value()));
+      case MAP ->
+          expr.map().entries().stream()
+              .anyMatch(e -> hasComprehension(e.key()) || hasComprehension(e.value()));
       case STRUCT -> expr.struct().entries().stream().anyMatch(e -> hasComprehension(e.value()));
       default -> false;
     };
   }
 
   private static String operator(CelExpr expr) {
-    if (expr.getKind() != CelExpr.ExprKind.Kind.CALL || expr.call().target().isPresent()
+    if (expr.getKind() != CelExpr.ExprKind.Kind.CALL
+        || expr.call().target().isPresent()
         || expr.call().args().size() != 2) {
       return null;
     }
@@ -135,8 +157,9 @@ public final class CelExpression {
   }
 
   /**
-   * The attributes of the variables this expression reads, each a chain of field names from a variable
-   * ({@code [auth, identity, tier]}); its value depends on nothing else. Empty when that cannot be told.
+   * The attributes of the variables this expression reads, each a chain of field names from a
+   * variable ({@code [auth, identity, tier]}); its value depends on nothing else. Empty when that
+   * cannot be told.
    */
   public Optional<Set<List<String>>> reads() {
     return reads;
@@ -150,9 +173,9 @@ public final class CelExpression {
   /**
    * The value of this expression with {@code variables} bound.
    *
-   * <p>Values are plain Java: {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code null},
-   * {@code List} and {@code Map} (nested freely). Other Java numbers are widened to {@code Long} or
-   * {@code Double} first, because the runtime dispatches arithmetic on those types only.
+   * <p>Values are plain Java: {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code
+   * null}, {@code List} and {@code Map} (nested freely). Other Java numbers are widened to {@code
+   * Long} or {@code Double} first, because the runtime dispatches arithmetic on those types only.
    */
   public Object evaluate(Map<String, ?> variables) throws CelFailure {
     return evaluate(CelVariables.of(variables));
@@ -167,7 +190,8 @@ public final class CelExpression {
       throw new CelFailure(source, "cannot evaluate: " + e.getMessage());
     }
     if (value instanceof CelUnknownSet) {
-      // The runtime evaluates partially: a variable that was not given leaves the value unknown, unless && or ||
+      // The runtime evaluates partially: a variable that was not given leaves the value unknown,
+      // unless && or ||
       // decided without it.
       throw new CelFailure(source, "cannot evaluate: it depends on a variable that was not given");
     }
@@ -180,7 +204,9 @@ public final class CelExpression {
     if (value instanceof Boolean b) {
       return b;
     }
-    throw new CelFailure(source, "expected a boolean, got " + (value == null ? "null" : typeName(value)) + ": " + value);
+    throw new CelFailure(
+        source,
+        "expected a boolean, got " + (value == null ? "null" : typeName(value)) + ": " + value);
   }
 
   private static String typeName(Object value) {

@@ -10,17 +10,19 @@ public final class CelStrings {
   /**
    * A double-quoted CEL string literal equal to {@code text}.
    *
-   * <p>Only printable ASCII is written as itself; everything else is escaped, so the literal can never
-   * close early, span lines or smuggle look-alike characters into a generated predicate.
+   * <p>Only printable ASCII is written as itself; everything else is escaped, so the literal can
+   * never close early, span lines or smuggle look-alike characters into a generated predicate.
    *
-   * @throws IllegalArgumentException if {@code text} holds a lone surrogate, which no CEL string can hold
+   * @throws IllegalArgumentException if {@code text} holds a lone surrogate, which no CEL string
+   *     can hold
    */
   public static String quote(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       if (Character.isSurrogate(text.charAt(i)) && Character.charCount(cp) == 1) {
-        throw new IllegalArgumentException("text has a lone surrogate at index " + i + "; it is not valid Unicode");
+        throw new IllegalArgumentException(
+            "text has a lone surrogate at index " + i + "; it is not valid Unicode");
       }
       i += Character.charCount(cp);
       switch (cp) {

@@ -8,16 +8,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Brings plain Java values to the types the CEL runtime dispatches on: {@code Long}, {@code Double}, CEL's null. */
+/**
+ * Brings plain Java values to the types the CEL runtime dispatches on: {@code Long}, {@code
+ * Double}, CEL's null.
+ */
 final class CelValues {
 
   private CelValues() {}
 
-  /** {@code value} with every integer widened to {@code Long} and every float to {@code Double}; the same
-   * instance when nothing needed changing. */
+  /**
+   * {@code value} with every integer widened to {@code Long} and every float to {@code Double}; the
+   * same instance when nothing needed changing.
+   */
   static Object plain(Object value) {
-    if (value instanceof String || value instanceof Long || value instanceof Boolean || value instanceof Double) {
-      // The common values are the runtime's already: returned before the longer chain of conversions.
+    if (value instanceof String
+        || value instanceof Long
+        || value instanceof Boolean
+        || value instanceof Double) {
+      // The common values are the runtime's already: returned before the longer chain of
+      // conversions.
       return value;
     } else if (value == null) {
       // A Java null inside a map reads as "unknown" to the runtime, not as CEL's null.
@@ -31,17 +40,19 @@ final class CelValues {
     } else if (value instanceof BigDecimal decimal) {
       return decimal.doubleValue();
     } else if (value instanceof Map<?, ?> map) {
-      // forEach, not an entry iterator: an unmodifiable map's iterator wraps every entry it hands out.
+      // forEach, not an entry iterator: an unmodifiable map's iterator wraps every entry it hands
+      // out.
       List<Map<Object, Object>> copy = new ArrayList<>(1);
-      map.forEach((key, entry) -> {
-        Object converted = plain(entry);
-        if (converted != entry) {
-          if (copy.isEmpty()) {
-            copy.add(new LinkedHashMap<>(map));
-          }
-          copy.get(0).put(key, converted);
-        }
-      });
+      map.forEach(
+          (key, entry) -> {
+            Object converted = plain(entry);
+            if (converted != entry) {
+              if (copy.isEmpty()) {
+                copy.add(new LinkedHashMap<>(map));
+              }
+              copy.get(0).put(key, converted);
+            }
+          });
       return copy.isEmpty() ? map : copy.get(0);
     } else if (value instanceof List<?> list) {
       List<Object> copy = null;

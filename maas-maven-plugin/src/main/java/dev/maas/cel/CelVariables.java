@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Variables already brought to the runtime's types, for evaluating many expressions against the same values:
- * the conversion walks every nested map and list, so doing it once per set of values instead of once per
- * expression matters when thousands of predicates read the same request.
+ * Variables already brought to the runtime's types, for evaluating many expressions against the
+ * same values: the conversion walks every nested map and list, so doing it once per set of values
+ * instead of once per expression matters when thousands of predicates read the same request.
  */
 public final class CelVariables {
 
   private final Map<String, ?> values;
-  // The runtime copies a map of variables into its own form at every evaluation; a resolver it reads as it is.
+  // The runtime copies a map of variables into its own form at every evaluation; a resolver it
+  // reads as it is.
   private final CelVariableResolver resolver;
 
   private CelVariables(Map<String, ?> values) {
@@ -30,12 +31,13 @@ public final class CelVariables {
   }
 
   /** What {@link #attribute} gives for an attribute that is not there. */
-  public static final Object ABSENT = new Object() {
-    @Override
-    public String toString() {
-      return "(absent)";
-    }
-  };
+  public static final Object ABSENT =
+      new Object() {
+        @Override
+        public String toString() {
+          return "(absent)";
+        }
+      };
 
   /** The value at a chain of field names ({@code [auth, identity, tier]}), or {@link #ABSENT}. */
   public Object attribute(List<String> chain) {
@@ -45,7 +47,8 @@ public final class CelVariables {
         return ABSENT;
       }
       Object next = map.get(field);
-      // One look-up for the usual present key; a second only tells a missing key from one holding null.
+      // One look-up for the usual present key; a second only tells a missing key from one holding
+      // null.
       if (next == null && !map.containsKey(field)) {
         return ABSENT;
       }
@@ -55,8 +58,9 @@ public final class CelVariables {
   }
 
   /**
-   * These variables with {@code name} bound to {@code value} (converted once) instead: the other variables are
-   * shared, not converted again, so deriving many sets from one costs only the new value.
+   * These variables with {@code name} bound to {@code value} (converted once) instead: the other
+   * variables are shared, not converted again, so deriving many sets from one costs only the new
+   * value.
    */
   public CelVariables with(String name, Object value) {
     Map<String, Object> derived = new LinkedHashMap<>(values);
@@ -67,11 +71,12 @@ public final class CelVariables {
   /** These variables without every variable not in {@code names}, as if they were never given. */
   public CelVariables only(Set<String> names) {
     Map<String, Object> kept = new LinkedHashMap<>();
-    values.forEach((name, value) -> {
-      if (names.contains(name)) {
-        kept.put(name, value);
-      }
-    });
+    values.forEach(
+        (name, value) -> {
+          if (names.contains(name)) {
+            kept.put(name, value);
+          }
+        });
     return new CelVariables(kept);
   }
 

@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Every CRD of a folder, parsed once: kinds by group and kind, schemas per version, CEL rules compiled on
- * first use and shared (Gateway API repeats the same rules in each version).
+ * Every CRD of a folder, parsed once: kinds by group and kind, schemas per version, CEL rules
+ * compiled on first use and shared (Gateway API repeats the same rules in each version).
  */
 public final class CrdCatalog {
 
@@ -49,7 +49,8 @@ public final class CrdCatalog {
   record Compiled(CelExpression expression, String error) {}
 
   /**
-   * Parses every {@code .yaml}/{@code .yml} CustomResourceDefinition in {@code dir}; other documents are ignored.
+   * Parses every {@code .yaml}/{@code .yml} CustomResourceDefinition in {@code dir}; other
+   * documents are ignored.
    *
    * @throws IOException if the folder or a file cannot be read or parsed
    */
@@ -58,8 +59,8 @@ public final class CrdCatalog {
   }
 
   /**
-   * Like {@link #load(Path)}; with a {@code store} folder, the parsed CRDs are read from there when the folder's
-   * files are unchanged since they were stored, and stored there otherwise.
+   * Like {@link #load(Path)}; with a {@code store} folder, the parsed CRDs are read from there when
+   * the folder's files are unchanged since they were stored, and stored there otherwise.
    */
   public static CrdCatalog load(Path dir, Path store) throws IOException {
     List<Path> paths;
@@ -69,9 +70,11 @@ public final class CrdCatalog {
     String digest = store == null ? null : CrdStore.digest(paths);
     List<CrdStore.Document> documents = digest == null ? null : CrdStore.read(store, digest);
     if (documents == null) {
-      // The KServe CRDs are 2 MB each; parsing files in parallel keeps loading near the largest file's time.
+      // The KServe CRDs are 2 MB each; parsing files in parallel keeps loading near the largest
+      // file's time.
       try {
-        documents = paths.parallelStream().map(CrdCatalog::parseFile).flatMap(List::stream).toList();
+        documents =
+            paths.parallelStream().map(CrdCatalog::parseFile).flatMap(List::stream).toList();
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
@@ -95,8 +98,8 @@ public final class CrdCatalog {
   }
 
   /**
-   * The catalog of {@code dir}, loaded on first request (through {@code store}, see {@link #load(Path, Path)}) and
-   * kept for the life of the JVM.
+   * The catalog of {@code dir}, loaded on first request (through {@code store}, see {@link
+   * #load(Path, Path)}) and kept for the life of the JVM.
    */
   public static CrdCatalog cached(Path dir, Path store) throws IOException {
     try {
@@ -110,8 +113,8 @@ public final class CrdCatalog {
   }
 
   /**
-   * Starts loading the catalog of {@code dir} in the background, so that it is ready when the first object is
-   * checked; what goes wrong is reported by {@link #cached(Path, Path)}.
+   * Starts loading the catalog of {@code dir} in the background, so that it is ready when the first
+   * object is checked; what goes wrong is reported by {@link #cached(Path, Path)}.
    */
   public static void prefetch(Path dir, Path store) {
     loading(dir, store);
@@ -124,16 +127,24 @@ public final class CrdCatalog {
       // A folder that could not be read is read again, as it may have been fixed since.
       CACHE.remove(key, failed);
     }
-    return CACHE.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> {
-      try {
-        return load(k, store);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, CrdCatalog::daemon));
+    return CACHE.computeIfAbsent(
+        key,
+        k ->
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return load(k, store);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                CrdCatalog::daemon));
   }
 
-  /** Runs a load on a thread of its own that never keeps the JVM alive (a failed spec ends the run early). */
+  /**
+   * Runs a load on a thread of its own that never keeps the JVM alive (a failed spec ends the run
+   * early).
+   */
   private static void daemon(Runnable load) {
     Thread thread = new Thread(load, "maas-crd-catalog");
     thread.setDaemon(true);
@@ -163,13 +174,25 @@ public final class CrdCatalog {
     Map<String, CrdKind.Version> versions = new LinkedHashMap<>();
     for (JsonNode v : spec.path("versions")) {
       JsonNode schema = v.path("schema").path("openAPIV3Schema");
-      String warning = v.path("deprecated").asBoolean(false)
-          ? v.path("deprecationWarning").asText("version " + v.path("name").asText() + " is deprecated") : null;
-      versions.put(v.path("name").asText(), new CrdKind.Version(v.path("name").asText(), v.path("served").asBoolean(false),
-          warning, new CrdKind.ParsedOnce(schema.isObject() ? schema : null)));
+      String warning =
+          v.path("deprecated").asBoolean(false)
+              ? v.path("deprecationWarning")
+                  .asText("version " + v.path("name").asText() + " is deprecated")
+              : null;
+      versions.put(
+          v.path("name").asText(),
+          new CrdKind.Version(
+              v.path("name").asText(),
+              v.path("served").asBoolean(false),
+              warning,
+              new CrdKind.ParsedOnce(schema.isObject() ? schema : null)));
     }
-    return new CrdKind(spec.path("group").asText(), spec.path("names").path("kind").asText(),
-        !"Cluster".equals(spec.path("scope").asText()), Collections.unmodifiableMap(versions), file);
+    return new CrdKind(
+        spec.path("group").asText(),
+        spec.path("names").path("kind").asText(),
+        !"Cluster".equals(spec.path("scope").asText()),
+        Collections.unmodifiableMap(versions),
+        file);
   }
 
   private static String key(String group, String kind) {
@@ -188,13 +211,15 @@ public final class CrdCatalog {
 
   /** The rule compiled once and kept. */
   Compiled compile(String rule) {
-    return compiled.computeIfAbsent(rule, r -> {
-      try {
-        return new Compiled(RULES.compile(r), null);
-      } catch (CelFailure e) {
-        return new Compiled(null, e.getMessage());
-      }
-    });
+    return compiled.computeIfAbsent(
+        rule,
+        r -> {
+          try {
+            return new Compiled(RULES.compile(r), null);
+          } catch (CelFailure e) {
+            return new Compiled(null, e.getMessage());
+          }
+        });
   }
 
   /** How many CRD files, kinds and versions were loaded. */

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param versions version name → version, in the CRD's order
  * @param file the CRD file's name, for messages
  */
-record CrdKind(String group, String kind, boolean namespaced, Map<String, Version> versions, String file) {
+record CrdKind(
+    String group, String kind, boolean namespaced, Map<String, Version> versions, String file) {
 
   /**
    * One version of the kind.
@@ -31,8 +32,8 @@ record CrdKind(String group, String kind, boolean namespaced, Map<String, Versio
   }
 
   /**
-   * A schema parsed the first time it is asked for: a folder of CRDs holds kinds no output uses (Argo CD's
-   * ApplicationSet alone is 1.4 MB), and parsing them all cost a fresh JVM about 0.2 s.
+   * A schema parsed the first time it is asked for: a folder of CRDs holds kinds no output uses
+   * (Argo CD's ApplicationSet alone is 1.4 MB), and parsing them all cost a fresh JVM about 0.2 s.
    */
   static final class ParsedOnce {
     private final JsonNode source;

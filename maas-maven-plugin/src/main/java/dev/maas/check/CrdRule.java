@@ -10,7 +10,10 @@ package dev.maas.check;
  */
 record CrdRule(String rule, String message, String messageExpression, String fieldPath) {
 
-  /** Whether the rule compares with the object's previous state, which a generated object does not have. */
+  /**
+   * Whether the rule compares with the object's previous state, which a generated object does not
+   * have.
+   */
   boolean isTransition() {
     return rule.contains("oldSelf");
   }

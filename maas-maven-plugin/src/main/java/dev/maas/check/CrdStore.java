@@ -2,10 +2,10 @@ package dev.maas.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.maas.output.Yaml;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maas.output.Yaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,14 +20,18 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * The parts of a CRD folder the checks read, kept between runs as one JSON file named by a digest of the folder's
- * files. A fresh JVM reads it about four times faster than it parses the YAML (the KServe CRDs alone are 4 MB), and
- * a changed, added or removed CRD file changes the digest, so a stale copy is never read.
+ * The parts of a CRD folder the checks read, kept between runs as one JSON file named by a digest
+ * of the folder's files. A fresh JVM reads it about four times faster than it parses the YAML (the
+ * KServe CRDs alone are 4 MB), and a changed, added or removed CRD file changes the digest, so a
+ * stale copy is never read.
  */
 final class CrdStore {
 
-  /** Bumped whenever what is kept changes, so that copies written by an older version are not read. */
+  /**
+   * Bumped whenever what is kept changes, so that copies written by an older version are not read.
+   */
   private static final String FORMAT = "maas-crds-1";
+
   private static final String PREFIX = "crds-";
   private static final ObjectMapper JSON = Yaml.JSON;
 
@@ -42,9 +46,10 @@ final class CrdStore {
   private CrdStore() {}
 
   /**
-   * The digest naming the stored copy of {@code files}: their names, sizes and a CRC-32 of their bytes. CRC-32 runs
-   * in native code from the first call, where SHA-256 over the same 7.6 MB takes 180 ms in a fresh JVM; it is
-   * there to notice edits, not forgeries (whoever can write the CRD folder can write the store too).
+   * The digest naming the stored copy of {@code files}: their names, sizes and a CRC-32 of their
+   * bytes. CRC-32 runs in native code from the first call, where SHA-256 over the same 7.6 MB takes
+   * 180 ms in a fresh JVM; it is there to notice edits, not forgeries (whoever can write the CRD
+   * folder can write the store too).
    */
   static String digest(List<Path> files) throws IOException {
     MessageDigest sha;
@@ -58,13 +63,17 @@ final class CrdStore {
       byte[] bytes = Files.readAllBytes(file);
       CRC32 crc = new CRC32();
       crc.update(bytes);
-      sha.update(("\n" + file.getFileName() + "\n" + bytes.length + "\n" + crc.getValue())
-          .getBytes(StandardCharsets.UTF_8));
+      sha.update(
+          ("\n" + file.getFileName() + "\n" + bytes.length + "\n" + crc.getValue())
+              .getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  /** The documents stored under {@code digest} in {@code store}, or {@code null} when there is no usable copy. */
+  /**
+   * The documents stored under {@code digest} in {@code store}, or {@code null} when there is no
+   * usable copy.
+   */
   static List<Document> read(Path store, String digest) {
     Path file = store.resolve(PREFIX + digest + ".json");
     if (!Files.isRegularFile(file)) {
@@ -87,8 +96,8 @@ final class CrdStore {
   }
 
   /**
-   * Stores {@code documents} under {@code digest}, replacing the copies of other digests; a store that cannot be
-   * written costs the next run its shortcut and nothing else.
+   * Stores {@code documents} under {@code digest}, replacing the copies of other digests; a store
+   * that cannot be written costs the next run its shortcut and nothing else.
    */
   static void write(Path store, String digest, List<Document> documents) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -102,23 +111,34 @@ final class CrdStore {
       Path temp = Files.createTempFile(store, PREFIX, ".tmp");
       try {
         JSON.writeValue(temp.toFile(), root);
-        Files.move(temp, store.resolve(PREFIX + digest + ".json"), StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+            temp,
+            store.resolve(PREFIX + digest + ".json"),
+            StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temp);
       }
       try (Stream<Path> old = Files.list(store)) {
-        for (Path stale : old.filter(p -> p.getFileName().toString().startsWith(PREFIX)
-            && !p.getFileName().toString().equals(PREFIX + digest + ".json")).toList()) {
+        for (Path stale :
+            old.filter(
+                    p ->
+                        p.getFileName().toString().startsWith(PREFIX)
+                            && !p.getFileName().toString().equals(PREFIX + digest + ".json"))
+                .toList()) {
           Files.deleteIfExists(stale);
         }
       }
     } catch (IOException | RuntimeException unwritable) {
-      // Another process may be writing the same copy, or the folder is read-only: both are harmless here.
+      // Another process may be writing the same copy, or the folder is read-only: both are harmless
+      // here.
     }
   }
 
-  /** The fields of a CRD the catalog reads: group, kind, scope, and each version's name, state and schema. */
+  /**
+   * The fields of a CRD the catalog reads: group, kind, scope, and each version's name, state and
+   * schema.
+   */
   static JsonNode trim(JsonNode crd) {
     JsonNode spec = crd.path("spec");
     ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -134,7 +154,8 @@ final class CrdStore {
         copy(version, v, field);
       }
       if (version.path("schema").has("openAPIV3Schema")) {
-        v.putObject("schema").set("openAPIV3Schema", version.path("schema").path("openAPIV3Schema"));
+        v.putObject("schema")
+            .set("openAPIV3Schema", version.path("schema").path("openAPIV3Schema"));
       }
     }
     return out;

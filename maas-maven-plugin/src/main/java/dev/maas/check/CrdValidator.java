@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Checks Kubernetes objects as the API server would on create: custom resources against their CRD's schema
- * and CEL rules, built-in kinds through fabric8's typed models. It never changes the object it checks.
+ * Checks Kubernetes objects as the API server would on create: custom resources against their CRD's
+ * schema and CEL rules, built-in kinds through fabric8's typed models. It never changes the object
+ * it checks.
  *
  * <p>Messages read {@code <file>: error: <Kind>/<namespace>/<name> <field path>: <what is wrong>}.
  */
@@ -26,7 +27,10 @@ public final class CrdValidator {
     this.catalog = catalog;
   }
 
-  /** How many transition rules ({@code oldSelf}) were skipped so far: a created object has no old state. */
+  /**
+   * How many transition rules ({@code oldSelf}) were skipped so far: a created object has no old
+   * state.
+   */
   public long skippedTransitionRules() {
     return skippedTransitionRules.get();
   }
@@ -34,21 +38,32 @@ public final class CrdValidator {
   /** Every finding about {@code object}; {@code fileForMessages} names its file in the messages. */
   public List<Diagnostic> validate(JsonNode object, String fileForMessages) {
     if (object == null || !object.isObject()) {
-      return List.of(Diagnostic.error("k8s.object", SourceLocation.ofFile(fileForMessages), "",
-          "not a Kubernetes object: expected a mapping with apiVersion and kind", null));
+      return List.of(
+          Diagnostic.error(
+              "k8s.object",
+              SourceLocation.ofFile(fileForMessages),
+              "",
+              "not a Kubernetes object: expected a mapping with apiVersion and kind",
+              null));
     }
     String apiVersion = object.path("apiVersion").asText("");
     String kind = object.path("kind").asText("");
     JsonNode metadata = object.path("metadata");
-    Findings findings = new Findings(fileForMessages,
-        Findings.identity(kind, metadata.path("namespace").asText(""), metadata.path("name").asText("")));
+    Findings findings =
+        new Findings(
+            fileForMessages,
+            Findings.identity(
+                kind, metadata.path("namespace").asText(""), metadata.path("name").asText("")));
     if (apiVersion.isEmpty() || kind.isEmpty()) {
       findings.error("k8s.object", "", "an object needs both apiVersion and kind", null);
       return findings.list();
     }
     if (CoreKinds.covers(apiVersion, kind)) {
-      metadata(metadata, CoreKinds.namespaced(apiVersion, kind), CoreKinds.nameProblem(apiVersion, kind,
-          metadata.path("name").asText("")), findings);
+      metadata(
+          metadata,
+          CoreKinds.namespaced(apiVersion, kind),
+          CoreKinds.nameProblem(apiVersion, kind, metadata.path("name").asText("")),
+          findings);
       CoreKinds.check(object, apiVersion, kind, findings);
       return findings.list();
     }
@@ -57,22 +72,44 @@ public final class CrdValidator {
     String version = apiVersion.substring(slash + 1);
     Optional<CrdKind> crd = catalog.find(group, kind);
     if (crd.isEmpty()) {
-      findings.error("crd.missing", "", "no CRD defines " + kind + " in " + (group.isEmpty() ? "the core group" : group)
-          + " and it is not a built-in kind this checker knows", hintFor(group, kind));
+      findings.error(
+          "crd.missing",
+          "",
+          "no CRD defines "
+              + kind
+              + " in "
+              + (group.isEmpty() ? "the core group" : group)
+              + " and it is not a built-in kind this checker knows",
+          hintFor(group, kind));
       return findings.list();
     }
     CrdKind.Version served = crd.get().versions().get(version);
     if (served == null || !served.served()) {
-      findings.error("crd.version", "apiVersion", (served == null ? "version " + version + " is not in the CRD of "
-          : "version " + version + " is not served by the CRD of ") + kind, "served: " + String.join(", ",
-              crd.get().versions().values().stream().filter(CrdKind.Version::served).map(CrdKind.Version::name).toList()));
+      findings.error(
+          "crd.version",
+          "apiVersion",
+          (served == null
+                  ? "version " + version + " is not in the CRD of "
+                  : "version " + version + " is not served by the CRD of ")
+              + kind,
+          "served: "
+              + String.join(
+                  ", ",
+                  crd.get().versions().values().stream()
+                      .filter(CrdKind.Version::served)
+                      .map(CrdKind.Version::name)
+                      .toList()));
       return findings.list();
     }
     if (served.deprecationWarning() != null) {
       findings.warning("crd.deprecated", "apiVersion", served.deprecationWarning(), null);
     }
     String name = metadata.path("name").asText("");
-    metadata(metadata, crd.get().namespaced(), name.isEmpty() ? null : ObjectNames.dns1123Subdomain(name), findings);
+    metadata(
+        metadata,
+        crd.get().namespaced(),
+        name.isEmpty() ? null : ObjectNames.dns1123Subdomain(name),
+        findings);
     if (served.schema() != null) {
       ObjectNode copy = ((ObjectNode) object).deepCopy();
       Defaults.apply(copy, served.schema(), true);
@@ -82,46 +119,82 @@ public final class CrdValidator {
   }
 
   private static String hintFor(String group, String kind) {
-    return CoreKinds.apiVersionOf(kind).map(v -> "built-in " + kind + " is checked as apiVersion " + v).orElse(null);
+    return CoreKinds.apiVersionOf(kind)
+        .map(v -> "built-in " + kind + " is checked as apiVersion " + v)
+        .orElse(null);
   }
 
-  private static void metadata(JsonNode metadata, boolean namespaced, String nameProblem, Findings findings) {
+  private static void metadata(
+      JsonNode metadata, boolean namespaced, String nameProblem, Findings findings) {
     if (!metadata.isObject()) {
       findings.error("k8s.required", "metadata", "required field is missing", null);
       return;
     }
     StrictModels.Read<ObjectMeta> read = StrictModels.read(metadata, ObjectMeta.class);
-    read.problems().forEach(p -> findings.error("k8s.metadata", p.path().isEmpty() ? "metadata" : "metadata." + p.path(),
-        p.message(), null));
+    read.problems()
+        .forEach(
+            p ->
+                findings.error(
+                    "k8s.metadata",
+                    p.path().isEmpty() ? "metadata" : "metadata." + p.path(),
+                    p.message(),
+                    null));
     String name = metadata.path("name").asText("");
     if (name.isEmpty()) {
-      findings.error("k8s.required", "metadata.name", "required field is missing", "GitOps objects need a fixed name");
+      findings.error(
+          "k8s.required",
+          "metadata.name",
+          "required field is missing",
+          "GitOps objects need a fixed name");
     } else if (nameProblem != null) {
       findings.error("k8s.name", "metadata.name", "\"" + name + "\" " + nameProblem, null);
     }
     String namespace = metadata.path("namespace").asText("");
     if (namespaced && namespace.isEmpty()) {
-      findings.error("k8s.required", "metadata.namespace", "required field is missing for a namespaced kind", null);
+      findings.error(
+          "k8s.required",
+          "metadata.namespace",
+          "required field is missing for a namespaced kind",
+          null);
     } else if (!namespaced && !namespace.isEmpty()) {
-      findings.error("k8s.namespace", "metadata.namespace", "the kind is cluster-scoped; it has no namespace", null);
+      findings.error(
+          "k8s.namespace",
+          "metadata.namespace",
+          "the kind is cluster-scoped; it has no namespace",
+          null);
     } else if (!namespace.isEmpty() && ObjectNames.dns1123Label(namespace) != null) {
-      findings.error("k8s.name", "metadata.namespace", "\"" + namespace + "\" " + ObjectNames.dns1123Label(namespace), null);
+      findings.error(
+          "k8s.name",
+          "metadata.namespace",
+          "\"" + namespace + "\" " + ObjectNames.dns1123Label(namespace),
+          null);
     }
     for (Map.Entry<String, JsonNode> label : metadata.path("labels").properties()) {
       String keyProblem = ObjectNames.qualifiedName(label.getKey());
       if (keyProblem != null) {
-        findings.error("k8s.label", "metadata.labels", "key \"" + label.getKey() + "\": " + keyProblem, null);
+        findings.error(
+            "k8s.label", "metadata.labels", "key \"" + label.getKey() + "\": " + keyProblem, null);
       }
-      String valueProblem = label.getValue().isTextual() ? ObjectNames.labelValue(label.getValue().textValue()) : null;
+      String valueProblem =
+          label.getValue().isTextual()
+              ? ObjectNames.labelValue(label.getValue().textValue())
+              : null;
       if (valueProblem != null) {
-        findings.error("k8s.label", "metadata.labels[" + label.getKey() + "]",
-            "\"" + label.getValue().textValue() + "\" " + valueProblem, null);
+        findings.error(
+            "k8s.label",
+            "metadata.labels[" + label.getKey() + "]",
+            "\"" + label.getValue().textValue() + "\" " + valueProblem,
+            null);
       }
     }
     for (Map.Entry<String, JsonNode> annotation : metadata.path("annotations").properties()) {
       String keyProblem = ObjectNames.qualifiedName(annotation.getKey());
       if (keyProblem != null) {
-        findings.error("k8s.annotation", "metadata.annotations", "key \"" + annotation.getKey() + "\": " + keyProblem, null);
+        findings.error(
+            "k8s.annotation",
+            "metadata.annotations",
+            "key \"" + annotation.getKey() + "\": " + keyProblem,
+            null);
       }
     }
   }

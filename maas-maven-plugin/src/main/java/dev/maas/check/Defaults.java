@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a schema's {@code default}s the way the API server does before it validates, so that rules such
- * as Gateway API's {@code size(self.group) == 0} see the defaulted field. Works on a copy the caller owns.
+ * Applies a schema's {@code default}s the way the API server does before it validates, so that
+ * rules such as Gateway API's {@code size(self.group) == 0} see the defaulted field. Works on a
+ * copy the caller owns.
  */
 final class Defaults {
 

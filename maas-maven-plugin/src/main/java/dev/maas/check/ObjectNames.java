@@ -9,8 +9,10 @@ final class ObjectNames {
   private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS1123_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern LABEL_VALUE =
+      Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
 
   private ObjectNames() {}
 
@@ -19,7 +21,8 @@ final class ObjectNames {
     if (name.length() > 63) {
       return "must be no more than 63 characters";
     }
-    return DNS1123_LABEL.matcher(name).matches() ? null
+    return DNS1123_LABEL.matcher(name).matches()
+        ? null
         : "must be a DNS-1123 label: lower case letters, digits and '-', starting and ending with a letter or digit";
   }
 
@@ -28,7 +31,8 @@ final class ObjectNames {
     if (name.length() > 63) {
       return "must be no more than 63 characters";
     }
-    return DNS1035_LABEL.matcher(name).matches() ? null
+    return DNS1035_LABEL.matcher(name).matches()
+        ? null
         : "must be a DNS-1035 label: lower case letters, digits and '-', starting with a letter and ending with a letter or digit";
   }
 
@@ -37,7 +41,8 @@ final class ObjectNames {
     if (name.length() > 253) {
       return "must be no more than 253 characters";
     }
-    return DNS1123_SUBDOMAIN.matcher(name).matches() ? null
+    return DNS1123_SUBDOMAIN.matcher(name).matches()
+        ? null
         : "must be a DNS-1123 subdomain: lower case letters, digits, '-' and '.', starting and ending with a letter or digit";
   }
 
@@ -55,7 +60,8 @@ final class ObjectNames {
     if (name.isEmpty() || name.length() > 63) {
       return "the name part must be 1 to 63 characters";
     }
-    return QUALIFIED_NAME.matcher(name).matches() ? null
+    return QUALIFIED_NAME.matcher(name).matches()
+        ? null
         : "the name part must be alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
   }
 
@@ -64,7 +70,8 @@ final class ObjectNames {
     if (value.length() > 63) {
       return "must be no more than 63 characters";
     }
-    return LABEL_VALUE.matcher(value).matches() ? null
+    return LABEL_VALUE.matcher(value).matches()
+        ? null
         : "must be empty or alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
   }
 }

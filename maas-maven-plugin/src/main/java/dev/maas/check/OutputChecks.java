@@ -26,25 +26,32 @@ import java.util.concurrent.CompletionException;
 /** The read-only checks run on a compiled tree before it is written; they never change it. */
 public final class OutputChecks {
 
-
   private final Path crdsDirectory;
   private final Path crdStore;
 
-  /** @param crdsDirectory a folder of CRDs to validate against, or {@code null} to skip CRD validation */
+  /**
+   * @param crdsDirectory a folder of CRDs to validate against, or {@code null} to skip CRD
+   *     validation
+   */
   public OutputChecks(Path crdsDirectory) {
     this(crdsDirectory, null);
   }
 
   /**
-   * @param crdsDirectory a folder of CRDs to validate against, or {@code null} to skip CRD validation
-   * @param crdStore a folder where the parsed CRDs are kept between runs, or {@code null} to parse them each time
+   * @param crdsDirectory a folder of CRDs to validate against, or {@code null} to skip CRD
+   *     validation
+   * @param crdStore a folder where the parsed CRDs are kept between runs, or {@code null} to parse
+   *     them each time
    */
   public OutputChecks(Path crdsDirectory, Path crdStore) {
     this.crdsDirectory = crdsDirectory;
     this.crdStore = crdStore;
   }
 
-  /** Starts reading the CRD folder in the background, to overlap it with the work before the first check. */
+  /**
+   * Starts reading the CRD folder in the background, to overlap it with the work before the first
+   * check.
+   */
   public void prepare() {
     if (crdsDirectory != null && Files.isDirectory(crdsDirectory)) {
       CrdCatalog.prefetch(crdsDirectory, crdStore);
@@ -71,15 +78,20 @@ public final class OutputChecks {
   }
 
   /**
-   * Every finding about {@code tree}, the output of {@code platform}, with the access matrix the policy proof
-   * checked. The proof always runs; CRD validation runs when a CRD folder was given.
+   * Every finding about {@code tree}, the output of {@code platform}, with the access matrix the
+   * policy proof checked. The proof always runs; CRD validation runs when a CRD folder was given.
    */
   public Result checkAll(Platform platform, GeneratedTree tree) {
-    // Both only read the tree: the structural checks run beside the proof, and their findings come first as before.
-    CompletableFuture<List<Diagnostic>> structural = CompletableFuture.supplyAsync(() -> structural(tree));
-    // The maas-crds target holds no gateway policy to evaluate: its proof reads the resources upstream turns into them.
-    PolicyProof.Result proof = platform.target() == Target.MAAS_CRDS ? new UpstreamProof().prove(platform, tree)
-        : new PolicyProof().prove(platform, tree);
+    // Both only read the tree: the structural checks run beside the proof, and their findings come
+    // first as before.
+    CompletableFuture<List<Diagnostic>> structural =
+        CompletableFuture.supplyAsync(() -> structural(tree));
+    // The maas-crds target holds no gateway policy to evaluate: its proof reads the resources
+    // upstream turns into them.
+    PolicyProof.Result proof =
+        platform.target() == Target.MAAS_CRDS
+            ? new UpstreamProof().prove(platform, tree)
+            : new PolicyProof().prove(platform, tree);
     List<Diagnostic> out;
     try {
       out = new ArrayList<>(structural.join());
@@ -87,7 +99,9 @@ public final class OutputChecks {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     out.addAll(proof.findings());
-    out.addAll(new SharedObjectsCheck().check(tree, platform.gitops() == null ? null : platform.gitops().path()));
+    out.addAll(
+        new SharedObjectsCheck()
+            .check(tree, platform.gitops() == null ? null : platform.gitops().path()));
     return new Result(List.copyOf(out), proof);
   }
 
@@ -99,8 +113,13 @@ public final class OutputChecks {
       try {
         validator = new CrdValidator(CrdCatalog.cached(crdsDirectory, crdStore));
       } catch (IOException e) {
-        out.add(Diagnostic.error("crd.catalog", SourceLocation.ofFile(crdsDirectory.toString()), "",
-            "cannot read the CRD folder: " + e.getMessage(), "point the CRD folder at a directory of CRD YAML files"));
+        out.add(
+            Diagnostic.error(
+                "crd.catalog",
+                SourceLocation.ofFile(crdsDirectory.toString()),
+                "",
+                "cannot read the CRD folder: " + e.getMessage(),
+                "point the CRD folder at a directory of CRD YAML files"));
         return out;
       }
     }
@@ -113,17 +132,23 @@ public final class OutputChecks {
   }
 
   /**
-   * Whether a generated file is a manifest to validate: YAML, not a kustomization, and not an overlay patch
-   * (a strategic-merge or JSON 6902 patch is a fragment, not an object).
+   * Whether a generated file is a manifest to validate: YAML, not a kustomization, and not an
+   * overlay patch (a strategic-merge or JSON 6902 patch is a fragment, not an object).
    */
   static boolean isManifest(String path) {
     return Layout.isYaml(path) && !Layout.isKustomization(path) && !Layout.isOverlayPatch(path);
   }
 
-  private static void check(String path, GeneratedTree.Parsed parsed, CrdValidator validator, List<Diagnostic> out) {
+  private static void check(
+      String path, GeneratedTree.Parsed parsed, CrdValidator validator, List<Diagnostic> out) {
     if (parsed.error() != null) {
-      out.add(Diagnostic.error("output.yaml", SourceLocation.ofFile(path), "", "generated file is not valid YAML: "
-          + parsed.error().lines().findFirst().orElse(""), null));
+      out.add(
+          Diagnostic.error(
+              "output.yaml",
+              SourceLocation.ofFile(path),
+              "",
+              "generated file is not valid YAML: " + parsed.error().lines().findFirst().orElse(""),
+              null));
       return;
     }
     List<JsonNode> documents = parsed.documents();
@@ -143,30 +168,47 @@ public final class OutputChecks {
   }
 
   /**
-   * The most a ConfigMap's or Secret's data may hold, keys and values together (Kubernetes refuses more); base64
-   * values ({@code binaryData}, a Secret's {@code data}) count by their decoded bytes.
+   * The most a ConfigMap's or Secret's data may hold, keys and values together (Kubernetes refuses
+   * more); base64 values ({@code binaryData}, a Secret's {@code data}) count by their decoded
+   * bytes.
    */
   static final int MAX_DATA_BYTES = 1024 * 1024;
 
-  /** The largest object etcd stores with its default request limit ({@code --max-request-bytes}). */
+  /**
+   * The largest object etcd stores with its default request limit ({@code --max-request-bytes}).
+   */
   static final int MAX_OBJECT_BYTES = 1536 * 1024;
 
-  /** Limits the API server applies that no CRD schema states: ConfigMap and Secret data, and etcd's object size. */
+  /**
+   * Limits the API server applies that no CRD schema states: ConfigMap and Secret data, and etcd's
+   * object size.
+   */
   private static void checkSize(String path, JsonNode doc, List<Diagnostic> out) {
     String kind = doc.path("kind").asText();
     String name = kind + " " + doc.path("metadata").path("name").asText();
     if (kind.equals("ConfigMap") || kind.equals("Secret")) {
       long data = 0;
       for (String field : List.of("data", "binaryData", "stringData")) {
-        boolean base64 = field.equals("binaryData") || (kind.equals("Secret") && field.equals("data"));
+        boolean base64 =
+            field.equals("binaryData") || (kind.equals("Secret") && field.equals("data"));
         for (Map.Entry<String, JsonNode> entry : doc.path(field).properties()) {
-          data += entry.getKey().getBytes(StandardCharsets.UTF_8).length + valueBytes(entry.getValue().asText(), base64);
+          data +=
+              entry.getKey().getBytes(StandardCharsets.UTF_8).length
+                  + valueBytes(entry.getValue().asText(), base64);
         }
       }
       if (data > MAX_DATA_BYTES) {
-        out.add(Diagnostic.error("output.size", SourceLocation.ofFile(path), "", name + " holds " + data
-            + " bytes of data; Kubernetes accepts at most " + MAX_DATA_BYTES,
-            "a platform this large needs fewer models or tiers per platform: split it into several specs"));
+        out.add(
+            Diagnostic.error(
+                "output.size",
+                SourceLocation.ofFile(path),
+                "",
+                name
+                    + " holds "
+                    + data
+                    + " bytes of data; Kubernetes accepts at most "
+                    + MAX_DATA_BYTES,
+                "a platform this large needs fewer models or tiers per platform: split it into several specs"));
         return;
       }
     }
@@ -177,9 +219,18 @@ public final class OutputChecks {
       return;
     }
     if (bytes > MAX_OBJECT_BYTES) {
-      out.add(Diagnostic.error("output.size", SourceLocation.ofFile(path), "", name + " is " + bytes
-          + " bytes as JSON; etcd stores at most " + MAX_OBJECT_BYTES + " per object by default",
-          "a platform this large needs fewer models or tiers per platform: split it into several specs"));
+      out.add(
+          Diagnostic.error(
+              "output.size",
+              SourceLocation.ofFile(path),
+              "",
+              name
+                  + " is "
+                  + bytes
+                  + " bytes as JSON; etcd stores at most "
+                  + MAX_OBJECT_BYTES
+                  + " per object by default",
+              "a platform this large needs fewer models or tiers per platform: split it into several specs"));
     }
   }
 
@@ -197,7 +248,10 @@ public final class OutputChecks {
 
   /** Documents without apiVersion and kind, and Kustomize's own files, are not cluster objects. */
   private static boolean isKubernetesObject(JsonNode doc) {
-    return doc != null && doc.isObject() && doc.path("apiVersion").isTextual() && doc.path("kind").isTextual()
+    return doc != null
+        && doc.isObject()
+        && doc.path("apiVersion").isTextual()
+        && doc.path("kind").isTextual()
         && !doc.path("apiVersion").asText().startsWith("kustomize.config.k8s.io/");
   }
 }

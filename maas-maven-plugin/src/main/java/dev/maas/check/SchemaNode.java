@@ -11,19 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One node of a CRD's structural {@code openAPIV3Schema}, parsed once: patterns compiled, rules collected.
+ * One node of a CRD's structural {@code openAPIV3Schema}, parsed once: patterns compiled, rules
+ * collected.
  *
- * <p>Patterns are Go RE2 expressions; they are compiled with RE2/J, which has Go's syntax and semantics,
- * so nothing is translated and a pattern means here what it means to the API server.
+ * <p>Patterns are Go RE2 expressions; they are compiled with RE2/J, which has Go's syntax and
+ * semantics, so nothing is translated and a pattern means here what it means to the API server.
  */
 final class SchemaNode {
 
   final String type;
   final Map<String, SchemaNode> properties;
+
   /** The schema of map values, or {@code null}. */
   final SchemaNode additionalProperties;
+
   /** {@code additionalProperties: true}: any value is kept. */
   final boolean additionalPropertiesAny;
+
   final SchemaNode items;
   final List<String> required;
   final List<JsonNode> enumValues;
@@ -53,17 +57,22 @@ final class SchemaNode {
   final List<SchemaNode> oneOf;
   final SchemaNode not;
   final List<CrdRule> rules;
+
   /** Whether this node or any node below carries a rule. */
   final boolean rulesBelow;
 
   private SchemaNode(JsonNode node) {
     type = text(node, "type");
     Map<String, SchemaNode> props = new LinkedHashMap<>();
-    node.path("properties").properties().forEach(e -> props.put(e.getKey(), new SchemaNode(e.getValue())));
+    node.path("properties")
+        .properties()
+        .forEach(e -> props.put(e.getKey(), new SchemaNode(e.getValue())));
     properties = Collections.unmodifiableMap(props);
     JsonNode additional = node.get("additionalProperties");
-    additionalProperties = additional != null && additional.isObject() ? new SchemaNode(additional) : null;
-    additionalPropertiesAny = additional != null && additional.isBoolean() && additional.booleanValue();
+    additionalProperties =
+        additional != null && additional.isObject() ? new SchemaNode(additional) : null;
+    additionalPropertiesAny =
+        additional != null && additional.isBoolean() && additional.booleanValue();
     items = node.path("items").isObject() ? new SchemaNode(node.get("items")) : null;
     required = strings(node.path("required"));
     enumValues = node.has("enum") ? List.copyOf(collect(node.get("enum"))) : null;
@@ -103,14 +112,19 @@ final class SchemaNode {
     not = node.path("not").isObject() ? new SchemaNode(node.get("not")) : null;
     List<CrdRule> found = new ArrayList<>();
     for (JsonNode rule : node.path("x-kubernetes-validations")) {
-      found.add(new CrdRule(rule.path("rule").asText(), text(rule, "message"), text(rule, "messageExpression"),
-          text(rule, "fieldPath")));
+      found.add(
+          new CrdRule(
+              rule.path("rule").asText(),
+              text(rule, "message"),
+              text(rule, "messageExpression"),
+              text(rule, "fieldPath")));
     }
     rules = List.copyOf(found);
-    boolean below = !rules.isEmpty()
-        || properties.values().stream().anyMatch(p -> p.rulesBelow)
-        || (additionalProperties != null && additionalProperties.rulesBelow)
-        || (items != null && items.rulesBelow);
+    boolean below =
+        !rules.isEmpty()
+            || properties.values().stream().anyMatch(p -> p.rulesBelow)
+            || (additionalProperties != null && additionalProperties.rulesBelow)
+            || (items != null && items.rulesBelow);
     rulesBelow = below;
   }
 

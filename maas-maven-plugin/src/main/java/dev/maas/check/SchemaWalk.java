@@ -14,23 +14,46 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One walk of an object against its version's schema, as the API server validates a create: structure,
- * value constraints, then every CEL rule, with {@code self} built from the same walk.
+ * One walk of an object against its version's schema, as the API server validates a create:
+ * structure, value constraints, then every CEL rule, with {@code self} built from the same walk.
  */
 final class SchemaWalk {
 
   /** CEL reserved words; a property so named is reached as {@code __word__}, as Kubernetes does. */
-  private static final Set<String> RESERVED = Set.of("true", "false", "null", "in", "as", "break", "const", "continue",
-      "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "true",
+          "false",
+          "null",
+          "in",
+          "as",
+          "break",
+          "const",
+          "continue",
+          "else",
+          "for",
+          "function",
+          "if",
+          "import",
+          "let",
+          "loop",
+          "package",
+          "namespace",
+          "return",
+          "var",
+          "void",
+          "while");
 
-  private static final java.util.regex.Pattern ESCAPABLE = java.util.regex.Pattern.compile("[a-zA-Z_.\\-/][a-zA-Z0-9_.\\-/]*");
+  private static final java.util.regex.Pattern ESCAPABLE =
+      java.util.regex.Pattern.compile("[a-zA-Z_.\\-/][a-zA-Z0-9_.\\-/]*");
 
   private final CrdCatalog catalog;
   private final Findings findings;
   private final String kind;
   private final AtomicLong skippedTransitionRules;
 
-  SchemaWalk(CrdCatalog catalog, Findings findings, String kind, AtomicLong skippedTransitionRules) {
+  SchemaWalk(
+      CrdCatalog catalog, Findings findings, String kind, AtomicLong skippedTransitionRules) {
     this.catalog = catalog;
     this.findings = findings;
     this.kind = kind;
@@ -45,9 +68,11 @@ final class SchemaWalk {
   /**
    * Validates {@code node} and returns its CEL value when {@code needValue} (else {@code null}).
    *
-   * @param report whether to report findings; {@code false} inside anyOf/oneOf/not branches, which only ask "valid?"
+   * @param report whether to report findings; {@code false} inside anyOf/oneOf/not branches, which
+   *     only ask "valid?"
    */
-  private Object walk(JsonNode node, SchemaNode s, String path, boolean needValue, boolean report, boolean root) {
+  private Object walk(
+      JsonNode node, SchemaNode s, String path, boolean needValue, boolean report, boolean root) {
     return walk(node, s, path, needValue, new Errors(report), root);
   }
 
@@ -68,7 +93,8 @@ final class SchemaWalk {
     }
   }
 
-  private Object walk(JsonNode node, SchemaNode s, String path, boolean needValue, Errors errors, boolean root) {
+  private Object walk(
+      JsonNode node, SchemaNode s, String path, boolean needValue, Errors errors, boolean root) {
     needValue = needValue || (errors.report && !s.rules.isEmpty());
     if (node == null || node.isNull()) {
       if (!s.nullable) {
@@ -78,13 +104,24 @@ final class SchemaWalk {
     }
     String actual = jsonType(node);
     if (!typeMatches(s, node)) {
-      errors.error("crd.type", path, s.intOrString ? "must be an integer or a string, not " + actual
-          : "must be of type " + s.type + ", not " + actual, null);
+      errors.error(
+          "crd.type",
+          path,
+          s.intOrString
+              ? "must be an integer or a string, not " + actual
+              : "must be of type " + s.type + ", not " + actual,
+          null);
       return needValue ? raw(node) : null;
     }
     if (s.enumValues != null && s.enumValues.stream().noneMatch(e -> sameValue(e, node))) {
-      errors.error("crd.enum", path, "unsupported value " + node + "; supported values: "
-          + String.join(", ", s.enumValues.stream().map(JsonNode::toString).toList()), null);
+      errors.error(
+          "crd.enum",
+          path,
+          "unsupported value "
+              + node
+              + "; supported values: "
+              + String.join(", ", s.enumValues.stream().map(JsonNode::toString).toList()),
+          null);
     }
     Object value;
     if (node.isTextual()) {
@@ -92,7 +129,10 @@ final class SchemaWalk {
       value = node.textValue();
     } else if (node.isNumber()) {
       checkNumber(node, s, path, errors);
-      value = node.isIntegralNumber() && !"number".equals(s.type) ? (Object) node.longValue() : (Object) node.doubleValue();
+      value =
+          node.isIntegralNumber() && !"number".equals(s.type)
+              ? (Object) node.longValue()
+              : (Object) node.doubleValue();
     } else if (node.isBoolean()) {
       value = node.booleanValue();
     } else if (node.isArray()) {
@@ -153,17 +193,27 @@ final class SchemaWalk {
     if (s.minLength != null || s.maxLength != null) {
       long length = text.codePointCount(0, text.length());
       if (s.minLength != null && length < s.minLength) {
-        errors.error("crd.minLength", path, "must be at least " + s.minLength + " characters long", null);
+        errors.error(
+            "crd.minLength", path, "must be at least " + s.minLength + " characters long", null);
       }
       if (s.maxLength != null && length > s.maxLength) {
-        errors.error("crd.maxLength", path, "must be at most " + s.maxLength + " characters long", null);
+        errors.error(
+            "crd.maxLength", path, "must be at most " + s.maxLength + " characters long", null);
       }
     }
     if (s.patternText != null) {
       if (s.pattern == null) {
-        errors.error("crd.pattern", path, "the CRD's pattern " + s.patternText + " does not compile: " + s.patternError, null);
+        errors.error(
+            "crd.pattern",
+            path,
+            "the CRD's pattern " + s.patternText + " does not compile: " + s.patternError,
+            null);
       } else if (!s.pattern.matcher(text).find()) {
-        errors.error("crd.pattern", path, "\"" + text + "\" does not match the pattern " + s.patternText, null);
+        errors.error(
+            "crd.pattern",
+            path,
+            "\"" + text + "\" does not match the pattern " + s.patternText,
+            null);
       }
     }
   }
@@ -173,15 +223,25 @@ final class SchemaWalk {
     if (s.minimum != null) {
       int c = value.compareTo(s.minimum);
       if (c < 0 || (c == 0 && s.exclusiveMinimum)) {
-        errors.error("crd.minimum", path, "must be " + (s.exclusiveMinimum ? "greater than " : "at least ")
-            + s.minimum.toPlainString(), null);
+        errors.error(
+            "crd.minimum",
+            path,
+            "must be "
+                + (s.exclusiveMinimum ? "greater than " : "at least ")
+                + s.minimum.toPlainString(),
+            null);
       }
     }
     if (s.maximum != null) {
       int c = value.compareTo(s.maximum);
       if (c > 0 || (c == 0 && s.exclusiveMaximum)) {
-        errors.error("crd.maximum", path, "must be " + (s.exclusiveMaximum ? "less than " : "at most ")
-            + s.maximum.toPlainString(), null);
+        errors.error(
+            "crd.maximum",
+            path,
+            "must be "
+                + (s.exclusiveMaximum ? "less than " : "at most ")
+                + s.maximum.toPlainString(),
+            null);
       }
     }
     if ("int32".equals(s.format) && (!node.canConvertToInt() || !node.isIntegralNumber())) {
@@ -199,13 +259,16 @@ final class SchemaWalk {
       errors.error("crd.minItems", path, "must have at least " + s.minItems + " items", null);
     }
     if (s.maxItems != null && size > s.maxItems) {
-      errors.error("crd.maxItems", path, "must have at most " + s.maxItems + " items, has " + size, null);
+      errors.error(
+          "crd.maxItems", path, "must have at most " + s.maxItems + " items, has " + size, null);
     }
     List<Object> values = needValue ? new ArrayList<>(size) : null;
     for (int i = 0; i < size; i++) {
       String itemPath = path + "[" + i + "]";
-      Object item = s.items == null ? (needValue ? raw(node.get(i)) : null)
-          : walk(node.get(i), s.items, itemPath, needValue, errors, false);
+      Object item =
+          s.items == null
+              ? (needValue ? raw(node.get(i)) : null)
+              : walk(node.get(i), s.items, itemPath, needValue, errors, false);
       if (values != null) {
         values.add(item);
       }
@@ -219,7 +282,11 @@ final class SchemaWalk {
       Set<JsonNode> seen = new HashSet<>();
       for (int i = 0; i < node.size(); i++) {
         if (!seen.add(node.get(i))) {
-          errors.error("crd.listType", path + "[" + i + "]", "duplicate value " + node.get(i) + " in a set", null);
+          errors.error(
+              "crd.listType",
+              path + "[" + i + "]",
+              "duplicate value " + node.get(i) + " in a set",
+              null);
         }
       }
     } else if ("map".equals(s.listType) && !s.listMapKeys.isEmpty()) {
@@ -231,23 +298,33 @@ final class SchemaWalk {
         }
         if (!seen.add(key)) {
           JsonNode item = node.get(i);
-          errors.error("crd.listType", path + "[" + i + "]", "duplicate entry with key " + String.join(", ",
-              s.listMapKeys.stream().map(k -> k + "=" + item.path(k)).toList()), null);
+          errors.error(
+              "crd.listType",
+              path + "[" + i + "]",
+              "duplicate entry with key "
+                  + String.join(
+                      ", ", s.listMapKeys.stream().map(k -> k + "=" + item.path(k)).toList()),
+              null);
         }
       }
     }
   }
 
-  private Object object(JsonNode node, SchemaNode s, String path, boolean needValue, Errors errors, boolean root) {
+  private Object object(
+      JsonNode node, SchemaNode s, String path, boolean needValue, Errors errors, boolean root) {
     int size = node.size();
     if (s.minProperties != null && size < s.minProperties) {
-      errors.error("crd.minProperties", path, "must have at least " + s.minProperties + " properties", null);
+      errors.error(
+          "crd.minProperties", path, "must have at least " + s.minProperties + " properties", null);
     }
     if (s.maxProperties != null && size > s.maxProperties) {
-      errors.error("crd.maxProperties", path, "must have at most " + s.maxProperties + " properties", null);
+      errors.error(
+          "crd.maxProperties", path, "must have at most " + s.maxProperties + " properties", null);
     }
     for (String name : s.required) {
-      if (!node.has(name) && !(root && (name.equals("metadata") || name.equals("apiVersion") || name.equals("kind")))) {
+      if (!node.has(name)
+          && !(root
+              && (name.equals("metadata") || name.equals("apiVersion") || name.equals("kind")))) {
         errors.error("crd.required", path, "required field `" + name + "` is missing", null);
       }
     }
@@ -277,7 +354,8 @@ final class SchemaWalk {
           }
         }
       } else if (s.additionalProperties != null) {
-        Object value = walk(child, s.additionalProperties, path + "[" + name + "]", needValue, errors, false);
+        Object value =
+            walk(child, s.additionalProperties, path + "[" + name + "]", needValue, errors, false);
         if (values != null) {
           values.put(name, value);
         }
@@ -285,13 +363,21 @@ final class SchemaWalk {
         if (values != null) {
           values.put(s.properties.isEmpty() ? name : escapeOrSelf(name), raw(child));
         }
-      } else if ((root || s.embeddedResource) && (name.equals("apiVersion") || name.equals("kind") || name.equals("metadata"))) {
+      } else if ((root || s.embeddedResource)
+          && (name.equals("apiVersion") || name.equals("kind") || name.equals("metadata"))) {
         if (values != null) {
           values.put(name, name.equals("metadata") ? rootMetadata(child) : raw(child));
         }
       } else {
-        errors.error("crd.unknownField", path, "field `" + name + "` is not in the CRD schema of " + kind
-            + "; the API server would drop it", Suggestions.didYouMean(name, s.properties.keySet()));
+        errors.error(
+            "crd.unknownField",
+            path,
+            "field `"
+                + name
+                + "` is not in the CRD schema of "
+                + kind
+                + "; the API server would drop it",
+            Suggestions.didYouMean(name, s.properties.keySet()));
       }
     }
     return values;
@@ -323,7 +409,8 @@ final class SchemaWalk {
     if (!s.oneOf.isEmpty()) {
       long matches = s.oneOf.stream().filter(b -> passes(node, b, path)).count();
       if (matches != 1) {
-        errors.error("crd.oneOf", path, "must match exactly one schema of oneOf, matches " + matches, null);
+        errors.error(
+            "crd.oneOf", path, "must match exactly one schema of oneOf, matches " + matches, null);
       }
     }
     if (s.not != null && passes(node, s.not, path)) {
@@ -331,7 +418,10 @@ final class SchemaWalk {
     }
   }
 
-  /** Whether {@code node} meets a value-validation branch; branches constrain values, they never prune. */
+  /**
+   * Whether {@code node} meets a value-validation branch; branches constrain values, they never
+   * prune.
+   */
   private boolean passes(JsonNode node, SchemaNode branch, String path) {
     Errors probe = new Errors(false);
     if (branch.type != null || branch.intOrString) {
@@ -339,7 +429,8 @@ final class SchemaWalk {
         return false;
       }
     }
-    if (branch.enumValues != null && branch.enumValues.stream().noneMatch(e -> sameValue(e, node))) {
+    if (branch.enumValues != null
+        && branch.enumValues.stream().noneMatch(e -> sameValue(e, node))) {
       return false;
     }
     if (node.isTextual()) {
@@ -375,24 +466,36 @@ final class SchemaWalk {
     vars.put("self", self);
     for (CrdRule rule : s.rules) {
       if (rule.isTransition()) {
-        // A generated object is always a create; transition rules compare with a previous state it lacks.
+        // A generated object is always a create; transition rules compare with a previous state it
+        // lacks.
         skippedTransitionRules.incrementAndGet();
         continue;
       }
-      String rulePath = rule.fieldPath() == null ? path : join(path, rule.fieldPath().replaceFirst("^\\.", ""));
+      String rulePath =
+          rule.fieldPath() == null ? path : join(path, rule.fieldPath().replaceFirst("^\\.", ""));
       CrdCatalog.Compiled compiled = catalog.compile(rule.rule());
       if (compiled.error() != null) {
-        findings.error("crd.rule.unsupported", rulePath, "cannot check the CRD rule `" + rule.rule() + "`: "
-            + compiled.error(), "a Kubernetes CEL library function this checker does not provide");
+        findings.error(
+            "crd.rule.unsupported",
+            rulePath,
+            "cannot check the CRD rule `" + rule.rule() + "`: " + compiled.error(),
+            "a Kubernetes CEL library function this checker does not provide");
         continue;
       }
       boolean holds;
       try {
         holds = compiled.expression().test(vars);
       } catch (CelFailure e) {
-        // The API server rejects the object too when a rule errors (e.g. "no such key"); it says so beside the rule.
-        String why = e.getMessage().replaceFirst("^cannot evaluate: (evaluation error at <input>:\\d+: )?", "");
-        findings.error("crd.rule", rulePath, message(rule, vars) + " (the rule could not be evaluated: " + why + ")", null);
+        // The API server rejects the object too when a rule errors (e.g. "no such key"); it says so
+        // beside the rule.
+        String why =
+            e.getMessage()
+                .replaceFirst("^cannot evaluate: (evaluation error at <input>:\\d+: )?", "");
+        findings.error(
+            "crd.rule",
+            rulePath,
+            message(rule, vars) + " (the rule could not be evaluated: " + why + ")",
+            null);
         continue;
       }
       if (!holds) {
@@ -414,7 +517,9 @@ final class SchemaWalk {
         }
       }
     }
-    return rule.message() != null && !rule.message().isBlank() ? rule.message() : "failed rule: " + rule.rule();
+    return rule.message() != null && !rule.message().isBlank()
+        ? rule.message()
+        : "failed rule: " + rule.rule();
   }
 
   private static String join(String path, String name) {
@@ -432,7 +537,10 @@ final class SchemaWalk {
     if (!ESCAPABLE.matcher(name).matches()) {
       return null;
     }
-    return name.replace("__", "__underscores__").replace(".", "__dot__").replace("-", "__dash__").replace("/", "__slash__");
+    return name.replace("__", "__underscores__")
+        .replace(".", "__dot__")
+        .replace("-", "__dash__")
+        .replace("/", "__slash__");
   }
 
   private static String escapeOrSelf(String name) {

@@ -23,58 +23,77 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads objects into fabric8's typed Kubernetes models, strictly: a field the model does not know is a
- * problem, as the API server would drop it.
+ * Reads objects into fabric8's typed Kubernetes models, strictly: a field the model does not know
+ * is a problem, as the API server would drop it.
  *
- * <p>fabric8 models keep unknown fields in an "any setter" map, which would hide them; this reader turns
- * that off so that every unknown field is reported with its path.
+ * <p>fabric8 models keep unknown fields in an "any setter" map, which would hide them; this reader
+ * turns that off so that every unknown field is reported with its path.
  */
 final class StrictModels {
 
-  /** What is wrong at one place: {@code path} in Kubernetes' dotted form, relative to the read node. */
+  /**
+   * What is wrong at one place: {@code path} in Kubernetes' dotted form, relative to the read node.
+   */
   record Problem(String path, String message) {}
 
   /** The typed value, or {@code null} when the node could not be read, and every problem found. */
   record Read<T>(T value, List<Problem> problems) {}
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .annotationIntrospector(new JacksonAnnotationIntrospector() {
-        @Override
-        public Boolean hasAnySetter(Annotated a) {
-          return Boolean.FALSE;
-        }
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .annotationIntrospector(
+              new JacksonAnnotationIntrospector() {
+                @Override
+                public Boolean hasAnySetter(Annotated a) {
+                  return Boolean.FALSE;
+                }
 
-        @Override
-        public boolean hasAnySetterAnnotation(AnnotatedMethod am) {
-          return false;
-        }
-      })
-      .build();
+                @Override
+                public boolean hasAnySetterAnnotation(AnnotatedMethod am) {
+                  return false;
+                }
+              })
+          .build();
 
   private StrictModels() {}
 
   /** Reads {@code node} as {@code type}. */
   static <T> Read<T> read(JsonNode node, Class<T> type) {
     List<Problem> problems = new ArrayList<>();
-    DeserializationProblemHandler unknown = new DeserializationProblemHandler() {
-      @Override
-      public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
-          Object beanOrClass, String propertyName) throws IOException {
-        problems.add(new Problem(path(p.getParsingContext()),
-            "field `" + propertyName + "` is not part of " + simpleName(beanOrClass) + "; the API server would drop it"));
-        p.skipChildren();
-        return true;
-      }
-    };
+    DeserializationProblemHandler unknown =
+        new DeserializationProblemHandler() {
+          @Override
+          public boolean handleUnknownProperty(
+              DeserializationContext ctxt,
+              JsonParser p,
+              JsonDeserializer<?> deserializer,
+              Object beanOrClass,
+              String propertyName)
+              throws IOException {
+            problems.add(
+                new Problem(
+                    path(p.getParsingContext()),
+                    "field `"
+                        + propertyName
+                        + "` is not part of "
+                        + simpleName(beanOrClass)
+                        + "; the API server would drop it"));
+            p.skipChildren();
+            return true;
+          }
+        };
     try {
       T value = MAPPER.readerFor(type).withHandler(unknown).readValue(node);
       return new Read<>(value, problems);
     } catch (MismatchedInputException e) {
-      problems.add(new Problem(path(e.getPath()), "must be of type " + jsonType(e.getTargetType())));
+      problems.add(
+          new Problem(path(e.getPath()), "must be of type " + jsonType(e.getTargetType())));
     } catch (IOException | IllegalArgumentException e) {
-      String message = e instanceof JsonMappingException m ? m.getOriginalMessage() : e.getMessage();
-      problems.add(new Problem(e instanceof JsonMappingException m ? path(m.getPath()) : "", message));
+      String message =
+          e instanceof JsonMappingException m ? m.getOriginalMessage() : e.getMessage();
+      problems.add(
+          new Problem(e instanceof JsonMappingException m ? path(m.getPath()) : "", message));
     }
     return new Read<>(null, problems);
   }
@@ -91,7 +110,10 @@ final class StrictModels {
       return "string";
     } else if (type == Boolean.class || type == boolean.class) {
       return "boolean";
-    } else if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+    } else if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class) {
       return "integer";
     } else if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
       return "number";

@@ -39,7 +39,8 @@ public final class MaasCli {
   /** Runs one command with {@code compiler}; its exit status. */
   static int run(String[] args, PrintStream out, PrintStream err, MaasCompiler compiler) {
     if (args.length == 0 || !(args[0].equals("validate") || args[0].equals("generate"))) {
-      err.println("usage: maas validate|generate [--spec FILE|DIR] [--output DIR] [--crds DIR] [--overlays DIR] [--force]");
+      err.println(
+          "usage: maas validate|generate [--spec FILE|DIR] [--output DIR] [--crds DIR] [--overlays DIR] [--force]");
       return 2;
     }
     Map<String, String> options = new LinkedHashMap<>();
@@ -61,11 +62,16 @@ public final class MaasCli {
         ValidateResult result = compiler.validate(new ValidateRequest(base, spec));
         return report(result.diagnostics(), err, out, "valid");
       }
-      GenerateResult result = compiler.generate(new GenerateRequest(base, spec,
-          Path.of(options.getOrDefault("output", "target/maas")),
-          options.containsKey("crds") ? Path.of(options.get("crds")) : null,
-          options.containsKey("overlays") ? Path.of(options.get("overlays")) : null,
-          "cli", options.containsKey("force")));
+      GenerateResult result =
+          compiler.generate(
+              new GenerateRequest(
+                  base,
+                  spec,
+                  Path.of(options.getOrDefault("output", "target/maas")),
+                  options.containsKey("crds") ? Path.of(options.get("crds")) : null,
+                  options.containsKey("overlays") ? Path.of(options.get("overlays")) : null,
+                  "cli",
+                  options.containsKey("force")));
       if (result.upToDate()) {
         // The warnings of the run that compiled, shown again so that every run says the same.
         result.checks().forEach(d -> err.println(d.render()));
@@ -80,12 +86,16 @@ public final class MaasCli {
       err.println("maas: " + MaasCompiler.FAILED_WRITE_HINT);
       return IO_ERROR;
     } catch (RuntimeException | Error e) {
-      err.println("maas: internal error: " + e + " (this is a bug in maas, not in your spec; please report it)");
+      err.println(
+          "maas: internal error: "
+              + e
+              + " (this is a bug in maas, not in your spec; please report it)");
       return 3;
     }
   }
 
-  private static int report(List<Diagnostic> diagnostics, PrintStream err, PrintStream out, String verb) {
+  private static int report(
+      List<Diagnostic> diagnostics, PrintStream err, PrintStream out, String verb) {
     diagnostics.forEach(d -> err.println(d.render()));
     long errors = diagnostics.stream().filter(Diagnostic::isError).count();
     String total = Diagnostics.total(errors, diagnostics.size() - errors);

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Every diagnostic code the compiler can report, each with its severity and summary, in code order. */
+/**
+ * Every diagnostic code the compiler can report, each with its severity and summary, in code order.
+ */
 public final class Catalogue {
 
   private final Map<String, DiagnosticCode> byCode = new TreeMap<>();

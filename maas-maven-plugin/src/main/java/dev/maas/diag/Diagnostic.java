@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param hint how to fix it, or {@code null}
  */
 public record Diagnostic(
-    Severity severity, String code, SourceLocation location, String pointer, String message, String hint) {
+    Severity severity,
+    String code,
+    SourceLocation location,
+    String pointer,
+    String message,
+    String hint) {
 
   public Diagnostic {
     Objects.requireNonNull(severity, "severity");
@@ -25,12 +30,14 @@ public record Diagnostic(
   }
 
   /** An error. */
-  public static Diagnostic error(String code, SourceLocation location, String pointer, String message, String hint) {
+  public static Diagnostic error(
+      String code, SourceLocation location, String pointer, String message, String hint) {
     return new Diagnostic(Severity.ERROR, code, location, pointer, message, hint);
   }
 
   /** A warning. */
-  public static Diagnostic warning(String code, SourceLocation location, String pointer, String message, String hint) {
+  public static Diagnostic warning(
+      String code, SourceLocation location, String pointer, String message, String hint) {
     return new Diagnostic(Severity.WARNING, code, location, pointer, message, hint);
   }
 
@@ -55,22 +62,31 @@ public record Diagnostic(
   }
 
   /**
-   * The line with control, zero-width and bidirectional-override characters written as {@code \\uXXXX}: values from a
-   * hostile spec reach messages, and a raw escape sequence or line break would rewrite the terminal or
-   * forge a second diagnostic line.
+   * The line with control, zero-width and bidirectional-override characters written as {@code
+   * \\uXXXX}: values from a hostile spec reach messages, and a raw escape sequence or line break
+   * would rewrite the terminal or forge a second diagnostic line.
    */
   private static String printable(CharSequence line) {
     StringBuilder out = new StringBuilder(line.length());
-    line.codePoints().forEach(cp -> {
-      boolean control = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e)
-          || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029
-          || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xfeff;
-      if (control) {
-        out.append(String.format("\\u%04x", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
+    line.codePoints()
+        .forEach(
+            cp -> {
+              boolean control =
+                  cp < 0x20
+                      || (cp >= 0x7f && cp < 0xa0)
+                      || (cp >= 0x202a && cp <= 0x202e)
+                      || (cp >= 0x2066 && cp <= 0x2069)
+                      || cp == 0x2028
+                      || cp == 0x2029
+                      || (cp >= 0x200b && cp <= 0x200f)
+                      || (cp >= 0x2060 && cp <= 0x2064)
+                      || cp == 0xfeff;
+              if (control) {
+                out.append(String.format("\\u%04x", cp));
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
     return out.toString();
   }
 

@@ -8,7 +8,8 @@ public final class UserInputException extends RuntimeException {
   private final transient List<Diagnostic> diagnostics;
 
   public UserInputException(List<Diagnostic> diagnostics) {
-    super(diagnostics.isEmpty() ? "invalid input" : diagnostics.get(0).render(), null, false, false);
+    super(
+        diagnostics.isEmpty() ? "invalid input" : diagnostics.get(0).render(), null, false, false);
     this.diagnostics = List.copyOf(diagnostics);
   }
 

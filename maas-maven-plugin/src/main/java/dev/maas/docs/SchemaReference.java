@@ -19,8 +19,9 @@ import java.util.Map;
 
 /**
  * Renders the spec reference ({@code docs/spec-reference.md}) from the JSON Schema: one section per
- * property with its path, type, whether it is required, its default, allowed values, description and
- * example. The output depends on the schema alone, so the same schema always gives the same bytes.
+ * property with its path, type, whether it is required, its default, allowed values, description
+ * and example. The output depends on the schema alone, so the same schema always gives the same
+ * bytes.
  */
 public final class SchemaReference {
 
@@ -33,18 +34,24 @@ public final class SchemaReference {
   private final JsonNode root;
   private final ObjectMapper yaml;
 
-  /** A reference renderer for {@code schema}, a draft 2020-12 schema whose {@code $ref}s point into its {@code $defs}. */
+  /**
+   * A reference renderer for {@code schema}, a draft 2020-12 schema whose {@code $ref}s point into
+   * its {@code $defs}.
+   */
   public SchemaReference(JsonNode schema) {
     this.root = schema;
-    this.yaml = new ObjectMapper(YAMLFactory.builder()
-        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-        .build());
+    this.yaml =
+        new ObjectMapper(
+            YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .build());
   }
 
   /** One documented place in a spec. */
-  private record Entry(String path, String name, JsonNode schema, boolean required, boolean listItem) {}
+  private record Entry(
+      String path, String name, JsonNode schema, boolean required, boolean listItem) {}
 
   /** The Markdown page. */
   public String render() {
@@ -52,16 +59,25 @@ public final class SchemaReference {
     collect(root, "", entries, 0);
     StringBuilder md = new StringBuilder();
     md.append("# Platform spec reference\n\n");
-    md.append("<!-- Generated from schema/platform-spec.schema.json by dev.maas.docs.SchemaReference; do not edit.\n");
+    md.append(
+        "<!-- Generated from schema/platform-spec.schema.json by dev.maas.docs.SchemaReference; do not edit.\n");
     md.append("     Regenerate with: ").append(REGENERATE).append(" -->\n\n");
     md.append(text(root, "markdownDescription", text(root, "description", ""))).append("\n\n");
-    md.append("Schema `").append(text(root, "$id", "")).append("` (JSON Schema ")
-        .append(dialect(text(root, "$schema", ""))).append("). ");
-    md.append("Paths use `.` between properties, `[]` for a list's items and `<name>` for keys that you choose. ");
+    md.append("Schema `")
+        .append(text(root, "$id", ""))
+        .append("` (JSON Schema ")
+        .append(dialect(text(root, "$schema", "")))
+        .append("). ");
+    md.append(
+        "Paths use `.` between properties, `[]` for a list's items and `<name>` for keys that you choose. ");
     md.append("Properties not listed here are rejected.\n\n");
     md.append("## Contents\n\n");
     for (Entry e : entries) {
-      md.append("  ".repeat(depth(e.path()))).append("- [`").append(e.path()).append("`](#").append(anchor(e.path()))
+      md.append("  ".repeat(depth(e.path())))
+          .append("- [`")
+          .append(e.path())
+          .append("`](#")
+          .append(anchor(e.path()))
           .append(")\n");
     }
     md.append('\n');
@@ -73,11 +89,13 @@ public final class SchemaReference {
 
   private void collect(JsonNode node, String path, List<Entry> out, int depth) {
     if (depth > MAX_DEPTH) {
-      throw new IllegalStateException("the schema nests deeper than " + MAX_DEPTH + " levels at " + path);
+      throw new IllegalStateException(
+          "the schema nests deeper than " + MAX_DEPTH + " levels at " + path);
     }
     JsonNode schema = resolve(node);
     JsonNode required = schema.path("required");
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();
       String childPath = path.isEmpty() ? p.getKey() : path + "." + p.getKey();
       boolean isRequired = false;
@@ -140,8 +158,14 @@ public final class SchemaReference {
     }
     JsonNode names = s.path("propertyNames");
     if (names.has("pattern")) {
-      row(md, "Keys", "match " + code(names.get("pattern").asText())
-          + (names.has("maxLength") ? ", at most " + names.get("maxLength").asInt() + " characters" : ""));
+      row(
+          md,
+          "Keys",
+          "match "
+              + code(names.get("pattern").asText())
+              + (names.has("maxLength")
+                  ? ", at most " + names.get("maxLength").asInt() + " characters"
+                  : ""));
     }
     md.append('\n');
     String description = text(s, "markdownDescription", text(s, "description", ""));
@@ -179,11 +203,13 @@ public final class SchemaReference {
       return node;
     }
     ObjectNode out = resolve(node).deepCopy();
-    node.fields().forEachRemaining(f -> {
-      if (!f.getKey().equals("$ref")) {
-        out.set(f.getKey(), f.getValue());
-      }
-    });
+    node.fields()
+        .forEachRemaining(
+            f -> {
+              if (!f.getKey().equals("$ref")) {
+                out.set(f.getKey(), f.getValue());
+              }
+            });
     return out;
   }
 
@@ -278,9 +304,16 @@ public final class SchemaReference {
     return (int) path.chars().filter(c -> c == '.').count();
   }
 
-  /** The id of a section's anchor: the path with {@code []} as {@code -item} and the rest of the punctuation as {@code -}. */
+  /**
+   * The id of a section's anchor: the path with {@code []} as {@code -item} and the rest of the
+   * punctuation as {@code -}.
+   */
   static String anchor(String path) {
-    return path.replace("[]", "-item").replace("<", "").replace(">", "").replace('.', '-').toLowerCase(java.util.Locale.ROOT);
+    return path.replace("[]", "-item")
+        .replace("<", "")
+        .replace(">", "")
+        .replace('.', '-')
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String singular(String path) {
@@ -297,7 +330,9 @@ public final class SchemaReference {
       System.err.println("usage: SchemaReference SCHEMA.json OUT.md");
       System.exit(64);
     }
-    JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
-    Files.writeString(Path.of(args[1]), new SchemaReference(schema).render(), StandardCharsets.UTF_8);
+    JsonNode schema =
+        new ObjectMapper().readTree(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+    Files.writeString(
+        Path.of(args[1]), new SchemaReference(schema).render(), StandardCharsets.UTF_8);
   }
 }

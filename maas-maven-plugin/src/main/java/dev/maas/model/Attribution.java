@@ -10,7 +10,8 @@ import java.util.TreeMap;
  *
  * @param costCenter the cost centre, or {@code null}
  * @param labels free-form attribution labels, sorted by key
- * @param monthlyBudget the spend over 30 days at which an alert fires, in the models' currency, or {@code null}
+ * @param monthlyBudget the spend over 30 days at which an alert fires, in the models' currency, or
+ *     {@code null}
  */
 public record Attribution(String costCenter, Map<String, String> labels, BigDecimal monthlyBudget) {
 

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Where one environment's Application deploys: exactly one of a cluster's API server URL, an Argo CD
- * cluster name, or labels that select a fleet of Argo CD clusters (an ApplicationSet's cluster generator).
+ * Where one environment's Application deploys: exactly one of a cluster's API server URL, an Argo
+ * CD cluster name, or labels that select a fleet of Argo CD clusters (an ApplicationSet's cluster
+ * generator).
  *
  * @param server the cluster's API server URL, or {@code null}
  * @param name the Argo CD cluster name, or {@code null}
@@ -14,8 +15,10 @@ import java.util.TreeMap;
 public record Destination(String server, String name, Map<String, String> clusterLabels) {
 
   public Destination {
-    clusterLabels = clusterLabels == null ? Map.of()
-        : java.util.Collections.unmodifiableMap(new TreeMap<>(clusterLabels));
+    clusterLabels =
+        clusterLabels == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(clusterLabels));
   }
 
   /** A destination by server URL. */
@@ -33,7 +36,10 @@ public record Destination(String server, String name, Map<String, String> cluste
     return !clusterLabels.isEmpty();
   }
 
-  /** How a person reads it: {@code server https://…}, {@code cluster dev} or {@code clusters env=prod}. */
+  /**
+   * How a person reads it: {@code server https://…}, {@code cluster dev} or {@code clusters
+   * env=prod}.
+   */
   public String describe() {
     if (server != null) {
       return "server " + server;
@@ -42,7 +48,8 @@ public record Destination(String server, String name, Map<String, String> cluste
       return "cluster " + name;
     }
     StringBuilder out = new StringBuilder("clusters ");
-    clusterLabels.forEach((k, v) -> out.append(out.length() > 9 ? "," : "").append(k).append('=').append(v));
+    clusterLabels.forEach(
+        (k, v) -> out.append(out.length() > 9 ? "," : "").append(k).append('=').append(v));
     return out.toString();
   }
 }

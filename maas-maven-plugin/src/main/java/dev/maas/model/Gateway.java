@@ -9,4 +9,5 @@ package dev.maas.model;
  * @param hostname the public hostname (environments may override it)
  * @param tlsSecretName the Secret holding the TLS certificate (a reference only)
  */
-public record Gateway(String name, String namespace, String className, String hostname, String tlsSecretName) {}
+public record Gateway(
+    String name, String namespace, String className, String hostname, String tlsSecretName) {}

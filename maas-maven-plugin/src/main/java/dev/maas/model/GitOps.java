@@ -28,18 +28,32 @@ public record GitOps(
   /** The API server of the cluster Argo CD runs in. */
   public static final String IN_CLUSTER = "https://kubernetes.default.svc";
 
-  /** These settings with the repository, branch and folder replaced where an override is not {@code null}. */
+  /**
+   * These settings with the repository, branch and folder replaced where an override is not {@code
+   * null}.
+   */
   public GitOps target(String url, String branchOverride, String pathOverride) {
-    return new GitOps(url != null ? url : repoURL, branchOverride != null ? branchOverride : branch,
-        pathOverride != null ? pathOverride : path, argoNamespace, argoProject, destinationServer, automated, prune,
+    return new GitOps(
+        url != null ? url : repoURL,
+        branchOverride != null ? branchOverride : branch,
+        pathOverride != null ? pathOverride : path,
+        argoNamespace,
+        argoProject,
+        destinationServer,
+        automated,
+        prune,
         selfHeal);
   }
 
-  /** Keeps a password written into the URL's user part out of the generated (and committed) objects. */
+  /**
+   * Keeps a password written into the URL's user part out of the generated (and committed) objects.
+   */
   public static String withoutPassword(String url) {
-    // The user part ends at the last '@' of the authority: a password may hold a raw '@' (as JGit's URIish
+    // The user part ends at the last '@' of the authority: a password may hold a raw '@' (as JGit's
+    // URIish
     // reads it), so stopping at the first one would keep the rest of the password.
-    java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://").matcher(url);
+    java.util.regex.Matcher scheme =
+        java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://").matcher(url);
     if (!scheme.find()) {
       return url;
     }

@@ -5,8 +5,8 @@ package dev.maas.model;
  *
  * @param namespace where Kuadrant and Limitador run
  * @param replicas Limitador replicas
- * @param redisSecretName a Secret (key {@code URL}) naming a Redis for counters that survive restarts, or
- *     {@code null} for in-memory counters
+ * @param redisSecretName a Secret (key {@code URL}) naming a Redis for counters that survive
+ *     restarts, or {@code null} for in-memory counters
  * @param diskSize the size of a persistent volume that keeps the counters on disk, or {@code null}
  */
 public record Limitador(String namespace, int replicas, String redisSecretName, String diskSize) {

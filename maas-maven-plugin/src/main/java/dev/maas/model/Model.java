@@ -35,11 +35,34 @@ public record Model(
     ModelLimits cap) {
 
   /** A model without price or cap. */
-  public Model(String name, String namespace, String displayName, String description, String serving, String uri,
-      Credentials credentials, String modelFormat, Integer replicas, Autoscaling autoscaling, Resources resources,
+  public Model(
+      String name,
+      String namespace,
+      String displayName,
+      String description,
+      String serving,
+      String uri,
+      Credentials credentials,
+      String modelFormat,
+      Integer replicas,
+      Autoscaling autoscaling,
+      Resources resources,
       Parallelism parallelism) {
-    this(name, namespace, displayName, description, serving, uri, credentials, modelFormat, replicas, autoscaling,
-        resources, parallelism, null, null);
+    this(
+        name,
+        namespace,
+        displayName,
+        description,
+        serving,
+        uri,
+        credentials,
+        modelFormat,
+        replicas,
+        autoscaling,
+        resources,
+        parallelism,
+        null,
+        null);
   }
 
   public Model {
@@ -54,8 +77,8 @@ public record Model(
   }
 
   /**
-   * How vLLM splits the model over a replica's GPUs, or {@code null} when it runs on one (or none): the spec's
-   * split, else tensor parallelism over all of them.
+   * How vLLM splits the model over a replica's GPUs, or {@code null} when it runs on one (or none):
+   * the spec's split, else tensor parallelism over all of them.
    */
   public Parallelism effectiveParallelism() {
     if (parallelism != null) {
@@ -70,7 +93,9 @@ public record Model(
     if (credentials == null) {
       return null;
     }
-    return credentials.serviceAccountName() != null ? credentials.serviceAccountName() : storageServiceAccountName();
+    return credentials.serviceAccountName() != null
+        ? credentials.serviceAccountName()
+        : storageServiceAccountName();
   }
 
   /** The name of the ServiceAccount maas writes to list the model's download Secret. */

@@ -9,9 +9,9 @@ import java.util.RandomAccess;
 import java.util.function.Function;
 
 /**
- * An immutable list whose items are also found by name through a hash map: tiers are asked about every
- * model and rules look models up by name, and linear searches made a compilation quadratic in the
- * number of models.
+ * An immutable list whose items are also found by name through a hash map: tiers are asked about
+ * every model and rules look models up by name, and linear searches made a compilation quadratic in
+ * the number of models.
  *
  * @param <T> the item type
  */
@@ -29,14 +29,20 @@ final class NamedList<T> extends AbstractList<T> implements RandomAccess {
     items.forEach(item -> byName.putIfAbsent(name.apply(item), item));
   }
 
-  /** {@code items} copied and indexed by {@code name}; a list that already is one is returned as it is. */
+  /**
+   * {@code items} copied and indexed by {@code name}; a list that already is one is returned as it
+   * is.
+   */
   static <T> List<T> of(List<T> items, Function<T, String> name) {
-    return items instanceof NamedList<T> list ? list : new NamedList<>(List.copyOf(items), name, false);
+    return items instanceof NamedList<T> list
+        ? list
+        : new NamedList<>(List.copyOf(items), name, false);
   }
 
   /** {@code names} copied and indexed; {@link #contains} is a hash lookup. */
   static List<String> ofNames(List<String> names) {
-    return names instanceof NamedList<String> list && list.itemsAreNames ? list
+    return names instanceof NamedList<String> list && list.itemsAreNames
+        ? list
         : new NamedList<>(List.copyOf(names), n -> n, true);
   }
 

@@ -13,8 +13,13 @@ import java.util.TreeMap;
  * @param prometheusNamespace the namespace of the Prometheus that scrapes the token service
  * @param prometheusPodLabels the labels of its pods
  */
-public record Observability(boolean metrics, boolean dashboards, boolean alerts, int tokenUsageWarnPercent,
-    String prometheusNamespace, Map<String, String> prometheusPodLabels) {
+public record Observability(
+    boolean metrics,
+    boolean dashboards,
+    boolean alerts,
+    int tokenUsageWarnPercent,
+    String prometheusNamespace,
+    Map<String, String> prometheusPodLabels) {
 
   /** Where the Prometheus Operator's Prometheus runs by default (kube-prometheus). */
   public static final String DEFAULT_PROMETHEUS_NAMESPACE = "monitoring";
@@ -23,12 +28,16 @@ public record Observability(boolean metrics, boolean dashboards, boolean alerts,
    * The label the Prometheus Operator puts on every Prometheus pod (prometheus-operator
    * pkg/prometheus/statefulset.go, {@code app.kubernetes.io/name: prometheus}).
    */
-  public static final Map<String, String> DEFAULT_PROMETHEUS_POD_LABELS = Map.of("app.kubernetes.io/name", "prometheus");
+  public static final Map<String, String> DEFAULT_PROMETHEUS_POD_LABELS =
+      Map.of("app.kubernetes.io/name", "prometheus");
 
   public Observability {
-    prometheusNamespace = prometheusNamespace == null ? DEFAULT_PROMETHEUS_NAMESPACE : prometheusNamespace;
-    prometheusPodLabels = prometheusPodLabels == null || prometheusPodLabels.isEmpty() ? DEFAULT_PROMETHEUS_POD_LABELS
-        : java.util.Collections.unmodifiableMap(new TreeMap<>(prometheusPodLabels));
+    prometheusNamespace =
+        prometheusNamespace == null ? DEFAULT_PROMETHEUS_NAMESPACE : prometheusNamespace;
+    prometheusPodLabels =
+        prometheusPodLabels == null || prometheusPodLabels.isEmpty()
+            ? DEFAULT_PROMETHEUS_POD_LABELS
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(prometheusPodLabels));
   }
 
   /** The settings of a spec that names none. */
@@ -40,7 +49,8 @@ public record Observability(boolean metrics, boolean dashboards, boolean alerts,
   }
 
   /** Settings with the default Prometheus. */
-  public Observability(boolean metrics, boolean dashboards, boolean alerts, int tokenUsageWarnPercent) {
+  public Observability(
+      boolean metrics, boolean dashboards, boolean alerts, int tokenUsageWarnPercent) {
     this(metrics, dashboards, alerts, tokenUsageWarnPercent, null, null);
   }
 }

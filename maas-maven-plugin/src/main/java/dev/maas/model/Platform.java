@@ -34,23 +34,69 @@ public record Platform(
   }
 
   /** A platform for the default target. */
-  public Platform(String name, String specFile, String specHash, Gateway gateway, UserAuth auth, TokenService tokens,
-      List<Tier> tiers, List<Model> models, Limitador limitador, Observability observability,
-      List<Environment> environments, GitOps gitops) {
-    this(name, specFile, specHash, gateway, auth, tokens, tiers, models, limitador, observability, environments, gitops,
+  public Platform(
+      String name,
+      String specFile,
+      String specHash,
+      Gateway gateway,
+      UserAuth auth,
+      TokenService tokens,
+      List<Tier> tiers,
+      List<Model> models,
+      Limitador limitador,
+      Observability observability,
+      List<Environment> environments,
+      GitOps gitops) {
+    this(
+        name,
+        specFile,
+        specHash,
+        gateway,
+        auth,
+        tokens,
+        tiers,
+        models,
+        limitador,
+        observability,
+        environments,
+        gitops,
         Target.KUADRANT);
   }
 
   /** This platform with {@code gitops} as its GitOps target. */
   public Platform withGitOps(GitOps gitops) {
-    return new Platform(name, specFile, specHash, gateway, auth, tokens, tiers, models, limitador, observability,
-        environments, gitops, target);
+    return new Platform(
+        name,
+        specFile,
+        specHash,
+        gateway,
+        auth,
+        tokens,
+        tiers,
+        models,
+        limitador,
+        observability,
+        environments,
+        gitops,
+        target);
   }
 
   /** This platform compiled for {@code target}. */
   public Platform withTarget(Target target) {
-    return new Platform(name, specFile, specHash, gateway, auth, tokens, tiers, models, limitador, observability,
-        environments, gitops, target);
+    return new Platform(
+        name,
+        specFile,
+        specHash,
+        gateway,
+        auth,
+        tokens,
+        tiers,
+        models,
+        limitador,
+        observability,
+        environments,
+        gitops,
+        target);
   }
 
   /** The model named {@code name}. */
@@ -63,9 +109,15 @@ public record Platform(
     return NamedList.find(tiers, name);
   }
 
-  /** The currency of the models' prices, or {@code null} when no model has one (one currency per spec). */
+  /**
+   * The currency of the models' prices, or {@code null} when no model has one (one currency per
+   * spec).
+   */
   public String currency() {
-    return models.stream().filter(m -> m.pricing() != null).map(m -> m.pricing().currency()).findFirst()
+    return models.stream()
+        .filter(m -> m.pricing() != null)
+        .map(m -> m.pricing().currency())
+        .findFirst()
         .orElse(null);
   }
 

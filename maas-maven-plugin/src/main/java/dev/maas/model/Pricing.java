@@ -15,8 +15,9 @@ public record Pricing(String currency, BigDecimal inputPerMillion, BigDecimal ou
   private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
   /**
-   * The price of one token when it is not known which kind it is: the higher of the two. The gateway counts
-   * {@code usage.total_tokens} only, so a bound on spend must price every counted token as the dearer kind.
+   * The price of one token when it is not known which kind it is: the higher of the two. The
+   * gateway counts {@code usage.total_tokens} only, so a bound on spend must price every counted
+   * token as the dearer kind.
    */
   public BigDecimal highestPerToken() {
     return inputPerMillion.max(outputPerMillion).divide(MILLION, MathContext.DECIMAL64);

@@ -14,7 +14,9 @@ public record Resources(String cpu, String memory, Integer gpus) {
     if (base == null) {
       return this;
     }
-    return new Resources(cpu != null ? cpu : base.cpu(), memory != null ? memory : base.memory(),
+    return new Resources(
+        cpu != null ? cpu : base.cpu(),
+        memory != null ? memory : base.memory(),
         gpus != null ? gpus : base.gpus());
   }
 }

@@ -1,12 +1,15 @@
 package dev.maas.model;
 
-/** What a compilation hands the cluster: raw Kuadrant policies, or upstream MaaS's own resources. */
+/**
+ * What a compilation hands the cluster: raw Kuadrant policies, or upstream MaaS's own resources.
+ */
 public enum Target {
   /** Gateway-level Kuadrant policies and the generated token service (the default). */
   KUADRANT("kuadrant"),
   /**
-   * {@code MaaSModelRef}, {@code MaaSSubscription} and {@code MaaSAuthPolicy} of group {@code maas.opendatahub.io},
-   * which upstream's controller turns into Kuadrant policies and upstream's maas-api serves.
+   * {@code MaaSModelRef}, {@code MaaSSubscription} and {@code MaaSAuthPolicy} of group {@code
+   * maas.opendatahub.io}, which upstream's controller turns into Kuadrant policies and upstream's
+   * maas-api serves.
    */
   MAAS_CRDS("maas-crds");
 

@@ -31,9 +31,27 @@ public record Tier(
     Attribution attribution) {
 
   /** A tier without attribution. */
-  public Tier(String name, String displayName, String description, int level, List<String> groups,
-      List<String> models, Limits limits, boolean unlimited, Map<String, ModelLimits> modelLimits) {
-    this(name, displayName, description, level, groups, models, limits, unlimited, modelLimits, null);
+  public Tier(
+      String name,
+      String displayName,
+      String description,
+      int level,
+      List<String> groups,
+      List<String> models,
+      Limits limits,
+      boolean unlimited,
+      Map<String, ModelLimits> modelLimits) {
+    this(
+        name,
+        displayName,
+        description,
+        level,
+        groups,
+        models,
+        limits,
+        unlimited,
+        modelLimits,
+        null);
   }
 
   public Tier {
@@ -41,7 +59,10 @@ public record Tier(
     groups = groups == null ? List.of() : List.copyOf(groups);
     models = models == null ? null : NamedList.ofNames(models);
     limits = limits == null ? Limits.none() : limits;
-    modelLimits = modelLimits == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(modelLimits));
+    modelLimits =
+        modelLimits == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(modelLimits));
     displayName = displayName == null ? name : displayName;
   }
 
@@ -53,7 +74,9 @@ public record Tier(
   /** The request rates that apply to {@code model} for this tier. */
   public List<Rate> requestRatesFor(String model) {
     ModelLimits override = modelLimits.get(model);
-    return override != null && override.requests() != null ? override.requests() : limits.requests();
+    return override != null && override.requests() != null
+        ? override.requests()
+        : limits.requests();
   }
 
   /** The token rates that apply to {@code model} for this tier. */

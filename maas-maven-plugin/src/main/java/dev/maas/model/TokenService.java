@@ -9,10 +9,17 @@ package dev.maas.model;
  * @param signingKeySecret the Secret holding the signing keys (a reference only)
  * @param replicas replicas of the service (the autoscaler's minimum)
  * @param image the image that runs it, or null for the one the plugin pins
- * @param apiKeyMaxTTL the longest lifetime of an API key (and that of one asked for without a lifetime)
+ * @param apiKeyMaxTTL the longest lifetime of an API key (and that of one asked for without a
+ *     lifetime)
  */
-public record TokenService(String namespace, String defaultTTL, String maxTTL, String signingKeySecret, int replicas,
-    String image, String apiKeyMaxTTL) {
+public record TokenService(
+    String namespace,
+    String defaultTTL,
+    String maxTTL,
+    String signingKeySecret,
+    int replicas,
+    String image,
+    String apiKeyMaxTTL) {
 
   public TokenService {
     replicas = replicas <= 0 ? 2 : replicas;
@@ -20,7 +27,12 @@ public record TokenService(String namespace, String defaultTTL, String maxTTL, S
   }
 
   /** A token service whose API keys live at most as long as its tokens. */
-  public TokenService(String namespace, String defaultTTL, String maxTTL, String signingKeySecret, int replicas,
+  public TokenService(
+      String namespace,
+      String defaultTTL,
+      String maxTTL,
+      String signingKeySecret,
+      int replicas,
       String image) {
     this(namespace, defaultTTL, maxTTL, signingKeySecret, replicas, image, null);
   }

@@ -19,12 +19,16 @@ public record Window(String text, long millis) {
   /** Kuadrant's window syntax: at most four pairs, no days. */
   public static final Pattern KUADRANT_SYNTAX = Pattern.compile("^([0-9]{1,5}(h|m|s|ms)){1,4}$");
 
-  // A spec has a handful of distinct windows, parsed for every limit the renderer and the policy proof read.
+  // A spec has a handful of distinct windows, parsed for every limit the renderer and the policy
+  // proof read.
   private static final int KNOWN_AT_MOST = 1024;
   private static final java.util.concurrent.ConcurrentMap<String, Window> KNOWN =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Parses a window; throws {@link IllegalArgumentException} when it does not match {@link #SYNTAX}. */
+  /**
+   * Parses a window; throws {@link IllegalArgumentException} when it does not match {@link
+   * #SYNTAX}.
+   */
   public static Window parse(String text) {
     Window known = text == null ? null : KNOWN.get(text);
     if (known != null) {
@@ -45,13 +49,14 @@ public record Window(String text, long millis) {
     long total = 0;
     while (m.find()) {
       long n = Long.parseLong(m.group(1));
-      total += switch (m.group(2)) {
-        case "ms" -> n;
-        case "s" -> n * 1_000L;
-        case "m" -> n * 60_000L;
-        case "h" -> n * 3_600_000L;
-        default -> n * 86_400_000L;
-      };
+      total +=
+          switch (m.group(2)) {
+            case "ms" -> n;
+            case "s" -> n * 1_000L;
+            case "m" -> n * 60_000L;
+            case "h" -> n * 3_600_000L;
+            default -> n * 86_400_000L;
+          };
     }
     return new Window(text, total);
   }
@@ -62,9 +67,9 @@ public record Window(String text, long millis) {
   }
 
   /**
-   * The same length in Kuadrant's syntax: the largest units first, days as hours
-   * ({@code 1d} → {@code 24h}, {@code 90s} → {@code 1m30s}); {@code null} when it cannot be written
-   * there (more than 99999 hours).
+   * The same length in Kuadrant's syntax: the largest units first, days as hours ({@code 1d} →
+   * {@code 24h}, {@code 90s} → {@code 1m30s}); {@code null} when it cannot be written there (more
+   * than 99999 hours).
    */
   public String toKuadrant() {
     long rest = millis;

@@ -12,16 +12,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The manifest tree a compilation produced: relative paths (with {@code /}) to their exact bytes, sorted, and the
- * YAML documents of each file, parsed once, when first asked for, from those same bytes. The checks, the proof, the
- * plan and the publication read these documents; the writer writes the bytes.
+ * The manifest tree a compilation produced: relative paths (with {@code /}) to their exact bytes,
+ * sorted, and the YAML documents of each file, parsed once, when first asked for, from those same
+ * bytes. The checks, the proof, the plan and the publication read these documents; the writer
+ * writes the bytes.
  */
 public final class GeneratedTree {
 
   /**
    * The documents of one file.
    *
-   * @param documents every document, in order (empty for a file that is not YAML, or not valid YAML)
+   * @param documents every document, in order (empty for a file that is not YAML, or not valid
+   *     YAML)
    * @param error why the file is not valid YAML, or {@code null}
    */
   public record Parsed(List<JsonNode> documents, String error) {
@@ -61,21 +63,24 @@ public final class GeneratedTree {
   }
 
   /**
-   * The YAML documents of the file at {@code path}, parsed from its bytes on first use; nothing for a file that is
-   * absent or not named {@code .yaml}/{@code .yml}. The trees are shared: readers must not change them.
+   * The YAML documents of the file at {@code path}, parsed from its bytes on first use; nothing for
+   * a file that is absent or not named {@code .yaml}/{@code .yml}. The trees are shared: readers
+   * must not change them.
    */
   public Parsed parsed(String path) {
-    return parsed.computeIfAbsent(path, p -> {
-      byte[] bytes = files.get(p);
-      if (bytes == null || !Layout.isYaml(p)) {
-        return new Parsed(List.of(), null);
-      }
-      try {
-        return new Parsed(List.copyOf(Yaml.documents(bytes)), null);
-      } catch (IOException | RuntimeException e) {
-        return new Parsed(List.of(), e.getMessage() == null ? e.toString() : e.getMessage());
-      }
-    });
+    return parsed.computeIfAbsent(
+        path,
+        p -> {
+          byte[] bytes = files.get(p);
+          if (bytes == null || !Layout.isYaml(p)) {
+            return new Parsed(List.of(), null);
+          }
+          try {
+            return new Parsed(List.copyOf(Yaml.documents(bytes)), null);
+          } catch (IOException | RuntimeException e) {
+            return new Parsed(List.of(), e.getMessage() == null ? e.toString() : e.getMessage());
+          }
+        });
   }
 
   /** This tree with every path put under {@code prefix}. */
@@ -97,7 +102,8 @@ public final class GeneratedTree {
     if (!(o instanceof GeneratedTree other) || !files.keySet().equals(other.files.keySet())) {
       return false;
     }
-    return files.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.files.get(e.getKey())));
+    return files.entrySet().stream()
+        .allMatch(e -> Arrays.equals(e.getValue(), other.files.get(e.getKey())));
   }
 
   @Override

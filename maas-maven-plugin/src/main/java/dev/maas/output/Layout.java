@@ -3,8 +3,9 @@ package dev.maas.output;
 import java.util.List;
 
 /**
- * The output contract's layout, stated once: the folders of a platform's output, the file names the writer, the
- * checks, the plan and the publication agree on, and the annotations that record provenance.
+ * The output contract's layout, stated once: the folders of a platform's output, the file names the
+ * writer, the checks, the plan and the publication agree on, and the annotations that record
+ * provenance.
  */
 public final class Layout {
 
@@ -24,7 +25,8 @@ public final class Layout {
   public static final String PATCH_SUFFIX = "-patch.yaml";
 
   /** The annotations that record where an object came from, not what it is. */
-  public static final List<String> PROVENANCE = List.of("maas.dev/spec-hash", "maas.dev/generator", "maas.dev/spec");
+  public static final List<String> PROVENANCE =
+      List.of("maas.dev/spec-hash", "maas.dev/generator", "maas.dev/spec");
 
   private Layout() {}
 
@@ -39,7 +41,10 @@ public final class Layout {
     return name.equals(KUSTOMIZATION) || name.equals("kustomization.yml");
   }
 
-  /** Whether the file is a patch of an overlay: under an {@code overlays/} folder and named {@code *-patch.yaml}. */
+  /**
+   * Whether the file is a patch of an overlay: under an {@code overlays/} folder and named {@code
+   * *-patch.yaml}.
+   */
   public static boolean isOverlayPatch(String path) {
     boolean inOverlay = path.startsWith(OVERLAYS + "/") || path.contains("/" + OVERLAYS + "/");
     return inOverlay && (path.endsWith(PATCH_SUFFIX) || path.endsWith("-patch.yml"));
@@ -55,7 +60,10 @@ public final class Layout {
     return path.startsWith(ARGOCD + "/");
   }
 
-  /** {@code base}, {@code overlays/<env>}, or the first folder of the path; empty for a file at the top. */
+  /**
+   * {@code base}, {@code overlays/<env>}, or the first folder of the path; empty for a file at the
+   * top.
+   */
   public static String area(String path) {
     String[] segments = path.split("/");
     if (segments.length >= 3 && segments[0].equals(OVERLAYS)) {

@@ -9,13 +9,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs file operations from several threads at once. Creating and forcing a thousand files one after
- * the other costs a file-system round trip (and, for {@code fsync}, a journal commit) each; issued together
- * they overlap, and the file system commits many forced files at once, with the same guarantees.
+ * Runs file operations from several threads at once. Creating and forcing a thousand files one
+ * after the other costs a file-system round trip (and, for {@code fsync}, a journal commit) each;
+ * issued together they overlap, and the file system commits many forced files at once, with the
+ * same guarantees.
  */
 final class ParallelIo {
 
-  /** Threads that mostly wait on the file system, not compute: more than the processors is right. */
+  /**
+   * Threads that mostly wait on the file system, not compute: more than the processors is right.
+   */
   private static final int THREADS = 16;
 
   /** Below this many items a pool is not worth starting. */
@@ -28,7 +31,10 @@ final class ParallelIo {
 
   private ParallelIo() {}
 
-  /** Applies {@code action} to every item and returns when all are done; the first failure is thrown. */
+  /**
+   * Applies {@code action} to every item and returns when all are done; the first failure is
+   * thrown.
+   */
   static <T> void forEach(List<T> items, Action<T> action) throws IOException {
     if (items.size() < SERIAL_BELOW) {
       for (T item : items) {
@@ -36,18 +42,23 @@ final class ParallelIo {
       }
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, items.size()), runnable -> {
-      Thread t = new Thread(runnable, "maas-io");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(THREADS, items.size()),
+            runnable -> {
+              Thread t = new Thread(runnable, "maas-io");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> pending = new ArrayList<>(items.size());
       for (T item : items) {
-        pending.add(pool.submit(() -> {
-          action.apply(item);
-          return null;
-        }));
+        pending.add(
+            pool.submit(
+                () -> {
+                  action.apply(item);
+                  return null;
+                }));
       }
       for (Future<?> f : pending) {
         f.get();

@@ -19,7 +19,8 @@ public final class SafePaths {
     }
     for (String segment : path.split("/", -1)) {
       if (!SEGMENT.matcher(segment).matches() || segment.equals("..")) {
-        throw new IllegalArgumentException("not a safe output path segment `" + segment + "` in " + path);
+        throw new IllegalArgumentException(
+            "not a safe output path segment `" + segment + "` in " + path);
       }
     }
     return path;

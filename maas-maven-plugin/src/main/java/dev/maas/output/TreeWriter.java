@@ -38,7 +38,8 @@ public final class TreeWriter {
    * @param removed files that no longer belong to the output
    * @param unchanged the number of files left as they were
    */
-  public record Report(List<String> added, List<String> changed, List<String> removed, int unchanged) {
+  public record Report(
+      List<String> added, List<String> changed, List<String> removed, int unchanged) {
 
     /** Whether the write touched nothing. */
     public boolean isNoOp() {
@@ -46,17 +47,22 @@ public final class TreeWriter {
     }
   }
 
-  /** A hook to inject faults in tests: called after each file written to the staging folder, from any writing thread. */
+  /**
+   * A hook to inject faults in tests: called after each file written to the staging folder, from
+   * any writing thread.
+   */
   public interface FaultInjector {
     void afterWrite(String path) throws IOException;
   }
 
   /** What a failed write leaves, and what to do: for front ends to print after the error. */
-  public static final String FAILED_WRITE_HINT = "each platform's folder holds its previous output or its new one in"
-      + " full, never a mix; free some space or fix the permissions, then run again";
+  public static final String FAILED_WRITE_HINT =
+      "each platform's folder holds its previous output or its new one in"
+          + " full, never a mix; free some space or fix the permissions, then run again";
 
-  private static final java.util.concurrent.ConcurrentMap<Path, java.util.concurrent.locks.ReentrantLock> IN_PROCESS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentMap<
+          Path, java.util.concurrent.locks.ReentrantLock>
+      IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final FaultInjector faults;
 
@@ -75,11 +81,14 @@ public final class TreeWriter {
       Files.createDirectories(parent);
       String name = target.getFileName().toString();
       Path lockFile = parent.resolve("." + name + ".lock");
-      // File locks exclude other processes only; threads of this JVM take turns on a lock of their own first.
+      // File locks exclude other processes only; threads of this JVM take turns on a lock of their
+      // own first.
       java.util.concurrent.locks.ReentrantLock local =
-          IN_PROCESS.computeIfAbsent(lockFile.normalize(), k -> new java.util.concurrent.locks.ReentrantLock());
+          IN_PROCESS.computeIfAbsent(
+              lockFile.normalize(), k -> new java.util.concurrent.locks.ReentrantLock());
       local.lock();
-      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = channel.lock()) {
         return writeLocked(tree, target.toAbsolutePath(), parent, name);
       } finally {
@@ -90,17 +99,27 @@ public final class TreeWriter {
     }
   }
 
-  /** What the system said, as a clause: {@code no space left on device}, with the file when it names one. */
+  /**
+   * What the system said, as a clause: {@code no space left on device}, with the file when it names
+   * one.
+   */
   private static String reason(IOException e) {
-    return clause(e instanceof FileSystemException fs && fs.getReason() != null
-        ? fs.getReason() + (fs.getFile() == null ? "" : " (" + fs.getFile() + ")")
-        : String.valueOf(e.getMessage()));
+    return clause(
+        e instanceof FileSystemException fs && fs.getReason() != null
+            ? fs.getReason() + (fs.getFile() == null ? "" : " (" + fs.getFile() + ")")
+            : String.valueOf(e.getMessage()));
   }
 
-  /** {@code No space left on device} → {@code no space left on device}; names and codes stay as they are. */
+  /**
+   * {@code No space left on device} → {@code no space left on device}; names and codes stay as they
+   * are.
+   */
   private static String clause(String text) {
-    return text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))
-        ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
+    return text.length() > 1
+            && Character.isUpperCase(text.charAt(0))
+            && Character.isLowerCase(text.charAt(1))
+        ? Character.toLowerCase(text.charAt(0)) + text.substring(1)
+        : text;
   }
 
   /** The files under {@code folder}, relative, sorted; empty when it does not exist. */
@@ -117,7 +136,8 @@ public final class TreeWriter {
     return files;
   }
 
-  private Report writeLocked(GeneratedTree tree, Path target, Path parent, String name) throws IOException {
+  private Report writeLocked(GeneratedTree tree, Path target, Path parent, String name)
+      throws IOException {
     Path old = parent.resolve("." + name + ".old");
     Path staging = parent.resolve("." + name + ".staging");
     recover(target, old, staging);
@@ -142,7 +162,8 @@ public final class TreeWriter {
         removed.add(path);
       }
     }
-    Report report = new Report(List.copyOf(added), List.copyOf(changed), List.copyOf(removed), unchanged);
+    Report report =
+        new Report(List.copyOf(added), List.copyOf(changed), List.copyOf(removed), unchanged);
     if (report.isNoOp()) {
       return report;
     }
@@ -150,7 +171,8 @@ public final class TreeWriter {
     try {
       swapIn(tree, existing, target, old, staging);
     } catch (IOException | RuntimeException e) {
-      // A full disk or a failing write must not leave a half-written staging folder behind, nor the old tree moved
+      // A full disk or a failing write must not leave a half-written staging folder behind, nor the
+      // old tree moved
       // aside: put back what was there, and keep what went wrong as the error.
       try {
         recover(target, old, staging);
@@ -163,7 +185,8 @@ public final class TreeWriter {
   }
 
   /** Writes {@code tree} into {@code staging}, then swaps it with {@code target}. */
-  private void swapIn(GeneratedTree tree, Map<String, byte[]> existing, Path target, Path old, Path staging)
+  private void swapIn(
+      GeneratedTree tree, Map<String, byte[]> existing, Path target, Path old, Path staging)
       throws IOException {
     deleteTree(staging);
     Files.createDirectories(staging);
@@ -175,7 +198,8 @@ public final class TreeWriter {
         Files.createDirectories(folder);
       }
     }
-    // Created one after the other: threads creating files in one folder take turns on its lock in the kernel, so
+    // Created one after the other: threads creating files in one folder take turns on its lock in
+    // the kernel, so
     // 16 threads took as long as one (1,257 files) and spent twice the processor time.
     for (String path : tree.files().keySet()) {
       Path destination = staging.resolve(path);
@@ -190,24 +214,38 @@ public final class TreeWriter {
         }
         faults.afterWrite(path);
       } catch (IOException e) {
-        // The staging folder is temporary and gone by the time the user reads this: name the output's file.
-        throw new IOException(clause(e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-            : String.valueOf(e.getMessage())) + " (while writing " + path + ")", e);
+        // The staging folder is temporary and gone by the time the user reads this: name the
+        // output's file.
+        throw new IOException(
+            clause(
+                    e instanceof FileSystemException fs && fs.getReason() != null
+                        ? fs.getReason()
+                        : String.valueOf(e.getMessage()))
+                + " (while writing "
+                + path
+                + ")",
+            e);
       }
     }
-    tree.files().forEach((path, bytes) -> {
-      byte[] before = existing.get(path);
-      if (before == null || !Arrays.equals(before, bytes)) {
-        written.add(path);
-      }
-    });
-    // Every new file reaches the disk before the swap, so that the new tree never replaces the old one
+    tree.files()
+        .forEach(
+            (path, bytes) -> {
+              byte[] before = existing.get(path);
+              if (before == null || !Arrays.equals(before, bytes)) {
+                written.add(path);
+              }
+            });
+    // Every new file reaches the disk before the swap, so that the new tree never replaces the old
+    // one
     // with files a power cut could leave empty.
-    ParallelIo.forEach(written, path -> {
-      try (FileChannel channel = FileChannel.open(staging.resolve(path), StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-    });
+    ParallelIo.forEach(
+        written,
+        path -> {
+          try (FileChannel channel =
+              FileChannel.open(staging.resolve(path), StandardOpenOption.WRITE)) {
+            channel.force(true);
+          }
+        });
     // Swap: the target is either the old tree or the new one; recover() finishes a swap cut short.
     if (Files.exists(target)) {
       move(target, old);

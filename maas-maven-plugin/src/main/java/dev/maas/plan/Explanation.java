@@ -11,13 +11,15 @@ import java.util.List;
  * @param allowed whether the gateway lets it through
  * @param rules each rule the request meets, with the spec line it came from
  */
-public record Explanation(String tier, String model, String request, boolean allowed, List<Rule> rules) {
+public record Explanation(
+    String tier, String model, String request, boolean allowed, List<Rule> rules) {
 
   /**
    * One rule a request meets.
    *
    * @param what the rule in words
-   * @param source where the spec says it ({@code platform-specs/acme.yaml:44:9}), or where the policy says it
+   * @param source where the spec says it ({@code platform-specs/acme.yaml:44:9}), or where the
+   *     policy says it
    */
   public record Rule(String what, String source) {}
 
@@ -28,7 +30,15 @@ public record Explanation(String tier, String model, String request, boolean all
   /** The explanation as lines to print. */
   public List<String> lines() {
     List<String> out = new java.util.ArrayList<>();
-    out.add("tier " + tier + " → model " + model + " (" + request + "): " + (allowed ? "ALLOWED" : "DENIED"));
+    out.add(
+        "tier "
+            + tier
+            + " → model "
+            + model
+            + " ("
+            + request
+            + "): "
+            + (allowed ? "ALLOWED" : "DENIED"));
     for (Rule rule : rules) {
       out.add("  " + rule.what() + (rule.source() == null ? "" : "  [" + rule.source() + "]"));
     }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.maas.output.Yaml;
 import dev.maas.check.proof.AccessMatrix;
 import dev.maas.check.proof.LimitMatch;
 import dev.maas.output.ChangeType;
+import dev.maas.output.Yaml;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,9 +43,16 @@ final class JsonReport {
       p.set("cost", plan.cost().json(JSON));
       ArrayNode objects = p.putArray("objectChanges");
       for (ObjectDelta delta : plan.objects()) {
-        objects.addObject().put("type", delta.type().word()).put("kind", delta.kind())
-            .put("namespace", delta.namespace()).put("name", delta.name()).put("area", delta.area())
-            .put("file", delta.file()).put("provenanceOnly", delta.provenanceOnly()).put("diff", delta.diff());
+        objects
+            .addObject()
+            .put("type", delta.type().word())
+            .put("kind", delta.kind())
+            .put("namespace", delta.namespace())
+            .put("name", delta.name())
+            .put("area", delta.area())
+            .put("file", delta.file())
+            .put("provenanceOnly", delta.provenanceOnly())
+            .put("diff", delta.diff());
       }
     }
     try {
@@ -72,19 +79,33 @@ final class JsonReport {
     ArrayNode cells = node.putArray("cells");
     for (String tier : tiers) {
       for (String model : models) {
-        add(cells, tier, model, before == null ? null : before.cell(tier, model),
+        add(
+            cells,
+            tier,
+            model,
+            before == null ? null : before.cell(tier, model),
             after == null ? null : after.cell(tier, model));
       }
-      add(cells, tier, MarkdownReport.LISTING, before == null ? null : before.listing().get(tier),
+      add(
+          cells,
+          tier,
+          MarkdownReport.LISTING,
+          before == null ? null : before.listing().get(tier),
           after == null ? null : after.listing().get(tier));
     }
     return node;
   }
 
-  private static void add(ArrayNode cells, String tier, String model, AccessMatrix.Cell before,
+  private static void add(
+      ArrayNode cells,
+      String tier,
+      String model,
+      AccessMatrix.Cell before,
       AccessMatrix.Cell after) {
     ObjectNode cell = cells.addObject().put("tier", tier).put("model", model);
-    cell.put("changed", before == null || after == null ? before != after : !before.text().equals(after.text()));
+    cell.put(
+        "changed",
+        before == null || after == null ? before != after : !before.text().equals(after.text()));
     cell.set("before", cell(before));
     cell.set("after", cell(after));
   }

@@ -1,13 +1,17 @@
 package dev.maas.plan;
 
-/** Puts text that came from a spec into Markdown so that it renders as the same text and never as markup. */
+/**
+ * Puts text that came from a spec into Markdown so that it renders as the same text and never as
+ * markup.
+ */
 final class Markdown {
 
   private Markdown() {}
 
   /**
-   * {@code text} as a code span: fenced by one backtick more than its longest run of backticks, and padded with a
-   * space where it starts or ends with a backtick, so that no backtick inside closes the span.
+   * {@code text} as a code span: fenced by one backtick more than its longest run of backticks, and
+   * padded with a space where it starts or ends with a backtick, so that no backtick inside closes
+   * the span.
    */
   static String code(String text) {
     String fence = "`".repeat(longestRun(text, '`') + 1);
@@ -18,8 +22,9 @@ final class Markdown {
   }
 
   /**
-   * {@code text} with every character that can open inline markup, HTML or a table cell backslash-escaped: inert
-   * after the start of a line. The rest ({@code @ : . - , /}) stays as written, so that the Markdown reads as well.
+   * {@code text} with every character that can open inline markup, HTML or a table cell
+   * backslash-escaped: inert after the start of a line. The rest ({@code @ : . - , /}) stays as
+   * written, so that the Markdown reads as well.
    */
   static String text(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
@@ -37,7 +42,10 @@ final class Markdown {
     return out.toString();
   }
 
-  /** The fence for a fenced block holding {@code body}: longer than any run of backticks in it, at least three. */
+  /**
+   * The fence for a fenced block holding {@code body}: longer than any run of backticks in it, at
+   * least three.
+   */
   static String fence(String body) {
     return "`".repeat(Math.max(3, longestRun(body, '`') + 1));
   }

@@ -6,7 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Writes a plan as GitHub-flavoured Markdown: summary, changes in words, access matrix, diagram, object diffs. */
+/**
+ * Writes a plan as GitHub-flavoured Markdown: summary, changes in words, access matrix, diagram,
+ * object diffs.
+ */
 final class MarkdownReport {
 
   /** The matrix column of the model listing. */
@@ -31,13 +34,16 @@ final class MarkdownReport {
     out.append("Compared with ").append(plan.base()).append(".\n\n");
     out.append("**Summary:** ").append(plan.summary());
     if (plan.provenanceOnly() > 0) {
-      out.append(" (").append(plan.provenanceOnly()).append(plan.provenanceOnly() == 1 ? " object differs" : " objects differ")
+      out.append(" (")
+          .append(plan.provenanceOnly())
+          .append(plan.provenanceOnly() == 1 ? " object differs" : " objects differ")
           .append(" only in provenance annotations)");
     }
     out.append(".\n");
     List<PolicyChange> breaking = plan.breaking();
     if (!breaking.isEmpty()) {
-      out.append("\n> [!WARNING]\n> ").append(breaking.size())
+      out.append("\n> [!WARNING]\n> ")
+          .append(breaking.size())
           .append(breaking.size() == 1 ? " breaking change" : " breaking changes")
           .append(": callers may be refused what they get today.\n");
     }
@@ -47,7 +53,10 @@ final class MarkdownReport {
       out.append("No change of tiers, models, access or limits.\n");
     }
     for (PolicyChange change : plan.changes()) {
-      out.append("- ").append(change.markdown()).append(change.breaking() ? " — **breaking**" : "").append('\n');
+      out.append("- ")
+          .append(change.markdown())
+          .append(change.breaking() ? " — **breaking**" : "")
+          .append('\n');
     }
 
     out.append("\n### Access matrix\n\n");
@@ -56,8 +65,12 @@ final class MarkdownReport {
 
     String diagram = Mermaid.diagram(plan);
     String diagramFence = Markdown.fence(diagram);
-    out.append("\n### Tiers, models and limits\n\n").append(diagramFence).append("mermaid\n").append(diagram)
-        .append(diagramFence).append('\n');
+    out.append("\n### Tiers, models and limits\n\n")
+        .append(diagramFence)
+        .append("mermaid\n")
+        .append(diagram)
+        .append(diagramFence)
+        .append('\n');
 
     List<ObjectDelta> shown = plan.objects().stream().filter(o -> !o.provenanceOnly()).toList();
     out.append("\n### Objects\n\n");
@@ -65,10 +78,17 @@ final class MarkdownReport {
       out.append("No object changes.\n");
     }
     for (ObjectDelta delta : shown) {
-      // A diff holds spec text: a fence longer than any run of backticks in it is never closed early.
+      // A diff holds spec text: a fence longer than any run of backticks in it is never closed
+      // early.
       String fence = Markdown.fence(delta.diff());
-      out.append("<details><summary>").append(delta.type().word()).append(' ').append(escape(delta.title()))
-          .append("</summary>\n\n").append(fence).append("diff\n").append(delta.diff());
+      out.append("<details><summary>")
+          .append(delta.type().word())
+          .append(' ')
+          .append(escape(delta.title()))
+          .append("</summary>\n\n")
+          .append(fence)
+          .append("diff\n")
+          .append(delta.diff());
       if (!delta.diff().endsWith("\n")) {
         out.append('\n');
       }
@@ -101,9 +121,15 @@ final class MarkdownReport {
     for (String tier : tiers) {
       List<String> row = new ArrayList<>(List.of("**" + tier + "**"));
       for (String model : models) {
-        row.add(cell(before == null ? null : before.cell(tier, model), after == null ? null : after.cell(tier, model)));
+        row.add(
+            cell(
+                before == null ? null : before.cell(tier, model),
+                after == null ? null : after.cell(tier, model)));
       }
-      row.add(cell(before == null ? null : before.listing().get(tier), after == null ? null : after.listing().get(tier)));
+      row.add(
+          cell(
+              before == null ? null : before.listing().get(tier),
+              after == null ? null : after.listing().get(tier)));
       out.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
     out.append("\nChanged cells show ~~before~~ → **after**.\n");
@@ -120,7 +146,8 @@ final class MarkdownReport {
     if (after == null) {
       return "~~" + before.text() + "~~ (removed)";
     }
-    return before.text().equals(after.text()) ? after.text()
+    return before.text().equals(after.text())
+        ? after.text()
         : "~~" + before.text() + "~~ → **" + after.text() + "**";
   }
 

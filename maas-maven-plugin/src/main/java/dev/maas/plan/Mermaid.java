@@ -13,8 +13,9 @@ final class Mermaid {
   private Mermaid() {}
 
   /**
-   * The flowchart of the plan's new side; access lost, also with a tier or model removed, is drawn as a dashed edge
-   * from the tier to the model (a removed node is kept and marked), so the review sees what goes away.
+   * The flowchart of the plan's new side; access lost, also with a tier or model removed, is drawn
+   * as a dashed edge from the tier to the model (a removed node is kept and marked), so the review
+   * sees what goes away.
    */
   static String diagram(PlatformPlan plan) {
     PlatformSide after = plan.after();
@@ -34,15 +35,28 @@ final class Mermaid {
     }
     lines.add("  subgraph tiers [Tiers]");
     for (Catalog.TierEntry tier : after.catalog().tiers()) {
-      lines.add("    " + id("tier", tier.name()) + "[\"" + tier.name() + " · level " + tier.level() + "\"]");
+      lines.add(
+          "    "
+              + id("tier", tier.name())
+              + "[\""
+              + tier.name()
+              + " · level "
+              + tier.level()
+              + "\"]");
     }
-    tiers.stream().filter(t -> !matrix.tiers().contains(t))
+    tiers.stream()
+        .filter(t -> !matrix.tiers().contains(t))
         .forEach(t -> lines.add("    " + id("tier", t) + "[\"" + t + " · removed\"]"));
     lines.add("  end");
     lines.add("  subgraph models [Models]");
     for (String model : models) {
-      lines.add("    " + id("model", model) + "([\"" + model + (matrix.models().contains(model) ? "" : " · removed")
-          + "\"])");
+      lines.add(
+          "    "
+              + id("model", model)
+              + "([\""
+              + model
+              + (matrix.models().contains(model) ? "" : " · removed")
+              + "\"])");
     }
     lines.add("  end");
     for (String tier : tiers) {
@@ -50,7 +64,8 @@ final class Mermaid {
         AccessMatrix.Cell cell = matrix.cell(tier, model);
         AccessMatrix.Cell was = old == null ? null : old.cell(tier, model);
         if (cell != null && cell.access()) {
-          lines.add("  " + id("tier", tier) + " -->|\"" + label(cell) + "\"| " + id("model", model));
+          lines.add(
+              "  " + id("tier", tier) + " -->|\"" + label(cell) + "\"| " + id("model", model));
         } else if (was != null && was.access()) {
           lines.add("  " + id("tier", tier) + " -.->|\"access lost\"| " + id("model", model));
         }
@@ -61,13 +76,16 @@ final class Mermaid {
 
   private static String label(AccessMatrix.Cell cell) {
     List<String> parts = new ArrayList<>();
-    parts.add(cell.requestLimits().isEmpty() ? "req unlimited" : "req " + rates(cell.requestRates()));
+    parts.add(
+        cell.requestLimits().isEmpty() ? "req unlimited" : "req " + rates(cell.requestRates()));
     parts.add(cell.tokenLimits().isEmpty() ? "tok unlimited" : "tok " + rates(cell.tokenRates()));
     return String.join(" · ", parts);
   }
 
   private static String rates(List<LimitMatch.RateValue> rates) {
-    return rates.stream().map(r -> AccessMatrix.number(r.limit()) + "/" + r.window()).collect(Collectors.joining(", "));
+    return rates.stream()
+        .map(r -> AccessMatrix.number(r.limit()) + "/" + r.window())
+        .collect(Collectors.joining(", "));
   }
 
   /** A node id Mermaid accepts, derived from a DNS label. */

@@ -6,12 +6,12 @@ import java.nio.file.Path;
  * What a plan compares the spec's output with, as {@code maas.plan.base} names it.
  *
  * <ul>
- *   <li>unset, or {@code git:} — the tip of the GitOps branch, at the GitOps path ({@code spec.gitops}, or
- *       {@code maas.git.url}, {@code maas.git.branch}, {@code maas.git.path});
+ *   <li>unset, or {@code git:} — the tip of the GitOps branch, at the GitOps path ({@code
+ *       spec.gitops}, or {@code maas.git.url}, {@code maas.git.branch}, {@code maas.git.path});
  *   <li>{@code git:<ref>} — the same repository and path at a branch, tag, commit id or revision
  *       ({@code git:main}, {@code git:v1.4.0}, {@code git:3f2c1a9}, {@code git:main~1});
- *   <li>anything else — a folder of earlier output: the output folder holding {@code <platform>/}, or a platform
- *       folder holding {@code base/}.
+ *   <li>anything else — a folder of earlier output: the output folder holding {@code <platform>/},
+ *       or a platform folder holding {@code base/}.
  * </ul>
  */
 public sealed interface PlanBase {
@@ -19,7 +19,9 @@ public sealed interface PlanBase {
   /** The prefix that makes a base a Git ref. */
   String GIT_PREFIX = "git:";
 
-  /** The GitOps repository at {@code ref}, or at its branch's tip when {@code ref} is {@code null}. */
+  /**
+   * The GitOps repository at {@code ref}, or at its branch's tip when {@code ref} is {@code null}.
+   */
   record Git(String ref) implements PlanBase {}
 
   /** A folder of earlier output. */

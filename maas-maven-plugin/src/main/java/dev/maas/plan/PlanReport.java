@@ -20,8 +20,12 @@ public record PlanReport(List<PlatformPlan> platforms) {
 
   /** Every breaking change, across platforms, prefixed by the platform when there are several. */
   public List<String> breaking() {
-    return platforms.stream().flatMap(p -> p.breaking().stream()
-        .map(c -> platforms.size() == 1 ? c.text() : p.platform() + ": " + c.text())).toList();
+    return platforms.stream()
+        .flatMap(
+            p ->
+                p.breaking().stream()
+                    .map(c -> platforms.size() == 1 ? c.text() : p.platform() + ": " + c.text()))
+        .toList();
   }
 
   /** The report as GitHub-flavoured Markdown. */

@@ -1,8 +1,8 @@
 package dev.maas.plan;
 
 import dev.maas.model.Platform;
-import dev.maas.output.GeneratedTree;
 import dev.maas.output.ChangeType;
+import dev.maas.output.GeneratedTree;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +17,14 @@ import java.util.Map;
  * @param changes the changes of access, limits, tiers, models and groups, in words
  * @param cost worst-case spend before and after, and the counters that restart from zero
  */
-public record PlatformPlan(String platform, String base, PlatformSide before, PlatformSide after,
-    List<ObjectDelta> objects, List<PolicyChange> changes, PlanCost cost) {
+public record PlatformPlan(
+    String platform,
+    String base,
+    PlatformSide before,
+    PlatformSide after,
+    List<ObjectDelta> objects,
+    List<PolicyChange> changes,
+    PlanCost cost) {
 
   public PlatformPlan {
     objects = List.copyOf(objects);
@@ -27,38 +33,62 @@ public record PlatformPlan(String platform, String base, PlatformSide before, Pl
   }
 
   /** A plan without its cost side. */
-  public PlatformPlan(String platform, String base, PlatformSide before, PlatformSide after,
-      List<ObjectDelta> objects, List<PolicyChange> changes) {
+  public PlatformPlan(
+      String platform,
+      String base,
+      PlatformSide before,
+      PlatformSide after,
+      List<ObjectDelta> objects,
+      List<PolicyChange> changes) {
     this(platform, base, before, after, objects, changes, PlanCost.NONE);
   }
 
-  /** Compares the spec's output {@code after} with {@code before}, writing windows as the policies do. */
-  public static PlatformPlan of(String platform, String base, GeneratedTree before, GeneratedTree after) {
+  /**
+   * Compares the spec's output {@code after} with {@code before}, writing windows as the policies
+   * do.
+   */
+  public static PlatformPlan of(
+      String platform, String base, GeneratedTree before, GeneratedTree after) {
     return of(platform, base, before, after, Map.of(), PlanCost.DEFAULT_WARN_PERCENT);
   }
 
-  /** Compares {@code spec}'s output {@code after} with {@code before}, writing windows as the spec does. */
-  public static PlatformPlan of(Platform spec, String base, GeneratedTree before, GeneratedTree after) {
+  /**
+   * Compares {@code spec}'s output {@code after} with {@code before}, writing windows as the spec
+   * does.
+   */
+  public static PlatformPlan of(
+      Platform spec, String base, GeneratedTree before, GeneratedTree after) {
     return of(spec, base, before, after, PlanCost.DEFAULT_WARN_PERCENT);
   }
 
-  /** As {@link #of(Platform, String, GeneratedTree, GeneratedTree)}; a spend rise past {@code warnPercent} breaks. */
-  public static PlatformPlan of(Platform spec, String base, GeneratedTree before, GeneratedTree after,
-      int warnPercent) {
+  /**
+   * As {@link #of(Platform, String, GeneratedTree, GeneratedTree)}; a spend rise past {@code
+   * warnPercent} breaks.
+   */
+  public static PlatformPlan of(
+      Platform spec, String base, GeneratedTree before, GeneratedTree after, int warnPercent) {
     return of(spec.name(), base, before, after, WindowSpelling.of(spec), warnPercent);
   }
 
-  private static PlatformPlan of(String platform, String base, GeneratedTree before, GeneratedTree after,
-      Map<Long, String> spellings, int warnPercent) {
+  private static PlatformPlan of(
+      String platform,
+      String base,
+      GeneratedTree before,
+      GeneratedTree after,
+      Map<Long, String> spellings,
+      int warnPercent) {
     PlatformSide old = PlatformSide.of(before).respelled(spellings);
     PlatformSide now = PlatformSide.of(after).respelled(spellings);
     PlanCost cost = PlanCost.between(old, now, warnPercent);
     List<PolicyChange> changes = new java.util.ArrayList<>(PolicyChanges.between(old, now));
     changes.addAll(cost.changes());
-    return new PlatformPlan(platform, base, old, now, ObjectDiff.between(before, after), changes, cost);
+    return new PlatformPlan(
+        platform, base, old, now, ObjectDiff.between(before, after), changes, cost);
   }
 
-  /** How many objects undergo {@code type}, leaving out those whose only change is their provenance. */
+  /**
+   * How many objects undergo {@code type}, leaving out those whose only change is their provenance.
+   */
   public long count(ChangeType type) {
     return objects.stream().filter(o -> o.type() == type && !o.provenanceOnly()).count();
   }
@@ -84,7 +114,12 @@ public record PlatformPlan(String platform, String base, PlatformSide before, Pl
       return "no changes";
     }
     long added = count(ChangeType.ADDED);
-    return added + (added == 1 ? " object" : " objects") + " added, " + count(ChangeType.CHANGED) + " changed, "
-        + count(ChangeType.REMOVED) + " removed";
+    return added
+        + (added == 1 ? " object" : " objects")
+        + " added, "
+        + count(ChangeType.CHANGED)
+        + " changed, "
+        + count(ChangeType.REMOVED)
+        + " removed";
   }
 }

@@ -8,11 +8,12 @@ import dev.maas.output.GeneratedTree;
 import java.util.Map;
 
 /**
- * One side of a plan: a platform's tree, the tiers and models its token-service config names, and the access
- * matrix its policies give.
+ * One side of a plan: a platform's tree, the tiers and models its token-service config names, and
+ * the access matrix its policies give.
  *
  * @param tree the files
- * @param catalog the token-service config, or {@code null} when the tree has none (nothing deployed yet)
+ * @param catalog the token-service config, or {@code null} when the tree has none (nothing deployed
+ *     yet)
  * @param matrix the access matrix, or {@code null} with no catalog
  */
 public record PlatformSide(GeneratedTree tree, Catalog catalog, AccessMatrix matrix) {
@@ -21,7 +22,8 @@ public record PlatformSide(GeneratedTree tree, Catalog catalog, AccessMatrix mat
   public static PlatformSide of(GeneratedTree tree) {
     GatewayObjects objects = GatewayObjects.of(tree);
     Catalog catalog = Catalog.read(objects).orElse(null);
-    return new PlatformSide(tree, catalog, catalog == null ? null : MatrixBuilder.build(objects, catalog));
+    return new PlatformSide(
+        tree, catalog, catalog == null ? null : MatrixBuilder.build(objects, catalog));
   }
 
   /** The side with its windows as {@code spellings} (window length to text) writes them. */

@@ -16,15 +16,22 @@ final class PolicyChanges {
 
   private PolicyChanges() {}
 
-  /** Every change from {@code before} to {@code after}, tiers first, then models, then each tier's cells. */
+  /**
+   * Every change from {@code before} to {@code after}, tiers first, then models, then each tier's
+   * cells.
+   */
   static List<PolicyChange> between(PlatformSide before, PlatformSide after) {
     List<PolicyChange> out = new ArrayList<>();
-    List<Catalog.TierEntry> oldTiers = before.catalog() == null ? List.of() : before.catalog().tiers();
-    List<Catalog.TierEntry> newTiers = after.catalog() == null ? List.of() : after.catalog().tiers();
+    List<Catalog.TierEntry> oldTiers =
+        before.catalog() == null ? List.of() : before.catalog().tiers();
+    List<Catalog.TierEntry> newTiers =
+        after.catalog() == null ? List.of() : after.catalog().tiers();
     Set<String> oldTierNames = names(oldTiers);
     Set<String> newTierNames = names(newTiers);
-    Set<String> oldModels = before.matrix() == null ? Set.of() : new LinkedHashSet<>(before.matrix().models());
-    Set<String> newModels = after.matrix() == null ? Set.of() : new LinkedHashSet<>(after.matrix().models());
+    Set<String> oldModels =
+        before.matrix() == null ? Set.of() : new LinkedHashSet<>(before.matrix().models());
+    Set<String> newModels =
+        after.matrix() == null ? Set.of() : new LinkedHashSet<>(after.matrix().models());
 
     for (String tier : oldTierNames) {
       if (!newTierNames.contains(tier)) {
@@ -47,7 +54,8 @@ final class PolicyChanges {
       }
     }
     for (Catalog.TierEntry now : newTiers) {
-      Catalog.TierEntry was = oldTiers.stream().filter(t -> t.name().equals(now.name())).findFirst().orElse(null);
+      Catalog.TierEntry was =
+          oldTiers.stream().filter(t -> t.name().equals(now.name())).findFirst().orElse(null);
       if (was == null) {
         continue;
       }
@@ -59,7 +67,12 @@ final class PolicyChanges {
         if (!oldModels.contains(model)) {
           continue;
         }
-        cell(now.name(), model, before.matrix().cell(now.name(), model), after.matrix().cell(now.name(), model), out);
+        cell(
+            now.name(),
+            model,
+            before.matrix().cell(now.name(), model),
+            after.matrix().cell(now.name(), model),
+            out);
       }
     }
     return out;
@@ -71,11 +84,15 @@ final class PolicyChanges {
     return names;
   }
 
-  private static void groups(String tier, List<String> was, List<String> now, List<PolicyChange> out) {
-    // Groups are any printable text an identity provider chose: each one goes in as a name, never as words.
+  private static void groups(
+      String tier, List<String> was, List<String> now, List<PolicyChange> out) {
+    // Groups are any printable text an identity provider chose: each one goes in as a name, never
+    // as words.
     List<Object> parts = new ArrayList<>(List.of(tier, ": groups changed: "));
-    new TreeSet<>(now).stream().filter(g -> !was.contains(g)).forEach(g -> parts.addAll(List.of(
-        parts.size() > 2 ? ", +" : "+", name(g))));
+    new TreeSet<>(now)
+        .stream()
+            .filter(g -> !was.contains(g))
+            .forEach(g -> parts.addAll(List.of(parts.size() > 2 ? ", +" : "+", name(g))));
     boolean lost = false;
     for (String group : new TreeSet<>(was)) {
       if (!now.contains(group)) {
@@ -88,12 +105,19 @@ final class PolicyChanges {
     }
   }
 
-  /** Tier and model names are DNS labels, escaped like any words; groups are free text and shown as code. */
+  /**
+   * Tier and model names are DNS labels, escaped like any words; groups are free text and shown as
+   * code.
+   */
   private static PolicyChange.Name name(String specText) {
     return new PolicyChange.Name(specText);
   }
 
-  private static void cell(String tier, String model, AccessMatrix.Cell was, AccessMatrix.Cell now,
+  private static void cell(
+      String tier,
+      String model,
+      AccessMatrix.Cell was,
+      AccessMatrix.Cell now,
       List<PolicyChange> out) {
     if (was == null || now == null) {
       return;
@@ -111,15 +135,27 @@ final class PolicyChanges {
     }
     rates(tier, model, "requests", was.requestRates(), now.requestRates(), out);
     rates(tier, model, "tokens", was.tokenRates(), now.tokenRates(), out);
-    if (!was.counter().isEmpty() && !now.counter().isEmpty() && !was.counter().equals(now.counter())) {
-      out.add(PolicyChange.of(now.counter().equals("shared by tier"), tier, ": counter for ",
-          model, " " + was.counter() + " → " + now.counter()));
+    if (!was.counter().isEmpty()
+        && !now.counter().isEmpty()
+        && !was.counter().equals(now.counter())) {
+      out.add(
+          PolicyChange.of(
+              now.counter().equals("shared by tier"),
+              tier,
+              ": counter for ",
+              model,
+              " " + was.counter() + " → " + now.counter()));
     }
   }
 
   /** Rates matched by window length; a window on one side only is a limit added or lifted. */
-  private static void rates(String tier, String model, String kind, List<LimitMatch.RateValue> was,
-      List<LimitMatch.RateValue> now, List<PolicyChange> out) {
+  private static void rates(
+      String tier,
+      String model,
+      String kind,
+      List<LimitMatch.RateValue> was,
+      List<LimitMatch.RateValue> now,
+      List<PolicyChange> out) {
     Map<Long, LimitMatch.RateValue> old = byWindow(was);
     Map<Long, LimitMatch.RateValue> fresh = byWindow(now);
     TreeSet<Long> windows = new TreeSet<>(old.keySet());
@@ -134,15 +170,21 @@ final class PolicyChanges {
       String from = a == null ? "unlimited" : AccessMatrix.number(a.limit());
       String to = b == null ? "unlimited" : AccessMatrix.number(b.limit());
       boolean breaking = b != null && (a == null || b.limit() < a.limit());
-      out.add(PolicyChange.of(breaking, tier, ": " + kind + " per " + label + " for ", model,
-          " " + from + " → " + to));
+      out.add(
+          PolicyChange.of(
+              breaking,
+              tier,
+              ": " + kind + " per " + label + " for ",
+              model,
+              " " + from + " → " + to));
     }
   }
 
   private static Map<Long, LimitMatch.RateValue> byWindow(List<LimitMatch.RateValue> rates) {
     Map<Long, LimitMatch.RateValue> out = new LinkedHashMap<>();
     for (LimitMatch.RateValue rate : rates) {
-      // Two limits of one window would be an overlap the proof refuses; the tighter one is what binds.
+      // Two limits of one window would be an overlap the proof refuses; the tighter one is what
+      // binds.
       out.merge(rate.millis(), rate, (x, y) -> x.limit() <= y.limit() ? x : y);
     }
     return out;

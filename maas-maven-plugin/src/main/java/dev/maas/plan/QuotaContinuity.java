@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which Limitador counters a change restarts from zero. Kuadrant names a limit's counters by its policy and key
- * (kuadrant-operator v1.5.2 {@code LimitNameToLimitadorIdentifier} hashes {@code <policy namespace/name>/<key>}),
- * counts them in the route's namespace, and Limitador keys each by window and counter variables: a counter survives
- * a change of its limit's value, but not a renamed tier or model (the key changes), another window, route or counter
- * expression. Counters of callers who keep calling the same model after the change are the ones that matter.
+ * Which Limitador counters a change restarts from zero. Kuadrant names a limit's counters by its
+ * policy and key (kuadrant-operator v1.5.2 {@code LimitNameToLimitadorIdentifier} hashes {@code
+ * <policy namespace/name>/<key>}), counts them in the route's namespace, and Limitador keys each by
+ * window and counter variables: a counter survives a change of its limit's value, but not a renamed
+ * tier or model (the key changes), another window, route or counter expression. Counters of callers
+ * who keep calling the same model after the change are the ones that matter.
  */
 final class QuotaContinuity {
 
@@ -32,14 +33,25 @@ final class QuotaContinuity {
 
     /** The reset in words. */
     String text() {
-      return "counter " + counter + " (" + String.join(", ", models) + ") is left behind: " + who + " of tier "
-          + tier + (was.equals(tier) ? "" : " (renamed from " + was + ")") + " starts again from zero on sync";
+      return "counter "
+          + counter
+          + " ("
+          + String.join(", ", models)
+          + ") is left behind: "
+          + who
+          + " of tier "
+          + tier
+          + (was.equals(tier) ? "" : " (renamed from " + was + ")")
+          + " starts again from zero on sync";
     }
   }
 
   private QuotaContinuity() {}
 
-  /** The counters of {@code before} that {@code after} no longer has, for callers that keep their access. */
+  /**
+   * The counters of {@code before} that {@code after} no longer has, for callers that keep their
+   * access.
+   */
   static List<Reset> between(PlatformSide before, PlatformSide after) {
     List<Reset> out = new ArrayList<>();
     if (before.matrix() == null || after.matrix() == null) {
@@ -53,12 +65,14 @@ final class QuotaContinuity {
       }
       Set<String> kept = counters(after.matrix(), tier).keySet();
       Map<String, Counted> old = counters(before.matrix(), was);
-      old.forEach((id, counted) -> {
-        List<String> stillCalled = counted.models().stream().filter(m -> hasAccess(after.matrix(), tier, m)).toList();
-        if (!kept.contains(id) && !stillCalled.isEmpty()) {
-          out.add(new Reset(tier, was, counted.text(), stillCalled, counted.who()));
-        }
-      });
+      old.forEach(
+          (id, counted) -> {
+            List<String> stillCalled =
+                counted.models().stream().filter(m -> hasAccess(after.matrix(), tier, m)).toList();
+            if (!kept.contains(id) && !stillCalled.isEmpty()) {
+              out.add(new Reset(tier, was, counted.text(), stillCalled, counted.who()));
+            }
+          });
     }
     return out;
   }
@@ -79,9 +93,14 @@ final class QuotaContinuity {
       for (LimitMatch limit : limits) {
         for (LimitMatch.RateValue rate : limit.rates()) {
           String id = limit.counterIdentity() + " " + rate.millis() + " " + limit.counters();
-          String who = limit.global() ? "every caller" : limit.perUser() ? "each user" : "the whole tier";
-          Counted counted = out.computeIfAbsent(id, k -> new Counted("`" + limit.key() + "` per " + rate.window(),
-              new ArrayList<>(), who));
+          String who =
+              limit.global() ? "every caller" : limit.perUser() ? "each user" : "the whole tier";
+          Counted counted =
+              out.computeIfAbsent(
+                  id,
+                  k ->
+                      new Counted(
+                          "`" + limit.key() + "` per " + rate.window(), new ArrayList<>(), who));
           counted.models().add(model);
         }
       }
@@ -107,9 +126,13 @@ final class QuotaContinuity {
         continue;
       }
       before.tiers().stream()
-          .filter(was -> after.tier(was.name()).isEmpty() && was.level() == now.level()
-              && Set.copyOf(was.groups()).equals(Set.copyOf(now.groups())))
-          .findFirst().ifPresent(was -> out.put(now.name(), was.name()));
+          .filter(
+              was ->
+                  after.tier(was.name()).isEmpty()
+                      && was.level() == now.level()
+                      && Set.copyOf(was.groups()).equals(Set.copyOf(now.groups())))
+          .findFirst()
+          .ifPresent(was -> out.put(now.name(), was.name()));
     }
     return out;
   }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the windows of an access matrix as the spec does: the policies hold Kuadrant's spelling, which has no days
- * ({@code 168h}), while the reviewer wrote and reads {@code 7d}.
+ * Writes the windows of an access matrix as the spec does: the policies hold Kuadrant's spelling,
+ * which has no days ({@code 168h}), while the reviewer wrote and reads {@code 7d}.
  */
 final class WindowSpelling {
 
@@ -38,33 +38,45 @@ final class WindowSpelling {
 
   private static void add(Map<Long, String> out, List<Rate> rates) {
     if (rates != null) {
-      rates.stream().filter(r -> Window.isValid(r.window()))
+      rates.stream()
+          .filter(r -> Window.isValid(r.window()))
           .forEach(r -> out.putIfAbsent(Window.parse(r.window()).millis(), r.window()));
     }
   }
 
   /**
-   * {@code matrix} with every window the spec also has in its spelling; other whole days (the base's, say) in days,
-   * the unit Kuadrant lacks; the rest as the policies write them.
+   * {@code matrix} with every window the spec also has in its spelling; other whole days (the
+   * base's, say) in days, the unit Kuadrant lacks; the rest as the policies write them.
    */
   static AccessMatrix respell(AccessMatrix matrix, Map<Long, String> spellings) {
     if (matrix == null) {
       return matrix;
     }
     Map<String, Map<String, AccessMatrix.Cell>> cells = new LinkedHashMap<>();
-    matrix.cells().forEach((tier, row) -> {
-      Map<String, AccessMatrix.Cell> copy = new LinkedHashMap<>();
-      row.forEach((model, cell) -> copy.put(model, respell(cell, spellings)));
-      cells.put(tier, copy);
-    });
+    matrix
+        .cells()
+        .forEach(
+            (tier, row) -> {
+              Map<String, AccessMatrix.Cell> copy = new LinkedHashMap<>();
+              row.forEach((model, cell) -> copy.put(model, respell(cell, spellings)));
+              cells.put(tier, copy);
+            });
     Map<String, AccessMatrix.Cell> listing = new LinkedHashMap<>();
     matrix.listing().forEach((tier, cell) -> listing.put(tier, respell(cell, spellings)));
-    return new AccessMatrix(matrix.platform(), matrix.tiers(), matrix.models(), cells, listing,
+    return new AccessMatrix(
+        matrix.platform(),
+        matrix.tiers(),
+        matrix.models(),
+        cells,
+        listing,
         matrix.requestsEvaluated());
   }
 
   private static AccessMatrix.Cell respell(AccessMatrix.Cell cell, Map<Long, String> spellings) {
-    return new AccessMatrix.Cell(cell.access(), cell.denial(), respell(cell.requestLimits(), spellings),
+    return new AccessMatrix.Cell(
+        cell.access(),
+        cell.denial(),
+        respell(cell.requestLimits(), spellings),
         respell(cell.tokenLimits(), spellings));
   }
 
@@ -73,7 +85,9 @@ final class WindowSpelling {
     if (spec != null) {
       return spec;
     }
-    return rate.millis() > 0 && rate.millis() % DAY == 0 ? rate.millis() / DAY + "d" : rate.window();
+    return rate.millis() > 0 && rate.millis() % DAY == 0
+        ? rate.millis() / DAY + "d"
+        : rate.window();
   }
 
   private static final long DAY = 86_400_000L;
@@ -81,11 +95,21 @@ final class WindowSpelling {
   private static List<LimitMatch> respell(List<LimitMatch> limits, Map<Long, String> spellings) {
     List<LimitMatch> out = new ArrayList<>();
     for (LimitMatch l : limits) {
-      List<LimitMatch.RateValue> rates = l.rates().stream()
-          .map(r -> new LimitMatch.RateValue(r.limit(), spelling(r, spellings), r.millis()))
-          .toList();
-      out.add(new LimitMatch(l.policy(), l.file(), l.key(), rates, l.counters(), l.perUser(), l.scope(),
-          l.counterValues(), l.global()));
+      List<LimitMatch.RateValue> rates =
+          l.rates().stream()
+              .map(r -> new LimitMatch.RateValue(r.limit(), spelling(r, spellings), r.millis()))
+              .toList();
+      out.add(
+          new LimitMatch(
+              l.policy(),
+              l.file(),
+              l.key(),
+              rates,
+              l.counters(),
+              l.perUser(),
+              l.scope(),
+              l.counterValues(),
+              l.global()));
     }
     return out;
   }

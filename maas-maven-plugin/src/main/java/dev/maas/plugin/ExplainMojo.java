@@ -7,9 +7,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Explains what the gateway does with a request of one tier to one model: allowed or denied and why, each
- * request and token limit with its rate and counter, and the spec line every rule comes from.
- * {@code mvn maas:explain -Dmaas.tier=premium -Dmaas.model=llama-70b}
+ * Explains what the gateway does with a request of one tier to one model: allowed or denied and
+ * why, each request and token limit with its rate and counter, and the spec line every rule comes
+ * from. {@code mvn maas:explain -Dmaas.tier=premium -Dmaas.model=llama-70b}
  */
 @Mojo(name = "explain", requiresProject = false, threadSafe = true)
 public class ExplainMojo extends CompileMojo {
@@ -24,8 +24,16 @@ public class ExplainMojo extends CompileMojo {
 
   @Override
   void run() throws MojoFailureException {
-    ExplainResult result = compiler.explain(new ExplainRequest(baseDir(), specPath(), overlaysPath(overlays),
-        pluginVersion, tier, model, crdsPath()));
+    ExplainResult result =
+        compiler.explain(
+            new ExplainRequest(
+                baseDir(),
+                specPath(),
+                overlaysPath(overlays),
+                pluginVersion,
+                tier,
+                model,
+                crdsPath()));
     report(result.diagnostics());
     result.lines().forEach(out::println);
   }

@@ -1,7 +1,7 @@
 package dev.maas.plugin;
 
-import dev.maas.api.GitTarget;
 import dev.maas.api.GenerateResult;
+import dev.maas.api.GitTarget;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
@@ -9,15 +9,28 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Validates, then compiles each platform spec into Kustomize base and overlays under the output folder. */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
+/**
+ * Validates, then compiles each platform spec into Kustomize base and overlays under the output
+ * folder.
+ */
+@Mojo(
+    name = "generate",
+    defaultPhase = LifecyclePhase.GENERATE_RESOURCES,
+    requiresProject = false,
+    threadSafe = true)
 public class GenerateMojo extends CompileMojo {
 
-  /** Where {@code <platform>/base}, {@code <platform>/overlays/<env>} and {@code <platform>/argocd} are written. */
+  /**
+   * Where {@code <platform>/base}, {@code <platform>/overlays/<env>} and {@code <platform>/argocd}
+   * are written.
+   */
   @Parameter(property = "maas.outputDirectory", defaultValue = "${project.build.directory}/maas")
   File outputDirectory;
 
-  /** Compiles and writes even when the spec, overlays, CRDs and plugin are unchanged since the last run. */
+  /**
+   * Compiles and writes even when the spec, overlays, CRDs and plugin are unchanged since the last
+   * run.
+   */
   @Parameter(property = "maas.force", defaultValue = "false")
   boolean force;
 
@@ -28,8 +41,12 @@ public class GenerateMojo extends CompileMojo {
     GenerateResult result = compiler.generate(compileRequest(out, force, GitTarget.SPEC));
     report(result.diagnostics());
     if (result.upToDate()) {
-      getLog().info(String.format("maas: %s is up to date (spec, overlays, CRDs and plugin unchanged; checked in %d ms);"
-          + " nothing rendered or written (-Dmaas.force=true compiles anyway)", out, (System.nanoTime() - started) / 1_000_000));
+      getLog()
+          .info(
+              String.format(
+                  "maas: %s is up to date (spec, overlays, CRDs and plugin unchanged; checked in %d ms);"
+                      + " nothing rendered or written (-Dmaas.force=true compiles anyway)",
+                  out, (System.nanoTime() - started) / 1_000_000));
       return;
     }
     result.writeLines().forEach(line -> getLog().info("maas: " + line));

@@ -10,25 +10,32 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-/** Finds the Git credentials of the goals that talk to the GitOps remote: settings.xml first, then the environment. */
+/**
+ * Finds the Git credentials of the goals that talk to the GitOps remote: settings.xml first, then
+ * the environment.
+ */
 final class GitAuth {
 
   private GitAuth() {}
 
   /**
-   * The credentials of {@code <server>} {@code serverId} of {@code settings.xml}, or, without a server id, of the
-   * environment variables {@code MAAS_GIT_TOKEN}, or {@code MAAS_GIT_USERNAME} and {@code MAAS_GIT_PASSWORD}.
+   * The credentials of {@code <server>} {@code serverId} of {@code settings.xml}, or, without a
+   * server id, of the environment variables {@code MAAS_GIT_TOKEN}, or {@code MAAS_GIT_USERNAME}
+   * and {@code MAAS_GIT_PASSWORD}.
    */
   static GitLogin resolve(String serverId, Settings settings, SettingsDecrypter decrypter, Log log)
       throws MojoFailureException {
     if (serverId != null && !serverId.isBlank()) {
       Server server = settings == null ? null : settings.getServer(serverId);
       if (server == null) {
-        throw new MojoFailureException("maas: settings.xml has no <server> with id `" + serverId
-            + "` (add one with <username> and <password>, or unset maas.git.serverId)");
+        throw new MojoFailureException(
+            "maas: settings.xml has no <server> with id `"
+                + serverId
+                + "` (add one with <username> and <password>, or unset maas.git.serverId)");
       }
       if (decrypter != null) {
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        SettingsDecryptionResult decrypted =
+            decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : decrypted.getProblems()) {
           log.warn("maas: settings.xml server `" + serverId + "`: " + problem.getMessage());
         }

@@ -11,8 +11,8 @@ import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * The parameter group of the goals that reach the GitOps repository (plan and publish): its overrides, credentials
- * and local clone cache.
+ * The parameter group of the goals that reach the GitOps repository (plan and publish): its
+ * overrides, credentials and local clone cache.
  */
 abstract class GitMojo extends CompileMojo {
 
@@ -29,24 +29,27 @@ abstract class GitMojo extends CompileMojo {
   String gitPath;
 
   /**
-   * The {@code <server>} of {@code settings.xml} whose username and password (or token) authenticate
-   * to the remote. Without it, the environment variables {@code MAAS_GIT_TOKEN}, or
+   * The {@code <server>} of {@code settings.xml} whose username and password (or token)
+   * authenticate to the remote. Without it, the environment variables {@code MAAS_GIT_TOKEN}, or
    * {@code MAAS_GIT_USERNAME} and {@code MAAS_GIT_PASSWORD}, are used when set.
    */
   @Parameter(property = "maas.git.serverId")
   String serverId;
 
   /** Where local clones of the remote are cached. */
-  @Parameter(property = "maas.git.workDirectory", defaultValue = "${project.build.directory}/maas-git")
+  @Parameter(
+      property = "maas.git.workDirectory",
+      defaultValue = "${project.build.directory}/maas-git")
   File workDirectory;
 
-  /** Maven's settings, where the {@code <server>} named by {@code maas.git.serverId} is looked up. */
+  /**
+   * Maven's settings, where the {@code <server>} named by {@code maas.git.serverId} is looked up.
+   */
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 
   /** Decrypts passwords of settings.xml. */
-  @Component
-  SettingsDecrypter decrypter;
+  @Component SettingsDecrypter decrypter;
 
   /** The credentials for the remote: settings.xml, else the environment, else none. */
   GitLogin login() throws MojoFailureException {

@@ -20,8 +20,8 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * Lists the goals of maas-maven-plugin, read from its plugin descriptor, on standard output (so {@code -q} keeps
- * it). {@code mvn maas:help -Ddetail=true -Dgoal=<goal-name>} adds each parameter.
+ * Lists the goals of maas-maven-plugin, read from its plugin descriptor, on standard output (so
+ * {@code -q} keeps it). {@code mvn maas:help -Ddetail=true -Dgoal=<goal-name>} adds each parameter.
  */
 @Mojo(name = "help", requiresProject = false, threadSafe = true)
 public class HelpMojo extends AbstractMojo {
@@ -58,8 +58,14 @@ public class HelpMojo extends AbstractMojo {
       sb.append('\n');
     } else if (!names.contains(goal)) {
       String hint = Suggestions.didYouMean(goal, names);
-      throw new MojoFailureException("maas: no goal `" + goal + "` (" + (hint != null ? hint + " " : "")
-          + "goals are: " + String.join(", ", names) + ")");
+      throw new MojoFailureException(
+          "maas: no goal `"
+              + goal
+              + "` ("
+              + (hint != null ? hint + " " : "")
+              + "goals are: "
+              + String.join(", ", names)
+              + ")");
     }
     for (Element mojo : mojos) {
       if (goal == null || goal.isBlank() || goal.equals(text(mojo, "goal"))) {
@@ -78,8 +84,10 @@ public class HelpMojo extends AbstractMojo {
       return;
     }
     Element configuration = child(mojo, "configuration");
-    List<Element> parameters = children(child(mojo, "parameters"), "parameter").stream()
-        .filter(p -> "true".equals(text(p, "editable"))).toList();
+    List<Element> parameters =
+        children(child(mojo, "parameters"), "parameter").stream()
+            .filter(p -> "true".equals(text(p, "editable")))
+            .toList();
     wrap(sb, "Available parameters:", 1, width);
     sb.append('\n');
     for (Element p : parameters) {
@@ -87,7 +95,13 @@ public class HelpMojo extends AbstractMojo {
       Element config = configuration == null ? null : child(configuration, name);
       String defaultValue = config == null ? null : config.getAttribute("default-value");
       String expression = config == null ? null : config.getTextContent().trim();
-      wrap(sb, name + (defaultValue == null || defaultValue.isEmpty() ? "" : " (Default: " + defaultValue + ")"), 2,
+      wrap(
+          sb,
+          name
+              + (defaultValue == null || defaultValue.isEmpty()
+                  ? ""
+                  : " (Default: " + defaultValue + ")"),
+          2,
           width);
       wrap(sb, text(p, "description"), 3, width);
       if (expression != null && expression.startsWith("${") && expression.endsWith("}")) {
@@ -97,7 +111,10 @@ public class HelpMojo extends AbstractMojo {
     }
   }
 
-  /** Appends {@code text} indented by {@code level} steps of two spaces, broken at spaces to fit {@code width}. */
+  /**
+   * Appends {@code text} indented by {@code level} steps of two spaces, broken at spaces to fit
+   * {@code width}.
+   */
   private static void wrap(StringBuilder sb, String text, int level, int width) {
     if (text == null || text.isEmpty()) {
       return;
@@ -120,14 +137,16 @@ public class HelpMojo extends AbstractMojo {
   private Element descriptor() throws MojoExecutionException {
     try (InputStream in = HelpMojo.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
       if (in == null) {
-        throw new MojoExecutionException("maas: the plugin descriptor META-INF/maven/plugin.xml is missing");
+        throw new MojoExecutionException(
+            "maas: the plugin descriptor META-INF/maven/plugin.xml is missing");
       }
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       return factory.newDocumentBuilder().parse(in).getDocumentElement();
     } catch (IOException | ParserConfigurationException | SAXException e) {
-      throw new MojoExecutionException("maas: cannot read the plugin descriptor: " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "maas: cannot read the plugin descriptor: " + e.getMessage(), e);
     }
   }
 

@@ -15,8 +15,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The parameter group every goal that reads specs shares (the skip switch, the spec, the warning gate) and
- * compiler-style reporting. Each goal declares the rest of what it reads itself.
+ * The parameter group every goal that reads specs shares (the skip switch, the spec, the warning
+ * gate) and compiler-style reporting. Each goal declares the rest of what it reads itself.
  */
 abstract class MaasMojo extends AbstractMojo {
 
@@ -24,7 +24,9 @@ abstract class MaasMojo extends AbstractMojo {
   @Parameter(property = "maas.skip", defaultValue = "false")
   boolean skip;
 
-  /** A platform spec file, or a folder whose {@code *.yaml} and {@code *.yml} files are all specs. */
+  /**
+   * A platform spec file, or a folder whose {@code *.yaml} and {@code *.yml} files are all specs.
+   */
   @Parameter(property = "maas.spec", defaultValue = "${basedir}/platform-specs")
   File spec;
 
@@ -54,30 +56,37 @@ abstract class MaasMojo extends AbstractMojo {
     try {
       run();
     } catch (UncheckedIOException e) {
-      // A full disk or a missing permission is the machine's state, not a bug: one line, no stack trace.
+      // A full disk or a missing permission is the machine's state, not a bug: one line, no stack
+      // trace.
       getLog().error("maas: " + e.getMessage());
-      throw new MojoExecutionException("maas: " + e.getMessage() + "; " + MaasCompiler.FAILED_WRITE_HINT);
+      throw new MojoExecutionException(
+          "maas: " + e.getMessage() + "; " + MaasCompiler.FAILED_WRITE_HINT);
     }
   }
 
   /** The goal's work. */
   abstract void run() throws MojoExecutionException, MojoFailureException;
 
-  /** The folder that relative names are resolved against: the project, or the working folder outside one. */
+  /**
+   * The folder that relative names are resolved against: the project, or the working folder outside
+   * one.
+   */
   Path baseDir() {
     return baseDir(basedir);
   }
 
   /** {@code basedir}, or the working folder outside a project. */
   static Path baseDir(File basedir) {
-    return (basedir != null && !basedir.getPath().contains("${") ? basedir
-        : new File(System.getProperty("user.dir"))).toPath();
+    return (basedir != null && !basedir.getPath().contains("${")
+            ? basedir
+            : new File(System.getProperty("user.dir")))
+        .toPath();
   }
 
   /**
-   * {@code file}, or {@code fallback} under {@link #baseDir()} when it is unset or still holds a {@code ${...}}
-   * expression: outside a project Maven leaves {@code ${project.build.directory}} in a default as it is, which
-   * would otherwise become a folder of that literal name.
+   * {@code file}, or {@code fallback} under {@link #baseDir()} when it is unset or still holds a
+   * {@code ${...}} expression: outside a project Maven leaves {@code ${project.build.directory}} in
+   * a default as it is, which would otherwise become a folder of that literal name.
    */
   Path pathOr(File file, String fallback) {
     return pathOr(basedir, file, fallback);
@@ -85,7 +94,9 @@ abstract class MaasMojo extends AbstractMojo {
 
   /** {@link #pathOr(File, String)} under {@code basedir}. */
   static Path pathOr(File basedir, File file, String fallback) {
-    return file == null || file.getPath().contains("${") ? baseDir(basedir).resolve(fallback) : file.toPath();
+    return file == null || file.getPath().contains("${")
+        ? baseDir(basedir).resolve(fallback)
+        : file.toPath();
   }
 
   /** The spec file or folder, also outside a project. */
@@ -105,7 +116,8 @@ abstract class MaasMojo extends AbstractMojo {
     long warnings = diagnostics.size() - errors;
     String summary = Diagnostics.total(errors, warnings);
     for (Diagnostic d : diagnostics) {
-      // A warning that fails the build (maas.failOnWarning) is an error of this run, and -q shows errors.
+      // A warning that fails the build (maas.failOnWarning) is an error of this run, and -q shows
+      // errors.
       if (d.isError() || failOnWarning) {
         getLog().error(d.render());
       } else {
@@ -114,14 +126,18 @@ abstract class MaasMojo extends AbstractMojo {
     }
     if (errors > 0 || (failOnWarning && warnings > 0)) {
       getLog().error(summary);
-      throw new MojoFailureException("maas: " + summary + (errors == 0 ? " (maas.failOnWarning=true)" : ""));
+      throw new MojoFailureException(
+          "maas: " + summary + (errors == 0 ? " (maas.failOnWarning=true)" : ""));
     }
     if (warnings > 0) {
       warn(summary);
     }
   }
 
-  /** A warning, also under {@code -q}: that hides Maven's progress, not what is wrong with the user's input. */
+  /**
+   * A warning, also under {@code -q}: that hides Maven's progress, not what is wrong with the
+   * user's input.
+   */
   void warn(String line) {
     if (getLog().isWarnEnabled()) {
       getLog().warn(line);

@@ -13,9 +13,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Writes the platform spec's JSON Schema (draft 2020-12), exactly as this plugin validates with it, to a
- * file: for editors (VS Code's YAML extension, IntelliJ), schema catalogs and linters outside Maven.
- * Runs without a project: {@code mvn dev.maas:maas-maven-plugin:<version>:schema -Dmaas.schema.output=spec.schema.json}.
+ * Writes the platform spec's JSON Schema (draft 2020-12), exactly as this plugin validates with it,
+ * to a file: for editors (VS Code's YAML extension, IntelliJ), schema catalogs and linters outside
+ * Maven. Runs without a project: {@code mvn dev.maas:maas-maven-plugin:<version>:schema
+ * -Dmaas.schema.output=spec.schema.json}.
  */
 @Mojo(name = "schema", requiresProject = false, threadSafe = true)
 public class SchemaMojo extends AbstractMojo {
@@ -29,10 +30,12 @@ public class SchemaMojo extends AbstractMojo {
   File basedir;
 
   /**
-   * The file the schema is written to; its folders are created. An existing file with the same content is
-   * left untouched, so that its timestamp only changes when the schema does.
+   * The file the schema is written to; its folders are created. An existing file with the same
+   * content is left untouched, so that its timestamp only changes when the schema does.
    */
-  @Parameter(property = "maas.schema.output", defaultValue = "${project.build.directory}/maas/platform-spec.schema.json")
+  @Parameter(
+      property = "maas.schema.output",
+      defaultValue = "${project.build.directory}/maas/platform-spec.schema.json")
   File output;
 
   @Override
@@ -54,7 +57,8 @@ public class SchemaMojo extends AbstractMojo {
       }
       Files.write(target, schema);
     } catch (IOException e) {
-      throw new MojoExecutionException("maas: cannot write the schema to " + target + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "maas: cannot write the schema to " + target + ": " + e.getMessage(), e);
     }
     getLog().info("maas: wrote the platform spec schema to " + target);
   }

@@ -7,8 +7,15 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Checks platform specs against the schema and the semantic rules; errors name file, line and column. */
-@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
+/**
+ * Checks platform specs against the schema and the semantic rules; errors name file, line and
+ * column.
+ */
+@Mojo(
+    name = "validate",
+    defaultPhase = LifecyclePhase.VALIDATE,
+    requiresProject = false,
+    threadSafe = true)
 public class ValidateMojo extends MaasMojo {
 
   @Override

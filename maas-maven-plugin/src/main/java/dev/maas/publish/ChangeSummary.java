@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,9 +22,12 @@ import java.util.TreeSet;
  */
 record ChangeSummary(List<FileChange> files, List<ObjectChange> objects) {
 
-  private static final Comparator<ObjectChange> ORDER = Comparator.comparing(ObjectChange::type)
-      .thenComparing(ObjectChange::kind).thenComparing(ObjectChange::name)
-      .thenComparing(ObjectChange::namespace).thenComparing(ObjectChange::area);
+  private static final Comparator<ObjectChange> ORDER =
+      Comparator.comparing(ObjectChange::type)
+          .thenComparing(ObjectChange::kind)
+          .thenComparing(ObjectChange::name)
+          .thenComparing(ObjectChange::namespace)
+          .thenComparing(ObjectChange::area);
 
   ChangeSummary {
     files = List.copyOf(files);
@@ -42,17 +44,23 @@ record ChangeSummary(List<FileChange> files, List<ObjectChange> objects) {
     return objects.stream().filter(o -> o.type() == type).count();
   }
 
-  /** Compares {@code before} with {@code after}, both keyed by path relative to the published folder. */
+  /**
+   * Compares {@code before} with {@code after}, both keyed by path relative to the published
+   * folder.
+   */
   static ChangeSummary between(SortedMap<String, byte[]> before, SortedMap<String, byte[]> after) {
     return between(before, new TreeMap<>(), after);
   }
 
   /**
-   * Compares what the folder held with {@code after}: {@code before} are the files read, {@code unread} the entries
-   * whose content is not compared (a symbolic link, a submodule, a file too large to read), by path → what they are.
-   * An unread entry is removed, or changed when {@code after} has a file of that path.
+   * Compares what the folder held with {@code after}: {@code before} are the files read, {@code
+   * unread} the entries whose content is not compared (a symbolic link, a submodule, a file too
+   * large to read), by path → what they are. An unread entry is removed, or changed when {@code
+   * after} has a file of that path.
    */
-  static ChangeSummary between(SortedMap<String, byte[]> before, SortedMap<String, String> unread,
+  static ChangeSummary between(
+      SortedMap<String, byte[]> before,
+      SortedMap<String, String> unread,
       SortedMap<String, byte[]> after) {
     List<FileChange> files = new ArrayList<>();
     TreeSet<String> paths = new TreeSet<>(before.keySet());
@@ -72,25 +80,36 @@ record ChangeSummary(List<FileChange> files, List<ObjectChange> objects) {
       }
     }
 
-    // Objects are matched across the trees, so one moved between files of an area is no change; a change of text
+    // Objects are matched across the trees, so one moved between files of an area is no change; a
+    // change of text
     // alone (formatting, comments) is not one of the object.
     Set<String> changed = new HashSet<>();
     files.forEach(f -> changed.add(f.path()));
     List<ObjectChange> objects = new ArrayList<>();
-    for (ObjectDiff.Change change : ObjectDiff.between(tree(before, changed), tree(after, changed))) {
+    for (ObjectDiff.Change change :
+        ObjectDiff.between(tree(before, changed), tree(after, changed))) {
       if (change.isFile() ? unread.containsKey(change.name()) : change.sameObject()) {
         continue;
       }
-      objects.add(new ObjectChange(change.type(), change.kind(), change.namespace(), change.name(), change.area()));
+      objects.add(
+          new ObjectChange(
+              change.type(), change.kind(), change.namespace(), change.name(), change.area()));
     }
     for (String path : unread.keySet()) {
       // Named for what it was, so that a removed link or submodule is not passed off as a file.
-      objects.add(new ObjectChange(after.containsKey(path) ? ChangeType.CHANGED : ChangeType.REMOVED, unread.get(path),
-          "", path, Layout.area(path)));
+      objects.add(
+          new ObjectChange(
+              after.containsKey(path) ? ChangeType.CHANGED : ChangeType.REMOVED,
+              unread.get(path),
+              "",
+              path,
+              Layout.area(path)));
     }
     // Bytes changed, objects did not (formatting, comments): still say which file.
     if (objects.isEmpty()) {
-      files.forEach(f -> objects.add(new ObjectChange(f.type(), "file", "", f.path(), Layout.area(f.path()))));
+      files.forEach(
+          f ->
+              objects.add(new ObjectChange(f.type(), "file", "", f.path(), Layout.area(f.path()))));
     }
     objects.sort(ORDER);
     return new ChangeSummary(files, objects);
@@ -99,11 +118,12 @@ record ChangeSummary(List<FileChange> files, List<ObjectChange> objects) {
   /** The files of {@code files} whose paths are in {@code paths}: only what changed is compared. */
   private static GeneratedTree tree(SortedMap<String, byte[]> files, Set<String> paths) {
     TreeMap<String, byte[]> kept = new TreeMap<>();
-    files.forEach((path, bytes) -> {
-      if (paths.contains(path)) {
-        kept.put(path, bytes);
-      }
-    });
+    files.forEach(
+        (path, bytes) -> {
+          if (paths.contains(path)) {
+            kept.put(path, bytes);
+          }
+        });
     return new GeneratedTree(kept);
   }
 }

@@ -15,7 +15,8 @@ public record CommitAuthor(String name, String email) {
   /** {@code maas <maas@localhost>}. */
   public static final CommitAuthor DEFAULT = new CommitAuthor("maas", "maas@localhost");
 
-  private static final Pattern FORM = Pattern.compile("\\s*([^<>]*[^<>\\s])\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*");
+  private static final Pattern FORM =
+      Pattern.compile("\\s*([^<>]*[^<>\\s])\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*");
 
   /** {@code Name <email>} as Git writes it, or empty when {@code text} is not of that form. */
   public static Optional<CommitAuthor> parse(String text) {

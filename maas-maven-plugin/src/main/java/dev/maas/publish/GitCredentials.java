@@ -33,6 +33,8 @@ public record GitCredentials(String username, String secret) {
 
   @Override
   public String toString() {
-    return isNone() ? "GitCredentials[none]" : "GitCredentials[username=" + username + ", secret=***]";
+    return isNone()
+        ? "GitCredentials[none]"
+        : "GitCredentials[username=" + username + ", secret=***]";
   }
 }

@@ -44,11 +44,12 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * Commits a generated tree into a folder of a Git branch and pushes it, safely.
  *
- * <p>The folder at the request's path is ours and is replaced exactly by the tree; everything outside it belongs to
- * others and is kept as the remote has it. The commit is built on the remote branch's tip as just fetched (the local
- * clone is only a cache), and only when something changed. A push is never forced: when the branch moved meanwhile,
- * the commit is rebuilt on the new tip and pushed again, a bounded number of times. Credentials never appear in what
- * this class reports or logs.
+ * <p>The folder at the request's path is ours and is replaced exactly by the tree; everything
+ * outside it belongs to others and is kept as the remote has it. The commit is built on the remote
+ * branch's tip as just fetched (the local clone is only a cache), and only when something changed.
+ * A push is never forced: when the branch moved meanwhile, the commit is rebuilt on the new tip and
+ * pushed again, a bounded number of times. Credentials never appear in what this class reports or
+ * logs.
  */
 public final class GitPublisher {
 
@@ -58,10 +59,13 @@ public final class GitPublisher {
 
   /** A publisher that logs nothing. */
   public GitPublisher() {
-    this(line -> { });
+    this(line -> {});
   }
 
-  /** A publisher that reports its progress, one line at a time (already free of credentials), to {@code log}. */
+  /**
+   * A publisher that reports its progress, one line at a time (already free of credentials), to
+   * {@code log}.
+   */
   public GitPublisher(Consumer<String> log) {
     this.log = log;
   }
@@ -69,21 +73,29 @@ public final class GitPublisher {
   /**
    * Publishes the request's tree.
    *
-   * @throws UserInputException when the settings are wrong or the remote cannot be used: unreachable, unknown,
-   *     refusing the credentials, missing the branch, or still rejecting the push after the retries. Nothing was
-   *     pushed then, and a re-run is safe.
+   * @throws UserInputException when the settings are wrong or the remote cannot be used:
+   *     unreachable, unknown, refusing the credentials, missing the branch, or still rejecting the
+   *     push after the retries. Nothing was pushed then, and a re-run is safe.
    */
   public PublishReport publish(PublishRequest request) {
     Redactor redactor = new Redactor(request.credentials(), request.repoUrl());
     PublishFailures failures = new PublishFailures(request, redactor);
     String path = checkedPath(request.path(), failures);
     if (!Repository.isValidRefName(Constants.R_HEADS + request.branch())) {
-      throw failures.invalid("publish.branchName", "/spec/gitops/branch",
-          "`" + request.branch() + "` is not a valid branch name", "name a branch such as `main`");
+      throw failures.invalid(
+          "publish.branchName",
+          "/spec/gitops/branch",
+          "`" + request.branch() + "` is not a valid branch name",
+          "name a branch such as `main`");
     }
     if (request.tree().files().isEmpty()) {
-      throw failures.invalid("publish.emptyTree", "", "there is nothing to publish: the generated tree is empty",
-          "run the generate goal first; publishing an empty tree would delete " + path + " in the repository");
+      throw failures.invalid(
+          "publish.emptyTree",
+          "",
+          "there is nothing to publish: the generated tree is empty",
+          "run the generate goal first; publishing an empty tree would delete "
+              + path
+              + " in the repository");
     }
     Remote remote;
     try {
@@ -91,11 +103,17 @@ public final class GitPublisher {
     } catch (URISyntaxException e) {
       throw failures.remote(e);
     }
-    try (remote; LocalClone clone = LocalClone.lock(request.workDir())) {
+    try (remote;
+        LocalClone clone = LocalClone.lock(request.workDir())) {
       List<String> skipped = remote.skippedHooks();
       if (!skipped.isEmpty()) {
-        throw failures.invalid("publish.hooks", "/spec/gitops/repoURL",
-            "the repository " + Redactor.url(request.repoUrl()) + " has server hooks (" + String.join(", ", skipped)
+        throw failures.invalid(
+            "publish.hooks",
+            "/spec/gitops/repoURL",
+            "the repository "
+                + Redactor.url(request.repoUrl())
+                + " has server hooks ("
+                + String.join(", ", skipped)
                 + ") that only git's own receive-pack runs, and no `git` is on the PATH",
             "install git so that maas pushes through it and the hooks decide, or publish over ssh://, http(s):// or"
                 + " git://; nothing was pushed");
@@ -105,7 +123,8 @@ public final class GitPublisher {
       }
       return new Run(request, path, remote, clone, failures, redactor).execute();
     } catch (IOException e) {
-      throw failures.localCache("cannot use the clone folder " + request.workDir() + ": " + e.getMessage());
+      throw failures.localCache(
+          "cannot use the clone folder " + request.workDir() + ": " + e.getMessage());
     }
   }
 
@@ -120,7 +139,9 @@ public final class GitPublisher {
     try {
       return SafePaths.requireRelative(path);
     } catch (IllegalArgumentException e) {
-      throw failures.invalid("publish.path", "/spec/gitops/path",
+      throw failures.invalid(
+          "publish.path",
+          "/spec/gitops/path",
           "`" + raw + "` is not a folder inside the repository",
           "name a relative folder such as `clusters/acme`; the whole folder is replaced by the generated tree");
     }
@@ -137,7 +158,12 @@ public final class GitPublisher {
     private final PublishFailures failures;
     private final String shownUrl;
 
-    Run(PublishRequest request, String path, Remote remote, LocalClone clone, PublishFailures failures,
+    Run(
+        PublishRequest request,
+        String path,
+        Remote remote,
+        LocalClone clone,
+        PublishFailures failures,
         Redactor redactor) {
       this.request = request;
       this.path = path;
@@ -163,77 +189,136 @@ public final class GitPublisher {
           throw e;
         } catch (IOException | JGitInternalException e) {
           if (freshClone) {
-            throw e instanceof TransportException te ? failures.transfer("fetching from", te)
-                : failures.localCache("the clone " + clone.dir() + " is unusable even when cloned afresh: "
-                    + e.getMessage());
+            throw e instanceof TransportException te
+                ? failures.transfer("fetching from", te)
+                : failures.localCache(
+                    "the clone "
+                        + clone.dir()
+                        + " is unusable even when cloned afresh: "
+                        + e.getMessage());
           }
-          log.accept("maas: the local clone " + clone.dir() + " is unusable (" + e.getClass().getSimpleName()
-              + "); cloning " + shownUrl + " again");
+          log.accept(
+              "maas: the local clone "
+                  + clone.dir()
+                  + " is unusable ("
+                  + e.getClass().getSimpleName()
+                  + "); cloning "
+                  + shownUrl
+                  + " again");
           clone.wipe();
           freshClone = true;
           continue;
         }
         if (attempt.commitId() == null) {
-          log.accept("maas: " + request.branch() + " of " + shownUrl + " already holds this tree at " + path
-              + "; nothing to commit");
+          log.accept(
+              "maas: "
+                  + request.branch()
+                  + " of "
+                  + shownUrl
+                  + " already holds this tree at "
+                  + path
+                  + "; nothing to commit");
           return report(PublishReport.Outcome.UNCHANGED, null, null, List.of(), List.of(), retries);
         }
-        List<FileChange> files = attempt.summary().files().stream()
-            .map(f -> new FileChange(path + "/" + f.path(), f.type())).toList();
+        List<FileChange> files =
+            attempt.summary().files().stream()
+                .map(f -> new FileChange(path + "/" + f.path(), f.type()))
+                .toList();
         if (request.dryRun()) {
-          return report(PublishReport.Outcome.DRY_RUN, attempt.commitId().name(), attempt.message(), files,
-              attempt.summary().objects(), retries);
+          return report(
+              PublishReport.Outcome.DRY_RUN,
+              attempt.commitId().name(),
+              attempt.message(),
+              files,
+              attempt.summary().objects(),
+              retries);
         }
-        log.accept("maas: pushing " + attempt.commitId().abbreviate(12).name() + " to " + request.branch() + " of "
-            + shownUrl);
+        log.accept(
+            "maas: pushing "
+                + attempt.commitId().abbreviate(12).name()
+                + " to "
+                + request.branch()
+                + " of "
+                + shownUrl);
         Pushed pushed = push(repo, attempt);
         RemoteRefUpdate result = pushed.update();
-        if (result.getStatus() == RemoteRefUpdate.Status.OK || result.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE) {
-          return report(PublishReport.Outcome.PUSHED, attempt.commitId().name(), attempt.message(), files,
-              attempt.summary().objects(), retries);
+        if (result.getStatus() == RemoteRefUpdate.Status.OK
+            || result.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE) {
+          return report(
+              PublishReport.Outcome.PUSHED,
+              attempt.commitId().name(),
+              attempt.message(),
+              files,
+              attempt.summary().objects(),
+              retries);
         }
         String status = describe(result);
         if (!retryable(result) || retries >= request.maxRetries()) {
-          throw failures.rejected(request.branch(), status + serverSaid(pushed.messages()), retries + 1);
+          throw failures.rejected(
+              request.branch(), status + serverSaid(pushed.messages()), retries + 1);
         }
         retries++;
-        log.accept("maas: " + request.branch() + " of " + shownUrl + " moved while publishing (" + status
-            + "); rebuilding the commit on the new tip, retry " + retries + " of " + request.maxRetries());
+        log.accept(
+            "maas: "
+                + request.branch()
+                + " of "
+                + shownUrl
+                + " moved while publishing ("
+                + status
+                + "); rebuilding the commit on the new tip, retry "
+                + retries
+                + " of "
+                + request.maxRetries());
         pause(retries);
       }
     }
 
-    /** Lists the remote, then fetches the branch; its tip, or {@code null} when the remote is empty. */
+    /**
+     * Lists the remote, then fetches the branch; its tip, or {@code null} when the remote is empty.
+     */
     private ObjectId fetchTip(Repository repo) throws IOException {
       Map<String, Ref> advertised;
-      try (Transport transport = remote.open(repo); FetchConnection connection = transport.openFetch()) {
+      try (Transport transport = remote.open(repo);
+          FetchConnection connection = transport.openFetch()) {
         advertised = connection.getRefsMap();
       } catch (NotSupportedException | TransportException e) {
         throw failures.remote(e);
       }
       if (!advertised.containsKey(branchRef)) {
-        List<String> branches = advertised.keySet().stream().filter(r -> r.startsWith(Constants.R_HEADS))
-            .map(r -> r.substring(Constants.R_HEADS.length())).sorted().toList();
-        if (!branches.isEmpty() || advertised.keySet().stream().anyMatch(r -> r.startsWith(Constants.R_REFS))) {
-          throw failures.missingBranch(request.branch(), branches.isEmpty() ? List.of("no branch") : branches);
+        List<String> branches =
+            advertised.keySet().stream()
+                .filter(r -> r.startsWith(Constants.R_HEADS))
+                .map(r -> r.substring(Constants.R_HEADS.length()))
+                .sorted()
+                .toList();
+        if (!branches.isEmpty()
+            || advertised.keySet().stream().anyMatch(r -> r.startsWith(Constants.R_REFS))) {
+          throw failures.missingBranch(
+              request.branch(), branches.isEmpty() ? List.of("no branch") : branches);
         }
         log.accept("maas: " + shownUrl + " is empty; creating branch " + request.branch());
         return null;
       }
       FetchResult fetched;
       try (Transport transport = remote.open(repo)) {
-        fetched = transport.fetch(NullProgressMonitor.INSTANCE,
-            List.of(new RefSpec("+" + branchRef + ":" + trackingRef)));
+        fetched =
+            transport.fetch(
+                NullProgressMonitor.INSTANCE,
+                List.of(new RefSpec("+" + branchRef + ":" + trackingRef)));
       }
       Ref tip = fetched.getAdvertisedRef(branchRef);
       if (tip == null) {
         // Deleted between listing and fetching: let the next round report it.
-        throw new TransportException("the branch " + request.branch() + " disappeared while fetching");
+        throw new TransportException(
+            "the branch " + request.branch() + " disappeared while fetching");
       }
       return tip.getObjectId();
     }
 
-    /** Builds the commit that puts the tree at {@code path} on {@code tip}; no commit when the tree is already there. */
+    /**
+     * Builds the commit that puts the tree at {@code path} on {@code tip}; no commit when the tree
+     * is already there.
+     */
     private Attempt compose(Repository repo, ObjectId tip) throws IOException {
       try (ObjectInserter inserter = repo.newObjectInserter();
           ObjectReader reader = inserter.newReader();
@@ -247,17 +332,20 @@ public final class GitPublisher {
           keepTheirs(reader, base, builder, before, unread);
         }
         Map<String, String> notOurs = new TreeMap<>();
-        unread.forEach((entry, what) -> {
-          if (!what.kind().equals("file")) {
-            notOurs.put(path + "/" + entry, what.kind());
-          }
-        });
+        unread.forEach(
+            (entry, what) -> {
+              if (!what.kind().equals("file")) {
+                notOurs.put(path + "/" + entry, what.kind());
+              }
+            });
         if (!notOurs.isEmpty() && !request.pruneAll()) {
           throw failures.notOwned(path, notOurs);
         }
         for (Map.Entry<String, byte[]> file : request.tree().files().entrySet()) {
           ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue());
-          builder.add(entry(path + "/" + file.getKey(), FileMode.REGULAR_FILE, blob, file.getValue().length));
+          builder.add(
+              entry(
+                  path + "/" + file.getKey(), FileMode.REGULAR_FILE, blob, file.getValue().length));
           Unread large = unread.get(file.getKey());
           if (large != null && large.id().equals(blob)) {
             // The same content, so no change: what was too large to read is known by its id alone.
@@ -274,12 +362,19 @@ public final class GitPublisher {
         SortedMap<String, String> unreadKinds = new TreeMap<>();
         unread.forEach((entry, what) -> unreadKinds.put(entry, what.kind()));
         ChangeSummary summary = ChangeSummary.between(before, unreadKinds, request.tree().files());
-        String message = CommitMessage.of(request.platform(), summary, request.specHash(), request.pluginVersion(),
-            request.sourceCommit());
+        String message =
+            CommitMessage.of(
+                request.platform(),
+                summary,
+                request.specHash(),
+                request.pluginVersion(),
+                request.sourceCommit());
         Instant now = Instant.now();
-        PersonIdent author = new PersonIdent(request.author().name(), request.author().email(), now, ZoneOffset.UTC);
-        PersonIdent committer = new PersonIdent(request.committer().name(), request.committer().email(), now,
-            ZoneOffset.UTC);
+        PersonIdent author =
+            new PersonIdent(request.author().name(), request.author().email(), now, ZoneOffset.UTC);
+        PersonIdent committer =
+            new PersonIdent(
+                request.committer().name(), request.committer().email(), now, ZoneOffset.UTC);
         CommitBuilder commit = new CommitBuilder();
         commit.setTreeId(tree);
         if (base != null) {
@@ -295,11 +390,17 @@ public final class GitPublisher {
     }
 
     /**
-     * Copies every entry outside {@code path} unchanged, and reads the files now under it into {@code before}; the
-     * entries under it whose content is not read (links, submodules, files too large) go to {@code unread}.
+     * Copies every entry outside {@code path} unchanged, and reads the files now under it into
+     * {@code before}; the entries under it whose content is not read (links, submodules, files too
+     * large) go to {@code unread}.
      */
-    private void keepTheirs(ObjectReader reader, RevCommit base, DirCacheBuilder builder,
-        SortedMap<String, byte[]> before, Map<String, Unread> unread) throws IOException {
+    private void keepTheirs(
+        ObjectReader reader,
+        RevCommit base,
+        DirCacheBuilder builder,
+        SortedMap<String, byte[]> before,
+        Map<String, Unread> unread)
+        throws IOException {
       try (TreeWalk walk = new TreeWalk(reader)) {
         walk.addTree(base.getTree());
         walk.setRecursive(true);
@@ -314,12 +415,20 @@ public final class GitPublisher {
           if (entryPath.startsWith(path + "/")) {
             String relative = entryPath.substring(path.length() + 1);
             int type = mode.getBits() & FileMode.TYPE_MASK;
-            if (type == FileMode.TYPE_FILE && reader.getObjectSize(id, Constants.OBJ_BLOB) <= MAX_BLOB_BYTES) {
-              before.put(relative, reader.open(id, Constants.OBJ_BLOB).getCachedBytes(MAX_BLOB_BYTES));
+            if (type == FileMode.TYPE_FILE
+                && reader.getObjectSize(id, Constants.OBJ_BLOB) <= MAX_BLOB_BYTES) {
+              before.put(
+                  relative, reader.open(id, Constants.OBJ_BLOB).getCachedBytes(MAX_BLOB_BYTES));
             } else {
-              unread.put(relative, new Unread(type == FileMode.TYPE_FILE ? "file"
-                  : type == FileMode.TYPE_SYMLINK ? "symlink" : type == FileMode.TYPE_GITLINK ? "submodule"
-                  : "entry", id));
+              unread.put(
+                  relative,
+                  new Unread(
+                      type == FileMode.TYPE_FILE
+                          ? "file"
+                          : type == FileMode.TYPE_SYMLINK
+                              ? "symlink"
+                              : type == FileMode.TYPE_GITLINK ? "submodule" : "entry",
+                      id));
             }
           } else if (entryPath.equals(path) || path.startsWith(entryPath + "/")) {
             // Someone else's file stands where our folder must go: it is not ours to delete.
@@ -332,10 +441,12 @@ public final class GitPublisher {
     }
 
     private Pushed push(Repository repo, Attempt attempt) throws IOException {
-      // Never forced, and only onto the tip the commit was built on (zero id: the branch must not exist yet).
+      // Never forced, and only onto the tip the commit was built on (zero id: the branch must not
+      // exist yet).
       ObjectId expected = attempt.base() == null ? ObjectId.zeroId() : attempt.base();
-      RemoteRefUpdate update = new RemoteRefUpdate(repo, (String) null, attempt.commitId(), branchRef, false,
-          trackingRef, expected);
+      RemoteRefUpdate update =
+          new RemoteRefUpdate(
+              repo, (String) null, attempt.commitId(), branchRef, false, trackingRef, expected);
       try (Transport transport = remote.open(repo)) {
         PushResult result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
         RemoteRefUpdate outcome = result.getRemoteUpdate(branchRef);
@@ -345,25 +456,36 @@ public final class GitPublisher {
       }
     }
 
-    /** What the server printed while refusing (a hook's own words), as one clause; empty when it printed nothing. */
+    /**
+     * What the server printed while refusing (a hook's own words), as one clause; empty when it
+     * printed nothing.
+     */
     private static String serverSaid(String messages) {
       if (messages == null || messages.isBlank()) {
         return "";
       }
-      List<String> lines = messages.lines().map(String::strip).filter(l -> !l.isEmpty())
-          .map(l -> l.startsWith("remote:") ? l.substring("remote:".length()).strip() : l)
-          .filter(l -> !l.isEmpty()).limit(20).toList();
+      List<String> lines =
+          messages
+              .lines()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty())
+              .map(l -> l.startsWith("remote:") ? l.substring("remote:".length()).strip() : l)
+              .filter(l -> !l.isEmpty())
+              .limit(20)
+              .toList();
       return lines.isEmpty() ? "" : "; the server said: " + String.join(" / ", lines);
     }
 
     private static String describe(RemoteRefUpdate update) {
-      String reason = switch (update.getStatus()) {
-        case REJECTED_NONFASTFORWARD -> "the branch moved on (not a fast-forward)";
-        case REJECTED_REMOTE_CHANGED -> "the branch moved since it was fetched";
-        case REJECTED_NODELETE -> "the remote refuses the update";
-        default -> update.getStatus().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-      };
-      return update.getMessage() == null || update.getMessage().isBlank() ? reason
+      String reason =
+          switch (update.getStatus()) {
+            case REJECTED_NONFASTFORWARD -> "the branch moved on (not a fast-forward)";
+            case REJECTED_REMOTE_CHANGED -> "the branch moved since it was fetched";
+            case REJECTED_NODELETE -> "the remote refuses the update";
+            default -> update.getStatus().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+          };
+      return update.getMessage() == null || update.getMessage().isBlank()
+          ? reason
           : reason + ": " + update.getMessage();
     }
 
@@ -371,19 +493,37 @@ public final class GitPublisher {
       return switch (update.getStatus()) {
         case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> true;
         case REJECTED_OTHER_REASON -> {
-          // A concurrent push holding the ref lock, or moving it under us; a hook's refusal is not retried.
-          String message = update.getMessage() == null ? "" : update.getMessage().toLowerCase(Locale.ROOT);
-          yield message.contains("lock") || message.contains("failed to update") || message.contains("fetch first")
-              || message.contains("stale") || message.contains("expected");
+          // A concurrent push holding the ref lock, or moving it under us; a hook's refusal is not
+          // retried.
+          String message =
+              update.getMessage() == null ? "" : update.getMessage().toLowerCase(Locale.ROOT);
+          yield message.contains("lock")
+              || message.contains("failed to update")
+              || message.contains("fetch first")
+              || message.contains("stale")
+              || message.contains("expected");
         }
         default -> false;
       };
     }
 
-    private PublishReport report(PublishReport.Outcome outcome, String commitId, String message,
-        List<FileChange> files, List<ObjectChange> objects, int retries) {
-      PublishReport report = new PublishReport(outcome, shownUrl, request.branch(), commitId, message,
-          new ArrayList<>(files), new ArrayList<>(objects), retries);
+    private PublishReport report(
+        PublishReport.Outcome outcome,
+        String commitId,
+        String message,
+        List<FileChange> files,
+        List<ObjectChange> objects,
+        int retries) {
+      PublishReport report =
+          new PublishReport(
+              outcome,
+              shownUrl,
+              request.branch(),
+              commitId,
+              message,
+              new ArrayList<>(files),
+              new ArrayList<>(objects),
+              retries);
       log.accept("maas: " + report.summary());
       return report;
     }
@@ -391,7 +531,9 @@ public final class GitPublisher {
 
   private static String type(FileMode mode) {
     int type = mode.getBits() & FileMode.TYPE_MASK;
-    return type == FileMode.TYPE_SYMLINK ? "symbolic link" : type == FileMode.TYPE_GITLINK ? "submodule" : "file";
+    return type == FileMode.TYPE_SYMLINK
+        ? "symbolic link"
+        : type == FileMode.TYPE_GITLINK ? "submodule" : "file";
   }
 
   private static DirCacheEntry entry(String path, FileMode mode, ObjectId id, long length) {
@@ -404,7 +546,9 @@ public final class GitPublisher {
     return entry;
   }
 
-  /** Waits a little, growing and randomised, so racing publishers do not collide again in lockstep. */
+  /**
+   * Waits a little, growing and randomised, so racing publishers do not collide again in lockstep.
+   */
   private static void pause(int retry) {
     long bound = Math.min(2000, 100L << Math.min(retry, 5));
     try {
@@ -428,7 +572,8 @@ public final class GitPublisher {
   /**
    * An entry under the folder whose content is not read.
    *
-   * @param kind {@code file} (too large to read), {@code symlink}, {@code submodule} or {@code entry}
+   * @param kind {@code file} (too large to read), {@code symlink}, {@code submodule} or {@code
+   *     entry}
    * @param id its object
    */
   private record Unread(String kind, ObjectId id) {}

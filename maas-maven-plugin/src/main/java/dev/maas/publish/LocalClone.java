@@ -14,16 +14,17 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The local clone of the remote: a bare repository used only as an object cache, never as a source of truth.
- * It may be deleted at any time; a damaged one is deleted and cloned again. One user at a time, across threads
- * and processes, holds it through a lock file beside it.
+ * The local clone of the remote: a bare repository used only as an object cache, never as a source
+ * of truth. It may be deleted at any time; a damaged one is deleted and cloned again. One user at a
+ * time, across threads and processes, holds it through a lock file beside it.
  */
 final class LocalClone implements AutoCloseable {
 
   /** Marks a folder as ours, so that only such a folder is ever deleted. */
   static final String MARKER = "maas-clone";
 
-  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
+      new ConcurrentHashMap<>();
 
   private final Path dir;
   private final ReentrantLock threadLock;
@@ -31,7 +32,8 @@ final class LocalClone implements AutoCloseable {
   private final FileLock processLock;
   private Repository repository;
 
-  private LocalClone(Path dir, ReentrantLock threadLock, FileChannel lockChannel, FileLock processLock) {
+  private LocalClone(
+      Path dir, ReentrantLock threadLock, FileChannel lockChannel, FileLock processLock) {
     this.dir = dir;
     this.threadLock = threadLock;
     this.lockChannel = lockChannel;
@@ -46,8 +48,11 @@ final class LocalClone implements AutoCloseable {
     threadLock.lock();
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(normalized.resolveSibling(normalized.getFileName() + ".lock"),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              normalized.resolveSibling(normalized.getFileName() + ".lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
       FileLock processLock = channel.lock();
       return new LocalClone(normalized, threadLock, channel, processLock);
     } catch (IOException | RuntimeException e) {
@@ -64,7 +69,10 @@ final class LocalClone implements AutoCloseable {
     return dir;
   }
 
-  /** Whether the folder holds something that is not a clone of ours, which must then never be deleted. */
+  /**
+   * Whether the folder holds something that is not a clone of ours, which must then never be
+   * deleted.
+   */
   boolean isForeign() throws IOException {
     if (!Files.exists(dir)) {
       return false;
@@ -89,18 +97,22 @@ final class LocalClone implements AutoCloseable {
       // Keep the cache small and never let an automatic gc race with our own reads.
       created.getConfig().setInt("gc", null, "auto", 0);
       created.getConfig().save();
-      Files.writeString(dir.resolve(MARKER), "A cache of a Git remote made by maas; safe to delete.\n");
+      Files.writeString(
+          dir.resolve(MARKER), "A cache of a Git remote made by maas; safe to delete.\n");
       repository = created;
       return repository;
     }
-    repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).setBare().build();
+    repository =
+        new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).setBare().build();
     if (!repository.getObjectDatabase().exists()) {
       throw new IOException("the local clone " + dir + " has no object database");
     }
     return repository;
   }
 
-  /** Deletes the clone (only ever a folder of ours), so that the next {@link #open()} starts afresh. */
+  /**
+   * Deletes the clone (only ever a folder of ours), so that the next {@link #open()} starts afresh.
+   */
   void wipe() throws IOException {
     closeRepository();
     if (!Files.exists(dir)) {

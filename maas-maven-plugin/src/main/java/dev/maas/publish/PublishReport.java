@@ -47,12 +47,30 @@ public record PublishReport(
   /** One line for a build log. */
   public String summary() {
     return switch (outcome) {
-      case UNCHANGED -> "Git branch " + branch + " of " + repoUrl + " is up to date: nothing to commit";
-      case PUSHED -> "pushed " + commitId.substring(0, 12) + " to " + branch + " of " + repoUrl + " ("
-          + files.size() + " files" + (retries > 0 ? ", after " + retries + " retries" : "") + "): "
-          + message.lines().findFirst().orElse("");
-      case DRY_RUN -> "dry run: would push to " + branch + " of " + repoUrl + " (" + files.size() + " files): "
-          + message.lines().findFirst().orElse("");
+      case UNCHANGED ->
+          "Git branch " + branch + " of " + repoUrl + " is up to date: nothing to commit";
+      case PUSHED ->
+          "pushed "
+              + commitId.substring(0, 12)
+              + " to "
+              + branch
+              + " of "
+              + repoUrl
+              + " ("
+              + files.size()
+              + " files"
+              + (retries > 0 ? ", after " + retries + " retries" : "")
+              + "): "
+              + message.lines().findFirst().orElse("");
+      case DRY_RUN ->
+          "dry run: would push to "
+              + branch
+              + " of "
+              + repoUrl
+              + " ("
+              + files.size()
+              + " files): "
+              + message.lines().findFirst().orElse("");
     };
   }
 }

@@ -12,22 +12,26 @@ import java.util.Objects;
  * What to publish where.
  *
  * @param tree the whole {@code <platform>/} tree; it replaces exactly what is under {@code path}
- * @param repoUrl the remote: a local path, {@code file://}, {@code git://}, {@code http(s)://} or {@code ssh://}
+ * @param repoUrl the remote: a local path, {@code file://}, {@code git://}, {@code http(s)://} or
+ *     {@code ssh://}
  * @param branch the branch to commit to
- * @param path the folder in the repository that holds the tree (relative, e.g. {@code clusters/acme})
- * @param workDir the local clone, a cache that may be deleted at any time (see {@link #defaultWorkDir})
+ * @param path the folder in the repository that holds the tree (relative, e.g. {@code
+ *     clusters/acme})
+ * @param workDir the local clone, a cache that may be deleted at any time (see {@link
+ *     #defaultWorkDir})
  * @param credentials how to authenticate, {@link GitCredentials#none()} for none
  * @param platform the platform's name, for the commit message
  * @param specHash the spec's SHA-256, with or without the {@code sha256:} prefix
  * @param pluginVersion the plugin's version, for the commit message
  * @param author who wrote the commit
  * @param committer who commits
- * @param sourceCommit the spec repository's commit the output comes from, recorded as a trailer, or {@code null}
+ * @param sourceCommit the spec repository's commit the output comes from, recorded as a trailer, or
+ *     {@code null}
  * @param dryRun build the commit but do not push it
  * @param maxRetries how often a rejected push is rebuilt on the newer tip and pushed again
  * @param origin what diagnostics name as the source of the settings, e.g. the spec file
- * @param pruneAll also delete the entries under {@code path} that maas never writes (symbolic links, submodules);
- *     without it, their presence stops the publication
+ * @param pruneAll also delete the entries under {@code path} that maas never writes (symbolic
+ *     links, submodules); without it, their presence stops the publication
  */
 public record PublishRequest(
     GeneratedTree tree,
@@ -66,19 +70,26 @@ public record PublishRequest(
     origin = origin == null || origin.isEmpty() ? "gitops" : origin;
   }
 
-  /** A builder with the defaults: no credentials, default author, no dry run, {@value #DEFAULT_MAX_RETRIES} retries. */
-  public static Builder builder(GeneratedTree tree, String repoUrl, String branch, String path, Path workDir) {
+  /**
+   * A builder with the defaults: no credentials, default author, no dry run, {@value
+   * #DEFAULT_MAX_RETRIES} retries.
+   */
+  public static Builder builder(
+      GeneratedTree tree, String repoUrl, String branch, String path, Path workDir) {
     return new Builder(tree, repoUrl, branch, path, workDir);
   }
 
   /**
-   * The clone folder for {@code repoUrl} under a build directory: {@code <buildDir>/maas-git/<hash of url>}; the
-   * hash leaves any credentials in the URL out of the folder name.
+   * The clone folder for {@code repoUrl} under a build directory: {@code <buildDir>/maas-git/<hash
+   * of url>}; the hash leaves any credentials in the URL out of the folder name.
    */
   public static Path defaultWorkDir(Path buildDirectory, String repoUrl) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(repoUrl.getBytes(StandardCharsets.UTF_8));
-      return buildDirectory.resolve("maas-git").resolve(HexFormat.of().formatHex(digest).substring(0, 16));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(repoUrl.getBytes(StandardCharsets.UTF_8));
+      return buildDirectory
+          .resolve("maas-git")
+          .resolve(HexFormat.of().formatHex(digest).substring(0, 16));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
@@ -86,8 +97,23 @@ public record PublishRequest(
 
   @Override
   public String toString() {
-    return "PublishRequest[repoUrl=" + Redactor.url(repoUrl) + ", branch=" + branch + ", path=" + path + ", workDir="
-        + workDir + ", credentials=" + credentials + ", files=" + tree.files().size() + ", dryRun=" + dryRun + ", pruneAll=" + pruneAll + "]";
+    return "PublishRequest[repoUrl="
+        + Redactor.url(repoUrl)
+        + ", branch="
+        + branch
+        + ", path="
+        + path
+        + ", workDir="
+        + workDir
+        + ", credentials="
+        + credentials
+        + ", files="
+        + tree.files().size()
+        + ", dryRun="
+        + dryRun
+        + ", pruneAll="
+        + pruneAll
+        + "]";
   }
 
   /** Builds a {@link PublishRequest}. */
@@ -172,8 +198,23 @@ public record PublishRequest(
 
     /** The request. */
     public PublishRequest build() {
-      return new PublishRequest(tree, repoUrl, branch, path, workDir, credentials, platform, specHash, pluginVersion,
-          author, committer, sourceCommit, dryRun, maxRetries, origin, pruneAll);
+      return new PublishRequest(
+          tree,
+          repoUrl,
+          branch,
+          path,
+          workDir,
+          credentials,
+          platform,
+          specHash,
+          pluginVersion,
+          author,
+          committer,
+          sourceCommit,
+          dryRun,
+          maxRetries,
+          origin,
+          pruneAll);
     }
   }
 }

@@ -7,14 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Removes credentials from every text that leaves the publisher: URLs with user information, and the secret itself. */
+/**
+ * Removes credentials from every text that leaves the publisher: URLs with user information, and
+ * the secret itself.
+ */
 final class Redactor {
 
   /**
-   * A scheme, then user information up to the LAST {@code @} before the path: JGit's {@code URIish} reads a raw
-   * {@code @} in a password that way, so stopping at the first one would print the rest of the password.
+   * A scheme, then user information up to the LAST {@code @} before the path: JGit's {@code URIish}
+   * reads a raw {@code @} in a password that way, so stopping at the first one would print the rest
+   * of the password.
    */
-  private static final Pattern USERINFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/\\\\\\s]*@");
+  private static final Pattern USERINFO =
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/\\\\\\s]*@");
+
   /** Shorter secrets would blank out ordinary words; they cannot be told apart from text. */
   private static final int MIN_SECRET_LENGTH = 4;
 
@@ -48,7 +54,9 @@ final class Redactor {
     this.secrets = List.copyOf(withEncodings);
   }
 
-  /** Whether {@code url} carries user information (a user, perhaps with a password) before its host. */
+  /**
+   * Whether {@code url} carries user information (a user, perhaps with a password) before its host.
+   */
   static boolean hasUserInfo(String url) {
     return url != null && USERINFO.matcher(url).lookingAt();
   }

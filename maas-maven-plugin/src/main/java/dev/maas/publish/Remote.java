@@ -16,7 +16,9 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.eclipse.jgit.util.FS;
 
-/** Opens transports to the remote with the request's credentials; SSH goes through Apache MINA sshd. */
+/**
+ * Opens transports to the remote with the request's credentials; SSH goes through Apache MINA sshd.
+ */
 final class Remote implements AutoCloseable {
 
   /** Seconds a connection may stay silent before it counts as unreachable. */
@@ -24,8 +26,13 @@ final class Remote implements AutoCloseable {
 
   private final URIish uri;
   private final GitCredentials credentials;
-  /** git's receive-pack for a repository on this machine, or {@code null}: JGit then receives in-process. */
+
+  /**
+   * git's receive-pack for a repository on this machine, or {@code null}: JGit then receives
+   * in-process.
+   */
   private final String receivePack;
+
   private SshdSessionFactory ssh;
 
   Remote(String url, GitCredentials credentials) throws URISyntaxException {
@@ -40,8 +47,9 @@ final class Remote implements AutoCloseable {
   }
 
   /**
-   * The hooks a push would skip: those of a repository on this machine when no {@code git} is at hand to run them
-   * (JGit's in-process receiving runs none); empty when every hook runs or there is none.
+   * The hooks a push would skip: those of a repository on this machine when no {@code git} is at
+   * hand to run them (JGit's in-process receiving runs none); empty when every hook runs or there
+   * is none.
    */
   List<String> skippedHooks() throws IOException {
     return LocalPush.isLocal(uri) && receivePack == null ? LocalPush.hooks(uri) : List.of();
@@ -52,13 +60,15 @@ final class Remote implements AutoCloseable {
     Transport transport = Transport.open(local, uri);
     transport.setTimeout(TIMEOUT_SECONDS);
     if (receivePack != null) {
-      // The receiving side's hooks (a pre-receive that protects a branch) run only in git's own receive-pack.
+      // The receiving side's hooks (a pre-receive that protects a branch) run only in git's own
+      // receive-pack.
       transport.setOptionReceivePack(receivePack);
     }
     if (!credentials.isNone()) {
-      transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(
-          credentials.username() == null ? "" : credentials.username(),
-          credentials.secret() == null ? "" : credentials.secret()));
+      transport.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(
+              credentials.username() == null ? "" : credentials.username(),
+              credentials.secret() == null ? "" : credentials.secret()));
     }
     if (transport instanceof SshTransport sshTransport) {
       sshTransport.setSshSessionFactory(sshFactory());
@@ -70,10 +80,11 @@ final class Remote implements AutoCloseable {
     if (ssh == null) {
       // The user's ~/.ssh (keys, known_hosts, config) as plain `git` would use it.
       File home = FS.DETECTED.userHome();
-      ssh = new SshdSessionFactoryBuilder()
-          .setHomeDirectory(home)
-          .setSshDirectory(new File(home, ".ssh"))
-          .build(new JGitKeyCache());
+      ssh =
+          new SshdSessionFactoryBuilder()
+              .setHomeDirectory(home)
+              .setSshDirectory(new File(home, ".ssh"))
+              .build(new JGitKeyCache());
     }
     return ssh;
   }

@@ -14,9 +14,9 @@ public interface Generator {
 
   /**
    * Whether this stage's objects are the same in every environment because it reads nothing an
-   * environment changes (the gateway hostname; a model's replicas, autoscaling and resources). An overlay
-   * then reuses the base's objects instead of generating them again. Say {@code true} only when sure:
-   * {@code PlatformRendererEnvironmentTest} compares overlays against a full re-render.
+   * environment changes (the gateway hostname; a model's replicas, autoscaling and resources). An
+   * overlay then reuses the base's objects instead of generating them again. Say {@code true} only
+   * when sure: {@code PlatformRendererEnvironmentTest} compares overlays against a full re-render.
    */
   default boolean environmentInvariant() {
     return false;

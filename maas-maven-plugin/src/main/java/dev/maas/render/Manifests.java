@@ -36,7 +36,9 @@ public final class Manifests {
 
   /** The object's {@code spec}, created empty when absent. */
   public static ObjectNode spec(KubeObject object) {
-    return object.body().has("spec") ? (ObjectNode) object.body().get("spec") : object.body().putObject("spec");
+    return object.body().has("spec")
+        ? (ObjectNode) object.body().get("spec")
+        : object.body().putObject("spec");
   }
 
   /** A Gateway API policy target reference to a Gateway. */

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generated objects that would share group, kind, namespace and name, found when a spec is validated: each clash is
- * an error at the spec name that made the later object (a model's, else a tier's or an environment's), so that
- * {@code validate} refuses what {@code generate} could not write.
+ * Generated objects that would share group, kind, namespace and name, found when a spec is
+ * validated: each clash is an error at the spec name that made the later object (a model's, else a
+ * tier's or an environment's), so that {@code validate} refuses what {@code generate} could not
+ * write.
  */
 public final class NameClashes {
 
@@ -31,9 +32,11 @@ public final class NameClashes {
       if (!(stage instanceof Stage.Generating generating)) {
         continue;
       }
-      Map<String, KubeObject> seen = folders.computeIfAbsent(generating.folder(), f -> new LinkedHashMap<>());
+      Map<String, KubeObject> seen =
+          folders.computeIfAbsent(generating.folder(), f -> new LinkedHashMap<>());
       for (KubeObject object : generating.generator().generate(platform)) {
-        String id = object.group() + "/" + object.kind() + "/" + object.namespace() + "/" + object.name();
+        String id =
+            object.group() + "/" + object.kind() + "/" + object.namespace() + "/" + object.name();
         if (seen.putIfAbsent(id, object) != null) {
           out.add(clash(platform, document, object));
         }
@@ -43,22 +46,37 @@ public final class NameClashes {
   }
 
   private static Diagnostic clash(Platform platform, SpecDocument document, KubeObject object) {
-    String what = object.kind() + " " + (object.namespace().isEmpty() ? "" : object.namespace() + "/") + object.name();
-    String message = " makes " + what + ", a name another object of the platform already has: one would overwrite"
-        + " the other";
+    String what =
+        object.kind()
+            + " "
+            + (object.namespace().isEmpty() ? "" : object.namespace() + "/")
+            + object.name();
+    String message =
+        " makes "
+            + what
+            + ", a name another object of the platform already has: one would overwrite"
+            + " the other";
     for (int i = platform.models().size() - 1; i >= 0; i--) {
       Model model = platform.models().get(i);
       if (model.namespace().equals(object.namespace()) && object.name().contains(model.name())) {
         String pointer = "/spec/models/" + i + "/name";
-        return Diagnostic.error(CODE, document.locate(pointer), pointer, "model `" + model.name() + "` in namespace `"
-            + model.namespace() + "`" + message, "rename the model, or serve it in another namespace");
+        return Diagnostic.error(
+            CODE,
+            document.locate(pointer),
+            pointer,
+            "model `" + model.name() + "` in namespace `" + model.namespace() + "`" + message,
+            "rename the model, or serve it in another namespace");
       }
     }
     for (int i = platform.tiers().size() - 1; i >= 0; i--) {
       Tier tier = platform.tiers().get(i);
       if (object.name().contains(tier.name())) {
         String pointer = "/spec/tiers/" + i + "/name";
-        return Diagnostic.error(CODE, document.locate(pointer), pointer, "tier `" + tier.name() + "`" + message,
+        return Diagnostic.error(
+            CODE,
+            document.locate(pointer),
+            pointer,
+            "tier `" + tier.name() + "`" + message,
             "rename the tier");
       }
     }
@@ -66,11 +84,19 @@ public final class NameClashes {
       Environment environment = platform.environments().get(i);
       if (object.name().contains(environment.name())) {
         String pointer = "/spec/environments/" + i + "/name";
-        return Diagnostic.error(CODE, document.locate(pointer), pointer, "environment `" + environment.name() + "`"
-            + message, "rename the environment");
+        return Diagnostic.error(
+            CODE,
+            document.locate(pointer),
+            pointer,
+            "environment `" + environment.name() + "`" + message,
+            "rename the environment");
       }
     }
-    return Diagnostic.error(CODE, document.locate("/metadata/name"), "/metadata/name", "platform `" + platform.name()
-        + "`" + message, "rename the platform or the namespaces it uses");
+    return Diagnostic.error(
+        CODE,
+        document.locate("/metadata/name"),
+        "/metadata/name",
+        "platform `" + platform.name() + "`" + message,
+        "rename the platform or the namespaces it uses");
   }
 }

@@ -4,8 +4,9 @@ import dev.maas.model.Platform;
 import java.util.List;
 
 /**
- * A read-only render stage: it looks at the finished objects and throws {@link IllegalStateException}
- * when the compiler broke one of its own promises; it never changes an object.
+ * A read-only render stage: it looks at the finished objects and throws {@link
+ * IllegalStateException} when the compiler broke one of its own promises; it never changes an
+ * object.
  */
 public interface RenderCheck {
 

@@ -23,8 +23,8 @@ import dev.maas.render.transform.ProvenanceTransformer;
 import dev.maas.render.transform.SyncWaveTransformer;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,8 @@ import java.util.Set;
 
 /**
  * The ordered list of render stages: generators (each adds objects to a folder), then transformers
- * (each changes every object), then read-only checks. {@link #stages()} is the whole story of what a
- * compilation produces, in order.
+ * (each changes every object), then read-only checks. {@link #stages()} is the whole story of what
+ * a compilation produces, in order.
  */
 public final class RenderPipeline {
 
@@ -44,8 +44,11 @@ public final class RenderPipeline {
   public static final String ARGOCD = "argocd";
 
   /** The order objects are written and listed in: group, kind, namespace, name. */
-  public static final Comparator<KubeObject> ORDER = Comparator.comparing(KubeObject::group)
-      .thenComparing(KubeObject::kind).thenComparing(KubeObject::namespace).thenComparing(KubeObject::name);
+  public static final Comparator<KubeObject> ORDER =
+      Comparator.comparing(KubeObject::group)
+          .thenComparing(KubeObject::kind)
+          .thenComparing(KubeObject::namespace)
+          .thenComparing(KubeObject::name);
 
   private final List<Stage> stages;
 
@@ -76,14 +79,18 @@ public final class RenderPipeline {
     return new RenderPipeline(stages);
   }
 
-  /** The pipeline of {@code target}: {@link #standard} for Kuadrant, {@link #maasCrds} for upstream MaaS's CRDs. */
+  /**
+   * The pipeline of {@code target}: {@link #standard} for Kuadrant, {@link #maasCrds} for upstream
+   * MaaS's CRDs.
+   */
   public static RenderPipeline of(RenderOptions options, Target target) {
     return target == Target.MAAS_CRDS ? maasCrds(options) : standard(options);
   }
 
   /**
-   * The pipeline of the {@code maas-crds} target: the Gateway, Kuadrant, models, monitoring and Argo CD as the standard
-   * one writes them, upstream MaaS's resources in place of the gateway policies and the token service.
+   * The pipeline of the {@code maas-crds} target: the Gateway, Kuadrant, models, monitoring and
+   * Argo CD as the standard one writes them, upstream MaaS's resources in place of the gateway
+   * policies and the token service.
    */
   public static RenderPipeline maasCrds(RenderOptions options) {
     List<Stage> stages = new ArrayList<>();
@@ -111,18 +118,21 @@ public final class RenderPipeline {
   }
 
   /**
-   * The objects of a run, by folder, and the objects each generator stage made (after the transformers),
-   * so that a run for an environment can reuse what does not vary by environment.
+   * The objects of a run, by folder, and the objects each generator stage made (after the
+   * transformers), so that a run for an environment can reuse what does not vary by environment.
    *
    * @param folders the objects of each folder, sorted by {@link #ORDER}
-   * @param generated each generator stage's objects; {@code null} when a transformer replaced objects
+   * @param generated each generator stage's objects; {@code null} when a transformer replaced
+   *     objects
    */
-  public record Run(Map<String, List<KubeObject>> folders, Map<Stage.Generating, List<KubeObject>> generated) {}
+  public record Run(
+      Map<String, List<KubeObject>> folders, Map<Stage.Generating, List<KubeObject>> generated) {}
 
   /**
-   * Runs every stage on {@code platform}; with {@code reuse} (a run of the whole platform), a generator that
-   * is {@link Generator#environmentInvariant()} is not run again: its objects of {@code reuse}, already
-   * transformed, are taken as they are (the same instances, which overlays compare at no cost).
+   * Runs every stage on {@code platform}; with {@code reuse} (a run of the whole platform), a
+   * generator that is {@link Generator#environmentInvariant()} is not run again: its objects of
+   * {@code reuse}, already transformed, are taken as they are (the same instances, which overlays
+   * compare at no cost).
    */
   public Run execute(Platform platform, Run reuse) {
     boolean reusing = reuse != null && reuse.generated() != null;
@@ -148,12 +158,15 @@ public final class RenderPipeline {
     for (Stage stage : stages) {
       if (stage instanceof Stage.Transforming transforming) {
         Transformer transformer = transforming.transformer();
-        fresh.replaceAll((folder, objects) -> new ArrayList<>(transformer.transform(platform, objects)));
+        fresh.replaceAll(
+            (folder, objects) -> new ArrayList<>(transformer.transform(platform, objects)));
       }
     }
     Map<String, List<KubeObject>> folders = new LinkedHashMap<>();
     fresh.forEach((folder, objects) -> folders.put(folder, new ArrayList<>(objects)));
-    reused.forEach((folder, objects) -> folders.computeIfAbsent(folder, f -> new ArrayList<>()).addAll(objects));
+    reused.forEach(
+        (folder, objects) ->
+            folders.computeIfAbsent(folder, f -> new ArrayList<>()).addAll(objects));
     folders.values().forEach(objects -> objects.sort(ORDER));
     for (Stage stage : stages) {
       if (stage instanceof Stage.Checking checking) {
@@ -166,8 +179,12 @@ public final class RenderPipeline {
     return new Run(out, transformedInPlace(generated, folders) ? generated : null);
   }
 
-  /** Whether every generated object is still in its folder: transformers changed objects, not replaced them. */
-  private static boolean transformedInPlace(Map<Stage.Generating, List<KubeObject>> generated, Map<String, List<KubeObject>> folders) {
+  /**
+   * Whether every generated object is still in its folder: transformers changed objects, not
+   * replaced them.
+   */
+  private static boolean transformedInPlace(
+      Map<Stage.Generating, List<KubeObject>> generated, Map<String, List<KubeObject>> folders) {
     Set<KubeObject> present = Collections.newSetFromMap(new IdentityHashMap<>());
     folders.values().forEach(present::addAll);
     return generated.values().stream().allMatch(present::containsAll);

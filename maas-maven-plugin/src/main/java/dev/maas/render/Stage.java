@@ -3,12 +3,14 @@ package dev.maas.render;
 import java.util.Objects;
 
 /**
- * One step of the render pipeline: a generator, a transformer or a check, each typed, so that running the list
- * needs no cast.
+ * One step of the render pipeline: a generator, a transformer or a check, each typed, so that
+ * running the list needs no cast.
  */
 public sealed interface Stage permits Stage.Generating, Stage.Transforming, Stage.Checking {
 
-  /** What a stage does; the pipeline runs all generators, then all transformers, then all checks. */
+  /**
+   * What a stage does; the pipeline runs all generators, then all transformers, then all checks.
+   */
   enum Kind {
     /** Adds objects. */
     GENERATOR,

@@ -7,7 +7,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Says in words what a wrong indentation is, at the line that has it: SnakeYAML names parser states
- * ({@code expected <block end>, but found '<block mapping start>'}) that a spec's author never sees.
+ * ({@code expected <block end>, but found '<block mapping start>'}) that a spec's author never
+ * sees.
  */
 final class Indentation {
 
@@ -35,28 +36,69 @@ final class Indentation {
     String prevLine = lines.get(prev);
     int sibling = keyColumn(prevLine);
     String prevKey = key(prevLine);
-    if (problem.startsWith("expected <block end>, but found '<block mapping start>'") && indent < sibling) {
-      String message = "`" + key + "` is indented " + spaces(indent) + ", which lines up with no key above it: `"
-          + prevKey + "` on line " + (prev + 1) + " is indented " + spaces(sibling);
+    if (problem.startsWith("expected <block end>, but found '<block mapping start>'")
+        && indent < sibling) {
+      String message =
+          "`"
+              + key
+              + "` is indented "
+              + spaces(indent)
+              + ", which lines up with no key above it: `"
+              + prevKey
+              + "` on line "
+              + (prev + 1)
+              + " is indented "
+              + spaces(sibling);
       String hint = "indent it " + spaces(sibling) + " like `" + prevKey + "`";
       int parent = parent(lines, prev, indent);
       if (parent >= 0) {
-        message += ", `" + key(lines.get(parent)) + "` on line " + (parent + 1) + " " + spaces(keyColumn(lines.get(parent)));
+        message +=
+            ", `"
+                + key(lines.get(parent))
+                + "` on line "
+                + (parent + 1)
+                + " "
+                + spaces(keyColumn(lines.get(parent)));
         String parentKey = key(lines.get(parent));
-        hint += " to keep it in `" + parentKey + "`, or " + spaces(keyColumn(lines.get(parent))) + " like `" + parentKey
-            + "` to put it beside it";
+        hint +=
+            " to keep it in `"
+                + parentKey
+                + "`, or "
+                + spaces(keyColumn(lines.get(parent)))
+                + " like `"
+                + parentKey
+                + "` to put it beside it";
       }
       return Optional.of(new Finding(row + 1, indent + 1, message, hint));
     }
-    if (problem.startsWith("mapping values are not allowed here") && indent > sibling && hasValue(prevLine)) {
-      return Optional.of(new Finding(row + 1, indent + 1, "`" + key + "` is indented " + spaces(indent) + ", more than `"
-          + prevKey + "` on line " + (prev + 1) + " (" + spaces(sibling) + "), whose value is already written, so YAML"
-          + " reads the line as more of that value", "indent it " + spaces(sibling) + " like `" + prevKey + "`"));
+    if (problem.startsWith("mapping values are not allowed here")
+        && indent > sibling
+        && hasValue(prevLine)) {
+      return Optional.of(
+          new Finding(
+              row + 1,
+              indent + 1,
+              "`"
+                  + key
+                  + "` is indented "
+                  + spaces(indent)
+                  + ", more than `"
+                  + prevKey
+                  + "` on line "
+                  + (prev + 1)
+                  + " ("
+                  + spaces(sibling)
+                  + "), whose value is already written, so YAML"
+                  + " reads the line as more of that value",
+              "indent it " + spaces(sibling) + " like `" + prevKey + "`"));
     }
     return Optional.empty();
   }
 
-  /** The nearest plain key line above {@code from} that {@code indent} could close, with no list item between. */
+  /**
+   * The nearest plain key line above {@code from} that {@code indent} could close, with no list
+   * item between.
+   */
   private static int parent(List<String> lines, int from, int indent) {
     for (int i = from; i >= 0; i--) {
       String l = lines.get(i);
@@ -114,7 +156,9 @@ final class Indentation {
   private static boolean hasValue(String line) {
     String rest = line.substring(keyColumn(line));
     int colon = rest.indexOf(": ");
-    return colon >= 0 && !rest.substring(colon + 2).strip().isEmpty() && !rest.substring(colon + 2).strip().startsWith("#");
+    return colon >= 0
+        && !rest.substring(colon + 2).strip().isEmpty()
+        && !rest.substring(colon + 2).strip().startsWith("#");
   }
 
   private static String spaces(int n) {

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * One parsed spec file: its bytes, its tree with locations, and its content hash.
  *
- * @param displayName the file as diagnostics name it (relative to the working folder where possible)
+ * @param displayName the file as diagnostics name it (relative to the working folder where
+ *     possible)
  * @param content the file's bytes
  * @param root the document's root node
  */

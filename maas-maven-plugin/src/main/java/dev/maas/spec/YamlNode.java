@@ -14,7 +14,8 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
   String pointer();
 
   /** A mapping; keys keep their own locations. */
-  record Mapping(SourceLocation location, String pointer, Map<String, Entry> entries) implements YamlNode {
+  record Mapping(SourceLocation location, String pointer, Map<String, Entry> entries)
+      implements YamlNode {
     public Mapping {
       entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
     }
@@ -24,7 +25,8 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
   record Entry(String key, SourceLocation keyLocation, YamlNode value) {}
 
   /** A sequence. */
-  record Sequence(SourceLocation location, String pointer, List<YamlNode> items) implements YamlNode {
+  record Sequence(SourceLocation location, String pointer, List<YamlNode> items)
+      implements YamlNode {
     public Sequence {
       items = List.copyOf(items);
     }

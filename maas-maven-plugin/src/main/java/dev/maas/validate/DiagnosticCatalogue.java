@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The one catalogue of codes: each rule's own declaration, and the codes reported outside the rules. */
+/**
+ * The one catalogue of codes: each rule's own declaration, and the codes reported outside the
+ * rules.
+ */
 public final class DiagnosticCatalogue {
 
-  private static final Catalogue CATALOGUE = new Catalogue(
-      sections().stream().flatMap(s -> s.codes().stream()).toList());
+  private static final Catalogue CATALOGUE =
+      new Catalogue(sections().stream().flatMap(s -> s.codes().stream()).toList());
 
   private DiagnosticCatalogue() {}
 
@@ -22,17 +25,33 @@ public final class DiagnosticCatalogue {
     return CATALOGUE;
   }
 
-  /** The catalogue in sections, in the order a run meets them: reading, schema, rules, lint, then later stages. */
+  /**
+   * The catalogue in sections, in the order a run meets them: reading, schema, rules, lint, then
+   * later stages.
+   */
   public static List<StageCodes.Group> sections() {
     List<StageCodes.Group> sections = new ArrayList<>(StageCodes.groups());
-    sections.add(2, new StageCodes.Group("Semantic rules", entries(Stream.concat(
-        SemanticRules.all().stream().map(Object::getClass), Stream.of(ArgoCdNamesAcrossSpecs.class)).toList())));
-    sections.add(3, new StageCodes.Group("Lint rules",
-        entries(LintRules.all().stream().<Class<?>>map(Object::getClass).toList())));
+    sections.add(
+        2,
+        new StageCodes.Group(
+            "Semantic rules",
+            entries(
+                Stream.concat(
+                        SemanticRules.all().stream().map(Object::getClass),
+                        Stream.of(ArgoCdNamesAcrossSpecs.class))
+                    .toList())));
+    sections.add(
+        3,
+        new StageCodes.Group(
+            "Lint rules",
+            entries(LintRules.all().stream().<Class<?>>map(Object::getClass).toList())));
     return List.copyOf(sections);
   }
 
-  /** The codes validating one spec can report: reading, schema, the semantic and lint rules, the spec's suppressions. */
+  /**
+   * The codes validating one spec can report: reading, schema, the semantic and lint rules, the
+   * spec's suppressions.
+   */
   public static List<DiagnosticCode> validation() {
     List<DiagnosticCode> codes = new ArrayList<>(StageCodes.READING.codes());
     codes.addAll(StageCodes.SCHEMA.codes());

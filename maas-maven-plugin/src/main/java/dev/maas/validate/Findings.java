@@ -6,7 +6,10 @@ import dev.maas.spec.SpecDocument;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What one rule finds: each finding located by its JSON pointer and reported under the rule's code and severity. */
+/**
+ * What one rule finds: each finding located by its JSON pointer and reported under the rule's code
+ * and severity.
+ */
 public final class Findings {
 
   private final String code;
@@ -42,7 +45,9 @@ public final class Findings {
     return document.locateKey(pointer).line();
   }
 
-  /** Whether the spec writes {@code pointer} itself (rather than the model filling in a default). */
+  /**
+   * Whether the spec writes {@code pointer} itself (rather than the model filling in a default).
+   */
   public boolean written(String pointer) {
     return document.find(pointer) != null;
   }

@@ -28,17 +28,22 @@ public final class PlatformSchema {
     } catch (IOException e) {
       throw new UncheckedIOException("the packaged schema is not JSON", e);
     }
-    // Editors read markdownDescription and the compiler reads x-maas-message; declaring them keeps the validator from
+    // Editors read markdownDescription and the compiler reads x-maas-message; declaring them keeps
+    // the validator from
     // warning about unknown keywords.
     com.networknt.schema.dialect.Dialect dialect =
-        com.networknt.schema.dialect.Dialect.builder(com.networknt.schema.dialect.Dialects.getDraft202012())
+        com.networknt.schema.dialect.Dialect.builder(
+                com.networknt.schema.dialect.Dialects.getDraft202012())
             .keyword(new com.networknt.schema.keyword.AnnotationKeyword("markdownDescription"))
             .keyword(new com.networknt.schema.keyword.AnnotationKeyword(SchemaCheck.MESSAGE))
             .build();
     this.schema = SchemaRegistry.withDefaultDialect(dialect).getSchema(tree);
   }
 
-  /** A schema read from {@code text}: the packaged one edited, to show that its messages follow its constraints. */
+  /**
+   * A schema read from {@code text}: the packaged one edited, to show that its messages follow its
+   * constraints.
+   */
   static PlatformSchema of(String text) {
     return new PlatformSchema(text);
   }

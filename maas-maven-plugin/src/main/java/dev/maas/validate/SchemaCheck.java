@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 public final class SchemaCheck {
 
   /**
-   * The keyword beside each {@code pattern} of the schema that says, in a person's words, what a value that misses
-   * the pattern is not ({@code text}) and how to write it ({@code hint}); {@code unitExamples} marks a window or
-   * duration, whose value without a unit gets the unit added as the fix. The message lives next to its constraint,
-   * so editing a pattern keeps it.
+   * The keyword beside each {@code pattern} of the schema that says, in a person's words, what a
+   * value that misses the pattern is not ({@code text}) and how to write it ({@code hint}); {@code
+   * unitExamples} marks a window or duration, whose value without a unit gets the unit added as the
+   * fix. The message lives next to its constraint, so editing a pattern keeps it.
    */
   public static final String MESSAGE = "x-maas-message";
 
@@ -33,8 +33,8 @@ public final class SchemaCheck {
   }
 
   /**
-   * The part of the spec a diagnostic says is malformed: its pointer, or for a missing property the property's own
-   * pointer (the object around it is otherwise well-formed).
+   * The part of the spec a diagnostic says is malformed: its pointer, or for a missing property the
+   * property's own pointer (the object around it is otherwise well-formed).
    */
   public static String affected(Diagnostic d) {
     if (d.code().equals("schema.required")) {
@@ -67,135 +67,247 @@ public final class SchemaCheck {
     String pointer = pointer(error.getInstanceLocation());
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
     JsonNode instance = error.getInstanceNode();
-    String schemaFragment = error.getSchemaLocation() == null ? "" : String.valueOf(error.getSchemaLocation().getFragment());
+    String schemaFragment =
+        error.getSchemaLocation() == null
+            ? ""
+            : String.valueOf(error.getSchemaLocation().getFragment());
     JsonNode keywordValue = schema.at(schemaFragment);
     JsonNode owner = schema.at(parentFragment(schemaFragment));
     String code = "schema." + keyword;
     switch (keyword) {
-      case "additionalProperties": {
-        String property = error.getProperty();
-        String child = JsonPointers.child(pointer, property);
-        List<String> known = propertyNames(owner);
-        String hint = Suggestions.didYouMean(property, known);
-        if (hint == null) {
-          hint = known.isEmpty() ? "remove it" : "remove it; known properties: " + String.join(", ", known);
+      case "additionalProperties":
+        {
+          String property = error.getProperty();
+          String child = JsonPointers.child(pointer, property);
+          List<String> known = propertyNames(owner);
+          String hint = Suggestions.didYouMean(property, known);
+          if (hint == null) {
+            hint =
+                known.isEmpty()
+                    ? "remove it"
+                    : "remove it; known properties: " + String.join(", ", known);
+          }
+          return Diagnostic.error(
+              code, document.locateKey(child), child, "unknown property `" + property + "`", hint);
         }
-        return Diagnostic.error(code, document.locateKey(child), child, "unknown property `" + property + "`", hint);
-      }
-      case "required": {
-        String property = error.getProperty();
-        JsonNode description = owner.path("properties").path(property).path("description");
-        return Diagnostic.error(code, document.locate(pointer), pointer, "missing required property `" + property + "`",
-            description.isTextual() ? "add `" + property + "`: " + description.asText() : "add `" + property + "`");
-      }
-      case "type": {
-        String expected = keywordValue.isTextual() ? keywordValue.asText() : String.valueOf(keywordValue);
-        String unit = instance != null && instance.isIntegralNumber() ? unitHint(owner, instance.asText()) : null;
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            "expected " + article(expected) + ", found " + describe(instance),
-            unit != null ? unit : typeHint(expected, instance));
-      }
-      case "pattern": {
-        JsonNode message = owner.path(MESSAGE);
-        String value = instance == null ? "" : instance.asText();
-        if (message.has("text")) {
-          String unit = unitHint(owner, value);
-          return Diagnostic.error(code, document.locate(pointer), pointer, quote(value) + " " + message.get("text").asText(),
-              unit != null ? unit : message.path("hint").asText(null));
+      case "required":
+        {
+          String property = error.getProperty();
+          JsonNode description = owner.path("properties").path(property).path("description");
+          return Diagnostic.error(
+              code,
+              document.locate(pointer),
+              pointer,
+              "missing required property `" + property + "`",
+              description.isTextual()
+                  ? "add `" + property + "`: " + description.asText()
+                  : "add `" + property + "`");
         }
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            quote(value) + " does not match the pattern " + keywordValue.asText(), describeOwner(owner));
-      }
-      case "enum": {
-        List<String> allowed = new ArrayList<>();
-        keywordValue.forEach(v -> allowed.add(v.asText()));
-        String value = instance == null ? "" : instance.asText();
-        String hint = Suggestions.didYouMean(value, allowed);
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            quote(value) + " is not one of: " + String.join(", ", allowed), hint == null ? describeOwner(owner) : hint);
-      }
+      case "type":
+        {
+          String expected =
+              keywordValue.isTextual() ? keywordValue.asText() : String.valueOf(keywordValue);
+          String unit =
+              instance != null && instance.isIntegralNumber()
+                  ? unitHint(owner, instance.asText())
+                  : null;
+          return Diagnostic.error(
+              code,
+              document.locate(pointer),
+              pointer,
+              "expected " + article(expected) + ", found " + describe(instance),
+              unit != null ? unit : typeHint(expected, instance));
+        }
+      case "pattern":
+        {
+          JsonNode message = owner.path(MESSAGE);
+          String value = instance == null ? "" : instance.asText();
+          if (message.has("text")) {
+            String unit = unitHint(owner, value);
+            return Diagnostic.error(
+                code,
+                document.locate(pointer),
+                pointer,
+                quote(value) + " " + message.get("text").asText(),
+                unit != null ? unit : message.path("hint").asText(null));
+          }
+          return Diagnostic.error(
+              code,
+              document.locate(pointer),
+              pointer,
+              quote(value) + " does not match the pattern " + keywordValue.asText(),
+              describeOwner(owner));
+        }
+      case "enum":
+        {
+          List<String> allowed = new ArrayList<>();
+          keywordValue.forEach(v -> allowed.add(v.asText()));
+          String value = instance == null ? "" : instance.asText();
+          String hint = Suggestions.didYouMean(value, allowed);
+          return Diagnostic.error(
+              code,
+              document.locate(pointer),
+              pointer,
+              quote(value) + " is not one of: " + String.join(", ", allowed),
+              hint == null ? describeOwner(owner) : hint);
+        }
       case "const":
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            (instance != null && instance.isTextual() ? quote(instance.asText()) : describe(instance))
-                + " is not allowed here; it must be " + quote(keywordValue.asText()),
+        return Diagnostic.error(
+            code,
+            document.locate(pointer),
+            pointer,
+            (instance != null && instance.isTextual()
+                    ? quote(instance.asText())
+                    : describe(instance))
+                + " is not allowed here; it must be "
+                + quote(keywordValue.asText()),
             "write " + quote(keywordValue.asText()));
       case "minimum":
       case "maximum":
       case "exclusiveMinimum":
-      case "exclusiveMaximum": {
-        String bound = keywordValue.asText();
-        String relation = keyword.endsWith("inimum") ? "below the minimum of " : "above the maximum of ";
-        if (keyword.startsWith("exclusive")) {
-          relation = keyword.endsWith("inimum") ? "not above " : "not below ";
+      case "exclusiveMaximum":
+        {
+          String bound = keywordValue.asText();
+          String relation =
+              keyword.endsWith("inimum") ? "below the minimum of " : "above the maximum of ";
+          if (keyword.startsWith("exclusive")) {
+            relation = keyword.endsWith("inimum") ? "not above " : "not below ";
+          }
+          return Diagnostic.error(
+              code,
+              document.locate(pointer),
+              pointer,
+              (instance == null ? "value" : instance.asText()) + " is " + relation + bound,
+              describeOwner(owner));
         }
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            (instance == null ? "value" : instance.asText()) + " is " + relation + bound, describeOwner(owner));
-      }
-      case "minItems": {
-        int min = keywordValue.asInt();
-        int found = instance == null ? 0 : instance.size();
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            (found == 0 ? "is an empty list" : "has " + found + (found == 1 ? " item" : " items")) + "; it needs at least "
-                + min + (min == 1 ? " item" : " items"),
-            describeOwner(owner) == null ? "add an item" : "add an item: " + describeOwner(owner));
-      }
+      case "minItems":
+        {
+          int min = keywordValue.asInt();
+          int found = instance == null ? 0 : instance.size();
+          return Diagnostic.error(
+              code,
+              document.locate(pointer),
+              pointer,
+              (found == 0 ? "is an empty list" : "has " + found + (found == 1 ? " item" : " items"))
+                  + "; it needs at least "
+                  + min
+                  + (min == 1 ? " item" : " items"),
+              describeOwner(owner) == null
+                  ? "add an item"
+                  : "add an item: " + describeOwner(owner));
+        }
       case "maxItems":
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            "has more than " + keywordValue.asInt() + " items", describeOwner(owner));
-      case "uniqueItems": {
-        int[] pair = firstRepeat(instance);
-        if (pair == null) {
-          return Diagnostic.error(code, document.locate(pointer), pointer, "holds the same item twice",
+        return Diagnostic.error(
+            code,
+            document.locate(pointer),
+            pointer,
+            "has more than " + keywordValue.asInt() + " items",
+            describeOwner(owner));
+      case "uniqueItems":
+        {
+          int[] pair = firstRepeat(instance);
+          if (pair == null) {
+            return Diagnostic.error(
+                code,
+                document.locate(pointer),
+                pointer,
+                "holds the same item twice",
+                "remove the repeated item");
+          }
+          String second = JsonPointers.child(pointer, pair[1]);
+          JsonNode item = instance.get(pair[1]);
+          return Diagnostic.error(
+              code,
+              document.locate(second),
+              second,
+              (item.isTextual() ? quote(item.asText()) : "this item")
+                  + " is already listed at "
+                  + pointer
+                  + "/"
+                  + pair[0],
               "remove the repeated item");
         }
-        String second = JsonPointers.child(pointer, pair[1]);
-        JsonNode item = instance.get(pair[1]);
-        return Diagnostic.error(code, document.locate(second), second,
-            (item.isTextual() ? quote(item.asText()) : "this item") + " is already listed at " + pointer + "/" + pair[0],
-            "remove the repeated item");
-      }
       case "minLength":
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            keywordValue.asInt() == 1 ? "must not be empty" : "is shorter than " + keywordValue.asInt() + " characters",
+        return Diagnostic.error(
+            code,
+            document.locate(pointer),
+            pointer,
+            keywordValue.asInt() == 1
+                ? "must not be empty"
+                : "is shorter than " + keywordValue.asInt() + " characters",
             describeOwner(owner));
-      case "maxLength": {
-        String value = instance == null ? "" : instance.asText();
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            quote(value) + " has " + value.codePointCount(0, value.length()) + " characters, more than the "
-                + keywordValue.asInt() + " allowed",
-            "shorten it to at most " + keywordValue.asInt() + " characters");
-      }
+      case "maxLength":
+        {
+          String value = instance == null ? "" : instance.asText();
+          return Diagnostic.error(
+              code,
+              document.locate(pointer),
+              pointer,
+              quote(value)
+                  + " has "
+                  + value.codePointCount(0, value.length())
+                  + " characters, more than the "
+                  + keywordValue.asInt()
+                  + " allowed",
+              "shorten it to at most " + keywordValue.asInt() + " characters");
+        }
       case "minProperties":
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            "needs at least one of: " + String.join(", ", propertyNames(owner)), describeOwner(owner));
-      case "maxProperties": {
-        int max = keywordValue.asInt();
-        List<String> set = new ArrayList<>();
-        if (instance != null) {
-          instance.fieldNames().forEachRemaining(name -> set.add("`" + name + "`"));
-        }
-        return Diagnostic.error(code, document.locate(pointer), pointer,
-            "sets " + String.join(", ", set) + ", but takes at most " + max + " of them",
-            max == 1 ? "keep one of them" : "keep at most " + max + " of them");
-      }
-      case "propertyNames": {
-        String name = error.getProperty() == null ? "" : error.getProperty();
-        String child = JsonPointers.child(pointer, name);
-        SourceLocation at = document.locateKey(child);
-        int max = keywordValue.path("maxLength").asInt(Integer.MAX_VALUE);
-        if (name.codePointCount(0, name.length()) > max) {
-          return Diagnostic.error(code, at, child, "the key `" + name + "` has "
-              + name.codePointCount(0, name.length()) + " characters, more than the " + max + " allowed",
-              "shorten it to at most " + max + " characters");
-        }
-        JsonNode message = keywordValue.path(MESSAGE);
-        if (message.has("text")) {
-          return Diagnostic.error(code, at, child, "the key `" + name + "` " + message.get("text").asText(),
-              message.path("hint").asText(null));
-        }
-        return Diagnostic.error(code, at, child, "the key `" + name + "` is not allowed here: " + error.getMessage(),
+        return Diagnostic.error(
+            code,
+            document.locate(pointer),
+            pointer,
+            "needs at least one of: " + String.join(", ", propertyNames(owner)),
             describeOwner(owner));
-      }
+      case "maxProperties":
+        {
+          int max = keywordValue.asInt();
+          List<String> set = new ArrayList<>();
+          if (instance != null) {
+            instance.fieldNames().forEachRemaining(name -> set.add("`" + name + "`"));
+          }
+          return Diagnostic.error(
+              code,
+              document.locate(pointer),
+              pointer,
+              "sets " + String.join(", ", set) + ", but takes at most " + max + " of them",
+              max == 1 ? "keep one of them" : "keep at most " + max + " of them");
+        }
+      case "propertyNames":
+        {
+          String name = error.getProperty() == null ? "" : error.getProperty();
+          String child = JsonPointers.child(pointer, name);
+          SourceLocation at = document.locateKey(child);
+          int max = keywordValue.path("maxLength").asInt(Integer.MAX_VALUE);
+          if (name.codePointCount(0, name.length()) > max) {
+            return Diagnostic.error(
+                code,
+                at,
+                child,
+                "the key `"
+                    + name
+                    + "` has "
+                    + name.codePointCount(0, name.length())
+                    + " characters, more than the "
+                    + max
+                    + " allowed",
+                "shorten it to at most " + max + " characters");
+          }
+          JsonNode message = keywordValue.path(MESSAGE);
+          if (message.has("text")) {
+            return Diagnostic.error(
+                code,
+                at,
+                child,
+                "the key `" + name + "` " + message.get("text").asText(),
+                message.path("hint").asText(null));
+          }
+          return Diagnostic.error(
+              code,
+              at,
+              child,
+              "the key `" + name + "` is not allowed here: " + error.getMessage(),
+              describeOwner(owner));
+        }
       case "false":
         return null;
       default:
@@ -241,7 +353,10 @@ public final class SchemaCheck {
     }
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
-      pointer = element instanceof Integer index ? JsonPointers.child(pointer, index) : JsonPointers.child(pointer, String.valueOf(element));
+      pointer =
+          element instanceof Integer index
+              ? JsonPointers.child(pointer, index)
+              : JsonPointers.child(pointer, String.valueOf(element));
     }
     return pointer;
   }
@@ -279,8 +394,8 @@ public final class SchemaCheck {
   }
 
   /**
-   * For a window or duration written without a unit ({@code 60}) or in weeks ({@code 1w}), the fix itself: the
-   * general syntax hint would send the author round once more.
+   * For a window or duration written without a unit ({@code 60}) or in weeks ({@code 1w}), the fix
+   * itself: the general syntax hint would send the author round once more.
    */
   private static String unitHint(JsonNode owner, String value) {
     JsonNode units = owner.path(MESSAGE).path("unitExamples");
@@ -303,7 +418,10 @@ public final class SchemaCheck {
     if (found == null || found.isNull()) {
       return "write a value after the colon, or remove the key";
     }
-    if ("integer".equals(expected) && found != null && found.isTextual() && found.asText().matches("-?[0-9]+")) {
+    if ("integer".equals(expected)
+        && found != null
+        && found.isTextual()
+        && found.asText().matches("-?[0-9]+")) {
       return "remove the quotes";
     }
     if ("boolean".equals(expected) && found != null && found.isTextual()) {
@@ -318,10 +436,15 @@ public final class SchemaCheck {
     return null;
   }
 
-  /** Longest value a message repeats; a longer one is cut, so a megabyte of text does not become a line of stderr. */
+  /**
+   * Longest value a message repeats; a longer one is cut, so a megabyte of text does not become a
+   * line of stderr.
+   */
   private static final int MAX_SHOWN = 80;
 
-  /** The value as a message shows it: secret-looking values are named, not shown; long ones are cut. */
+  /**
+   * The value as a message shows it: secret-looking values are named, not shown; long ones are cut.
+   */
   private static String quote(String text) {
     java.util.Optional<String> secret = dev.maas.validate.SecretDetector.find(text);
     if (secret.isPresent()) {
@@ -332,5 +455,4 @@ public final class SchemaCheck {
     }
     return "\"" + text + "\"";
   }
-
 }

@@ -6,11 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises secret material in text: private keys, JWTs, well-known API token formats, passwords in
- * URLs and long high-entropy strings. A spec is committed to Git and its values are copied into the
- * output, so none of these may appear in either; the detectors name what they found, never the value.
+ * Recognises secret material in text: private keys, JWTs, well-known API token formats, passwords
+ * in URLs and long high-entropy strings. A spec is committed to Git and its values are copied into
+ * the output, so none of these may appear in either; the detectors name what they found, never the
+ * value.
  *
- * <p>Certificates ({@code BEGIN CERTIFICATE}) and public keys are public material and are not reported.
+ * <p>Certificates ({@code BEGIN CERTIFICATE}) and public keys are public material and are not
+ * reported.
  */
 public final class SecretDetector {
 
@@ -22,25 +24,37 @@ public final class SecretDetector {
    */
   private record Detector(String kind, Pattern pattern) {}
 
-  // Possessive quantifiers and literal starts keep every pattern linear: values can be megabytes long.
-  private static final List<Detector> DETECTORS = List.of(
-      // A header alone (as in code that parses keys) is no key: key material must follow it.
-      new Detector("a private key (PEM block)",
-          Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----\\s*+[A-Za-z0-9+/]{16}")),
-      new Detector("a JSON Web Token", Pattern.compile("eyJ[A-Za-z0-9_-]{8,}+\\.eyJ[A-Za-z0-9_-]{8,}+\\.")),
-      new Detector("a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
-      new Detector("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
-      new Detector("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-      new Detector("an AWS access key id", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
-      new Detector("a password in a URL", Pattern.compile("://[^/?#@\\s:]*+:[^/?#@\\s]++@")));
+  // Possessive quantifiers and literal starts keep every pattern linear: values can be megabytes
+  // long.
+  private static final List<Detector> DETECTORS =
+      List.of(
+          // A header alone (as in code that parses keys) is no key: key material must follow it.
+          new Detector(
+              "a private key (PEM block)",
+              Pattern.compile(
+                  "-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----\\s*+[A-Za-z0-9+/]{16}")),
+          new Detector(
+              "a JSON Web Token",
+              Pattern.compile("eyJ[A-Za-z0-9_-]{8,}+\\.eyJ[A-Za-z0-9_-]{8,}+\\.")),
+          new Detector(
+              "a GitHub token",
+              Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
+          new Detector("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
+          new Detector("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+          new Detector("an AWS access key id", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
+          new Detector("a password in a URL", Pattern.compile("://[^/?#@\\s:]*+:[^/?#@\\s]++@")));
 
-  private static final Pattern PUBLIC_PEM = Pattern.compile(
-      "-----BEGIN (CERTIFICATE|PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----[A-Za-z0-9+/=\\s]*+(-----END [A-Z0-9 ]++-----)?");
+  private static final Pattern PUBLIC_PEM =
+      Pattern.compile(
+          "-----BEGIN (CERTIFICATE|PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----[A-Za-z0-9+/=\\s]*+(-----END [A-Z0-9 ]++-----)?");
 
   /** Runs of the characters of base64, base64url and hex; secrets are made of these. */
   private static final Pattern RUN = Pattern.compile("[A-Za-z0-9+/=_-]{" + 32 + ",}");
 
-  /** Bits of Shannon entropy per character above which a long mixed run is taken for random key material. */
+  /**
+   * Bits of Shannon entropy per character above which a long mixed run is taken for random key
+   * material.
+   */
   static final double ENTROPY_BITS = 4.2;
 
   /** The same for a whole run of 32 or more characters, separators included. */
@@ -58,7 +72,8 @@ public final class SecretDetector {
         return Optional.of(detector.kind());
       }
     }
-    // Certificates and public keys are random-looking by nature and public: their bodies are not keys.
+    // Certificates and public keys are random-looking by nature and public: their bodies are not
+    // keys.
     Matcher run = RUN.matcher(PUBLIC_PEM.matcher(text).replaceAll(" "));
     while (run.find()) {
       if (looksRandom(run.group())) {
@@ -69,8 +84,8 @@ public final class SecretDetector {
   }
 
   /**
-   * Whether a run mixes upper case, lower case and digits and is close to random: hex digests (one case)
-   * and words joined by dashes (low entropy, long alphabetic stretches) are not.
+   * Whether a run mixes upper case, lower case and digits and is close to random: hex digests (one
+   * case) and words joined by dashes (low entropy, long alphabetic stretches) are not.
    */
   static boolean looksRandom(String run) {
     boolean upper = run.chars().anyMatch(Character::isUpperCase);

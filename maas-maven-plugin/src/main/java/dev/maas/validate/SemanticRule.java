@@ -6,10 +6,16 @@ import dev.maas.model.Platform;
 import dev.maas.spec.SpecDocument;
 import java.util.List;
 
-/** One check beyond the schema, run on a schema-valid spec. Each rule is its own small class, annotated {@link Rule}. */
+/**
+ * One check beyond the schema, run on a schema-valid spec. Each rule is its own small class,
+ * annotated {@link Rule}.
+ */
 public interface SemanticRule {
 
-  /** The code of the rule's diagnostics: its class name in kebab case, e.g. {@code unique-tier-names}. */
+  /**
+   * The code of the rule's diagnostics: its class name in kebab case, e.g. {@code
+   * unique-tier-names}.
+   */
   default String code() {
     return codeOf(getClass());
   }
@@ -37,6 +43,8 @@ public interface SemanticRule {
     return findings.list();
   }
 
-  /** Reports what the rule finds in {@code platform} to {@code findings}, each at its JSON pointer. */
+  /**
+   * Reports what the rule finds in {@code platform} to {@code findings}, each at its JSON pointer.
+   */
   void find(Platform platform, Findings findings);
 }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a spec and checks it: YAML, then the schema, then the semantic rules, then (on a spec without errors) the lint
- * rules; last, the warnings the spec suppresses are left out.
+ * Reads a spec and checks it: YAML, then the schema, then the semantic rules, then (on a spec
+ * without errors) the lint rules; last, the warnings the spec suppresses are left out.
  */
 public final class SpecValidator {
 
@@ -36,7 +36,10 @@ public final class SpecValidator {
   private final List<SemanticRule> lints;
 
   public SpecValidator() {
-    this(new SpecReader(), new SchemaCheck(PlatformSchema.get()), SemanticRules.all(),
+    this(
+        new SpecReader(),
+        new SchemaCheck(PlatformSchema.get()),
+        SemanticRules.all(),
         dev.maas.validate.lint.LintRules.all());
   }
 
@@ -45,8 +48,12 @@ public final class SpecValidator {
     this(reader, schema, rules, List.of());
   }
 
-  /** A validator with the given rules, and lint rules that run only when nothing else found an error. */
-  public SpecValidator(SpecReader reader, SchemaCheck schema, List<SemanticRule> rules, List<SemanticRule> lints) {
+  /**
+   * A validator with the given rules, and lint rules that run only when nothing else found an
+   * error.
+   */
+  public SpecValidator(
+      SpecReader reader, SchemaCheck schema, List<SemanticRule> rules, List<SemanticRule> lints) {
     this.reader = reader;
     this.schema = schema;
     this.rules = List.copyOf(rules);
@@ -79,12 +86,18 @@ public final class SpecValidator {
     SpecDocument document = read.document();
     List<Diagnostic> diagnostics = new ArrayList<>(read.findings());
     java.util.Set<String> alreadyReported = new java.util.HashSet<>();
-    read.findings().stream().filter(Diagnostic::isError).forEach(d -> alreadyReported.add(d.pointer()));
+    read.findings().stream()
+        .filter(Diagnostic::isError)
+        .forEach(d -> alreadyReported.add(d.pointer()));
     // A node the reader already rejected (e.g. an ambiguous `010`) is not reported twice.
-    schema.check(document).stream().filter(d -> !alreadyReported.contains(d.pointer())).forEach(diagnostics::add);
-    List<String> malformed = diagnostics.stream().filter(Diagnostic::isError).map(SchemaCheck::affected).toList();
-    Suppressions suppressions = Suppressions.of(document,
-        malformed.stream().noneMatch(m -> overlaps(Suppressions.LIST, m)));
+    schema.check(document).stream()
+        .filter(d -> !alreadyReported.contains(d.pointer()))
+        .forEach(diagnostics::add);
+    List<String> malformed =
+        diagnostics.stream().filter(Diagnostic::isError).map(SchemaCheck::affected).toList();
+    Suppressions suppressions =
+        Suppressions.of(
+            document, malformed.stream().noneMatch(m -> overlaps(Suppressions.LIST, m)));
     Platform platform;
     try {
       platform = PlatformBinder.bind(document);
@@ -99,9 +112,13 @@ public final class SpecValidator {
     for (SemanticRule rule : rules) {
       if (malformed.isEmpty()) {
         diagnostics.addAll(rule.check(platform, document));
-      } else if (rule.inputs().stream().noneMatch(in -> malformed.stream().anyMatch(m -> overlaps(in, m)))) {
-        // A rule whose inputs are all well-formed: its findings are errors of their own, not echoes of a schema error.
-        rule.check(platform, document).stream().filter(d -> !alreadyReported(diagnostics, d)).forEach(diagnostics::add);
+      } else if (rule.inputs().stream()
+          .noneMatch(in -> malformed.stream().anyMatch(m -> overlaps(in, m)))) {
+        // A rule whose inputs are all well-formed: its findings are errors of their own, not echoes
+        // of a schema error.
+        rule.check(platform, document).stream()
+            .filter(d -> !alreadyReported(diagnostics, d))
+            .forEach(diagnostics::add);
       }
     }
     boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
@@ -110,11 +127,16 @@ public final class SpecValidator {
         diagnostics.addAll(lint.check(platform, document));
       }
     }
-    return new Outcome(document, failed ? null : platform,
+    return new Outcome(
+        document,
+        failed ? null : platform,
         FollowOnErrors.reduce(sorted(suppressions.apply(diagnostics))));
   }
 
-  /** Whether the part at {@code input} holds, or lies inside, the malformed part at {@code malformed}. */
+  /**
+   * Whether the part at {@code input} holds, or lies inside, the malformed part at {@code
+   * malformed}.
+   */
   private static boolean overlaps(String input, String malformed) {
     return within(malformed, input) || within(input, malformed);
   }

@@ -16,9 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The warnings a spec accepts ({@code spec.diagnostics.suppress}): each by code, optionally at one place, with a
- * reason. Only the warnings validation reports (the reader's and the lint rules') can be suppressed; naming an error
- * is an error, and a suppression that matches nothing is a warning, so a stale one cannot hide the next finding.
+ * The warnings a spec accepts ({@code spec.diagnostics.suppress}): each by code, optionally at one
+ * place, with a reason. Only the warnings validation reports (the reader's and the lint rules') can
+ * be suppressed; naming an error is an error, and a suppression that matches nothing is a warning,
+ * so a stale one cannot hide the next finding.
  */
 final class Suppressions {
 
@@ -46,7 +47,8 @@ final class Suppressions {
     }
 
     boolean matches(Diagnostic d) {
-      return !d.isError() && d.code().equals(code)
+      return !d.isError()
+          && d.code().equals(code)
           && (at.isEmpty() || d.pointer().equals(at) || d.pointer().startsWith(at + "/"));
     }
   }
@@ -59,7 +61,10 @@ final class Suppressions {
     this.entries = entries;
   }
 
-  /** The suppressions of {@code document}; none when the schema found the list malformed ({@code wellFormed}). */
+  /**
+   * The suppressions of {@code document}; none when the schema found the list malformed ({@code
+   * wellFormed}).
+   */
   static Suppressions of(SpecDocument document, boolean wellFormed) {
     List<Suppression> entries = new ArrayList<>();
     JsonNode list = wellFormed ? document.toJson().at(LIST) : null;
@@ -81,23 +86,40 @@ final class Suppressions {
       Optional<DiagnosticCode> known = catalogue.find(s.code());
       if (known.isEmpty()) {
         String hint = Suggestions.didYouMean(s.code(), suppressible);
-        out.add(Diagnostic.error(UNKNOWN, document.locate(pointer), pointer, "no diagnostic has the code `"
-            + s.code() + "`", hint != null ? hint : "copy the code from the end of the warning's line"));
+        out.add(
+            Diagnostic.error(
+                UNKNOWN,
+                document.locate(pointer),
+                pointer,
+                "no diagnostic has the code `" + s.code() + "`",
+                hint != null ? hint : "copy the code from the end of the warning's line"));
       } else if (known.get().severity() == Severity.ERROR) {
-        out.add(Diagnostic.error(NOT_SUPPRESSIBLE, document.locate(pointer), pointer, "`" + s.code()
-            + "` is the code of an error; only warnings can be suppressed", "fix the error instead"));
+        out.add(
+            Diagnostic.error(
+                NOT_SUPPRESSIBLE,
+                document.locate(pointer),
+                pointer,
+                "`" + s.code() + "` is the code of an error; only warnings can be suppressed",
+                "fix the error instead"));
       } else if (!suppressible.contains(s.code())) {
-        out.add(Diagnostic.error(NOT_SUPPRESSIBLE, document.locate(pointer), pointer, "`" + s.code()
-            + "` is not reported while validating a spec, so a spec cannot suppress it",
-            "suppress one of: " + String.join(", ", suppressible)));
+        out.add(
+            Diagnostic.error(
+                NOT_SUPPRESSIBLE,
+                document.locate(pointer),
+                pointer,
+                "`"
+                    + s.code()
+                    + "` is not reported while validating a spec, so a spec cannot suppress it",
+                "suppress one of: " + String.join(", ", suppressible)));
       }
     }
     return out;
   }
 
   /**
-   * {@code diagnostics} without the warnings an entry accepts, and a warning for each entry that accepted none. The
-   * lint rules run only on a spec without errors, so an entry is called unused only then.
+   * {@code diagnostics} without the warnings an entry accepts, and a warning for each entry that
+   * accepted none. The lint rules run only on a spec without errors, so an entry is called unused
+   * only then.
    */
   List<Diagnostic> apply(List<Diagnostic> diagnostics) {
     if (entries.isEmpty()) {
@@ -116,9 +138,17 @@ final class Suppressions {
       Set<String> suppressible = suppressible();
       for (Suppression s : entries) {
         if (!used.contains(s) && suppressible.contains(s.code())) {
-          out.add(Diagnostic.warning(UNUSED, document.locate(s.pointer()), s.pointer(), "no `" + s.code()
-              + "` warning " + (s.at().isEmpty() ? "is found in the spec" : "is found at " + s.at())
-              + ", so this suppression accepts nothing", "remove it"));
+          out.add(
+              Diagnostic.warning(
+                  UNUSED,
+                  document.locate(s.pointer()),
+                  s.pointer(),
+                  "no `"
+                      + s.code()
+                      + "` warning "
+                      + (s.at().isEmpty() ? "is found in the spec" : "is found at " + s.at())
+                      + ", so this suppression accepts nothing",
+                  "remove it"));
         }
       }
     }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generate keeps the parsed CRDs beside its output, and a spec in error leaves the output folder as it was, store
- * included. Each test reads its own copy of the CRD folder, which no other test has loaded in this JVM.
+ * Generate keeps the parsed CRDs beside its output, and a spec in error leaves the output folder as
+ * it was, store included. Each test reads its own copy of the CRD folder, which no other test has
+ * loaded in this JVM.
  */
 class CrdStoreUseTest {
 
@@ -28,24 +29,32 @@ class CrdStoreUseTest {
   void aGeneratedPlatformLeavesTheParsedCrdsInTheStore() throws IOException {
     Path spec = copy(REPO.resolve("platform-specs/acme.yaml"), dir.resolve("acme.yaml"));
     Path out = dir.resolve("out");
-    GenerateResult result = new MaasCompiler().generate(
-        new GenerateRequest(dir, spec, out, crdsCopy(), null, "test", false));
-    assertFalse(result.hasErrors(), () -> result.validation().diagnostics() + " " + result.checks());
+    GenerateResult result =
+        new MaasCompiler()
+            .generate(new GenerateRequest(dir, spec, out, crdsCopy(), null, "test", false));
+    assertFalse(
+        result.hasErrors(), () -> result.validation().diagnostics() + " " + result.checks());
     List<Path> stored = files(out.resolve(MaasCompiler.CRD_STORE));
     assertEquals(1, stored.size(), stored.toString());
-    assertTrue(stored.get(0).getFileName().toString().matches("crds-[0-9a-f]{64}\\.json"), stored.toString());
+    assertTrue(
+        stored.get(0).getFileName().toString().matches("crds-[0-9a-f]{64}\\.json"),
+        stored.toString());
   }
 
   @Test
   void aSpecInErrorWritesNothingNotEvenTheStore() throws IOException {
     Path spec = dir.resolve("acme.yaml");
-    Files.writeString(spec, Files.readString(REPO.resolve("platform-specs/acme.yaml"))
-        .replace("level: 0", "level: low"));
+    Files.writeString(
+        spec,
+        Files.readString(REPO.resolve("platform-specs/acme.yaml"))
+            .replace("level: 0", "level: low"));
     Path out = dir.resolve("out");
     Path crds = crdsCopy();
-    GenerateResult result = new MaasCompiler().generate(new GenerateRequest(dir, spec, out, crds, null, "test", false));
+    GenerateResult result =
+        new MaasCompiler().generate(new GenerateRequest(dir, spec, out, crds, null, "test", false));
     assertTrue(result.hasErrors(), "the spec must be refused");
-    // Had generate started reading the CRDs in the background, this would wait for it, store included.
+    // Had generate started reading the CRDs in the background, this would wait for it, store
+    // included.
     CrdCatalog.cached(crds);
     assertEquals(List.of(), files(out));
   }

@@ -40,12 +40,15 @@ class GenerateUpToDateTest {
   @Test
   void secondRunIsUpToDateAndTouchesNothing() throws IOException {
     Path spec = dir.resolve("acme.yaml");
-    Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
+    Files.copy(
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
+        spec);
     Path out = dir.resolve("out");
 
     GenerateResult first = new MaasCompiler().generate(request(spec, out, false));
     assertFalse(first.upToDate());
-    assertFalse(first.hasErrors(), () -> first.validation().diagnostics().toString() + first.checks());
+    assertFalse(
+        first.hasErrors(), () -> first.validation().diagnostics().toString() + first.checks());
     assertTrue(Files.isDirectory(out.resolve("acme")), "the platform folder is written");
     Map<Path, FileTime> before = mtimes(out);
 
@@ -65,9 +68,13 @@ class GenerateUpToDateTest {
   void unchangedRerunReportsTheSameWarnings() throws IOException {
     Path spec = dir.resolve("acme.yaml");
     // Two warnings: the YAML 1.1 word, and a gated model without download credentials.
-    Files.writeString(spec, Files.readString(Path.of(System.getProperty("maas.repoRoot", ".."))
-        .resolve("platform-specs/acme.yaml")).replace("displayName: Free\n", "displayName: on\n")
-        .replace("      credentials: {secretName: hf-token}\n", ""));
+    Files.writeString(
+        spec,
+        Files.readString(
+                Path.of(System.getProperty("maas.repoRoot", ".."))
+                    .resolve("platform-specs/acme.yaml"))
+            .replace("displayName: Free\n", "displayName: on\n")
+            .replace("      credentials: {secretName: hf-token}\n", ""));
     Path out = dir.resolve("out");
 
     GenerateResult first = new MaasCompiler().generate(request(spec, out, false));
@@ -81,9 +88,15 @@ class GenerateUpToDateTest {
 
   @Test
   void recordedWarningsKeepTabsLineBreaksAndBackslashes() {
-    Diagnostic odd = Diagnostic.warning("lint.x", new SourceLocation("a\tb.yaml", 3, 4), "/spec/x",
-        "text \"a\\tb\"\nsecond\r line\t", null);
-    Diagnostic plain = Diagnostic.warning("lint.y", SourceLocation.ofFile("c.yaml"), "", "m", "fix it");
+    Diagnostic odd =
+        Diagnostic.warning(
+            "lint.x",
+            new SourceLocation("a\tb.yaml", 3, 4),
+            "/spec/x",
+            "text \"a\\tb\"\nsecond\r line\t",
+            null);
+    Diagnostic plain =
+        Diagnostic.warning("lint.y", SourceLocation.ofFile("c.yaml"), "", "m", "fix it");
     InputFingerprint.record(dir, "f", List.of("p"), List.of(odd, plain));
     assertEquals(List.of(odd, plain), InputFingerprint.warnings(dir));
   }
@@ -91,11 +104,15 @@ class GenerateUpToDateTest {
   @Test
   void changedSpecIsCompiledAgain() throws IOException {
     Path spec = dir.resolve("acme.yaml");
-    Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
+    Files.copy(
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
+        spec);
     Path out = dir.resolve("out");
     new MaasCompiler().generate(request(spec, out, false));
 
-    Files.writeString(spec, Files.readString(spec).replace("limit: 20000, window: 1m", "limit: 40000, window: 1m"));
+    Files.writeString(
+        spec,
+        Files.readString(spec).replace("limit: 20000, window: 1m", "limit: 40000, window: 1m"));
     GenerateResult again = new MaasCompiler().generate(request(spec, out, false));
 
     assertFalse(again.upToDate());
@@ -106,7 +123,9 @@ class GenerateUpToDateTest {
   @Test
   void invalidSpecLeavesEarlierOutputByteIdentical() throws IOException {
     Path spec = dir.resolve("acme.yaml");
-    Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
+    Files.copy(
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
+        spec);
     Path out = dir.resolve("out");
     new MaasCompiler().generate(request(spec, out, false));
     Map<String, byte[]> before = TreeWriter.read(out.resolve("acme"));

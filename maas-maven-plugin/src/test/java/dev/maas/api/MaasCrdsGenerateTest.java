@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generate of a {@code maas-crds} spec checks the MaaS resources against the real CRDs and proves both targets grant
- * the same before it writes; a spec whose two targets could not agree never reaches the disk.
+ * Generate of a {@code maas-crds} spec checks the MaaS resources against the real CRDs and proves
+ * both targets grant the same before it writes; a spec whose two targets could not agree never
+ * reaches the disk.
  */
 class MaasCrdsGenerateTest {
 
   private static final Path REPO = Path.of(System.getProperty("maas.repoRoot", ".."));
   private static final Path CRDS = Path.of(System.getProperty("maas.crds", "../../shared/crds"));
-  private static final String SPEC = "maas-maven-plugin/src/test/resources/targets/acme-maas-crds.yaml";
+  private static final String SPEC =
+      "maas-maven-plugin/src/test/resources/targets/acme-maas-crds.yaml";
 
   @TempDir Path dir;
 
@@ -28,11 +30,13 @@ class MaasCrdsGenerateTest {
   void theReferenceSpecGeneratesForUpstreamMaas() throws IOException {
     Path spec = Files.copy(REPO.resolve(SPEC), dir.resolve("acme.yaml"));
     Path out = dir.resolve("out");
-    GenerateResult result = new MaasCompiler().generate(new GenerateRequest(dir, spec, out, CRDS, null, "test", false));
+    GenerateResult result =
+        new MaasCompiler().generate(new GenerateRequest(dir, spec, out, CRDS, null, "test", false));
     assertEquals(List.of(), result.checks().stream().map(Diagnostic::render).toList());
     assertFalse(result.hasErrors(), () -> result.validation().diagnostics().toString());
     assertTrue(Files.isRegularFile(out.resolve("acme/base/maassubscription-acme-premium.yaml")));
-    assertFalse(Files.exists(out.resolve("acme/base/tokenratelimitpolicy-acme-token-limits.yaml")),
+    assertFalse(
+        Files.exists(out.resolve("acme/base/tokenratelimitpolicy-acme-token-limits.yaml")),
         "the kuadrant output is rendered to be compared, never written");
   }
 }

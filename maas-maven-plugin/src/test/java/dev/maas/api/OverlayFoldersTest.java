@@ -12,16 +12,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A folder of hand-written overlays that names no environment is an error, not silently left out. */
+/**
+ * A folder of hand-written overlays that names no environment is an error, not silently left out.
+ */
 class OverlayFoldersTest {
 
   @TempDir Path dir;
 
   private GenerateResult generate() throws Exception {
     Path spec = dir.resolve("acme.yaml");
-    Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
-    return new MaasCompiler().generate(new GenerateRequest(dir, spec, dir.resolve("out"), null,
-        dir.resolve("overlays"), "test"));
+    Files.copy(
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
+        spec);
+    return new MaasCompiler()
+        .generate(
+            new GenerateRequest(
+                dir, spec, dir.resolve("out"), null, dir.resolve("overlays"), "test"));
   }
 
   @Test
@@ -33,17 +39,28 @@ class OverlayFoldersTest {
     GenerateResult result = generate();
 
     assertTrue(result.hasErrors());
-    List<String> errors = result.diagnostics().stream().filter(Diagnostic::isError).map(Rendered::withoutCode).toList();
-    assertEquals(List.of("overlays/prd/: error: hand-written overlays for environment `prd`, which no spec defines"
-        + " (environments: dev, prod); they would be left out of every overlay (did you mean `prod`? rename the"
-        + " folder to overlays/prod)"), errors);
+    List<String> errors =
+        result.diagnostics().stream()
+            .filter(Diagnostic::isError)
+            .map(Rendered::withoutCode)
+            .toList();
+    assertEquals(
+        List.of(
+            "overlays/prd/: error: hand-written overlays for environment `prd`, which no spec defines"
+                + " (environments: dev, prod); they would be left out of every overlay (did you mean `prod`? rename the"
+                + " folder to overlays/prod)"),
+        errors);
     assertFalse(Files.exists(dir.resolve("out/acme")), "nothing is written");
   }
 
   @Test
   void folderOfNoEnvironmentAtAllSaysWhatToDo() throws Exception {
     Files.createDirectories(dir.resolve("overlays/staging-eu"));
-    List<String> errors = generate().diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::hint).toList();
+    List<String> errors =
+        generate().diagnostics().stream()
+            .filter(Diagnostic::isError)
+            .map(Diagnostic::hint)
+            .toList();
     assertEquals(List.of("rename the folder to an environment's name, or remove it"), errors);
   }
 

@@ -14,19 +14,24 @@ class CelEngineTest {
 
   private static final CelEngine CEL = CelEngine.withVariables("auth", "request");
 
-  private static final Map<String, Object> VARS = Map.of(
-      "auth", Map.of("identity", Map.of("tier", "premium", "userid", "u1")),
-      "request", Map.of(
-          "path", "/llm/granite-8b/v1/chat/completions",
-          "method", "POST",
-          "headers", Map.of("content-type", "application/json", "x-tokens", "12")));
+  private static final Map<String, Object> VARS =
+      Map.of(
+          "auth", Map.of("identity", Map.of("tier", "premium", "userid", "u1")),
+          "request",
+              Map.of(
+                  "path", "/llm/granite-8b/v1/chat/completions",
+                  "method", "POST",
+                  "headers", Map.of("content-type", "application/json", "x-tokens", "12")));
 
   @Test
   void kuadrantPredicates() throws CelFailure {
     assertEquals("llm", CEL.compile("request.path.split(\"/\")[1]").evaluate(VARS));
     assertTrue(CEL.compile("!request.path.endsWith(\"/v1/models\")").test(VARS));
-    assertTrue(CEL.compile("auth.identity.tier == \"premium\" && request.method == \"POST\"").test(VARS));
-    assertTrue(CEL.compile("request.headers[\"content-type\"].lowerAscii().startsWith(\"application/\")").test(VARS));
+    assertTrue(
+        CEL.compile("auth.identity.tier == \"premium\" && request.method == \"POST\"").test(VARS));
+    assertTrue(
+        CEL.compile("request.headers[\"content-type\"].lowerAscii().startsWith(\"application/\")")
+            .test(VARS));
     assertEquals(12L, CEL.compile("int(request.headers[\"x-tokens\"])").evaluate(VARS));
     assertEquals("u1", CEL.compile("auth.identity.userid").evaluate(VARS));
     assertTrue(CEL.compile("auth.identity.tier in [\"free\", \"premium\"]").test(VARS));
@@ -43,7 +48,8 @@ class CelEngineTest {
   void listsAndNumbers() throws CelFailure {
     CelEngine engine = CelEngine.withVariables("self");
     Map<String, Object> self = Map.of("ports", List.of(80L, 443L), "ratio", 0.5);
-    assertTrue(engine.compile("self.ports.all(p, p > 0) && self.ratio < 1").test(Map.of("self", self)));
+    assertTrue(
+        engine.compile("self.ports.all(p, p > 0) && self.ratio < 1").test(Map.of("self", self)));
     assertEquals(2L, engine.compile("size(self.ports)").evaluate(Map.of("self", self)));
     java.util.HashMap<String, Object> withNull = new java.util.HashMap<>();
     withNull.put("gone", null);
@@ -57,36 +63,63 @@ class CelEngineTest {
     assertTrue(syntax.getMessage().startsWith("cannot compile: "), syntax.getMessage());
     CelFailure unknown = assertThrows(CelFailure.class, () -> CEL.compile("isURL(request.path)"));
     assertTrue(unknown.getMessage().contains("isURL"), unknown.getMessage());
-    CelFailure undeclared = assertThrows(CelFailure.class, () -> CEL.compile("response.code == 200"));
+    CelFailure undeclared =
+        assertThrows(CelFailure.class, () -> CEL.compile("response.code == 200"));
     assertTrue(undeclared.getMessage().contains("response"), undeclared.getMessage());
-    CelFailure missing = assertThrows(CelFailure.class, () -> CEL.compile("auth.identity.group == \"x\"").test(VARS));
-    assertTrue(missing.getMessage().startsWith("cannot evaluate: ") && missing.getMessage().contains("group"),
+    CelFailure missing =
+        assertThrows(
+            CelFailure.class, () -> CEL.compile("auth.identity.group == \"x\"").test(VARS));
+    assertTrue(
+        missing.getMessage().startsWith("cannot evaluate: ")
+            && missing.getMessage().contains("group"),
         missing.getMessage());
-    CelFailure notBool = assertThrows(CelFailure.class, () -> CEL.compile("request.method").test(VARS));
+    CelFailure notBool =
+        assertThrows(CelFailure.class, () -> CEL.compile("request.method").test(VARS));
     assertEquals("expected a boolean, got string: POST", notBool.getMessage());
   }
 
   @Test
   void aVariableNotGivenDecidesNothingUnlessLogicDoesWithoutIt() throws CelFailure {
     CelVariables requestOnly = CelVariables.of(VARS).only(java.util.Set.of("request"));
-    assertFalse((Boolean) CEL.compile("request.method == \"GET\" && auth.identity.tier == \"free\"")
-        .evaluate(requestOnly));
-    assertTrue((Boolean) CEL.compile("request.method == \"POST\" || auth.identity.tier == \"free\"")
-        .evaluate(requestOnly));
-    for (String dependent : List.of("request.method == \"POST\" && auth.identity.tier == \"free\"",
-        "type(auth.identity.aud) == list ? true : false", "auth.identity.tier in [\"free\"]")) {
-      CelFailure unknown = assertThrows(CelFailure.class, () -> CEL.compile(dependent).evaluate(requestOnly), dependent);
-      assertTrue(unknown.getMessage().contains("depends on a variable that was not given"), unknown.getMessage());
+    assertFalse(
+        (Boolean)
+            CEL.compile("request.method == \"GET\" && auth.identity.tier == \"free\"")
+                .evaluate(requestOnly));
+    assertTrue(
+        (Boolean)
+            CEL.compile("request.method == \"POST\" || auth.identity.tier == \"free\"")
+                .evaluate(requestOnly));
+    for (String dependent :
+        List.of(
+            "request.method == \"POST\" && auth.identity.tier == \"free\"",
+            "type(auth.identity.aud) == list ? true : false",
+            "auth.identity.tier in [\"free\"]")) {
+      CelFailure unknown =
+          assertThrows(
+              CelFailure.class, () -> CEL.compile(dependent).evaluate(requestOnly), dependent);
+      assertTrue(
+          unknown.getMessage().contains("depends on a variable that was not given"),
+          unknown.getMessage());
     }
   }
 
   @Test
   void anExpressionNamesTheAttributesItReads() throws CelFailure {
-    assertEquals(java.util.Optional.of(java.util.Set.of(List.of("auth", "identity", "tier"), List.of("request", "path"),
-        List.of("request", "headers"))), CEL.compile("auth.identity.tier == \"a\" && request.path.startsWith(\"/x\")"
-        + " && \"h\" in request.headers && has(request.path)").reads());
-    assertEquals(java.util.Optional.of(java.util.Set.of(List.of("auth"))), CEL.compile("type(auth) == map").reads());
-    assertEquals(java.util.Optional.of(java.util.Set.of(List.of("request", "headers"))),
+    assertEquals(
+        java.util.Optional.of(
+            java.util.Set.of(
+                List.of("auth", "identity", "tier"),
+                List.of("request", "path"),
+                List.of("request", "headers"))),
+        CEL.compile(
+                "auth.identity.tier == \"a\" && request.path.startsWith(\"/x\")"
+                    + " && \"h\" in request.headers && has(request.path)")
+            .reads());
+    assertEquals(
+        java.util.Optional.of(java.util.Set.of(List.of("auth"))),
+        CEL.compile("type(auth) == map").reads());
+    assertEquals(
+        java.util.Optional.of(java.util.Set.of(List.of("request", "headers"))),
         CEL.compile("request.headers.exists(h, h.startsWith(\"x-\"))").reads());
     // A loop variable named like a platform variable hides it; no attributes are claimed then.
     assertEquals(java.util.Optional.empty(), CEL.compile("[1].exists(auth, auth > 0)").reads());
@@ -102,33 +135,47 @@ class CelEngineTest {
 
   @Test
   void aJunctionIsTrueExactlyWhenItsOperandsSaySo() throws CelFailure {
-    List<String> chains = List.of(
-        "request.method == \"POST\" && auth.identity.tier == \"premium\"",
-        "request.method == \"GET\" || (auth.identity.tier == \"free\" || request.path.startsWith(\"/llm/\"))",
-        "auth.identity.group == \"x\" || request.method == \"POST\"",
-        "auth.identity.group == \"x\" && request.method == \"POST\"",
-        "request.method == \"GET\" || auth.identity.group == \"x\"",
-        "request.method == \"POST\" && auth.identity.group == \"x\"",
-        "auth.identity.missing.startsWith(\"a\") || request.path.endsWith(\"/completions\")",
-        "request.path.startsWith(\"/llm/\") && (auth.identity.tier in [\"premium\"] && int(request.headers[\"x-tokens\"]) > 10)");
-    List<CelVariables> bindings = List.of(CelVariables.of(VARS), CelVariables.of(VARS).only(java.util.Set.of("request")),
-        CelVariables.of(Map.of("request", Map.of("method", "GET", "path", "/v1/models", "headers", Map.of()),
-            "auth", Map.of("identity", Map.of("tier", "free")))));
+    List<String> chains =
+        List.of(
+            "request.method == \"POST\" && auth.identity.tier == \"premium\"",
+            "request.method == \"GET\" || (auth.identity.tier == \"free\" || request.path.startsWith(\"/llm/\"))",
+            "auth.identity.group == \"x\" || request.method == \"POST\"",
+            "auth.identity.group == \"x\" && request.method == \"POST\"",
+            "request.method == \"GET\" || auth.identity.group == \"x\"",
+            "request.method == \"POST\" && auth.identity.group == \"x\"",
+            "auth.identity.missing.startsWith(\"a\") || request.path.endsWith(\"/completions\")",
+            "request.path.startsWith(\"/llm/\") && (auth.identity.tier in [\"premium\"] && int(request.headers[\"x-tokens\"]) > 10)");
+    List<CelVariables> bindings =
+        List.of(
+            CelVariables.of(VARS),
+            CelVariables.of(VARS).only(java.util.Set.of("request")),
+            CelVariables.of(
+                Map.of(
+                    "request",
+                    Map.of("method", "GET", "path", "/v1/models", "headers", Map.of()),
+                    "auth",
+                    Map.of("identity", Map.of("tier", "free")))));
     for (String source : chains) {
       CelExpression whole = CEL.compile(source);
-      CelExpression.Junction junction = whole.junction().orElseThrow(() -> new AssertionError(source));
+      CelExpression.Junction junction =
+          whole.junction().orElseThrow(() -> new AssertionError(source));
       assertTrue(junction.operands().size() >= 2, source);
       for (CelVariables vars : bindings) {
-        boolean operandsSay = junction.conjunction()
-            ? junction.operands().stream().allMatch(o -> isTrue(o, vars))
-            : junction.operands().stream().anyMatch(o -> isTrue(o, vars));
+        boolean operandsSay =
+            junction.conjunction()
+                ? junction.operands().stream().allMatch(o -> isTrue(o, vars))
+                : junction.operands().stream().anyMatch(o -> isTrue(o, vars));
         assertEquals(isTrue(whole, vars), operandsSay, source + " with " + vars);
       }
     }
-    assertTrue(CEL.compile("!(request.method == \"GET\" && true)").junction().isEmpty(), "a negation is no chain");
+    assertTrue(
+        CEL.compile("!(request.method == \"GET\" && true)").junction().isEmpty(),
+        "a negation is no chain");
     assertTrue(CEL.compile("request.method == \"GET\" ? true : false").junction().isEmpty());
-    for (String dyn : List.of("request.method || true", "request.method && true", "true && request.method")) {
-      // "POST" || true is an error, not true: an operand that may not be boolean leaves the chain whole.
+    for (String dyn :
+        List.of("request.method || true", "request.method && true", "true && request.method")) {
+      // "POST" || true is an error, not true: an operand that may not be boolean leaves the chain
+      // whole.
       assertTrue(CEL.compile(dyn).junction().isEmpty(), dyn);
       assertFalse(isTrue(CEL.compile(dyn), CelVariables.of(VARS)), dyn);
     }
@@ -136,31 +183,43 @@ class CelEngineTest {
 
   @Test
   void equalOperandsOfDifferentExpressionsReadAlike() throws CelFailure {
-    CelExpression.Junction a = CEL.compile("request.path.startsWith(\"/a/\") && auth.identity.tier in [\"x\", \"y\"]")
-        .junction().orElseThrow();
-    CelExpression.Junction b = CEL.compile("request.path.startsWith(\"/b/\")&&auth.identity.tier in [\"x\",\"y\"]")
-        .junction().orElseThrow();
+    CelExpression.Junction a =
+        CEL.compile("request.path.startsWith(\"/a/\") && auth.identity.tier in [\"x\", \"y\"]")
+            .junction()
+            .orElseThrow();
+    CelExpression.Junction b =
+        CEL.compile("request.path.startsWith(\"/b/\")&&auth.identity.tier in [\"x\",\"y\"]")
+            .junction()
+            .orElseThrow();
     assertEquals(a.operands().get(1).source(), b.operands().get(1).source());
     assertFalse(a.operands().get(0).source().equals(b.operands().get(0).source()));
-    assertEquals(List.of(List.of("auth", "identity", "tier")), List.copyOf(a.operands().get(1).reads().orElseThrow()));
-    CelExpression.Junction loops = CEL.compile("[1].exists(x, x == 1) && [1].exists(x, x == 1)").junction().orElseThrow();
-    assertFalse(loops.operands().get(0).source().equals(loops.operands().get(1).source()),
+    assertEquals(
+        List.of(List.of("auth", "identity", "tier")),
+        List.copyOf(a.operands().get(1).reads().orElseThrow()));
+    CelExpression.Junction loops =
+        CEL.compile("[1].exists(x, x == 1) && [1].exists(x, x == 1)").junction().orElseThrow();
+    assertFalse(
+        loops.operands().get(0).source().equals(loops.operands().get(1).source()),
         "operands with comprehensions are never taken for one another");
   }
 
   @Test
   void compilingTogetherGivesWhatCompilingAloneGives() throws CelFailure {
-    List<String> expressions = List.of(
-        "request.method == \"POST\"",
-        "auth.identity.tier in [\"free\", \"premium\"] // a comment ends at the line's end",
-        "request.path.startsWith(\"/llm/\") && size([1, 2]) == 2",
-        "[1].exists(x, x == 1) && request.method != \"GET\"",
-        "type(auth.identity.tier) == string ? auth.identity.tier : \"\"",
-        "int(request.headers[\"x-tokens\"])");
+    List<String> expressions =
+        List.of(
+            "request.method == \"POST\"",
+            "auth.identity.tier in [\"free\", \"premium\"] // a comment ends at the line's end",
+            "request.path.startsWith(\"/llm/\") && size([1, 2]) == 2",
+            "[1].exists(x, x == 1) && request.method != \"GET\"",
+            "type(auth.identity.tier) == string ? auth.identity.tier : \"\"",
+            "int(request.headers[\"x-tokens\"])");
     assertSameOutcomes(expressions);
-    // Expressions that do not compile, or that would swallow or split their neighbours if the text were trusted.
-    assertSameOutcomes(List.of("request.method == \"POST\"", "isURL(request.path)", "auth.identity.tier"));
-    assertSameOutcomes(List.of("request.method), dyn(request.path", "\"\"\"open", "request.path\"\"\"", "true"));
+    // Expressions that do not compile, or that would swallow or split their neighbours if the text
+    // were trusted.
+    assertSameOutcomes(
+        List.of("request.method == \"POST\"", "isURL(request.path)", "auth.identity.tier"));
+    assertSameOutcomes(
+        List.of("request.method), dyn(request.path", "\"\"\"open", "request.path\"\"\"", "true"));
     assertSameOutcomes(List.of("request.method == \"POST\"", "a) + (b", "request.path"));
     assertSameOutcomes(List.of("request.method == \"POST\"", "'x' + (", "') == 'x'"));
   }

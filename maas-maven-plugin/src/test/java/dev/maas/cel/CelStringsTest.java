@@ -17,10 +17,27 @@ class CelStringsTest {
   private static final CelEngine CEL = CelEngine.withVariables("x");
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "premium", "x\" || true || \"", "\" || true || \"", "\\", "\\\"", "a\\\" || true || \\\"b",
-      "line\nbreak", "tab\tcr\r", "\u0000nul\u0001\u001f\u007f", "é ü ß 東京 \u202e bidi", "emoji 😀 𝔘",
-      "'single' '''triple'''", "\"\"\"raw\"\"\"", "${x}", "r\"raw\"", "\\u0041 not an escape", "/* c */ // c"})
+  @ValueSource(
+      strings = {
+        "",
+        "premium",
+        "x\" || true || \"",
+        "\" || true || \"",
+        "\\",
+        "\\\"",
+        "a\\\" || true || \\\"b",
+        "line\nbreak",
+        "tab\tcr\r",
+        "\u0000nul\u0001\u001f\u007f",
+        "é ü ß 東京 \u202e bidi",
+        "emoji 😀 𝔘",
+        "'single' '''triple'''",
+        "\"\"\"raw\"\"\"",
+        "${x}",
+        "r\"raw\"",
+        "\\u0041 not an escape",
+        "/* c */ // c"
+      })
   void literalEqualsTheOriginal(String text) throws CelFailure {
     String quoted = CelStrings.quote(text);
     CelExpression equal = CEL.compile(quoted + " == x");
@@ -57,7 +74,8 @@ class CelStringsTest {
 
   @Test
   void loneSurrogateIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CelStrings.quote("a\ud800b"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CelStrings.quote("a\ud800b"));
     assertEquals("text has a lone surrogate at index 1; it is not valid Unicode", e.getMessage());
   }
 }

@@ -15,18 +15,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The parsed CRDs kept between runs: read back only while the folder is unchanged, and checking exactly alike. */
+/**
+ * The parsed CRDs kept between runs: read back only while the folder is unchanged, and checking
+ * exactly alike.
+ */
 class CrdStoreTest {
 
-  /** Objects that meet a pattern, a CEL rule, a required field, an unknown field and a valid case. */
-  private static final List<String> OBJECTS = List.of("""
+  /**
+   * Objects that meet a pattern, a CEL rule, a required field, an unknown field and a valid case.
+   */
+  private static final List<String> OBJECTS =
+      List.of(
+          """
       apiVersion: kuadrant.io/v1
       kind: RateLimitPolicy
       metadata: {name: acme-request-limits, namespace: gateway-system}
       spec:
         targetRef: {group: gateway.networking.k8s.io, kind: Gateway, name: maas-gateway}
         limits: {free: {rates: [{limit: 5, window: 1d}]}}
-      """, """
+      """,
+          """
       apiVersion: kuadrant.io/v1
       kind: RateLimitPolicy
       metadata: {name: acme-request-limits, namespace: gateway-system}
@@ -34,21 +42,24 @@ class CrdStoreTest {
         targetRef: {group: gateway.networking.k8s.io, kind: Gateway, name: maas-gateway}
         limits: {free: {rates: [{limit: 5, window: 1m}]}}
         defaults: {limits: {all: {rates: [{limit: 50, window: 1m}]}}}
-      """, """
+      """,
+          """
       apiVersion: kuadrant.io/v1
       kind: AuthPolicy
       metadata: {name: granite-auth, namespace: llm}
       spec:
         targetRef: {group: gateway.networking.k8s.io, kind: Service, name: granite-8b}
         rules: {authentication: {anonymous: {anonymous: {}}}}
-      """, """
+      """,
+          """
       apiVersion: gateway.networking.k8s.io/v1
       kind: HTTPRoute
       metadata: {name: granite, namespace: llm}
       spec:
         parentRefs: [{name: maas-gateway, namespace: gateway-system}]
         rules: [{matches: [{path: {type: PathPrefix, value: /llm/granite}}], backendRefs: [{name: granite, port: 80}], colour: red}]
-      """, """
+      """,
+          """
       apiVersion: serving.kserve.io/v1alpha1
       kind: LLMInferenceService
       metadata: {name: granite, namespace: llm}
@@ -75,10 +86,12 @@ class CrdStoreTest {
   void theStoredCopyIsWhatASecondLoadReads(@TempDir Path store) throws IOException {
     CrdCatalog.load(Crds.DIR, store);
     Path copy = storedCopies(store).get(0);
-    // Renaming a kind in the stored copy shows whether the second load read it or parsed the YAML again.
+    // Renaming a kind in the stored copy shows whether the second load read it or parsed the YAML
+    // again.
     String text = Files.readString(copy, StandardCharsets.UTF_8);
     assertTrue(text.contains("\"kind\":\"RateLimitPolicy\""));
-    Files.writeString(copy, text.replace("\"kind\":\"RateLimitPolicy\"", "\"kind\":\"RateLimitPolicyStored\""));
+    Files.writeString(
+        copy, text.replace("\"kind\":\"RateLimitPolicy\"", "\"kind\":\"RateLimitPolicyStored\""));
 
     CrdCatalog second = CrdCatalog.load(Crds.DIR, store);
     assertTrue(second.find("kuadrant.io", "RateLimitPolicyStored").isPresent());
@@ -86,27 +99,38 @@ class CrdStoreTest {
   }
 
   @Test
-  void aChangedCrdFolderIsParsedAgainAndReplacesTheOldCopy(@TempDir Path dir, @TempDir Path store) throws IOException {
+  void aChangedCrdFolderIsParsedAgainAndReplacesTheOldCopy(@TempDir Path dir, @TempDir Path store)
+      throws IOException {
     Path crd = dir.resolve("kuadrant.io_ratelimitpolicies.yaml");
     Files.copy(Crds.DIR.resolve("kuadrant.io_ratelimitpolicies.yaml"), crd);
     CrdCatalog.load(dir, store);
     Path before = storedCopies(store).get(0);
 
-    Files.writeString(crd, Files.readString(crd).replace("kind: RateLimitPolicy\n", "kind: RequestLimitPolicy\n"));
+    Files.writeString(
+        crd,
+        Files.readString(crd).replace("kind: RateLimitPolicy\n", "kind: RequestLimitPolicy\n"));
     CrdCatalog changed = CrdCatalog.load(dir, store);
-    assertTrue(changed.find("kuadrant.io", "RequestLimitPolicy").isPresent(), "the changed CRD is read");
+    assertTrue(
+        changed.find("kuadrant.io", "RequestLimitPolicy").isPresent(), "the changed CRD is read");
     assertTrue(changed.find("kuadrant.io", "RateLimitPolicy").isEmpty());
     List<Path> copies = storedCopies(store);
     assertEquals(1, copies.size(), "the copy of the old folder is gone: " + copies);
     assertNotEquals(before, copies.get(0));
 
     // An edit that keeps the file's size.
-    Files.writeString(crd, Files.readString(crd).replace("kind: RequestLimitPolicy\n", "kind: RequestLimitPolicz\n"));
-    assertTrue(CrdCatalog.load(dir, store).find("kuadrant.io", "RequestLimitPolicz").isPresent(),
+    Files.writeString(
+        crd,
+        Files.readString(crd).replace("kind: RequestLimitPolicy\n", "kind: RequestLimitPolicz\n"));
+    assertTrue(
+        CrdCatalog.load(dir, store).find("kuadrant.io", "RequestLimitPolicz").isPresent(),
         "an edit of the same size is read");
 
-    Files.copy(Crds.DIR.resolve("kuadrant.io_authpolicies.yaml"), dir.resolve("kuadrant.io_authpolicies.yaml"));
-    assertTrue(CrdCatalog.load(dir, store).find("kuadrant.io", "AuthPolicy").isPresent(), "an added file is read");
+    Files.copy(
+        Crds.DIR.resolve("kuadrant.io_authpolicies.yaml"),
+        dir.resolve("kuadrant.io_authpolicies.yaml"));
+    assertTrue(
+        CrdCatalog.load(dir, store).find("kuadrant.io", "AuthPolicy").isPresent(),
+        "an added file is read");
   }
 
   @Test
@@ -125,22 +149,28 @@ class CrdStoreTest {
   void aStoreThatCannotBeWrittenOnlyCostsTheShortcut(@TempDir Path parent) throws IOException {
     Path notAFolder = parent.resolve("file");
     Files.writeString(notAFolder, "not a folder");
-    assertEquals(CrdCatalog.load(Crds.DIR).describe(), CrdCatalog.load(Crds.DIR, notAFolder).describe());
+    assertEquals(
+        CrdCatalog.load(Crds.DIR).describe(), CrdCatalog.load(Crds.DIR, notAFolder).describe());
   }
 
   @Test
-  void aFolderThatCouldNotBeReadIsReadAgainOnTheNextRequest(@TempDir Path parent) throws IOException {
+  void aFolderThatCouldNotBeReadIsReadAgainOnTheNextRequest(@TempDir Path parent)
+      throws IOException {
     Path dir = parent.resolve("crds");
     assertThrows(IOException.class, () -> CrdCatalog.cached(dir));
     Files.createDirectories(dir);
-    Files.copy(Crds.DIR.resolve("kuadrant.io_ratelimitpolicies.yaml"), dir.resolve("kuadrant.io_ratelimitpolicies.yaml"));
+    Files.copy(
+        Crds.DIR.resolve("kuadrant.io_ratelimitpolicies.yaml"),
+        dir.resolve("kuadrant.io_ratelimitpolicies.yaml"));
     assertTrue(CrdCatalog.cached(dir).find("kuadrant.io", "RateLimitPolicy").isPresent());
   }
 
   private static List<String> findings(CrdCatalog catalog) {
     CrdValidator validator = new CrdValidator(catalog);
-    return OBJECTS.stream().flatMap(o -> validator.validate(Crds.parse(o), "obj.yaml").stream())
-        .map(Diagnostic::render).toList();
+    return OBJECTS.stream()
+        .flatMap(o -> validator.validate(Crds.parse(o), "obj.yaml").stream())
+        .map(Diagnostic::render)
+        .toList();
   }
 
   private static List<Path> storedCopies(Path store) throws IOException {

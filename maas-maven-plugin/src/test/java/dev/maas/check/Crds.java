@@ -35,6 +35,7 @@ final class Crds {
 
   /** Every finding about one object, rendered as the user sees it. */
   static List<String> check(String yaml) {
-    return new CrdValidator(catalog()).validate(parse(yaml), "obj.yaml").stream().map(Rendered::withoutCode).toList();
+    return new CrdValidator(catalog())
+        .validate(parse(yaml), "obj.yaml").stream().map(Rendered::withoutCode).toList();
   }
 }

@@ -10,19 +10,26 @@ import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Objects the API server would refuse for their size are errors, located at their file, with or without CRDs. */
+/**
+ * Objects the API server would refuse for their size are errors, located at their file, with or
+ * without CRDs.
+ */
 class ObjectSizeTest {
 
   private static List<String> sizeFindings(String path, String yaml) {
     TreeMap<String, byte[]> files = new TreeMap<>();
     files.put(path, yaml.getBytes(StandardCharsets.UTF_8));
-    return new OutputChecks(null).structural(new GeneratedTree(files)).stream()
-        .filter(d -> d.code().equals("output.size")).map(Rendered::withoutCode).toList();
+    return new OutputChecks(null)
+        .structural(new GeneratedTree(files)).stream()
+            .filter(d -> d.code().equals("output.size"))
+            .map(Rendered::withoutCode)
+            .toList();
   }
 
   private static String configMap(int valueBytes) {
     return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  namespace: ns\ndata:\n  config.json: \""
-        + "x".repeat(valueBytes) + "\"\n";
+        + "x".repeat(valueBytes)
+        + "\"\n";
   }
 
   @Test
@@ -33,27 +40,40 @@ class ObjectSizeTest {
 
   @Test
   void configMapDataOverOneMebibyteIsAnError() {
-    assertEquals(List.of("base/configmap-big.yaml: error: ConfigMap big holds 1048577 bytes of data; Kubernetes"
-        + " accepts at most 1048576 (a platform this large needs fewer models or tiers per platform: split it into"
-        + " several specs)"), sizeFindings("base/configmap-big.yaml", configMap(1024 * 1024 - 10)));
+    assertEquals(
+        List.of(
+            "base/configmap-big.yaml: error: ConfigMap big holds 1048577 bytes of data; Kubernetes"
+                + " accepts at most 1048576 (a platform this large needs fewer models or tiers per platform: split it into"
+                + " several specs)"),
+        sizeFindings("base/configmap-big.yaml", configMap(1024 * 1024 - 10)));
   }
 
   @Test
   void anObjectLargerThanEtcdStoresIsAnError() {
-    String policy = "apiVersion: kuadrant.io/v1\nkind: AuthPolicy\nmetadata:\n  name: huge\n  namespace: ns\nspec:\n"
-        + "  rules:\n    authorization:\n      tier-access:\n        patternMatching:\n          patterns:\n"
-        + "          - predicate: \"" + "a".repeat(1600 * 1024) + "\"\n";
+    String policy =
+        "apiVersion: kuadrant.io/v1\nkind: AuthPolicy\nmetadata:\n  name: huge\n  namespace: ns\nspec:\n"
+            + "  rules:\n    authorization:\n      tier-access:\n        patternMatching:\n          patterns:\n"
+            + "          - predicate: \""
+            + "a".repeat(1600 * 1024)
+            + "\"\n";
     List<String> found = sizeFindings("base/authpolicy-huge.yaml", policy);
     assertEquals(1, found.size(), found::toString);
-    assertTrue(found.get(0).startsWith("base/authpolicy-huge.yaml: error: AuthPolicy huge is 16"), found.get(0));
-    assertTrue(found.get(0).contains("bytes as JSON; etcd stores at most 1572864 per object by default"), found.get(0));
+    assertTrue(
+        found.get(0).startsWith("base/authpolicy-huge.yaml: error: AuthPolicy huge is 16"),
+        found.get(0));
+    assertTrue(
+        found.get(0).contains("bytes as JSON; etcd stores at most 1572864 per object by default"),
+        found.get(0));
   }
 
   @Test
   void aSecretCountsItsDecodedBytes() {
     // 900 KiB of data is 1.2 MB of base64 text: within the limit, which counts decoded bytes.
     String encoded = java.util.Base64.getEncoder().encodeToString(new byte[900 * 1024]);
-    String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: ns\ndata:\n  blob: " + encoded + "\n";
+    String secret =
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: ns\ndata:\n  blob: "
+            + encoded
+            + "\n";
     assertEquals(List.of(), sizeFindings("base/secret-s.yaml", secret));
     String larger = java.util.Base64.getEncoder().encodeToString(new byte[1024 * 1024]);
     assertEquals(1, sizeFindings("base/secret-s.yaml", secret.replace(encoded, larger)).size());

@@ -6,12 +6,15 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Hand-written objects of every kind the compiler emits pass the real CRDs and the built-in models. */
+/**
+ * Hand-written objects of every kind the compiler emits pass the real CRDs and the built-in models.
+ */
 class ValidObjectsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      """
+  @ValueSource(
+      strings = {
+        """
       apiVersion: gateway.networking.k8s.io/v1
       kind: Gateway
       metadata: {name: maas-gateway, namespace: gateway-system}
@@ -27,7 +30,7 @@ class ValidObjectsTest {
             mode: Terminate
             certificateRefs: [{kind: Secret, name: maas-tls}]
       """,
-      """
+        """
       apiVersion: gateway.networking.k8s.io/v1
       kind: HTTPRoute
       metadata: {name: acme-granite-8b, namespace: llm}
@@ -40,7 +43,7 @@ class ValidObjectsTest {
             urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /}}
           backendRefs: [{name: granite-8b-predictor, port: 80}]
       """,
-      """
+        """
       apiVersion: kuadrant.io/v1
       kind: AuthPolicy
       metadata: {name: acme-gateway-auth, namespace: gateway-system}
@@ -62,7 +65,7 @@ class ValidObjectsTest {
               patternMatching:
                 patterns: [{predicate: '!auth.metadata.revocation.revoked'}]
       """,
-      """
+        """
       apiVersion: kuadrant.io/v1
       kind: RateLimitPolicy
       metadata: {name: acme-request-limits, namespace: gateway-system}
@@ -74,7 +77,7 @@ class ValidObjectsTest {
             when: [{predicate: 'auth.identity.tier == "free"'}]
             counters: [{expression: auth.identity.userid}]
       """,
-      """
+        """
       apiVersion: kuadrant.io/v1alpha1
       kind: TokenRateLimitPolicy
       metadata: {name: acme-token-limits, namespace: gateway-system}
@@ -86,7 +89,7 @@ class ValidObjectsTest {
             when: [{predicate: 'auth.identity.tier == "premium"'}]
             counters: [{expression: auth.identity.userid}]
       """,
-      """
+        """
       apiVersion: extensions.kuadrant.io/v1alpha1
       kind: TelemetryPolicy
       metadata: {name: acme-telemetry, namespace: gateway-system}
@@ -94,13 +97,13 @@ class ValidObjectsTest {
         targetRef: {group: gateway.networking.k8s.io, kind: Gateway, name: maas-gateway}
         metrics: {default: {labels: {user: auth.identity.userid, tier: auth.identity.tier}}}
       """,
-      """
+        """
       apiVersion: kuadrant.io/v1beta1
       kind: Kuadrant
       metadata: {name: kuadrant, namespace: kuadrant-system}
       spec: {}
       """,
-      """
+        """
       apiVersion: limitador.kuadrant.io/v1alpha1
       kind: Limitador
       metadata: {name: limitador, namespace: kuadrant-system}
@@ -109,7 +112,7 @@ class ValidObjectsTest {
         pdb: {maxUnavailable: 1}
         storage: {redis: {configSecretRef: {name: limitador-redis}}}
       """,
-      """
+        """
       apiVersion: serving.kserve.io/v1alpha1
       kind: LLMInferenceService
       metadata: {name: granite-8b, namespace: llm}
@@ -123,7 +126,7 @@ class ValidObjectsTest {
             resources:
               limits: {cpu: "4", memory: 32Gi, nvidia.com/gpu: "1"}
       """,
-      """
+        """
       apiVersion: serving.kserve.io/v1beta1
       kind: InferenceService
       metadata: {name: granite-8b, namespace: llm}
@@ -136,7 +139,7 @@ class ValidObjectsTest {
             storageUri: "hf://ibm-granite/granite-3.1-8b-instruct"
             resources: {limits: {nvidia.com/gpu: "1"}, requests: {cpu: "2", memory: 16Gi}}
       """,
-      """
+        """
       apiVersion: monitoring.coreos.com/v1
       kind: ServiceMonitor
       metadata: {name: acme-limitador, namespace: kuadrant-system}
@@ -144,7 +147,7 @@ class ValidObjectsTest {
         selector: {matchLabels: {app: limitador}}
         endpoints: [{port: http, path: /metrics, interval: 30s}]
       """,
-      """
+        """
       apiVersion: monitoring.coreos.com/v1
       kind: PodMonitor
       metadata: {name: acme-authorino, namespace: kuadrant-system}
@@ -152,7 +155,7 @@ class ValidObjectsTest {
         selector: {matchLabels: {authorino-resource: authorino}}
         podMetricsEndpoints: [{port: http, path: /server-metrics}]
       """,
-      """
+        """
       apiVersion: monitoring.coreos.com/v1
       kind: PrometheusRule
       metadata: {name: acme-alerts, namespace: maas}
@@ -166,7 +169,7 @@ class ValidObjectsTest {
             labels: {severity: critical}
             annotations: {summary: The token service is down}
       """,
-      """
+        """
       apiVersion: argoproj.io/v1alpha1
       kind: Application
       metadata: {name: acme-prod, namespace: argocd}
@@ -176,7 +179,7 @@ class ValidObjectsTest {
         destination: {server: "https://kubernetes.default.svc", namespace: maas}
         syncPolicy: {automated: {prune: true, selfHeal: true}, syncOptions: [CreateNamespace=true]}
       """,
-      """
+        """
       apiVersion: argoproj.io/v1alpha1
       kind: AppProject
       metadata: {name: maas, namespace: argocd}
@@ -184,7 +187,8 @@ class ValidObjectsTest {
         sourceRepos: ["https://git.example.com/platform.git"]
         destinations: [{server: "https://kubernetes.default.svc", namespace: "*"}]
         clusterResourceWhitelist: [{group: "*", kind: "*"}]
-      """})
+      """
+      })
   void passes(String yaml) {
     assertEquals(List.of(), Crds.check(yaml));
   }

@@ -15,14 +15,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The stage table of docs/architecture.md lists the standard pipeline's stages, in order, with their kinds. */
+/**
+ * The stage table of docs/architecture.md lists the standard pipeline's stages, in order, with
+ * their kinds.
+ */
 class ArchitectureDocTest {
 
   @Test
   void theStageTableIsThePipeline() throws IOException {
-    Path doc = Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize().resolve("docs/architecture.md");
+    Path doc =
+        Path.of(System.getProperty("maas.repoRoot", ".."))
+            .toAbsolutePath()
+            .normalize()
+            .resolve("docs/architecture.md");
     String text = Files.readString(doc, StandardCharsets.UTF_8);
-    Matcher row = Pattern.compile("^\\| `([a-z-]+)` \\| (generator|transformer|check) \\|", Pattern.MULTILINE).matcher(text);
+    Matcher row =
+        Pattern.compile("^\\| `([a-z-]+)` \\| (generator|transformer|check) \\|", Pattern.MULTILINE)
+            .matcher(text);
     List<String> documented = new ArrayList<>();
     while (row.find()) {
       documented.add(row.group(1) + " " + row.group(2));
@@ -31,6 +40,9 @@ class ArchitectureDocTest {
     for (Stage stage : RenderPipeline.standard(new RenderOptions(null, "x")).stages()) {
       actual.add(stage.name() + " " + stage.kind().name().toLowerCase(java.util.Locale.ROOT));
     }
-    assertEquals(actual, documented, "the stage table of docs/architecture.md (update it with RenderPipeline.standard)");
+    assertEquals(
+        actual,
+        documented,
+        "the stage table of docs/architecture.md (update it with RenderPipeline.standard)");
   }
 }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed docs/spec-reference.md is exactly what the schema renders to; run with
- * {@code -Dmaas.updateDocs=true} to rewrite it after a schema change.
+ * The committed docs/spec-reference.md is exactly what the schema renders to; run with {@code
+ * -Dmaas.updateDocs=true} to rewrite it after a schema change.
  */
 class SpecReferenceDocTest {
 
@@ -37,13 +37,15 @@ class SpecReferenceDocTest {
     }
     assertTrue(Files.isRegularFile(doc), doc + " is missing; run: " + SchemaReference.REGENERATE);
     String committed = Files.readString(doc, StandardCharsets.UTF_8);
-    assertEquals(committed, rendered, "docs/spec-reference.md is stale; run: " + SchemaReference.REGENERATE);
+    assertEquals(
+        committed, rendered, "docs/spec-reference.md is stale; run: " + SchemaReference.REGENERATE);
   }
 
   @Test
   void renderingIsDeterministic() {
     JsonNode schema = PlatformSchema.get().tree();
-    assertEquals(new SchemaReference(schema).render(), new SchemaReference(schema.deepCopy()).render());
+    assertEquals(
+        new SchemaReference(schema).render(), new SchemaReference(schema.deepCopy()).render());
   }
 
   @Test
@@ -54,17 +56,31 @@ class SpecReferenceDocTest {
     while (headings.find()) {
       paths.add(headings.group(1));
     }
-    for (String path : List.of("apiVersion", "metadata.name", "spec.gateway.tls.secretName",
-        "spec.auth.users.oidc.issuerUrl", "spec.tokens.maxTTL", "spec.tiers[].level", "spec.tiers[].groups[]",
-        "spec.tiers[].limits.requests[].window", "spec.tiers[].limits.counter", "spec.tiers[].modelLimits.<model>.tokens",
-        "spec.models[].autoscaling.metric", "spec.models[].resources.memory", "spec.environments[].models.<model>.replicas",
-        "spec.gitops.argocd.destinationServer", "spec.observability.alerts.tokenUsageWarnPercent")) {
+    for (String path :
+        List.of(
+            "apiVersion",
+            "metadata.name",
+            "spec.gateway.tls.secretName",
+            "spec.auth.users.oidc.issuerUrl",
+            "spec.tokens.maxTTL",
+            "spec.tiers[].level",
+            "spec.tiers[].groups[]",
+            "spec.tiers[].limits.requests[].window",
+            "spec.tiers[].limits.counter",
+            "spec.tiers[].modelLimits.<model>.tokens",
+            "spec.models[].autoscaling.metric",
+            "spec.models[].resources.memory",
+            "spec.environments[].models.<model>.replicas",
+            "spec.gitops.argocd.destinationServer",
+            "spec.observability.alerts.tokenUsageWarnPercent")) {
       assertTrue(paths.contains(path), "a section for " + path + " in " + paths);
     }
     Set<String> anchors = new HashSet<>();
     for (String path : paths) {
       assertTrue(anchors.add(SchemaReference.anchor(path)), "anchor of " + path + " is unique");
-      assertTrue(rendered.contains("](#" + SchemaReference.anchor(path) + ")"), "the contents link to " + path);
+      assertTrue(
+          rendered.contains("](#" + SchemaReference.anchor(path) + ")"),
+          "the contents link to " + path);
     }
   }
 
@@ -79,10 +95,13 @@ class SpecReferenceDocTest {
     assertTrue(counter.contains("- `tier`: all users of the tier share one bucket."), counter);
     String window = section(rendered, "spec.tiers[].limits.requests[].window");
     assertTrue(window.contains("| Required | yes |"), window);
-    assertTrue(window.contains("| Pattern | `^([0-9]{1,5}(ms\\|s\\|m\\|h\\|d))+$` (explained below) |"), window);
+    assertTrue(
+        window.contains("| Pattern | `^([0-9]{1,5}(ms\\|s\\|m\\|h\\|d))+$` (explained below) |"),
+        window);
     assertTrue(window.contains("```yaml\nwindow: 1m\n```"), window);
     String level = section(rendered, "spec.tiers[].level");
-    assertTrue(level.contains("| Type | integer |") && level.contains("| Bounds | 0 to 1000000 |"), level);
+    assertTrue(
+        level.contains("| Type | integer |") && level.contains("| Bounds | 0 to 1000000 |"), level);
   }
 
   private static String section(String rendered, String path) {

@@ -52,11 +52,14 @@ class TreeWriterTest {
   @Test
   void changeRewritesOnlyTheChangedFileAndRemovesStaleOnes() throws IOException {
     Path out = dir.resolve("acme");
-    new TreeWriter().write(tree("base/a.yaml", "a: 1\n", "base/b.yaml", "b: 1\n", "base/gone.yaml", "x\n"), out);
+    new TreeWriter()
+        .write(
+            tree("base/a.yaml", "a: 1\n", "base/b.yaml", "b: 1\n", "base/gone.yaml", "x\n"), out);
     FileTime old = FileTime.fromMillis(1_000_000_000L);
     Files.setLastModifiedTime(out.resolve("base/a.yaml"), old);
 
-    TreeWriter.Report report = new TreeWriter().write(tree("base/a.yaml", "a: 1\n", "base/b.yaml", "b: 2\n"), out);
+    TreeWriter.Report report =
+        new TreeWriter().write(tree("base/a.yaml", "a: 1\n", "base/b.yaml", "b: 2\n"), out);
 
     assertEquals(List.of("base/b.yaml"), report.changed());
     assertEquals(List.of("base/gone.yaml"), report.removed());
@@ -68,17 +71,24 @@ class TreeWriterTest {
   @Test
   void faultInTheMiddleLeavesThePreviousOutputIntact() throws IOException {
     Path out = dir.resolve("acme");
-    GeneratedTree before = tree("base/a.yaml", "a: 1\n", "base/b.yaml", "b: 1\n", "base/c.yaml", "c: 1\n");
+    GeneratedTree before =
+        tree("base/a.yaml", "a: 1\n", "base/b.yaml", "b: 1\n", "base/c.yaml", "c: 1\n");
     new TreeWriter().write(before, out);
     Map<String, byte[]> snapshot = TreeWriter.read(out);
 
-    TreeWriter failing = new TreeWriter(path -> {
-      if (path.equals("base/b.yaml")) {
-        throw new IOException("disk full (injected)");
-      }
-    });
-    assertThrows(RuntimeException.class,
-        () -> failing.write(tree("base/a.yaml", "a: 2\n", "base/b.yaml", "b: 2\n", "base/c.yaml", "c: 2\n"), out));
+    TreeWriter failing =
+        new TreeWriter(
+            path -> {
+              if (path.equals("base/b.yaml")) {
+                throw new IOException("disk full (injected)");
+              }
+            });
+    assertThrows(
+        RuntimeException.class,
+        () ->
+            failing.write(
+                tree("base/a.yaml", "a: 2\n", "base/b.yaml", "b: 2\n", "base/c.yaml", "c: 2\n"),
+                out));
 
     Map<String, byte[]> after = TreeWriter.read(out);
     assertEquals(snapshot.keySet(), after.keySet());
@@ -94,17 +104,26 @@ class TreeWriterTest {
     Path out = dir.resolve("acme");
     new TreeWriter().write(tree("base/a.yaml", "a: 1\n", "base/b.yaml", "b: 1\n"), out);
     Map<String, byte[]> snapshot = TreeWriter.read(out);
-    TreeWriter full = new TreeWriter(path -> {
-      if (path.equals("base/b.yaml")) {
-        throw new IOException("No space left on device");
-      }
-    });
-    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
-        () -> full.write(tree("base/a.yaml", "a: 2\n", "base/b.yaml", "b: 2\n"), out));
-    assertEquals("cannot write the output to " + out + ": no space left on device (while writing base/b.yaml)",
+    TreeWriter full =
+        new TreeWriter(
+            path -> {
+              if (path.equals("base/b.yaml")) {
+                throw new IOException("No space left on device");
+              }
+            });
+    java.io.UncheckedIOException e =
+        assertThrows(
+            java.io.UncheckedIOException.class,
+            () -> full.write(tree("base/a.yaml", "a: 2\n", "base/b.yaml", "b: 2\n"), out));
+    assertEquals(
+        "cannot write the output to "
+            + out
+            + ": no space left on device (while writing base/b.yaml)",
         e.getMessage());
     try (var entries = Files.list(dir)) {
-      assertEquals(List.of(".acme.lock", "acme"), entries.map(p -> p.getFileName().toString()).sorted().toList(),
+      assertEquals(
+          List.of(".acme.lock", "acme"),
+          entries.map(p -> p.getFileName().toString()).sorted().toList(),
           "no staging or old folder is left behind");
     }
     Map<String, byte[]> after = TreeWriter.read(out);
@@ -142,10 +161,12 @@ class TreeWriterTest {
     List<Future<?>> futures = new ArrayList<>();
     for (int round = 0; round < 5; round++) {
       for (GeneratedTree t : trees) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return new TreeWriter().write(t, out);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return new TreeWriter().write(t, out);
+                }));
       }
     }
     start.countDown();
@@ -161,7 +182,8 @@ class TreeWriterTest {
 
   @Test
   void pathsThatLeaveTheOutputFolderAreRefused() {
-    for (String bad : List.of("../x.yaml", "/etc/passwd", "base/../../x", "base//x", "a\\b", ".hidden/x")) {
+    for (String bad :
+        List.of("../x.yaml", "/etc/passwd", "base/../../x", "base//x", "a\\b", ".hidden/x")) {
       assertThrows(IllegalArgumentException.class, () -> tree(bad, "x"), bad);
     }
   }

@@ -26,15 +26,23 @@ class GenerateMojoTest {
   @Test
   void unchangedRerunStillFailsOnWarning(@TempDir Path dir) throws Exception {
     // One warning: a YAML 1.1 word.
-    Files.writeString(dir.resolve("acme.yaml"), Files.readString(Path.of(System.getProperty("maas.repoRoot", ".."))
-        .resolve("platform-specs/acme.yaml")).replace("displayName: Free\n", "displayName: on\n"));
-    MojoFailureException first = assertThrows(MojoFailureException.class, mojo(dir, false)::execute);
+    Files.writeString(
+        dir.resolve("acme.yaml"),
+        Files.readString(
+                Path.of(System.getProperty("maas.repoRoot", ".."))
+                    .resolve("platform-specs/acme.yaml"))
+            .replace("displayName: Free\n", "displayName: on\n"));
+    MojoFailureException first =
+        assertThrows(MojoFailureException.class, mojo(dir, false)::execute);
     assertEquals("maas: 0 errors, 1 warning (maas.failOnWarning=true)", first.getMessage());
-    assertEquals(true, Files.isRegularFile(dir.resolve("out/.maas-fingerprint")), "the first run compiled");
+    assertEquals(
+        true, Files.isRegularFile(dir.resolve("out/.maas-fingerprint")), "the first run compiled");
 
-    MojoFailureException again = assertThrows(MojoFailureException.class, mojo(dir, false)::execute);
+    MojoFailureException again =
+        assertThrows(MojoFailureException.class, mojo(dir, false)::execute);
     assertEquals(first.getMessage(), again.getMessage());
-    MojoFailureException forced = assertThrows(MojoFailureException.class, mojo(dir, true)::execute);
+    MojoFailureException forced =
+        assertThrows(MojoFailureException.class, mojo(dir, true)::execute);
     assertEquals(first.getMessage(), forced.getMessage());
   }
 }

@@ -39,19 +39,24 @@ class PlanMojoTest {
     Path base = dir.resolve("before/acme.yaml");
     Files.createDirectories(base.getParent());
     Files.writeString(base, reference);
-    assertTrue(!new MaasCompiler().generate(new GenerateRequest(dir, base, dir.resolve("out"), null, null, "test"))
-        .hasErrors());
-    return reference.replace("tokens: [{limit: 1000000, window: 1m}]", "tokens: [{limit: 900000, window: 1m}]");
+    assertTrue(
+        !new MaasCompiler()
+            .generate(new GenerateRequest(dir, base, dir.resolve("out"), null, null, "test"))
+            .hasErrors());
+    return reference.replace(
+        "tokens: [{limit: 1000000, window: 1m}]", "tokens: [{limit: 900000, window: 1m}]");
   }
 
   @Test
   void breakingChangeFailsWithFailOnBreaking(@TempDir Path dir) throws Exception {
     PlanMojo mojo = mojo(dir, lowered(dir), true);
     MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-    assertEquals("maas: the plan has 3 breaking changes (maas.plan.failOnBreaking=true):"
-        + " enterprise: tokens per 1m for granite-8b 1,000,000 → 900,000;"
-        + " enterprise: tokens per 1m for llama-70b 1,000,000 → 900,000;"
-        + " enterprise: tokens per 1m for mnist-classifier 1,000,000 → 900,000", failure.getMessage());
+    assertEquals(
+        "maas: the plan has 3 breaking changes (maas.plan.failOnBreaking=true):"
+            + " enterprise: tokens per 1m for granite-8b 1,000,000 → 900,000;"
+            + " enterprise: tokens per 1m for llama-70b 1,000,000 → 900,000;"
+            + " enterprise: tokens per 1m for mnist-classifier 1,000,000 → 900,000",
+        failure.getMessage());
     assertTrue(Files.readString(dir.resolve("plan/plan.md")).contains("> 3 breaking changes"));
     assertTrue(Files.isRegularFile(dir.resolve("plan/plan.json")));
   }
@@ -59,14 +64,19 @@ class PlanMojoTest {
   @Test
   void breakingChangeOnlyWarnsByDefault(@TempDir Path dir) throws Exception {
     mojo(dir, lowered(dir), false).execute();
-    assertTrue(Files.readString(dir.resolve("plan/plan.md"))
-        .contains("- enterprise: tokens per 1m for llama-70b 1,000,000 → 900,000 — **breaking**"));
+    assertTrue(
+        Files.readString(dir.resolve("plan/plan.md"))
+            .contains(
+                "- enterprise: tokens per 1m for llama-70b 1,000,000 → 900,000 — **breaking**"));
   }
 
   @Test
   void unchangedSpecPassesWithFailOnBreaking(@TempDir Path dir) throws Exception {
     lowered(dir);
     mojo(dir, Files.readString(repoRoot().resolve("platform-specs/acme.yaml")), true).execute();
-    assertTrue(Files.readString(dir.resolve("plan/plan.md")).contains("**Summary:** no changes (41 objects differ only in provenance annotations)."));
+    assertTrue(
+        Files.readString(dir.resolve("plan/plan.md"))
+            .contains(
+                "**Summary:** no changes (41 objects differ only in provenance annotations)."));
   }
 }

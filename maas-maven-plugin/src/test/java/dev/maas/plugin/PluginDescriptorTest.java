@@ -19,8 +19,8 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The generated plugin descriptor, which {@code mvn maas:help -Ddetail} prints: every goal and every
- * parameter has a description (taken from the Mojo's Javadoc).
+ * The generated plugin descriptor, which {@code mvn maas:help -Ddetail} prints: every goal and
+ * every parameter has a description (taken from the Mojo's Javadoc).
  */
 class PluginDescriptorTest {
 
@@ -29,12 +29,14 @@ class PluginDescriptorTest {
 
   @BeforeAll
   static void readDescriptor() throws Exception {
-    try (InputStream in = PluginDescriptorTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+    try (InputStream in =
+        PluginDescriptorTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
       assertNotNull(in, "the plugin descriptor is generated before the tests run");
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       Document doc = factory.newDocumentBuilder().parse(in);
-      requiredMavenVersion = doc.getElementsByTagName("requiredMavenVersion").item(0).getTextContent().trim();
+      requiredMavenVersion =
+          doc.getElementsByTagName("requiredMavenVersion").item(0).getTextContent().trim();
       goals = new LinkedHashMap<>();
       NodeList mojos = doc.getElementsByTagName("mojo");
       for (int i = 0; i < mojos.getLength(); i++) {
@@ -47,26 +49,31 @@ class PluginDescriptorTest {
   @Test
   void everyGoalAndParameterIsDescribed() {
     List<String> undescribed = new ArrayList<>();
-    goals.forEach((goal, mojo) -> {
-      if (text(mojo, "description").isBlank()) {
-        undescribed.add(goal);
-      }
-      for (Element parameter : parameters(mojo)) {
-        if (text(parameter, "description").isBlank()) {
-          undescribed.add(goal + "." + text(parameter, "name"));
-        }
-      }
-    });
-    assertTrue(goals.keySet().containsAll(List.of("help", "validate", "generate", "schema")), "goals: " + goals.keySet());
+    goals.forEach(
+        (goal, mojo) -> {
+          if (text(mojo, "description").isBlank()) {
+            undescribed.add(goal);
+          }
+          for (Element parameter : parameters(mojo)) {
+            if (text(parameter, "description").isBlank()) {
+              undescribed.add(goal + "." + text(parameter, "name"));
+            }
+          }
+        });
+    assertTrue(
+        goals.keySet().containsAll(List.of("help", "validate", "generate", "schema")),
+        "goals: " + goals.keySet());
     assertEquals(List.of(), undescribed, "goals or parameters without Javadoc");
   }
 
   @Test
   void mavensOlderThan363AreRefusedByTheDescriptor() {
     // Maven compares this to its own version before it runs a goal, and names it when it refuses.
-    int[] required = Arrays.stream(requiredMavenVersion.split("\\.")).mapToInt(Integer::parseInt).toArray();
+    int[] required =
+        Arrays.stream(requiredMavenVersion.split("\\.")).mapToInt(Integer::parseInt).toArray();
     int[] floor = {3, 6, 3};
-    assertTrue(Arrays.compare(required, floor) >= 0, "requiredMavenVersion " + requiredMavenVersion);
+    assertTrue(
+        Arrays.compare(required, floor) >= 0, "requiredMavenVersion " + requiredMavenVersion);
     assertEquals(3, required.length, requiredMavenVersion);
   }
 
@@ -83,7 +90,8 @@ class PluginDescriptorTest {
     }
     assertEquals("${maas.schema.output}", expressions.get("output"));
     assertEquals("${maas.skip}", expressions.get("skip"));
-    assertEquals("${project.build.directory}/maas/platform-spec.schema.json",
+    assertEquals(
+        "${project.build.directory}/maas/platform-spec.schema.json",
         child(configuration, "output").getAttribute("default-value"));
   }
 

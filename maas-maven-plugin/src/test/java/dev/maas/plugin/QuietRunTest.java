@@ -35,12 +35,14 @@ class QuietRunTest {
   }
 
   private static String reference() throws Exception {
-    return Files.readString(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"));
+    return Files.readString(
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"));
   }
 
   private static String withWarning() throws Exception {
     // Two warnings: the YAML 1.1 word, and a gated model without download credentials.
-    return reference().replace("displayName: Free\n", "displayName: on\n")
+    return reference()
+        .replace("displayName: Free\n", "displayName: on\n")
         .replace("      credentials: {secretName: hf-token}\n", "");
   }
 
@@ -52,9 +54,12 @@ class QuietRunTest {
     mojo.pluginVersion = "test";
     mojo.execute();
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.startsWith("tier premium → model llama-70b (POST /llm/llama-70b/v1/chat/completions): ALLOWED\n"),
+    assertTrue(
+        printed.startsWith(
+            "tier premium → model llama-70b (POST /llm/llama-70b/v1/chat/completions): ALLOWED\n"),
         printed);
-    assertTrue(printed.contains("request limit premium-requests: 20 requests per 2m, per user"), printed);
+    assertTrue(
+        printed.contains("request limit premium-requests: 20 requests per 2m, per user"), printed);
   }
 
   @Test
@@ -63,9 +68,15 @@ class QuietRunTest {
     mojo.failOnWarning = true;
     assertThrows(MojoFailureException.class, mojo::execute);
     assertEquals(3, log.errors.size(), log.errors::toString);
-    assertTrue(log.errors.get(0).startsWith("acme.yaml:29:20: warning: /spec/tiers/0/displayName: `on` is read as"),
+    assertTrue(
+        log.errors
+            .get(0)
+            .startsWith("acme.yaml:29:20: warning: /spec/tiers/0/displayName: `on` is read as"),
         log.errors::toString);
-    assertTrue(log.errors.get(1).contains(": warning: /spec/models/1/uri: model `llama-70b` loads from Hugging Face"),
+    assertTrue(
+        log.errors
+            .get(1)
+            .contains(": warning: /spec/models/1/uri: model `llama-70b` loads from Hugging Face"),
         log.errors::toString);
     assertEquals("0 errors, 2 warnings", log.errors.get(2));
   }
@@ -75,7 +86,9 @@ class QuietRunTest {
     quiet(new ValidateMojo(), withWarning()).execute();
     List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(3, lines.size(), lines::toString);
-    assertTrue(lines.get(0).startsWith("[WARNING] acme.yaml:29:20: warning: /spec/tiers/0/displayName:"), lines::toString);
+    assertTrue(
+        lines.get(0).startsWith("[WARNING] acme.yaml:29:20: warning: /spec/tiers/0/displayName:"),
+        lines::toString);
     assertEquals("[WARNING] 0 errors, 2 warnings", lines.get(2));
     assertEquals(List.of(), log.errors);
   }

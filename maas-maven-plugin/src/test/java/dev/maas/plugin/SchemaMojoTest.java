@@ -21,7 +21,8 @@ class SchemaMojoTest {
     SchemaMojo mojo = new SchemaMojo();
     mojo.output = out.toFile();
     mojo.execute();
-    assertArrayEquals(PlatformSchema.get().text().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out));
+    assertArrayEquals(
+        PlatformSchema.get().text().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out));
   }
 
   @Test

@@ -13,7 +13,10 @@ import org.eclipse.jgit.transport.URIish;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A push to a repository on this machine goes through git's receive-pack, or is refused when hooks would be skipped. */
+/**
+ * A push to a repository on this machine goes through git's receive-pack, or is refused when hooks
+ * would be skipped.
+ */
 class LocalPushTest {
 
   @TempDir Path dir;
@@ -31,7 +34,8 @@ class LocalPushTest {
   void withoutGitOnThePathHooksThatWouldBeSkippedAreNamed() throws Exception {
     Path repo = bareWithHook("guarded");
     Path emptyPath = Files.createDirectories(dir.resolve("bin-without-git"));
-    try (Remote remote = new Remote(repo.toUri().toString(), GitCredentials.none(), emptyPath.toString())) {
+    try (Remote remote =
+        new Remote(repo.toUri().toString(), GitCredentials.none(), emptyPath.toString())) {
       assertEquals(List.of(), remote.skippedHooks(), "samples do not run");
       Files.writeString(repo.resolve("hooks/pre-receive"), "#!/bin/sh\nexit 1\n");
       assertTrue(repo.resolve("hooks/pre-receive").toFile().setExecutable(true));

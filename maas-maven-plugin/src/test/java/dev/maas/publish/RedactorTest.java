@@ -15,7 +15,9 @@ class RedactorTest {
   @Test
   void urlUserInfoIsMasked() {
     assertEquals("https://***@host/x.git", Redactor.url("https://user:pw@host/x.git"));
-    assertEquals("see ssh://***@host:22/x and http://***@h", Redactor.url("see ssh://git@host:22/x and http://a:b@h"));
+    assertEquals(
+        "see ssh://***@host:22/x and http://***@h",
+        Redactor.url("see ssh://git@host:22/x and http://a:b@h"));
     assertEquals("/plain/path.git", Redactor.url("/plain/path.git"));
   }
 
@@ -30,21 +32,38 @@ class RedactorTest {
     assertFalse(Redactor.hasUserInfo("/srv/a@b/repo.git"));
 
     Redactor redactor = new Redactor(GitCredentials.none(), url);
-    String text = redactor.scrub("pushing to " + url + " failed; JGit said " + parsed.getPass() + " and "
-        + parsed.getUser() + ":" + parsed.getPass() + "@127.0.0.1; " + url.replace("@127", "@127 ") + " at "
-        + "http://bot:p%40ss-Tail9Secret@h/x");
+    String text =
+        redactor.scrub(
+            "pushing to "
+                + url
+                + " failed; JGit said "
+                + parsed.getPass()
+                + " and "
+                + parsed.getUser()
+                + ":"
+                + parsed.getPass()
+                + "@127.0.0.1; "
+                + url.replace("@127", "@127 ")
+                + " at "
+                + "http://bot:p%40ss-Tail9Secret@h/x");
     assertFalse(text.contains("Tail9"), text);
     assertFalse(text.contains("ss-"), text);
     assertTrue(text.contains("pushing to http://***@127.0.0.1:8080/repo.git failed"), text);
     // A path with an @ and no scheme is not user information.
-    assertEquals("/srv/a@b/repo.git and file:///srv/a@b/r", Redactor.url("/srv/a@b/repo.git and file:///srv/a@b/r"));
+    assertEquals(
+        "/srv/a@b/repo.git and file:///srv/a@b/r",
+        Redactor.url("/srv/a@b/repo.git and file:///srv/a@b/r"));
   }
 
   @Test
   void secretsAreMaskedWhereverTheyAppear() {
-    Redactor redactor = new Redactor(GitCredentials.password("bot", "p@ss/word!"), "https://bot:url%2Fsecret@h/r.git");
-    String text = redactor.scrub("auth p@ss/word! or p%40ss%2Fword%21 failed at https://bot:url%2Fsecret@h/r.git "
-        + "with url%2Fsecret");
+    Redactor redactor =
+        new Redactor(
+            GitCredentials.password("bot", "p@ss/word!"), "https://bot:url%2Fsecret@h/r.git");
+    String text =
+        redactor.scrub(
+            "auth p@ss/word! or p%40ss%2Fword%21 failed at https://bot:url%2Fsecret@h/r.git "
+                + "with url%2Fsecret");
     assertFalse(text.contains("word"), text);
     assertFalse(text.contains("url%2Fsecret"), text);
   }
@@ -61,6 +80,9 @@ class RedactorTest {
     assertEquals(a, PublishRequest.defaultWorkDir(Path.of("target"), "https://h/a.git"));
     assertNotEquals(a, PublishRequest.defaultWorkDir(Path.of("target"), "https://h/b.git"));
     assertEquals(Path.of("target", "maas-git"), a.getParent());
-    assertFalse(PublishRequest.defaultWorkDir(Path.of("t"), "https://u:secret@h/a.git").toString().contains("secret"));
+    assertFalse(
+        PublishRequest.defaultWorkDir(Path.of("t"), "https://u:secret@h/a.git")
+            .toString()
+            .contains("secret"));
   }
 }

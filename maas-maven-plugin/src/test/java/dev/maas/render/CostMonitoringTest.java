@@ -35,9 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cost side of monitoring, on the reference spec with prices: recording rules and alerts that Prometheus's own
- * checker accepts, a dashboard Grafana's provisioning can load whose every query reads a recorded or exported metric,
- * attribution labels that Kuadrant's CEL resolves to the caller's cost centre, and objects the real CRDs accept.
+ * The cost side of monitoring, on the reference spec with prices: recording rules and alerts that
+ * Prometheus's own checker accepts, a dashboard Grafana's provisioning can load whose every query
+ * reads a recorded or exported metric, attribution labels that Kuadrant's CEL resolves to the
+ * caller's cost centre, and objects the real CRDs accept.
  */
 class CostMonitoringTest {
 
@@ -51,10 +52,15 @@ class CostMonitoringTest {
 
   @BeforeAll
   static void render() {
-    Path spec = Fixtures.repoRoot().resolve("maas-maven-plugin/src/test/resources/specs/acme-priced.yaml");
+    Path spec =
+        Fixtures.repoRoot().resolve("maas-maven-plugin/src/test/resources/specs/acme-priced.yaml");
     SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "acme-priced.yaml");
-    assertEquals(List.of(), outcome.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render)
-        .toList());
+    assertEquals(
+        List.of(),
+        outcome.diagnostics().stream()
+            .filter(Diagnostic::isError)
+            .map(Diagnostic::render)
+            .toList());
     platform = outcome.platform();
     tree = Fixtures.render(platform);
   }
@@ -62,20 +68,25 @@ class CostMonitoringTest {
   @Test
   void outputPassesTheCrdsAndTheProof() {
     Path crds = Path.of(System.getProperty("maas.crds", "../../shared/crds"));
-    assertEquals(List.of(), new OutputChecks(crds).check(platform, tree).stream().map(Diagnostic::render).toList());
+    assertEquals(
+        List.of(),
+        new OutputChecks(crds).check(platform, tree).stream().map(Diagnostic::render).toList());
   }
 
   @Test
   void rulesPassPromtool(@TempDir Path dir) throws Exception {
     Path promtool = Path.of("/usr/bin/promtool");
-    Assumptions.assumeTrue(Files.isExecutable(promtool),
+    Assumptions.assumeTrue(
+        Files.isExecutable(promtool),
         "promtool is not installed (Debian: apt-get install prometheus); the rules are not checked here");
     for (String file : List.of(RECORDING, ALERTS)) {
       // promtool reads a rule file: the PrometheusRule's spec is exactly that ({groups: [...]}).
       Path rules = dir.resolve(Path.of(file).getFileName());
       YAML.writeValue(rules.toFile(), Fixtures.object(tree, file).path("spec"));
-      Process run = new ProcessBuilder(promtool.toString(), "check", "rules", rules.toString())
-          .redirectErrorStream(true).start();
+      Process run =
+          new ProcessBuilder(promtool.toString(), "check", "rules", rules.toString())
+              .redirectErrorStream(true)
+              .start();
       assertTrue(run.waitFor(60, TimeUnit.SECONDS));
       String out = new String(run.getInputStream().readAllBytes());
       assertEquals(0, run.exitValue(), file + ": " + out);
@@ -83,26 +94,36 @@ class CostMonitoringTest {
     }
     // The checker is real: a rule with broken PromQL fails it.
     ObjectNode broken = (ObjectNode) Fixtures.object(tree, RECORDING).path("spec").deepCopy();
-    ((ObjectNode) broken.path("groups").path(0).path("rules").path(0)).put("expr", "sum by (tier (rate(x[5m]))");
+    ((ObjectNode) broken.path("groups").path(0).path("rules").path(0))
+        .put("expr", "sum by (tier (rate(x[5m]))");
     Path bad = dir.resolve("broken.yaml");
     YAML.writeValue(bad.toFile(), broken);
-    Process run = new ProcessBuilder(promtool.toString(), "check", "rules", bad.toString())
-        .redirectErrorStream(true).start();
+    Process run =
+        new ProcessBuilder(promtool.toString(), "check", "rules", bad.toString())
+            .redirectErrorStream(true)
+            .start();
     assertTrue(run.waitFor(60, TimeUnit.SECONDS));
     assertEquals(1, run.exitValue());
   }
 
-  /** Every series name a PromQL expression reads: identifiers that are neither functions, keywords nor labels. */
+  /**
+   * Every series name a PromQL expression reads: identifiers that are neither functions, keywords
+   * nor labels.
+   */
   static Set<String> metricsOf(String expr) {
-    String bare = expr.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"") // label values
-        .replaceAll("\\{[^}]*\\}", "") // matchers
-        .replaceAll("\\[[^\\]]*\\]", "") // ranges
-        .replaceAll("(by|on|without|ignoring|group_left|group_right)\\s*\\([^)]*\\)", ""); // label lists
+    String bare =
+        expr.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"") // label values
+            .replaceAll("\\{[^}]*\\}", "") // matchers
+            .replaceAll("\\[[^\\]]*\\]", "") // ranges
+            .replaceAll(
+                "(by|on|without|ignoring|group_left|group_right)\\s*\\([^)]*\\)",
+                ""); // label lists
     Set<String> out = new TreeSet<>();
     Matcher m = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(\\s*\\()?").matcher(bare);
     while (m.find()) {
       String word = m.group().replaceAll("[\\s(]", "");
-      if (m.group(1) == null && !Set.of("by", "on", "and", "or", "unless", "bool", "offset").contains(word)) {
+      if (m.group(1) == null
+          && !Set.of("by", "on", "and", "or", "unless", "bool", "offset").contains(word)) {
         out.add(word);
       }
     }
@@ -134,11 +155,14 @@ class CostMonitoringTest {
         }
       }
     }
-    assertEquals(List.of(), unknown, "every query reads a recording rule's or an exporter's metric");
+    assertEquals(
+        List.of(), unknown, "every query reads a recording rule's or an exporter's metric");
     assertTrue(titles.contains("Spend per cost centre (USD per hour)"), titles::toString);
     // The check sees a metric nothing produces.
-    assertEquals(Set.of("maas_tier:cost:rate5m", "no_such_metric"),
-        metricsOf("sum by (tier) (maas_tier:cost:rate5m{tier=~\"$tier\"}) / on (tier) no_such_metric[5m]"));
+    assertEquals(
+        Set.of("maas_tier:cost:rate5m", "no_such_metric"),
+        metricsOf(
+            "sum by (tier) (maas_tier:cost:rate5m{tier=~\"$tier\"}) / on (tier) no_such_metric[5m]"));
   }
 
   @Test
@@ -152,19 +176,36 @@ class CostMonitoringTest {
       }
     }
     // granite-8b: max(0.2, 0.6) per million; llama-70b: max(3, 15) per million.
-    assertEquals(Map.of("granite-8b", "vector(" + new java.math.BigDecimal("0.6").divide(
-        new java.math.BigDecimal(1_000_000)).toPlainString() + ")", "llama-70b", "vector(0.000015)"), prices);
+    assertEquals(
+        Map.of(
+            "granite-8b",
+            "vector("
+                + new java.math.BigDecimal("0.6")
+                    .divide(new java.math.BigDecimal(1_000_000))
+                    .toPlainString()
+                + ")",
+            "llama-70b",
+            "vector(0.000015)"),
+        prices);
     String alerts = tree.text(ALERTS);
     // premium: 80% of 2000; cost centre cc-research: 80% of (2000 + 50000).
-    assertTrue(alerts.contains("maas_tier:cost:30d{tier=\\\"premium\\\"} > " + (2000 * 80 / 100)), alerts);
-    assertTrue(alerts.contains("maas_cost_center:cost:30d{cost_center=\\\"cc-research\\\"} > "
-        + ((2000 + 50000) * 80 / 100)), alerts);
+    assertTrue(
+        alerts.contains("maas_tier:cost:30d{tier=\\\"premium\\\"} > " + (2000 * 80 / 100)), alerts);
+    assertTrue(
+        alerts.contains(
+            "maas_cost_center:cost:30d{cost_center=\\\"cc-research\\\"} > "
+                + ((2000 + 50000) * 80 / 100)),
+        alerts);
   }
 
   @Test
   void attributionLabelsResolveToTheCallersCostCentre() throws CelFailure {
-    JsonNode labels = Fixtures.object(tree, "base/telemetrypolicy-acme-telemetry.yaml").path("spec").path("metrics")
-        .path("default").path("labels");
+    JsonNode labels =
+        Fixtures.object(tree, "base/telemetrypolicy-acme-telemetry.yaml")
+            .path("spec")
+            .path("metrics")
+            .path("default")
+            .path("labels");
     var costCenter = CelEngine.withVariables("auth").compile(labels.path("cost_center").asText());
     var team = CelEngine.withVariables("auth").compile(labels.path("team").asText());
     Map<String, Object> premium = Map.of("auth", Map.of("identity", Map.of("tier", "premium")));

@@ -25,14 +25,20 @@ final class Fixtures {
 
   /** The reference spec, validated and bound. */
   static Platform acme() {
-    SpecValidator.Outcome outcome = new SpecValidator().validate(repoRoot().resolve("platform-specs/acme.yaml"),
-        "platform-specs/acme.yaml");
-    assertEquals(List.of(), outcome.diagnostics().stream().filter(d -> d.isError()).map(d -> d.render()).toList());
+    SpecValidator.Outcome outcome =
+        new SpecValidator()
+            .validate(repoRoot().resolve("platform-specs/acme.yaml"), "platform-specs/acme.yaml");
+    assertEquals(
+        List.of(),
+        outcome.diagnostics().stream().filter(d -> d.isError()).map(d -> d.render()).toList());
     assertNotNull(outcome.platform());
     return outcome.platform();
   }
 
-  /** The reference spec less what upstream MaaS's CRDs cannot express, for the {@code maas-crds} target. */
+  /**
+   * The reference spec less what upstream MaaS's CRDs cannot express, for the {@code maas-crds}
+   * target.
+   */
   static Platform acmeForMaasCrds() {
     String spec = "maas-maven-plugin/src/test/resources/targets/acme-maas-crds.yaml";
     SpecValidator.Outcome outcome = new SpecValidator().validate(repoRoot().resolve(spec), spec);

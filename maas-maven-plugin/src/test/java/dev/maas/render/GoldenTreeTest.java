@@ -9,15 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reference spec compiles to exactly the files under {@code src/test/resources/golden/acme/}, and its
- * {@code maas-crds} form ({@code src/test/resources/targets/acme-maas-crds.yaml}) to those under
- * {@code golden/acme-maas-crds/}. Run with {@code -Dmaas.updateGolden=true} to rewrite them after a deliberate change, then review the diff.
+ * The reference spec compiles to exactly the files under {@code src/test/resources/golden/acme/},
+ * and its {@code maas-crds} form ({@code src/test/resources/targets/acme-maas-crds.yaml}) to those
+ * under {@code golden/acme-maas-crds/}. Run with {@code -Dmaas.updateGolden=true} to rewrite them
+ * after a deliberate change, then review the diff.
  */
 class GoldenTreeTest {
 
@@ -68,13 +69,20 @@ class GoldenTreeTest {
 
   private static void matches(Path dir, GeneratedTree tree) throws IOException {
     Map<String, byte[]> golden = TreeWriter.read(dir);
-    assertEquals(golden.keySet(), tree.files().keySet(), "the set of generated files differs from the goldens");
+    assertEquals(
+        golden.keySet(),
+        tree.files().keySet(),
+        "the set of generated files differs from the goldens");
     Map<String, String> expected = new TreeMap<>();
     Map<String, String> actual = new TreeMap<>();
     golden.forEach((path, bytes) -> expected.put(path, new String(bytes, StandardCharsets.UTF_8)));
-    tree.files().forEach((path, bytes) -> actual.put(path, new String(bytes, StandardCharsets.UTF_8)));
+    tree.files()
+        .forEach((path, bytes) -> actual.put(path, new String(bytes, StandardCharsets.UTF_8)));
     for (String path : expected.keySet()) {
-      assertEquals(expected.get(path), actual.get(path), path + " differs from its golden file (-Dmaas.updateGolden=true rewrites them)");
+      assertEquals(
+          expected.get(path),
+          actual.get(path),
+          path + " differs from its golden file (-Dmaas.updateGolden=true rewrites them)");
     }
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.maas.model.Environment;
@@ -25,20 +24,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kubectl kustomize} builds every overlay of the reference spec, hand-written additions included. */
+/**
+ * {@code kubectl kustomize} builds every overlay of the reference spec, hand-written additions
+ * included.
+ */
 class KustomizeBuildTest {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @BeforeAll
   static void needKubectl() {
-    boolean found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")));
+    boolean found =
+        List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")));
     Assumptions.assumeTrue(found, "kubectl is not on PATH: skipping the kustomize build checks");
   }
 
   private static List<JsonNode> build(Path dir) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
+    Process process =
+        new ProcessBuilder("kubectl", "kustomize", dir.toString())
+            .redirectErrorStream(false)
+            .start();
     byte[] out = process.getInputStream().readAllBytes();
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
@@ -57,12 +63,19 @@ class KustomizeBuildTest {
   }
 
   private static JsonNode find(List<JsonNode> docs, String kind, String name) {
-    return docs.stream().filter(d -> d.path("kind").asText().equals(kind) && d.path("metadata").path("name").asText().equals(name))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    return docs.stream()
+        .filter(
+            d ->
+                d.path("kind").asText().equals(kind)
+                    && d.path("metadata").path("name").asText().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
   }
 
   private static long baseObjects(GeneratedTree tree) {
-    return tree.files().keySet().stream().filter(p -> p.startsWith("base/") && !p.endsWith("/kustomization.yaml")).count();
+    return tree.files().keySet().stream()
+        .filter(p -> p.startsWith("base/") && !p.endsWith("/kustomization.yaml"))
+        .count();
   }
 
   @Test
@@ -78,19 +91,37 @@ class KustomizeBuildTest {
       // As Argo CD applies them, every object carries the labels and both provenance annotations.
       for (JsonNode doc : docs) {
         JsonNode metadata = doc.path("metadata");
-        String what = env.name() + " " + doc.path("kind").asText() + " " + metadata.path("name").asText();
-        assertEquals("maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), what);
-        assertEquals("platform-specs/acme.yaml", metadata.path("annotations").path("maas.dev/spec").asText(), what);
-        assertEquals("sha256:" + platform.specHash(), metadata.path("annotations").path("maas.dev/spec-hash").asText(), what);
+        String what =
+            env.name() + " " + doc.path("kind").asText() + " " + metadata.path("name").asText();
+        assertEquals(
+            "maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), what);
+        assertEquals(
+            "platform-specs/acme.yaml",
+            metadata.path("annotations").path("maas.dev/spec").asText(),
+            what);
+        assertEquals(
+            "sha256:" + platform.specHash(),
+            metadata.path("annotations").path("maas.dev/spec-hash").asText(),
+            what);
       }
       String hostname = env.hostname() != null ? env.hostname() : platform.gateway().hostname();
-      assertEquals(hostname, find(docs, "Gateway", "maas-gateway").path("spec").path("listeners").path(0).path("hostname").asText());
+      assertEquals(
+          hostname,
+          find(docs, "Gateway", "maas-gateway")
+              .path("spec")
+              .path("listeners")
+              .path(0)
+              .path("hostname")
+              .asText());
     }
     List<JsonNode> dev = build(out.resolve("acme/overlays/dev"));
-    assertEquals(0, find(dev, "LLMInferenceService", "llama-70b").path("spec").path("replicas").asInt(-1));
-    assertEquals(1, find(dev, "LLMInferenceService", "granite-8b").path("spec").path("replicas").asInt(-1));
+    assertEquals(
+        0, find(dev, "LLMInferenceService", "llama-70b").path("spec").path("replicas").asInt(-1));
+    assertEquals(
+        1, find(dev, "LLMInferenceService", "granite-8b").path("spec").path("replicas").asInt(-1));
     List<JsonNode> prod = build(out.resolve("acme/overlays/prod"));
-    assertEquals(2, find(prod, "LLMInferenceService", "llama-70b").path("spec").path("replicas").asInt(-1));
+    assertEquals(
+        2, find(prod, "LLMInferenceService", "llama-70b").path("spec").path("replicas").asInt(-1));
     if (tree.files().keySet().stream().anyMatch(p -> p.startsWith("argocd/"))) {
       assertTrue(build(out.resolve("acme/argocd")).size() > 0);
     }
@@ -105,19 +136,34 @@ class KustomizeBuildTest {
     for (Environment env : platform.environments()) {
       List<JsonNode> docs = build(out.resolve("acme/overlays/" + env.name()));
       assertEquals(expected, docs.size(), env.name());
-      assertEquals(10, find(docs, "MaaSSubscription", "acme-premium").path("spec").path("priority").asInt(), env.name());
-      assertEquals("LLMInferenceService", find(docs, "MaaSModelRef", "llama-70b").path("spec").path("modelRef")
-          .path("kind").asText(), env.name());
+      assertEquals(
+          10,
+          find(docs, "MaaSSubscription", "acme-premium").path("spec").path("priority").asInt(),
+          env.name());
+      assertEquals(
+          "LLMInferenceService",
+          find(docs, "MaaSModelRef", "llama-70b")
+              .path("spec")
+              .path("modelRef")
+              .path("kind")
+              .asText(),
+          env.name());
     }
-    assertEquals(0, find(build(out.resolve("acme/overlays/dev")), "LLMInferenceService", "llama-70b").path("spec")
-        .path("replicas").asInt(-1));
+    assertEquals(
+        0,
+        find(build(out.resolve("acme/overlays/dev")), "LLMInferenceService", "llama-70b")
+            .path("spec")
+            .path("replicas")
+            .asInt(-1));
   }
 
   @Test
   void handWrittenOverlayFilesAreCopiedAndUsed(@TempDir Path dir) throws Exception {
     Path overlays = dir.resolve("overlays");
     Files.createDirectories(overlays.resolve("prod"));
-    Files.writeString(overlays.resolve("prod/limitador-patch.yaml"), """
+    Files.writeString(
+        overlays.resolve("prod/limitador-patch.yaml"),
+        """
         apiVersion: limitador.kuadrant.io/v1alpha1
         kind: Limitador
         metadata:
@@ -126,7 +172,9 @@ class KustomizeBuildTest {
         spec:
           replicas: 3
         """);
-    Files.writeString(overlays.resolve("prod/quota.yaml"), """
+    Files.writeString(
+        overlays.resolve("prod/quota.yaml"),
+        """
         apiVersion: v1
         kind: ResourceQuota
         metadata:
@@ -138,7 +186,8 @@ class KustomizeBuildTest {
         """);
     Files.writeString(overlays.resolve("prod/README.md"), "notes\n");
     Platform platform = Fixtures.acme();
-    GeneratedTree tree = new PlatformRenderer(new RenderOptions(overlays, Fixtures.VERSION)).render(platform);
+    GeneratedTree tree =
+        new PlatformRenderer(new RenderOptions(overlays, Fixtures.VERSION)).render(platform);
     assertTrue(tree.files().containsKey("overlays/prod/custom/limitador-patch.yaml"));
     assertTrue(tree.files().containsKey("overlays/prod/custom/quota.yaml"));
     assertTrue(tree.files().containsKey("overlays/prod/custom/README.md"));
@@ -159,25 +208,46 @@ class KustomizeBuildTest {
   @Test
   void environmentAutoscalingAndResourcesBecomePatches(@TempDir Path out) throws Exception {
     Platform acme = Fixtures.acme();
-    var granite = new dev.maas.model.ModelOverride(null, new dev.maas.model.Autoscaling(1, 3, "concurrency", 4),
-        new dev.maas.model.Resources(null, "32Gi", 2));
+    var granite =
+        new dev.maas.model.ModelOverride(
+            null,
+            new dev.maas.model.Autoscaling(1, 3, "concurrency", 4),
+            new dev.maas.model.Resources(null, "32Gi", 2));
     var mnist = new dev.maas.model.ModelOverride(2, null, null);
-    Environment staging = new Environment("staging", null, java.util.Map.of("granite-8b", granite, "mnist-classifier", mnist));
-    Platform platform = new Platform(acme.name(), acme.specFile(), acme.specHash(), acme.gateway(), acme.auth(), acme.tokens(),
-        acme.tiers(), acme.models(), acme.limitador(), acme.observability(), List.of(staging), acme.gitops());
+    Environment staging =
+        new Environment(
+            "staging", null, java.util.Map.of("granite-8b", granite, "mnist-classifier", mnist));
+    Platform platform =
+        new Platform(
+            acme.name(),
+            acme.specFile(),
+            acme.specHash(),
+            acme.gateway(),
+            acme.auth(),
+            acme.tokens(),
+            acme.tiers(),
+            acme.models(),
+            acme.limitador(),
+            acme.observability(),
+            List.of(staging),
+            acme.gitops());
     GeneratedTree tree = Fixtures.render(platform);
     new TreeWriter().write(tree, out);
     List<JsonNode> docs = build(out.resolve("overlays/staging"));
     JsonNode spec = find(docs, "LLMInferenceService", "granite-8b").path("spec");
     assertTrue(spec.path("replicas").isMissingNode(), "replicas and scaling exclude each other");
     assertEquals(3, spec.path("scaling").path("maxReplicas").asInt());
-    JsonNode limits = spec.path("template").path("containers").path(0).path("resources").path("limits");
+    JsonNode limits =
+        spec.path("template").path("containers").path(0).path("resources").path("limits");
     assertEquals("32Gi", limits.path("memory").asText());
     assertEquals("2", limits.path("nvidia.com/gpu").asText());
-    JsonNode predictor = find(docs, "InferenceService", "mnist-classifier").path("spec").path("predictor");
+    JsonNode predictor =
+        find(docs, "InferenceService", "mnist-classifier").path("spec").path("predictor");
     assertEquals(2, predictor.path("minReplicas").asInt());
     assertTrue(predictor.path("scaleMetric").isMissingNode());
-    assertTrue(tree.files().keySet().stream().filter(p -> p.startsWith("overlays/staging/") && !p.endsWith("kustomization.yaml"))
-        .allMatch(p -> p.endsWith("-patch.yaml")));
+    assertTrue(
+        tree.files().keySet().stream()
+            .filter(p -> p.startsWith("overlays/staging/") && !p.endsWith("kustomization.yaml"))
+            .allMatch(p -> p.endsWith("-patch.yaml")));
   }
 }

@@ -15,7 +15,6 @@ import dev.maas.output.GeneratedTree;
 import dev.maas.render.kustomize.EnvironmentView;
 import dev.maas.render.kustomize.OverlayBuilder;
 import dev.maas.validate.SpecValidator;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,19 +25,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Overlays reuse the base objects of the generators that declare themselves environment-invariant; these
- * tests check that declaration against a full re-render of every environment, so that a generator that
- * starts reading the hostname or a model's scaling cannot silently drop a change from an overlay.
+ * Overlays reuse the base objects of the generators that declare themselves environment-invariant;
+ * these tests check that declaration against a full re-render of every environment, so that a
+ * generator that starts reading the hostname or a model's scaling cannot silently drop a change
+ * from an overlay.
  */
 class PlatformRendererEnvironmentTest {
 
   static Stream<String> specs() {
-    return Stream.of("platform-specs/acme.yaml", "tests/corpus/valid/many-environments.yaml",
-        "tests/corpus/valid/boundaries.yaml", "tests/corpus/valid/predictor-only.yaml");
+    return Stream.of(
+        "platform-specs/acme.yaml",
+        "tests/corpus/valid/many-environments.yaml",
+        "tests/corpus/valid/boundaries.yaml",
+        "tests/corpus/valid/predictor-only.yaml");
   }
 
   private static Platform platform(String spec) {
-    SpecValidator.Outcome outcome = new SpecValidator().validate(Fixtures.repoRoot().resolve(spec), spec);
+    SpecValidator.Outcome outcome =
+        new SpecValidator().validate(Fixtures.repoRoot().resolve(spec), spec);
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
     return outcome.platform();
   }
@@ -52,28 +56,38 @@ class PlatformRendererEnvironmentTest {
     List<KubeObject> base = renderer.pipeline().run(platform).get(RenderPipeline.BASE);
     assertFalse(platform.environments().isEmpty(), spec + " has environments");
     for (Environment env : platform.environments()) {
-      List<KubeObject> full = renderer.pipeline().run(EnvironmentView.apply(platform, env)).get(RenderPipeline.BASE);
+      List<KubeObject> full =
+          renderer.pipeline().run(EnvironmentView.apply(platform, env)).get(RenderPipeline.BASE);
       SortedMap<String, byte[]> expected = OverlayBuilder.build(base, full, null);
       Map<String, String> want = new LinkedHashMap<>();
-      expected.forEach((path, bytes) -> want.put("overlays/" + env.name() + "/" + path, new String(bytes)));
+      expected.forEach(
+          (path, bytes) -> want.put("overlays/" + env.name() + "/" + path, new String(bytes)));
       Map<String, String> got = new LinkedHashMap<>();
-      tree.files().forEach((path, bytes) -> {
-        if (path.startsWith("overlays/" + env.name() + "/")) {
-          got.put(path, new String(bytes));
-        }
-      });
+      tree.files()
+          .forEach(
+              (path, bytes) -> {
+                if (path.startsWith("overlays/" + env.name() + "/")) {
+                  got.put(path, new String(bytes));
+                }
+              });
       assertEquals(want, got, spec + ", environment " + env.name());
     }
   }
 
-  /** An environment that changes everything an environment can: the hostname and every model's scaling. */
+  /**
+   * An environment that changes everything an environment can: the hostname and every model's
+   * scaling.
+   */
   private static Environment changingEverything(Platform platform) {
     Map<String, ModelOverride> overrides = new LinkedHashMap<>();
     int i = 0;
     for (Model m : platform.models()) {
-      overrides.put(m.name(), i++ % 2 == 0
-          ? new ModelOverride(null, new Autoscaling(1, 7, "concurrency", 3), new Resources("3", "7Gi", 1))
-          : new ModelOverride(5, null, new Resources("1", "1Gi", 0)));
+      overrides.put(
+          m.name(),
+          i++ % 2 == 0
+              ? new ModelOverride(
+                  null, new Autoscaling(1, 7, "concurrency", 3), new Resources("3", "7Gi", 1))
+              : new ModelOverride(5, null, new Resources("1", "1Gi", 0)));
     }
     return new Environment("everything", "changed.example.org", overrides);
   }
@@ -84,7 +98,8 @@ class PlatformRendererEnvironmentTest {
     Platform platform = platform(spec);
     Platform view = EnvironmentView.apply(platform, changingEverything(platform));
     List<String> variant = new ArrayList<>();
-    for (Stage stage : RenderPipeline.standard(new RenderOptions(null, Fixtures.VERSION)).stages()) {
+    for (Stage stage :
+        RenderPipeline.standard(new RenderOptions(null, Fixtures.VERSION)).stages()) {
       if (!(stage instanceof Stage.Generating generating)) {
         continue;
       }
@@ -108,14 +123,19 @@ class PlatformRendererEnvironmentTest {
     RenderPipeline pipeline = RenderPipeline.standard(new RenderOptions(null, Fixtures.VERSION));
     RenderPipeline.Run base = pipeline.execute(platform, null);
     assertNotNull(base.generated(), "transformers change objects in place");
-    RenderPipeline.Run env = pipeline.execute(EnvironmentView.apply(platform, platform.environments().get(0)), base);
-    base.generated().forEach((stage, objects) -> {
-      if (stage.generator().environmentInvariant()) {
-        List<KubeObject> again = env.generated().get(stage);
-        for (int k = 0; k < objects.size(); k++) {
-          assertTrue(objects.get(k) == again.get(k), stage + " object " + k + " is the base's instance");
-        }
-      }
-    });
+    RenderPipeline.Run env =
+        pipeline.execute(EnvironmentView.apply(platform, platform.environments().get(0)), base);
+    base.generated()
+        .forEach(
+            (stage, objects) -> {
+              if (stage.generator().environmentInvariant()) {
+                List<KubeObject> again = env.generated().get(stage);
+                for (int k = 0; k < objects.size(); k++) {
+                  assertTrue(
+                      objects.get(k) == again.get(k),
+                      stage + " object " + k + " is the base's instance");
+                }
+              }
+            });
   }
 }

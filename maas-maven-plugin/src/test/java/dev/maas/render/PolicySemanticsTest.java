@@ -44,7 +44,8 @@ class PolicySemanticsTest {
   }
 
   /** The attributes a request carries at the gateway, after the AuthPolicy's identity filter. */
-  private static Map<String, Object> request(String tier, String method, String path, boolean revoked, Object aud) {
+  private static Map<String, Object> request(
+      String tier, String method, String path, boolean revoked, Object aud) {
     Map<String, Object> identity = new HashMap<>();
     identity.put("sub", "alice");
     identity.put("userid", "alice");
@@ -54,8 +55,18 @@ class PolicySemanticsTest {
     identity.put("iat", 1_700_000_000L);
     Map<String, Object> vars = new HashMap<>();
     int query = path.indexOf('?');
-    vars.put("request", Map.of("method", method, "path", path, "url_path", query < 0 ? path : path.substring(0, query)));
-    vars.put("auth", Map.of("identity", identity, "metadata", Map.of("revocation", Map.of("revoked", revoked))));
+    vars.put(
+        "request",
+        Map.of(
+            "method",
+            method,
+            "path",
+            path,
+            "url_path",
+            query < 0 ? path : path.substring(0, query)));
+    vars.put(
+        "auth",
+        Map.of("identity", identity, "metadata", Map.of("revocation", Map.of("revoked", revoked))));
     return vars;
   }
 
@@ -72,7 +83,10 @@ class PolicySemanticsTest {
     return true;
   }
 
-  /** Whether every authorization rule of the AuthPolicy lets the request through (all rules must pass). */
+  /**
+   * Whether every authorization rule of the AuthPolicy lets the request through (all rules must
+   * pass).
+   */
   private static boolean authorized(Map<String, Object> vars) throws CelFailure {
     JsonNode rules = auth.path("spec").path("rules").path("authorization");
     for (JsonNode rule : rules) {
@@ -92,12 +106,14 @@ class PolicySemanticsTest {
   }
 
   /** The keys of the limits of {@code policy} whose predicates all match. */
-  private static List<String> matching(JsonNode policy, Map<String, Object> vars) throws CelFailure {
+  private static List<String> matching(JsonNode policy, Map<String, Object> vars)
+      throws CelFailure {
     List<String> keys = new ArrayList<>();
     if (!allPass(policy.path("spec").path("when"), vars)) {
       return keys;
     }
-    for (Map.Entry<String, JsonNode> limit : (Iterable<Map.Entry<String, JsonNode>>) () -> policy.path("spec").path("limits").fields()) {
+    for (Map.Entry<String, JsonNode> limit :
+        (Iterable<Map.Entry<String, JsonNode>>) () -> policy.path("spec").path("limits").fields()) {
       if (allPass(limit.getValue().path("when"), vars)) {
         keys.add(limit.getKey());
       }
@@ -107,43 +123,60 @@ class PolicySemanticsTest {
 
   private static List<Map<String, Object>> rates(JsonNode limit) {
     List<Map<String, Object>> out = new ArrayList<>();
-    limit.path("rates").forEach(r -> {
-      Map<String, Object> rate = new LinkedHashMap<>();
-      rate.put("limit", r.path("limit").asLong());
-      rate.put("window", r.path("window").asText());
-      out.add(rate);
-    });
+    limit
+        .path("rates")
+        .forEach(
+            r -> {
+              Map<String, Object> rate = new LinkedHashMap<>();
+              rate.put("limit", r.path("limit").asLong());
+              rate.put("window", r.path("window").asText());
+              out.add(rate);
+            });
     return out;
   }
 
   private static List<Map<String, Object>> expected(List<Rate> rates) {
-    return rates.stream().map(r -> {
-      Map<String, Object> rate = new LinkedHashMap<>();
-      rate.put("limit", r.limit());
-      rate.put("window", r.parsedWindow().toKuadrant());
-      return rate;
-    }).toList();
+    return rates.stream()
+        .map(
+            r -> {
+              Map<String, Object> rate = new LinkedHashMap<>();
+              rate.put("limit", r.limit());
+              rate.put("window", r.parsedWindow().toKuadrant());
+              return rate;
+            })
+        .toList();
   }
 
   @Test
   void everyTierGetsExactlyItsLimitsOnEveryModel() throws CelFailure {
     for (Tier tier : platform.tiers()) {
       for (Model model : platform.models()) {
-        Map<String, Object> vars = request(tier.name(), "POST", dev.maas.model.MeteredEndpoints.primaryPath(model));
+        Map<String, Object> vars =
+            request(tier.name(), "POST", dev.maas.model.MeteredEndpoints.primaryPath(model));
         String where = tier.name() + " × " + model.name();
 
         List<String> tokens = matching(tokenLimits, vars);
         List<Rate> tokenRates = tier.tokenRatesFor(model.name());
-        assertEquals(tokenRates.isEmpty() ? 0 : 1, tokens.size(), where + ": token limits " + tokens);
+        assertEquals(
+            tokenRates.isEmpty() ? 0 : 1, tokens.size(), where + ": token limits " + tokens);
         if (!tokenRates.isEmpty()) {
-          assertEquals(expected(tokenRates), rates(tokenLimits.path("spec").path("limits").path(tokens.get(0))), where);
+          assertEquals(
+              expected(tokenRates),
+              rates(tokenLimits.path("spec").path("limits").path(tokens.get(0))),
+              where);
         }
 
         List<String> requests = matching(requestLimits, vars);
         List<Rate> requestRates = tier.requestRatesFor(model.name());
-        assertEquals(requestRates.isEmpty() ? 0 : 1, requests.size(), where + ": request limits " + requests);
+        assertEquals(
+            requestRates.isEmpty() ? 0 : 1,
+            requests.size(),
+            where + ": request limits " + requests);
         if (!requestRates.isEmpty()) {
-          assertEquals(expected(requestRates), rates(requestLimits.path("spec").path("limits").path(requests.get(0))), where);
+          assertEquals(
+              expected(requestRates),
+              rates(requestLimits.path("spec").path("limits").path(requests.get(0))),
+              where);
         }
 
         assertEquals(tier.allows(model.name()), authorized(vars), where + ": access");
@@ -154,7 +187,9 @@ class PolicySemanticsTest {
   @Test
   void premiumHasItsOwnLlamaTokenLimitThatTheGeneralLimitLeavesOut() throws CelFailure {
     JsonNode limits = tokenLimits.path("spec").path("limits");
-    assertEquals(List.of(Map.of("limit", 20000L, "window", "1m")), rates(limits.path("premium-llama-70b-tokens")));
+    assertEquals(
+        List.of(Map.of("limit", 20000L, "window", "1m")),
+        rates(limits.path("premium-llama-70b-tokens")));
     Map<String, Object> llama = request("premium", "POST", "/llm/llama-70b/v1/chat/completions");
     Map<String, Object> granite = request("premium", "POST", "/llm/granite-8b/v1/chat/completions");
     assertFalse(allPass(limits.path("premium-tokens").path("when"), llama));
@@ -166,23 +201,39 @@ class PolicySemanticsTest {
   @Test
   void daysCompileToHours() {
     JsonNode premium = tokenLimits.path("spec").path("limits").path("premium-tokens");
-    assertEquals(List.of(Map.of("limit", 50000L, "window", "1m"), Map.of("limit", 2000000L, "window", "24h")), rates(premium));
+    assertEquals(
+        List.of(
+            Map.of("limit", 50000L, "window", "1m"), Map.of("limit", 2000000L, "window", "24h")),
+        rates(premium));
   }
 
   @Test
   void counterIsPerUserUnlessTheTierSharesOne() {
     for (JsonNode policy : List.of(requestLimits, tokenLimits)) {
-      for (Map.Entry<String, JsonNode> limit : (Iterable<Map.Entry<String, JsonNode>>) () -> policy.path("spec").path("limits").fields()) {
+      for (Map.Entry<String, JsonNode> limit :
+          (Iterable<Map.Entry<String, JsonNode>>)
+              () -> policy.path("spec").path("limits").fields()) {
         String tierName = limit.getKey().substring(0, limit.getKey().indexOf('-'));
         Tier tier = platform.tier(tierName).orElseThrow();
         if (tier.limits().counterScope() == CounterScope.TIER) {
-          assertTrue(limit.getValue().path("counters").isMissingNode(), limit.getKey() + " must share one bucket");
+          assertTrue(
+              limit.getValue().path("counters").isMissingNode(),
+              limit.getKey() + " must share one bucket");
         } else {
-          assertEquals("auth.identity.userid", limit.getValue().path("counters").path(0).path("expression").asText(), limit.getKey());
+          assertEquals(
+              "auth.identity.userid",
+              limit.getValue().path("counters").path(0).path("expression").asText(),
+              limit.getKey());
         }
       }
     }
-    assertTrue(tokenLimits.path("spec").path("limits").path("enterprise-tokens").path("counters").isMissingNode());
+    assertTrue(
+        tokenLimits
+            .path("spec")
+            .path("limits")
+            .path("enterprise-tokens")
+            .path("counters")
+            .isMissingNode());
   }
 
   @Test
@@ -191,11 +242,17 @@ class PolicySemanticsTest {
       Map<String, Object> listing = request(tier.name(), "GET", "/v1/models");
       assertEquals(List.of(), matching(tokenLimits, listing), tier.name());
       assertTrue(authorized(listing), tier.name() + " may list models");
-      assertTrue(authorized(request(tier.name(), "GET", "/v1/models?limit=5")), tier.name() + " may list models with a query");
+      assertTrue(
+          authorized(request(tier.name(), "GET", "/v1/models?limit=5")),
+          tier.name() + " may list models with a query");
       // A model's own listing is not a metered endpoint: the AuthPolicy refuses it.
-      assertFalse(authorized(request(tier.name(), "GET", "/llm/granite-8b/v1/models")), tier.name());
+      assertFalse(
+          authorized(request(tier.name(), "GET", "/llm/granite-8b/v1/models")), tier.name());
       // The listing is still a request: a tier with request limits counts it once.
-      assertEquals(tier.limits().requests().isEmpty() ? 0 : 1, matching(requestLimits, listing).size(), tier.name());
+      assertEquals(
+          tier.limits().requests().isEmpty() ? 0 : 1,
+          matching(requestLimits, listing).size(),
+          tier.name());
     }
   }
 
@@ -208,32 +265,58 @@ class PolicySemanticsTest {
   @Test
   void unknownPathsRevokedTokensAndForeignAudiencesAreDenied() throws CelFailure {
     assertFalse(authorized(request("enterprise", "POST", "/llm/unknown/v1/chat/completions")));
-    assertFalse(authorized(request("enterprise", "POST", "/llm/granite-8b-evil/v1/chat/completions")));
+    assertFalse(
+        authorized(request("enterprise", "POST", "/llm/granite-8b-evil/v1/chat/completions")));
     assertFalse(authorized(request("enterprise", "GET", "/")));
     assertFalse(authorized(request("enterprise", "DELETE", "/v1/models")));
-    assertFalse(authorized(request("enterprise", "POST", "/llm/granite-8b/v1/chat/completions", true, "maas:acme")));
-    assertFalse(authorized(request("enterprise", "POST", "/llm/granite-8b/v1/chat/completions", false, "maas:other")));
-    assertTrue(authorized(request("enterprise", "POST", "/llm/granite-8b/v1/chat/completions", false, List.of("x", "maas:acme"))));
+    assertFalse(
+        authorized(
+            request(
+                "enterprise", "POST", "/llm/granite-8b/v1/chat/completions", true, "maas:acme")));
+    assertFalse(
+        authorized(
+            request(
+                "enterprise", "POST", "/llm/granite-8b/v1/chat/completions", false, "maas:other")));
+    assertTrue(
+        authorized(
+            request(
+                "enterprise",
+                "POST",
+                "/llm/granite-8b/v1/chat/completions",
+                false,
+                List.of("x", "maas:acme"))));
     assertFalse(authorized(request("unknown-tier", "POST", "/llm/granite-8b/v1/chat/completions")));
   }
 
   @Test
   void authPolicyTrustsOnlyTheTokenServiceAndExposesTheIdentity() {
     JsonNode rules = auth.path("spec").path("rules");
-    assertEquals("http://acme-token-service.maas-system.svc.cluster.local:8080",
+    assertEquals(
+        "http://acme-token-service.maas-system.svc.cluster.local:8080",
         rules.path("authentication").path("maas-tokens").path("jwt").path("issuerUrl").asText());
     JsonNode revocation = rules.path("metadata").path("revocation");
-    assertEquals("http://acme-token-service.maas-system.svc.cluster.local:8080/internal/v1/tokens/status",
+    assertEquals(
+        "http://acme-token-service.maas-system.svc.cluster.local:8080/internal/v1/tokens/status",
         revocation.path("http").path("url").asText());
     assertTrue(revocation.path("cache").path("ttl").asInt() <= 60);
-    JsonNode properties = rules.path("response").path("success").path("filters").path("identity").path("json").path("properties");
+    JsonNode properties =
+        rules
+            .path("response")
+            .path("success")
+            .path("filters")
+            .path("identity")
+            .path("json")
+            .path("properties");
     // An API key's user and tier are the service's answer about it; a JWT's are its claims.
-    assertEquals("has(auth.identity.maas_api_key) ? auth.metadata.apikey.user : auth.identity.sub",
+    assertEquals(
+        "has(auth.identity.maas_api_key) ? auth.metadata.apikey.user : auth.identity.sub",
         properties.path("userid").path("expression").asText());
-    assertEquals("(has(auth.identity.maas_api_key) ? auth.metadata.apikey.tier : auth.identity.tier)",
+    assertEquals(
+        "(has(auth.identity.maas_api_key) ? auth.metadata.apikey.tier : auth.identity.tier)",
         properties.path("tier").path("expression").asText());
     JsonNode apiKey = rules.path("metadata").path("apikey");
-    assertEquals("http://acme-token-service.maas-system.svc.cluster.local:8080/internal/v1/api-keys/resolve",
+    assertEquals(
+        "http://acme-token-service.maas-system.svc.cluster.local:8080/internal/v1/api-keys/resolve",
         apiKey.path("http").path("url").asText());
     assertTrue(apiKey.path("cache").path("ttl").asInt() <= 60);
   }

@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The data path of a production environment: counters that survive restarts, and a token service few can call. */
+/**
+ * The data path of a production environment: counters that survive restarts, and a token service
+ * few can call.
+ */
 class ProductionSafetyTest {
 
   private static Platform contract() {
@@ -31,8 +34,11 @@ class ProductionSafetyTest {
     JsonNode base = Fixtures.object(tree, "base/limitador-limitador.yaml");
     assertEquals("limitador-redis", base.at("/spec/storage/redis/configSecretRef/name").asText());
     assertEquals(1, base.at("/spec/replicas").asInt());
-    // prod is production by its name: 2 replicas, sharing the Redis counters; dev keeps the spec's settings.
-    assertEquals("- op: replace\n  path: /spec/replicas\n  value: 2\n", tree.text("overlays/prod/limitador-limitador-patch.yaml"));
+    // prod is production by its name: 2 replicas, sharing the Redis counters; dev keeps the spec's
+    // settings.
+    assertEquals(
+        "- op: replace\n  path: /spec/replicas\n  value: 2\n",
+        tree.text("overlays/prod/limitador-limitador-patch.yaml"));
     assertFalse(tree.files().containsKey("overlays/dev/limitador-limitador-patch.yaml"));
   }
 
@@ -42,12 +48,16 @@ class ProductionSafetyTest {
     String patch = tree.text("overlays/prod/limitador-limitador-patch.yaml");
     assertTrue(patch.contains("path: /spec/storage"), patch);
     assertTrue(patch.contains("requests: 1Gi"), patch);
-    assertFalse(tree.files().containsKey("overlays/dev/limitador-limitador-patch.yaml"), "dev stays in memory");
+    assertFalse(
+        tree.files().containsKey("overlays/dev/limitador-limitador-patch.yaml"),
+        "dev stays in memory");
   }
 
   @Test
   void onlyTheGatewayAndAuthorinoReachTheApiPortAndOnlyPrometheusTheMetrics() {
-    JsonNode policy = Fixtures.object(Fixtures.render(Fixtures.acme()), "base/networkpolicy-acme-token-service.yaml");
+    JsonNode policy =
+        Fixtures.object(
+            Fixtures.render(Fixtures.acme()), "base/networkpolicy-acme-token-service.yaml");
     assertEquals(List.of("Ingress"), texts(policy.at("/spec/policyTypes")));
     Map<Integer, List<String>> peers = new TreeMap<>();
     for (JsonNode rule : policy.at("/spec/ingress")) {
@@ -56,15 +66,23 @@ class ProductionSafetyTest {
       for (JsonNode peer : rule.path("from")) {
         // A peer with only a namespace selector would admit every pod of the namespace.
         assertTrue(peer.has("namespaceSelector") && peer.has("podSelector"), peer.toString());
-        from.add(peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText() + " "
-            + peer.at("/podSelector/matchLabels"));
+        from.add(
+            peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText()
+                + " "
+                + peer.at("/podSelector/matchLabels"));
       }
       peers.put(rule.at("/ports/0/port").asInt(), from);
     }
-    assertEquals(Map.of(
-        8080, List.of("maas-system {\"" + TokenServiceGenerator.GATEWAY_NAME_LABEL + "\":\"maas-gateway\"}",
-            "kuadrant-system {\"authorino-resource\":\"authorino\",\"control-plane\":\"controller-manager\"}"),
-        9090, List.of("monitoring {\"app.kubernetes.io/name\":\"prometheus\"}")), peers);
+    assertEquals(
+        Map.of(
+            8080,
+                List.of(
+                    "maas-system {\""
+                        + TokenServiceGenerator.GATEWAY_NAME_LABEL
+                        + "\":\"maas-gateway\"}",
+                    "kuadrant-system {\"authorino-resource\":\"authorino\",\"control-plane\":\"controller-manager\"}"),
+            9090, List.of("monitoring {\"app.kubernetes.io/name\":\"prometheus\"}")),
+        peers);
   }
 
   @Test
@@ -72,7 +90,11 @@ class ProductionSafetyTest {
     Path reference = Fixtures.repoRoot().resolve("platform-specs/acme.yaml");
     String text;
     try {
-      text = java.nio.file.Files.readString(reference).replace("  observability:\n", """
+      text =
+          java.nio.file.Files.readString(reference)
+              .replace(
+                  "  observability:\n",
+                  """
             observability:
               prometheus:
                 namespace: openshift-user-workload-monitoring
@@ -81,13 +103,18 @@ class ProductionSafetyTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    Platform platform = new SpecValidator().validate(text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        "acme.yaml").platform();
-    JsonNode policy = Fixtures.object(Fixtures.render(platform), "base/networkpolicy-acme-token-service.yaml");
+    Platform platform =
+        new SpecValidator()
+            .validate(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "acme.yaml")
+            .platform();
+    JsonNode policy =
+        Fixtures.object(Fixtures.render(platform), "base/networkpolicy-acme-token-service.yaml");
     JsonNode metrics = policy.at("/spec/ingress/1/from/0");
-    assertEquals("openshift-user-workload-monitoring",
+    assertEquals(
+        "openshift-user-workload-monitoring",
         metrics.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText());
-    assertEquals("{\"prometheus\":\"user-workload\"}", metrics.at("/podSelector/matchLabels").toString());
+    assertEquals(
+        "{\"prometheus\":\"user-workload\"}", metrics.at("/podSelector/matchLabels").toString());
   }
 
   @Test
@@ -104,8 +131,10 @@ class ProductionSafetyTest {
         continue;
       }
       workloads++;
-      for (String label : List.of(ProvenanceTransformer.MANAGED_BY, ProvenanceTransformer.PART_OF)) {
-        assertEquals(object.at("/metadata/labels").get(label), podLabels.get(label), path + " " + label);
+      for (String label :
+          List.of(ProvenanceTransformer.MANAGED_BY, ProvenanceTransformer.PART_OF)) {
+        assertEquals(
+            object.at("/metadata/labels").get(label), podLabels.get(label), path + " " + label);
       }
       assertEquals("acme", podLabels.get(ProvenanceTransformer.PART_OF).asText());
     }

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Every generated object is labelled as maas's and names its spec; every folder lists its files. */
+/**
+ * Every generated object is labelled as maas's and names its spec; every folder lists its files.
+ */
 class ProvenanceTest {
 
   @Test
@@ -26,14 +28,22 @@ class ProvenanceTest {
         continue;
       }
       JsonNode metadata = Yaml.read(tree.text(path)).path("metadata");
-      assertEquals("maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), path);
-      assertEquals("acme", metadata.path("labels").path("app.kubernetes.io/part-of").asText(), path);
-      assertEquals("platform-specs/acme.yaml", metadata.path("annotations").path("maas.dev/spec").asText(), path);
-      // The hash reaches every object through its folder's kustomization, so an edit does not rewrite every file.
+      assertEquals(
+          "maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), path);
+      assertEquals(
+          "acme", metadata.path("labels").path("app.kubernetes.io/part-of").asText(), path);
+      assertEquals(
+          "platform-specs/acme.yaml",
+          metadata.path("annotations").path("maas.dev/spec").asText(),
+          path);
+      // The hash reaches every object through its folder's kustomization, so an edit does not
+      // rewrite every file.
       assertTrue(metadata.path("annotations").path("maas.dev/spec-hash").isMissingNode(), path);
       String folder = path.substring(0, path.indexOf('/'));
-      JsonNode common = Yaml.read(tree.text(folder + "/kustomization.yaml")).path("commonAnnotations");
-      assertEquals("sha256:" + platform.specHash(), common.path("maas.dev/spec-hash").asText(), path);
+      JsonNode common =
+          Yaml.read(tree.text(folder + "/kustomization.yaml")).path("commonAnnotations");
+      assertEquals(
+          "sha256:" + platform.specHash(), common.path("maas.dev/spec-hash").asText(), path);
       objects++;
     }
     assertTrue(objects >= 16, "objects: " + objects);
@@ -43,8 +53,14 @@ class ProvenanceTest {
   void everyFolderWithManifestsHasASortedKustomization() {
     GeneratedTree tree = Fixtures.render(Fixtures.acme());
     TreeSet<String> folders = new TreeSet<>();
-    tree.files().keySet().stream().filter(p -> p.endsWith(".yaml") && !p.contains("/custom/"))
-        .forEach(p -> folders.add(p.startsWith("overlays/") ? p.substring(0, p.indexOf('/', "overlays/".length())) : p.substring(0, p.indexOf('/'))));
+    tree.files().keySet().stream()
+        .filter(p -> p.endsWith(".yaml") && !p.contains("/custom/"))
+        .forEach(
+            p ->
+                folders.add(
+                    p.startsWith("overlays/")
+                        ? p.substring(0, p.indexOf('/', "overlays/".length()))
+                        : p.substring(0, p.indexOf('/'))));
     for (String folder : folders) {
       String text = tree.text(folder + "/kustomization.yaml");
       assertTrue(text != null, folder + " has no kustomization.yaml");
@@ -57,7 +73,10 @@ class ProvenanceTest {
         assertTrue(tree.files().containsKey(folder + "/" + r), folder + " lists missing " + r);
       }
       if (folder.equals("base")) {
-        long files = tree.files().keySet().stream().filter(p -> p.startsWith("base/") && !p.endsWith("kustomization.yaml")).count();
+        long files =
+            tree.files().keySet().stream()
+                .filter(p -> p.startsWith("base/") && !p.endsWith("kustomization.yaml"))
+                .count();
         assertEquals(files, listed.size());
       }
     }

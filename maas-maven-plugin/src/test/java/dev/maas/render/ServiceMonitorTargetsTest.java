@@ -9,7 +9,10 @@ import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A ServiceMonitor of a generated Service selects that Service: its labels match, and the port exists. */
+/**
+ * A ServiceMonitor of a generated Service selects that Service: its labels match, and the port
+ * exists.
+ */
 class ServiceMonitorTargetsTest {
 
   @Test
@@ -21,8 +24,16 @@ class ServiceMonitorTargetsTest {
     assertFalse(selector.isEmpty(), "the monitor selects by labels: " + monitor);
     for (Iterator<Map.Entry<String, JsonNode>> it = selector.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> label = it.next();
-      assertTrue(label.getValue().equals(service.at("/metadata/labels/" + label.getKey().replace("/", "~1"))),
-          "the Service carries " + label.getKey() + "=" + label.getValue() + ": " + service.at("/metadata/labels"));
+      assertTrue(
+          label
+              .getValue()
+              .equals(service.at("/metadata/labels/" + label.getKey().replace("/", "~1"))),
+          "the Service carries "
+              + label.getKey()
+              + "="
+              + label.getValue()
+              + ": "
+              + service.at("/metadata/labels"));
     }
     String port = monitor.at("/spec/endpoints/0/port").asText();
     boolean named = false;

@@ -13,10 +13,33 @@ class StageListTest {
     List<Stage> stages = RenderPipeline.standard(new RenderOptions(null, "x")).stages();
     List<Stage.Kind> kinds = stages.stream().map(Stage::kind).toList();
     assertEquals(kinds.stream().sorted().toList(), kinds);
-    assertEquals(List.of("gateway", "kuadrant", "auth-policy", "requests-limits", "tokens-limits", "telemetry-policy",
-        "models", "token-service", "token-service-limits", "monitoring", "price-table", "argocd", "sync-waves", "provenance", "unique-objects", "provenance-present",
-        "kuadrant-windows"), stages.stream().map(Stage::name).toList());
-    assertEquals("argocd", stages.stream().filter(s -> s.name().equals("argocd")).map(Stage.Generating.class::cast)
-        .findFirst().orElseThrow().folder());
+    assertEquals(
+        List.of(
+            "gateway",
+            "kuadrant",
+            "auth-policy",
+            "requests-limits",
+            "tokens-limits",
+            "telemetry-policy",
+            "models",
+            "token-service",
+            "token-service-limits",
+            "monitoring",
+            "price-table",
+            "argocd",
+            "sync-waves",
+            "provenance",
+            "unique-objects",
+            "provenance-present",
+            "kuadrant-windows"),
+        stages.stream().map(Stage::name).toList());
+    assertEquals(
+        "argocd",
+        stages.stream()
+            .filter(s -> s.name().equals("argocd"))
+            .map(Stage.Generating.class::cast)
+            .findFirst()
+            .orElseThrow()
+            .folder());
   }
 }

@@ -28,13 +28,26 @@ class DiagnosticCatalogueTest {
   private static final Path MAIN = Path.of("src/main/java/dev/maas");
 
   /** A code literal of a stage outside the rules, e.g. {@code "publish.noTarget"}. */
-  private static final Pattern STAGE_CODE = Pattern.compile(
-      "\"((?:yaml|schema|overlays|suppression|render|k8s|crd|output|proof|plan|explain|publish)\\.[a-zA-Z][A-Za-z0-9.]*)\""
-          + "|error\\(\"(spec\\.[a-zA-Z]+)\"");
+  private static final Pattern STAGE_CODE =
+      Pattern.compile(
+          "\"((?:yaml|schema|overlays|suppression|render|k8s|crd|output|proof|plan|explain|publish)\\.[a-zA-Z][A-Za-z0-9.]*)\""
+              + "|error\\(\"(spec\\.[a-zA-Z]+)\"");
 
   /** Schema keywords that annotate or structure the schema and never fail on their own. */
-  private static final Set<String> NOT_CONSTRAINTS = Set.of("$defs", "$id", "$ref", "$schema", "default",
-      "description", "markdownDescription", "examples", "items", "properties", "title", SchemaCheck.MESSAGE);
+  private static final Set<String> NOT_CONSTRAINTS =
+      Set.of(
+          "$defs",
+          "$id",
+          "$ref",
+          "$schema",
+          "default",
+          "description",
+          "markdownDescription",
+          "examples",
+          "items",
+          "properties",
+          "title",
+          SchemaCheck.MESSAGE);
 
   private static List<Class<?>> ruleClasses() {
     List<Class<?>> classes = new ArrayList<>();
@@ -47,21 +60,28 @@ class DiagnosticCatalogueTest {
   @Test
   void aRulesCodeIsItsClassNameAndNoRuleNamesItsOwn() throws NoSuchMethodException {
     for (Class<?> type : ruleClasses()) {
-      String kebab = type.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+      String kebab =
+          type.getSimpleName()
+              .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+              .toLowerCase(java.util.Locale.ROOT);
       assertEquals(kebab, SemanticRule.codeOf(type), type.getName());
       assertTrue(type.isAnnotationPresent(Rule.class), type.getName() + " declares no @Rule");
-      assertTrue(Stream.of(type.getDeclaredMethods()).noneMatch(m -> m.getName().equals("code")),
+      assertTrue(
+          Stream.of(type.getDeclaredMethods()).noneMatch(m -> m.getName().equals("code")),
           type.getName() + " names its own code; the code is its class name");
     }
     for (SemanticRule rule : SemanticRules.all()) {
       assertEquals(SemanticRule.codeOf(rule.getClass()), rule.code());
-      assertEquals(Severity.ERROR, DiagnosticCatalogue.entryOf(rule.getClass()).severity(), rule.code());
+      assertEquals(
+          Severity.ERROR, DiagnosticCatalogue.entryOf(rule.getClass()).severity(), rule.code());
     }
     for (SemanticRule lint : LintRules.all()) {
-      assertEquals(Severity.WARNING, DiagnosticCatalogue.entryOf(lint.getClass()).severity(), lint.code());
+      assertEquals(
+          Severity.WARNING, DiagnosticCatalogue.entryOf(lint.getClass()).severity(), lint.code());
     }
     assertEquals("unique-tier-names", new dev.maas.validate.rules.UniqueTierNames().code());
-    assertEquals("unlimited-without-limits", new dev.maas.validate.rules.UnlimitedWithoutLimits().code());
+    assertEquals(
+        "unlimited-without-limits", new dev.maas.validate.rules.UnlimitedWithoutLimits().code());
   }
 
   @Test
@@ -78,7 +98,8 @@ class DiagnosticCatalogueTest {
         }
       }
     }
-    assertEquals(declared, listed, "a class with @Rule that no rule list runs, or the other way round");
+    assertEquals(
+        declared, listed, "a class with @Rule that no rule list runs, or the other way round");
   }
 
   @Test
@@ -116,7 +137,10 @@ class DiagnosticCatalogueTest {
     Set<String> expected = new TreeSet<>();
     keywords.forEach(k -> expected.add("schema." + k));
     Set<String> catalogued = new TreeSet<>();
-    StageCodes.all().stream().map(DiagnosticCode::code).filter(c -> c.startsWith("schema.")).forEach(catalogued::add);
+    StageCodes.all().stream()
+        .map(DiagnosticCode::code)
+        .filter(c -> c.startsWith("schema."))
+        .forEach(catalogued::add);
     assertEquals(expected, catalogued);
   }
 
@@ -127,7 +151,9 @@ class DiagnosticCatalogueTest {
     assertTrue(all.size() > 150, "only " + all.size() + " codes");
     for (DiagnosticCode code : all) {
       assertTrue(anchors.add(code.anchor()), "anchor of " + code.code() + " is not unique");
-      assertTrue(!code.summary().isBlank() && !code.summary().endsWith("."), code.code() + ": " + code.summary());
+      assertTrue(
+          !code.summary().isBlank() && !code.summary().endsWith("."),
+          code.code() + ": " + code.summary());
     }
   }
 
@@ -137,7 +163,7 @@ class DiagnosticCatalogueTest {
         keywords.add(field.getKey());
         switch (field.getKey()) {
           case "properties", "$defs" -> field.getValue().forEach(child -> collect(child, keywords));
-          case "examples", "default", "enum", "const", "required", SchemaCheck.MESSAGE -> { }
+          case "examples", "default", "enum", "const", "required", SchemaCheck.MESSAGE -> {}
           default -> collect(field.getValue(), keywords);
         }
       }

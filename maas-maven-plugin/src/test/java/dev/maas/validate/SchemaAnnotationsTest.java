@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The schema is an editor experience: every property is titled, described (plain and Markdown) and
- * exemplified, enum values are explained, required properties say so, examples and defaults are valid,
- * and every default is one the compiler really applies.
+ * exemplified, enum values are explained, required properties say so, examples and defaults are
+ * valid, and every default is one the compiler really applies.
  */
 class SchemaAnnotationsTest {
 
@@ -33,12 +33,15 @@ class SchemaAnnotationsTest {
   private static List<Property> properties() {
     List<Property> out = new ArrayList<>();
     walk(ROOT, "#", out);
-    ROOT.path("$defs").fields().forEachRemaining(d -> walk(d.getValue(), "#/$defs/" + d.getKey(), out));
+    ROOT.path("$defs")
+        .fields()
+        .forEachRemaining(d -> walk(d.getValue(), "#/$defs/" + d.getKey(), out));
     return out;
   }
 
   private static void walk(JsonNode node, String pointer, List<Property> out) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();
       boolean required = false;
       for (JsonNode r : node.path("required")) {
@@ -79,13 +82,15 @@ class SchemaAnnotationsTest {
       String markdown = p.node().path("markdownDescription").asText();
       for (JsonNode value : p.node().path("enum")) {
         if (!markdown.contains("`" + value.asText() + "`")) {
-          problems.add(p.pointer() + ": enum value " + value + " is not explained in markdownDescription");
+          problems.add(
+              p.pointer() + ": enum value " + value + " is not explained in markdownDescription");
         }
       }
       if (p.required() && !p.node().path("description").asText().contains("Required")) {
         problems.add(p.pointer() + ": required, but its description does not say so");
       }
-      if (p.node().has("default") && !markdown.contains("`" + text(p.node().get("default")) + "`")) {
+      if (p.node().has("default")
+          && !markdown.contains("`" + text(p.node().get("default")) + "`")) {
         problems.add(p.pointer() + ": markdownDescription does not name the default");
       }
     }
@@ -98,7 +103,9 @@ class SchemaAnnotationsTest {
     List<String> problems = new ArrayList<>();
     List<Property> all = properties();
     all.add(new Property("#", ROOT, true));
-    ROOT.path("$defs").fields().forEachRemaining(d -> all.add(new Property("#/$defs/" + d.getKey(), d.getValue(), false)));
+    ROOT.path("$defs")
+        .fields()
+        .forEachRemaining(d -> all.add(new Property("#/$defs/" + d.getKey(), d.getValue(), false)));
     for (Property p : all) {
       // The node on its own, with the root's $defs beside it so that its references resolve.
       ObjectNode standalone = p.node().deepCopy();
@@ -123,38 +130,55 @@ class SchemaAnnotationsTest {
   @Test
   void everyDefaultIsTheCompilersDefault() {
     // A spec that names none of the defaulted properties; the binder and the model fill them in.
-    String spec = String.join("\n",
-        "apiVersion: maas/v1alpha1", "kind: Platform", "metadata: {name: acme}", "spec:",
-        "  gateway: {name: gw, namespace: gw-ns, className: istio, hostname: maas.example.com, tls: {secretName: tls}}",
-        "  auth: {users: {oidc: {issuerUrl: 'https://sso.example.com'}}}",
-        "  tokens: {namespace: maas, defaultTTL: 4h, maxTTL: 8h, signingKeySecret: key}",
-        "  tiers: [{name: free, level: 0, groups: [all], limits: {requests: [{limit: 1, window: 1m}]}}]",
-        "  models: [{name: m, namespace: llm, uri: 'hf://org/m'}]",
-        "  limitador: {storage: {redis: {secretName: redis}}}",
-        "  observability: {alerts: {}}",
-        "  gitops: {repoURL: 'https://git.example.com/r.git', path: clusters/acme, argocd: {}}", "");
-    SpecValidator.Outcome outcome = new SpecValidator().validate(spec.getBytes(StandardCharsets.UTF_8), "defaults.yaml");
+    String spec =
+        String.join(
+            "\n",
+            "apiVersion: maas/v1alpha1",
+            "kind: Platform",
+            "metadata: {name: acme}",
+            "spec:",
+            "  gateway: {name: gw, namespace: gw-ns, className: istio, hostname: maas.example.com, tls: {secretName: tls}}",
+            "  auth: {users: {oidc: {issuerUrl: 'https://sso.example.com'}}}",
+            "  tokens: {namespace: maas, defaultTTL: 4h, maxTTL: 8h, signingKeySecret: key}",
+            "  tiers: [{name: free, level: 0, groups: [all], limits: {requests: [{limit: 1, window: 1m}]}}]",
+            "  models: [{name: m, namespace: llm, uri: 'hf://org/m'}]",
+            "  limitador: {storage: {redis: {secretName: redis}}}",
+            "  observability: {alerts: {}}",
+            "  gitops: {repoURL: 'https://git.example.com/r.git', path: clusters/acme, argocd: {}}",
+            "");
+    SpecValidator.Outcome outcome =
+        new SpecValidator().validate(spec.getBytes(StandardCharsets.UTF_8), "defaults.yaml");
     assertEquals(List.of(), outcome.diagnostics());
     Platform platform = outcome.platform();
 
     Map<String, Function<Platform, Object>> applied = new TreeMap<>();
     String spec0 = "#/properties/spec/properties/";
-    applied.put(spec0 + "auth/properties/users/properties/oidc/properties/groupsClaim", p -> p.auth().oidcGroupsClaim());
-    applied.put(spec0 + "auth/properties/users/properties/oidc/properties/usernameClaim", p -> p.auth().oidcUsernameClaim());
+    applied.put(
+        spec0 + "auth/properties/users/properties/oidc/properties/groupsClaim",
+        p -> p.auth().oidcGroupsClaim());
+    applied.put(
+        spec0 + "auth/properties/users/properties/oidc/properties/usernameClaim",
+        p -> p.auth().oidcUsernameClaim());
     applied.put(spec0 + "target", p -> p.target().spelling());
     applied.put(spec0 + "tokens/properties/replicas", p -> p.tokens().replicas());
     applied.put(spec0 + "limitador/properties/namespace", p -> p.limitador().namespace());
     applied.put(spec0 + "limitador/properties/replicas", p -> p.limitador().replicas());
     applied.put(spec0 + "observability/properties/metrics", p -> p.observability().metrics());
     applied.put(spec0 + "observability/properties/dashboards", p -> p.observability().dashboards());
-    applied.put(spec0 + "observability/properties/alerts/properties/tokenUsageWarnPercent",
+    applied.put(
+        spec0 + "observability/properties/alerts/properties/tokenUsageWarnPercent",
         p -> p.observability().tokenUsageWarnPercent());
-    applied.put(spec0 + "observability/properties/prometheus/properties/namespace",
+    applied.put(
+        spec0 + "observability/properties/prometheus/properties/namespace",
         p -> p.observability().prometheusNamespace());
     applied.put(spec0 + "gitops/properties/branch", p -> p.gitops().branch());
-    applied.put(spec0 + "gitops/properties/argocd/properties/namespace", p -> p.gitops().argoNamespace());
-    applied.put(spec0 + "gitops/properties/argocd/properties/destinationServer", p -> p.gitops().destinationServer());
-    applied.put(spec0 + "gitops/properties/argocd/properties/automated", p -> p.gitops().automated());
+    applied.put(
+        spec0 + "gitops/properties/argocd/properties/namespace", p -> p.gitops().argoNamespace());
+    applied.put(
+        spec0 + "gitops/properties/argocd/properties/destinationServer",
+        p -> p.gitops().destinationServer());
+    applied.put(
+        spec0 + "gitops/properties/argocd/properties/automated", p -> p.gitops().automated());
     applied.put(spec0 + "gitops/properties/argocd/properties/prune", p -> p.gitops().prune());
     applied.put(spec0 + "gitops/properties/argocd/properties/selfHeal", p -> p.gitops().selfHeal());
     applied.put("#/$defs/limits/properties/counter", p -> p.tiers().get(0).limits().counter());
@@ -168,8 +192,11 @@ class SchemaAnnotationsTest {
       }
     }
     Map<String, String> compilerDefaults = new LinkedHashMap<>();
-    applied.forEach((pointer, value) -> compilerDefaults.put(pointer, String.valueOf(value.apply(platform))));
-    assertEquals(new TreeMap<>(compilerDefaults), schemaDefaults,
+    applied.forEach(
+        (pointer, value) -> compilerDefaults.put(pointer, String.valueOf(value.apply(platform))));
+    assertEquals(
+        new TreeMap<>(compilerDefaults),
+        schemaDefaults,
         "the schema's defaults are exactly those the compiler applies (add one to both, or to neither)");
   }
 

@@ -10,15 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code spec.diagnostics.suppress}: a spec accepts a warning by code, at one place or everywhere, with a reason. */
+/**
+ * {@code spec.diagnostics.suppress}: a spec accepts a warning by code, at one place or everywhere,
+ * with a reason.
+ */
 class SuppressionsTest {
 
   /** The reference spec's own warnings, as {@code code pointer}. */
-  private static final List<String> WARNINGS = List.of(
-      "token-limit-below-response /spec/tiers/0/limits/tokens/0",
-      "in-memory-long-windows /spec/tiers/1/limits/tokens/1/window",
-      "model-credentials /spec/models/1/uri",
-      "model-credentials /spec/models/2/uri");
+  private static final List<String> WARNINGS =
+      List.of(
+          "token-limit-below-response /spec/tiers/0/limits/tokens/0",
+          "in-memory-long-windows /spec/tiers/1/limits/tokens/1/window",
+          "model-credentials /spec/models/1/uri",
+          "model-credentials /spec/models/2/uri");
 
   private static SpecValidator.Outcome validate(String text) {
     return new SpecValidator().validate(text.getBytes(StandardCharsets.UTF_8), "spec.yaml");
@@ -39,7 +43,9 @@ class SuppressionsTest {
 
   @Test
   void aSuppressionAtOnePlaceAcceptsTheWarningThereOnly() {
-    SpecValidator.Outcome outcome = suppressing("""
+    SpecValidator.Outcome outcome =
+        suppressing(
+            """
           - code: model-credentials
             at: /spec/models/1/uri
             reason: the cluster's storage initializer carries a read token for meta-llama
@@ -50,68 +56,111 @@ class SuppressionsTest {
 
   @Test
   void aSuppressionWithoutAPlaceAcceptsEveryWarningOfItsCode() {
-    assertEquals(WARNINGS.subList(0, 2), found(suppressing("""
+    assertEquals(
+        WARNINGS.subList(0, 2),
+        found(
+            suppressing(
+                """
           - {code: model-credentials, reason: every model comes from a mirror inside the cluster}
         """)));
   }
 
   @Test
   void aPlaceAcceptsTheWarningsInsideIt() {
-    assertEquals(List.of(WARNINGS.get(0), WARNINGS.get(2), WARNINGS.get(3)), found(suppressing("""
+    assertEquals(
+        List.of(WARNINGS.get(0), WARNINGS.get(2), WARNINGS.get(3)),
+        found(
+            suppressing(
+                """
           - {code: in-memory-long-windows, at: /spec/tiers/1, reason: dev is a playground}
         """)));
   }
 
   @Test
   void aSuppressionThatMatchesNothingIsAWarningAtItself() {
-    List<String> lines = suppressing("""
+    List<String> lines =
+        suppressing(
+                """
           - {code: model-credentials, at: /spec/models/0/uri, reason: granite is public}
-        """).diagnostics().stream().filter(d -> d.code().startsWith("suppression.")).map(Diagnostic::render).toList();
-    assertEquals(List.of("spec.yaml:107:9: warning: /spec/diagnostics/suppress/0: no `model-credentials` warning is"
-        + " found at /spec/models/0/uri, so this suppression accepts nothing (remove it) [suppression.unused]"), lines);
+        """)
+            .diagnostics()
+            .stream()
+            .filter(d -> d.code().startsWith("suppression."))
+            .map(Diagnostic::render)
+            .toList();
+    assertEquals(
+        List.of(
+            "spec.yaml:107:9: warning: /spec/diagnostics/suppress/0: no `model-credentials` warning is"
+                + " found at /spec/models/0/uri, so this suppression accepts nothing (remove it) [suppression.unused]"),
+        lines);
   }
 
   @Test
   void anErrorCannotBeSuppressed() {
-    SpecValidator.Outcome outcome = suppressing("""
+    SpecValidator.Outcome outcome =
+        suppressing(
+            """
           - {code: unique-tier-names, reason: two free tiers on purpose}
         """);
-    assertEquals(List.of("spec.yaml:107:16: error: /spec/diagnostics/suppress/0/code: `unique-tier-names` is the code"
-        + " of an error; only warnings can be suppressed (fix the error instead) [suppression.notSuppressible]"),
+    assertEquals(
+        List.of(
+            "spec.yaml:107:16: error: /spec/diagnostics/suppress/0/code: `unique-tier-names` is the code"
+                + " of an error; only warnings can be suppressed (fix the error instead) [suppression.notSuppressible]"),
         outcome.diagnostics().stream().map(Diagnostic::render).toList());
     assertNull(outcome.platform());
   }
 
   @Test
   void aWarningOfTheOutputChecksCannotBeSuppressedInTheSpec() {
-    assertEquals(List.of("suppression.notSuppressible /spec/diagnostics/suppress/0/code"), found(suppressing("""
+    assertEquals(
+        List.of("suppression.notSuppressible /spec/diagnostics/suppress/0/code"),
+        found(
+            suppressing(
+                """
           - {code: crd.deprecated, reason: the cluster still serves it}
         """)));
   }
 
   @Test
   void anUnknownCodeIsAnErrorWithTheNearestCode() {
-    assertEquals(List.of("spec.yaml:107:16: error: /spec/diagnostics/suppress/0/code: no diagnostic has the code"
-        + " `model-credential` (did you mean `model-credentials`?) [suppression.unknownCode]"),
-        suppressing("""
+    assertEquals(
+        List.of(
+            "spec.yaml:107:16: error: /spec/diagnostics/suppress/0/code: no diagnostic has the code"
+                + " `model-credential` (did you mean `model-credentials`?) [suppression.unknownCode]"),
+        suppressing(
+                """
               - {code: model-credential, reason: the mirror needs none}
-            """).diagnostics().stream().map(Diagnostic::render).toList());
+            """)
+            .diagnostics()
+            .stream()
+            .map(Diagnostic::render)
+            .toList());
   }
 
   @Test
   void aReasonIsRequiredAndNotBlank() {
-    assertEquals(List.of("schema.required /spec/diagnostics/suppress/0"), found(suppressing("""
+    assertEquals(
+        List.of("schema.required /spec/diagnostics/suppress/0"),
+        found(
+            suppressing(
+                """
           - {code: model-credentials}
         """)));
-    assertEquals(List.of("schema.pattern /spec/diagnostics/suppress/0/reason"), found(suppressing("""
+    assertEquals(
+        List.of("schema.pattern /spec/diagnostics/suppress/0/reason"),
+        found(
+            suppressing(
+                """
           - {code: model-credentials, reason: "  "}
         """)));
   }
 
   @Test
   void anUnusedSuppressionIsNotReportedWhileTheSpecHasErrors() {
-    SpecValidator.Outcome outcome = validate(ReferenceSpec.edit("- name: premium", "- name: free")
-        + "  diagnostics:\n    suppress:\n      - {code: model-credentials, reason: mirrored}\n");
+    SpecValidator.Outcome outcome =
+        validate(
+            ReferenceSpec.edit("- name: premium", "- name: free")
+                + "  diagnostics:\n    suppress:\n      - {code: model-credentials, reason: mirrored}\n");
     assertEquals(List.of("unique-tier-names /spec/tiers/1/name"), found(outcome));
   }
 }

@@ -18,14 +18,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * For a platform of 40 models, 6 tiers and 2 environments, the proof's runtime model finds every tier limit counted
- * in one set of Limitador counters, on the one public model route, across all the models the limit covers.
+ * For a platform of 40 models, 6 tiers and 2 environments, the proof's runtime model finds every
+ * tier limit counted in one set of Limitador counters, on the one public model route, across all
+ * the models the limit covers.
  */
 class CountersAtScaleTest {
 
   @Test
   void everyTierLimitIsOneSetOfCountersAcrossItsModels() {
-    SpecValidator.Outcome outcome = new SpecValidator().validate(SyntheticSpecs.bytes(40, 6, 2), "synth.yaml");
+    SpecValidator.Outcome outcome =
+        new SpecValidator().validate(SyntheticSpecs.bytes(40, 6, 2), "synth.yaml");
     Platform platform = outcome.platform();
     assertNotNull(platform, () -> outcome.diagnostics().toString());
     GeneratedTree tree = new PlatformRenderer(new RenderOptions(null, "test")).render(platform);
@@ -35,13 +37,23 @@ class CountersAtScaleTest {
     int total = 0;
     for (Tier tier : platform.tiers()) {
       Set<String> counters = result.counters().get(tier.name());
-      // One counter set per limit key of the tier: its request and token limits and its per-model overrides.
-      long keys = counters.stream().map(c -> c.substring(0, c.lastIndexOf(" @ "))).distinct().count();
+      // One counter set per limit key of the tier: its request and token limits and its per-model
+      // overrides.
+      long keys =
+          counters.stream().map(c -> c.substring(0, c.lastIndexOf(" @ "))).distinct().count();
       assertEquals(keys, counters.size(), tier.name() + ": " + counters);
-      assertTrue(counters.stream().allMatch(c -> c.endsWith(" @ " + route)), tier.name() + ": " + counters);
+      assertTrue(
+          counters.stream().allMatch(c -> c.endsWith(" @ " + route)),
+          tier.name() + ": " + counters);
       total += counters.size();
     }
-    System.out.println("counters at scale: 40 models, 6 tiers, 2 environments: " + total
-        + " counter sets, all on " + route + "; " + result.requestsChecked() + " requests evaluated");
+    System.out.println(
+        "counters at scale: 40 models, 6 tiers, 2 environments: "
+            + total
+            + " counter sets, all on "
+            + route
+            + "; "
+            + result.requestsChecked()
+            + " requests evaluated");
   }
 }

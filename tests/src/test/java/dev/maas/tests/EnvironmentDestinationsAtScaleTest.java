@@ -18,14 +18,16 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * 40 models × 6 tiers × 2 environments: no object is managed by two Applications on one destination, and the
- * output as it was before environments had destinations of their own (both on one server) is caught.
+ * 40 models × 6 tiers × 2 environments: no object is managed by two Applications on one
+ * destination, and the output as it was before environments had destinations of their own (both on
+ * one server) is caught.
  */
 class EnvironmentDestinationsAtScaleTest {
 
   @Test
   void noObjectIsManagedTwiceOnOneDestination() {
-    SpecValidator.Outcome outcome = new SpecValidator().validate(SyntheticSpecs.bytes(40, 6, 2), "synth.yaml");
+    SpecValidator.Outcome outcome =
+        new SpecValidator().validate(SyntheticSpecs.bytes(40, 6, 2), "synth.yaml");
     Platform platform = outcome.platform();
     assertNotNull(platform, () -> outcome.diagnostics().toString());
     GeneratedTree tree = new PlatformRenderer(new RenderOptions(null, "test")).render(platform);
@@ -41,16 +43,22 @@ class EnvironmentDestinationsAtScaleTest {
       String path = "argocd/application-synth-" + env + ".yaml";
       String text = tree.text(path);
       assertTrue(text.contains("    name: " + env + "\n"), text);
-      files.put(path, text.replace("    name: " + env + "\n", "    server: https://kubernetes.default.svc\n")
-          .getBytes(StandardCharsets.UTF_8));
+      files.put(
+          path,
+          text.replace("    name: " + env + "\n", "    server: https://kubernetes.default.svc\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
     List<Diagnostic> found = check.check(new GeneratedTree(files), platform.gitops().path());
     assertEquals(1, found.size(), found.toString());
-    assertTrue(found.get(0).message().contains("both manage " + objects + " object(s) on server"), found.get(0).message());
+    assertTrue(
+        found.get(0).message().contains("both manage " + objects + " object(s) on server"),
+        found.get(0).message());
   }
 
   private static int countObjects(GeneratedTree tree) {
-    return (int) tree.files().keySet().stream()
-        .filter(p -> p.startsWith("base/") && !p.endsWith("kustomization.yaml")).count();
+    return (int)
+        tree.files().keySet().stream()
+            .filter(p -> p.startsWith("base/") && !p.endsWith("kustomization.yaml"))
+            .count();
   }
 }

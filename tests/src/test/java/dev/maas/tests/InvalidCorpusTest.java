@@ -26,15 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Each spec in {@code corpus/invalid/} holds one defect; validating it prints exactly the lines of its
- * {@code .expected} file (the diagnostics as {@code Diagnostic.render()} gives them, then the total).
+ * Each spec in {@code corpus/invalid/} holds one defect; validating it prints exactly the lines of
+ * its {@code .expected} file (the diagnostics as {@code Diagnostic.render()} gives them, then the
+ * total).
  */
 class InvalidCorpusTest {
 
   private static final Pattern NAME = Pattern.compile("[0-9]{2,3}-[a-z0-9-]+\\.yaml");
 
   static Path corpus() {
-    return Path.of(System.getProperty("maas.testsDir", ".")).resolve("corpus/invalid").toAbsolutePath().normalize();
+    return Path.of(System.getProperty("maas.testsDir", "."))
+        .resolve("corpus/invalid")
+        .toAbsolutePath()
+        .normalize();
   }
 
   static List<Path> specs() throws IOException {
@@ -62,13 +66,21 @@ class InvalidCorpusTest {
 
   @TestFactory
   Stream<DynamicTest> everyInvalidSpecPrintsItsExpectedDiagnostics() throws IOException {
-    return specs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> {
-      List<String> expected = Files.readAllLines(expectedFile(spec), StandardCharsets.UTF_8);
-      SpecValidator.Outcome outcome = validate(spec);
-      assertEquals(expected, printed(outcome));
-      assertTrue(outcome.hasErrors(), "an invalid spec must fail with at least one error");
-      assertEquals(null, outcome.platform(), "no platform is bound from an invalid spec");
-    }));
+    return specs().stream()
+        .map(
+            spec ->
+                DynamicTest.dynamicTest(
+                    spec.getFileName().toString(),
+                    () -> {
+                      List<String> expected =
+                          Files.readAllLines(expectedFile(spec), StandardCharsets.UTF_8);
+                      SpecValidator.Outcome outcome = validate(spec);
+                      assertEquals(expected, printed(outcome));
+                      assertTrue(
+                          outcome.hasErrors(), "an invalid spec must fail with at least one error");
+                      assertEquals(
+                          null, outcome.platform(), "no platform is bound from an invalid spec");
+                    }));
   }
 
   @Test
@@ -79,31 +91,42 @@ class InvalidCorpusTest {
     Map<List<String>, String> seenFindings = new HashMap<>();
     for (Path spec : specs) {
       String name = spec.getFileName().toString();
-      assertTrue(NAME.matcher(name).matches(), name + " is not named NN-short-name.yaml (two or three digits)");
+      assertTrue(
+          NAME.matcher(name).matches(),
+          name + " is not named NN-short-name.yaml (two or three digits)");
       assertTrue(Files.isRegularFile(expectedFile(spec)), name + " has no .expected file");
       SpecValidator.Outcome outcome = validate(spec);
       outcome.diagnostics().forEach(d -> codes.add(d.code()));
       // Two files that differ only in name would test the same defect twice.
-      List<String> findings = outcome.diagnostics().stream()
-          .map(d -> d.code() + " " + d.pointer() + " " + d.message()).toList();
+      List<String> findings =
+          outcome.diagnostics().stream()
+              .map(d -> d.code() + " " + d.pointer() + " " + d.message())
+              .toList();
       String other = seenFindings.putIfAbsent(findings, name);
       assertEquals(null, other, name + " reports exactly what " + other + " reports");
     }
     try (Stream<Path> files = Files.list(corpus())) {
-      files.filter(p -> p.toString().endsWith(".expected")).forEach(expected -> assertTrue(
-          Files.isRegularFile(expected.resolveSibling(expected.getFileName().toString().replace(".expected", ".yaml"))),
-          expected + " has no spec"));
+      files
+          .filter(p -> p.toString().endsWith(".expected"))
+          .forEach(
+              expected ->
+                  assertTrue(
+                      Files.isRegularFile(
+                          expected.resolveSibling(
+                              expected.getFileName().toString().replace(".expected", ".yaml"))),
+                      expected + " has no spec"));
     }
     assertTrue(codes.size() >= 30, "only " + codes.size() + " distinct codes: " + codes);
     assertTrue(codes.stream().anyMatch(c -> c.startsWith("yaml.")), "no YAML-level defect");
     assertTrue(codes.stream().anyMatch(c -> c.startsWith("schema.")), "no schema defect");
-    assertTrue(dev.maas.validate.SemanticRules.all().stream().anyMatch(r -> codes.contains(r.code())),
+    assertTrue(
+        dev.maas.validate.SemanticRules.all().stream().anyMatch(r -> codes.contains(r.code())),
         "no semantic defect");
   }
 
   /**
-   * Error codes no spec file of the corpus can show: an unreadable file, a file over 16 MiB, a line over 64 KiB.
-   * Tests of their own cover them (SpecReaderTest, HostileCorpusTest).
+   * Error codes no spec file of the corpus can show: an unreadable file, a file over 16 MiB, a line
+   * over 64 KiB. Tests of their own cover them (SpecReaderTest, HostileCorpusTest).
    */
   static final Set<String> NOT_IN_ONE_FILE = Set.of("yaml.io", "yaml.tooLarge", "yaml.lineTooLong");
 
@@ -115,7 +138,9 @@ class InvalidCorpusTest {
     }
     Set<String> uncovered = new TreeSet<>();
     for (DiagnosticCode code : DiagnosticCatalogue.validation()) {
-      if (code.severity() == Severity.ERROR && !codes.contains(code.code()) && !NOT_IN_ONE_FILE.contains(code.code())) {
+      if (code.severity() == Severity.ERROR
+          && !codes.contains(code.code())
+          && !NOT_IN_ONE_FILE.contains(code.code())) {
         uncovered.add(code.code());
       }
     }

@@ -25,8 +25,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A platform of a thousand models compiles to output that passes every check, policy proof included, and whose CEL
- * the gateway can load: no predicate exceeds the 100,000 code points CEL accepts.
+ * A platform of a thousand models compiles to output that passes every check, policy proof
+ * included, and whose CEL the gateway can load: no predicate exceeds the 100,000 code points CEL
+ * accepts.
  */
 class LargePlatformOutputTest {
 
@@ -35,14 +36,21 @@ class LargePlatformOutputTest {
 
   @Test
   void thousandModelsPassTheChecksWithEveryPredicateLoadable() throws IOException, CelFailure {
-    SpecValidator.Outcome outcome = new SpecValidator().validate(SyntheticSpecs.bytes(1000, 20, 3), "synth.yaml");
+    SpecValidator.Outcome outcome =
+        new SpecValidator().validate(SyntheticSpecs.bytes(1000, 20, 3), "synth.yaml");
     Platform platform = outcome.platform();
     assertNotNull(platform, () -> outcome.diagnostics().toString());
     GeneratedTree tree = new PlatformRenderer(new RenderOptions(null, "test")).render(platform);
 
-    Path crds = Path.of(System.getProperty("maas.crds", "../../shared/crds")).toAbsolutePath().normalize();
-    List<String> errors = new OutputChecks(crds).check(platform, tree).stream().filter(Diagnostic::isError)
-        .map(Diagnostic::render).limit(5).toList();
+    Path crds =
+        Path.of(System.getProperty("maas.crds", "../../shared/crds")).toAbsolutePath().normalize();
+    List<String> errors =
+        new OutputChecks(crds)
+            .check(platform, tree).stream()
+                .filter(Diagnostic::isError)
+                .map(Diagnostic::render)
+                .limit(5)
+                .toList();
     assertEquals(List.of(), errors);
 
     List<String> predicates = new ArrayList<>();
@@ -54,27 +62,35 @@ class LargePlatformOutputTest {
     CelEngine cel = CelEngine.withVariables("request", "auth");
     int longest = 0;
     for (String predicate : predicates) {
-      assertTrue(predicate.codePointCount(0, predicate.length()) < CEL_SIZE_LIMIT, () -> predicate.substring(0, 200));
+      assertTrue(
+          predicate.codePointCount(0, predicate.length()) < CEL_SIZE_LIMIT,
+          () -> predicate.substring(0, 200));
       cel.compile(predicate);
       longest = Math.max(longest, predicate.length());
     }
-    assertTrue(predicates.size() > 100, "the policies' predicates were found: " + predicates.size());
+    assertTrue(
+        predicates.size() > 100, "the policies' predicates were found: " + predicates.size());
 
     JsonNode auth = YAML.readTree(tree.files().get("base/authpolicy-synth-gateway-auth.yaml"));
     JsonNode any = auth.at("/spec/rules/authorization/tier-access/patternMatching/patterns/0/any");
-    assertTrue(any.size() > 1, "the tier-access predicate of 1,000 models is cut into parts: " + any.size());
+    assertTrue(
+        any.size() > 1,
+        "the tier-access predicate of 1,000 models is cut into parts: " + any.size());
   }
 
   /** Every CEL predicate and expression below {@code node}. */
   private static void collect(JsonNode node, List<String> out) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(field -> {
-        if ((field.getKey().equals("predicate") || field.getKey().equals("expression")) && field.getValue().isTextual()) {
-          out.add(field.getValue().asText());
-        } else {
-          collect(field.getValue(), out);
-        }
-      });
+      node.fields()
+          .forEachRemaining(
+              field -> {
+                if ((field.getKey().equals("predicate") || field.getKey().equals("expression"))
+                    && field.getValue().isTextual()) {
+                  out.add(field.getValue().asText());
+                } else {
+                  collect(field.getValue(), out);
+                }
+              });
     } else if (node.isArray()) {
       node.forEach(child -> collect(child, out));
     }

@@ -22,9 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * 40 models × 6 tiers × 2 environments: every LLM with more than one GPU shards across exactly its GPUs, in the base
- * and in the environment that gives it fewer; every LLM reports usage in streams; every predictor runs in Standard
- * mode, and the request-scaled ones have a ScaledObject on their Deployment.
+ * 40 models × 6 tiers × 2 environments: every LLM with more than one GPU shards across exactly its
+ * GPUs, in the base and in the environment that gives it fewer; every LLM reports usage in streams;
+ * every predictor runs in Standard mode, and the request-scaled ones have a ScaledObject on their
+ * Deployment.
  */
 class ModelsAtScaleTest {
 
@@ -32,7 +33,8 @@ class ModelsAtScaleTest {
 
   @Test
   void everyModelRunsAsTheSpecSays() throws IOException {
-    SpecValidator.Outcome outcome = new SpecValidator().validate(SyntheticSpecs.bytes(40, 6, 2), "synth.yaml");
+    SpecValidator.Outcome outcome =
+        new SpecValidator().validate(SyntheticSpecs.bytes(40, 6, 2), "synth.yaml");
     Platform platform = outcome.platform();
     assertNotNull(platform, () -> outcome.diagnostics().toString());
     GeneratedTree tree = new PlatformRenderer(new RenderOptions(null, "test")).render(platform);
@@ -40,20 +42,34 @@ class ModelsAtScaleTest {
     int scaled = 0;
     for (Model model : platform.models()) {
       if (model.servingKind() == Serving.LLM) {
-        JsonNode spec = YAML.readTree(tree.text("base/llminferenceservice-" + model.name() + ".yaml")).path("spec");
+        JsonNode spec =
+            YAML.readTree(tree.text("base/llminferenceservice-" + model.name() + ".yaml"))
+                .path("spec");
         int gpus = model.resources().gpus();
         JsonNode split = spec.path("parallelism");
-        assertEquals(gpus, split.path("tensor").asInt(1) * split.path("pipeline").asInt(1), model.name());
+        assertEquals(
+            gpus, split.path("tensor").asInt(1) * split.path("pipeline").asInt(1), model.name());
         sharded += gpus > 1 ? 1 : 0;
         JsonNode env = spec.path("template").path("containers").path(0).path("env").path(0);
         assertEquals("VLLM_ADDITIONAL_ARGS", env.path("name").asText(), model.name());
-        assertTrue(env.path("value").asText().contains("--enable-force-include-usage"), model.name());
+        assertTrue(
+            env.path("value").asText().contains("--enable-force-include-usage"), model.name());
       } else {
-        JsonNode service = YAML.readTree(tree.text("base/inferenceservice-" + model.name() + ".yaml"));
-        assertEquals("Standard", service.path("metadata").path("annotations").path("serving.kserve.io/deploymentMode")
-            .asText(), model.name());
-        JsonNode object = YAML.readTree(tree.text("base/scaledobject-" + model.name() + "-predictor.yaml"));
-        assertEquals(model.name() + "-predictor", object.path("spec").path("scaleTargetRef").path("name").asText());
+        JsonNode service =
+            YAML.readTree(tree.text("base/inferenceservice-" + model.name() + ".yaml"));
+        assertEquals(
+            "Standard",
+            service
+                .path("metadata")
+                .path("annotations")
+                .path("serving.kserve.io/deploymentMode")
+                .asText(),
+            model.name());
+        JsonNode object =
+            YAML.readTree(tree.text("base/scaledobject-" + model.name() + "-predictor.yaml"));
+        assertEquals(
+            model.name() + "-predictor",
+            object.path("spec").path("scaleTargetRef").path("name").asText());
         scaled++;
       }
     }
@@ -63,22 +79,35 @@ class ModelsAtScaleTest {
         if (e.getValue().resources() == null || e.getValue().resources().gpus() == null) {
           continue;
         }
-        String patch = "overlays/" + environment.name() + "/llminferenceservice-" + e.getKey() + "-patch.yaml";
+        String patch =
+            "overlays/" + environment.name() + "/llminferenceservice-" + e.getKey() + "-patch.yaml";
         JsonNode ops = YAML.readTree(tree.text(patch));
         boolean follows = false;
         for (JsonNode op : ops) {
-          follows |= op.path("path").asText().equals("/spec/parallelism/tensor")
-              && op.path("value").asInt() == e.getValue().resources().gpus();
+          follows |=
+              op.path("path").asText().equals("/spec/parallelism/tensor")
+                  && op.path("value").asInt() == e.getValue().resources().gpus();
         }
-        assertTrue(follows, patch + " splits the model over its " + e.getValue().resources().gpus() + " GPUs:\n"
-            + tree.text(patch));
+        assertTrue(
+            follows,
+            patch
+                + " splits the model over its "
+                + e.getValue().resources().gpus()
+                + " GPUs:\n"
+                + tree.text(patch));
         overridden++;
       }
     }
     assertEquals(8, sharded, "models of four GPUs");
     assertEquals(8, scaled, "request-scaled predictors");
     assertTrue(overridden > 0, "an environment changes the GPUs of a large model");
-    System.out.println("models at scale: " + sharded + " LLMs sharded over 4 GPUs, " + overridden
-        + " environment override(s) re-split, " + scaled + " predictors scaled by KEDA");
+    System.out.println(
+        "models at scale: "
+            + sharded
+            + " LLMs sharded over 4 GPUs, "
+            + overridden
+            + " environment override(s) re-split, "
+            + scaled
+            + " predictors scaled by KEDA");
   }
 }

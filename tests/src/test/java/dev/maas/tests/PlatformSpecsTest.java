@@ -13,8 +13,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every spec in platform-specs/ is valid, and warns only where its {@code <name>.warnings} file (beside the spec in
- * {@code tests/corpus/platform-specs/}) says so, line for line: a new warning fails until it is looked at.
+ * Every spec in platform-specs/ is valid, and warns only where its {@code <name>.warnings} file
+ * (beside the spec in {@code tests/corpus/platform-specs/}) says so, line for line: a new warning
+ * fails until it is looked at.
  */
 class PlatformSpecsTest {
 
@@ -29,11 +30,20 @@ class PlatformSpecsTest {
       specs = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
     assertFalse(specs.isEmpty(), "platform-specs/ holds no spec");
-    return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> {
-      SpecValidator.Outcome outcome = new SpecValidator().validate(spec, spec.getFileName().toString());
-      assertEquals(ValidCorpusTest.expectedWarnings(
-          ValidCorpusTest.testsDir().resolve("corpus/platform-specs").resolve(spec.getFileName())),
-          outcome.diagnostics().stream().map(d -> d.render()).toList());
-    }));
+    return specs.stream()
+        .map(
+            spec ->
+                DynamicTest.dynamicTest(
+                    spec.getFileName().toString(),
+                    () -> {
+                      SpecValidator.Outcome outcome =
+                          new SpecValidator().validate(spec, spec.getFileName().toString());
+                      assertEquals(
+                          ValidCorpusTest.expectedWarnings(
+                              ValidCorpusTest.testsDir()
+                                  .resolve("corpus/platform-specs")
+                                  .resolve(spec.getFileName())),
+                          outcome.diagnostics().stream().map(d -> d.render()).toList());
+                    }));
   }
 }

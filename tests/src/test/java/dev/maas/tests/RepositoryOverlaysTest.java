@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The repository's hand-written overlays ({@code overlays/}, the default folder): the production patch is layered
- * into the production overlay of {@code platform-specs/acme.yaml} after every generated patch, builds with
- * {@code kubectl kustomize}, and leaves dev as generated.
+ * The repository's hand-written overlays ({@code overlays/}, the default folder): the production
+ * patch is layered into the production overlay of {@code platform-specs/acme.yaml} after every
+ * generated patch, builds with {@code kubectl kustomize}, and leaves dev as generated.
  */
 class RepositoryOverlaysTest {
 
@@ -39,9 +39,19 @@ class RepositoryOverlaysTest {
 
   private static GenerateResult generate(Path overlays, Path out) {
     Path crds = Path.of(System.getProperty("maas.crds", "../../shared/crds"));
-    GenerateResult result = new MaasCompiler().generate(new GenerateRequest(
-        root(), root().resolve("platform-specs/acme.yaml"), out, crds, overlays, "test", true));
-    assertEquals(List.of(), result.validation().diagnostics().stream().filter(Diagnostic::isError).toList());
+    GenerateResult result =
+        new MaasCompiler()
+            .generate(
+                new GenerateRequest(
+                    root(),
+                    root().resolve("platform-specs/acme.yaml"),
+                    out,
+                    crds,
+                    overlays,
+                    "test",
+                    true));
+    assertEquals(
+        List.of(), result.validation().diagnostics().stream().filter(Diagnostic::isError).toList());
     assertEquals(List.of(), result.checks(), "the output passes its checks");
     return result;
   }
@@ -54,25 +64,39 @@ class RepositoryOverlaysTest {
     generate(overlays, out);
 
     Path prod = out.resolve("acme/overlays/prod");
-    assertArrayEquals(Files.readAllBytes(patch), Files.readAllBytes(prod.resolve("custom").resolve(PATCH)),
+    assertArrayEquals(
+        Files.readAllBytes(patch),
+        Files.readAllBytes(prod.resolve("custom").resolve(PATCH)),
         "the hand-written file is copied as it is");
     List<Map<String, Object>> patches = patches(prod);
-    assertTrue(patches.size() >= 2, "the production overlay also has generated patches: " + patches);
-    assertEquals("custom/" + PATCH, patches.get(patches.size() - 1).get("path"), "the hand-written patch comes last");
-    assertTrue(patches.subList(0, patches.size() - 1).stream().noneMatch(p -> String.valueOf(p.get("path")).startsWith("custom/")));
-    assertFalse(Files.exists(out.resolve("acme/overlays/dev/custom")), "the dev overlay has no hand-written files");
+    assertTrue(
+        patches.size() >= 2, "the production overlay also has generated patches: " + patches);
+    assertEquals(
+        "custom/" + PATCH,
+        patches.get(patches.size() - 1).get("path"),
+        "the hand-written patch comes last");
+    assertTrue(
+        patches.subList(0, patches.size() - 1).stream()
+            .noneMatch(p -> String.valueOf(p.get("path")).startsWith("custom/")));
+    assertFalse(
+        Files.exists(out.resolve("acme/overlays/dev/custom")),
+        "the dev overlay has no hand-written files");
 
     assumeTrue(onPath("kubectl"), "kubectl is not on the PATH: the built overlays are not checked");
     Map<String, Object> prodDeployment = tokenService(kustomize(prod));
-    assertEquals(ZONE, String.valueOf(spread(prodDeployment).get(0).get("topologyKey")), "the patch reached the Deployment");
+    assertEquals(
+        ZONE,
+        String.valueOf(spread(prodDeployment).get(0).get("topologyKey")),
+        "the patch reached the Deployment");
     Map<String, Object> devDeployment = tokenService(kustomize(out.resolve("acme/overlays/dev")));
     assertEquals(null, spread(devDeployment), "dev is left as generated");
   }
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> patches(Path overlay) throws IOException {
-    Map<String, Object> kustomization = new Yaml().load(
-        Files.readString(overlay.resolve("kustomization.yaml"), StandardCharsets.UTF_8));
+    Map<String, Object> kustomization =
+        new Yaml()
+            .load(Files.readString(overlay.resolve("kustomization.yaml"), StandardCharsets.UTF_8));
     return (List<Map<String, Object>>) kustomization.get("patches");
   }
 
@@ -86,13 +110,19 @@ class RepositoryOverlaysTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> tokenService(List<Map<String, Object>> objects) {
-    return objects.stream().filter(o -> "Deployment".equals(o.get("kind"))
-            && "acme-token-service".equals(((Map<String, Object>) o.get("metadata")).get("name")))
-        .findFirst().orElseThrow(() -> new AssertionError("no Deployment acme-token-service"));
+    return objects.stream()
+        .filter(
+            o ->
+                "Deployment".equals(o.get("kind"))
+                    && "acme-token-service"
+                        .equals(((Map<String, Object>) o.get("metadata")).get("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no Deployment acme-token-service"));
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> kustomize(Path dir) throws IOException, InterruptedException {
+  private static List<Map<String, Object>> kustomize(Path dir)
+      throws IOException, InterruptedException {
     Process process = new ProcessBuilder("kubectl", "kustomize", dir.toString()).start();
     byte[] printed = process.getInputStream().readAllBytes();
     String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -17,11 +17,17 @@ class SyntheticSpecsTest {
   @CsvSource({"1, 1, 1", "5, 3, 2", "100, 20, 3", "1000, 20, 3"})
   void syntheticSpecIsValid(int models, int tiers, int environments) {
     SpecValidator.Outcome outcome =
-        new SpecValidator().validate(SyntheticSpecs.bytes(models, tiers, environments), "synth.yaml");
-    // Per-model token limits are arithmetic, not a designed ladder: a higher tier's may undercut a lower tier's,
+        new SpecValidator()
+            .validate(SyntheticSpecs.bytes(models, tiers, environments), "synth.yaml");
+    // Per-model token limits are arithmetic, not a designed ladder: a higher tier's may undercut a
+    // lower tier's,
     // which the lint rule rightly reports. Nothing else may be found.
-    assertEquals(List.of(), outcome.diagnostics().stream().filter(d -> !d.code().equals("higher-tier-lower-limit"))
-        .map(d -> d.render()).toList());
+    assertEquals(
+        List.of(),
+        outcome.diagnostics().stream()
+            .filter(d -> !d.code().equals("higher-tier-lower-limit"))
+            .map(d -> d.render())
+            .toList());
     Platform platform = outcome.platform();
     assertNotNull(platform);
     assertEquals(models, platform.models().size());

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every spec in {@code corpus/valid/}, and the contract's reference spec, validates without an error; the only
- * findings are the lint warnings its {@code <name>.warnings} file lists, line for line (none without the file).
+ * Every spec in {@code corpus/valid/}, and the contract's reference spec, validates without an
+ * error; the only findings are the lint warnings its {@code <name>.warnings} file lists, line for
+ * line (none without the file).
  */
 class ValidCorpusTest {
 
@@ -31,12 +32,14 @@ class ValidCorpusTest {
 
   /** The warnings {@code spec} is known to give: the lines of {@code <spec>.warnings}, or none. */
   static List<String> expectedWarnings(Path spec) throws IOException {
-    Path file = spec.resolveSibling(spec.getFileName().toString().replaceFirst("\\.ya?ml$", ".warnings"));
+    Path file =
+        spec.resolveSibling(spec.getFileName().toString().replaceFirst("\\.ya?ml$", ".warnings"));
     return Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
   }
 
   private static List<String> findings(Path spec) {
-    SpecValidator.Outcome outcome = new SpecValidator().validate(spec, spec.getFileName().toString());
+    SpecValidator.Outcome outcome =
+        new SpecValidator().validate(spec, spec.getFileName().toString());
     if (!outcome.hasErrors()) {
       assertNotNull(outcome.platform(), "a valid spec binds to a platform");
     }
@@ -50,15 +53,23 @@ class ValidCorpusTest {
       specs = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
     assertTrue(specs.size() >= 5, "the valid corpus has only " + specs.size() + " specs");
-    return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(),
-        () -> assertEquals(expectedWarnings(spec), findings(spec))));
+    return specs.stream()
+        .map(
+            spec ->
+                DynamicTest.dynamicTest(
+                    spec.getFileName().toString(),
+                    () -> assertEquals(expectedWarnings(spec), findings(spec))));
   }
 
   @Test
   void contractReferenceSpecPasses() throws IOException {
-    Path reference = PlatformSpecsTest.repoRoot().resolve("../shared/contract/example-platform.yaml").normalize();
+    Path reference =
+        PlatformSpecsTest.repoRoot()
+            .resolve("../shared/contract/example-platform.yaml")
+            .normalize();
     assertTrue(Files.isRegularFile(reference), "missing " + reference);
-    assertEquals(expectedWarnings(testsDir().resolve("corpus/platform-specs/example-platform.yaml")),
+    assertEquals(
+        expectedWarnings(testsDir().resolve("corpus/platform-specs/example-platform.yaml")),
         findings(reference));
   }
 }

@@ -7,20 +7,41 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command: {@code maas <command>}; {@code maas generate-completion} prints a bash/zsh completion script. */
-@Command(name = "maas", mixinStandardHelpOptions = true, versionProvider = MaasCommand.Version.class,
-    description = "The Models-as-a-Service compiler for platform teams and the self-service client for its users.",
+/**
+ * The root command: {@code maas <command>}; {@code maas generate-completion} prints a bash/zsh
+ * completion script.
+ */
+@Command(
+    name = "maas",
+    mixinStandardHelpOptions = true,
+    versionProvider = MaasCommand.Version.class,
+    description =
+        "The Models-as-a-Service compiler for platform teams and the self-service client for its users.",
     synopsisSubcommandLabel = "COMMAND",
-    footer = {"", "Exit status:", "  0  success", "  1  the input is wrong, or the server refused the request",
-        "  2  the command line is wrong", "  3  internal error (a bug in maas)",
-        "  4  a file could not be read or written, or the gateway could not be reached"},
+    footer = {
+      "",
+      "Exit status:",
+      "  0  success",
+      "  1  the input is wrong, or the server refused the request",
+      "  2  the command line is wrong",
+      "  3  internal error (a bug in maas)",
+      "  4  a file could not be read or written, or the gateway could not be reached"
+    },
     subcommands = {
-        PlatformCommands.Validate.class, PlatformCommands.Generate.class, PlatformCommands.Plan.class,
-        PlatformCommands.Explain.class, PlatformCommands.Publish.class, PlatformCommands.Schema.class,
-        PlatformCommands.Init.class,
-        UserCommands.Login.class, UserCommands.Models.class, UserCommands.Token.class, UserCommands.Key.class,
-        UserCommands.Usage.class,
-        AutoComplete.GenerateCompletion.class})
+      PlatformCommands.Validate.class,
+      PlatformCommands.Generate.class,
+      PlatformCommands.Plan.class,
+      PlatformCommands.Explain.class,
+      PlatformCommands.Publish.class,
+      PlatformCommands.Schema.class,
+      PlatformCommands.Init.class,
+      UserCommands.Login.class,
+      UserCommands.Models.class,
+      UserCommands.Token.class,
+      UserCommands.Key.class,
+      UserCommands.Usage.class,
+      AutoComplete.GenerateCompletion.class
+    })
 public final class MaasCommand {
 
   public static void main(String[] args) {
@@ -39,10 +60,15 @@ public final class MaasCommand {
   public static CommandLine commandLine() {
     CommandLine line = new CommandLine(new MaasCommand());
     line.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
-    line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("maas: internal error: " + e + " (this is a bug in maas, not in your input; please report it)");
-      return ExitCodes.INTERNAL;
-    });
+    line.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr()
+              .println(
+                  "maas: internal error: "
+                      + e
+                      + " (this is a bug in maas, not in your input; please report it)");
+          return ExitCodes.INTERNAL;
+        });
     return line;
   }
 

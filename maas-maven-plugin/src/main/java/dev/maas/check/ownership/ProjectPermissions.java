@@ -13,12 +13,14 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Finds objects an Application manages that its AppProject does not permit. Argo CD refuses to sync such an object
- * ("resource … is not permitted in project"), so everything after it in the sync stays out of the cluster. For a
- * namespaced object, a project whose {@code namespaceResourceWhitelist} is set permits only the group/kind pairs it
- * lists, matched as shell globs, less those of {@code namespaceResourceBlacklist} (argo-cd v3.5.1
- * {@code pkg/apis/application/v1alpha1/app_project_types.go}, {@code IsGroupKindPermitted} and
- * {@code isResourceInList}). Projects not in the output (Argo CD's {@code default}) are the cluster's business.
+ * Finds objects an Application manages that its AppProject does not permit. Argo CD refuses to sync
+ * such an object ("resource … is not permitted in project"), so everything after it in the sync
+ * stays out of the cluster. For a namespaced object, a project whose {@code
+ * namespaceResourceWhitelist} is set permits only the group/kind pairs it lists, matched as shell
+ * globs, less those of {@code namespaceResourceBlacklist} (argo-cd v3.5.1 {@code
+ * pkg/apis/application/v1alpha1/app_project_types.go}, {@code IsGroupKindPermitted} and {@code
+ * isResourceInList}). Projects not in the output (Argo CD's {@code default}) are the cluster's
+ * business.
  */
 final class ProjectPermissions {
 
@@ -42,14 +44,18 @@ final class ProjectPermissions {
       if (file.getKey().startsWith("argocd/")) {
         for (JsonNode doc : tree.parsed(file.getKey()).objects()) {
           if (doc.path("kind").asText().equals("AppProject")) {
-            projects.put(doc.path("metadata").path("name").asText(), new Project(file.getKey(),
-                list(doc.path("spec").get("namespaceResourceWhitelist")),
-                list(doc.path("spec").get("namespaceResourceBlacklist"))));
+            projects.put(
+                doc.path("metadata").path("name").asText(),
+                new Project(
+                    file.getKey(),
+                    list(doc.path("spec").get("namespaceResourceWhitelist")),
+                    list(doc.path("spec").get("namespaceResourceBlacklist"))));
           }
         }
       }
     }
-    // project -> the kinds it refuses -> the Applications that sync them: one finding per project and kinds.
+    // project -> the kinds it refuses -> the Applications that sync them: one finding per project
+    // and kinds.
     Map<String, Map<String, Set<String>>> refusals = new TreeMap<>();
     for (SharedObjectsCheck.App app : apps) {
       Project project = projects.get(app.project());
@@ -64,16 +70,30 @@ final class ProjectPermissions {
         }
       }
       if (!refused.isEmpty()) {
-        refusals.computeIfAbsent(app.project(), p -> new TreeMap<>())
-            .computeIfAbsent(String.join(", ", refused), k -> new TreeSet<>()).add(app.name());
+        refusals
+            .computeIfAbsent(app.project(), p -> new TreeMap<>())
+            .computeIfAbsent(String.join(", ", refused), k -> new TreeSet<>())
+            .add(app.name());
       }
     }
     List<Diagnostic> out = new ArrayList<>();
-    refusals.forEach((name, byKinds) -> byKinds.forEach((kinds, names) -> out.add(Diagnostic.error(CODE,
-        SourceLocation.ofFile(projects.get(name).file()), "/spec/namespaceResourceWhitelist",
-        "AppProject `" + name + "` does not permit " + kinds + ", which Application(s) `"
-            + String.join("`, `", names) + "` sync; Argo CD refuses those objects and leaves them out of the cluster",
-        "add the kinds to the project's namespaceResourceWhitelist"))));
+    refusals.forEach(
+        (name, byKinds) ->
+            byKinds.forEach(
+                (kinds, names) ->
+                    out.add(
+                        Diagnostic.error(
+                            CODE,
+                            SourceLocation.ofFile(projects.get(name).file()),
+                            "/spec/namespaceResourceWhitelist",
+                            "AppProject `"
+                                + name
+                                + "` does not permit "
+                                + kinds
+                                + ", which Application(s) `"
+                                + String.join("`, `", names)
+                                + "` sync; Argo CD refuses those objects and leaves them out of the cluster",
+                            "add the kinds to the project's namespaceResourceWhitelist"))));
     return out;
   }
 
@@ -87,11 +107,17 @@ final class ProjectPermissions {
   }
 
   private static boolean matches(List<JsonNode> list, String group, String kind) {
-    return list.stream().anyMatch(item -> glob(item.path("kind").asText()).matcher(kind).matches()
-        && glob(item.path("group").asText()).matcher(group).matches());
+    return list.stream()
+        .anyMatch(
+            item ->
+                glob(item.path("kind").asText()).matcher(kind).matches()
+                    && glob(item.path("group").asText()).matcher(group).matches());
   }
 
-  /** A shell glob ({@code *}, {@code ?}) as a regular expression; every other character stands for itself. */
+  /**
+   * A shell glob ({@code *}, {@code ?}) as a regular expression; every other character stands for
+   * itself.
+   */
   private static Pattern glob(String glob) {
     StringBuilder regex = new StringBuilder();
     for (char c : glob.toCharArray()) {

@@ -5,7 +5,6 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.output.GeneratedTree;
 import dev.maas.output.Layout;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,26 +14,27 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Finds objects that two Argo CD Applications would manage on one destination. It reads the output only: each
- * Application (or ApplicationSet) of {@code argocd/}, its destination, and the objects of the overlay its source
- * path names, following the kustomizations' {@code resources}. Argo CD tracks one owner per live object; a second
- * Application that syncs the same object raises SharedResourceWarning and, with automated sync and self-heal, the
- * two overwrite each other on every sync (argo-cd v3.5.1 controller/state.go).
+ * Finds objects that two Argo CD Applications would manage on one destination. It reads the output
+ * only: each Application (or ApplicationSet) of {@code argocd/}, its destination, and the objects
+ * of the overlay its source path names, following the kustomizations' {@code resources}. Argo CD
+ * tracks one owner per live object; a second Application that syncs the same object raises
+ * SharedResourceWarning and, with automated sync and self-heal, the two overwrite each other on
+ * every sync (argo-cd v3.5.1 controller/state.go).
  */
 public final class SharedObjectsCheck {
 
   /** The diagnostic code of a shared object. */
   public static final String CODE = "output.sharedObject";
+
   /** The diagnostic code of an Application whose source is not in the output. */
   public static final String SOURCE_CODE = "output.applicationSource";
-
 
   /** One Application as the check sees it. */
   record App(String file, String name, String destination, String folder, String project) {}
 
   /**
-   * The findings about {@code tree}, whose {@code argocd/} Applications read the folder {@code gitopsPath} of
-   * their repository ({@code null} when the output has no Argo CD objects).
+   * The findings about {@code tree}, whose {@code argocd/} Applications read the folder {@code
+   * gitopsPath} of their repository ({@code null} when the output has no Argo CD objects).
    */
   public List<Diagnostic> check(GeneratedTree tree, String gitopsPath) {
     List<Diagnostic> out = new ArrayList<>();
@@ -56,26 +56,43 @@ public final class SharedObjectsCheck {
     Map<String, Map<String, List<App>>> managed = new TreeMap<>();
     for (App app : apps) {
       for (String object : objects(tree, app.folder())) {
-        managed.computeIfAbsent(app.destination(), d -> new TreeMap<>())
-            .computeIfAbsent(object, o -> new ArrayList<>()).add(app);
+        managed
+            .computeIfAbsent(app.destination(), d -> new TreeMap<>())
+            .computeIfAbsent(object, o -> new ArrayList<>())
+            .add(app);
       }
     }
-    managed.forEach((destination, objects) -> {
-      Map<String, List<String>> byPair = new LinkedHashMap<>();
-      Map<String, App> firstOf = new LinkedHashMap<>();
-      objects.forEach((object, owners) -> {
-        if (owners.size() > 1) {
-          String pair = owners.stream().map(App::name).reduce((a, b) -> a + "`, `" + b).orElseThrow();
-          byPair.computeIfAbsent(pair, p -> new ArrayList<>()).add(object);
-          firstOf.putIfAbsent(pair, owners.get(1));
-        }
-      });
-      byPair.forEach((pair, shared) -> out.add(Diagnostic.error(CODE, SourceLocation.ofFile(firstOf.get(pair).file()), "",
-          "Applications `" + pair + "` both manage " + shared.size() + " object(s) on " + destination + ", e.g. "
-              + String.join(", ", shared.subList(0, Math.min(3, shared.size())))
-              + "; with automated sync they overwrite each other",
-          "give each environment its own destination (spec.environments[].destination)")));
-    });
+    managed.forEach(
+        (destination, objects) -> {
+          Map<String, List<String>> byPair = new LinkedHashMap<>();
+          Map<String, App> firstOf = new LinkedHashMap<>();
+          objects.forEach(
+              (object, owners) -> {
+                if (owners.size() > 1) {
+                  String pair =
+                      owners.stream().map(App::name).reduce((a, b) -> a + "`, `" + b).orElseThrow();
+                  byPair.computeIfAbsent(pair, p -> new ArrayList<>()).add(object);
+                  firstOf.putIfAbsent(pair, owners.get(1));
+                }
+              });
+          byPair.forEach(
+              (pair, shared) ->
+                  out.add(
+                      Diagnostic.error(
+                          CODE,
+                          SourceLocation.ofFile(firstOf.get(pair).file()),
+                          "",
+                          "Applications `"
+                              + pair
+                              + "` both manage "
+                              + shared.size()
+                              + " object(s) on "
+                              + destination
+                              + ", e.g. "
+                              + String.join(", ", shared.subList(0, Math.min(3, shared.size())))
+                              + "; with automated sync they overwrite each other",
+                          "give each environment its own destination (spec.environments[].destination)")));
+        });
     out.addAll(ProjectPermissions.check(tree, apps));
     return out;
   }
@@ -89,7 +106,8 @@ public final class SharedObjectsCheck {
       destination = destination(spec.path("destination"));
     } else if (kind.equals("ApplicationSet")) {
       spec = doc.path("spec").path("template").path("spec");
-      // Every cluster the generator selects is one destination; two sets with one selector share them all.
+      // Every cluster the generator selects is one destination; two sets with one selector share
+      // them all.
       destination = "clusters " + doc.path("spec").path("generators").toString();
     } else {
       return null;
@@ -98,15 +116,34 @@ public final class SharedObjectsCheck {
     String path = spec.path("source").path("path").asText();
     String prefix = gitopsPath.replaceAll("^/+|/+$", "") + "/";
     if (!path.startsWith(prefix)) {
-      out.add(Diagnostic.error(SOURCE_CODE, SourceLocation.ofFile(file), "", kind + " `" + name + "` reads `" + path
-          + "`, outside the folder `" + prefix + "` the output is published to",
-          "point spec.source.path into the published folder (the GitOps target and its overrides)"));
+      out.add(
+          Diagnostic.error(
+              SOURCE_CODE,
+              SourceLocation.ofFile(file),
+              "",
+              kind
+                  + " `"
+                  + name
+                  + "` reads `"
+                  + path
+                  + "`, outside the folder `"
+                  + prefix
+                  + "` the output is published to",
+              "point spec.source.path into the published folder (the GitOps target and its overrides)"));
       return null;
     }
-    return new App(file, name, destination, path.substring(prefix.length()), spec.path("project").asText("default"));
+    return new App(
+        file,
+        name,
+        destination,
+        path.substring(prefix.length()),
+        spec.path("project").asText("default"));
   }
 
-  /** {@code server <url>} (without a trailing '/', as Argo CD compares them) or {@code cluster <name>}. */
+  /**
+   * {@code server <url>} (without a trailing '/', as Argo CD compares them) or {@code cluster
+   * <name>}.
+   */
   private static String destination(JsonNode destination) {
     String server = destination.path("server").asText("");
     if (!server.isEmpty()) {
@@ -115,18 +152,24 @@ public final class SharedObjectsCheck {
     return "cluster " + destination.path("name").asText("");
   }
 
-  /** {@code group/Kind/namespace/name} of every object the kustomization in {@code folder} builds. */
+  /**
+   * {@code group/Kind/namespace/name} of every object the kustomization in {@code folder} builds.
+   */
   static Set<String> objects(GeneratedTree tree, String folder) {
     Set<String> out = new LinkedHashSet<>();
     collect(tree, normalize(folder), out, new LinkedHashSet<>());
     return out;
   }
 
-  private static void collect(GeneratedTree tree, String folder, Set<String> out, Set<String> visited) {
+  private static void collect(
+      GeneratedTree tree, String folder, Set<String> out, Set<String> visited) {
     if (!visited.add(folder)) {
       return;
     }
-    JsonNode k = tree.parsed(folder + "/" + Layout.KUSTOMIZATION).objects().stream().findFirst().orElse(null);
+    JsonNode k =
+        tree.parsed(folder + "/" + Layout.KUSTOMIZATION).objects().stream()
+            .findFirst()
+            .orElse(null);
     if (k == null) {
       return;
     }
@@ -141,9 +184,18 @@ public final class SharedObjectsCheck {
       }
       for (JsonNode doc : tree.parsed(target).objects()) {
         String apiVersion = doc.path("apiVersion").asText();
-        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-        String ns = namespace != null ? namespace : doc.path("metadata").path("namespace").asText("");
-        out.add(group + "/" + doc.path("kind").asText() + "/" + ns + "/" + doc.path("metadata").path("name").asText());
+        String group =
+            apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String ns =
+            namespace != null ? namespace : doc.path("metadata").path("namespace").asText("");
+        out.add(
+            group
+                + "/"
+                + doc.path("kind").asText()
+                + "/"
+                + ns
+                + "/"
+                + doc.path("metadata").path("name").asText());
       }
     }
   }
@@ -168,5 +220,4 @@ public final class SharedObjectsCheck {
     }
     return String.join("/", parts);
   }
-
 }

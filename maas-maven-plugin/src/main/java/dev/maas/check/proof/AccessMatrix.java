@@ -19,14 +19,20 @@ import java.util.stream.Collectors;
  * @param listing tier → the cell of {@code GET /v1/models}
  * @param requestsEvaluated how many synthetic requests were evaluated to build and check it
  */
-public record AccessMatrix(String platform, List<String> tiers, List<String> models,
-    Map<String, Map<String, Cell>> cells, Map<String, Cell> listing, int requestsEvaluated) {
+public record AccessMatrix(
+    String platform,
+    List<String> tiers,
+    List<String> models,
+    Map<String, Map<String, Cell>> cells,
+    Map<String, Cell> listing,
+    int requestsEvaluated) {
 
   public AccessMatrix {
     tiers = List.copyOf(tiers);
     models = List.copyOf(models);
     Map<String, Map<String, Cell>> copy = new LinkedHashMap<>();
-    cells.forEach((tier, row) -> copy.put(tier, Collections.unmodifiableMap(new LinkedHashMap<>(row))));
+    cells.forEach(
+        (tier, row) -> copy.put(tier, Collections.unmodifiableMap(new LinkedHashMap<>(row))));
     cells = Collections.unmodifiableMap(copy);
     listing = Collections.unmodifiableMap(new LinkedHashMap<>(listing));
   }
@@ -39,7 +45,8 @@ public record AccessMatrix(String platform, List<String> tiers, List<String> mod
    * @param requestLimits the request limits that count it
    * @param tokenLimits the token limits that count it
    */
-  public record Cell(boolean access, String denial, List<LimitMatch> requestLimits, List<LimitMatch> tokenLimits) {
+  public record Cell(
+      boolean access, String denial, List<LimitMatch> requestLimits, List<LimitMatch> tokenLimits) {
 
     public Cell {
       requestLimits = List.copyOf(requestLimits);
@@ -48,7 +55,8 @@ public record AccessMatrix(String platform, List<String> tiers, List<String> mod
 
     /** The cell of a verdict. */
     public static Cell of(Verdict verdict) {
-      return new Cell(verdict.authorized(), verdict.denial(), verdict.requestLimits(), verdict.tokenLimits());
+      return new Cell(
+          verdict.authorized(), verdict.denial(), verdict.requestLimits(), verdict.tokenLimits());
     }
 
     /** Every request rate that applies, from all matching limits. */
@@ -61,7 +69,10 @@ public record AccessMatrix(String platform, List<String> tiers, List<String> mod
       return tokenLimits.stream().flatMap(l -> l.rates().stream()).toList();
     }
 
-    /** {@code per user}, {@code shared by tier}, or both when the limits disagree; empty without limits. */
+    /**
+     * {@code per user}, {@code shared by tier}, or both when the limits disagree; empty without
+     * limits.
+     */
     public String counter() {
       List<String> kinds = new ArrayList<>();
       for (LimitMatch limit : concat(requestLimits, tokenLimits)) {
@@ -77,23 +88,33 @@ public record AccessMatrix(String platform, List<String> tiers, List<String> mod
     }
 
     /**
-     * The cell in words: {@code no access}, or {@code requests 20/2m; tokens 50,000/1m, 2,000,000/24h; per user}.
+     * The cell in words: {@code no access}, or {@code requests 20/2m; tokens 50,000/1m,
+     * 2,000,000/24h; per user}.
      */
     public String text() {
       if (!access) {
         return "no access";
       }
-      String requests = requestLimits.isEmpty() ? "requests unlimited" : "requests " + rates(requestRates());
+      String requests =
+          requestLimits.isEmpty() ? "requests unlimited" : "requests " + rates(requestRates());
       String tokens = tokenLimits.isEmpty() ? "tokens unlimited" : "tokens " + rates(tokenRates());
       String counter = counter();
-      List<LimitMatch.RateValue> caps = concat(requestLimits, tokenLimits).stream().filter(LimitMatch::global)
-          .flatMap(l -> l.rates().stream()).toList();
-      return requests + "; " + tokens + (counter.isEmpty() ? "" : "; " + counter)
+      List<LimitMatch.RateValue> caps =
+          concat(requestLimits, tokenLimits).stream()
+              .filter(LimitMatch::global)
+              .flatMap(l -> l.rates().stream())
+              .toList();
+      return requests
+          + "; "
+          + tokens
+          + (counter.isEmpty() ? "" : "; " + counter)
           + (caps.isEmpty() ? "" : "; model cap " + rates(caps) + " shared by all callers");
     }
 
     private static String rates(List<LimitMatch.RateValue> rates) {
-      return rates.stream().map(r -> number(r.limit()) + "/" + r.window()).collect(Collectors.joining(", "));
+      return rates.stream()
+          .map(r -> number(r.limit()) + "/" + r.window())
+          .collect(Collectors.joining(", "));
     }
 
     private static List<LimitMatch> concat(List<LimitMatch> a, List<LimitMatch> b) {

@@ -10,19 +10,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * An AuthPolicy, read once into what its evaluation walks: conditions, authentication rules, authorization rules
- * with their pattern trees, and success filters.
+ * An AuthPolicy, read once into what its evaluation walks: conditions, authentication rules,
+ * authorization rules with their pattern trees, and success filters.
  *
  * @param identity the policy, {@code Kind namespace/name}
  * @param file the file that holds it
  * @param when the policy's own conditions
- * @param noAuthentication whether it has no authentication rule at all, so nothing authenticates the caller
+ * @param noAuthentication whether it has no authentication rule at all, so nothing authenticates
+ *     the caller
  * @param authentication the authentication rules in the order written
  * @param authorization the authorization rules in the order written
  * @param filters the success filters in the order written
  */
-record AuthForm(String identity, String file, Conditions when, boolean noAuthentication,
-    List<Authentication> authentication, List<Authorization> authorization, List<AuthorinoIdentity.Filter> filters) {
+record AuthForm(
+    String identity,
+    String file,
+    Conditions when,
+    boolean noAuthentication,
+    List<Authentication> authentication,
+    List<Authorization> authorization,
+    List<AuthorinoIdentity.Filter> filters) {
 
   /**
    * An authentication rule.
@@ -37,8 +44,15 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
    * @param overrides identity properties it sets
    * @param plain the CEL expression of a {@code plain} identity (what it proves), or {@code null}
    */
-  record Authentication(String name, Conditions when, boolean anonymous, boolean jwt, String issuerUrl,
-      boolean tokenReview, List<AuthorinoIdentity.Property> defaults, List<AuthorinoIdentity.Property> overrides,
+  record Authentication(
+      String name,
+      Conditions when,
+      boolean anonymous,
+      boolean jwt,
+      String issuerUrl,
+      boolean tokenReview,
+      List<AuthorinoIdentity.Property> defaults,
+      List<AuthorinoIdentity.Property> overrides,
       Expr plain) {}
 
   /**
@@ -46,15 +60,16 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
    *
    * @param name its name
    * @param when its conditions over the authenticated request
-   * @param patterns its patterns, or {@code null} for a kind the proof cannot evaluate (OPA, SubjectAccessReview,
-   *     SpiceDB), which counts as refusing
+   * @param patterns its patterns, or {@code null} for a kind the proof cannot evaluate (OPA,
+   *     SubjectAccessReview, SpiceDB), which counts as refusing
    */
   record Authorization(String name, Conditions when, Patterns patterns) {}
 
   /**
-   * The patterns of a {@code patternMatching} rule, all of which must hold, and what is left of them to decide once
-   * a request's attributes are known. Every tier asks about the same request: the parts the request alone decides
-   * (a range of model paths, another model's path) are decided once per request, not once per tier.
+   * The patterns of a {@code patternMatching} rule, all of which must hold, and what is left of
+   * them to decide once a request's attributes are known. Every tier asks about the same request:
+   * the parts the request alone decides (a range of model paths, another model's path) are decided
+   * once per request, not once per tier.
    */
   static final class Patterns {
 
@@ -66,13 +81,16 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
     private volatile Boolean readsRequest;
 
     Patterns(List<Pattern> patterns) {
-      this.all = patterns.isEmpty() ? Pattern.Constant.TRUE
-          : patterns.size() == 1 ? patterns.get(0) : new Pattern.All(patterns);
+      this.all =
+          patterns.isEmpty()
+              ? Pattern.Constant.TRUE
+              : patterns.size() == 1 ? patterns.get(0) : new Pattern.All(patterns);
     }
 
     /** Whether every pattern holds with {@code vars}. */
     boolean hold(CelVariables vars) {
-      // The residual depends on the request variable alone (see Pattern#residual), so its value is the key; on
+      // The residual depends on the request variable alone (see Pattern#residual), so its value is
+      // the key; on
       // nothing at all where no predicate reads the request (an audience or revocation test).
       Object request = readsRequest() ? vars.attribute(REQUEST) : REQUEST;
       Pattern residual = residuals.get(request);
@@ -93,7 +111,9 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
     }
   }
 
-  /** The policy of {@code policy}; {@code expressions} gives each expression's one compiled form. */
+  /**
+   * The policy of {@code policy}; {@code expressions} gives each expression's one compiled form.
+   */
   static AuthForm of(GatewayObjects.Located policy, Function<String, Expr> expressions) {
     JsonNode section = section(policy.body());
     JsonNode rules = section.path("rules");
@@ -101,12 +121,19 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
     List<Authentication> authenticating = new ArrayList<>();
     for (Map.Entry<String, JsonNode> rule : entries(authentication)) {
       JsonNode spec = rule.getValue();
-      authenticating.add(new Authentication(rule.getKey(), Conditions.of(spec.path("when"), expressions),
-          spec.has("anonymous"), spec.has("jwt"), spec.path("jwt").path("issuerUrl").asText(),
-          spec.has("kubernetesTokenReview"), AuthorinoIdentity.properties(spec.path("defaults"), expressions),
-          AuthorinoIdentity.properties(spec.path("overrides"), expressions),
-          spec.path("plain").path("expression").isTextual()
-              ? expressions.apply(spec.path("plain").path("expression").asText()) : null));
+      authenticating.add(
+          new Authentication(
+              rule.getKey(),
+              Conditions.of(spec.path("when"), expressions),
+              spec.has("anonymous"),
+              spec.has("jwt"),
+              spec.path("jwt").path("issuerUrl").asText(),
+              spec.has("kubernetesTokenReview"),
+              AuthorinoIdentity.properties(spec.path("defaults"), expressions),
+              AuthorinoIdentity.properties(spec.path("overrides"), expressions),
+              spec.path("plain").path("expression").isTextual()
+                  ? expressions.apply(spec.path("plain").path("expression").asText())
+                  : null));
     }
     List<Authorization> authorizing = new ArrayList<>();
     for (Map.Entry<String, JsonNode> rule : entries(rules.path("authorization"))) {
@@ -114,17 +141,30 @@ record AuthForm(String identity, String file, Conditions when, boolean noAuthent
       Patterns patterns = null;
       if (spec.has("patternMatching")) {
         List<Pattern> parts = new ArrayList<>();
-        spec.path("patternMatching").path("patterns").forEach(p -> parts.add(Pattern.of(p, expressions)));
+        spec.path("patternMatching")
+            .path("patterns")
+            .forEach(p -> parts.add(Pattern.of(p, expressions)));
         patterns = new Patterns(parts);
       }
-      authorizing.add(new Authorization(rule.getKey(), Conditions.of(spec.path("when"), expressions), patterns));
+      authorizing.add(
+          new Authorization(
+              rule.getKey(), Conditions.of(spec.path("when"), expressions), patterns));
     }
-    return new AuthForm(policy.identity(), policy.file(), Conditions.of(section.path("when"), expressions),
-        !authentication.isObject() || authentication.isEmpty(), List.copyOf(authenticating), List.copyOf(authorizing),
-        AuthorinoIdentity.filters(rules.path("response").path("success").path("filters"), expressions));
+    return new AuthForm(
+        policy.identity(),
+        policy.file(),
+        Conditions.of(section.path("when"), expressions),
+        !authentication.isObject() || authentication.isEmpty(),
+        List.copyOf(authenticating),
+        List.copyOf(authorizing),
+        AuthorinoIdentity.filters(
+            rules.path("response").path("success").path("filters"), expressions));
   }
 
-  /** Where a policy keeps its rules: {@code spec}, or its {@code defaults} or {@code overrides} block. */
+  /**
+   * Where a policy keeps its rules: {@code spec}, or its {@code defaults} or {@code overrides}
+   * block.
+   */
   static JsonNode section(JsonNode policy) {
     JsonNode spec = policy.path("spec");
     if (spec.path("overrides").isObject()) {

@@ -12,21 +12,25 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The identity Authorino builds and passes on: the authenticated identity extended by the accepting rule's
- * {@code defaults} and {@code overrides}, and the objects of {@code response.success.filters}, which are all
- * the gateway's rate-limit and telemetry CEL ever sees as {@code auth.<filter>} (so {@code auth.identity.tier}
- * of a RateLimitPolicy is the {@code tier} property of the AuthPolicy's {@code identity} filter, not a claim).
+ * The identity Authorino builds and passes on: the authenticated identity extended by the accepting
+ * rule's {@code defaults} and {@code overrides}, and the objects of {@code
+ * response.success.filters}, which are all the gateway's rate-limit and telemetry CEL ever sees as
+ * {@code auth.<filter>} (so {@code auth.identity.tier} of a RateLimitPolicy is the {@code tier}
+ * property of the AuthPolicy's {@code identity} filter, not a claim).
  */
 final class AuthorinoIdentity {
 
   private static final ObjectMapper JSON = Yaml.JSON;
 
-  /** What {@link #resolve} gives for an entry it cannot resolve (a value may itself be {@code null}). */
+  /**
+   * What {@link #resolve} gives for an entry it cannot resolve (a value may itself be {@code
+   * null}).
+   */
   static final Object UNRESOLVED = new Object();
 
   /**
-   * Evaluates a CEL expression over the authorization JSON the caller resolves against; {@link #UNRESOLVED} when it
-   * does not compile or evaluate.
+   * Evaluates a CEL expression over the authorization JSON the caller resolves against; {@link
+   * #UNRESOLVED} when it does not compile or evaluate.
    */
   @FunctionalInterface
   interface Expressions {
@@ -49,7 +53,8 @@ final class AuthorinoIdentity {
   record Unresolvable() implements Resolver {}
 
   /**
-   * A named property ({@code defaults}, {@code overrides}, a {@code json} filter's {@code properties}).
+   * A named property ({@code defaults}, {@code overrides}, a {@code json} filter's {@code
+   * properties}).
    *
    * @param name the property
    * @param resolver how its value is found
@@ -63,7 +68,8 @@ final class AuthorinoIdentity {
    * @param key the key it is passed on under ({@code auth.<key>})
    * @param when its conditions over the authenticated request
    * @param json the properties of a {@code json} filter, or {@code null}
-   * @param plain the value of a {@code plain} filter, or {@code null}; a filter with neither is left out
+   * @param plain the value of a {@code plain} filter, or {@code null}; a filter with neither is
+   *     left out
    */
   record Filter(String name, String key, Conditions when, List<Property> json, Resolver plain) {}
 
@@ -78,7 +84,10 @@ final class AuthorinoIdentity {
     /** Nothing passed on: no AuthPolicy applied, or it authenticated nobody. */
     static final Passed NONE = new Passed(Map.of(), null);
 
-    /** The variables the limits' predicates and counters see: {@code request} and {@code auth.<filter>}. */
+    /**
+     * The variables the limits' predicates and counters see: {@code request} and {@code
+     * auth.<filter>}.
+     */
     Map<String, Object> limitVariables(Map<String, Object> requestVars) {
       Map<String, Object> vars = new LinkedHashMap<>();
       vars.put("request", requestVars.get("request"));
@@ -115,20 +124,31 @@ final class AuthorinoIdentity {
     List<Filter> out = new ArrayList<>();
     for (Map.Entry<String, JsonNode> filter : entries(filters)) {
       JsonNode spec = filter.getValue();
-      out.add(new Filter(filter.getKey(), spec.path("key").asText(filter.getKey()),
-          Conditions.of(spec.path("when"), expressions),
-          spec.has("json") ? properties(spec.path("json").path("properties"), expressions) : null,
-          !spec.has("json") && spec.has("plain") ? resolver(spec.path("plain"), expressions) : null));
+      out.add(
+          new Filter(
+              filter.getKey(),
+              spec.path("key").asText(filter.getKey()),
+              Conditions.of(spec.path("when"), expressions),
+              spec.has("json")
+                  ? properties(spec.path("json").path("properties"), expressions)
+                  : null,
+              !spec.has("json") && spec.has("plain")
+                  ? resolver(spec.path("plain"), expressions)
+                  : null));
     }
     return List.copyOf(out);
   }
 
   /**
-   * {@code vars} with {@code auth.identity} extended by the rule's {@code defaults} (where the identity lacks the
-   * property) and {@code overrides} (always), each resolved against the unextended authorization JSON.
-   * A property that cannot be resolved is left out. With neither, {@code vars} itself.
+   * {@code vars} with {@code auth.identity} extended by the rule's {@code defaults} (where the
+   * identity lacks the property) and {@code overrides} (always), each resolved against the
+   * unextended authorization JSON. A property that cannot be resolved is left out. With neither,
+   * {@code vars} itself.
    */
-  static Map<String, Object> authenticated(List<Property> defaults, List<Property> overrides, Map<String, Object> vars,
+  static Map<String, Object> authenticated(
+      List<Property> defaults,
+      List<Property> overrides,
+      Map<String, Object> vars,
       Expressions cel) {
     if (defaults.isEmpty() && overrides.isEmpty()) {
       return vars;
@@ -136,7 +156,10 @@ final class AuthorinoIdentity {
     Map<String, Object> auth = new LinkedHashMap<>(map(vars.get("auth")));
     Map<String, Object> identity = new LinkedHashMap<>(map(auth.get("identity")));
     for (Property property : defaults) {
-      Object value = identity.containsKey(property.name()) ? UNRESOLVED : resolve(property.resolver(), vars, cel);
+      Object value =
+          identity.containsKey(property.name())
+              ? UNRESOLVED
+              : resolve(property.resolver(), vars, cel);
       if (value != UNRESOLVED) {
         identity.put(property.name(), value);
       }
@@ -157,7 +180,10 @@ final class AuthorinoIdentity {
    * The objects of the success filters whose {@code when} holds, resolved against {@code vars} (the
    * authenticated request); a {@code wristband} filter is outside the proof and left out.
    */
-  static Passed successFilters(List<Filter> filters, Map<String, Object> vars, Expressions cel,
+  static Passed successFilters(
+      List<Filter> filters,
+      Map<String, Object> vars,
+      Expressions cel,
       Predicate<Conditions> whenHolds) {
     Map<String, Object> objects = new LinkedHashMap<>();
     for (Filter filter : filters) {
@@ -169,8 +195,13 @@ final class AuthorinoIdentity {
         for (Property property : filter.json()) {
           Object value = resolve(property.resolver(), vars, cel);
           if (value == UNRESOLVED) {
-            return new Passed(Map.of(), "its success filter `" + filter.name() + "` fails (property `"
-                + property.name() + "` cannot be resolved)");
+            return new Passed(
+                Map.of(),
+                "its success filter `"
+                    + filter.name()
+                    + "` fails (property `"
+                    + property.name()
+                    + "` cannot be resolved)");
           }
           properties.put(property.name(), value);
         }
@@ -200,8 +231,9 @@ final class AuthorinoIdentity {
 
   /**
    * A gjson path into the authorization JSON, as Authorino's selectors read it: dot-separated keys
-   * ({@code \.} escapes a dot), a missing key gives {@code null} (CEL's null once bound); of the modifiers only {@code @tostr} (the
-   * value as JSON text) is modelled, others and string templates are not resolved.
+   * ({@code \.} escapes a dot), a missing key gives {@code null} (CEL's null once bound); of the
+   * modifiers only {@code @tostr} (the value as JSON text) is modelled, others and string templates
+   * are not resolved.
    */
   static Object select(String selector, Map<String, Object> vars) {
     if (selector.contains("{")) {

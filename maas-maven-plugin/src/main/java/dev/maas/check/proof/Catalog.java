@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The tiers and models as the token service is told them (its {@code <platform>-token-service-config}
- * ConfigMap): the only place a rendered tree names every tier, its groups and its level.
+ * The tiers and models as the token service is told them (its {@code
+ * <platform>-token-service-config} ConfigMap): the only place a rendered tree names every tier, its
+ * groups and its level.
  *
  * @param platform the platform's name
  * @param issuer the tokens' issuer
@@ -19,7 +20,12 @@ import java.util.Optional;
  * @param models the models in the order of the config
  * @param file where the config was read from
  */
-public record Catalog(String platform, String issuer, String audience, List<TierEntry> tiers, List<ModelEntry> models,
+public record Catalog(
+    String platform,
+    String issuer,
+    String audience,
+    List<TierEntry> tiers,
+    List<ModelEntry> models,
     String file) {
 
   private static final ObjectMapper JSON = Yaml.JSON;
@@ -29,19 +35,22 @@ public record Catalog(String platform, String issuer, String audience, List<Tier
    *
    * @param models the models it may call, {@code null} for every model
    */
-  public record TierEntry(String name, String displayName, int level, List<String> groups, List<String> models) {}
+  public record TierEntry(
+      String name, String displayName, int level, List<String> groups, List<String> models) {}
 
   /**
    * One model: its name and namespace (its path on the gateway is {@code /<namespace>/<name>}).
    *
-   * @param inferencePath the path a call of the model goes to; an older config names none, and then it is the
-   *     chat completions endpoint under the model's prefix
+   * @param inferencePath the path a call of the model goes to; an older config names none, and then
+   *     it is the chat completions endpoint under the model's prefix
    */
   public record ModelEntry(String name, String namespace, String inferencePath) {
 
     public ModelEntry {
-      inferencePath = inferencePath == null || inferencePath.isEmpty()
-          ? "/" + namespace + "/" + name + "/v1/chat/completions" : inferencePath;
+      inferencePath =
+          inferencePath == null || inferencePath.isEmpty()
+              ? "/" + namespace + "/" + name + "/v1/chat/completions"
+              : inferencePath;
     }
 
     /** The model's path prefix on the gateway. */
@@ -61,8 +70,8 @@ public record Catalog(String platform, String issuer, String audience, List<Tier
   }
 
   /**
-   * Reads the catalog from the one ConfigMap named {@code *-token-service-config} that holds a {@code config.json};
-   * empty when there is none or it cannot be read.
+   * Reads the catalog from the one ConfigMap named {@code *-token-service-config} that holds a
+   * {@code config.json}; empty when there is none or it cannot be read.
    */
   public static Optional<Catalog> read(GatewayObjects objects) {
     for (GatewayObjects.Located map : objects.ofKind("ConfigMap")) {
@@ -74,17 +83,30 @@ public record Catalog(String platform, String issuer, String audience, List<Tier
         JsonNode config = JSON.readTree(text.asText());
         List<TierEntry> tiers = new ArrayList<>();
         for (JsonNode tier : config.path("tiers")) {
-          tiers.add(new TierEntry(tier.path("name").asText(), tier.path("displayName").asText(tier.path("name").asText()),
-              tier.path("level").asInt(), strings(tier.path("groups")),
-              tier.path("models").isArray() ? strings(tier.path("models")) : null));
+          tiers.add(
+              new TierEntry(
+                  tier.path("name").asText(),
+                  tier.path("displayName").asText(tier.path("name").asText()),
+                  tier.path("level").asInt(),
+                  strings(tier.path("groups")),
+                  tier.path("models").isArray() ? strings(tier.path("models")) : null));
         }
         List<ModelEntry> models = new ArrayList<>();
         for (JsonNode model : config.path("models")) {
-          models.add(new ModelEntry(model.path("name").asText(), model.path("namespace").asText(),
-              model.path("inferencePath").asText("")));
+          models.add(
+              new ModelEntry(
+                  model.path("name").asText(),
+                  model.path("namespace").asText(),
+                  model.path("inferencePath").asText("")));
         }
-        return Optional.of(new Catalog(config.path("platform").asText(), config.path("issuer").asText(),
-            config.path("audience").asText(), tiers, models, map.file()));
+        return Optional.of(
+            new Catalog(
+                config.path("platform").asText(),
+                config.path("issuer").asText(),
+                config.path("audience").asText(),
+                tiers,
+                models,
+                map.file()));
       } catch (IOException e) {
         return Optional.empty();
       }

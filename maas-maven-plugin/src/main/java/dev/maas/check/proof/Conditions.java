@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A {@code when} list, compiled: all its predicates must hold. A condition that is not a predicate never holds
- * (it stands as {@link Expr#NEVER}).
+ * A {@code when} list, compiled: all its predicates must hold. A condition that is not a predicate
+ * never holds (it stands as {@link Expr#NEVER}).
  *
  * @param predicates the predicates in the order written
  */
@@ -24,7 +24,10 @@ record Conditions(List<Expr> predicates) {
   static Conditions of(JsonNode when, Function<String, Expr> expressions) {
     List<Expr> predicates = new ArrayList<>();
     for (JsonNode condition : when) {
-      predicates.add(condition.has("predicate") ? expressions.apply(condition.path("predicate").asText()) : Expr.NEVER);
+      predicates.add(
+          condition.has("predicate")
+              ? expressions.apply(condition.path("predicate").asText())
+              : Expr.NEVER);
     }
     return predicates.isEmpty() ? NONE : new Conditions(predicates);
   }
@@ -37,8 +40,8 @@ record Conditions(List<Expr> predicates) {
   /**
    * Whether every predicate holds with {@code vars}.
    *
-   * @param askedPerRequest whether every identity asks them about the same request: see {@link Expr#value(
-   *     CelVariables, boolean)}
+   * @param askedPerRequest whether every identity asks them about the same request: see {@link
+   *     Expr#value( CelVariables, boolean)}
    */
   boolean hold(CelVariables vars, boolean askedPerRequest) {
     for (Expr predicate : predicates) {

@@ -12,16 +12,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One CEL expression of the rendered policies, compiled together with the others of its evaluator (or on first use),
- * and the values the proof remembers for it. A value is remembered only by the values of every attribute the
- * expression reads, on which alone it depends.
+ * One CEL expression of the rendered policies, compiled together with the others of its evaluator
+ * (or on first use), and the values the proof remembers for it. A value is remembered only by the
+ * values of every attribute the expression reads, on which alone it depends.
  */
 final class Expr {
 
   /** What {@link #value} gives for an expression that does not compile or evaluate. */
   static final Object FAILED = new Object();
 
-  /** What {@link #requestAlone} gives when the request's attributes alone do not decide the value. */
+  /**
+   * What {@link #requestAlone} gives when the request's attributes alone do not decide the value.
+   */
   static final Object DEPENDS_ON_IDENTITY = new Object();
 
   /** A condition that is not a predicate (Authorino then denies): never holds. */
@@ -35,8 +37,8 @@ final class Expr {
   private volatile Compiled compiled;
 
   /**
-   * A compiled expression, the attributes it reads (sorted; {@code all} is {@code null} when they cannot be told)
-   * and the values it was found to have for them.
+   * A compiled expression, the attributes it reads (sorted; {@code all} is {@code null} when they
+   * cannot be told) and the values it was found to have for them.
    *
    * @param cel the program, {@code null} when it does not compile
    * @param request the attributes under {@code request}
@@ -44,8 +46,12 @@ final class Expr {
    * @param readsIdentity whether it reads anything under {@code auth}
    * @param byAttributes its value by the values of all its attributes
    */
-  private record Compiled(CelExpression cel, List<List<String>> request, List<List<String>> all,
-      boolean readsIdentity, Map<Object, Object> byAttributes) {
+  private record Compiled(
+      CelExpression cel,
+      List<List<String>> request,
+      List<List<String>> all,
+      boolean readsIdentity,
+      Map<Object, Object> byAttributes) {
 
     static final Compiled NOT_COMPILED = new Compiled(null, null, null, true, Map.of());
 
@@ -53,18 +59,20 @@ final class Expr {
       if (cel.reads().isEmpty()) {
         return new Compiled(cel, null, null, true, Map.of());
       }
-      List<List<String>> all = cel.reads().get().stream().sorted(Comparator.comparing(Object::toString)).toList();
+      List<List<String>> all =
+          cel.reads().get().stream().sorted(Comparator.comparing(Object::toString)).toList();
       List<List<String>> request = all.stream().filter(c -> c.get(0).equals("request")).toList();
-      return new Compiled(cel, request, all, request.size() < all.size(), new ConcurrentHashMap<>());
+      return new Compiled(
+          cel, request, all, request.size() < all.size(), new ConcurrentHashMap<>());
     }
   }
 
   /**
    * An expression that {@code engine} compiles the first time its value is asked.
    *
-   * @param operands the operands of the expressions of one evaluator, by their printed form: one operand found in
-   *     many expressions (a tier test shared by many models' clauses) is one expression with one set of
-   *     remembered values; {@code null} to share none
+   * @param operands the operands of the expressions of one evaluator, by their printed form: one
+   *     operand found in many expressions (a tier test shared by many models' clauses) is one
+   *     expression with one set of remembered values; {@code null} to share none
    */
   Expr(String source, CelEngine engine, Map<String, Expr> operands) {
     this.source = source;
@@ -81,16 +89,18 @@ final class Expr {
   }
 
   /**
-   * The operands of the expression's top-level {@code &&} or {@code ||} chain, each its own expression with its own
-   * remembered values; empty when it is no such chain or does not compile. The expression is true exactly when all
-   * (one) of them are true: see {@link CelExpression.Junction}.
+   * The operands of the expression's top-level {@code &&} or {@code ||} chain, each its own
+   * expression with its own remembered values; empty when it is no such chain or does not compile.
+   * The expression is true exactly when all (one) of them are true: see {@link
+   * CelExpression.Junction}.
    */
   Optional<Junction> junction() {
     Compiled c = compiled();
     if (c.cel() == null) {
       return Optional.empty();
     }
-    return c.cel().junction()
+    return c.cel()
+        .junction()
         .map(j -> new Junction(j.conjunction(), j.operands().stream().map(this::operand).toList()));
   }
 
@@ -98,7 +108,8 @@ final class Expr {
     if (operands == null) {
       return new Expr(cel, null);
     }
-    // Operands live apart from whole expressions: an operand's printed form is a key, never compiled as written.
+    // Operands live apart from whole expressions: an operand's printed form is a key, never
+    // compiled as written.
     return operands.computeIfAbsent(cel.source(), k -> new Expr(cel, operands));
   }
 
@@ -150,17 +161,21 @@ final class Expr {
     if (!chunk.isEmpty()) {
       chunks.add(chunk);
     }
-    chunks.parallelStream().forEach(part -> {
-      List<CelEngine.Outcome> outcomes = engine.compileAll(part.stream().map(Expr::source).toList());
-      for (int i = 0; i < part.size(); i++) {
-        part.get(i).settle(outcomes.get(i));
-      }
-    });
+    chunks.parallelStream()
+        .forEach(
+            part -> {
+              List<CelEngine.Outcome> outcomes =
+                  engine.compileAll(part.stream().map(Expr::source).toList());
+              for (int i = 0; i < part.size(); i++) {
+                part.get(i).settle(outcomes.get(i));
+              }
+            });
   }
 
   private synchronized void settle(CelEngine.Outcome outcome) {
     if (compiled == null) {
-      compiled = outcome.expression() == null ? Compiled.NOT_COMPILED : Compiled.of(outcome.expression());
+      compiled =
+          outcome.expression() == null ? Compiled.NOT_COMPILED : Compiled.of(outcome.expression());
     }
   }
 
@@ -175,14 +190,18 @@ final class Expr {
     }
   }
 
-  /** Whether the expression is true; one that does not compile or evaluate counts as false, as Authorino denies. */
+  /**
+   * Whether the expression is true; one that does not compile or evaluate counts as false, as
+   * Authorino denies.
+   */
   boolean test(CelVariables vars) {
     return Boolean.TRUE.equals(value(vars));
   }
 
   /**
-   * The expression's value, or {@link #FAILED}. Values of expressions that read the identity only (twenty tiers,
-   * thousands of requests) are remembered; those that read the request are not, as every request has its own path.
+   * The expression's value, or {@link #FAILED}. Values of expressions that read the identity only
+   * (twenty tiers, thousands of requests) are remembered; those that read the request are not, as
+   * every request has its own path.
    */
   Object value(CelVariables vars) {
     return value(vars, false);
@@ -191,8 +210,9 @@ final class Expr {
   /**
    * The expression's value, or {@link #FAILED}.
    *
-   * @param askedPerRequest whether many identities ask it about the same request (a predicate every limit or
-   *     every request shares), so that a value that reads the request is worth remembering too
+   * @param askedPerRequest whether many identities ask it about the same request (a predicate every
+   *     limit or every request shares), so that a value that reads the request is worth remembering
+   *     too
    */
   Object value(CelVariables vars, boolean askedPerRequest) {
     Compiled c = compiled();
@@ -212,11 +232,12 @@ final class Expr {
   }
 
   /**
-   * The value the request's attributes alone ({@code requestOnly}: the {@code request} variable only) give it, or
-   * {@link #DEPENDS_ON_IDENTITY}. With no {@code auth} at all,
-   * a value (rather than an unknown) means the request alone decides: CEL's {@code &&} and {@code ||} decide
-   * without an operand when the other one does. A failure with the request alone is not trusted: the full
-   * evaluation decides then. The value depends on the {@code request} variable only, whatever the expression reads.
+   * The value the request's attributes alone ({@code requestOnly}: the {@code request} variable
+   * only) give it, or {@link #DEPENDS_ON_IDENTITY}. With no {@code auth} at all, a value (rather
+   * than an unknown) means the request alone decides: CEL's {@code &&} and {@code ||} decide
+   * without an operand when the other one does. A failure with the request alone is not trusted:
+   * the full evaluation decides then. The value depends on the {@code request} variable only,
+   * whatever the expression reads.
    */
   Object requestAlone(CelVariables requestOnly) {
     Compiled c = compiled();
@@ -230,19 +251,28 @@ final class Expr {
     return value == FAILED ? DEPENDS_ON_IDENTITY : value;
   }
 
-  /** Whether the value depends on the identity's attributes only: it reads no request and all it reads is known. */
+  /**
+   * Whether the value depends on the identity's attributes only: it reads no request and all it
+   * reads is known.
+   */
   boolean readsIdentityOnly() {
     Compiled c = compiled();
     return c.cel() != null && c.all() != null && c.request().isEmpty() && c.readsIdentity();
   }
 
-  /** The attributes the expression reads ({@code null} when they cannot be told or it does not compile). */
+  /**
+   * The attributes the expression reads ({@code null} when they cannot be told or it does not
+   * compile).
+   */
   List<List<String>> attributes() {
     Compiled c = compiled();
     return c.cel() == null ? null : c.all();
   }
 
-  /** The values of {@code chains} in {@code vars}: the one value itself when there is one, else a list. */
+  /**
+   * The values of {@code chains} in {@code vars}: the one value itself when there is one, else a
+   * list.
+   */
   static Object key(List<List<String>> chains, CelVariables vars) {
     if (chains.size() == 1) {
       return vars.attribute(chains.get(0));

@@ -9,14 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a request that a public route forwards ends up: the Service the route names, or, when that Service fronts
- * a Gateway of the output, whatever that Gateway's routes send the path to. The routes of a Gateway are the
- * HTTPRoutes of the output attached to it and the routes KServe makes for LLMInferenceServices that name it: one per
- * service, {@code <name>-kserve-route}, whose rules all send {@code /<namespace>/<name>/...} to the service's workload
- * (kserve v0.20.0 {@code pkg/controller/v1alpha2/llmisvc/router.go} line 241,
- * {@code config/llmisvcconfig/config-llm-router-route.yaml}, catch-all at line 307; {@code router.gateway.refs}
- * replaces its parents, {@code config_merge.go} line 329; with {@code router.route.http.refs} KServe makes none and
- * uses those routes, {@code router.go} lines 173–176).
+ * Where a request that a public route forwards ends up: the Service the route names, or, when that
+ * Service fronts a Gateway of the output, whatever that Gateway's routes send the path to. The
+ * routes of a Gateway are the HTTPRoutes of the output attached to it and the routes KServe makes
+ * for LLMInferenceServices that name it: one per service, {@code <name>-kserve-route}, whose rules
+ * all send {@code /<namespace>/<name>/...} to the service's workload (kserve v0.20.0 {@code
+ * pkg/controller/v1alpha2/llmisvc/router.go} line 241, {@code
+ * config/llmisvcconfig/config-llm-router-route.yaml}, catch-all at line 307; {@code
+ * router.gateway.refs} replaces its parents, {@code config_merge.go} line 329; with {@code
+ * router.route.http.refs} KServe makes none and uses those routes, {@code router.go} lines
+ * 173–176).
  */
 final class Forwarding {
 
@@ -33,8 +35,9 @@ final class Forwarding {
   private record Hop(String route, String prefix, String destination) {
 
     boolean matches(String urlPath) {
-      return prefix.isEmpty() || (urlPath.startsWith(prefix)
-          && (urlPath.length() == prefix.length() || urlPath.charAt(prefix.length()) == '/'));
+      return prefix.isEmpty()
+          || (urlPath.startsWith(prefix)
+              && (urlPath.length() == prefix.length() || urlPath.charAt(prefix.length()) == '/'));
     }
   }
 
@@ -47,22 +50,31 @@ final class Forwarding {
     Map<String, Boolean> gateways = new HashMap<>();
     objects.ofKind("Gateway").forEach(g -> gateways.put(g.namespace() + "/" + g.name(), true));
     for (GatewayObjects.Located service : objects.ofKind("Service")) {
-      String selected = service.body().path("spec").path("selector").path(GATEWAY_NAME_LABEL).asText("");
+      String selected =
+          service.body().path("spec").path("selector").path(GATEWAY_NAME_LABEL).asText("");
       if (!selected.isEmpty() && gateways.containsKey(service.namespace() + "/" + selected)) {
-        gatewayOfService.put(service.namespace() + "/" + service.name(), service.namespace() + "/" + selected);
+        gatewayOfService.put(
+            service.namespace() + "/" + service.name(), service.namespace() + "/" + selected);
       }
     }
     for (GatewayObjects.Located route : objects.ofKind("HTTPRoute")) {
       for (JsonNode parent : route.body().path("spec").path("parentRefs")) {
-        String gateway = parent.path("namespace").asText(route.namespace()) + "/" + parent.path("name").asText();
+        String gateway =
+            parent.path("namespace").asText(route.namespace()) + "/" + parent.path("name").asText();
         for (JsonNode rule : route.body().path("spec").path("rules")) {
           JsonNode backend = rule.path("backendRefs").path(0);
-          String destination = backend.isMissingNode() ? null : "Service "
-              + backend.path("namespace").asText(route.namespace()) + "/" + backend.path("name").asText();
+          String destination =
+              backend.isMissingNode()
+                  ? null
+                  : "Service "
+                      + backend.path("namespace").asText(route.namespace())
+                      + "/"
+                      + backend.path("name").asText();
           for (JsonNode match : rule.path("matches")) {
             String value = match.path("path").path("value").asText("/");
-            hopsOfGateway.computeIfAbsent(gateway, g -> new ArrayList<>()).add(new Hop(
-                route.namespace() + "/" + route.name(), trimmed(value), destination));
+            hopsOfGateway
+                .computeIfAbsent(gateway, g -> new ArrayList<>())
+                .add(new Hop(route.namespace() + "/" + route.name(), trimmed(value), destination));
           }
         }
       }
@@ -73,10 +85,15 @@ final class Forwarding {
         continue;
       }
       for (JsonNode ref : router.path("gateway").path("refs")) {
-        String gateway = ref.path("namespace").asText(llm.namespace()) + "/" + ref.path("name").asText();
-        hopsOfGateway.computeIfAbsent(gateway, g -> new ArrayList<>()).add(new Hop(
-            llm.namespace() + "/" + llm.name() + "-kserve-route", "/" + llm.namespace() + "/" + llm.name(),
-            "LLMInferenceService " + llm.namespace() + "/" + llm.name()));
+        String gateway =
+            ref.path("namespace").asText(llm.namespace()) + "/" + ref.path("name").asText();
+        hopsOfGateway
+            .computeIfAbsent(gateway, g -> new ArrayList<>())
+            .add(
+                new Hop(
+                    llm.namespace() + "/" + llm.name() + "-kserve-route",
+                    "/" + llm.namespace() + "/" + llm.name(),
+                    "LLMInferenceService " + llm.namespace() + "/" + llm.name()));
       }
     }
   }
@@ -91,16 +108,18 @@ final class Forwarding {
   }
 
   /**
-   * What serves {@code urlPath} sent to {@code service} ({@code namespace/name}): {@code Kind namespace/name}, or
-   * {@code null} when a Gateway behind it has no route for the path.
+   * What serves {@code urlPath} sent to {@code service} ({@code namespace/name}): {@code Kind
+   * namespace/name}, or {@code null} when a Gateway behind it has no route for the path.
    */
   String destination(String service, String urlPath) {
     String gateway = gatewayOfService.get(service);
     if (gateway == null) {
       return "Service " + service;
     }
-    Optional<Hop> hop = hopsOfGateway.getOrDefault(gateway, List.of()).stream().filter(h -> h.matches(urlPath))
-        .max(Comparator.comparingInt(h -> h.prefix().length()));
+    Optional<Hop> hop =
+        hopsOfGateway.getOrDefault(gateway, List.of()).stream()
+            .filter(h -> h.matches(urlPath))
+            .max(Comparator.comparingInt(h -> h.prefix().length()));
     return hop.map(Hop::destination).orElse(null);
   }
 }

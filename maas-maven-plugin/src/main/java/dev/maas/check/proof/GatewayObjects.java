@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The Kubernetes objects of a platform's {@code base/} folder, read from the rendered YAML as the cluster would. */
+/**
+ * The Kubernetes objects of a platform's {@code base/} folder, read from the rendered YAML as the
+ * cluster would.
+ */
 public final class GatewayObjects {
-
 
   /**
    * One object and the file it came from.
@@ -45,7 +47,8 @@ public final class GatewayObjects {
   }
 
   private final List<Located> objects;
-  // Policies are looked up by kind for every synthetic request; a scan of all objects each time made the proof
+  // Policies are looked up by kind for every synthetic request; a scan of all objects each time
+  // made the proof
   // quadratic in the number of models.
   private final Map<String, List<Located>> byKind;
 
@@ -59,16 +62,19 @@ public final class GatewayObjects {
     this.byKind = Map.copyOf(index);
   }
 
-  /** The objects of {@code tree}'s {@code base/} folder; files that are not YAML objects are skipped. */
+  /**
+   * The objects of {@code tree}'s {@code base/} folder; files that are not YAML objects are
+   * skipped.
+   */
   public static GatewayObjects of(GeneratedTree tree) {
     return read(tree, null);
   }
 
   /**
-   * The objects of {@code kinds} in {@code tree}'s {@code base/} folder, as {@link #of} finds them. A file that
-   * cannot hold such an object is not parsed: its YAML text spells none of the kinds (a kind is a plain or quoted
-   * scalar, whose text holds the kind's letters unless an escape or another encoding writes them otherwise, and
-   * such a file is parsed).
+   * The objects of {@code kinds} in {@code tree}'s {@code base/} folder, as {@link #of} finds them.
+   * A file that cannot hold such an object is not parsed: its YAML text spells none of the kinds (a
+   * kind is a plain or quoted scalar, whose text holds the kind's letters unless an escape or
+   * another encoding writes them otherwise, and such a file is parsed).
    */
   static GatewayObjects of(GeneratedTree tree, Set<String> kinds) {
     return read(tree, Set.copyOf(kinds));
@@ -78,12 +84,15 @@ public final class GatewayObjects {
     List<Located> objects = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
       String path = file.getKey();
-      if (!Layout.inBase(path) || !Layout.isYaml(path) || (kinds != null && !mayHold(file.getValue(), kinds))) {
+      if (!Layout.inBase(path)
+          || !Layout.isYaml(path)
+          || (kinds != null && !mayHold(file.getValue(), kinds))) {
         continue;
       }
       // Malformed YAML is reported by the output checks; the proof sees the object as absent.
       for (JsonNode doc : tree.parsed(path).objects()) {
-        if (doc.path("kind").isTextual() && (kinds == null || kinds.contains(doc.path("kind").asText()))) {
+        if (doc.path("kind").isTextual()
+            && (kinds == null || kinds.contains(doc.path("kind").asText()))) {
           objects.add(new Located(path, doc));
         }
       }
@@ -92,11 +101,13 @@ public final class GatewayObjects {
   }
 
   /**
-   * Whether a YAML file may hold an object of one of {@code kinds}: its bytes spell one of them, or hold an escape
-   * (a double-quoted scalar can spell a kind in escapes), a byte-order mark or a zero byte (UTF-16 or UTF-32 text).
+   * Whether a YAML file may hold an object of one of {@code kinds}: its bytes spell one of them, or
+   * hold an escape (a double-quoted scalar can spell a kind in escapes), a byte-order mark or a
+   * zero byte (UTF-16 or UTF-32 text).
    */
   static boolean mayHold(byte[] yaml, Set<String> kinds) {
-    if (yaml.length > 0 && ((yaml[0] & 0xff) == 0xfe || (yaml[0] & 0xff) == 0xff || (yaml[0] & 0xff) == 0xef)) {
+    if (yaml.length > 0
+        && ((yaml[0] & 0xff) == 0xfe || (yaml[0] & 0xff) == 0xff || (yaml[0] & 0xff) == 0xef)) {
       return true;
     }
     String text = new String(yaml, StandardCharsets.ISO_8859_1);

@@ -16,8 +16,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A RateLimitPolicy or TokenRateLimitPolicy, read once into what its evaluation walks: its conditions and its
- * limits with their predicates, parsed rates and counters.
+ * A RateLimitPolicy or TokenRateLimitPolicy, read once into what its evaluation walks: its
+ * conditions and its limits with their predicates, parsed rates and counters.
  */
 final class LimitForm {
 
@@ -30,7 +30,11 @@ final class LimitForm {
    * @param counters the counter expressions as written
    * @param counterValues the counter expressions, compiled
    */
-  record Limit(String key, Conditions when, List<LimitMatch.RateValue> rates, List<String> counters,
+  record Limit(
+      String key,
+      Conditions when,
+      List<LimitMatch.RateValue> rates,
+      List<String> counters,
       List<Expr> counterValues) {}
 
   /**
@@ -39,19 +43,24 @@ final class LimitForm {
    * @param identityAttributes every attribute the identity-only predicates of all limits read
    * @param byIdentity per limit, its predicates that read the identity only
    * @param byRequest per limit, its other predicates, in the order written
-   * @param shared the predicates of {@code byRequest} that more than one limit has (asked by the requests of many
-   *     tiers, so worth remembering by the request)
+   * @param shared the predicates of {@code byRequest} that more than one limit has (asked by the
+   *     requests of many tiers, so worth remembering by the request)
    */
-  private record Split(List<List<String>> identityAttributes, List<List<Expr>> byIdentity,
-      List<List<Expr>> byRequest, Set<Expr> shared) {}
+  private record Split(
+      List<List<String>> identityAttributes,
+      List<List<Expr>> byIdentity,
+      List<List<Expr>> byRequest,
+      Set<Expr> shared) {}
 
   private final String identity;
   private final String file;
   private final Conditions when;
   private final List<Limit> limits;
   private volatile Split split;
-  // A tier limit's first predicate names a tier (a model's cap names none, and every identity admits it): which
-  // limits the identity admits is the same for every request of a tier, and found once per identity instead of
+  // A tier limit's first predicate names a tier (a model's cap names none, and every identity
+  // admits it): which
+  // limits the identity admits is the same for every request of a tier, and found once per identity
+  // instead of
   // once per limit per request.
   private final Map<Object, int[]> admittedByIdentity = new ConcurrentHashMap<>();
 
@@ -62,7 +71,9 @@ final class LimitForm {
     this.limits = List.copyOf(limits);
   }
 
-  /** The policy of {@code policy}; {@code expressions} gives each expression's one compiled form. */
+  /**
+   * The policy of {@code policy}; {@code expressions} gives each expression's one compiled form.
+   */
   static LimitForm of(GatewayObjects.Located policy, Function<String, Expr> expressions) {
     JsonNode section = AuthForm.section(policy.body());
     Map<String, Long> windowMillis = new HashMap<>();
@@ -72,7 +83,9 @@ final class LimitForm {
       List<LimitMatch.RateValue> rates = new ArrayList<>();
       for (JsonNode rate : spec.path("rates")) {
         String window = rate.path("window").asText();
-        long millis = windowMillis.computeIfAbsent(window, w -> Window.isValid(w) ? Window.parse(w).millis() : -1L);
+        long millis =
+            windowMillis.computeIfAbsent(
+                window, w -> Window.isValid(w) ? Window.parse(w).millis() : -1L);
         rates.add(new LimitMatch.RateValue(rate.path("limit").asLong(), window, millis));
       }
       List<String> counters = new ArrayList<>();
@@ -82,15 +95,22 @@ final class LimitForm {
         counters.add(expression);
         counterValues.add(expressions.apply(expression));
       }
-      limits.add(new Limit(limit.getKey(), Conditions.of(spec.path("when"), expressions), List.copyOf(rates),
-          List.copyOf(counters), List.copyOf(counterValues)));
+      limits.add(
+          new Limit(
+              limit.getKey(),
+              Conditions.of(spec.path("when"), expressions),
+              List.copyOf(rates),
+              List.copyOf(counters),
+              List.copyOf(counterValues)));
     }
-    return new LimitForm(policy.identity(), policy.file(), Conditions.of(section.path("when"), expressions), limits);
+    return new LimitForm(
+        policy.identity(), policy.file(), Conditions.of(section.path("when"), expressions), limits);
   }
 
   /**
-   * The limits whose predicates hold with {@code vars}; {@code otherUser} gives the variables of the same request
-   * by another user of the tier, to tell counters per user from shared ones (asked only for a limit with counters).
+   * The limits whose predicates hold with {@code vars}; {@code otherUser} gives the variables of
+   * the same request by another user of the tier, to tell counters per user from shared ones (asked
+   * only for a limit with counters).
    */
   List<LimitMatch> matching(CelVariables vars, Supplier<CelVariables> otherUser) {
     // Every request asks the policy's own conditions, whatever its tier.
@@ -118,10 +138,21 @@ final class LimitForm {
         perUser |= mine != Expr.FAILED && theirs != Expr.FAILED && !Objects.equals(mine, theirs);
         values.add(mine == Expr.FAILED ? "(failed)" : String.valueOf(mine));
       }
-      boolean global = s.byIdentity().get(i).isEmpty() && limit.counterValues().isEmpty()
-          && s.byRequest().get(i).stream().noneMatch(LimitForm::readsCaller);
-      out.add(new LimitMatch(identity, file, limit.key(), limit.rates(), limit.counters(), perUser, "", values,
-          global));
+      boolean global =
+          s.byIdentity().get(i).isEmpty()
+              && limit.counterValues().isEmpty()
+              && s.byRequest().get(i).stream().noneMatch(LimitForm::readsCaller);
+      out.add(
+          new LimitMatch(
+              identity,
+              file,
+              limit.key(),
+              limit.rates(),
+              limit.counters(),
+              perUser,
+              "",
+              values,
+              global));
     }
     return out;
   }
@@ -129,10 +160,14 @@ final class LimitForm {
   /** Whether {@code predicate} reads anything of who calls ({@code auth.*}). */
   private static boolean readsCaller(Expr predicate) {
     List<List<String>> read = predicate.attributes();
-    return read == null || read.stream().anyMatch(chain -> !chain.isEmpty() && chain.get(0).equals("auth"));
+    return read == null
+        || read.stream().anyMatch(chain -> !chain.isEmpty() && chain.get(0).equals("auth"));
   }
 
-  /** The limits whose identity-only predicates all hold; their value depends on {@code identityAttributes} alone. */
+  /**
+   * The limits whose identity-only predicates all hold; their value depends on {@code
+   * identityAttributes} alone.
+   */
   private int[] admitted(Split s, CelVariables vars) {
     int[] found = new int[limits.size()];
     int n = 0;
@@ -192,11 +227,16 @@ final class LimitForm {
       byRequest.add(List.copyOf(rest));
     }
     Set<Expr> shared = new HashSet<>();
-    limitsAsking.forEach((predicate, count) -> {
-      if (count > 1) {
-        shared.add(predicate);
-      }
-    });
-    return new Split(List.copyOf(attributes), List.copyOf(byIdentity), List.copyOf(byRequest), Set.copyOf(shared));
+    limitsAsking.forEach(
+        (predicate, count) -> {
+          if (count > 1) {
+            shared.add(predicate);
+          }
+        });
+    return new Split(
+        List.copyOf(attributes),
+        List.copyOf(byIdentity),
+        List.copyOf(byRequest),
+        Set.copyOf(shared));
   }
 }

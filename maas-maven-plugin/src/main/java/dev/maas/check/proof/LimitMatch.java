@@ -11,13 +11,25 @@ import java.util.stream.Collectors;
  * @param key the limit's key in {@code spec.limits}
  * @param rates its rates, as written
  * @param counters the counter expressions; empty when all callers share one counter
- * @param perUser whether two users of one tier count separately (the counters evaluate differently for them)
- * @param scope the Limitador namespace the limit is counted in: {@code namespace/name} of the HTTPRoute it applies to
- * @param counterValues what the counter expressions give for this request, in order; empty without counters
- * @param global whether no predicate reads who calls: every caller of what it matches meets it (a model's cap)
+ * @param perUser whether two users of one tier count separately (the counters evaluate differently
+ *     for them)
+ * @param scope the Limitador namespace the limit is counted in: {@code namespace/name} of the
+ *     HTTPRoute it applies to
+ * @param counterValues what the counter expressions give for this request, in order; empty without
+ *     counters
+ * @param global whether no predicate reads who calls: every caller of what it matches meets it (a
+ *     model's cap)
  */
-public record LimitMatch(String policy, String file, String key, List<RateValue> rates, List<String> counters,
-    boolean perUser, String scope, List<String> counterValues, boolean global) {
+public record LimitMatch(
+    String policy,
+    String file,
+    String key,
+    List<RateValue> rates,
+    List<String> counters,
+    boolean perUser,
+    String scope,
+    List<String> counterValues,
+    boolean global) {
 
   /**
    * One rate of a limit.
@@ -42,27 +54,39 @@ public record LimitMatch(String policy, String file, String key, List<RateValue>
   }
 
   /** A match whose counters' values were not asked for, of a limit that reads who calls. */
-  public LimitMatch(String policy, String file, String key, List<RateValue> rates, List<String> counters,
-      boolean perUser, String scope) {
+  public LimitMatch(
+      String policy,
+      String file,
+      String key,
+      List<RateValue> rates,
+      List<String> counters,
+      boolean perUser,
+      String scope) {
     this(policy, file, key, rates, counters, perUser, scope, List.of(), false);
   }
 
   /** The same limit counted in {@code scope}. */
   public LimitMatch in(String scope) {
-    return new LimitMatch(policy, file, key, rates, counters, perUser, scope, counterValues, global);
+    return new LimitMatch(
+        policy, file, key, rates, counters, perUser, scope, counterValues, global);
   }
 
   /**
-   * The one Limitador counter this request adds to for {@code rate}: Kuadrant names a limit by its policy and key
-   * ({@code LimitNameToLimitadorIdentifier}), counts it in the route's namespace, per window, and per value of its
-   * counter expressions; requests that give the same text share the counter.
+   * The one Limitador counter this request adds to for {@code rate}: Kuadrant names a limit by its
+   * policy and key ({@code LimitNameToLimitadorIdentifier}), counts it in the route's namespace,
+   * per window, and per value of its counter expressions; requests that give the same text share
+   * the counter.
    */
   public String counterOf(RateValue rate) {
-    return counterIdentity() + " per " + rate.window() + (counterValues.isEmpty() ? ""
-        : " for " + String.join(", ", counterValues));
+    return counterIdentity()
+        + " per "
+        + rate.window()
+        + (counterValues.isEmpty() ? "" : " for " + String.join(", ", counterValues));
   }
 
-  /** What names one set of counters in Limitador: the policy, the limit and the route's namespace. */
+  /**
+   * What names one set of counters in Limitador: the policy, the limit and the route's namespace.
+   */
   public String counterIdentity() {
     return policy + " " + key + " @ " + scope;
   }

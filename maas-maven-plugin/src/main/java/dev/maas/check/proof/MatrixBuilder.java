@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the access matrix of a rendered tree by evaluating its policies for every tier and model. */
+/**
+ * Builds the access matrix of a rendered tree by evaluating its policies for every tier and model.
+ */
 public final class MatrixBuilder {
 
   /** The user every synthetic request is made by. */
@@ -12,12 +14,18 @@ public final class MatrixBuilder {
 
   private MatrixBuilder() {}
 
-  /** The inference request a tier's user makes to a model at {@code path}, e.g. {@code /<ns>/<model>/v1/chat/completions}. */
+  /**
+   * The inference request a tier's user makes to a model at {@code path}, e.g. {@code
+   * /<ns>/<model>/v1/chat/completions}.
+   */
   public static SyntheticRequest inference(String path, String tier, String audience) {
     return SyntheticRequest.withToken("POST", path, tier, USER, audience);
   }
 
-  /** The same inference request made with an API key of the tier, live or revoked (see SyntheticRequest#withApiKey). */
+  /**
+   * The same inference request made with an API key of the tier, live or revoked (see
+   * SyntheticRequest#withApiKey).
+   */
   public static SyntheticRequest apiKeyInference(String path, String tier, boolean live) {
     return SyntheticRequest.withApiKey("POST", path, tier, USER, live);
   }
@@ -41,21 +49,28 @@ public final class MatrixBuilder {
    *
    * @param models model name → the path a call of it goes to on the gateway
    */
-  public static AccessMatrix build(PolicyEvaluator evaluator, String platform, List<String> tiers,
-      Map<String, String> models, String audience) {
+  public static AccessMatrix build(
+      PolicyEvaluator evaluator,
+      String platform,
+      List<String> tiers,
+      Map<String, String> models,
+      String audience) {
     Map<String, Map<String, AccessMatrix.Cell>> cells = new LinkedHashMap<>();
     Map<String, AccessMatrix.Cell> listing = new LinkedHashMap<>();
     int evaluated = 0;
     for (String tier : tiers) {
       Map<String, AccessMatrix.Cell> row = new LinkedHashMap<>();
       for (Map.Entry<String, String> model : models.entrySet()) {
-        row.put(model.getKey(), AccessMatrix.Cell.of(evaluator.evaluate(inference(model.getValue(), tier, audience))));
+        row.put(
+            model.getKey(),
+            AccessMatrix.Cell.of(evaluator.evaluate(inference(model.getValue(), tier, audience))));
         evaluated++;
       }
       cells.put(tier, row);
       listing.put(tier, AccessMatrix.Cell.of(evaluator.evaluate(listing(tier, audience))));
       evaluated++;
     }
-    return new AccessMatrix(platform, tiers, List.copyOf(models.keySet()), cells, listing, evaluated);
+    return new AccessMatrix(
+        platform, tiers, List.copyOf(models.keySet()), cells, listing, evaluated);
   }
 }

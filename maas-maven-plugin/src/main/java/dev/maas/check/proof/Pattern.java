@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * An Authorino pattern of a {@code patternMatching} rule, compiled: a predicate, {@code any} (one of its patterns
- * holds) or {@code all} (each holds). Selector patterns and references are outside what the proof evaluates and
- * refuse; so does an empty {@code all}.
+ * An Authorino pattern of a {@code patternMatching} rule, compiled: a predicate, {@code any} (one
+ * of its patterns holds) or {@code all} (each holds). Selector patterns and references are outside
+ * what the proof evaluates and refuse; so does an empty {@code all}.
  */
 sealed interface Pattern {
 
@@ -17,11 +17,13 @@ sealed interface Pattern {
   boolean holds(CelVariables vars);
 
   /**
-   * What is left to decide of this pattern once the request's attributes alone are known: {@link Constant#TRUE},
-   * {@link Constant#FALSE}, or the parts whose value depends on the identity. Parts are asked in order and the
-   * asking stops where {@code any} or {@code all} is decided, as {@link #holds} stops.
+   * What is left to decide of this pattern once the request's attributes alone are known: {@link
+   * Constant#TRUE}, {@link Constant#FALSE}, or the parts whose value depends on the identity. Parts
+   * are asked in order and the asking stops where {@code any} or {@code all} is decided, as {@link
+   * #holds} stops.
    *
-   * @param requestOnly the {@code request} variable alone, so that the residual depends on nothing else
+   * @param requestOnly the {@code request} variable alone, so that the residual depends on nothing
+   *     else
    */
   Pattern residual(CelVariables requestOnly);
 
@@ -47,9 +49,9 @@ sealed interface Pattern {
   }
 
   /**
-   * A predicate. Where it is a chain of {@code &&} or {@code ||}, its residual is found operand by operand (each
-   * still evaluated by CEL): a model's access clause {@code path.startsWith(..) && tier in [..]} is then left as its
-   * tier test alone, whose value is remembered by tier.
+   * A predicate. Where it is a chain of {@code &&} or {@code ||}, its residual is found operand by
+   * operand (each still evaluated by CEL): a model's access clause {@code path.startsWith(..) &&
+   * tier in [..]} is then left as its tier test alone, whose value is remembered by tier.
    */
   final class Leaf implements Pattern {
 
@@ -84,17 +86,26 @@ sealed interface Pattern {
       return split != this ? split.readsRequest() : !predicate.readsIdentityOnly();
     }
 
-    /** The predicate as {@link All} or {@link Any} of its operands' leaves, or this leaf when it is no chain. */
+    /**
+     * The predicate as {@link All} or {@link Any} of its operands' leaves, or this leaf when it is
+     * no chain.
+     */
     Pattern operands() {
       Pattern split = operands;
       if (split == null) {
         synchronized (this) {
           split = operands;
           if (split == null) {
-            split = predicate.junction().<Pattern>map(j -> {
-              List<Pattern> parts = j.operands().stream().<Pattern>map(Leaf::new).toList();
-              return j.conjunction() ? new All(parts) : new Any(parts);
-            }).orElse(this);
+            split =
+                predicate
+                    .junction()
+                    .<Pattern>map(
+                        j -> {
+                          List<Pattern> parts =
+                              j.operands().stream().<Pattern>map(Leaf::new).toList();
+                          return j.conjunction() ? new All(parts) : new Any(parts);
+                        })
+                    .orElse(this);
             operands = split;
           }
         }
@@ -144,7 +155,6 @@ sealed interface Pattern {
     public boolean readsRequest() {
       return parts.stream().anyMatch(Pattern::readsRequest);
     }
-
   }
 
   /** Every part holds; there is at least one. */
@@ -186,10 +196,12 @@ sealed interface Pattern {
     public boolean readsRequest() {
       return parts.stream().anyMatch(Pattern::readsRequest);
     }
-
   }
 
-  /** A pattern whose value is known: a decided residual, or a pattern the proof cannot evaluate (false). */
+  /**
+   * A pattern whose value is known: a decided residual, or a pattern the proof cannot evaluate
+   * (false).
+   */
   enum Constant implements Pattern {
     TRUE,
     FALSE;

@@ -19,25 +19,39 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Decides what the gateway does with a request by evaluating the rendered policies' CEL the way Kuadrant
- * does: the AuthPolicy of the request's HTTPRoute, else the Gateway's; every limit of the applicable
- * RateLimitPolicy and TokenRateLimitPolicy whose predicates all hold. It reads only the rendered objects.
+ * Decides what the gateway does with a request by evaluating the rendered policies' CEL the way
+ * Kuadrant does: the AuthPolicy of the request's HTTPRoute, else the Gateway's; every limit of the
+ * applicable RateLimitPolicy and TokenRateLimitPolicy whose predicates all hold. It reads only the
+ * rendered objects.
  */
 public final class PolicyEvaluator {
 
   private static final CelEngine CEL = CelEngine.withVariables("request", "auth");
 
   /** The kinds of object the evaluator reads; it needs no other. */
-  static final Set<String> KINDS = Set.of("HTTPRoute", "AuthPolicy", "RateLimitPolicy", "TokenRateLimitPolicy",
-      "Gateway", "Service", "LLMInferenceService", "InferenceService", "ScaledObject",
-      "ServiceAccount", "PodMonitor", "NetworkPolicy");
+  static final Set<String> KINDS =
+      Set.of(
+          "HTTPRoute",
+          "AuthPolicy",
+          "RateLimitPolicy",
+          "TokenRateLimitPolicy",
+          "Gateway",
+          "Service",
+          "LLMInferenceService",
+          "InferenceService",
+          "ScaledObject",
+          "ServiceAccount",
+          "PodMonitor",
+          "NetworkPolicy");
 
   private final String issuer;
   private final List<RouteMatch> routes;
   private final Forwarding forwarding;
-  // Every tier asks for the same model paths; the route of a path is looked up once, not once per tier.
+  // Every tier asks for the same model paths; the route of a path is looked up once, not once per
+  // tier.
   private final Map<String, Optional<RouteMatch>> routeOfPath = new ConcurrentHashMap<>();
-  // The policies that apply to each route (and to paths no route matches), read once from the objects.
+  // The policies that apply to each route (and to paths no route matches), read once from the
+  // objects.
   private final Map<RouteMatch, Applicable> byRoute = new HashMap<>();
   private final Applicable withoutRoute;
 
@@ -46,16 +60,36 @@ public final class PolicyEvaluator {
    *
    * @param method the method the match requires, or {@code null} for any
    * @param backend {@code namespace/name} of the rule's first backend Service, or {@code null}
-   * @param served {@code Kind namespace/name} of what serves the route when no Service of the output says it (KServe's
-   *     own route of an LLMInferenceService), else {@code null}
+   * @param served {@code Kind namespace/name} of what serves the route when no Service of the
+   *     output says it (KServe's own route of an LLMInferenceService), else {@code null}
    * @param prefix for a prefix match, the value without a trailing slash
    */
-  private record RouteMatch(String route, String namespace, String type, String value, String method, String backend,
-      String served, String prefix) {
+  private record RouteMatch(
+      String route,
+      String namespace,
+      String type,
+      String value,
+      String method,
+      String backend,
+      String served,
+      String prefix) {
 
-    RouteMatch(String route, String namespace, String type, String value, String method, String backend,
+    RouteMatch(
+        String route,
+        String namespace,
+        String type,
+        String value,
+        String method,
+        String backend,
         String served) {
-      this(route, namespace, type, value, method, backend, served,
+      this(
+          route,
+          namespace,
+          type,
+          value,
+          method,
+          backend,
+          served,
           value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
     }
 
@@ -66,8 +100,9 @@ public final class PolicyEvaluator {
       if ("Exact".equals(type)) {
         return urlPath.equals(value);
       }
-      return prefix.isEmpty() || (urlPath.startsWith(prefix)
-          && (urlPath.length() == prefix.length() || urlPath.charAt(prefix.length()) == '/'));
+      return prefix.isEmpty()
+          || (urlPath.startsWith(prefix)
+              && (urlPath.length() == prefix.length() || urlPath.charAt(prefix.length()) == '/'));
     }
 
     /** {@code namespace/name}: the Limitador namespace of every limit counted on this route. */
@@ -98,9 +133,11 @@ public final class PolicyEvaluator {
    *
    * @param verdict the verdict, without limits yet
    * @param accepting the accepting authentication rules
-   * @param identified the variables the first accepting rule proves, or {@code null} when none authenticates
+   * @param identified the variables the first accepting rule proves, or {@code null} when none
+   *     authenticates
    */
-  private record Decision(Verdict verdict, List<AuthForm.Authentication> accepting, Identified identified) {}
+  private record Decision(
+      Verdict verdict, List<AuthForm.Authentication> accepting, Identified identified) {}
 
   /**
    * @param objects the rendered objects
@@ -117,17 +154,26 @@ public final class PolicyEvaluator {
       }
       for (JsonNode rule : route.body().path("spec").path("rules")) {
         JsonNode ref = rule.path("backendRefs").path(0);
-        String backend = ref.isMissingNode() ? null
-            : ref.path("namespace").asText(route.namespace()) + "/" + ref.path("name").asText();
+        String backend =
+            ref.isMissingNode()
+                ? null
+                : ref.path("namespace").asText(route.namespace()) + "/" + ref.path("name").asText();
         for (JsonNode match : rule.path("matches")) {
           JsonNode path = match.path("path");
-          found.add(new RouteMatch(route.name(), route.namespace(), path.path("type").asText("PathPrefix"),
-              path.path("value").asText("/"), match.path("method").isTextual() ? match.path("method").asText() : null,
-              backend, null));
+          found.add(
+              new RouteMatch(
+                  route.name(),
+                  route.namespace(),
+                  path.path("type").asText("PathPrefix"),
+                  path.path("value").asText("/"),
+                  match.path("method").isTextual() ? match.path("method").asText() : null,
+                  backend,
+                  null));
         }
       }
     }
-    // KServe's own route of an LLMInferenceService attached to a public Gateway: `<name>-kserve-route` in the
+    // KServe's own route of an LLMInferenceService attached to a public Gateway:
+    // `<name>-kserve-route` in the
     // service's namespace, every rule under `/<namespace>/<name>` to its workload (see Forwarding).
     for (GatewayObjects.Located llm : objects.ofKind("LLMInferenceService")) {
       JsonNode router = llm.body().path("spec").path("router");
@@ -136,39 +182,60 @@ public final class PolicyEvaluator {
       }
       boolean attached = false;
       for (JsonNode ref : router.path("gateway").path("refs")) {
-        attached |= entries == null
-            || entries.contains(ref.path("namespace").asText(llm.namespace()) + "/" + ref.path("name").asText());
+        attached |=
+            entries == null
+                || entries.contains(
+                    ref.path("namespace").asText(llm.namespace())
+                        + "/"
+                        + ref.path("name").asText());
       }
       if (attached) {
-        found.add(new RouteMatch(llm.name() + "-kserve-route", llm.namespace(), "PathPrefix",
-            "/" + llm.namespace() + "/" + llm.name(), null, null,
-            "LLMInferenceService " + llm.namespace() + "/" + llm.name()));
+        found.add(
+            new RouteMatch(
+                llm.name() + "-kserve-route",
+                llm.namespace(),
+                "PathPrefix",
+                "/" + llm.namespace() + "/" + llm.name(),
+                null,
+                null,
+                "LLMInferenceService " + llm.namespace() + "/" + llm.name()));
       }
     }
     this.routes = List.copyOf(found);
     // Each policy and each distinct expression is read once, however many routes share it.
     Map<String, Expr> expressions = new HashMap<>();
     Map<String, Expr> operands = new ConcurrentHashMap<>();
-    Function<String, Expr> expression = source -> expressions.computeIfAbsent(source, e -> new Expr(e, CEL, operands));
+    Function<String, Expr> expression =
+        source -> expressions.computeIfAbsent(source, e -> new Expr(e, CEL, operands));
     Map<GatewayObjects.Located, Object> forms = new IdentityHashMap<>();
-    Function<GatewayObjects.Located, AuthForm> auth = p -> p == null ? null
-        : (AuthForm) forms.computeIfAbsent(p, q -> AuthForm.of(q, expression));
-    Function<GatewayObjects.Located, LimitForm> limits = p -> p == null ? null
-        : (LimitForm) forms.computeIfAbsent(p, q -> LimitForm.of(q, expression));
+    Function<GatewayObjects.Located, AuthForm> auth =
+        p ->
+            p == null ? null : (AuthForm) forms.computeIfAbsent(p, q -> AuthForm.of(q, expression));
+    Function<GatewayObjects.Located, LimitForm> limits =
+        p ->
+            p == null
+                ? null
+                : (LimitForm) forms.computeIfAbsent(p, q -> LimitForm.of(q, expression));
     for (RouteMatch route : routes) {
-      byRoute.putIfAbsent(route, new Applicable(auth.apply(policyFor(objects, "AuthPolicy", route)),
-          limits.apply(policyFor(objects, "RateLimitPolicy", route)),
-          limits.apply(policyFor(objects, "TokenRateLimitPolicy", route))));
+      byRoute.putIfAbsent(
+          route,
+          new Applicable(
+              auth.apply(policyFor(objects, "AuthPolicy", route)),
+              limits.apply(policyFor(objects, "RateLimitPolicy", route)),
+              limits.apply(policyFor(objects, "TokenRateLimitPolicy", route))));
     }
-    this.withoutRoute = new Applicable(auth.apply(policyFor(objects, "AuthPolicy", null)),
-        limits.apply(policyFor(objects, "RateLimitPolicy", null)),
-        limits.apply(policyFor(objects, "TokenRateLimitPolicy", null)));
+    this.withoutRoute =
+        new Applicable(
+            auth.apply(policyFor(objects, "AuthPolicy", null)),
+            limits.apply(policyFor(objects, "RateLimitPolicy", null)),
+            limits.apply(policyFor(objects, "TokenRateLimitPolicy", null)));
     Expr.compileAll(CEL, List.copyOf(expressions.values()));
   }
 
   /**
-   * The Gateways clients call: those with an HTTPS listener (a Gateway that only an internal Service fronts is
-   * reached through them), or every Gateway when none has one; {@code null} when the output has no Gateway.
+   * The Gateways clients call: those with an HTTPS listener (a Gateway that only an internal
+   * Service fronts is reached through them), or every Gateway when none has one; {@code null} when
+   * the output has no Gateway.
    */
   private static Set<String> publicGateways(GatewayObjects objects) {
     Set<String> all = new java.util.HashSet<>();
@@ -189,7 +256,10 @@ public final class PolicyEvaluator {
       return true;
     }
     for (JsonNode parent : route.body().path("spec").path("parentRefs")) {
-      if (gateways.contains(parent.path("namespace").asText(route.namespace()) + "/" + parent.path("name").asText())) {
+      if (gateways.contains(
+          parent.path("namespace").asText(route.namespace())
+              + "/"
+              + parent.path("name").asText())) {
         return true;
       }
     }
@@ -197,8 +267,9 @@ public final class PolicyEvaluator {
   }
 
   /**
-   * What the gateway does with {@code request}. The limits see only what the AuthPolicy's success filters
-   * pass on ({@code auth.identity.userid} is the {@code identity} filter's property), never the token's claims.
+   * What the gateway does with {@code request}. The limits see only what the AuthPolicy's success
+   * filters pass on ({@code auth.identity.userid} is the {@code identity} filter's property), never
+   * the token's claims.
    */
   public Verdict evaluate(SyntheticRequest request) {
     RouteMatch route = route(request.method(), request.urlPath());
@@ -207,37 +278,67 @@ public final class PolicyEvaluator {
     CelVariables vars = CelVariables.of(requestVars);
     Decision decision = authorize(applicable.auth(), request, requestVars, vars);
     Verdict decided = decision.verdict();
-    AuthorinoIdentity.Passed mine = decision.identified() == null ? AuthorinoIdentity.Passed.NONE
-        : passedOn(applicable.auth(), decision.identified());
+    AuthorinoIdentity.Passed mine =
+        decision.identified() == null
+            ? AuthorinoIdentity.Passed.NONE
+            : passedOn(applicable.auth(), decision.identified());
     CelVariables limitVars = CelVariables.of(mine.limitVariables(requestVars));
-    // Another user's variables are needed only where a matching limit has counters: found then, and once.
-    Supplier<CelVariables> otherVars = new Supplier<>() {
-      private CelVariables found;
+    // Another user's variables are needed only where a matching limit has counters: found then, and
+    // once.
+    Supplier<CelVariables> otherVars =
+        new Supplier<>() {
+          private CelVariables found;
 
-      @Override
-      public CelVariables get() {
-        if (found == null) {
-          AuthorinoIdentity.Passed theirs = decision.identified() == null ? AuthorinoIdentity.Passed.NONE
-              : passedOn(applicable.auth(),
-                  identifiedAlike(decision.accepting(), otherUser(request), requestVars, vars));
-          found = CelVariables.of(theirs.limitVariables(requestVars));
-        }
-        return found;
-      }
-    };
-    // Kuadrant counts a limit in the Limitador namespace of the route it applies to: one set of counters per route.
+          @Override
+          public CelVariables get() {
+            if (found == null) {
+              AuthorinoIdentity.Passed theirs =
+                  decision.identified() == null
+                      ? AuthorinoIdentity.Passed.NONE
+                      : passedOn(
+                          applicable.auth(),
+                          identifiedAlike(
+                              decision.accepting(), otherUser(request), requestVars, vars));
+              found = CelVariables.of(theirs.limitVariables(requestVars));
+            }
+            return found;
+          }
+        };
+    // Kuadrant counts a limit in the Limitador namespace of the route it applies to: one set of
+    // counters per route.
     String scope = route == null ? "" : route.scope();
-    List<LimitMatch> requestLimits = applicable.requestLimits() == null ? List.of()
-        : scoped(applicable.requestLimits().matching(limitVars, otherVars), scope);
-    List<LimitMatch> tokenLimits = applicable.tokenLimits() == null ? List.of()
-        : scoped(applicable.tokenLimits().matching(limitVars, otherVars), scope);
-    String destination = route == null ? null : route.served() != null ? route.served()
-        : route.backend() == null ? null : forwarding.destination(route.backend(), request.urlPath());
+    List<LimitMatch> requestLimits =
+        applicable.requestLimits() == null
+            ? List.of()
+            : scoped(applicable.requestLimits().matching(limitVars, otherVars), scope);
+    List<LimitMatch> tokenLimits =
+        applicable.tokenLimits() == null
+            ? List.of()
+            : scoped(applicable.tokenLimits().matching(limitVars, otherVars), scope);
+    String destination =
+        route == null
+            ? null
+            : route.served() != null
+                ? route.served()
+                : route.backend() == null
+                    ? null
+                    : forwarding.destination(route.backend(), request.urlPath());
     boolean authorized = decided.authorized() && mine.failure() == null;
-    String denial = decided.authorized() && mine.failure() != null ? decided.authPolicy() + " fails: " + mine.failure()
-        : decided.denial();
-    return new Verdict(decided.authPolicy(), decided.authPolicyFile(), decided.authentication(), decided.anonymous(),
-        authorized, denial, requestLimits, tokenLimits, route == null ? null : route.scope(), destination);
+    String denial =
+        decided.authorized() && mine.failure() != null
+            ? decided.authPolicy() + " fails: " + mine.failure()
+            : decided.denial();
+    return new Verdict(
+        decided.authPolicy(),
+        decided.authPolicyFile(),
+        decided.authentication(),
+        decided.anonymous(),
+        authorized,
+        denial,
+        requestLimits,
+        tokenLimits,
+        route == null ? null : route.scope(),
+        destination);
   }
 
   private static List<LimitMatch> scoped(List<LimitMatch> limits, String scope) {
@@ -250,39 +351,53 @@ public final class PolicyEvaluator {
   }
 
   /**
-   * What Authorino passes on once a rule authenticated the request: the success filters of {@code auth} over the
-   * identity the first accepting rule proves (an anonymous rule proves the request's identity as is).
+   * What Authorino passes on once a rule authenticated the request: the success filters of {@code
+   * auth} over the identity the first accepting rule proves (an anonymous rule proves the request's
+   * identity as is).
    */
   private static AuthorinoIdentity.Passed passedOn(AuthForm auth, Identified identified) {
-    return AuthorinoIdentity.successFilters(auth.filters(), identified.map(), e -> resolved(e, identified.vars()),
+    return AuthorinoIdentity.successFilters(
+        auth.filters(),
+        identified.map(),
+        e -> resolved(e, identified.vars()),
         when -> when.hold(identified.vars()));
   }
 
   /**
-   * {@link #identified} for {@code request}, which differs from the request of {@code sameRequestVars} by its
-   * identity only: the converted request is shared.
+   * {@link #identified} for {@code request}, which differs from the request of {@code
+   * sameRequestVars} by its identity only: the converted request is shared.
    */
-  private static Identified identifiedAlike(List<AuthForm.Authentication> accepting, SyntheticRequest request,
-      Map<String, Object> sameRequestVars, CelVariables sameRequest) {
+  private static Identified identifiedAlike(
+      List<AuthForm.Authentication> accepting,
+      SyntheticRequest request,
+      Map<String, Object> sameRequestVars,
+      CelVariables sameRequest) {
     Map<String, Object> requestVars = withIdentity(sameRequestVars, request.identity());
-    return identified(accepting, request, requestVars, sameRequest.with("auth", requestVars.get("auth")));
+    return identified(
+        accepting, request, requestVars, sameRequest.with("auth", requestVars.get("auth")));
   }
 
   /**
-   * The request's variables with the identity the first accepting non-anonymous rule proves, extended by its
-   * {@code defaults} and {@code overrides}; an anonymous rule proves the request's identity as it is.
+   * The request's variables with the identity the first accepting non-anonymous rule proves,
+   * extended by its {@code defaults} and {@code overrides}; an anonymous rule proves the request's
+   * identity as it is.
    */
-  private static Identified identified(List<AuthForm.Authentication> accepting, SyntheticRequest request,
-      Map<String, Object> requestVars, CelVariables vars) {
+  private static Identified identified(
+      List<AuthForm.Authentication> accepting,
+      SyntheticRequest request,
+      Map<String, Object> requestVars,
+      CelVariables vars) {
     for (AuthForm.Authentication rule : accepting) {
       if (rule.anonymous()) {
         continue;
       }
       Map<String, Object> proven = requestVars;
       CelVariables provenVars = vars;
-      if (rule.jwt() && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
+      if (rule.jwt()
+          && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
           && "".equals(request.identity().get("iss"))) {
-        // A synthetic platform token names no issuer; the jwt rule that verified it proves its iss claim.
+        // A synthetic platform token names no issuer; the jwt rule that verified it proves its iss
+        // claim.
         Map<String, Object> identity = new LinkedHashMap<>(request.identity());
         identity.put("iss", rule.issuerUrl());
         proven = withIdentity(requestVars, Collections.unmodifiableMap(identity));
@@ -300,15 +415,22 @@ public final class PolicyEvaluator {
         provenVars = vars.with("auth", proven.get("auth"));
       }
       CelVariables unextended = provenVars;
-      Map<String, Object> extended = AuthorinoIdentity.authenticated(rule.defaults(), rule.overrides(), proven,
-          e -> resolved(e, unextended));
-      return new Identified(extended, extended == proven ? provenVars : provenVars.with("auth", extended.get("auth")));
+      Map<String, Object> extended =
+          AuthorinoIdentity.authenticated(
+              rule.defaults(), rule.overrides(), proven, e -> resolved(e, unextended));
+      return new Identified(
+          extended,
+          extended == proven ? provenVars : provenVars.with("auth", extended.get("auth")));
     }
     return new Identified(requestVars, vars);
   }
 
-  /** {@code requestVars} with {@code auth.identity} replaced, as the variables of the same request by that identity. */
-  private static Map<String, Object> withIdentity(Map<String, Object> requestVars, Map<String, Object> identity) {
+  /**
+   * {@code requestVars} with {@code auth.identity} replaced, as the variables of the same request
+   * by that identity.
+   */
+  private static Map<String, Object> withIdentity(
+      Map<String, Object> requestVars, Map<String, Object> identity) {
     @SuppressWarnings("unchecked")
     Map<String, Object> auth = new LinkedHashMap<>((Map<String, Object>) requestVars.get("auth"));
     auth.put("identity", identity);
@@ -323,14 +445,20 @@ public final class PolicyEvaluator {
     return value == Expr.FAILED ? AuthorinoIdentity.UNRESOLVED : value;
   }
 
-  /** Authentication and authorization of {@code request} by {@code auth}; the verdict has no limits yet. */
-  private Decision authorize(AuthForm auth, SyntheticRequest request, Map<String, Object> requestVars,
-      CelVariables vars) {
+  /**
+   * Authentication and authorization of {@code request} by {@code auth}; the verdict has no limits
+   * yet.
+   */
+  private Decision authorize(
+      AuthForm auth, SyntheticRequest request, Map<String, Object> requestVars, CelVariables vars) {
     List<LimitMatch> requestLimits = List.of();
     List<LimitMatch> tokenLimits = List.of();
     if (auth == null || !auth.when().hold(vars)) {
-      return new Decision(new Verdict(null, null, List.of(), false, true, null, requestLimits, tokenLimits, null, null),
-          List.of(), null);
+      return new Decision(
+          new Verdict(
+              null, null, List.of(), false, true, null, requestLimits, tokenLimits, null, null),
+          List.of(),
+          null);
     }
     List<AuthForm.Authentication> accepting = new ArrayList<>();
     boolean anonymous = auth.noAuthentication();
@@ -341,25 +469,40 @@ public final class PolicyEvaluator {
       if (rule.anonymous()) {
         anonymous = true;
         accepting.add(rule);
-      } else if (rule.jwt() && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
+      } else if (rule.jwt()
+          && request.credential() == SyntheticRequest.Credential.MAAS_TOKEN
           && (issuer == null || issuer.equals(rule.issuerUrl()))) {
         accepting.add(rule);
-      } else if (rule.jwt() && request.credential() == SyntheticRequest.Credential.OIDC
+      } else if (rule.jwt()
+          && request.credential() == SyntheticRequest.Credential.OIDC
           && rule.issuerUrl().equals(request.identity().get("iss"))) {
         accepting.add(rule);
-      } else if (rule.tokenReview() && request.credential() == SyntheticRequest.Credential.KUBERNETES) {
+      } else if (rule.tokenReview()
+          && request.credential() == SyntheticRequest.Credential.KUBERNETES) {
         accepting.add(rule);
-      } else if (rule.plain() != null && request.credential() == SyntheticRequest.Credential.API_KEY) {
-        // A plain identity proves whatever its expression gives; its conditions (the key's prefix) held above.
+      } else if (rule.plain() != null
+          && request.credential() == SyntheticRequest.Credential.API_KEY) {
+        // A plain identity proves whatever its expression gives; its conditions (the key's prefix)
+        // held above.
         accepting.add(rule);
       }
     }
     String who = auth.identity();
     if (accepting.isEmpty() && !anonymous) {
-      return new Decision(new Verdict(who, auth.file(), List.of(), false, false,
-          "no authentication rule of " + who + " accepts " + credentialName(request), requestLimits, tokenLimits, null,
-          null),
-          accepting, null);
+      return new Decision(
+          new Verdict(
+              who,
+              auth.file(),
+              List.of(),
+              false,
+              false,
+              "no authentication rule of " + who + " accepts " + credentialName(request),
+              requestLimits,
+              tokenLimits,
+              null,
+              null),
+          accepting,
+          null);
     }
     List<String> names = accepting.stream().map(AuthForm.Authentication::name).toList();
     Identified identified = identified(accepting, request, requestVars, vars);
@@ -369,13 +512,27 @@ public final class PolicyEvaluator {
       }
       if (rule.patterns() == null || !rule.patterns().hold(identified.vars())) {
         // A rule the proof cannot evaluate (OPA, SubjectAccessReview, SpiceDB) counts as refusing.
-        return new Decision(new Verdict(who, auth.file(), names, anonymous, false,
-            who + " denies it (rule " + rule.name() + ")", requestLimits, tokenLimits, null, null), accepting,
+        return new Decision(
+            new Verdict(
+                who,
+                auth.file(),
+                names,
+                anonymous,
+                false,
+                who + " denies it (rule " + rule.name() + ")",
+                requestLimits,
+                tokenLimits,
+                null,
+                null),
+            accepting,
             identified);
       }
     }
-    return new Decision(new Verdict(who, auth.file(), names, anonymous, true, null, requestLimits, tokenLimits, null,
-        null), accepting, identified);
+    return new Decision(
+        new Verdict(
+            who, auth.file(), names, anonymous, true, null, requestLimits, tokenLimits, null, null),
+        accepting,
+        identified);
   }
 
   private static String credentialName(SyntheticRequest request) {
@@ -387,7 +544,10 @@ public final class PolicyEvaluator {
     };
   }
 
-  /** The HTTPRoute match with the longest path that the request's method and path meet, or {@code null}. */
+  /**
+   * The HTTPRoute match with the longest path that the request's method and path meet, or {@code
+   * null}.
+   */
   private RouteMatch route(String method, String urlPath) {
     String key = method + " " + urlPath;
     Optional<RouteMatch> found = routeOfPath.get(key);
@@ -399,17 +559,26 @@ public final class PolicyEvaluator {
   }
 
   private Optional<RouteMatch> longestMatch(String method, String urlPath) {
-    return routes.stream().filter(r -> r.matches(method, urlPath))
-        .max(Comparator.comparingInt((RouteMatch r) -> "Exact".equals(r.type()) ? Integer.MAX_VALUE : r.value().length()));
+    return routes.stream()
+        .filter(r -> r.matches(method, urlPath))
+        .max(
+            Comparator.comparingInt(
+                (RouteMatch r) ->
+                    "Exact".equals(r.type()) ? Integer.MAX_VALUE : r.value().length()));
   }
 
-  /** The policy of {@code kind} targeting the route, else the one targeting the Gateway (Kuadrant's precedence). */
-  private static GatewayObjects.Located policyFor(GatewayObjects objects, String kind, RouteMatch route) {
+  /**
+   * The policy of {@code kind} targeting the route, else the one targeting the Gateway (Kuadrant's
+   * precedence).
+   */
+  private static GatewayObjects.Located policyFor(
+      GatewayObjects objects, String kind, RouteMatch route) {
     List<GatewayObjects.Located> policies = objects.ofKind(kind);
     if (route != null) {
       for (GatewayObjects.Located p : policies) {
         JsonNode target = p.body().path("spec").path("targetRef");
-        if ("HTTPRoute".equals(target.path("kind").asText()) && route.route().equals(target.path("name").asText())
+        if ("HTTPRoute".equals(target.path("kind").asText())
+            && route.route().equals(target.path("name").asText())
             && Objects.equals(route.namespace(), p.namespace())) {
           return p;
         }
@@ -423,11 +592,15 @@ public final class PolicyEvaluator {
     return null;
   }
 
-  /** The same request made by another user of the same tier (every claim naming the user names another). */
+  /**
+   * The same request made by another user of the same tier (every claim naming the user names
+   * another).
+   */
   private static SyntheticRequest otherUser(SyntheticRequest request) {
     Map<String, Object> identity = new LinkedHashMap<>(request.identity());
     Object sub = identity.get("sub");
-    identity.replaceAll((k, v) -> v instanceof String s && (k.equals("sub") || s.equals(sub)) ? s + "-other" : v);
+    identity.replaceAll(
+        (k, v) -> v instanceof String s && (k.equals("sub") || s.equals(sub)) ? s + "-other" : v);
     if (identity.get("user") instanceof Map<?, ?> user) {
       Map<Object, Object> copy = new LinkedHashMap<>(user);
       copy.put("username", String.valueOf(user.get("username")) + "-other");
@@ -439,7 +612,12 @@ public final class PolicyEvaluator {
       copy.put("user", answer.get("user") + "-other");
       metadata.put("apikey", copy);
     }
-    return new SyntheticRequest(request.method(), request.path(), request.headers(), request.credential(), identity,
+    return new SyntheticRequest(
+        request.method(),
+        request.path(),
+        request.headers(),
+        request.credential(),
+        identity,
         metadata);
   }
 }

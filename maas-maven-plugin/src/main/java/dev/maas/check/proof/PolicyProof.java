@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Proves that the rendered gateway policies do what the spec says: for every tier × model × endpoint a synthetic
- * request is evaluated against the rendered CEL, and the outcome (access, the one request limit and the one token
- * limit that apply, their rates and counter) is compared with what the model of the spec expects. The expectations
- * come from {@code model/} only, never from the code that rendered the policies.
+ * Proves that the rendered gateway policies do what the spec says: for every tier × model ×
+ * endpoint a synthetic request is evaluated against the rendered CEL, and the outcome (access, the
+ * one request limit and the one token limit that apply, their rates and counter) is compared with
+ * what the model of the spec expects. The expectations come from {@code model/} only, never from
+ * the code that rendered the policies.
  */
 public final class PolicyProof {
 
@@ -38,7 +39,9 @@ public final class PolicyProof {
   /** The path of the model listing on the gateway. */
   static final String LISTING_PATH = "/v1/models";
 
-  /** A tier name no spec can hold (it is not a DNS label), used to show unknown tiers are refused. */
+  /**
+   * A tier name no spec can hold (it is not a DNS label), used to show unknown tiers are refused.
+   */
   static final String NO_TIER = "no such tier";
 
   /**
@@ -47,15 +50,23 @@ public final class PolicyProof {
    * @param matrix the access matrix it checked
    * @param findings its errors, empty when the policies do what the spec says
    * @param requestsChecked how many synthetic requests were evaluated
-   * @param counters per tier, the sets of Limitador counters its calls are counted in
-   *     ({@link LimitMatch#counterIdentity()}): one per limit of the tier when each limit spans all its models
+   * @param counters per tier, the sets of Limitador counters its calls are counted in ({@link
+   *     LimitMatch#counterIdentity()}): one per limit of the tier when each limit spans all its
+   *     models
    */
-  public record Result(AccessMatrix matrix, List<Diagnostic> findings, int requestsChecked,
+  public record Result(
+      AccessMatrix matrix,
+      List<Diagnostic> findings,
+      int requestsChecked,
       Map<String, Set<String>> counters) {}
 
   /** The issuer of the platform's tokens, by the naming convention of the token service. */
   public static String issuer(Platform platform) {
-    return "http://" + platform.name() + "-token-service." + platform.tokens().namespace() + ".svc.cluster.local:8080";
+    return "http://"
+        + platform.name()
+        + "-token-service."
+        + platform.tokens().namespace()
+        + ".svc.cluster.local:8080";
   }
 
   /** The audience of the platform's tokens. */
@@ -85,12 +96,18 @@ public final class PolicyProof {
       List<Model> models = platform.models();
       SyntheticRequest[] requests = new SyntheticRequest[models.size()];
       Verdict[] verdicts = new Verdict[models.size()];
-      // A tier's requests are independent: every processor makes and evaluates some, and the checks read them in
+      // A tier's requests are independent: every processor makes and evaluates some, and the checks
+      // read them in
       // order.
-      IntStream.range(0, models.size()).parallel().forEach(i -> {
-        requests[i] = MatrixBuilder.inference(MeteredEndpoints.primaryPath(models.get(i)), tier.name(), audience);
-        verdicts[i] = evaluator.evaluate(requests[i]);
-      });
+      IntStream.range(0, models.size())
+          .parallel()
+          .forEach(
+              i -> {
+                requests[i] =
+                    MatrixBuilder.inference(
+                        MeteredEndpoints.primaryPath(models.get(i)), tier.name(), audience);
+                verdicts[i] = evaluator.evaluate(requests[i]);
+              });
       Counters counters = new Counters(tier);
       for (int i = 0; i < models.size(); i++) {
         Model model = models.get(i);
@@ -99,29 +116,75 @@ public final class PolicyProof {
         row.put(model.name(), AccessMatrix.Cell.of(verdict));
         checked++;
         // Told only in a finding: most cells have none.
-        Supplier<String> where = () -> "tier `" + tier.name() + "` → model `" + model.name() + "` (" + request.line()
-            + ")";
+        Supplier<String> where =
+            () ->
+                "tier `"
+                    + tier.name()
+                    + "` → model `"
+                    + model.name()
+                    + "` ("
+                    + request.line()
+                    + ")";
         if (open(verdict) && unauthenticatedModels.add(model.name())) {
           check.unauthenticated(verdict, "model `" + model.name() + "` (" + request.line() + ")");
         }
         boolean expected = tier.allows(model.name());
         if (expected && !verdict.authorized()) {
-          check.error("proof.access", verdict.authPolicyFile(), "tier `" + tier.name() + "` is refused model `"
-              + model.name() + "` (" + request.line() + "): the spec lets the tier call it, but " + verdict.denial(),
+          check.error(
+              "proof.access",
+              verdict.authPolicyFile(),
+              "tier `"
+                  + tier.name()
+                  + "` is refused model `"
+                  + model.name()
+                  + "` ("
+                  + request.line()
+                  + "): the spec lets the tier call it, but "
+                  + verdict.denial(),
               "the AuthPolicy's tier-access predicate must admit every tier that lists the model");
         } else if (!expected && verdict.authorized()) {
-          check.error("proof.access", verdict.authPolicyFile(), "tier `" + tier.name() + "` reaches model `"
-              + model.name() + "` (" + request.line() + "): the spec does not let the tier call it, but "
-              + (verdict.authPolicy() == null ? "no AuthPolicy refuses it" : verdict.authPolicy() + " lets it through"),
+          check.error(
+              "proof.access",
+              verdict.authPolicyFile(),
+              "tier `"
+                  + tier.name()
+                  + "` reaches model `"
+                  + model.name()
+                  + "` ("
+                  + request.line()
+                  + "): the spec does not let the tier call it, but "
+                  + (verdict.authPolicy() == null
+                      ? "no AuthPolicy refuses it"
+                      : verdict.authPolicy() + " lets it through"),
               "the AuthPolicy's tier-access predicate must admit only the tiers that list the model");
         }
         if (expected) {
-          check.limits("request", where, ofTier(verdict.requestLimits()), tier.requestRatesFor(model.name()),
-              tier.limits().counterScope(), "RateLimitPolicy");
-          check.limits("token", where, ofTier(verdict.tokenLimits()), tier.tokenRatesFor(model.name()),
-              tier.limits().counterScope(), "TokenRateLimitPolicy");
-          check.cap("request", where, verdict.requestLimits(), capRates(model.cap() == null ? null : model.cap().requests()), "RateLimitPolicy");
-          check.cap("token", where, verdict.tokenLimits(), capRates(model.cap() == null ? null : model.cap().tokens()), "TokenRateLimitPolicy");
+          check.limits(
+              "request",
+              where,
+              ofTier(verdict.requestLimits()),
+              tier.requestRatesFor(model.name()),
+              tier.limits().counterScope(),
+              "RateLimitPolicy");
+          check.limits(
+              "token",
+              where,
+              ofTier(verdict.tokenLimits()),
+              tier.tokenRatesFor(model.name()),
+              tier.limits().counterScope(),
+              "TokenRateLimitPolicy");
+          check.cap(
+              "request",
+              where,
+              verdict.requestLimits(),
+              capRates(model.cap() == null ? null : model.cap().requests()),
+              "RateLimitPolicy");
+          check.cap(
+              "token",
+              where,
+              verdict.tokenLimits(),
+              capRates(model.cap() == null ? null : model.cap().tokens()),
+              "TokenRateLimitPolicy");
           counters.add(model.name(), verdict);
           check.reaches(where, verdict, runtime.destinationOf(model));
           if (verdict.authorized() && !verdict.tokenLimits().isEmpty()) {
@@ -140,208 +203,374 @@ public final class PolicyProof {
       if (open(listing)) {
         check.unauthenticated(listing, listingWhere);
       } else if (!listing.authorized()) {
-        check.error("proof.listing", listing.authPolicyFile(), listingWhere + ": every tier may list the models, but "
-            + listing.denial(), null);
+        check.error(
+            "proof.listing",
+            listing.authPolicyFile(),
+            listingWhere + ": every tier may list the models, but " + listing.denial(),
+            null);
       }
       if (!listing.tokenLimits().isEmpty()) {
-        check.error("proof.listing", listing.tokenLimits().get(0).file(), listingWhere
-            + ": the listing is never token-limited, but token limit " + keys(listing.tokenLimits()) + " matches",
+        check.error(
+            "proof.listing",
+            listing.tokenLimits().get(0).file(),
+            listingWhere
+                + ": the listing is never token-limited, but token limit "
+                + keys(listing.tokenLimits())
+                + " matches",
             "token limits must leave out */v1/models");
       }
-      check.limits("request", () -> listingWhere, listing.requestLimits(), tier.limits().requests(),
-          tier.limits().counterScope(), "RateLimitPolicy");
+      check.limits(
+          "request",
+          () -> listingWhere,
+          listing.requestLimits(),
+          tier.limits().requests(),
+          tier.limits().counterScope(),
+          "RateLimitPolicy");
       counters.add("the model listing", listing);
       checked += check.query(listingWhere, list, listing, evaluator);
       check.countedOnce(counters);
       counterSets.put(tier.name(), counters.identities());
 
-      SyntheticRequest mint = SyntheticRequest.withUser(platform.auth(), "POST", TOKEN_PATH, MatrixBuilder.USER,
-          tier.groups(), Map.of());
+      SyntheticRequest mint =
+          SyntheticRequest.withUser(
+              platform.auth(), "POST", TOKEN_PATH, MatrixBuilder.USER, tier.groups(), Map.of());
       Verdict minting = evaluator.evaluate(mint);
       checked++;
-      String mintWhere = "a member of tier `" + tier.name() + "` asking for a token (" + mint.line() + ")";
+      String mintWhere =
+          "a member of tier `" + tier.name() + "` asking for a token (" + mint.line() + ")";
       if (open(minting)) {
         check.unauthenticated(minting, mintWhere);
       } else if (!minting.authorized()) {
-        check.error("proof.tokenService", minting.authPolicyFile(), mintWhere + ": refused, but every user may ask"
-            + " for a token: " + minting.denial(), null);
+        check.error(
+            "proof.tokenService",
+            minting.authPolicyFile(),
+            mintWhere + ": refused, but every user may ask" + " for a token: " + minting.denial(),
+            null);
       }
       if (minting.authorized() && minting.requestLimits().size() != 1) {
-        check.error("proof.tokenService", minting.authPolicyFile(), mintWhere + ": " + (minting.requestLimits().isEmpty()
-            ? "no request limit counts it, so a stolen credential could mint tokens without bound"
-            : minting.requestLimits().size() + " request limits match (" + keys(minting.requestLimits()) + ")"),
+        check.error(
+            "proof.tokenService",
+            minting.authPolicyFile(),
+            mintWhere
+                + ": "
+                + (minting.requestLimits().isEmpty()
+                    ? "no request limit counts it, so a stolen credential could mint tokens without bound"
+                    : minting.requestLimits().size()
+                        + " request limits match ("
+                        + keys(minting.requestLimits())
+                        + ")"),
             "every credential path must be rate-limited per caller");
       } else if (minting.authorized() && !minting.requestLimits().get(0).perUser()) {
-        check.error("proof.tokenService", minting.requestLimits().get(0).file(), mintWhere + ": request limit `"
-            + minting.requestLimits().get(0).key() + "` is one counter for every caller, so one caller can lock out"
-            + " all others", "count the token service's calls per caller");
+        check.error(
+            "proof.tokenService",
+            minting.requestLimits().get(0).file(),
+            mintWhere
+                + ": request limit `"
+                + minting.requestLimits().get(0).key()
+                + "` is one counter for every caller, so one caller can lock out"
+                + " all others",
+            "count the token service's calls per caller");
       }
       if (!minting.tokenLimits().isEmpty()) {
-        check.error("proof.tokenService", minting.tokenLimits().get(0).file(), mintWhere + ": the token service is"
-            + " never token-limited, but token limit " + keys(minting.tokenLimits()) + " matches", null);
+        check.error(
+            "proof.tokenService",
+            minting.tokenLimits().get(0).file(),
+            mintWhere
+                + ": the token service is"
+                + " never token-limited, but token limit "
+                + keys(minting.tokenLimits())
+                + " matches",
+            null);
       }
     }
 
-    SyntheticRequest forged = SyntheticRequest.withUser(platform.auth(), "POST", TOKEN_PATH, MatrixBuilder.USER, List.of(),
-        Map.of("x-maas-username", "admin", "x-maas-groups", "[\"enterprise-users\"]"));
+    SyntheticRequest forged =
+        SyntheticRequest.withUser(
+            platform.auth(),
+            "POST",
+            TOKEN_PATH,
+            MatrixBuilder.USER,
+            List.of(),
+            Map.of("x-maas-username", "admin", "x-maas-groups", "[\"enterprise-users\"]"));
     Verdict forgedVerdict = evaluator.evaluate(forged);
     checked++;
     if (forgedVerdict.authorized()) {
-      check.error("proof.tokenService", forgedVerdict.authPolicyFile(), "a request to the token service with"
-          + " client-set X-MaaS-Username and X-MaaS-Groups headers (" + forged.line() + ") is let through, so a caller"
-          + " could name any user and groups", "the token service route's AuthPolicy must refuse those headers");
+      check.error(
+          "proof.tokenService",
+          forgedVerdict.authPolicyFile(),
+          "a request to the token service with"
+              + " client-set X-MaaS-Username and X-MaaS-Groups headers ("
+              + forged.line()
+              + ") is let through, so a caller"
+              + " could name any user and groups",
+          "the token service route's AuthPolicy must refuse those headers");
     }
-    // The Web UI's files load before anyone signs in; the anonymous rule that allows it must open nothing else.
-    SyntheticRequest page = SyntheticRequest.withUser(platform.auth(), "GET", WEB_UI_PATH,
-        MatrixBuilder.USER, List.of(), Map.of());
+    // The Web UI's files load before anyone signs in; the anonymous rule that allows it must open
+    // nothing else.
+    SyntheticRequest page =
+        SyntheticRequest.withUser(
+            platform.auth(), "GET", WEB_UI_PATH, MatrixBuilder.USER, List.of(), Map.of());
     Verdict pageVerdict = evaluator.evaluate(page);
     checked++;
     if (!pageVerdict.authorized()) {
-      check.error("proof.webUi", pageVerdict.authPolicyFile(), "the Web UI's page (" + page.line() + ") is refused: "
-          + pageVerdict.denial(), "let GETs under " + WEB_UI_PATH + " in without a credential");
+      check.error(
+          "proof.webUi",
+          pageVerdict.authPolicyFile(),
+          "the Web UI's page (" + page.line() + ") is refused: " + pageVerdict.denial(),
+          "let GETs under " + WEB_UI_PATH + " in without a credential");
     }
-    for (SyntheticRequest beside : List.of(
-        SyntheticRequest.withUser(platform.auth(), "POST", WEB_UI_PATH, MatrixBuilder.USER,
-            List.of(), Map.of()),
-        SyntheticRequest.withUser(platform.auth(), "GET", "/maas-api/v1/me",
-            MatrixBuilder.USER, List.of(), Map.of()),
-        SyntheticRequest.withUser(platform.auth(), "GET", "/maas-api/ui", MatrixBuilder.USER,
-            List.of(), Map.of()))) {
+    for (SyntheticRequest beside :
+        List.of(
+            SyntheticRequest.withUser(
+                platform.auth(), "POST", WEB_UI_PATH, MatrixBuilder.USER, List.of(), Map.of()),
+            SyntheticRequest.withUser(
+                platform.auth(), "GET", "/maas-api/v1/me", MatrixBuilder.USER, List.of(), Map.of()),
+            SyntheticRequest.withUser(
+                platform.auth(), "GET", "/maas-api/ui", MatrixBuilder.USER, List.of(), Map.of()))) {
       Verdict verdict = evaluator.evaluate(beside);
       checked++;
       if (open(verdict)) {
         check.unauthenticated(verdict, "the token service's " + beside.line());
       }
     }
-    // The listing's request limits bind by a platform token's tier; a person's own token has none, so it must not list.
-    SyntheticRequest person = SyntheticRequest.withUser(platform.auth(), "GET", LISTING_PATH, MatrixBuilder.USER,
-        List.of(), Map.of());
+    // The listing's request limits bind by a platform token's tier; a person's own token has none,
+    // so it must not list.
+    SyntheticRequest person =
+        SyntheticRequest.withUser(
+            platform.auth(), "GET", LISTING_PATH, MatrixBuilder.USER, List.of(), Map.of());
     Verdict personVerdict = evaluator.evaluate(person);
     checked++;
     if (personVerdict.authorized()) {
-      check.error("proof.listing", personVerdict.authPolicyFile(), "a person's own "
-          + (person.credential() == SyntheticRequest.Credential.OIDC ? "OIDC" : "Kubernetes") + " token lists the models ("
-          + person.line() + "): it carries no tier, so no request limit counts it",
+      check.error(
+          "proof.listing",
+          personVerdict.authPolicyFile(),
+          "a person's own "
+              + (person.credential() == SyntheticRequest.Credential.OIDC ? "OIDC" : "Kubernetes")
+              + " token lists the models ("
+              + person.line()
+              + "): it carries no tier, so no request limit counts it",
           "the AuthPolicy of the listing's route must accept only platform tokens on /v1/models");
     }
     for (Model model : platform.models()) {
-      SyntheticRequest stranger = MatrixBuilder.inference(MeteredEndpoints.primaryPath(model), NO_TIER, audience);
+      SyntheticRequest stranger =
+          MatrixBuilder.inference(MeteredEndpoints.primaryPath(model), NO_TIER, audience);
       Verdict verdict = evaluator.evaluate(stranger);
       checked++;
       if (verdict.authorized()) {
-        check.error("proof.access", verdict.authPolicyFile(), "a token whose tier names no tier of the spec reaches"
-            + " model `" + model.name() + "` (" + stranger.line() + ")", null);
+        check.error(
+            "proof.access",
+            verdict.authPolicyFile(),
+            "a token whose tier names no tier of the spec reaches"
+                + " model `"
+                + model.name()
+                + "` ("
+                + stranger.line()
+                + ")",
+            null);
       }
     }
     for (Model model : platform.models()) {
       String sharding = runtime.shardingMissing(model);
       if (sharding != null) {
-        check.error("proof.sharding", runtime.fileOf("LLMInferenceService", model), "model `" + model.name()
-            + "` asks for " + model.resources().gpus() + " GPUs per replica, but " + sharding
-            + ": vLLM loads it on one GPU", "set spec.parallelism.tensor (× pipeline) to the GPUs per replica");
+        check.error(
+            "proof.sharding",
+            runtime.fileOf("LLMInferenceService", model),
+            "model `"
+                + model.name()
+                + "` asks for "
+                + model.resources().gpus()
+                + " GPUs per replica, but "
+                + sharding
+                + ": vLLM loads it on one GPU",
+            "set spec.parallelism.tensor (× pipeline) to the GPUs per replica");
       }
       String mode = runtime.deploymentModeWrong(model);
       if (mode != null) {
-        check.error("proof.deploymentMode", runtime.fileOf("InferenceService", model), "model `" + model.name()
-            + "`: " + mode + ", so on a cluster whose default is Serverless its predictor Service is an ExternalName"
-            + " for the Knative gateway and the route to it answers 404", "pin serving.kserve.io/deploymentMode:"
-            + " Standard");
+        check.error(
+            "proof.deploymentMode",
+            runtime.fileOf("InferenceService", model),
+            "model `"
+                + model.name()
+                + "`: "
+                + mode
+                + ", so on a cluster whose default is Serverless its predictor Service is an ExternalName"
+                + " for the Knative gateway and the route to it answers 404",
+            "pin serving.kserve.io/deploymentMode:" + " Standard");
       }
       String scaling = runtime.scalingDropped(platform, model);
       if (scaling != null) {
-        check.error("proof.scaling", runtime.fileOf("InferenceService", model), "model `" + model.name() + "`: "
-            + scaling + " (spec metric `" + model.autoscaling().metric() + "`)", "scale request metrics with KEDA:"
-            + " serving.kserve.io/autoscalerClass: external and a ScaledObject on the predictor's Deployment, reading"
+        check.error(
+            "proof.scaling",
+            runtime.fileOf("InferenceService", model),
+            "model `"
+                + model.name()
+                + "`: "
+                + scaling
+                + " (spec metric `"
+                + model.autoscaling().metric()
+                + "`)",
+            "scale request metrics with KEDA:"
+                + " serving.kserve.io/autoscalerClass: external and a ScaledObject on the predictor's Deployment, reading"
                 + " metrics Prometheus scrapes from the internal Gateway");
       }
       String credentials = runtime.credentialsMissing(model);
       if (credentials != null) {
-        check.error("proof.credentials", runtime.fileOf(model.servingKind() == Serving.LLM ? "LLMInferenceService"
-            : "InferenceService", model), "model `" + model.name() + "` names download credentials, but " + credentials
-            + ": KServe's storage initializer fails to download it", "run the model's pods as a ServiceAccount whose"
-            + " secrets list the credentials");
+        check.error(
+            "proof.credentials",
+            runtime.fileOf(
+                model.servingKind() == Serving.LLM ? "LLMInferenceService" : "InferenceService",
+                model),
+            "model `"
+                + model.name()
+                + "` names download credentials, but "
+                + credentials
+                + ": KServe's storage initializer fails to download it",
+            "run the model's pods as a ServiceAccount whose" + " secrets list the credentials");
       }
-      Tier caller = platform.tiers().stream().filter(t -> t.allows(model.name())).findFirst().orElse(null);
+      Tier caller =
+          platform.tiers().stream().filter(t -> t.allows(model.name())).findFirst().orElse(null);
       if (caller == null) {
         continue;
       }
-      SyntheticRequest call = MatrixBuilder.inference(MeteredEndpoints.primaryPath(model), caller.name(), audience);
-      checked += check.query("tier `" + caller.name() + "` → model `" + model.name() + "`", call,
-          evaluator.evaluate(call), evaluator);
+      SyntheticRequest call =
+          MatrixBuilder.inference(MeteredEndpoints.primaryPath(model), caller.name(), audience);
+      checked +=
+          check.query(
+              "tier `" + caller.name() + "` → model `" + model.name() + "`",
+              call,
+              evaluator.evaluate(call),
+              evaluator);
       for (String path : MeteredEndpoints.unmeteredGatewayPaths(model)) {
         for (String method : List.of("GET", "POST")) {
-          SyntheticRequest probe = SyntheticRequest.withToken(method, path, caller.name(), MatrixBuilder.USER, audience);
+          SyntheticRequest probe =
+              SyntheticRequest.withToken(method, path, caller.name(), MatrixBuilder.USER, audience);
           Verdict verdict = evaluator.evaluate(probe);
           checked++;
           if (verdict.forwarded()) {
-            check.error("proof.unmetered", verdict.authPolicyFile(), "tier `" + caller.name() + "` reaches "
-                + probe.line() + " of model `" + model.name() + "` (forwarded to " + verdict.destination()
-                + "), an endpoint the platform does not meter", "allow only the metered endpoints of "
-                + MeteredEndpoints.class.getSimpleName() + " in the AuthPolicy's tier-access rule");
+            check.error(
+                "proof.unmetered",
+                verdict.authPolicyFile(),
+                "tier `"
+                    + caller.name()
+                    + "` reaches "
+                    + probe.line()
+                    + " of model `"
+                    + model.name()
+                    + "` (forwarded to "
+                    + verdict.destination()
+                    + "), an endpoint the platform does not meter",
+                "allow only the metered endpoints of "
+                    + MeteredEndpoints.class.getSimpleName()
+                    + " in the AuthPolicy's tier-access rule");
           }
         }
       }
       if (tokenLimited.contains(model.name())) {
         String missing = runtime.streamedUsageMissing(model);
         if (missing != null) {
-          check.error("proof.streamUsage", missing, "model `" + model.name() + "` has token limits, but a call with"
-              + " \"stream\": true is counted as 0 tokens: vLLM reports no usage in a stream unless asked, and the"
-              + " TokenRateLimitPolicy reads /usage/total_tokens of the response",
+          check.error(
+              "proof.streamUsage",
+              missing,
+              "model `"
+                  + model.name()
+                  + "` has token limits, but a call with"
+                  + " \"stream\": true is counted as 0 tokens: vLLM reports no usage in a stream unless asked, and the"
+                  + " TokenRateLimitPolicy reads /usage/total_tokens of the response",
               "give the LLMInferenceService's main container VLLM_ADDITIONAL_ARGS with "
                   + RuntimeModel.FORCE_USAGE_FLAG);
         }
       }
     }
-    AccessMatrix matrix = new AccessMatrix(platform.name(), platform.tiers().stream().map(Tier::name).toList(),
-        platform.models().stream().map(Model::name).toList(), cells, listings,
-        platform.tiers().size() * (platform.models().size() + 1));
+    AccessMatrix matrix =
+        new AccessMatrix(
+            platform.name(),
+            platform.tiers().stream().map(Tier::name).toList(),
+            platform.models().stream().map(Model::name).toList(),
+            cells,
+            listings,
+            platform.tiers().size() * (platform.models().size() + 1));
     return new Result(matrix, check.findings(), checked, counterSets);
   }
 
   /** Whether nothing authenticates the caller: no AuthPolicy applies, or an anonymous rule does. */
   /**
-   * The tier's calls made with an API key instead of a token: the gateway must let through and count exactly what it
-   * does for the tier's token, and refuse a revoked key once the answer it caches (for the metadata's TTL) is the
-   * service's {@code valid: false}. Returns how many requests were evaluated.
+   * The tier's calls made with an API key instead of a token: the gateway must let through and
+   * count exactly what it does for the tier's token, and refuse a revoked key once the answer it
+   * caches (for the metadata's TTL) is the service's {@code valid: false}. Returns how many
+   * requests were evaluated.
    */
-  private static int apiKeys(PolicyEvaluator evaluator, Check check, Tier tier, List<Model> models, Verdict[] byToken) {
+  private static int apiKeys(
+      PolicyEvaluator evaluator, Check check, Tier tier, List<Model> models, Verdict[] byToken) {
     Verdict[] byKey = new Verdict[models.size()];
     Verdict[] revoked = new Verdict[models.size()];
-    IntStream.range(0, models.size()).parallel().forEach(i -> {
-      if (open(byToken[i])) {
-        // Nothing authenticates the call at all: that finding says it; credentials make no difference there.
-        return;
-      }
-      String path = MeteredEndpoints.primaryPath(models.get(i));
-      byKey[i] = evaluator.evaluate(MatrixBuilder.apiKeyInference(path, tier.name(), true));
-      revoked[i] = byToken[i].authorized()
-          ? evaluator.evaluate(MatrixBuilder.apiKeyInference(path, tier.name(), false)) : null;
-    });
+    IntStream.range(0, models.size())
+        .parallel()
+        .forEach(
+            i -> {
+              if (open(byToken[i])) {
+                // Nothing authenticates the call at all: that finding says it; credentials make no
+                // difference there.
+                return;
+              }
+              String path = MeteredEndpoints.primaryPath(models.get(i));
+              byKey[i] = evaluator.evaluate(MatrixBuilder.apiKeyInference(path, tier.name(), true));
+              revoked[i] =
+                  byToken[i].authorized()
+                      ? evaluator.evaluate(MatrixBuilder.apiKeyInference(path, tier.name(), false))
+                      : null;
+            });
     int evaluated = 0;
     for (int i = 0; i < models.size(); i++) {
       if (byKey[i] == null) {
         continue;
       }
       Model model = models.get(i);
-      String call = "model `" + model.name() + "` (POST " + MeteredEndpoints.primaryPath(model) + ")";
+      String call =
+          "model `" + model.name() + "` (POST " + MeteredEndpoints.primaryPath(model) + ")";
       evaluated += revoked[i] == null ? 1 : 2;
       if (byKey[i].authorized() != byToken[i].authorized()) {
-        check.error("proof.access", byKey[i].authPolicyFile(), "an API key of tier `" + tier.name() + "` is "
-            + (byKey[i].authorized() ? "let through to " : "refused ") + call + " while a token of the tier is "
-            + (byToken[i].authorized() ? "let through" : "refused")
-            + (byKey[i].denial() == null ? "" : ": " + byKey[i].denial()),
+        check.error(
+            "proof.access",
+            byKey[i].authPolicyFile(),
+            "an API key of tier `"
+                + tier.name()
+                + "` is "
+                + (byKey[i].authorized() ? "let through to " : "refused ")
+                + call
+                + " while a token of the tier is "
+                + (byToken[i].authorized() ? "let through" : "refused")
+                + (byKey[i].denial() == null ? "" : ": " + byKey[i].denial()),
             "the AuthPolicy must give an API key the tier the token service resolves it to, as it gives a token its"
                 + " claim");
-      } else if (byKey[i].authorized() && (!keys(byKey[i].requestLimits()).equals(keys(byToken[i].requestLimits()))
-          || !keys(byKey[i].tokenLimits()).equals(keys(byToken[i].tokenLimits())))) {
-        check.error("proof.access", byKey[i].authPolicyFile(), "an API key of tier `" + tier.name() + "` calling "
-            + call + " is counted by " + keys(byKey[i].requestLimits()) + " / " + keys(byKey[i].tokenLimits())
-            + ", a token of the tier by " + keys(byToken[i].requestLimits()) + " / " + keys(byToken[i].tokenLimits()),
+      } else if (byKey[i].authorized()
+          && (!keys(byKey[i].requestLimits()).equals(keys(byToken[i].requestLimits()))
+              || !keys(byKey[i].tokenLimits()).equals(keys(byToken[i].tokenLimits())))) {
+        check.error(
+            "proof.access",
+            byKey[i].authPolicyFile(),
+            "an API key of tier `"
+                + tier.name()
+                + "` calling "
+                + call
+                + " is counted by "
+                + keys(byKey[i].requestLimits())
+                + " / "
+                + keys(byKey[i].tokenLimits())
+                + ", a token of the tier by "
+                + keys(byToken[i].requestLimits())
+                + " / "
+                + keys(byToken[i].tokenLimits()),
             "the AuthPolicy's identity filter must give an API key the user and tier the token service resolves");
       }
       if (revoked[i] != null && revoked[i].authorized()) {
-        check.error("proof.access", revoked[i].authPolicyFile(), "a revoked API key of tier `" + tier.name()
-            + "` still reaches " + call + " once the gateway holds the service's answer `valid: false`",
+        check.error(
+            "proof.access",
+            revoked[i].authPolicyFile(),
+            "a revoked API key of tier `"
+                + tier.name()
+                + "` still reaches "
+                + call
+                + " once the gateway holds the service's answer `valid: false`",
             "the AuthPolicy must require the token service's `valid: true` for an API key");
       }
     }
@@ -356,9 +585,12 @@ public final class PolicyProof {
     return limits.stream().map(l -> "`" + l.key() + "`").collect(Collectors.joining(", "));
   }
 
-  /** The limits of {@code matches} that read who calls: the tier's own, without the models' caps. */
+  /**
+   * The limits of {@code matches} that read who calls: the tier's own, without the models' caps.
+   */
   private static List<LimitMatch> ofTier(List<LimitMatch> matches) {
-    return matches.stream().anyMatch(LimitMatch::global) ? matches.stream().filter(l -> !l.global()).toList()
+    return matches.stream().anyMatch(LimitMatch::global)
+        ? matches.stream().filter(l -> !l.global()).toList()
         : matches;
   }
 
@@ -369,10 +601,15 @@ public final class PolicyProof {
 
   /** The rates of the spec as the policies must hold them: {@code 2000000/24h}. */
   static String expectedText(List<Rate> rates) {
-    return rates.stream().map(r -> r.limit() + "/" + r.parsedWindow().toKuadrant()).collect(Collectors.joining(", "));
+    return rates.stream()
+        .map(r -> r.limit() + "/" + r.parsedWindow().toKuadrant())
+        .collect(Collectors.joining(", "));
   }
 
-  /** The counters one tier's calls are counted in, by limit: which routes (Limitador namespaces) and for what. */
+  /**
+   * The counters one tier's calls are counted in, by limit: which routes (Limitador namespaces) and
+   * for what.
+   */
   private static final class Counters {
     private final Tier tier;
     // policy + key → scope → the first match and the calls counted there
@@ -403,17 +640,20 @@ public final class PolicyProof {
     /** The limits counted on more than one route, with the routes. */
     Map<String, Map<String, LimitMatch>> split() {
       Map<String, Map<String, LimitMatch>> out = new LinkedHashMap<>();
-      byLimit.forEach((id, scopes) -> {
-        if (scopes.size() > 1) {
-          out.put(id, scopes);
-        }
-      });
+      byLimit.forEach(
+          (id, scopes) -> {
+            if (scopes.size() > 1) {
+              out.put(id, scopes);
+            }
+          });
       return out;
     }
 
     List<String> callsIn(String limit, String scope) {
       List<String> found = calls.getOrDefault(limit + " @ " + scope, List.of());
-      return found.size() <= 3 ? found : List.of(found.get(0), found.get(1), "and " + (found.size() - 2) + " more");
+      return found.size() <= 3
+          ? found
+          : List.of(found.get(0), found.get(1), "and " + (found.size() - 2) + " more");
     }
 
     /** Every set of counters, as {@link LimitMatch#counterIdentity()}. */
@@ -434,52 +674,98 @@ public final class PolicyProof {
     }
 
     void error(String code, String file, String message, String hint) {
-      findings.add(Diagnostic.error(code, SourceLocation.ofFile(file == null ? "base" : file), "",
-          "policy proof: " + message, hint));
+      findings.add(
+          Diagnostic.error(
+              code,
+              SourceLocation.ofFile(file == null ? "base" : file),
+              "",
+              "policy proof: " + message,
+              hint));
     }
 
     List<Diagnostic> findings() {
       return List.copyOf(findings);
     }
 
-    /** A model call the spec allows must reach that model's server, through every hop of the routes. */
+    /**
+     * A model call the spec allows must reach that model's server, through every hop of the routes.
+     */
     void reaches(Supplier<String> at, Verdict verdict, String expected) {
       if (!verdict.authorized()) {
         return;
       }
       if (verdict.route() == null) {
-        error("proof.unrouted", verdict.authPolicyFile(), at.get() + ": no route of the public Gateway takes it",
+        error(
+            "proof.unrouted",
+            verdict.authPolicyFile(),
+            at.get() + ": no route of the public Gateway takes it",
             "the public model route must match every model namespace");
       } else if (expected != null && !expected.equals(verdict.destination())) {
-        error("proof.unrouted", verdict.authPolicyFile(), at.get() + ": HTTPRoute " + verdict.route() + " forwards it to "
-            + (verdict.destination() == null ? "no backend" : verdict.destination()) + ", expected " + expected, null);
+        error(
+            "proof.unrouted",
+            verdict.authPolicyFile(),
+            at.get()
+                + ": HTTPRoute "
+                + verdict.route()
+                + " forwards it to "
+                + (verdict.destination() == null ? "no backend" : verdict.destination())
+                + ", expected "
+                + expected,
+            null);
       }
     }
 
     /**
-     * The same request with a query string must meet the same fate: Kuadrant's {@code request.path} holds the
-     * query, {@code request.url_path} does not, so a predicate on the first changes its meaning. Returns the number
-     * of requests evaluated.
+     * The same request with a query string must meet the same fate: Kuadrant's {@code request.path}
+     * holds the query, {@code request.url_path} does not, so a predicate on the first changes its
+     * meaning. Returns the number of requests evaluated.
      */
     int query(String where, SyntheticRequest plain, Verdict verdict, PolicyEvaluator evaluator) {
-      SyntheticRequest queried = new SyntheticRequest(plain.method(), plain.path() + "?stream=true&x=/v1/models",
-          plain.headers(), plain.credential(), plain.identity());
+      SyntheticRequest queried =
+          new SyntheticRequest(
+              plain.method(),
+              plain.path() + "?stream=true&x=/v1/models",
+              plain.headers(),
+              plain.credential(),
+              plain.identity());
       Verdict other = evaluator.evaluate(queried);
-      if (other.authorized() != verdict.authorized() || !keys(other.requestLimits()).equals(keys(verdict.requestLimits()))
+      if (other.authorized() != verdict.authorized()
+          || !keys(other.requestLimits()).equals(keys(verdict.requestLimits()))
           || !keys(other.tokenLimits()).equals(keys(verdict.tokenLimits()))) {
-        String file = java.util.stream.Stream.of(other.tokenLimits(), verdict.tokenLimits(), other.requestLimits(),
-            verdict.requestLimits()).filter(l -> !l.isEmpty()).map(l -> l.get(0).file()).findFirst()
-            .orElse(verdict.authPolicyFile());
-        error("proof.queryString", file, where + ": " + queried.line() + " is treated unlike " + plain.line()
-            + " (" + fate(verdict) + " without the query, " + fate(other) + " with it)",
+        String file =
+            java.util.stream.Stream.of(
+                    other.tokenLimits(),
+                    verdict.tokenLimits(),
+                    other.requestLimits(),
+                    verdict.requestLimits())
+                .filter(l -> !l.isEmpty())
+                .map(l -> l.get(0).file())
+                .findFirst()
+                .orElse(verdict.authPolicyFile());
+        error(
+            "proof.queryString",
+            file,
+            where
+                + ": "
+                + queried.line()
+                + " is treated unlike "
+                + plain.line()
+                + " ("
+                + fate(verdict)
+                + " without the query, "
+                + fate(other)
+                + " with it)",
             "compare paths with request.url_path, which holds no query string, not request.path");
       }
       return 1;
     }
 
     private static String fate(Verdict verdict) {
-      return (verdict.authorized() ? "admitted" : "refused") + ", request limits " + orNone(verdict.requestLimits())
-          + ", token limits " + orNone(verdict.tokenLimits());
+      return (verdict.authorized() ? "admitted" : "refused")
+          + ", request limits "
+          + orNone(verdict.requestLimits())
+          + ", token limits "
+          + orNone(verdict.tokenLimits());
     }
 
     private static String orNone(List<LimitMatch> limits) {
@@ -488,88 +774,225 @@ public final class PolicyProof {
 
     /** Each limit of a tier must be one set of counters across all the calls it covers. */
     void countedOnce(Counters counters) {
-      counters.split().forEach((limit, scopes) -> {
-        LimitMatch first = scopes.values().iterator().next();
-        error("proof.perRoute", first.file(), "tier `" + counters.tier().name() + "`: limit `" + first.key() + "` of "
-            + first.policy() + " is counted separately on " + scopes.size() + " routes ("
-            + scopes.entrySet().stream().map(e -> e.getKey() + " for " + String.join(", ", counters.callsIn(limit,
-                e.getKey()))).collect(Collectors.joining("; ")) + "): Kuadrant keeps one set of counters per route,"
-            + " so the tier may use " + first.ratesText() + " on each of them",
-            "carry every model call and the listing on one HTTPRoute, and target the limits at it");
-      });
+      counters
+          .split()
+          .forEach(
+              (limit, scopes) -> {
+                LimitMatch first = scopes.values().iterator().next();
+                error(
+                    "proof.perRoute",
+                    first.file(),
+                    "tier `"
+                        + counters.tier().name()
+                        + "`: limit `"
+                        + first.key()
+                        + "` of "
+                        + first.policy()
+                        + " is counted separately on "
+                        + scopes.size()
+                        + " routes ("
+                        + scopes.entrySet().stream()
+                            .map(
+                                e ->
+                                    e.getKey()
+                                        + " for "
+                                        + String.join(", ", counters.callsIn(limit, e.getKey())))
+                            .collect(Collectors.joining("; "))
+                        + "): Kuadrant keeps one set of counters per route,"
+                        + " so the tier may use "
+                        + first.ratesText()
+                        + " on each of them",
+                    "carry every model call and the listing on one HTTPRoute, and target the limits at it");
+              });
     }
 
     void unauthenticated(Verdict verdict, String where) {
-      String why = verdict.authPolicy() == null ? "no AuthPolicy protects its route"
-          : verdict.authPolicy() + " lets callers in without authentication";
-      error("proof.unauthenticated", verdict.authPolicyFile(), where + " has no authentication: " + why,
+      String why =
+          verdict.authPolicy() == null
+              ? "no AuthPolicy protects its route"
+              : verdict.authPolicy() + " lets callers in without authentication";
+      error(
+          "proof.unauthenticated",
+          verdict.authPolicyFile(),
+          where + " has no authentication: " + why,
           "every route must be behind an AuthPolicy with an authentication rule");
     }
 
-    void limits(String kind, Supplier<String> at, List<LimitMatch> found, List<Rate> expected, CounterScope scope,
+    void limits(
+        String kind,
+        Supplier<String> at,
+        List<LimitMatch> found,
+        List<Rate> expected,
+        CounterScope scope,
         String policyKind) {
       // The place is written out only for a finding: most requests give none.
-      String file = found.isEmpty() ? objects.ofKind(policyKind).stream().map(GatewayObjects.Located::file)
-          .findFirst().orElse(null) : found.get(0).file();
+      String file =
+          found.isEmpty()
+              ? objects.ofKind(policyKind).stream()
+                  .map(GatewayObjects.Located::file)
+                  .findFirst()
+                  .orElse(null)
+              : found.get(0).file();
       if (found.size() > 1) {
-        error("proof.overlap", file, at.get() + ": " + found.size() + " " + kind + " limits match (" + keys(found)
-            + "); a request must meet exactly one", "make the limits' predicates exclusive");
+        error(
+            "proof.overlap",
+            file,
+            at.get()
+                + ": "
+                + found.size()
+                + " "
+                + kind
+                + " limits match ("
+                + keys(found)
+                + "); a request must meet exactly one",
+            "make the limits' predicates exclusive");
         return;
       }
       if (found.isEmpty()) {
         if (!expected.isEmpty()) {
-          error("proof.missingLimit", file, at.get() + ": no " + kind + " limit matches, expected "
-              + expectedText(expected), "the tier's " + kind + " limits must apply to this model");
+          error(
+              "proof.missingLimit",
+              file,
+              at.get() + ": no " + kind + " limit matches, expected " + expectedText(expected),
+              "the tier's " + kind + " limits must apply to this model");
         }
         return;
       }
       LimitMatch limit = found.get(0);
       if (expected.isEmpty()) {
-        error("proof.unexpectedLimit", file, at.get() + ": " + kind + " limit `" + limit.key() + "` ("
-            + limit.ratesText() + ") matches, expected none", "the spec sets no " + kind + " limit here");
+        error(
+            "proof.unexpectedLimit",
+            file,
+            at.get()
+                + ": "
+                + kind
+                + " limit `"
+                + limit.key()
+                + "` ("
+                + limit.ratesText()
+                + ") matches, expected none",
+            "the spec sets no " + kind + " limit here");
         return;
       }
       if (!sameRates(limit.rates(), expected)) {
-        error("proof.rate", file, at.get() + ": " + kind + " limit `" + limit.key() + "` of " + limit.policy()
-            + ": expected " + expectedText(expected) + ", found " + limit.ratesText(), null);
+        error(
+            "proof.rate",
+            file,
+            at.get()
+                + ": "
+                + kind
+                + " limit `"
+                + limit.key()
+                + "` of "
+                + limit.policy()
+                + ": expected "
+                + expectedText(expected)
+                + ", found "
+                + limit.ratesText(),
+            null);
       }
       boolean perUser = scope == CounterScope.USER;
       if (perUser != limit.perUser()) {
-        error("proof.counter", file, at.get() + ": " + kind + " limit `" + limit.key() + "` counts "
-            + (limit.perUser() ? "per user" : "for the whole tier") + ", expected "
-            + (perUser ? "per user" : "one counter for the whole tier"), null);
+        error(
+            "proof.counter",
+            file,
+            at.get()
+                + ": "
+                + kind
+                + " limit `"
+                + limit.key()
+                + "` counts "
+                + (limit.perUser() ? "per user" : "for the whole tier")
+                + ", expected "
+                + (perUser ? "per user" : "one counter for the whole tier"),
+            null);
       }
     }
 
     /**
-     * A model's cap: every allowed call of the model meets exactly one limit that reads nothing of the caller, with the
-     * cap's rates and no counters, so that all users of all tiers share its one counter.
+     * A model's cap: every allowed call of the model meets exactly one limit that reads nothing of
+     * the caller, with the cap's rates and no counters, so that all users of all tiers share its
+     * one counter.
      */
-    void cap(String kind, Supplier<String> at, List<LimitMatch> found, List<Rate> expected, String policyKind) {
+    void cap(
+        String kind,
+        Supplier<String> at,
+        List<LimitMatch> found,
+        List<Rate> expected,
+        String policyKind) {
       List<LimitMatch> global = found.stream().filter(LimitMatch::global).toList();
-      String file = global.isEmpty() ? objects.ofKind(policyKind).stream().map(GatewayObjects.Located::file)
-          .findFirst().orElse(null) : global.get(0).file();
+      String file =
+          global.isEmpty()
+              ? objects.ofKind(policyKind).stream()
+                  .map(GatewayObjects.Located::file)
+                  .findFirst()
+                  .orElse(null)
+              : global.get(0).file();
       if (global.size() > 1) {
-        error("proof.overlap", file, at.get() + ": " + global.size() + " " + kind + " caps match (" + keys(global)
-            + "); a model has one cap", "make the caps' predicates exclusive");
+        error(
+            "proof.overlap",
+            file,
+            at.get()
+                + ": "
+                + global.size()
+                + " "
+                + kind
+                + " caps match ("
+                + keys(global)
+                + "); a model has one cap",
+            "make the caps' predicates exclusive");
       } else if (global.isEmpty() && !expected.isEmpty()) {
-        error("proof.missingLimit", file, at.get() + ": no " + kind + " cap shared by all callers matches, expected "
-            + expectedText(expected), "the model's cap must be a limit without tier predicate or counters");
+        error(
+            "proof.missingLimit",
+            file,
+            at.get()
+                + ": no "
+                + kind
+                + " cap shared by all callers matches, expected "
+                + expectedText(expected),
+            "the model's cap must be a limit without tier predicate or counters");
       } else if (!global.isEmpty() && expected.isEmpty()) {
-        error("proof.unexpectedLimit", file, at.get() + ": " + kind + " cap `" + global.get(0).key() + "` ("
-            + global.get(0).ratesText() + ") matches, expected none", "the spec sets no cap on this model");
+        error(
+            "proof.unexpectedLimit",
+            file,
+            at.get()
+                + ": "
+                + kind
+                + " cap `"
+                + global.get(0).key()
+                + "` ("
+                + global.get(0).ratesText()
+                + ") matches, expected none",
+            "the spec sets no cap on this model");
       } else if (!global.isEmpty() && !sameRates(global.get(0).rates(), expected)) {
-        error("proof.rate", file, at.get() + ": " + kind + " cap `" + global.get(0).key() + "` of "
-            + global.get(0).policy() + ": expected " + expectedText(expected) + ", found " + global.get(0).ratesText(),
+        error(
+            "proof.rate",
+            file,
+            at.get()
+                + ": "
+                + kind
+                + " cap `"
+                + global.get(0).key()
+                + "` of "
+                + global.get(0).policy()
+                + ": expected "
+                + expectedText(expected)
+                + ", found "
+                + global.get(0).ratesText(),
             null);
       }
     }
 
     private static boolean sameRates(List<LimitMatch.RateValue> found, List<Rate> expected) {
-      Comparator<long[]> order = Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]);
-      List<long[]> a = new ArrayList<>(found.stream().map(r -> new long[] {r.limit(), r.millis()}).toList());
-      List<long[]> b = new ArrayList<>(expected.stream()
-          .map(r -> new long[] {r.limit(), r.parsedWindow().millis()}).toList());
+      Comparator<long[]> order =
+          Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]);
+      List<long[]> a =
+          new ArrayList<>(found.stream().map(r -> new long[] {r.limit(), r.millis()}).toList());
+      List<long[]> b =
+          new ArrayList<>(
+              expected.stream()
+                  .map(r -> new long[] {r.limit(), r.parsedWindow().millis()})
+                  .toList());
       a.sort(order);
       b.sort(order);
       if (a.size() != b.size()) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request as the gateway's policies see it: the HTTP attributes and the identity its credential proves.
+ * A request as the gateway's policies see it: the HTTP attributes and the identity its credential
+ * proves.
  *
  * @param method the HTTP method
  * @param path the path with any query, as sent
@@ -13,8 +14,13 @@ import java.util.Map;
  * @param credential what the caller presents
  * @param identity the claims or user the credential proves ({@code auth.identity})
  */
-public record SyntheticRequest(String method, String path, Map<String, String> headers, Credential credential,
-    Map<String, Object> identity, Map<String, Object> metadata) {
+public record SyntheticRequest(
+    String method,
+    String path,
+    Map<String, String> headers,
+    Credential credential,
+    Map<String, Object> identity,
+    Map<String, Object> metadata) {
 
   /** The kinds of credential a caller presents. */
   public enum Credential {
@@ -22,14 +28,23 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
     MAAS_TOKEN,
     /** A Kubernetes service-account or user token, checked by a TokenReview. */
     KUBERNETES,
-    /** A token of the platform's OIDC identity provider; its issuer is the identity's {@code iss}. */
+    /**
+     * A token of the platform's OIDC identity provider; its issuer is the identity's {@code iss}.
+     */
     OIDC,
-    /** An API key of the platform's token service, which the gateway has the service resolve by its hash. */
+    /**
+     * An API key of the platform's token service, which the gateway has the service resolve by its
+     * hash.
+     */
     API_KEY
   }
 
-  /** What the token service answers the gateway's revocation call for a token it issued: not revoked. */
-  static final Map<String, Object> TOKEN_NOT_REVOKED = Map.of("revocation", Map.of("revoked", false));
+  /**
+   * What the token service answers the gateway's revocation call for a token it issued: not
+   * revoked.
+   */
+  static final Map<String, Object> TOKEN_NOT_REVOKED =
+      Map.of("revocation", Map.of("revoked", false));
 
   public SyntheticRequest {
     headers = Map.copyOf(headers);
@@ -37,20 +52,28 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
     metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 
-  /** A request whose metadata calls answer as for a live token ({@code auth.metadata.revocation}). */
-  public SyntheticRequest(String method, String path, Map<String, String> headers, Credential credential,
+  /**
+   * A request whose metadata calls answer as for a live token ({@code auth.metadata.revocation}).
+   */
+  public SyntheticRequest(
+      String method,
+      String path,
+      Map<String, String> headers,
+      Credential credential,
       Map<String, Object> identity) {
     this(method, path, headers, credential, identity, TOKEN_NOT_REVOKED);
   }
 
   /**
-   * A caller of tier {@code tier} presenting an API key, as the gateway sees it: the Authorization header only; the
-   * service's answer to the gateway's resolve call ({@code auth.metadata.apikey}) is {@code valid} with the key's user
-   * and tier while the answer the gateway holds is that of a live key, else {@code {"valid": false}} (revoked, expired
-   * or unknown). Authorino holds an answer for the metadata's cache TTL, so a revoked key is refused once the cached
-   * answer is the service's new one.
+   * A caller of tier {@code tier} presenting an API key, as the gateway sees it: the Authorization
+   * header only; the service's answer to the gateway's resolve call ({@code auth.metadata.apikey})
+   * is {@code valid} with the key's user and tier while the answer the gateway holds is that of a
+   * live key, else {@code {"valid": false}} (revoked, expired or unknown). Authorino holds an
+   * answer for the metadata's cache TTL, so a revoked key is refused once the cached answer is the
+   * service's new one.
    */
-  public static SyntheticRequest withApiKey(String method, String path, String tier, String user, boolean live) {
+  public static SyntheticRequest withApiKey(
+      String method, String path, String tier, String user, boolean live) {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("valid", live);
     if (live) {
@@ -59,15 +82,22 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
       answer.put("keyId", "proof-key");
       answer.put("expiresAt", 1_700_003_600L);
     }
-    return new SyntheticRequest(method, path, Map.of("authorization", "Bearer maas_proof-key-of-" + user),
-        Credential.API_KEY, Map.of(), Map.of("apikey", answer));
+    return new SyntheticRequest(
+        method,
+        path,
+        Map.of("authorization", "Bearer maas_proof-key-of-" + user),
+        Credential.API_KEY,
+        Map.of(),
+        Map.of("apikey", answer));
   }
 
   /**
-   * A caller of tier {@code tier} with a token of the platform whose audience is {@code audience}: the token's
-   * claims only; what the limits see ({@code userid}) is for the AuthPolicy's identity filter to derive.
+   * A caller of tier {@code tier} with a token of the platform whose audience is {@code audience}:
+   * the token's claims only; what the limits see ({@code userid}) is for the AuthPolicy's identity
+   * filter to derive.
    */
-  public static SyntheticRequest withToken(String method, String path, String tier, String user, String audience) {
+  public static SyntheticRequest withToken(
+      String method, String path, String tier, String user, String audience) {
     Map<String, Object> identity = new LinkedHashMap<>();
     identity.put("sub", user);
     identity.put("tier", tier);
@@ -80,8 +110,8 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
   }
 
   /** A Kubernetes user asking the token service for a token. */
-  public static SyntheticRequest withKubernetesUser(String method, String path, String user, List<String> groups,
-      Map<String, String> headers) {
+  public static SyntheticRequest withKubernetesUser(
+      String method, String path, String user, List<String> groups, Map<String, String> headers) {
     Map<String, Object> identity = new LinkedHashMap<>();
     identity.put("user", Map.of("username", user, "groups", groups));
     identity.put("sub", user);
@@ -89,8 +119,16 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
   }
 
   /** A user of the OIDC provider {@code issuer} asking the token service for a token. */
-  public static SyntheticRequest withOidcUser(String method, String path, String issuer, String user, List<String> groups,
-      String groupsClaim, String usernameClaim, List<String> audiences, Map<String, String> headers) {
+  public static SyntheticRequest withOidcUser(
+      String method,
+      String path,
+      String issuer,
+      String user,
+      List<String> groups,
+      String groupsClaim,
+      String usernameClaim,
+      List<String> audiences,
+      Map<String, String> headers) {
     Map<String, Object> identity = new LinkedHashMap<>();
     identity.put("iss", issuer);
     identity.put("sub", user);
@@ -100,14 +138,30 @@ public record SyntheticRequest(String method, String path, Map<String, String> h
     return new SyntheticRequest(method, path, headers, Credential.OIDC, identity);
   }
 
-  /** A user proving who they are the way the platform's spec says (Kubernetes preferred when both are allowed). */
-  public static SyntheticRequest withUser(dev.maas.model.UserAuth auth, String method, String path, String user,
-      List<String> groups, Map<String, String> headers) {
+  /**
+   * A user proving who they are the way the platform's spec says (Kubernetes preferred when both
+   * are allowed).
+   */
+  public static SyntheticRequest withUser(
+      dev.maas.model.UserAuth auth,
+      String method,
+      String path,
+      String user,
+      List<String> groups,
+      Map<String, String> headers) {
     if (auth.kubernetes() || !auth.oidc()) {
       return withKubernetesUser(method, path, user, groups, headers);
     }
-    return withOidcUser(method, path, auth.oidcIssuerUrl(), user, groups, auth.oidcGroupsClaim(),
-        auth.oidcUsernameClaim(), auth.oidcAudiences(), headers);
+    return withOidcUser(
+        method,
+        path,
+        auth.oidcIssuerUrl(),
+        user,
+        groups,
+        auth.oidcGroupsClaim(),
+        auth.oidcUsernameClaim(),
+        auth.oidcAudiences(),
+        headers);
   }
 
   /** The path without its query string. */

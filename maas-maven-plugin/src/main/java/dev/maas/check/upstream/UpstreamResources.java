@@ -12,15 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The MaaSSubscriptions, MaaSAuthPolicies and MaaSModelRefs of a rendered tree, read as upstream's maas-api reads
- * them (maas-api/internal/subscription/selector.go {@code parseSubscription}, lines 375-505, and
- * maas-api/internal/authpolicy/checker.go {@code AuthorizedModels}, lines 53-90).
+ * The MaaSSubscriptions, MaaSAuthPolicies and MaaSModelRefs of a rendered tree, read as upstream's
+ * maas-api reads them (maas-api/internal/subscription/selector.go {@code parseSubscription}, lines
+ * 375-505, and maas-api/internal/authpolicy/checker.go {@code AuthorizedModels}, lines 53-90).
  *
  * @param subscriptions every MaaSSubscription
  * @param policies every MaaSAuthPolicy
  * @param modelRefs {@code namespace/name} of every MaaSModelRef
  */
-record UpstreamResources(List<Subscription> subscriptions, List<AccessPolicy> policies, Set<String> modelRefs) {
+record UpstreamResources(
+    List<Subscription> subscriptions, List<AccessPolicy> policies, Set<String> modelRefs) {
 
   /**
    * One MaaSSubscription.
@@ -28,17 +29,28 @@ record UpstreamResources(List<Subscription> subscriptions, List<AccessPolicy> po
    * @param models {@code namespace/name} of each model → its token limits as written
    * @param maxLimit the largest token limit of any model, upstream's second ordering key
    */
-  record Subscription(String file, String namespace, String name, int priority, Set<String> groups, Set<String> users,
-      Map<String, List<Limit>> models, long maxLimit) {
+  record Subscription(
+      String file,
+      String namespace,
+      String name,
+      int priority,
+      Set<String> groups,
+      Set<String> users,
+      Map<String, List<Limit>> models,
+      long maxLimit) {
 
     /** {@code namespace/name}. */
     String qualifiedName() {
       return namespace + "/" + name;
     }
 
-    /** Whether the owner lists {@code user} or one of {@code groups} (selector.go {@code userHasAccess}, lines 560-578). */
+    /**
+     * Whether the owner lists {@code user} or one of {@code groups} (selector.go {@code
+     * userHasAccess}, lines 560-578).
+     */
     boolean owns(String user, Collection<String> groups) {
-      return users.contains(user) || groups.stream().map(String::trim).anyMatch(this.groups::contains);
+      return users.contains(user)
+          || groups.stream().map(String::trim).anyMatch(this.groups::contains);
     }
   }
 
@@ -46,9 +58,17 @@ record UpstreamResources(List<Subscription> subscriptions, List<AccessPolicy> po
   record Limit(long limit, String window) {}
 
   /** One MaaSAuthPolicy: the models it opens to its subjects. */
-  record AccessPolicy(String file, String qualifiedName, Set<String> groups, Set<String> users, Set<String> models) {
+  record AccessPolicy(
+      String file,
+      String qualifiedName,
+      Set<String> groups,
+      Set<String> users,
+      Set<String> models) {
 
-    /** Whether its subjects hold the caller (checker.go {@code policyMatchesSubject}: any user or group, OR). */
+    /**
+     * Whether its subjects hold the caller (checker.go {@code policyMatchesSubject}: any user or
+     * group, OR).
+     */
     boolean admits(String user, Collection<String> groups) {
       return users.contains(user) || groups.stream().anyMatch(this.groups::contains);
     }
@@ -70,16 +90,29 @@ record UpstreamResources(List<Subscription> subscriptions, List<AccessPolicy> po
         }
         models.putIfAbsent(key(ref), limits);
       }
-      subscriptions.add(new Subscription(o.file(), o.namespace(), o.name(), spec.path("priority").asInt(0),
-          names(spec.path("owner").path("groups")), strings(spec.path("owner").path("users")), models, max));
+      subscriptions.add(
+          new Subscription(
+              o.file(),
+              o.namespace(),
+              o.name(),
+              spec.path("priority").asInt(0),
+              names(spec.path("owner").path("groups")),
+              strings(spec.path("owner").path("users")),
+              models,
+              max));
     }
     List<AccessPolicy> policies = new ArrayList<>();
     for (GatewayObjects.Located o : objects.ofKind("MaaSAuthPolicy")) {
       JsonNode spec = o.body().path("spec");
       Set<String> models = new LinkedHashSet<>();
       spec.path("modelRefs").forEach(ref -> models.add(key(ref)));
-      policies.add(new AccessPolicy(o.file(), o.namespace() + "/" + o.name(), names(spec.path("subjects").path("groups")),
-          strings(spec.path("subjects").path("users")), models));
+      policies.add(
+          new AccessPolicy(
+              o.file(),
+              o.namespace() + "/" + o.name(),
+              names(spec.path("subjects").path("groups")),
+              strings(spec.path("subjects").path("users")),
+              models));
     }
     Set<String> refs = new LinkedHashSet<>();
     objects.ofKind("MaaSModelRef").forEach(o -> refs.add(o.namespace() + "/" + o.name()));

@@ -15,38 +15,40 @@ final class PlatformKinds {
   record GroupKind(String group, String kind) {}
 
   /** Sorted by group, then kind, so the AppProject's list is stable. */
-  static final List<GroupKind> NAMESPACED = List.of(
-      new GroupKind("", "ConfigMap"),
-      new GroupKind("", "PersistentVolumeClaim"),
-      new GroupKind("", "Service"),
-      new GroupKind("", "ServiceAccount"),
-      new GroupKind("apps", "Deployment"),
-      new GroupKind("autoscaling", "HorizontalPodAutoscaler"),
-      new GroupKind("extensions.kuadrant.io", "TelemetryPolicy"),
-      new GroupKind("gateway.networking.k8s.io", "Gateway"),
-      new GroupKind("gateway.networking.k8s.io", "HTTPRoute"),
-      new GroupKind("gateway.networking.k8s.io", "ReferenceGrant"),
-      new GroupKind("keda.sh", "ScaledObject"),
-      new GroupKind("kuadrant.io", "AuthPolicy"),
-      new GroupKind("kuadrant.io", "Kuadrant"),
-      new GroupKind("kuadrant.io", "RateLimitPolicy"),
-      new GroupKind("kuadrant.io", "TokenRateLimitPolicy"),
-      new GroupKind("limitador.kuadrant.io", "Limitador"),
-      new GroupKind("monitoring.coreos.com", "PodMonitor"),
-      new GroupKind("monitoring.coreos.com", "PrometheusRule"),
-      new GroupKind("monitoring.coreos.com", "ServiceMonitor"),
-      new GroupKind("networking.k8s.io", "NetworkPolicy"),
-      new GroupKind("policy", "PodDisruptionBudget"),
-      new GroupKind("rbac.authorization.k8s.io", "Role"),
-      new GroupKind("rbac.authorization.k8s.io", "RoleBinding"),
-      new GroupKind("serving.kserve.io", "InferenceService"),
-      new GroupKind("serving.kserve.io", "LLMInferenceService"));
+  static final List<GroupKind> NAMESPACED =
+      List.of(
+          new GroupKind("", "ConfigMap"),
+          new GroupKind("", "PersistentVolumeClaim"),
+          new GroupKind("", "Service"),
+          new GroupKind("", "ServiceAccount"),
+          new GroupKind("apps", "Deployment"),
+          new GroupKind("autoscaling", "HorizontalPodAutoscaler"),
+          new GroupKind("extensions.kuadrant.io", "TelemetryPolicy"),
+          new GroupKind("gateway.networking.k8s.io", "Gateway"),
+          new GroupKind("gateway.networking.k8s.io", "HTTPRoute"),
+          new GroupKind("gateway.networking.k8s.io", "ReferenceGrant"),
+          new GroupKind("keda.sh", "ScaledObject"),
+          new GroupKind("kuadrant.io", "AuthPolicy"),
+          new GroupKind("kuadrant.io", "Kuadrant"),
+          new GroupKind("kuadrant.io", "RateLimitPolicy"),
+          new GroupKind("kuadrant.io", "TokenRateLimitPolicy"),
+          new GroupKind("limitador.kuadrant.io", "Limitador"),
+          new GroupKind("monitoring.coreos.com", "PodMonitor"),
+          new GroupKind("monitoring.coreos.com", "PrometheusRule"),
+          new GroupKind("monitoring.coreos.com", "ServiceMonitor"),
+          new GroupKind("networking.k8s.io", "NetworkPolicy"),
+          new GroupKind("policy", "PodDisruptionBudget"),
+          new GroupKind("rbac.authorization.k8s.io", "Role"),
+          new GroupKind("rbac.authorization.k8s.io", "RoleBinding"),
+          new GroupKind("serving.kserve.io", "InferenceService"),
+          new GroupKind("serving.kserve.io", "LLMInferenceService"));
 
   /** The kinds the {@code maas-crds} target adds: upstream MaaS's resources. */
-  static final List<GroupKind> MAAS_CRDS = List.of(
-      new GroupKind("maas.opendatahub.io", "MaaSAuthPolicy"),
-      new GroupKind("maas.opendatahub.io", "MaaSModelRef"),
-      new GroupKind("maas.opendatahub.io", "MaaSSubscription"));
+  static final List<GroupKind> MAAS_CRDS =
+      List.of(
+          new GroupKind("maas.opendatahub.io", "MaaSAuthPolicy"),
+          new GroupKind("maas.opendatahub.io", "MaaSModelRef"),
+          new GroupKind("maas.opendatahub.io", "MaaSSubscription"));
 
   private PlatformKinds() {}
 

@@ -11,19 +11,20 @@ import java.util.Map;
  * <ol>
  *   <li>{@code -2}: the AppProject (and a Namespace, should one ever be generated), so Applications
  *       and objects have somewhere to go;
- *   <li>{@code -1}: the Kuadrant and Limitador instances and the Gateway, which every policy attaches
- *       to, and the Applications;
+ *   <li>{@code -1}: the Kuadrant and Limitador instances and the Gateway, which every policy
+ *       attaches to, and the Applications;
  *   <li>{@code 0}: plain workloads and their plumbing (ConfigMaps, Services, ServiceAccounts, RBAC,
  *       the token service, HTTPRoutes, autoscalers, disruption budgets, network policies) and any
  *       kind not listed here;
  *   <li>{@code 1}: the Kuadrant policies (AuthPolicy, RateLimitPolicy, TokenRateLimitPolicy,
- *       TelemetryPolicy) and upstream MaaS's MaaSAuthPolicy and MaaSSubscription, whose targets now exist — so no
- *       model is reachable before it is protected;
- *   <li>{@code 2}: the models (LLMInferenceService, InferenceService, and upstream MaaS's MaaSModelRef), after the
- *       ConfigMaps, RBAC and policies they rely on;
+ *       TelemetryPolicy) and upstream MaaS's MaaSAuthPolicy and MaaSSubscription, whose targets now
+ *       exist — so no model is reachable before it is protected;
+ *   <li>{@code 2}: the models (LLMInferenceService, InferenceService, and upstream MaaS's
+ *       MaaSModelRef), after the ConfigMaps, RBAC and policies they rely on;
  *   <li>{@code 3}: monitoring (ServiceMonitor, PodMonitor, PrometheusRule), which watches what the
- *       earlier waves started, and KEDA's ScaledObjects, whose target Deployments KServe makes from the models of
- *       wave 2 (a ScaledObject without its target is not Ready, and Argo CD would wait on it forever).
+ *       earlier waves started, and KEDA's ScaledObjects, whose target Deployments KServe makes from
+ *       the models of wave 2 (a ScaledObject without its target is not Ready, and Argo CD would
+ *       wait on it forever).
  * </ol>
  */
 public final class SyncWaves {
@@ -34,31 +35,35 @@ public final class SyncWaves {
   /** The wave of any kind without its own entry. */
   public static final String DEFAULT_WAVE = "0";
 
-  private static final Map<String, String> WAVES = Map.ofEntries(
-      Map.entry("AppProject", "-2"),
-      Map.entry("Namespace", "-2"),
-      Map.entry("Application", "-1"),
-      Map.entry("ApplicationSet", "-1"),
-      Map.entry("Kuadrant", "-1"),
-      Map.entry("Limitador", "-1"),
-      Map.entry("Gateway", "-1"),
-      Map.entry("AuthPolicy", "1"),
-      Map.entry("RateLimitPolicy", "1"),
-      Map.entry("TokenRateLimitPolicy", "1"),
-      Map.entry("TelemetryPolicy", "1"),
-      Map.entry("MaaSAuthPolicy", "1"),
-      Map.entry("MaaSSubscription", "1"),
-      Map.entry("MaaSModelRef", "2"),
-      Map.entry("LLMInferenceService", "2"),
-      Map.entry("InferenceService", "2"),
-      Map.entry("ServiceMonitor", "3"),
-      Map.entry("PodMonitor", "3"),
-      Map.entry("PrometheusRule", "3"),
-      Map.entry("ScaledObject", "3"));
+  private static final Map<String, String> WAVES =
+      Map.ofEntries(
+          Map.entry("AppProject", "-2"),
+          Map.entry("Namespace", "-2"),
+          Map.entry("Application", "-1"),
+          Map.entry("ApplicationSet", "-1"),
+          Map.entry("Kuadrant", "-1"),
+          Map.entry("Limitador", "-1"),
+          Map.entry("Gateway", "-1"),
+          Map.entry("AuthPolicy", "1"),
+          Map.entry("RateLimitPolicy", "1"),
+          Map.entry("TokenRateLimitPolicy", "1"),
+          Map.entry("TelemetryPolicy", "1"),
+          Map.entry("MaaSAuthPolicy", "1"),
+          Map.entry("MaaSSubscription", "1"),
+          Map.entry("MaaSModelRef", "2"),
+          Map.entry("LLMInferenceService", "2"),
+          Map.entry("InferenceService", "2"),
+          Map.entry("ServiceMonitor", "3"),
+          Map.entry("PodMonitor", "3"),
+          Map.entry("PrometheusRule", "3"),
+          Map.entry("ScaledObject", "3"));
 
   private SyncWaves() {}
 
-  /** The sync wave of {@code kind}, e.g. {@code "-1"} for a Gateway; {@value #DEFAULT_WAVE} when unlisted. */
+  /**
+   * The sync wave of {@code kind}, e.g. {@code "-1"} for a Gateway; {@value #DEFAULT_WAVE} when
+   * unlisted.
+   */
   public static String of(String kind) {
     return WAVES.getOrDefault(kind, DEFAULT_WAVE);
   }

@@ -7,7 +7,10 @@ import dev.maas.render.KubeObject;
 import dev.maas.render.RenderCheck;
 import java.util.List;
 
-/** Every rate-limit window is in Kuadrant's syntax (no days: {@code 1d} must have become {@code 24h}). */
+/**
+ * Every rate-limit window is in Kuadrant's syntax (no days: {@code 1d} must have become {@code
+ * 24h}).
+ */
 public final class KuadrantWindowCheck implements RenderCheck {
 
   @Override
@@ -21,11 +24,13 @@ public final class KuadrantWindowCheck implements RenderCheck {
       if (!o.kind().endsWith("RateLimitPolicy")) {
         continue;
       }
-      for (JsonNode limit : (Iterable<JsonNode>) () -> o.body().path("spec").path("limits").elements()) {
+      for (JsonNode limit :
+          (Iterable<JsonNode>) () -> o.body().path("spec").path("limits").elements()) {
         for (JsonNode rate : limit.path("rates")) {
           String window = rate.path("window").asText("");
           if (!Window.KUADRANT_SYNTAX.matcher(window).matches()) {
-            throw new IllegalStateException(o.kind() + " " + o.name() + " has window `" + window + "` that Kuadrant rejects");
+            throw new IllegalStateException(
+                o.kind() + " " + o.name() + " has window `" + window + "` that Kuadrant rejects");
           }
         }
       }

@@ -1,5 +1,5 @@
 /**
- * The render pipeline's read-only check stages (unique objects, provenance, Kuadrant windows): they read the
- * generated objects and change nothing.
+ * The render pipeline's read-only check stages (unique objects, provenance, Kuadrant windows): they
+ * read the generated objects and change nothing.
  */
 package dev.maas.render.checks;

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Generates the platform's Gateway (one HTTPS listener that terminates TLS), the one public HTTPRoute that carries
- * every model call and the model listing, and the internal Gateway behind it with a route for every predictor model
- * (KServe attaches the routes of LLMInferenceServices to the internal Gateway itself). See {@link ModelRouting} for
- * why model traffic takes one public route.
+ * Generates the platform's Gateway (one HTTPS listener that terminates TLS), the one public
+ * HTTPRoute that carries every model call and the model listing, and the internal Gateway behind it
+ * with a route for every predictor model (KServe attaches the routes of LLMInferenceServices to the
+ * internal Gateway itself). See {@link ModelRouting} for why model traffic takes one public route.
  */
 public final class GatewayGenerator implements Generator {
 
@@ -35,13 +35,22 @@ public final class GatewayGenerator implements Generator {
   /** The port KServe's predictor Service listens on. */
   static final int PREDICTOR_PORT = 80;
 
-  /** Most path matches in one rule (the HTTPRoute CRD allows 64 per rule and fewer than 128 per route). */
+  /**
+   * Most path matches in one rule (the HTTPRoute CRD allows 64 per rule and fewer than 128 per
+   * route).
+   */
   static final int MATCHES_PER_RULE = 64;
 
-  /** Most model namespaces the public route can match: fewer than 128 matches per route, one is the listing's. */
+  /**
+   * Most model namespaces the public route can match: fewer than 128 matches per route, one is the
+   * listing's.
+   */
   public static final int MAX_MODEL_NAMESPACES = 126;
 
-  /** The headers only Authorino may set for the token service: a client's own are removed on the listing. */
+  /**
+   * The headers only Authorino may set for the token service: a client's own are removed on the
+   * listing.
+   */
   static final List<String> IDENTITY_HEADERS = List.of("X-MaaS-Username", "X-MaaS-Groups");
 
   @Override
@@ -88,14 +97,23 @@ public final class GatewayGenerator implements Generator {
   }
 
   /**
-   * The internal Gateway: plain HTTP, reachable in the cluster only (Istio makes its Service a ClusterIP with this
-   * annotation instead of a LoadBalancer) and, by the NetworkPolicy, only from the public Gateway's pods. It carries
-   * no policy: every call reaching it passed the public Gateway's.
+   * The internal Gateway: plain HTTP, reachable in the cluster only (Istio makes its Service a
+   * ClusterIP with this annotation instead of a LoadBalancer) and, by the NetworkPolicy, only from
+   * the public Gateway's pods. It carries no policy: every call reaching it passed the public
+   * Gateway's.
    */
   private static KubeObject internalGateway(Platform platform) {
-    KubeObject gateway = Manifests.object(API_VERSION, "Gateway", ModelRouting.internalGatewayName(platform),
-        platform.gateway().namespace());
-    gateway.body().with("metadata").putObject("annotations").put("networking.istio.io/service-type", "ClusterIP");
+    KubeObject gateway =
+        Manifests.object(
+            API_VERSION,
+            "Gateway",
+            ModelRouting.internalGatewayName(platform),
+            platform.gateway().namespace());
+    gateway
+        .body()
+        .with("metadata")
+        .putObject("annotations")
+        .put("networking.istio.io/service-type", "ClusterIP");
     ObjectNode spec = Manifests.spec(gateway);
     spec.put("gatewayClassName", platform.gateway().className());
     ObjectNode http = spec.putArray("listeners").addObject();
@@ -106,13 +124,21 @@ public final class GatewayGenerator implements Generator {
     return gateway;
   }
 
-  /** A Service of a fixed name in front of the internal Gateway's pods, which the public route forwards to. */
+  /**
+   * A Service of a fixed name in front of the internal Gateway's pods, which the public route
+   * forwards to.
+   */
   private static KubeObject internalService(Platform platform) {
-    KubeObject service = Manifests.object("v1", "Service", ModelRouting.internalGatewayName(platform),
-        platform.gateway().namespace());
+    KubeObject service =
+        Manifests.object(
+            "v1",
+            "Service",
+            ModelRouting.internalGatewayName(platform),
+            platform.gateway().namespace());
     ObjectNode spec = Manifests.spec(service);
     spec.put("type", "ClusterIP");
-    spec.putObject("selector").put(ModelRouting.GATEWAY_NAME_LABEL, ModelRouting.internalGatewayName(platform));
+    spec.putObject("selector")
+        .put(ModelRouting.GATEWAY_NAME_LABEL, ModelRouting.internalGatewayName(platform));
     ObjectNode port = spec.putArray("ports").addObject();
     port.put("name", "http");
     port.put("port", ModelRouting.INTERNAL_PORT);
@@ -122,19 +148,28 @@ public final class GatewayGenerator implements Generator {
   }
 
   /**
-   * Only the public Gateway's pods may call the internal Gateway: anything else would skip authentication and limits.
-   * When a predictor scales on its requests, Prometheus may also scrape the Envoy metrics port, where those requests
-   * are counted; that port serves counters only.
+   * Only the public Gateway's pods may call the internal Gateway: anything else would skip
+   * authentication and limits. When a predictor scales on its requests, Prometheus may also scrape
+   * the Envoy metrics port, where those requests are counted; that port serves counters only.
    */
   private static KubeObject internalNetworkPolicy(Platform platform) {
-    KubeObject policy = Manifests.object("networking.k8s.io/v1", "NetworkPolicy",
-        ModelRouting.internalGatewayName(platform), platform.gateway().namespace());
+    KubeObject policy =
+        Manifests.object(
+            "networking.k8s.io/v1",
+            "NetworkPolicy",
+            ModelRouting.internalGatewayName(platform),
+            platform.gateway().namespace());
     ObjectNode spec = Manifests.spec(policy);
-    spec.putObject("podSelector").putObject("matchLabels")
+    spec.putObject("podSelector")
+        .putObject("matchLabels")
         .put(ModelRouting.GATEWAY_NAME_LABEL, ModelRouting.internalGatewayName(platform));
     spec.putArray("policyTypes").add("Ingress");
     ObjectNode ingress = spec.putArray("ingress").addObject();
-    ingress.putArray("from").addObject().putObject("podSelector").putObject("matchLabels")
+    ingress
+        .putArray("from")
+        .addObject()
+        .putObject("podSelector")
+        .putObject("matchLabels")
         .put(ModelRouting.GATEWAY_NAME_LABEL, platform.gateway().name());
     ObjectNode port = ingress.putArray("ports").addObject();
     port.put("protocol", "TCP");
@@ -142,9 +177,11 @@ public final class GatewayGenerator implements Generator {
     if (RequestScaling.anyApplies(platform)) {
       Observability observability = Observability.orDefault(platform.observability());
       ObjectNode scrape = ((ArrayNode) spec.get("ingress")).addObject();
-      // Both selectors in one peer, so both must match: Prometheus's pods, in Prometheus's namespace.
+      // Both selectors in one peer, so both must match: Prometheus's pods, in Prometheus's
+      // namespace.
       ObjectNode peer = scrape.putArray("from").addObject();
-      peer.putObject("namespaceSelector").putObject("matchLabels")
+      peer.putObject("namespaceSelector")
+          .putObject("matchLabels")
           .put("kubernetes.io/metadata.name", observability.prometheusNamespace());
       ObjectNode labels = peer.putObject("podSelector").putObject("matchLabels");
       observability.prometheusPodLabels().forEach(labels::put);
@@ -156,13 +193,18 @@ public final class GatewayGenerator implements Generator {
   }
 
   /**
-   * The one public route of model traffic: {@code GET /v1/models} to the token service, and every model namespace's
-   * prefix to the internal Gateway, paths unchanged. Which paths under a prefix get through is the AuthPolicy's
-   * decision (the metered endpoints only); the limits target this route, so each is one set of counters.
+   * The one public route of model traffic: {@code GET /v1/models} to the token service, and every
+   * model namespace's prefix to the internal Gateway, paths unchanged. Which paths under a prefix
+   * get through is the AuthPolicy's decision (the metered endpoints only); the limits target this
+   * route, so each is one set of counters.
    */
   private static KubeObject publicRoute(Platform platform) {
-    KubeObject route = Manifests.object(API_VERSION, "HTTPRoute", ModelRouting.publicRouteName(platform),
-        platform.gateway().namespace());
+    KubeObject route =
+        Manifests.object(
+            API_VERSION,
+            "HTTPRoute",
+            ModelRouting.publicRouteName(platform),
+            platform.gateway().namespace());
     ObjectNode spec = Manifests.spec(route);
     parent(spec, platform.gateway().name(), platform.gateway().namespace());
     ArrayNode rules = spec.putArray("rules");
@@ -178,22 +220,31 @@ public final class GatewayGenerator implements Generator {
     strip.put("type", "RequestHeaderModifier");
     ArrayNode remove = strip.putObject("requestHeaderModifier").putArray("remove");
     IDENTITY_HEADERS.forEach(remove::add);
-    backend(listing, TokenServiceEndpoints.name(platform), platform.tokens().namespace()
-        .equals(platform.gateway().namespace()) ? null : platform.tokens().namespace(), TokenServiceEndpoints.PORT);
+    backend(
+        listing,
+        TokenServiceEndpoints.name(platform),
+        platform.tokens().namespace().equals(platform.gateway().namespace())
+            ? null
+            : platform.tokens().namespace(),
+        TokenServiceEndpoints.PORT);
 
-    List<String> namespaces = new ArrayList<>(new TreeSet<>(platform.models().stream().map(Model::namespace).toList()));
+    List<String> namespaces =
+        new ArrayList<>(new TreeSet<>(platform.models().stream().map(Model::namespace).toList()));
     for (int from = 0, part = 1; from < namespaces.size(); from += MATCHES_PER_RULE, part++) {
       ObjectNode models = rules.addObject();
       models.put("name", namespaces.size() > MATCHES_PER_RULE ? "models-" + part : "models");
       ArrayNode matches = models.putArray("matches");
-      for (String namespace : namespaces.subList(from, Math.min(namespaces.size(), from + MATCHES_PER_RULE))) {
+      for (String namespace :
+          namespaces.subList(from, Math.min(namespaces.size(), from + MATCHES_PER_RULE))) {
         ObjectNode path = matches.addObject().putObject("path");
         path.put("type", "PathPrefix");
         path.put("value", "/" + namespace);
       }
       backend(models, ModelRouting.internalGatewayName(platform), null, ModelRouting.INTERNAL_PORT);
-      // Generations stream for minutes; KServe's own routes turn the proxy's timeouts off the same way
-      // (kserve v0.20.0 config/llmisvcconfig/config-llm-router-route.yaml, `timeouts` of every rule).
+      // Generations stream for minutes; KServe's own routes turn the proxy's timeouts off the same
+      // way
+      // (kserve v0.20.0 config/llmisvcconfig/config-llm-router-route.yaml, `timeouts` of every
+      // rule).
       ObjectNode timeouts = models.putObject("timeouts");
       timeouts.put("request", "0s");
       timeouts.put("backendRequest", "0s");
@@ -201,10 +252,17 @@ public final class GatewayGenerator implements Generator {
     return route;
   }
 
-  /** Lets the public route, in the gateway's namespace, name the token service's Service in its own namespace. */
+  /**
+   * Lets the public route, in the gateway's namespace, name the token service's Service in its own
+   * namespace.
+   */
   private static KubeObject tokenServiceGrant(Platform platform) {
-    KubeObject grant = Manifests.object(GROUP + "/v1beta1", "ReferenceGrant", ModelRouting.publicRouteName(platform),
-        platform.tokens().namespace());
+    KubeObject grant =
+        Manifests.object(
+            GROUP + "/v1beta1",
+            "ReferenceGrant",
+            ModelRouting.publicRouteName(platform),
+            platform.tokens().namespace());
     ObjectNode spec = Manifests.spec(grant);
     ObjectNode from = spec.putArray("from").addObject();
     from.put("group", GROUP);
@@ -217,9 +275,14 @@ public final class GatewayGenerator implements Generator {
     return grant;
   }
 
-  /** The route {@code /<namespace>/<model>/...} on the internal Gateway → the predictor Service, prefix cut off. */
+  /**
+   * The route {@code /<namespace>/<model>/...} on the internal Gateway → the predictor Service,
+   * prefix cut off.
+   */
   private static KubeObject predictorRoute(Platform platform, Model model) {
-    KubeObject route = Manifests.object(API_VERSION, "HTTPRoute", platform.name() + "-" + model.name(), model.namespace());
+    KubeObject route =
+        Manifests.object(
+            API_VERSION, "HTTPRoute", platform.name() + "-" + model.name(), model.namespace());
     ObjectNode spec = Manifests.spec(route);
     parent(spec, ModelRouting.internalGatewayName(platform), platform.gateway().namespace());
     ObjectNode rule = spec.putArray("rules").addObject();

@@ -1,5 +1,5 @@
 /**
- * The generator of the Gateway API objects: the public Gateway and HTTPRoute that carry every model call, and the
- * internal Gateway behind them.
+ * The generator of the Gateway API objects: the public Gateway and HTTPRoute that carry every model
+ * call, and the internal Gateway behind them.
  */
 package dev.maas.render.gateway;

@@ -47,17 +47,21 @@ public final class ModelGenerator implements Generator {
   }
 
   private static KubeObject llm(Platform platform, Model model) {
-    KubeObject service = Manifests.object("serving.kserve.io/v1alpha1", "LLMInferenceService", model.name(), model.namespace());
+    KubeObject service =
+        Manifests.object(
+            "serving.kserve.io/v1alpha1", "LLMInferenceService", model.name(), model.namespace());
     describe(service, model);
     ObjectNode spec = Manifests.spec(service);
     ObjectNode m = spec.putObject("model");
     m.put("uri", model.uri());
-    // The served name is the spec's name: clients send it as "model", and metrics are labelled with it.
+    // The served name is the spec's name: clients send it as "model", and metrics are labelled with
+    // it.
     m.put("name", model.name());
     Autoscaling scaling = model.autoscaling();
     if (scaling != null) {
       ObjectNode s = spec.putObject("scaling");
-      // The CRD allows neither 0 replicas nor an idle count of 0 here: an LLM keeps at least one replica.
+      // The CRD allows neither 0 replicas nor an idle count of 0 here: an LLM keeps at least one
+      // replica.
       s.put("minReplicas", Math.max(1, scaling.minReplicas()));
       s.put("maxReplicas", scaling.maxReplicas());
       s.putObject("wva").putObject("hpa");
@@ -65,8 +69,10 @@ public final class ModelGenerator implements Generator {
       spec.put("replicas", model.replicas() == null ? 1 : model.replicas());
     }
     // KServe makes the route (`<name>-kserve-route`) and attaches it to the Gateways named here
-    // (kserve v0.20.0 pkg/controller/v1alpha2/llmisvc/config_merge.go line 329): the internal one, which only the
-    // public Gateway's single model route reaches, so that each tier limit is one set of counters (ModelRouting).
+    // (kserve v0.20.0 pkg/controller/v1alpha2/llmisvc/config_merge.go line 329): the internal one,
+    // which only the
+    // public Gateway's single model route reaches, so that each tier limit is one set of counters
+    // (ModelRouting).
     ObjectNode router = spec.putObject("router");
     router.putObject("route");
     ObjectNode ref = router.putObject("gateway").putArray("refs").addObject();
@@ -74,8 +80,10 @@ public final class ModelGenerator implements Generator {
     ref.put("namespace", platform.gateway().namespace());
     Parallelism parallelism = model.effectiveParallelism();
     if (parallelism != null) {
-      // vLLM shards a model over the GPUs of a replica only when told: KServe passes --tensor-parallel-size only
-      // when spec.parallelism.tensor is set (kserve v0.20.0 config/llmisvcconfig/config-llm-template.yaml lines
+      // vLLM shards a model over the GPUs of a replica only when told: KServe passes
+      // --tensor-parallel-size only
+      // when spec.parallelism.tensor is set (kserve v0.20.0
+      // config/llmisvcconfig/config-llm-template.yaml lines
       // 166-172); without it the model loads on one GPU.
       ObjectNode split = spec.putObject("parallelism");
       split.put("tensor", parallelism.tensor());
@@ -85,14 +93,17 @@ public final class ModelGenerator implements Generator {
     }
     ObjectNode template = spec.putObject("template");
     if (model.serviceAccountName() != null) {
-      // KServe's storage initializer takes hf:// and s3:// credentials from the secrets of the pod's ServiceAccount
-      // (kserve v0.20.0 pkg/controller/v1alpha1/llmisvc/workload_storage.go, attachHfModelArtifact and
+      // KServe's storage initializer takes hf:// and s3:// credentials from the secrets of the
+      // pod's ServiceAccount
+      // (kserve v0.20.0 pkg/controller/v1alpha1/llmisvc/workload_storage.go, attachHfModelArtifact
+      // and
       // attachS3ModelArtifact).
       template.put("serviceAccountName", model.serviceAccountName());
     }
     ObjectNode main = template.putArray("containers").addObject();
     main.put("name", "main");
-    // Streams end with a usage chunk, so streamed tokens are counted (kserve v0.20.0 config-llm-template.yaml line 176).
+    // Streams end with a usage chunk, so streamed tokens are counted (kserve v0.20.0
+    // config-llm-template.yaml line 176).
     ObjectNode usage = main.putArray("env").addObject();
     usage.put("name", "VLLM_ADDITIONAL_ARGS");
     usage.put("value", "--enable-force-include-usage");
@@ -104,13 +115,18 @@ public final class ModelGenerator implements Generator {
   }
 
   private static KubeObject predictor(Model model) {
-    KubeObject service = Manifests.object("serving.kserve.io/v1beta1", "InferenceService", model.name(), model.namespace());
+    KubeObject service =
+        Manifests.object(
+            "serving.kserve.io/v1beta1", "InferenceService", model.name(), model.namespace());
     describe(service, model);
-    // Pinned, not left to the cluster's default (Serverless, kserve v0.20.0 config/configmap/inferenceservice.yaml
-    // line 745), where `<name>-predictor` is an ExternalName for the Knative gateway and the route's Host matches
+    // Pinned, not left to the cluster's default (Serverless, kserve v0.20.0
+    // config/configmap/inferenceservice.yaml
+    // line 745), where `<name>-predictor` is an ExternalName for the Knative gateway and the
+    // route's Host matches
     // nothing. Standard mode makes it a plain Service the internal Gateway's route reaches
     // (pkg/constants/constants.go lines 115 and 565).
-    ((ObjectNode) service.body().get("metadata").get("annotations")).put("serving.kserve.io/deploymentMode", "Standard");
+    ((ObjectNode) service.body().get("metadata").get("annotations"))
+        .put("serving.kserve.io/deploymentMode", "Standard");
     ObjectNode predictor = Manifests.spec(service).putObject("predictor");
     if (model.serviceAccountName() != null) {
       // The storage initializer reads the download credentials from this ServiceAccount's secrets.
@@ -121,11 +137,14 @@ public final class ModelGenerator implements Generator {
       predictor.put("minReplicas", scaling.minReplicas());
       predictor.put("maxReplicas", scaling.maxReplicas());
       if (RequestScaling.applies(scaling)) {
-        // Standard mode's HPA builds metrics for cpu and memory only (kserve v0.20.0 hpa_reconciler.go
-        // getHPAMetrics): request metrics are KEDA's, through the ScaledObject written beside this object;
-        // `external` tells KServe to write no autoscaler of its own and to leave the replicas to it.
-        ((ObjectNode) service.body().get("metadata").get("annotations")).put(RequestScaling.AUTOSCALER_CLASS,
-            RequestScaling.EXTERNAL);
+        // Standard mode's HPA builds metrics for cpu and memory only (kserve v0.20.0
+        // hpa_reconciler.go
+        // getHPAMetrics): request metrics are KEDA's, through the ScaledObject written beside this
+        // object;
+        // `external` tells KServe to write no autoscaler of its own and to leave the replicas to
+        // it.
+        ((ObjectNode) service.body().get("metadata").get("annotations"))
+            .put(RequestScaling.AUTOSCALER_CLASS, RequestScaling.EXTERNAL);
       } else {
         predictor.put("scaleMetric", scaling.metric());
         predictor.put("scaleTarget", scaling.target());
@@ -136,7 +155,8 @@ public final class ModelGenerator implements Generator {
       predictor.put("maxReplicas", Math.max(1, replicas));
     }
     ObjectNode m = predictor.putObject("model");
-    m.putObject("modelFormat").put("name", model.modelFormat() == null ? DEFAULT_MODEL_FORMAT : model.modelFormat());
+    m.putObject("modelFormat")
+        .put("name", model.modelFormat() == null ? DEFAULT_MODEL_FORMAT : model.modelFormat());
     m.put("storageUri", model.uri());
     ObjectNode resources = resources(model.resources());
     if (resources != null) {
@@ -147,7 +167,9 @@ public final class ModelGenerator implements Generator {
 
   /** The ServiceAccount that hands the model's download Secret to KServe's storage initializer. */
   private static KubeObject storageServiceAccount(Model model) {
-    KubeObject account = Manifests.object("v1", "ServiceAccount", model.storageServiceAccountName(), model.namespace());
+    KubeObject account =
+        Manifests.object(
+            "v1", "ServiceAccount", model.storageServiceAccountName(), model.namespace());
     account.body().putArray("secrets").addObject().put("name", model.credentials().secretName());
     return account;
   }
@@ -160,7 +182,10 @@ public final class ModelGenerator implements Generator {
     }
   }
 
-  /** Requests equal to limits, so the scheduler reserves what the model may use; {@code null} when none are set. */
+  /**
+   * Requests equal to limits, so the scheduler reserves what the model may use; {@code null} when
+   * none are set.
+   */
   static ObjectNode resources(Resources r) {
     if (r == null || (r.cpu() == null && r.memory() == null && r.gpus() == null)) {
       return null;

@@ -9,8 +9,8 @@ import dev.maas.model.Platform;
 import java.util.List;
 
 /**
- * The platform as one environment sees it: its hostname, its model overrides and its Limitador (production
- * storage, {@link Environments#limitador}) applied.
+ * The platform as one environment sees it: its hostname, its model overrides and its Limitador
+ * (production storage, {@link Environments#limitador}) applied.
  */
 public final class EnvironmentView {
 
@@ -19,12 +19,27 @@ public final class EnvironmentView {
   /** {@code platform} with {@code env}'s changes. */
   public static Platform apply(Platform platform, Environment env) {
     Gateway gw = platform.gateway();
-    Gateway gateway = env.hostname() == null ? gw
-        : new Gateway(gw.name(), gw.namespace(), gw.className(), env.hostname(), gw.tlsSecretName());
-    List<Model> models = platform.models().stream().map(m -> override(m, env.models().get(m.name()))).toList();
-    return new Platform(platform.name(), platform.specFile(), platform.specHash(), gateway, platform.auth(),
-        platform.tokens(), platform.tiers(), models, Environments.limitador(platform.limitador(), env), platform.observability(),
-        platform.environments(), platform.gitops(), platform.target());
+    Gateway gateway =
+        env.hostname() == null
+            ? gw
+            : new Gateway(
+                gw.name(), gw.namespace(), gw.className(), env.hostname(), gw.tlsSecretName());
+    List<Model> models =
+        platform.models().stream().map(m -> override(m, env.models().get(m.name()))).toList();
+    return new Platform(
+        platform.name(),
+        platform.specFile(),
+        platform.specHash(),
+        gateway,
+        platform.auth(),
+        platform.tokens(),
+        platform.tiers(),
+        models,
+        Environments.limitador(platform.limitador(), env),
+        platform.observability(),
+        platform.environments(),
+        platform.gitops(),
+        platform.target());
   }
 
   private static Model override(Model m, ModelOverride o) {
@@ -33,7 +48,8 @@ public final class EnvironmentView {
     }
     Integer replicas = m.replicas();
     var autoscaling = m.autoscaling();
-    // Fixed replicas and autoscaling exclude each other: the environment's choice replaces the model's.
+    // Fixed replicas and autoscaling exclude each other: the environment's choice replaces the
+    // model's.
     if (o.replicas() != null) {
       replicas = o.replicas();
       autoscaling = null;
@@ -43,7 +59,20 @@ public final class EnvironmentView {
       replicas = null;
     }
     var resources = o.resources() == null ? m.resources() : o.resources().over(m.resources());
-    return new Model(m.name(), m.namespace(), m.displayName(), m.description(), m.serving(), m.uri(), m.credentials(),
-        m.modelFormat(), replicas, autoscaling, resources, m.parallelism(), m.pricing(), m.cap());
+    return new Model(
+        m.name(),
+        m.namespace(),
+        m.displayName(),
+        m.description(),
+        m.serving(),
+        m.uri(),
+        m.credentials(),
+        m.modelFormat(),
+        replicas,
+        autoscaling,
+        resources,
+        m.parallelism(),
+        m.pricing(),
+        m.cap());
   }
 }

@@ -2,14 +2,17 @@ package dev.maas.render.kustomize;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.maas.render.Manifests;
 import dev.maas.output.Yaml;
+import dev.maas.render.Manifests;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
-/** A {@code kustomization.yaml}: its resources (sorted) and patches (sorted by file, hand-written ones last). */
+/**
+ * A {@code kustomization.yaml}: its resources (sorted) and patches (sorted by file, hand-written
+ * ones last).
+ */
 public final class Kustomization {
 
   /** The file name Kustomize looks for. */
@@ -66,15 +69,21 @@ public final class Kustomization {
     resources.forEach(res::add);
     if (!patches.isEmpty()) {
       ArrayNode p = k.putArray("patches");
-      // Kustomize applies patches in list order: the hand-written ones (under custom/) last, so that they win.
-      patches.stream().sorted(Comparator.comparing((Patch patch) -> patch.path().startsWith(OverlayBuilder.CUSTOM + "/"))
-          .thenComparing(Patch::path)).forEach(patch -> {
-        ObjectNode entry = p.addObject();
-        entry.put("path", patch.path());
-        if (patch.target() != null) {
-          entry.set("target", patch.target());
-        }
-      });
+      // Kustomize applies patches in list order: the hand-written ones (under custom/) last, so
+      // that they win.
+      patches.stream()
+          .sorted(
+              Comparator.comparing(
+                      (Patch patch) -> patch.path().startsWith(OverlayBuilder.CUSTOM + "/"))
+                  .thenComparing(Patch::path))
+          .forEach(
+              patch -> {
+                ObjectNode entry = p.addObject();
+                entry.put("path", patch.path());
+                if (patch.target() != null) {
+                  entry.set("target", patch.target());
+                }
+              });
     }
     return Yaml.write(k);
   }

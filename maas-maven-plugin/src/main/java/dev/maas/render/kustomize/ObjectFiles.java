@@ -9,8 +9,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Names the file of every object: {@code <kind-lowercase>-<name>.yaml}, or
- * {@code <namespace>/<kind-lowercase>-<name>.yaml} for objects whose plain name would collide.
+ * Names the file of every object: {@code <kind-lowercase>-<name>.yaml}, or {@code
+ * <namespace>/<kind-lowercase>-<name>.yaml} for objects whose plain name would collide.
  */
 public final class ObjectFiles {
 
@@ -23,7 +23,10 @@ public final class ObjectFiles {
     SortedMap<String, KubeObject> out = new TreeMap<>();
     for (KubeObject o : objects) {
       String name = plainName(o);
-      String path = counts.get(name) == 1 ? name : (o.namespace().isEmpty() ? "cluster" : o.namespace()) + "/" + name;
+      String path =
+          counts.get(name) == 1
+              ? name
+              : (o.namespace().isEmpty() ? "cluster" : o.namespace()) + "/" + name;
       if (out.putIfAbsent(path, o) != null) {
         throw new IllegalStateException("two objects would be written to " + path);
       }

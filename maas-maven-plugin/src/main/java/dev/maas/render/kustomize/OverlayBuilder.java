@@ -2,11 +2,11 @@ package dev.maas.render.kustomize;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.maas.output.SafePaths;
+import dev.maas.output.Yaml;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
 import dev.maas.render.RenderPipeline;
-import dev.maas.output.Yaml;
-import dev.maas.output.SafePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,16 +39,19 @@ public final class OverlayBuilder {
    * @param env the same pipeline's objects for the environment
    * @param handWritten the environment's hand-written folder, or {@code null}
    */
-  public static SortedMap<String, byte[]> build(List<KubeObject> base, List<KubeObject> env, Path handWritten) {
+  public static SortedMap<String, byte[]> build(
+      List<KubeObject> base, List<KubeObject> env, Path handWritten) {
     SortedMap<String, String> files = new TreeMap<>();
-    Kustomization kustomization = new Kustomization().leadingResource("../../" + RenderPipeline.BASE);
+    Kustomization kustomization =
+        new Kustomization().leadingResource("../../" + RenderPipeline.BASE);
     SortedMap<String, KubeObject> baseFiles = ObjectFiles.layout(base);
     Map<String, String> baseFileById = new TreeMap<>();
     Map<String, KubeObject> baseById = new TreeMap<>();
-    baseFiles.forEach((path, o) -> {
-      baseFileById.put(id(o), path);
-      baseById.put(id(o), o);
-    });
+    baseFiles.forEach(
+        (path, o) -> {
+          baseFileById.put(id(o), path);
+          baseById.put(id(o), o);
+        });
     Map<String, KubeObject> envById = new TreeMap<>();
     env.forEach(o -> envById.put(id(o), o));
 
@@ -71,8 +74,12 @@ public final class OverlayBuilder {
       if (!envById.containsKey(e.getKey())) {
         KubeObject gone = e.getValue();
         String path = patchName(baseFileById.get(e.getKey()));
-        KubeObject delete = Manifests.object(gone.apiVersion(), gone.kind(), gone.name(),
-            gone.namespace().isEmpty() ? null : gone.namespace());
+        KubeObject delete =
+            Manifests.object(
+                gone.apiVersion(),
+                gone.kind(),
+                gone.name(),
+                gone.namespace().isEmpty() ? null : gone.namespace());
         delete.body().put("$patch", "delete");
         files.put(path, Yaml.write(delete.body()));
         kustomization.patch(new Kustomization.Patch(path, null));
@@ -85,7 +92,8 @@ public final class OverlayBuilder {
         String path = CUSTOM + "/" + e.getKey();
         out.put(path, e.getValue());
         String fileName = path.substring(path.lastIndexOf('/') + 1);
-        if (fileName.equals(Kustomization.FILE) || !(fileName.endsWith(".yaml") || fileName.endsWith(".yml"))) {
+        if (fileName.equals(Kustomization.FILE)
+            || !(fileName.endsWith(".yaml") || fileName.endsWith(".yml"))) {
           continue; // copied for reference, but not an object or a patch
         }
         if (fileName.endsWith(PATCH_SUFFIX)) {
@@ -96,7 +104,8 @@ public final class OverlayBuilder {
       }
     }
     files.put(Kustomization.FILE, kustomization.text());
-    files.forEach((path, text) -> out.put(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    files.forEach(
+        (path, text) -> out.put(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     return out;
   }
 
@@ -121,7 +130,10 @@ public final class OverlayBuilder {
     return t;
   }
 
-  /** The regular files under {@code folder} whose every path segment is a safe name, relative, sorted. */
+  /**
+   * The regular files under {@code folder} whose every path segment is a safe name, relative,
+   * sorted.
+   */
   private static SortedMap<String, byte[]> readFolder(Path folder) {
     SortedMap<String, byte[]> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(folder)) {
@@ -135,7 +147,8 @@ public final class OverlayBuilder {
         out.put(rel, Files.readAllBytes(p));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the hand-written overlay " + folder + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the hand-written overlay " + folder + ": " + e.getMessage(), e);
     }
     return out;
   }

@@ -14,11 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Generates upstream MaaS's resources: a {@code MaaSModelRef} per LLM model (in the model's namespace), and per tier a
- * {@code MaaSSubscription} (owner groups, priority from the level, each allowed model with its token limits) and a
- * {@code MaaSAuthPolicy} (the same groups and models): a tier's groups, models and token limits become a
- * MaaSAuthPolicy and a MaaSSubscription, as upstream's migration guide maps them (docs/content/migration/
- * tier-to-subscription.md lines 192-212 and 621 at upstream commit c0639b1b).
+ * Generates upstream MaaS's resources: a {@code MaaSModelRef} per LLM model (in the model's
+ * namespace), and per tier a {@code MaaSSubscription} (owner groups, priority from the level, each
+ * allowed model with its token limits) and a {@code MaaSAuthPolicy} (the same groups and models): a
+ * tier's groups, models and token limits become a MaaSAuthPolicy and a MaaSSubscription, as
+ * upstream's migration guide maps them (docs/content/migration/ tier-to-subscription.md lines
+ * 192-212 and 621 at upstream commit c0639b1b).
  */
 public final class MaaSResourcesGenerator implements Generator {
 
@@ -36,10 +37,13 @@ public final class MaaSResourcesGenerator implements Generator {
       }
     }
     for (Tier tier : platform.tiers()) {
-      List<Model> models = platform.models().stream()
-          .filter(m -> m.servingKind() == Serving.LLM && tier.allows(m.name())).toList();
+      List<Model> models =
+          platform.models().stream()
+              .filter(m -> m.servingKind() == Serving.LLM && tier.allows(m.name()))
+              .toList();
       if (models.isEmpty()) {
-        continue; // both kinds need at least one model; a tier without one grants nothing on either target
+        continue; // both kinds need at least one model; a tier without one grants nothing on either
+        // target
       }
       out.add(subscription(platform, tier, models));
       out.add(accessPolicy(platform, tier, models));
@@ -48,7 +52,9 @@ public final class MaaSResourcesGenerator implements Generator {
   }
 
   private static KubeObject modelRef(Model model) {
-    KubeObject ref = Manifests.object(MaaSResources.API_VERSION, "MaaSModelRef", model.name(), model.namespace());
+    KubeObject ref =
+        Manifests.object(
+            MaaSResources.API_VERSION, "MaaSModelRef", model.name(), model.namespace());
     ObjectNode annotations = ref.body().with("metadata").putObject("annotations");
     annotations.put(MaaSResources.DISPLAY_NAME_ANNOTATION, model.displayName());
     if (model.description() != null) {
@@ -64,8 +70,10 @@ public final class MaaSResourcesGenerator implements Generator {
     KubeObject sub = tierObject(platform, tier, "MaaSSubscription");
     ObjectNode spec = Manifests.spec(sub);
     owners(spec.putObject("owner"), tier);
-    // maas-api binds a new key to the caller's subscription of the highest priority (maas-api/internal/subscription/
-    // selector.go lines 289-316), as the token service gives a caller the tier of the highest level.
+    // maas-api binds a new key to the caller's subscription of the highest priority
+    // (maas-api/internal/subscription/
+    // selector.go lines 289-316), as the token service gives a caller the tier of the highest
+    // level.
     spec.put("priority", tier.level());
     ArrayNode refs = spec.putArray("modelRefs");
     for (Model model : models) {
@@ -96,8 +104,12 @@ public final class MaaSResourcesGenerator implements Generator {
   }
 
   private static KubeObject tierObject(Platform platform, Tier tier, String kind) {
-    KubeObject object = Manifests.object(MaaSResources.API_VERSION, kind, MaaSResources.name(platform, tier),
-        MaaSResources.SUBSCRIPTION_NAMESPACE);
+    KubeObject object =
+        Manifests.object(
+            MaaSResources.API_VERSION,
+            kind,
+            MaaSResources.name(platform, tier),
+            MaaSResources.SUBSCRIPTION_NAMESPACE);
     object.body().with("metadata").putObject("labels").put(MaaSResources.TIER_LABEL, tier.name());
     return object;
   }

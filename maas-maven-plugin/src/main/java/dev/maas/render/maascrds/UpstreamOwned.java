@@ -13,45 +13,65 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The stages the {@code maas-crds} target keeps from the {@code kuadrant} target, without what upstream's controller
- * and maas-api own: the routes to the token service and the internal Gateway behind the policies' one route.
+ * The stages the {@code maas-crds} target keeps from the {@code kuadrant} target, without what
+ * upstream's controller and maas-api own: the routes to the token service and the internal Gateway
+ * behind the policies' one route.
  */
 public final class UpstreamOwned {
 
   private UpstreamOwned() {}
 
   /**
-   * The platform's Gateway only. Upstream's controller attaches one TokenRateLimitPolicy and its AuthPolicy to the
-   * HTTPRoute of each model (maas-controller/pkg/controller/maas/maassubscription_controller.go lines 490 and 652-657:
-   * {@code findHTTPRouteForModel}, {@code targetRef} kind HTTPRoute), so models attach to this Gateway themselves.
+   * The platform's Gateway only. Upstream's controller attaches one TokenRateLimitPolicy and its
+   * AuthPolicy to the HTTPRoute of each model
+   * (maas-controller/pkg/controller/maas/maassubscription_controller.go lines 490 and 652-657:
+   * {@code findHTTPRouteForModel}, {@code targetRef} kind HTTPRoute), so models attach to this
+   * Gateway themselves.
    */
   public static Generator gateway() {
     GatewayGenerator gateways = new GatewayGenerator();
-    return stage(gateways.name(), platform -> gateways.generate(platform).stream()
-        .filter(o -> o.kind().equals("Gateway") && o.name().equals(platform.gateway().name())).toList());
+    return stage(
+        gateways.name(),
+        platform ->
+            gateways.generate(platform).stream()
+                .filter(
+                    o -> o.kind().equals("Gateway") && o.name().equals(platform.gateway().name()))
+                .toList());
   }
 
-  /** The models, each LLMInferenceService routed by KServe onto the platform's Gateway (not an internal one). */
+  /**
+   * The models, each LLMInferenceService routed by KServe onto the platform's Gateway (not an
+   * internal one).
+   */
   public static Generator models() {
     ModelGenerator models = new ModelGenerator();
-    return stage(models.name(), platform -> {
-      List<KubeObject> objects = models.generate(platform);
-      for (KubeObject object : objects) {
-        for (JsonNode ref : object.body().path("spec").path("router").path("gateway").path("refs")) {
-          ((ObjectNode) ref).put("name", platform.gateway().name());
-          ((ObjectNode) ref).put("namespace", platform.gateway().namespace());
-        }
-      }
-      return objects;
-    });
+    return stage(
+        models.name(),
+        platform -> {
+          List<KubeObject> objects = models.generate(platform);
+          for (KubeObject object : objects) {
+            for (JsonNode ref :
+                object.body().path("spec").path("router").path("gateway").path("refs")) {
+              ((ObjectNode) ref).put("name", platform.gateway().name());
+              ((ObjectNode) ref).put("namespace", platform.gateway().namespace());
+            }
+          }
+          return objects;
+        });
   }
 
   /** Monitoring without the token service's ServiceMonitor: there is no token service. */
   public static Generator monitoring() {
     MonitoringGenerator monitoring = new MonitoringGenerator();
-    return stage(monitoring.name(), platform -> monitoring.generate(platform).stream()
-        .filter(o -> !(o.kind().equals("ServiceMonitor") && o.name().equals(TokenServiceEndpoints.name(platform))))
-        .toList());
+    return stage(
+        monitoring.name(),
+        platform ->
+            monitoring.generate(platform).stream()
+                .filter(
+                    o ->
+                        !(o.kind().equals("ServiceMonitor")
+                            && o.name().equals(TokenServiceEndpoints.name(platform))))
+                .toList());
   }
 
   /** A generator stage named {@code name} that makes its objects with {@code make}. */

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The recording rules of usage and cost, and the spend alerts: tokens per tier, model, user and cost centre from
- * Limitador's counters, each priced model's price per token as a constant series, spend as tokens times price, and
- * an alert when a tier or cost centre passes the warning share of its monthly budget.
+ * The recording rules of usage and cost, and the spend alerts: tokens per tier, model, user and
+ * cost centre from Limitador's counters, each priced model's price per token as a constant series,
+ * spend as tokens times price, and an alert when a tier or cost centre passes the warning share of
+ * its monthly budget.
  */
 final class CostRules {
 
@@ -26,10 +27,17 @@ final class CostRules {
   /** The recording rule groups: usage always, cost when a model has a price. */
   static void addRecordingGroups(ArrayNode groups, Platform platform) {
     ArrayNode usage = group(groups, platform.name() + "-usage", null);
-    record(usage, UsageMetrics.TOKENS_RATE, "sum by (" + UsageMetrics.FINEST + ") (rate("
-        + UsageMetrics.AUTHORIZED_HITS + "[5m]))", Map.of());
+    record(
+        usage,
+        UsageMetrics.TOKENS_RATE,
+        "sum by (" + UsageMetrics.FINEST + ") (rate(" + UsageMetrics.AUTHORIZED_HITS + "[5m]))",
+        Map.of());
     for (String by : BY) {
-      record(usage, UsageMetrics.tokensRateBy(by), "sum by (" + by + ") (" + UsageMetrics.TOKENS_RATE + ")", Map.of());
+      record(
+          usage,
+          UsageMetrics.tokensRateBy(by),
+          "sum by (" + by + ") (" + UsageMetrics.TOKENS_RATE + ")",
+          Map.of());
     }
     if (platform.currency() == null) {
       return;
@@ -40,19 +48,46 @@ final class CostRules {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("model", model.name());
         labels.put("currency", model.pricing().currency());
-        record(cost, UsageMetrics.PRICE_PER_TOKEN, "vector(" + plain(model.pricing().highestPerToken()) + ")", labels);
+        record(
+            cost,
+            UsageMetrics.PRICE_PER_TOKEN,
+            "vector(" + plain(model.pricing().highestPerToken()) + ")",
+            labels);
       }
     }
-    record(cost, UsageMetrics.COST_RATE, "sum by (" + UsageMetrics.FINEST + ") (" + UsageMetrics.TOKENS_RATE
-        + " * on (model) group_left () " + UsageMetrics.PRICE_PER_TOKEN + ")", Map.of());
+    record(
+        cost,
+        UsageMetrics.COST_RATE,
+        "sum by ("
+            + UsageMetrics.FINEST
+            + ") ("
+            + UsageMetrics.TOKENS_RATE
+            + " * on (model) group_left () "
+            + UsageMetrics.PRICE_PER_TOKEN
+            + ")",
+        Map.of());
     for (String by : BY) {
-      record(cost, UsageMetrics.costRateBy(by), "sum by (" + by + ") (" + UsageMetrics.COST_RATE + ")", Map.of());
+      record(
+          cost,
+          UsageMetrics.costRateBy(by),
+          "sum by (" + by + ") (" + UsageMetrics.COST_RATE + ")",
+          Map.of());
     }
     // Thirty days of raw counters are read once an hour, not at every evaluation.
     ArrayNode monthly = group(groups, platform.name() + "-spend", "1h");
     for (String by : List.of("tier", "cost_center")) {
-      record(monthly, UsageMetrics.cost30dBy(by), "sum by (" + by + ") (sum by (" + by + ", model) (increase("
-          + UsageMetrics.AUTHORIZED_HITS + "[30d])) * on (model) group_left () " + UsageMetrics.PRICE_PER_TOKEN + ")",
+      record(
+          monthly,
+          UsageMetrics.cost30dBy(by),
+          "sum by ("
+              + by
+              + ") (sum by ("
+              + by
+              + ", model) (increase("
+              + UsageMetrics.AUTHORIZED_HITS
+              + "[30d])) * on (model) group_left () "
+              + UsageMetrics.PRICE_PER_TOKEN
+              + ")",
           Map.of());
     }
   }
@@ -80,27 +115,52 @@ final class CostRules {
       }
     }
     // A cost centre's budget is the sum of its tiers' budgets, when every one of its tiers has one.
-    byCostCenter.forEach((costCenter, budget) -> {
-      if (!unbudgeted.contains(costCenter)) {
-        alert(rules, "cost_center", costCenter, budget, warnPercent, currency);
-      }
-    });
+    byCostCenter.forEach(
+        (costCenter, budget) -> {
+          if (!unbudgeted.contains(costCenter)) {
+            alert(rules, "cost_center", costCenter, budget, warnPercent, currency);
+          }
+        });
   }
 
-  private static void alert(ArrayNode rules, String label, String value, BigDecimal budget, int warnPercent,
+  private static void alert(
+      ArrayNode rules,
+      String label,
+      String value,
+      BigDecimal budget,
+      int warnPercent,
       String currency) {
-    BigDecimal threshold = budget.multiply(BigDecimal.valueOf(warnPercent)).divide(BigDecimal.valueOf(100))
-        .stripTrailingZeros();
+    BigDecimal threshold =
+        budget
+            .multiply(BigDecimal.valueOf(warnPercent))
+            .divide(BigDecimal.valueOf(100))
+            .stripTrailingZeros();
     ObjectNode alert = rules.addObject();
     alert.put("alert", "MaasSpendHigh");
-    alert.put("expr", UsageMetrics.cost30dBy(label) + "{" + label + "=\"" + PromQl.label(value) + "\"} > "
-        + plain(threshold));
+    alert.put(
+        "expr",
+        UsageMetrics.cost30dBy(label)
+            + "{"
+            + label
+            + "=\""
+            + PromQl.label(value)
+            + "\"} > "
+            + plain(threshold));
     ObjectNode labels = alert.putObject("labels");
     labels.put("severity", "warning");
     labels.put(label, value);
     ObjectNode annotations = alert.putObject("annotations");
-    annotations.put("summary", (label.equals("tier") ? "Tier " : "Cost centre ") + value + " spent more than "
-        + warnPercent + "% of its monthly budget of " + plain(budget) + " " + currency + " over the last 30 days");
+    annotations.put(
+        "summary",
+        (label.equals("tier") ? "Tier " : "Cost centre ")
+            + value
+            + " spent more than "
+            + warnPercent
+            + "% of its monthly budget of "
+            + plain(budget)
+            + " "
+            + currency
+            + " over the last 30 days");
   }
 
   private static ArrayNode group(ArrayNode groups, String name, String interval) {
@@ -112,7 +172,8 @@ final class CostRules {
     return group.putArray("rules");
   }
 
-  private static void record(ArrayNode rules, String name, String expr, Map<String, String> labels) {
+  private static void record(
+      ArrayNode rules, String name, String expr, Map<String, String> labels) {
     ObjectNode rule = rules.addObject();
     rule.put("record", name);
     rule.put("expr", expr);

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Generates monitoring as the spec asks: ServiceMonitors for Limitador, Authorino and the token
- * service, a PrometheusRule of usage and cost recording rules, a PrometheusRule with per-tier usage and spend alerts,
- * and a Grafana dashboard ConfigMap.
+ * service, a PrometheusRule of usage and cost recording rules, a PrometheusRule with per-tier usage
+ * and spend alerts, and a Grafana dashboard ConfigMap.
  */
 public final class MonitoringGenerator implements Generator {
 
@@ -49,18 +49,46 @@ public final class MonitoringGenerator implements Generator {
     if (o == null) {
       return out;
     }
-    String kuadrantNamespace = platform.limitador() != null ? platform.limitador().namespace() : new Limitador(null, 1, null).namespace();
+    String kuadrantNamespace =
+        platform.limitador() != null
+            ? platform.limitador().namespace()
+            : new Limitador(null, 1, null).namespace();
     if (o.metrics()) {
-      out.add(serviceMonitor(platform.name() + "-limitador", kuadrantNamespace, Map.of("app", "limitador"), "http", "/metrics"));
-      out.add(serviceMonitor(platform.name() + "-authorino", kuadrantNamespace,
-          Map.of("authorino-resource", "authorino", "control-plane", "controller-manager"), "http", "/server-metrics"));
-      out.add(serviceMonitor(TokenServiceEndpoints.name(platform), platform.tokens().namespace(),
-          // The token service's Service carries these labels (its pods' selector), not its object name.
-          Map.of("app.kubernetes.io/name", "token-service", "app.kubernetes.io/instance", platform.name()), "metrics", "/metrics"));
+      out.add(
+          serviceMonitor(
+              platform.name() + "-limitador",
+              kuadrantNamespace,
+              Map.of("app", "limitador"),
+              "http",
+              "/metrics"));
+      out.add(
+          serviceMonitor(
+              platform.name() + "-authorino",
+              kuadrantNamespace,
+              Map.of("authorino-resource", "authorino", "control-plane", "controller-manager"),
+              "http",
+              "/server-metrics"));
+      out.add(
+          serviceMonitor(
+              TokenServiceEndpoints.name(platform),
+              platform.tokens().namespace(),
+              // The token service's Service carries these labels (its pods' selector), not its
+              // object name.
+              Map.of(
+                  "app.kubernetes.io/name",
+                  "token-service",
+                  "app.kubernetes.io/instance",
+                  platform.name()),
+              "metrics",
+              "/metrics"));
     }
     if (o.metrics() && (o.alerts() || o.dashboards())) {
-      KubeObject recording = Manifests.object(MONITORING, "PrometheusRule", platform.name() + "-recording-rules",
-          platform.gateway().namespace());
+      KubeObject recording =
+          Manifests.object(
+              MONITORING,
+              "PrometheusRule",
+              platform.name() + "-recording-rules",
+              platform.gateway().namespace());
       CostRules.addRecordingGroups(Manifests.spec(recording).putArray("groups"), platform);
       out.add(recording);
     }
@@ -71,15 +99,23 @@ public final class MonitoringGenerator implements Generator {
       }
     }
     if (o.dashboards()) {
-      KubeObject dashboard = Manifests.object("v1", "ConfigMap", platform.name() + "-dashboard", platform.gateway().namespace());
-      ((ObjectNode) dashboard.body().get("metadata")).putObject("labels").put("grafana_dashboard", "1");
-      dashboard.body().putObject("data").put(platform.name() + "-dashboard.json", Dashboard.json(platform));
+      KubeObject dashboard =
+          Manifests.object(
+              "v1", "ConfigMap", platform.name() + "-dashboard", platform.gateway().namespace());
+      ((ObjectNode) dashboard.body().get("metadata"))
+          .putObject("labels")
+          .put("grafana_dashboard", "1");
+      dashboard
+          .body()
+          .putObject("data")
+          .put(platform.name() + "-dashboard.json", Dashboard.json(platform));
       out.add(dashboard);
     }
     return out;
   }
 
-  private static KubeObject serviceMonitor(String name, String namespace, Map<String, String> selector, String port, String path) {
+  private static KubeObject serviceMonitor(
+      String name, String namespace, Map<String, String> selector, String port, String path) {
     KubeObject monitor = Manifests.object(MONITORING, "ServiceMonitor", name, namespace);
     ObjectNode spec = Manifests.spec(monitor);
     ObjectNode labels = spec.putObject("selector").putObject("matchLabels");
@@ -92,7 +128,12 @@ public final class MonitoringGenerator implements Generator {
   }
 
   private static KubeObject alerts(Platform platform, int warnPercent) {
-    KubeObject rule = Manifests.object(MONITORING, "PrometheusRule", platform.name() + "-alerts", platform.gateway().namespace());
+    KubeObject rule =
+        Manifests.object(
+            MONITORING,
+            "PrometheusRule",
+            platform.name() + "-alerts",
+            platform.gateway().namespace());
     ArrayNode groups = Manifests.spec(rule).putArray("groups");
     for (Tier tier : platform.tiers()) {
       if (tier.unlimited()) {
@@ -107,43 +148,78 @@ public final class MonitoringGenerator implements Generator {
         if (limits != null && limits.tokens() != null && tier.allows(model.name())) {
           overridden.add(model.name());
           for (Rate rate : limits.tokens()) {
-            usageAlert(rules, tier, "model=\"" + label(model.name()) + "\"", model.name(), rate, warnPercent);
+            usageAlert(
+                rules,
+                tier,
+                "model=\"" + label(model.name()) + "\"",
+                model.name(),
+                rate,
+                warnPercent);
           }
         }
       }
-      String rest = overridden.isEmpty() ? "" : "model!~\"" + overridden.stream().map(MonitoringGenerator::label)
-          .collect(Collectors.joining("|")) + "\"";
+      String rest =
+          overridden.isEmpty()
+              ? ""
+              : "model!~\""
+                  + overridden.stream()
+                      .map(MonitoringGenerator::label)
+                      .collect(Collectors.joining("|"))
+                  + "\"";
       for (Rate rate : tier.limits().tokens()) {
         usageAlert(rules, tier, rest, null, rate, warnPercent);
       }
       ObjectNode burst = rules.addObject();
       burst.put("alert", "MaasRateLimitedBurst");
       String t = "tier=\"" + label(tier.name()) + "\"";
-      burst.put("expr", "sum(rate(limited_calls{" + t + "}[5m]))\n/ (sum(rate(authorized_calls{" + t + "}[5m])) + sum(rate(limited_calls{"
-          + t + "}[5m])))\n> " + LIMITED_SHARE);
+      burst.put(
+          "expr",
+          "sum(rate(limited_calls{"
+              + t
+              + "}[5m]))\n/ (sum(rate(authorized_calls{"
+              + t
+              + "}[5m])) + sum(rate(limited_calls{"
+              + t
+              + "}[5m])))\n> "
+              + LIMITED_SHARE);
       burst.put("for", "5m");
       ObjectNode labels = burst.putObject("labels");
       labels.put("severity", "warning");
       labels.put("tier", tier.name());
       ObjectNode annotations = burst.putObject("annotations");
-      annotations.put("summary", "More than 10% of tier " + tier.name() + "'s requests are refused with 429");
+      annotations.put(
+          "summary", "More than 10% of tier " + tier.name() + "'s requests are refused with 429");
     }
     CostRules.addAlertGroup(groups, platform, warnPercent);
     return groups.isEmpty() ? null : rule;
   }
 
-  private static void usageAlert(ArrayNode rules, Tier tier, String extraMatcher, String model, Rate rate, int warnPercent) {
+  private static void usageAlert(
+      ArrayNode rules, Tier tier, String extraMatcher, String model, Rate rate, int warnPercent) {
     if (rate.limit() == 0) {
       return; // a limit of 0 denies: there is no usage to warn about
     }
     String window = rate.parsedWindow().toKuadrant();
-    String matchers = "tier=\"" + label(tier.name()) + "\"" + (extraMatcher.isEmpty() ? "" : ", " + extraMatcher);
+    String matchers =
+        "tier=\"" + label(tier.name()) + "\"" + (extraMatcher.isEmpty() ? "" : ", " + extraMatcher);
     String by = tier.limits().counterScope() == CounterScope.USER ? " by (user) " : "";
-    BigDecimal threshold = BigDecimal.valueOf(rate.limit()).multiply(BigDecimal.valueOf(warnPercent))
-        .divide(BigDecimal.valueOf(100)).stripTrailingZeros();
+    BigDecimal threshold =
+        BigDecimal.valueOf(rate.limit())
+            .multiply(BigDecimal.valueOf(warnPercent))
+            .divide(BigDecimal.valueOf(100))
+            .stripTrailingZeros();
     ObjectNode alert = rules.addObject();
     alert.put("alert", "MaasTokenUsageHigh");
-    alert.put("expr", "sum" + by + "(increase(authorized_hits{" + matchers + "}[" + window + "])) > " + threshold.toPlainString());
+    alert.put(
+        "expr",
+        "sum"
+            + by
+            + "(increase(authorized_hits{"
+            + matchers
+            + "}["
+            + window
+            + "])) > "
+            + threshold.toPlainString());
     alert.put("for", "1m");
     ObjectNode labels = alert.putObject("labels");
     labels.put("severity", "warning");
@@ -153,8 +229,16 @@ public final class MonitoringGenerator implements Generator {
     }
     labels.put("window", window);
     ObjectNode annotations = alert.putObject("annotations");
-    annotations.put("summary", (by.isEmpty() ? "Tier " + tier.name() : "A user of tier " + tier.name()) + " used more than "
-        + warnPercent + "% of " + rate.limit() + " tokens per " + window + (model == null ? "" : " on " + model));
+    annotations.put(
+        "summary",
+        (by.isEmpty() ? "Tier " + tier.name() : "A user of tier " + tier.name())
+            + " used more than "
+            + warnPercent
+            + "% of "
+            + rate.limit()
+            + " tokens per "
+            + window
+            + (model == null ? "" : " on " + model));
   }
 
   private static String label(String value) {

@@ -14,9 +14,10 @@ import dev.maas.render.Manifests;
 import java.util.List;
 
 /**
- * Generates the price table: a ConfigMap with the models' prices and the tiers' cost centres, labels and budgets, so
- * that what a deployed platform charges can be read back from its output (the plan's worst-case spend of the base
- * side) and by chargeback tools. None when no model has a price and no tier names a cost centre or labels.
+ * Generates the price table: a ConfigMap with the models' prices and the tiers' cost centres,
+ * labels and budgets, so that what a deployed platform charges can be read back from its output
+ * (the plan's worst-case spend of the base side) and by chargeback tools. None when no model has a
+ * price and no tier names a cost centre or labels.
  */
 public final class PriceTableGenerator implements Generator {
 
@@ -43,8 +44,13 @@ public final class PriceTableGenerator implements Generator {
 
   @Override
   public List<KubeObject> generate(Platform platform) {
-    boolean attributed = platform.tiers().stream().anyMatch(t -> t.attribution().costCenter() != null
-        || !t.attribution().labels().isEmpty() || t.attribution().monthlyBudget() != null);
+    boolean attributed =
+        platform.tiers().stream()
+            .anyMatch(
+                t ->
+                    t.attribution().costCenter() != null
+                        || !t.attribution().labels().isEmpty()
+                        || t.attribution().monthlyBudget() != null);
     if (platform.currency() == null && !attributed) {
       return List.of();
     }
@@ -74,10 +80,15 @@ public final class PriceTableGenerator implements Generator {
         t.put("monthlyBudget", tier.attribution().monthlyBudget());
       }
     }
-    KubeObject map = Manifests.object("v1", "ConfigMap", name(platform.name()), platform.gateway().namespace());
+    KubeObject map =
+        Manifests.object("v1", "ConfigMap", name(platform.name()), platform.gateway().namespace());
     try {
-      String text = JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
-          .writeValueAsString(table) + "\n";
+      String text =
+          JSON.writer(
+                      new DefaultPrettyPrinter()
+                          .withObjectIndenter(new DefaultIndenter("  ", "\n")))
+                  .writeValueAsString(table)
+              + "\n";
       map.body().putObject("data").put(FILE_NAME, text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the price table", e);

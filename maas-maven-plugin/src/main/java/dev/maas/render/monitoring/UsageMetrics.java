@@ -3,8 +3,9 @@ package dev.maas.render.monitoring;
 import java.util.List;
 
 /**
- * The metric names the monitoring reads: Limitador's counters, which the TelemetryPolicy labels with tier, user,
- * model and the attribution labels, and the series the recording rules make of them.
+ * The metric names the monitoring reads: Limitador's counters, which the TelemetryPolicy labels
+ * with tier, user, model and the attribution labels, and the series the recording rules make of
+ * them.
  */
 public final class UsageMetrics {
 
@@ -17,13 +18,20 @@ public final class UsageMetrics {
   /** Calls Limitador refused (429). */
   public static final String LIMITED_CALLS = "limited_calls";
 
-  /** The metrics an exporter (Limitador) produces; every other name a query reads must be a recording rule's. */
-  public static final List<String> EXPORTED = List.of(AUTHORIZED_HITS, AUTHORIZED_CALLS, LIMITED_CALLS);
+  /**
+   * The metrics an exporter (Limitador) produces; every other name a query reads must be a
+   * recording rule's.
+   */
+  public static final List<String> EXPORTED =
+      List.of(AUTHORIZED_HITS, AUTHORIZED_CALLS, LIMITED_CALLS);
 
   /** Tokens per second by tier, model, user and cost centre. */
   public static final String TOKENS_RATE = "maas:tokens:rate5m";
 
-  /** The price of one token of a model (the higher of its input and output price), labelled by model. */
+  /**
+   * The price of one token of a model (the higher of its input and output price), labelled by
+   * model.
+   */
   public static final String PRICE_PER_TOKEN = "maas_model:price_per_token";
 
   /** Spend per second by tier, model, user and cost centre. */

@@ -1,4 +1,2 @@
-/**
- * The generators of the monitoring objects: ServiceMonitors, alert rules and the dashboard.
- */
+/** The generators of the monitoring objects: ServiceMonitors, alert rules and the dashboard. */
 package dev.maas.render.monitoring;

@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Generates the gateway-level AuthPolicy: only credentials of the platform's token service pass (its JWTs, and its API
- * keys, which the service resolves by hash), revoked ones are refused, and a request is allowed only when it is a metered endpoint ({@link
- * dev.maas.model.MeteredEndpoints}) of a model the caller's tier may call, or the model listing; every other path,
- * a model's metrics or tokenizer among them, is denied.
+ * Generates the gateway-level AuthPolicy: only credentials of the platform's token service pass
+ * (its JWTs, and its API keys, which the service resolves by hash), revoked ones are refused, and a
+ * request is allowed only when it is a metered endpoint ({@link dev.maas.model.MeteredEndpoints})
+ * of a model the caller's tier may call, or the model listing; every other path, a model's metrics
+ * or tokenizer among them, is denied.
  */
 public final class AuthPolicyGenerator implements Generator {
 
@@ -29,30 +30,41 @@ public final class AuthPolicyGenerator implements Generator {
   /** The prefix of the service's API keys in the Authorization header; a JWT never starts so. */
   public static final String API_KEY_BEARER_PREFIX = "Bearer maas_";
 
-  /** The identity an API key authenticates before the service resolves it: a marker, never the key. */
+  /**
+   * The identity an API key authenticates before the service resolves it: a marker, never the key.
+   */
   static final String API_KEY_MARKER = "auth.identity.maas_api_key";
 
   /** The service's answer about the presented API key. */
   static final String API_KEY_METADATA = "auth.metadata.apikey";
 
-  /** The caller's tier for both credential kinds: the key's tier once resolved, else the JWT's claim. */
-  public static final String CALLER_TIER = "(has(" + API_KEY_MARKER + ") ? " + API_KEY_METADATA + ".tier : "
-      + Predicates.TIER + ")";
+  /**
+   * The caller's tier for both credential kinds: the key's tier once resolved, else the JWT's
+   * claim.
+   */
+  public static final String CALLER_TIER =
+      "(has(" + API_KEY_MARKER + ") ? " + API_KEY_METADATA + ".tier : " + Predicates.TIER + ")";
 
   /** How long the issuer's discovery document is cached, in seconds. */
   static final int DISCOVERY_TTL = 300;
 
   /**
-   * Longest tier-access predicate written as one expression, in characters. CEL refuses expressions longer than
-   * 100,000 code points (cel-go in Authorino and dev.cel alike), and a platform of a thousand models needs about
-   * twice that; above this size the predicate becomes a tree of small ones.
+   * Longest tier-access predicate written as one expression, in characters. CEL refuses expressions
+   * longer than 100,000 code points (cel-go in Authorino and dev.cel alike), and a platform of a
+   * thousand models needs about twice that; above this size the predicate becomes a tree of small
+   * ones.
    */
   static final int PREDICATE_BUDGET = 30_000;
 
-  /** Most models in one leaf of the tree: a request is checked against the alternatives of one leaf. */
+  /**
+   * Most models in one leaf of the tree: a request is checked against the alternatives of one leaf.
+   */
   static final int MODELS_PER_LEAF = 16;
 
-  /** Most branches under one node of the tree: a request passes the range guards of at most this many per level. */
+  /**
+   * Most branches under one node of the tree: a request passes the range guards of at most this
+   * many per level.
+   */
   static final int FAN_OUT = 32;
 
   private final int predicateBudget;
@@ -88,7 +100,9 @@ public final class AuthPolicyGenerator implements Generator {
 
   @Override
   public List<KubeObject> generate(Platform platform) {
-    KubeObject policy = Manifests.object("kuadrant.io/v1", "AuthPolicy", policyName(platform), platform.gateway().namespace());
+    KubeObject policy =
+        Manifests.object(
+            "kuadrant.io/v1", "AuthPolicy", policyName(platform), platform.gateway().namespace());
     ObjectNode spec = Manifests.spec(policy);
     spec.set("targetRef", Manifests.gatewayTarget(platform.gateway().name()));
     ObjectNode rules = spec.putObject("rules");
@@ -101,18 +115,30 @@ public final class AuthPolicyGenerator implements Generator {
     apiKeyAuthentication(authentication);
 
     ObjectNode metadata = rules.putObject("metadata");
-    serviceCall(metadata, "revocation", "!has(" + API_KEY_MARKER + ")",
+    serviceCall(
+        metadata,
+        "revocation",
+        "!has(" + API_KEY_MARKER + ")",
         TokenServiceEndpoints.revocationStatusUrl(platform),
-        "{\"jti\": auth.identity.jti, \"sub\": auth.identity.sub, \"iat\": auth.identity.iat}", "auth.identity.jti");
+        "{\"jti\": auth.identity.jti, \"sub\": auth.identity.sub, \"iat\": auth.identity.iat}",
+        "auth.identity.jti");
     apiKeyMetadata(metadata, platform);
 
     ObjectNode authorization = rules.putObject("authorization");
     // An API key carries no audience or jti: its checks are the service's answer about it.
-    patternRule(authorization, "audience", "has(" + API_KEY_MARKER + ") || (" + audiencePredicate(platform) + ")");
+    patternRule(
+        authorization,
+        "audience",
+        "has(" + API_KEY_MARKER + ") || (" + audiencePredicate(platform) + ")");
     // A failed status call leaves no answer, so the predicate errs and the request is denied.
-    patternRule(authorization, "not-revoked",
+    patternRule(
+        authorization,
+        "not-revoked",
         "has(" + API_KEY_MARKER + ") || auth.metadata.revocation.revoked == false");
-    patternRule(authorization, "api-key-valid", "!has(" + API_KEY_MARKER + ") || " + API_KEY_METADATA + ".valid == true");
+    patternRule(
+        authorization,
+        "api-key-valid",
+        "!has(" + API_KEY_MARKER + ") || " + API_KEY_METADATA + ".valid == true");
     accessRule(authorization, platform);
 
     ObjectNode response = rules.putObject("response");
@@ -122,40 +148,65 @@ public final class AuthPolicyGenerator implements Generator {
     ObjectNode unauthorized = response.putObject("unauthorized");
     unauthorized.put("code", 403);
     unauthorized.putObject("message").put("value", "your tier may not call this path");
-    ObjectNode properties = response.putObject("success").putObject("filters").putObject("identity")
-        .putObject("json").putObject("properties");
-    properties.putObject("userid").put("expression",
-        "has(" + API_KEY_MARKER + ") ? " + API_KEY_METADATA + ".user : auth.identity.sub");
+    ObjectNode properties =
+        response
+            .putObject("success")
+            .putObject("filters")
+            .putObject("identity")
+            .putObject("json")
+            .putObject("properties");
+    properties
+        .putObject("userid")
+        .put(
+            "expression",
+            "has(" + API_KEY_MARKER + ") ? " + API_KEY_METADATA + ".user : auth.identity.sub");
     properties.putObject("tier").put("expression", CALLER_TIER);
     return List.of(policy);
   }
 
   /**
-   * API keys: Authorino's {@code apiKey} method compares the presented value with raw keys held in Secrets
-   * (pkg/evaluators/identity/api_key.go, {@code Call}), which would store every key in the clear. A request whose
-   * Authorization header is {@code Bearer maas_...} is instead authenticated by a {@code plain} identity that only
-   * marks it, and the key is resolved by the service, which keeps its hash (the {@code apikey} metadata below); the
-   * authorization rules then require the service's {@code valid: true}.
+   * API keys: Authorino's {@code apiKey} method compares the presented value with raw keys held in
+   * Secrets (pkg/evaluators/identity/api_key.go, {@code Call}), which would store every key in the
+   * clear. A request whose Authorization header is {@code Bearer maas_...} is instead authenticated
+   * by a {@code plain} identity that only marks it, and the key is resolved by the service, which
+   * keeps its hash (the {@code apikey} metadata below); the authorization rules then require the
+   * service's {@code valid: true}.
    */
   private static void apiKeyAuthentication(ObjectNode authentication) {
     ObjectNode apiKey = authentication.putObject("maas-api-keys");
-    apiKey.putArray("when").addObject().put("predicate", "\"authorization\" in request.headers && "
-        + "request.headers.authorization.startsWith(" + CelStrings.quote(API_KEY_BEARER_PREFIX) + ")");
+    apiKey
+        .putArray("when")
+        .addObject()
+        .put(
+            "predicate",
+            "\"authorization\" in request.headers && "
+                + "request.headers.authorization.startsWith("
+                + CelStrings.quote(API_KEY_BEARER_PREFIX)
+                + ")");
     apiKey.putObject("plain").put("expression", "{\"maas_api_key\": true}");
   }
 
   /**
-   * The service's answer about the presented key, cached per Authorization header for {@link #REVOCATION_CACHE_TTL}
-   * seconds: a revoked key is refused at most that long after the replicas saw the revocation.
+   * The service's answer about the presented key, cached per Authorization header for {@link
+   * #REVOCATION_CACHE_TTL} seconds: a revoked key is refused at most that long after the replicas
+   * saw the revocation.
    */
   private static void apiKeyMetadata(ObjectNode metadata, Platform platform) {
-    serviceCall(metadata, "apikey", "has(" + API_KEY_MARKER + ")", TokenServiceEndpoints.apiKeyResolveUrl(platform),
-        "{\"authorization\": request.headers.authorization}", "request.headers.authorization");
+    serviceCall(
+        metadata,
+        "apikey",
+        "has(" + API_KEY_MARKER + ")",
+        TokenServiceEndpoints.apiKeyResolveUrl(platform),
+        "{\"authorization\": request.headers.authorization}",
+        "request.headers.authorization");
   }
 
-  /** A JSON POST to the token service when {@code when} holds, its answer cached per {@code cacheKey}. */
-  private static void serviceCall(ObjectNode metadata, String name, String when, String url, String body,
-      String cacheKey) {
+  /**
+   * A JSON POST to the token service when {@code when} holds, its answer cached per {@code
+   * cacheKey}.
+   */
+  private static void serviceCall(
+      ObjectNode metadata, String name, String when, String url, String body, String cacheKey) {
     ObjectNode call = metadata.putObject(name);
     call.putArray("when").addObject().put("predicate", when);
     ObjectNode http = call.putObject("http");
@@ -168,11 +219,10 @@ public final class AuthPolicyGenerator implements Generator {
     cache.put("ttl", REVOCATION_CACHE_TTL);
   }
 
-
   /**
-   * The tier-access rule: one predicate; or, for a platform too large for one, a pattern that holds when the
-   * request lists models or when a leaf of a tree of range-guarded predicates admits it (Authorino's {@code any} and
-   * {@code all}).
+   * The tier-access rule: one predicate; or, for a platform too large for one, a pattern that holds
+   * when the request lists models or when a leaf of a tree of range-guarded predicates admits it
+   * (Authorino's {@code any} and {@code all}).
    */
   private void accessRule(ObjectNode authorization, Platform platform) {
     String whole = accessPredicate(platform);
@@ -180,13 +230,21 @@ public final class AuthPolicyGenerator implements Generator {
       patternRule(authorization, "tier-access", whole);
       return;
     }
-    ArrayNode any = authorization.putObject("tier-access").putObject("patternMatching").putArray("patterns")
-        .addObject().putArray("any");
+    ArrayNode any =
+        authorization
+            .putObject("tier-access")
+            .putObject("patternMatching")
+            .putArray("patterns")
+            .addObject()
+            .putArray("any");
     any.addObject().put("predicate", joined(List.of(Predicates.isGatewayModelListing())));
     branches(any, leaves(platform));
   }
 
-  /** {@code leaves} under {@code into}: each leaf, or groups of them behind the range of paths they cover. */
+  /**
+   * {@code leaves} under {@code into}: each leaf, or groups of them behind the range of paths they
+   * cover.
+   */
   private void branches(ArrayNode into, List<Leaf> leaves) {
     if (leaves.size() <= fanOut) {
       leaves.forEach(leaf -> into.addObject().put("predicate", leaf.predicate()));
@@ -196,7 +254,8 @@ public final class AuthPolicyGenerator implements Generator {
     for (int from = 0; from < leaves.size(); from += size) {
       List<Leaf> group = leaves.subList(from, Math.min(leaves.size(), from + size));
       ArrayNode all = into.addObject().putArray("all");
-      all.addObject().put("predicate", range(group.get(0).first(), group.get(group.size() - 1).last()));
+      all.addObject()
+          .put("predicate", range(group.get(0).first(), group.get(group.size() - 1).last()));
       branches(all.addObject().putArray("any"), group);
     }
   }
@@ -211,12 +270,13 @@ public final class AuthPolicyGenerator implements Generator {
   record Leaf(String predicate, Model first, Model last) {}
 
   /**
-   * The platform's models that some tier may call, sorted by path, cut into runs of at most
-   * {@code modelsPerLeaf} and of alternatives within half the budget.
+   * The platform's models that some tier may call, sorted by path, cut into runs of at most {@code
+   * modelsPerLeaf} and of alternatives within half the budget.
    */
   List<Leaf> leaves(Platform platform) {
     List<Model> sorted = new ArrayList<>(platform.models());
-    // Sorted with the trailing slash, as the ranges compare: "/llm/granite-8b/" sorts before "/llm/granite/".
+    // Sorted with the trailing slash, as the ranges compare: "/llm/granite-8b/" sorts before
+    // "/llm/granite/".
     sorted.sort(Comparator.comparing((Model m) -> m.pathPrefix() + "/"));
     List<Leaf> leaves = new ArrayList<>();
     List<Model> run = new ArrayList<>();
@@ -227,7 +287,9 @@ public final class AuthPolicyGenerator implements Generator {
       if (alternative == null) {
         continue;
       }
-      if (!run.isEmpty() && (run.size() == modelsPerLeaf || length + alternative.length() + 6 > predicateBudget / 2)) {
+      if (!run.isEmpty()
+          && (run.size() == modelsPerLeaf
+              || length + alternative.length() + 6 > predicateBudget / 2)) {
         leaves.add(leaf(run, alternatives));
         run = new ArrayList<>();
         alternatives = new ArrayList<>();
@@ -250,25 +312,39 @@ public final class AuthPolicyGenerator implements Generator {
   }
 
   /**
-   * The paths under the models from {@code first} to {@code last}, in the order of their prefixes with the
-   * trailing slash. A path under {@code /ns/m/} is at least {@code /ns/m/} and below {@code /ns/m0} ({@code '/'}
-   * sorts just before {@code '0'}); no such prefix is a prefix of another, as names hold no slash, so a path under
-   * an earlier model differs from the last prefix at a smaller character, and every path under a model of the run
-   * lies in this range. The proof evaluates every model's path against it.
+   * The paths under the models from {@code first} to {@code last}, in the order of their prefixes
+   * with the trailing slash. A path under {@code /ns/m/} is at least {@code /ns/m/} and below
+   * {@code /ns/m0} ({@code '/'} sorts just before {@code '0'}); no such prefix is a prefix of
+   * another, as names hold no slash, so a path under an earlier model differs from the last prefix
+   * at a smaller character, and every path under a model of the run lies in this range. The proof
+   * evaluates every model's path against it.
    */
   private static String range(Model first, Model last) {
-    return Predicates.PATH + " >= " + CelStrings.quote(first.pathPrefix() + "/") + " && " + Predicates.PATH + " < "
+    return Predicates.PATH
+        + " >= "
+        + CelStrings.quote(first.pathPrefix() + "/")
+        + " && "
+        + Predicates.PATH
+        + " < "
         + CelStrings.quote(last.pathPrefix() + "0");
   }
 
   private static void patternRule(ObjectNode authorization, String name, String predicate) {
-    authorization.putObject(name).putObject("patternMatching").putArray("patterns").addObject().put("predicate", predicate);
+    authorization
+        .putObject(name)
+        .putObject("patternMatching")
+        .putArray("patterns")
+        .addObject()
+        .put("predicate", predicate);
   }
 
   /** The token was issued for this platform; {@code aud} may be a string or a list. */
   static String audiencePredicate(Platform platform) {
     String audience = CelStrings.quote(TokenServiceEndpoints.audience(platform));
-    return "type(auth.identity.aud) == list ? " + audience + " in auth.identity.aud : auth.identity.aud == " + audience;
+    return "type(auth.identity.aud) == list ? "
+        + audience
+        + " in auth.identity.aud : auth.identity.aud == "
+        + audience;
   }
 
   /**
@@ -303,7 +379,15 @@ public final class AuthPolicyGenerator implements Generator {
         tiers.add(tier.name());
       }
     }
-    return tiers.isEmpty() ? null : Predicates.meteredCall(model) + " && " + CALLER_TIER + " in ["
-        + tiers.stream().map(CelStrings::quote).collect(java.util.stream.Collectors.joining(", ")) + "]";
+    return tiers.isEmpty()
+        ? null
+        : Predicates.meteredCall(model)
+            + " && "
+            + CALLER_TIER
+            + " in ["
+            + tiers.stream()
+                .map(CelStrings::quote)
+                .collect(java.util.stream.Collectors.joining(", "))
+            + "]";
   }
 }

@@ -57,8 +57,8 @@ public enum LimitKind {
   }
 
   /**
-   * The key of a model's cap: {@code model.<name>.<kind>}. Tier names are DNS labels without dots, so no tier's
-   * key can equal it.
+   * The key of a model's cap: {@code model.<name>.<kind>}. Tier names are DNS labels without dots,
+   * so no tier's key can equal it.
    */
   public String capKey(String model) {
     return "model." + model + "." + word;

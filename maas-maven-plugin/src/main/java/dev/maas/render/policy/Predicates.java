@@ -1,8 +1,8 @@
 package dev.maas.render.policy;
 
 import dev.maas.cel.CelStrings;
-import dev.maas.model.Model;
 import dev.maas.model.MeteredEndpoints;
+import dev.maas.model.Model;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,9 +23,9 @@ public final class Predicates {
   public static final String MODEL_LISTING_PATH = MeteredEndpoints.LISTING;
 
   /**
-   * The path the predicates compare: {@code request.url_path} has no query string, while {@code request.path} has
-   * one (authorino {@code pkg/service/well_known_attributes.go} lines 62–65), so {@code /v1/models?a} would not end
-   * with {@code /v1/models}.
+   * The path the predicates compare: {@code request.url_path} has no query string, while {@code
+   * request.path} has one (authorino {@code pkg/service/well_known_attributes.go} lines 62–65), so
+   * {@code /v1/models?a} would not end with {@code /v1/models}.
    */
   public static final String PATH = "request.url_path";
 
@@ -38,7 +38,10 @@ public final class Predicates {
 
   /** The caller's tier is one of {@code tiers}. */
   public static String tierIn(Collection<String> tiers) {
-    return TIER + " in [" + tiers.stream().map(CelStrings::quote).collect(Collectors.joining(", ")) + "]";
+    return TIER
+        + " in ["
+        + tiers.stream().map(CelStrings::quote).collect(Collectors.joining(", "))
+        + "]";
   }
 
   /** The request goes to {@code model}: its path starts with {@code /<namespace>/<model>/}. */
@@ -49,8 +52,13 @@ public final class Predicates {
   /** The request is one of {@code model}'s metered endpoints, called with POST. */
   public static String meteredCall(Model model) {
     List<String> paths = MeteredEndpoints.gatewayPaths(model);
-    String path = paths.size() == 1 ? PATH + " == " + CelStrings.quote(paths.get(0))
-        : PATH + " in [" + paths.stream().map(CelStrings::quote).collect(Collectors.joining(", ")) + "]";
+    String path =
+        paths.size() == 1
+            ? PATH + " == " + CelStrings.quote(paths.get(0))
+            : PATH
+                + " in ["
+                + paths.stream().map(CelStrings::quote).collect(Collectors.joining(", "))
+                + "]";
     return "request.method == " + CelStrings.quote("POST") + " && " + path;
   }
 
@@ -60,12 +68,19 @@ public final class Predicates {
   }
 
   /**
-   * The request lists models ({@code /v1/models} or one model's entry under it), which returns no token usage and
-   * so is never token-limited.
+   * The request lists models ({@code /v1/models} or one model's entry under it), which returns no
+   * token usage and so is never token-limited.
    */
   public static String isModelListing() {
-    return "(" + PATH + " == " + CelStrings.quote(MODEL_LISTING_PATH) + " || " + PATH + ".startsWith("
-        + CelStrings.quote(MODEL_LISTING_PATH + "/") + "))";
+    return "("
+        + PATH
+        + " == "
+        + CelStrings.quote(MODEL_LISTING_PATH)
+        + " || "
+        + PATH
+        + ".startsWith("
+        + CelStrings.quote(MODEL_LISTING_PATH + "/")
+        + "))";
   }
 
   /** The request does not list models. */
@@ -73,7 +88,10 @@ public final class Predicates {
     return "!" + isModelListing();
   }
 
-  /** The request is the gateway's model listing: {@code GET /v1/models} or {@code GET /v1/models/<id>}. */
+  /**
+   * The request is the gateway's model listing: {@code GET /v1/models} or {@code GET
+   * /v1/models/<id>}.
+   */
   public static String isGatewayModelListing() {
     return "request.method == " + CelStrings.quote("GET") + " && " + isModelListing();
   }

@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generates one policy per {@link LimitKind}, on the public model route, with one limit per tier and one per
- * tier-model override. The predicates are mutually exclusive: a tier's general limit leaves out the
- * paths of the models that have their own limit of that kind, so at most one limit of each kind
- * applies to any request, and exactly one when the tier (or the override) sets rates of that kind. A model's cap
- * is one more limit, without tier predicate or counters, that every call of the model meets.
+ * Generates one policy per {@link LimitKind}, on the public model route, with one limit per tier
+ * and one per tier-model override. The predicates are mutually exclusive: a tier's general limit
+ * leaves out the paths of the models that have their own limit of that kind, so at most one limit
+ * of each kind applies to any request, and exactly one when the tier (or the override) sets rates
+ * of that kind. A model's cap is one more limit, without tier predicate or counters, that every
+ * call of the model meets.
  */
 public final class RateLimitGenerator implements Generator {
 
@@ -49,12 +50,19 @@ public final class RateLimitGenerator implements Generator {
       // The CRD requires at least one limit; no tier limits this kind, so there is no policy.
       return List.of();
     }
-    KubeObject policy = Manifests.object(kind.apiVersion(), kind.policyKind(), kind.policyName(platform.name()),
-        platform.gateway().namespace());
+    KubeObject policy =
+        Manifests.object(
+            kind.apiVersion(),
+            kind.policyKind(),
+            kind.policyName(platform.name()),
+            platform.gateway().namespace());
     ObjectNode spec = Manifests.spec(policy);
-    // The public model route, not the Gateway: Kuadrant makes one set of counters per route a limit applies to
-    // (kuadrant-operator v1.5.2 internal/controller/ratelimit_workflow_helpers.go lines 66-68 and 333), and this
-    // route carries every model call and the listing, so each tier limit is counted once, across all its models.
+    // The public model route, not the Gateway: Kuadrant makes one set of counters per route a limit
+    // applies to
+    // (kuadrant-operator v1.5.2 internal/controller/ratelimit_workflow_helpers.go lines 66-68 and
+    // 333), and this
+    // route carries every model call and the listing, so each tier limit is counted once, across
+    // all its models.
     spec.set("targetRef", Manifests.routeTarget(ModelRouting.publicRouteName(platform)));
     ObjectNode limitsNode = spec.putObject("limits");
     limits.forEach(limitsNode::set);
@@ -70,7 +78,8 @@ public final class RateLimitGenerator implements Generator {
       }
       List<Model> overridden = new ArrayList<>();
       for (Model model : platform.models()) {
-        if (tier.allows(model.name()) && kind.overrideRates(tier.modelLimits().get(model.name())) != null) {
+        if (tier.allows(model.name())
+            && kind.overrideRates(tier.modelLimits().get(model.name())) != null) {
           overridden.add(model);
         }
       }
@@ -103,7 +112,8 @@ public final class RateLimitGenerator implements Generator {
       if (cap.isEmpty()) {
         continue;
       }
-      // No tier predicate and no counters: one counter for the model, whoever calls it, on top of the tier's own.
+      // No tier predicate and no counters: one counter for the model, whoever calls it, on top of
+      // the tier's own.
       List<String> when = new ArrayList<>();
       when.add(Predicates.pathUnder(model));
       if (kind == LimitKind.TOKENS) {
@@ -116,8 +126,10 @@ public final class RateLimitGenerator implements Generator {
 
   private static void put(Map<String, ObjectNode> limits, String key, ObjectNode limit) {
     if (limits.putIfAbsent(key, limit) != null) {
-      throw new IllegalStateException("two limits are both named `" + key
-          + "`: a tier name joined with a model name equals another tier's name");
+      throw new IllegalStateException(
+          "two limits are both named `"
+              + key
+              + "`: a tier name joined with a model name equals another tier's name");
     }
   }
 

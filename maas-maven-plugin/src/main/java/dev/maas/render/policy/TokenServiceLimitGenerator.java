@@ -9,9 +9,10 @@ import dev.maas.render.tokenservice.TokenServiceEndpoints;
 import java.util.List;
 
 /**
- * Generates the RateLimitPolicy of the token service's route: every credential path (minting tokens, listing and
- * revoking them) is rate-limited per caller, so that a stolen person's credential cannot mint tokens without bound.
- * The caller is the {@code userid} the route's AuthPolicy passes on for every credential it accepts.
+ * Generates the RateLimitPolicy of the token service's route: every credential path (minting
+ * tokens, listing and revoking them) is rate-limited per caller, so that a stolen person's
+ * credential cannot mint tokens without bound. The caller is the {@code userid} the route's
+ * AuthPolicy passes on for every credential it accepts.
  */
 public final class TokenServiceLimitGenerator implements Generator {
 
@@ -38,8 +39,12 @@ public final class TokenServiceLimitGenerator implements Generator {
 
   @Override
   public List<KubeObject> generate(Platform platform) {
-    KubeObject policy = Manifests.object(LimitKind.REQUESTS.apiVersion(), LimitKind.REQUESTS.policyKind(),
-        policyName(platform), platform.tokens().namespace());
+    KubeObject policy =
+        Manifests.object(
+            LimitKind.REQUESTS.apiVersion(),
+            LimitKind.REQUESTS.policyKind(),
+            policyName(platform),
+            platform.tokens().namespace());
     ObjectNode spec = Manifests.spec(policy);
     spec.set("targetRef", Manifests.routeTarget(TokenServiceEndpoints.name(platform)));
     ObjectNode limit = spec.putObject("limits").putObject("per-caller");

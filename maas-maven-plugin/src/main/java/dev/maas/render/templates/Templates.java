@@ -9,16 +9,20 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders the Pebble templates packaged under {@code /dev/maas/templates/} (the repository's {@code templates/}). */
+/**
+ * Renders the Pebble templates packaged under {@code /dev/maas/templates/} (the repository's {@code
+ * templates/}).
+ */
 public final class Templates {
 
-  private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
-      .loader(loader())
-      .autoEscaping(false)
-      .strictVariables(true)
-      .newLineTrimming(true)
-      .defaultLocale(Locale.ROOT)
-      .build();
+  private static final PebbleEngine ENGINE =
+      new PebbleEngine.Builder()
+          .loader(loader())
+          .autoEscaping(false)
+          .strictVariables(true)
+          .newLineTrimming(true)
+          .defaultLocale(Locale.ROOT)
+          .build();
 
   private Templates() {}
 

@@ -3,10 +3,10 @@ package dev.maas.render.tokenservice;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.maas.output.Yaml;
 import dev.maas.cel.CelStrings;
 import dev.maas.model.Platform;
 import dev.maas.model.UserAuth;
+import dev.maas.output.Yaml;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.transform.ProvenanceTransformer;
@@ -46,17 +46,19 @@ import java.util.Map;
 /**
  * Generates the token service: its program, config, workload, route, policies and scaling.
  *
- * <p>The program is the MaaS API module's image (built by Jib: the compiled classes and their libraries on a
- * JRE), the one {@link TokenServiceImage} pins unless {@code spec.tokens.image} names another; nothing is
- * compiled at pod start. Signing keys stay in the Secret the spec names; only a reference to it is generated.
+ * <p>The program is the MaaS API module's image (built by Jib: the compiled classes and their
+ * libraries on a JRE), the one {@link TokenServiceImage} pins unless {@code spec.tokens.image}
+ * names another; nothing is compiled at pod start. Signing keys stay in the Secret the spec names;
+ * only a reference to it is generated.
  *
- * <p>Revocations across replicas: a ReadWriteOnce volume cannot be shared by several replicas on different
- * nodes, and the service scales with an autoscaler, so revocations live in the ConfigMap
+ * <p>Revocations across replicas: a ReadWriteOnce volume cannot be shared by several replicas on
+ * different nodes, and the service scales with an autoscaler, so revocations live in the ConfigMap
  * {@code <platform>-token-service-state}. Every replica updates it through the Kubernetes API with
- * optimistic concurrency (a conflict re-reads, merges and retries; merging is a union, nothing is lost) and
- * re-reads it every 5 s, well within the gateway's 60 s revocation cache. The Role grants get and update on
- * that one ConfigMap only. The ConfigMap is generated without {@code data}: Argo CD then leaves the data the
- * service writes alone (it is not part of the desired state), while the object itself is still owned by Git.
+ * optimistic concurrency (a conflict re-reads, merges and retries; merging is a union, nothing is
+ * lost) and re-reads it every 5 s, well within the gateway's 60 s revocation cache. The Role grants
+ * get and update on that one ConfigMap only. The ConfigMap is generated without {@code data}: Argo
+ * CD then leaves the data the service writes alone (it is not part of the desired state), while the
+ * object itself is still owned by Git.
  */
 public final class TokenServiceGenerator implements Generator {
 
@@ -87,7 +89,8 @@ public final class TokenServiceGenerator implements Generator {
     out.add(serviceAccount(platform));
     out.add(stateRole(platform));
     out.add(stateRoleBinding(platform));
-    out.add(configMap(platform, configConfigMapName(platform), TokenServiceConfig.FILE_NAME, config));
+    out.add(
+        configMap(platform, configConfigMapName(platform), TokenServiceConfig.FILE_NAME, config));
     out.add(stateConfigMap(platform));
     out.add(deployment(platform, checksum(config)));
     out.add(service(platform));
@@ -126,7 +129,9 @@ public final class TokenServiceGenerator implements Generator {
 
   /** The image the Deployment runs: the spec's override, else the one the plugin pins. */
   public static String image(Platform platform) {
-    return platform.tokens().image() != null ? platform.tokens().image() : TokenServiceImage.pinned();
+    return platform.tokens().image() != null
+        ? platform.tokens().image()
+        : TokenServiceImage.pinned();
   }
 
   // --- identity and configuration ---------------------------------------------------------------
@@ -148,8 +153,11 @@ public final class TokenServiceGenerator implements Generator {
   }
 
   private static ObjectMeta meta(Platform platform, String name) {
-    return new ObjectMetaBuilder().withName(name).withNamespace(platform.tokens().namespace())
-        .withLabels(labels(platform)).build();
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(platform.tokens().namespace())
+        .withLabels(labels(platform))
+        .build();
   }
 
   private static KubeObject kube(Object fabric8Object) {
@@ -157,35 +165,57 @@ public final class TokenServiceGenerator implements Generator {
   }
 
   private static KubeObject serviceAccount(Platform platform) {
-    return kube(new ServiceAccountBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
-        // The in-cluster revocation store calls the Kubernetes API with this account's token.
-        .withAutomountServiceAccountToken(true).build());
+    return kube(
+        new ServiceAccountBuilder()
+            .withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
+            // The in-cluster revocation store calls the Kubernetes API with this account's token.
+            .withAutomountServiceAccountToken(true)
+            .build());
   }
 
   private static KubeObject stateRole(Platform platform) {
-    return kube(new RoleBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
-        .withRules(new PolicyRuleBuilder().withApiGroups("").withResources("configmaps")
-            .withResourceNames(stateConfigMapName(platform)).withVerbs("get", "update").build())
-        .build());
+    return kube(
+        new RoleBuilder()
+            .withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
+            .withRules(
+                new PolicyRuleBuilder()
+                    .withApiGroups("")
+                    .withResources("configmaps")
+                    .withResourceNames(stateConfigMapName(platform))
+                    .withVerbs("get", "update")
+                    .build())
+            .build());
   }
 
   private static KubeObject stateRoleBinding(Platform platform) {
     String name = TokenServiceEndpoints.name(platform);
-    return kube(new RoleBindingBuilder().withMetadata(meta(platform, name))
-        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(name).endRoleRef()
-        .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(platform.tokens().namespace())
-        .endSubject()
-        .build());
+    return kube(
+        new RoleBindingBuilder()
+            .withMetadata(meta(platform, name))
+            .withNewRoleRef()
+            .withApiGroup("rbac.authorization.k8s.io")
+            .withKind("Role")
+            .withName(name)
+            .endRoleRef()
+            .addNewSubject()
+            .withKind("ServiceAccount")
+            .withName(name)
+            .withNamespace(platform.tokens().namespace())
+            .endSubject()
+            .build());
   }
 
   private static KubeObject configMap(Platform platform, String name, String key, String content) {
-    return kube(new ConfigMapBuilder().withMetadata(meta(platform, name)).addToData(key, content).build());
+    return kube(
+        new ConfigMapBuilder().withMetadata(meta(platform, name)).addToData(key, content).build());
   }
 
   private static KubeObject stateConfigMap(Platform platform) {
     ObjectMeta meta = meta(platform, stateConfigMapName(platform));
-    meta.setAnnotations(Map.of("maas.dev/written-by",
-        "the token service (revocations.json); Git owns the object, the service owns its data"));
+    meta.setAnnotations(
+        Map.of(
+            "maas.dev/written-by",
+            "the token service (revocations.json); Git owns the object, the service owns its data"));
     return kube(new ConfigMapBuilder().withMetadata(meta).build());
   }
 
@@ -202,171 +232,284 @@ public final class TokenServiceGenerator implements Generator {
   }
 
   private static Probe probe(String port, int period, int failures) {
-    return new ProbeBuilder().withNewHttpGet().withPath("/health").withPort(new IntOrString(port)).endHttpGet()
-        .withPeriodSeconds(period).withTimeoutSeconds(2).withFailureThreshold(failures).build();
+    return new ProbeBuilder()
+        .withNewHttpGet()
+        .withPath("/health")
+        .withPort(new IntOrString(port))
+        .endHttpGet()
+        .withPeriodSeconds(period)
+        .withTimeoutSeconds(2)
+        .withFailureThreshold(failures)
+        .build();
   }
 
   private static KubeObject deployment(Platform platform, String checksum) {
     String name = TokenServiceEndpoints.name(platform);
-    List<EnvVar> env = List.of(
-        new EnvVar("MAAS_CONFIG", "/etc/maas/config/" + TokenServiceConfig.FILE_NAME, null),
-        new EnvVar("MAAS_KEYS_DIR", "/etc/maas/keys", null),
-        new EnvVar("MAAS_STATE_DIR", "/var/lib/maas", null),
-        new EnvVar("MAAS_STATE_CONFIGMAP", stateConfigMapName(platform), null),
-        new EnvVar("MAAS_PORT", String.valueOf(TokenServiceEndpoints.PORT), null),
-        new EnvVar("MAAS_METRICS_PORT", String.valueOf(TokenServiceEndpoints.METRICS_PORT), null),
-        new EnvVar("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError", null));
-    var container = new ContainerBuilder()
-        .withName("token-service")
-        .withImage(image(platform))
-        // The image's own entrypoint: java -cp /app/resources:/app/classes:/app/libs/* dev.maas.tokenservice.Main.
-        // A tag that is not latest is pulled only when absent, which lets an image loaded into the nodes run.
-        .withImagePullPolicy("IfNotPresent")
-        .withEnv(env)
-        .addNewPort().withName(HTTP).withContainerPort(TokenServiceEndpoints.PORT).withProtocol("TCP").endPort()
-        .addNewPort().withName(METRICS).withContainerPort(TokenServiceEndpoints.METRICS_PORT).withProtocol("TCP").endPort()
-        // The image's entrypoint is ready in 2.9-5.9 s on a 2-CPU machine at load 14 (token-service-start.sh); the
-        // startup probe asks every second for 30 s, five times the slowest start measured, then liveness takes over.
-        .withStartupProbe(probe(METRICS, 1, 30))
-        // Readiness asks the API's own threads, so a saturated pod stops getting traffic; liveness asks the
-        // metrics port, whose threads never queue behind API work, so a busy pod is not restarted for being busy.
-        .withReadinessProbe(probe(HTTP, 5, 3))
-        .withLivenessProbe(probe(METRICS, 10, 3))
-        .withNewResources()
-        .addToRequests("cpu", new Quantity("100m"))
-        .addToRequests("memory", new Quantity("256Mi"))
-        .addToLimits("cpu", new Quantity("1"))
-        .addToLimits("memory", new Quantity("512Mi"))
-        .endResources()
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        .withAllowPrivilegeEscalation(false)
-        .withReadOnlyRootFilesystem(true)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .endSecurityContext()
-        .withVolumeMounts(
-            new VolumeMountBuilder().withName("config").withMountPath("/etc/maas/config").withReadOnly(true).build(),
-            new VolumeMountBuilder().withName("keys").withMountPath("/etc/maas/keys").withReadOnly(true).build(),
-            new VolumeMountBuilder().withName("state").withMountPath("/var/lib/maas").build(),
-            new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build())
-        .build();
-    return kube(new DeploymentBuilder()
-        .withMetadata(meta(platform, name))
-        // No spec.replicas: the autoscaler owns the count (tokens.replicas is its minimum), and a fixed
-        // number here would make every Git sync fight it.
-        .withNewSpec()
-        .withSelector(new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build())
-        .withNewStrategy().withType("RollingUpdate")
-        .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1)).endRollingUpdate()
-        .endStrategy()
-        .withNewTemplate()
-        .withNewMetadata().withLabels(labels(platform)).addToAnnotations(CHECKSUM_ANNOTATION, checksum).endMetadata()
-        .withNewSpec()
-        .withServiceAccountName(name)
-        .withAutomountServiceAccountToken(true)
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true).withRunAsUser(RUN_AS).withRunAsGroup(RUN_AS).withFsGroup(RUN_AS)
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .endSecurityContext()
-        .withContainers(container)
-        .withVolumes(
-            new VolumeBuilder().withName("config").withNewConfigMap().withName(configConfigMapName(platform))
-                .endConfigMap().build(),
-            // Only a reference: the keys never leave the Secret. 0440 + fsGroup lets the non-root user read them.
-            new VolumeBuilder().withName("keys").withNewSecret().withSecretName(platform.tokens().signingKeySecret())
-                .withDefaultMode(0440).endSecret().build(),
-            // The file store is used only outside a cluster; in-cluster the state ConfigMap is the store.
-            new VolumeBuilder().withName("state").withNewEmptyDir().endEmptyDir().build(),
-            new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build())
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build());
+    List<EnvVar> env =
+        List.of(
+            new EnvVar("MAAS_CONFIG", "/etc/maas/config/" + TokenServiceConfig.FILE_NAME, null),
+            new EnvVar("MAAS_KEYS_DIR", "/etc/maas/keys", null),
+            new EnvVar("MAAS_STATE_DIR", "/var/lib/maas", null),
+            new EnvVar("MAAS_STATE_CONFIGMAP", stateConfigMapName(platform), null),
+            new EnvVar("MAAS_PORT", String.valueOf(TokenServiceEndpoints.PORT), null),
+            new EnvVar(
+                "MAAS_METRICS_PORT", String.valueOf(TokenServiceEndpoints.METRICS_PORT), null),
+            new EnvVar(
+                "JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError", null));
+    var container =
+        new ContainerBuilder()
+            .withName("token-service")
+            .withImage(image(platform))
+            // The image's own entrypoint: java -cp /app/resources:/app/classes:/app/libs/*
+            // dev.maas.tokenservice.Main.
+            // A tag that is not latest is pulled only when absent, which lets an image loaded into
+            // the nodes run.
+            .withImagePullPolicy("IfNotPresent")
+            .withEnv(env)
+            .addNewPort()
+            .withName(HTTP)
+            .withContainerPort(TokenServiceEndpoints.PORT)
+            .withProtocol("TCP")
+            .endPort()
+            .addNewPort()
+            .withName(METRICS)
+            .withContainerPort(TokenServiceEndpoints.METRICS_PORT)
+            .withProtocol("TCP")
+            .endPort()
+            // The image's entrypoint is ready in 2.9-5.9 s on a 2-CPU machine at load 14
+            // (token-service-start.sh); the
+            // startup probe asks every second for 30 s, five times the slowest start measured, then
+            // liveness takes over.
+            .withStartupProbe(probe(METRICS, 1, 30))
+            // Readiness asks the API's own threads, so a saturated pod stops getting traffic;
+            // liveness asks the
+            // metrics port, whose threads never queue behind API work, so a busy pod is not
+            // restarted for being busy.
+            .withReadinessProbe(probe(HTTP, 5, 3))
+            .withLivenessProbe(probe(METRICS, 10, 3))
+            .withNewResources()
+            .addToRequests("cpu", new Quantity("100m"))
+            .addToRequests("memory", new Quantity("256Mi"))
+            .addToLimits("cpu", new Quantity("1"))
+            .addToLimits("memory", new Quantity("512Mi"))
+            .endResources()
+            .withNewSecurityContext()
+            .withRunAsNonRoot(true)
+            .withAllowPrivilegeEscalation(false)
+            .withReadOnlyRootFilesystem(true)
+            .withNewCapabilities()
+            .withDrop("ALL")
+            .endCapabilities()
+            .endSecurityContext()
+            .withVolumeMounts(
+                new VolumeMountBuilder()
+                    .withName("config")
+                    .withMountPath("/etc/maas/config")
+                    .withReadOnly(true)
+                    .build(),
+                new VolumeMountBuilder()
+                    .withName("keys")
+                    .withMountPath("/etc/maas/keys")
+                    .withReadOnly(true)
+                    .build(),
+                new VolumeMountBuilder().withName("state").withMountPath("/var/lib/maas").build(),
+                new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build())
+            .build();
+    return kube(
+        new DeploymentBuilder()
+            .withMetadata(meta(platform, name))
+            // No spec.replicas: the autoscaler owns the count (tokens.replicas is its minimum), and
+            // a fixed
+            // number here would make every Git sync fight it.
+            .withNewSpec()
+            .withSelector(
+                new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build())
+            .withNewStrategy()
+            .withType("RollingUpdate")
+            .withNewRollingUpdate()
+            .withMaxUnavailable(new IntOrString(0))
+            .withMaxSurge(new IntOrString(1))
+            .endRollingUpdate()
+            .endStrategy()
+            .withNewTemplate()
+            .withNewMetadata()
+            .withLabels(labels(platform))
+            .addToAnnotations(CHECKSUM_ANNOTATION, checksum)
+            .endMetadata()
+            .withNewSpec()
+            .withServiceAccountName(name)
+            .withAutomountServiceAccountToken(true)
+            .withNewSecurityContext()
+            .withRunAsNonRoot(true)
+            .withRunAsUser(RUN_AS)
+            .withRunAsGroup(RUN_AS)
+            .withFsGroup(RUN_AS)
+            .withNewSeccompProfile()
+            .withType("RuntimeDefault")
+            .endSeccompProfile()
+            .endSecurityContext()
+            .withContainers(container)
+            .withVolumes(
+                new VolumeBuilder()
+                    .withName("config")
+                    .withNewConfigMap()
+                    .withName(configConfigMapName(platform))
+                    .endConfigMap()
+                    .build(),
+                // Only a reference: the keys never leave the Secret. 0440 + fsGroup lets the
+                // non-root user read them.
+                new VolumeBuilder()
+                    .withName("keys")
+                    .withNewSecret()
+                    .withSecretName(platform.tokens().signingKeySecret())
+                    .withDefaultMode(0440)
+                    .endSecret()
+                    .build(),
+                // The file store is used only outside a cluster; in-cluster the state ConfigMap is
+                // the store.
+                new VolumeBuilder().withName("state").withNewEmptyDir().endEmptyDir().build(),
+                new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build())
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build());
   }
 
   private static KubeObject service(Platform platform) {
-    return kube(new ServiceBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
-        .withNewSpec()
-        .withType("ClusterIP")
-        .withSelector(selectorLabels(platform))
-        .addNewPort().withName(HTTP).withPort(TokenServiceEndpoints.PORT).withTargetPort(new IntOrString(HTTP))
-        .withProtocol("TCP").withAppProtocol(HTTP).endPort()
-        .addNewPort().withName(METRICS).withPort(TokenServiceEndpoints.METRICS_PORT)
-        .withTargetPort(new IntOrString(METRICS)).withProtocol("TCP").withAppProtocol(HTTP).endPort()
-        .endSpec()
-        .build());
+    return kube(
+        new ServiceBuilder()
+            .withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
+            .withNewSpec()
+            .withType("ClusterIP")
+            .withSelector(selectorLabels(platform))
+            .addNewPort()
+            .withName(HTTP)
+            .withPort(TokenServiceEndpoints.PORT)
+            .withTargetPort(new IntOrString(HTTP))
+            .withProtocol("TCP")
+            .withAppProtocol(HTTP)
+            .endPort()
+            .addNewPort()
+            .withName(METRICS)
+            .withPort(TokenServiceEndpoints.METRICS_PORT)
+            .withTargetPort(new IntOrString(METRICS))
+            .withProtocol("TCP")
+            .withAppProtocol(HTTP)
+            .endPort()
+            .endSpec()
+            .build());
   }
 
   private static KubeObject autoscaler(Platform platform) {
     String name = TokenServiceEndpoints.name(platform);
     int min = platform.tokens().replicas();
-    return kube(new HorizontalPodAutoscalerBuilder().withMetadata(meta(platform, name))
-        .withNewSpec()
-        .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(name).endScaleTargetRef()
-        .withMinReplicas(min)
-        .withMaxReplicas(Math.max(3 * min, min + 2))
-        .addNewMetric().withType("Resource")
-        .withNewResource().withName("cpu").withNewTarget().withType("Utilization").withAverageUtilization(70)
-        .endTarget().endResource()
-        .endMetric()
-        .endSpec()
-        .build());
+    return kube(
+        new HorizontalPodAutoscalerBuilder()
+            .withMetadata(meta(platform, name))
+            .withNewSpec()
+            .withNewScaleTargetRef()
+            .withApiVersion("apps/v1")
+            .withKind("Deployment")
+            .withName(name)
+            .endScaleTargetRef()
+            .withMinReplicas(min)
+            .withMaxReplicas(Math.max(3 * min, min + 2))
+            .addNewMetric()
+            .withType("Resource")
+            .withNewResource()
+            .withName("cpu")
+            .withNewTarget()
+            .withType("Utilization")
+            .withAverageUtilization(70)
+            .endTarget()
+            .endResource()
+            .endMetric()
+            .endSpec()
+            .build());
   }
 
   private static KubeObject disruptionBudget(Platform platform) {
-    return kube(new PodDisruptionBudgetBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
-        .withNewSpec()
-        .withMinAvailable(new IntOrString(1))
-        .withSelector(new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build())
-        .endSpec()
-        .build());
+    return kube(
+        new PodDisruptionBudgetBuilder()
+            .withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
+            .withNewSpec()
+            .withMinAvailable(new IntOrString(1))
+            .withSelector(
+                new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build())
+            .endSpec()
+            .build());
   }
 
   /**
-   * Ingress to the API port only from the gateway's namespace (user traffic) and from the namespace where
-   * Kuadrant's Authorino runs (OIDC discovery, JWKS and the revocation status call). Nothing else may reach
-   * the API, which is what makes the X-MaaS-* identity headers trustworthy. The metrics port, which serves
-   * nothing but counters and health, is open so that Prometheus can scrape it from its own namespace.
+   * Ingress to the API port only from the gateway's namespace (user traffic) and from the namespace
+   * where Kuadrant's Authorino runs (OIDC discovery, JWKS and the revocation status call). Nothing
+   * else may reach the API, which is what makes the X-MaaS-* identity headers trustworthy. The
+   * metrics port, which serves nothing but counters and health, is open so that Prometheus can
+   * scrape it from its own namespace.
    */
   /**
-   * Deny by default: the API port only to the gateway's Envoy pods (which forward the token route) and to
-   * Authorino (which calls the JWKS and revocation endpoints), because any other caller could forge the
-   * {@code X-MaaS-*} identity headers the gateway sets; the metrics port only to Prometheus.
+   * Deny by default: the API port only to the gateway's Envoy pods (which forward the token route)
+   * and to Authorino (which calls the JWKS and revocation endpoints), because any other caller
+   * could forge the {@code X-MaaS-*} identity headers the gateway sets; the metrics port only to
+   * Prometheus.
    *
-   * <p>Istio labels the pods it deploys for a Gateway with {@code gateway.networking.k8s.io/gateway-name}
-   * (istio manifests/charts/istio-control/istio-discovery/files/kube-gateway.yaml, pod template labels);
-   * authorino-operator v0.25.2 labels the Authorino pods {@code control-plane: controller-manager} and
-   * {@code authorino-resource: <Authorino name>} (pkg/resources/k8s_util.go defaultAuthorinoLabels,
-   * pkg/resources/k8s_deployment.go), and Kuadrant names its Authorino {@code authorino}.
+   * <p>Istio labels the pods it deploys for a Gateway with {@code
+   * gateway.networking.k8s.io/gateway-name} (istio
+   * manifests/charts/istio-control/istio-discovery/files/kube-gateway.yaml, pod template labels);
+   * authorino-operator v0.25.2 labels the Authorino pods {@code control-plane: controller-manager}
+   * and {@code authorino-resource: <Authorino name>} (pkg/resources/k8s_util.go
+   * defaultAuthorinoLabels, pkg/resources/k8s_deployment.go), and Kuadrant names its Authorino
+   * {@code authorino}.
    */
   private static KubeObject networkPolicy(Platform platform) {
-    List<NetworkPolicyPeer> api = List.of(
-        peer(platform.gateway().namespace(), Map.of(GATEWAY_NAME_LABEL, platform.gateway().name())),
-        peer(platform.limitador().namespace(), AUTHORINO_POD_LABELS));
-    var observability = platform.observability() != null ? platform.observability()
-        : new dev.maas.model.Observability(true, true, true, 80);
-    List<NetworkPolicyPeer> metrics = List.of(
-        peer(observability.prometheusNamespace(), observability.prometheusPodLabels()));
-    LabelSelector pods = new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build();
-    return kube(new NetworkPolicyBuilder().withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
-        .withNewSpec()
-        .withPodSelector(pods)
-        .withPolicyTypes("Ingress")
-        .addNewIngress().withFrom(api)
-        .addNewPort().withProtocol("TCP").withPort(new IntOrString(TokenServiceEndpoints.PORT)).endPort()
-        .endIngress()
-        .addNewIngress().withFrom(metrics)
-        .addNewPort().withProtocol("TCP").withPort(new IntOrString(TokenServiceEndpoints.METRICS_PORT)).endPort()
-        .endIngress()
-        .endSpec()
-        .build());
+    List<NetworkPolicyPeer> api =
+        List.of(
+            peer(
+                platform.gateway().namespace(),
+                Map.of(GATEWAY_NAME_LABEL, platform.gateway().name())),
+            peer(platform.limitador().namespace(), AUTHORINO_POD_LABELS));
+    var observability =
+        platform.observability() != null
+            ? platform.observability()
+            : new dev.maas.model.Observability(true, true, true, 80);
+    List<NetworkPolicyPeer> metrics =
+        List.of(peer(observability.prometheusNamespace(), observability.prometheusPodLabels()));
+    LabelSelector pods =
+        new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build();
+    return kube(
+        new NetworkPolicyBuilder()
+            .withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
+            .withNewSpec()
+            .withPodSelector(pods)
+            .withPolicyTypes("Ingress")
+            .addNewIngress()
+            .withFrom(api)
+            .addNewPort()
+            .withProtocol("TCP")
+            .withPort(new IntOrString(TokenServiceEndpoints.PORT))
+            .endPort()
+            .endIngress()
+            .addNewIngress()
+            .withFrom(metrics)
+            .addNewPort()
+            .withProtocol("TCP")
+            .withPort(new IntOrString(TokenServiceEndpoints.METRICS_PORT))
+            .endPort()
+            .endIngress()
+            .endSpec()
+            .build());
   }
 
-  /** Pods with {@code labels} in namespace {@code namespace}: both selectors in one peer, so both must match. */
+  /**
+   * Pods with {@code labels} in namespace {@code namespace}: both selectors in one peer, so both
+   * must match.
+   */
   private static NetworkPolicyPeer peer(String namespace, Map<String, String> labels) {
     return new NetworkPolicyPeerBuilder()
-        .withNamespaceSelector(new LabelSelectorBuilder().addToMatchLabels(NAMESPACE_NAME_LABEL, namespace).build())
-        .withPodSelector(new LabelSelectorBuilder().withMatchLabels(new java.util.TreeMap<>(labels)).build())
+        .withNamespaceSelector(
+            new LabelSelectorBuilder().addToMatchLabels(NAMESPACE_NAME_LABEL, namespace).build())
+        .withPodSelector(
+            new LabelSelectorBuilder().withMatchLabels(new java.util.TreeMap<>(labels)).build())
         .build();
   }
 
@@ -393,12 +536,14 @@ public final class TokenServiceGenerator implements Generator {
   }
 
   /**
-   * {@code /maas-api/...} rewritten to {@code /...}. No hostnames: the Gateway listener's hostname applies, so an
-   * environment changes it in one place. The listing {@code /v1/models} is on the public model route instead, where
-   * the tier's request limits count it with the tier's model calls.
+   * {@code /maas-api/...} rewritten to {@code /...}. No hostnames: the Gateway listener's hostname
+   * applies, so an environment changes it in one place. The listing {@code /v1/models} is on the
+   * public model route instead, where the tier's request limits count it with the tier's model
+   * calls.
    */
   private static KubeObject httpRoute(Platform platform) {
-    ObjectNode route = header(GATEWAY_API + "/v1", "HTTPRoute", platform, TokenServiceEndpoints.name(platform));
+    ObjectNode route =
+        header(GATEWAY_API + "/v1", "HTTPRoute", platform, TokenServiceEndpoints.name(platform));
     ObjectNode spec = route.putObject("spec");
     ObjectNode parent = spec.putArray("parentRefs").addObject();
     parent.put("group", GATEWAY_API);
@@ -433,16 +578,18 @@ public final class TokenServiceGenerator implements Generator {
   }
 
   /**
-   * Authenticates people (Kubernetes TokenReview and/or OIDC as the spec says). Each identity source normalises the caller into
-   * {@code auth.identity.maas_username} and {@code maas_groups} (overrides, so no token claim can set
-   * them), which are injected as {@code X-MaaS-Username} and {@code X-MaaS-Groups} (a JSON array).
-   * Requests that carry those headers themselves are denied, and the service's internal endpoints and
-   * metrics are not reachable through the gateway. Paths are matched on {@code request.url_path}, which has
-   * no query string ({@code request.path} has one, so {@code /maas-api/metrics?x} would slip past).
+   * Authenticates people (Kubernetes TokenReview and/or OIDC as the spec says). Each identity
+   * source normalises the caller into {@code auth.identity.maas_username} and {@code maas_groups}
+   * (overrides, so no token claim can set them), which are injected as {@code X-MaaS-Username} and
+   * {@code X-MaaS-Groups} (a JSON array). Requests that carry those headers themselves are denied,
+   * and the service's internal endpoints and metrics are not reachable through the gateway. Paths
+   * are matched on {@code request.url_path}, which has no query string ({@code request.path} has
+   * one, so {@code /maas-api/metrics?x} would slip past).
    *
-   * <p>This policy replaces the gateway's for the route. The route's own RateLimitPolicy counts each caller by
-   * {@code auth.identity.userid}, which exists for the limits only through the {@code identity} filter below; its
-   * values are written to hold for every credential accepted on every path, never failing on a missing claim.
+   * <p>This policy replaces the gateway's for the route. The route's own RateLimitPolicy counts
+   * each caller by {@code auth.identity.userid}, which exists for the limits only through the
+   * {@code identity} filter below; its values are written to hold for every credential accepted on
+   * every path, never failing on a missing claim.
    */
   private static KubeObject authPolicy(Platform platform) {
     ObjectNode policy = header("kuadrant.io/v1", "AuthPolicy", platform, authPolicyName(platform));
@@ -455,8 +602,10 @@ public final class TokenServiceGenerator implements Generator {
 
     UserAuth users = platform.auth();
     ObjectNode authentication = rules.putObject("authentication");
-    // The Web UI's files are what a browser loads before anyone signs in; the page then calls the API with a
-    // credential. Only GETs under the UI's path, where the service serves a fixed list of static files.
+    // The Web UI's files are what a browser loads before anyone signs in; the page then calls the
+    // API with a
+    // credential. Only GETs under the UI's path, where the service serves a fixed list of static
+    // files.
     ObjectNode webUi = authentication.putObject("web-ui-files");
     webUi.putArray("when").addObject().put("predicate", TokenServiceEndpoints.WEB_UI_PREDICATE);
     webUi.putObject("anonymous");
@@ -476,34 +625,80 @@ public final class TokenServiceGenerator implements Generator {
       overrides.set("maas_groups", valueOf("selector", claimSelector(users.oidcGroupsClaim())));
     }
     ObjectNode authorization = rules.putObject("authorization");
-    authorization.putObject("deny-client-identity-headers").putObject("patternMatching").putArray("patterns")
-        .addObject().put("predicate",
+    authorization
+        .putObject("deny-client-identity-headers")
+        .putObject("patternMatching")
+        .putArray("patterns")
+        .addObject()
+        .put(
+            "predicate",
             "!(\"x-maas-username\" in request.headers) && !(\"x-maas-groups\" in request.headers)");
-    authorization.putObject("internal-endpoints-closed").putObject("patternMatching").putArray("patterns")
-        .addObject().put("predicate", "!request.url_path.startsWith(\"" + TokenServiceEndpoints.PATH_PREFIX
-            + "/internal/\") && request.url_path != \"" + TokenServiceEndpoints.PATH_PREFIX + "/metrics\"");
+    authorization
+        .putObject("internal-endpoints-closed")
+        .putObject("patternMatching")
+        .putArray("patterns")
+        .addObject()
+        .put(
+            "predicate",
+            "!request.url_path.startsWith(\""
+                + TokenServiceEndpoints.PATH_PREFIX
+                + "/internal/\") && request.url_path != \""
+                + TokenServiceEndpoints.PATH_PREFIX
+                + "/metrics\"");
     if (users.oidc() && !users.oidcAudiences().isEmpty()) {
-      // Authorino's jwt method does not check the audience; tokens the IdP issued to other clients are refused here.
-      String list = "[" + String.join(", ", users.oidcAudiences().stream().map(dev.maas.cel.CelStrings::quote).toList()) + "]";
+      // Authorino's jwt method does not check the audience; tokens the IdP issued to other clients
+      // are refused here.
+      String list =
+          "["
+              + String.join(
+                  ", ", users.oidcAudiences().stream().map(dev.maas.cel.CelStrings::quote).toList())
+              + "]";
       ObjectNode audience = authorization.putObject("oidc-audience");
-      audience.putArray("when").addObject().put("predicate",
-          "has(auth.identity.iss) && auth.identity.iss == " + dev.maas.cel.CelStrings.quote(users.oidcIssuerUrl()));
-      audience.putObject("patternMatching").putArray("patterns").addObject().put("predicate",
-          list + ".exists(a, a == auth.identity.aud || (type(auth.identity.aud) == list && a in auth.identity.aud))");
+      audience
+          .putArray("when")
+          .addObject()
+          .put(
+              "predicate",
+              "has(auth.identity.iss) && auth.identity.iss == "
+                  + dev.maas.cel.CelStrings.quote(users.oidcIssuerUrl()));
+      audience
+          .putObject("patternMatching")
+          .putArray("patterns")
+          .addObject()
+          .put(
+              "predicate",
+              list
+                  + ".exists(a, a == auth.identity.aud || (type(auth.identity.aud) == list && a in auth.identity.aud))");
     }
 
     ObjectNode success = rules.putObject("response").putObject("success");
     ObjectNode headers = success.putObject("headers");
-    headers.putObject("X-MaaS-Username").set("plain", valueOf("selector", "auth.identity.maas_username"));
+    headers
+        .putObject("X-MaaS-Username")
+        .set("plain", valueOf("selector", "auth.identity.maas_username"));
     // @tostr renders the list as a JSON array string, which the service parses.
-    headers.putObject("X-MaaS-Groups").set("plain", valueOf("selector", "auth.identity.maas_groups.@tostr"));
-    // Every identity source sets maas_username; no credential accepted here carries a platform tier.
-    ObjectNode identity = success.putObject("filters").putObject("identity").putObject("json").putObject("properties");
-    identity.set("userid", valueOf("expression",
-        "has(auth.identity.maas_username) ? auth.identity.maas_username : \"\""));
-    identity.set("tier", valueOf("expression", "has(auth.identity.iss) && auth.identity.iss == "
-        + CelStrings.quote(TokenServiceEndpoints.issuer(platform))
-        + " && has(auth.identity.tier) ? auth.identity.tier : \"\""));
+    headers
+        .putObject("X-MaaS-Groups")
+        .set("plain", valueOf("selector", "auth.identity.maas_groups.@tostr"));
+    // Every identity source sets maas_username; no credential accepted here carries a platform
+    // tier.
+    ObjectNode identity =
+        success
+            .putObject("filters")
+            .putObject("identity")
+            .putObject("json")
+            .putObject("properties");
+    identity.set(
+        "userid",
+        valueOf(
+            "expression", "has(auth.identity.maas_username) ? auth.identity.maas_username : \"\""));
+    identity.set(
+        "tier",
+        valueOf(
+            "expression",
+            "has(auth.identity.iss) && auth.identity.iss == "
+                + CelStrings.quote(TokenServiceEndpoints.issuer(platform))
+                + " && has(auth.identity.tier) ? auth.identity.tier : \"\""));
     return new KubeObject(policy);
   }
 }

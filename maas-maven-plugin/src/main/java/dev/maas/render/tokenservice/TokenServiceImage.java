@@ -20,7 +20,10 @@ public final class TokenServiceImage {
 
   private TokenServiceImage() {}
 
-  /** The pinned reference, e.g. {@code ghcr.io/maas-dev/maas-token-service:0.1.0} or with its digest. */
+  /**
+   * The pinned reference, e.g. {@code ghcr.io/maas-dev/maas-token-service:0.1.0} or with its
+   * digest.
+   */
   public static String pinned() {
     return PINNED;
   }
@@ -47,7 +50,9 @@ public final class TokenServiceImage {
       JsonNode image = new ObjectMapper().readTree(in);
       String digest = image.path("imageDigest").asText("");
       // Jib writes the file for every goal; only a pushed image is pinned by digest.
-      return image.path("imagePushed").asBoolean(false) && digest.matches("sha256:[0-9a-f]{64}") ? "@" + digest : "";
+      return image.path("imagePushed").asBoolean(false) && digest.matches("sha256:[0-9a-f]{64}")
+          ? "@" + digest
+          : "";
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + DIGEST_RESOURCE, e);
     }

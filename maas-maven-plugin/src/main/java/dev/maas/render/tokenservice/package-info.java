@@ -1,4 +1,5 @@
 /**
- * The generators of the MaaS API deployment (the token service): its objects, configuration and limits.
+ * The generators of the MaaS API deployment (the token service): its objects, configuration and
+ * limits.
  */
 package dev.maas.render.tokenservice;

@@ -22,8 +22,10 @@ public final class SyncWaveTransformer implements Transformer {
   public List<KubeObject> transform(Platform platform, List<KubeObject> objects) {
     for (KubeObject object : objects) {
       ObjectNode metadata = (ObjectNode) object.body().get("metadata");
-      ObjectNode annotations = metadata.has("annotations") ? (ObjectNode) metadata.get("annotations")
-          : metadata.putObject("annotations");
+      ObjectNode annotations =
+          metadata.has("annotations")
+              ? (ObjectNode) metadata.get("annotations")
+              : metadata.putObject("annotations");
       if (!annotations.has(SyncWaves.ANNOTATION)) {
         annotations.put(SyncWaves.ANNOTATION, SyncWaves.of(object.kind()));
       }

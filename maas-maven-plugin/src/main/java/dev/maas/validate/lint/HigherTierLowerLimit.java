@@ -17,11 +17,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A higher tier usually gets at least what the tiers below it get: a rate of a higher tier that is lower than a
- * lower tier's rate of the same kind and window, on a model both may call, is flagged. Rates counted differently
- * (per user against shared by the tier) are not comparable and are left alone.
+ * A higher tier usually gets at least what the tiers below it get: a rate of a higher tier that is
+ * lower than a lower tier's rate of the same kind and window, on a model both may call, is flagged.
+ * Rates counted differently (per user against shared by the tier) are not comparable and are left
+ * alone.
  */
-@Rule(summary = "a higher tier gets a lower rate than a lower tier on a model both may call", severity = Severity.WARNING)
+@Rule(
+    summary = "a higher tier gets a lower rate than a lower tier on a model both may call",
+    severity = Severity.WARNING)
 public final class HigherTierLowerLimit implements SemanticRule {
 
   /** One finding before its models are gathered. */
@@ -40,7 +43,8 @@ public final class HigherTierLowerLimit implements SemanticRule {
       Tier higher = tiers.get(hi);
       for (int lo = 0; lo < tiers.size(); lo++) {
         Tier lower = tiers.get(lo);
-        if (lower.level() >= higher.level() || lower.limits().counterScope() != higher.limits().counterScope()) {
+        if (lower.level() >= higher.level()
+            || lower.limits().counterScope() != higher.limits().counterScope()) {
           continue;
         }
         for (Model model : modelsToCompare(platform, modelIndex, higher, lower)) {
@@ -48,20 +52,36 @@ public final class HigherTierLowerLimit implements SemanticRule {
             continue;
           }
           for (RateSites.Kind kind : RateSites.Kind.values()) {
-            // Rates are compared without their pointers: tiers × tiers × models comparisons, few findings.
+            // Rates are compared without their pointers: tiers × tiers × models comparisons, few
+            // findings.
             List<Rate> mine = RateSites.rates(higher, model.name(), kind);
             List<Rate> theirs = RateSites.rates(lower, model.name(), kind);
             for (int s = 0; s < mine.size(); s++) {
               Rate rate = mine.get(s);
               for (Rate other : theirs) {
                 if (lowerThan(List.of(rate), List.of(other))) {
-                  String pointer = RateSites.effective(higher, hi, model.name(), kind).sites().get(s).pointer();
+                  String pointer =
+                      RateSites.effective(higher, hi, model.name(), kind).sites().get(s).pointer();
                   Key key = new Key(pointer, lower.name(), kind);
                   models.computeIfAbsent(key, k -> new ArrayList<>()).add(model.name());
-                  texts.putIfAbsent(key, "tier `" + higher.name() + "` (level " + higher.level() + ") allows "
-                      + RateSites.number(rate.limit()) + " " + kind.field + " per " + rate.window()
-                      + ", fewer than tier `" + lower.name() + "` (level " + lower.level() + ") with "
-                      + RateSites.number(other.limit()));
+                  texts.putIfAbsent(
+                      key,
+                      "tier `"
+                          + higher.name()
+                          + "` (level "
+                          + higher.level()
+                          + ") allows "
+                          + RateSites.number(rate.limit())
+                          + " "
+                          + kind.field
+                          + " per "
+                          + rate.window()
+                          + ", fewer than tier `"
+                          + lower.name()
+                          + "` (level "
+                          + lower.level()
+                          + ") with "
+                          + RateSites.number(other.limit()));
                 }
               }
             }
@@ -69,18 +89,22 @@ public final class HigherTierLowerLimit implements SemanticRule {
         }
       }
     }
-    models.forEach((key, names) -> findings.at(key.pointer(),
-        texts.get(key) + ", on " + String.join(", ", names),
-        "a higher tier usually gets at least the limits of the tiers below it; raise the limit or check the levels"));
+    models.forEach(
+        (key, names) ->
+            findings.at(
+                key.pointer(),
+                texts.get(key) + ", on " + String.join(", ", names),
+                "a higher tier usually gets at least the limits of the tiers below it; raise the limit or check the levels"));
   }
 
   /**
-   * The models on which two tiers may disagree, in spec order: every model when their own limits already do, else
-   * only the models either of them gives limits of their own. The pair of tiers is compared for each model, so a
-   * thousand models and twenty tiers would be 400,000 comparisons of the same two lists.
+   * The models on which two tiers may disagree, in spec order: every model when their own limits
+   * already do, else only the models either of them gives limits of their own. The pair of tiers is
+   * compared for each model, so a thousand models and twenty tiers would be 400,000 comparisons of
+   * the same two lists.
    */
-  private static List<Model> modelsToCompare(Platform platform, Map<String, Integer> modelIndex, Tier higher,
-      Tier lower) {
+  private static List<Model> modelsToCompare(
+      Platform platform, Map<String, Integer> modelIndex, Tier higher, Tier lower) {
     for (RateSites.Kind kind : RateSites.Kind.values()) {
       if (lowerThan(RateSites.tierRates(higher, kind), RateSites.tierRates(lower, kind))) {
         return platform.models();
@@ -106,7 +130,8 @@ public final class HigherTierLowerLimit implements SemanticRule {
   private static boolean lowerThan(List<Rate> mine, List<Rate> theirs) {
     for (Rate rate : mine) {
       for (Rate other : theirs) {
-        if (other.parsedWindow().millis() == rate.parsedWindow().millis() && other.limit() > rate.limit()) {
+        if (other.parsedWindow().millis() == rate.parsedWindow().millis()
+            && other.limit() > rate.limit()) {
           return true;
         }
       }

@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A window of an hour or more, counted in memory in some environment: a Limitador restart (a rollout, an
- * eviction, a crash) resets every counter, so users get a fresh quota, and while Limitador is down the wasm-shim
- * lets requests through, since rate limiting fails open (kuadrant-operator internal/wasm/utils.go lines 72-89).
+ * A window of an hour or more, counted in memory in some environment: a Limitador restart (a
+ * rollout, an eviction, a crash) resets every counter, so users get a fresh quota, and while
+ * Limitador is down the wasm-shim lets requests through, since rate limiting fails open
+ * (kuadrant-operator internal/wasm/utils.go lines 72-89).
  */
-@Rule(summary = "a window of an hour or more counted in memory, reset by every Limitador restart", severity = Severity.WARNING)
+@Rule(
+    summary = "a window of an hour or more counted in memory, reset by every Limitador restart",
+    severity = Severity.WARNING)
 public final class InMemoryLongWindows implements SemanticRule {
 
   /** Windows from this length on are worth keeping across restarts. */
@@ -24,7 +27,8 @@ public final class InMemoryLongWindows implements SemanticRule {
 
   @Override
   public void find(Platform platform, Findings findings) {
-    List<String> inMemory = Environments.inMemoryCounters(platform).stream().map(n -> "`" + n + "`").toList();
+    List<String> inMemory =
+        Environments.inMemoryCounters(platform).stream().map(n -> "`" + n + "`").toList();
     if (inMemory.isEmpty()) {
       return;
     }
@@ -36,24 +40,44 @@ public final class InMemoryLongWindows implements SemanticRule {
       }
       for (RateSites.Kind kind : RateSites.Kind.values()) {
         for (RateSites.RateList list : RateSites.written(tier, t, kind)) {
-          // From a week on a window is a quota, and counting it in memory is QuotaWindowStorage's error.
-          list.sites().stream().filter(site -> site.millis() >= LONG_WINDOW_MILLIS
-              && site.millis() < QuotaWindowStorage.QUOTA_WINDOW_MILLIS).forEach(longWindows::add);
+          // From a week on a window is a quota, and counting it in memory is QuotaWindowStorage's
+          // error.
+          list.sites().stream()
+              .filter(
+                  site ->
+                      site.millis() >= LONG_WINDOW_MILLIS
+                          && site.millis() < QuotaWindowStorage.QUOTA_WINDOW_MILLIS)
+              .forEach(longWindows::add);
         }
       }
     }
     if (longWindows.isEmpty()) {
       return;
     }
-    // One warning per spec, at the first such window: the remedy (storage) is one setting for all of them.
+    // One warning per spec, at the first such window: the remedy (storage) is one setting for all
+    // of them.
     RateSites.Site first = longWindows.get(0);
     String window = first.rate().window();
-    String more = longWindows.size() == 1 ? "" : " (and " + (longWindows.size() - 1) + " more window"
-        + (longWindows.size() == 2 ? "" : "s") + " of an hour or more)";
+    String more =
+        longWindows.size() == 1
+            ? ""
+            : " (and "
+                + (longWindows.size() - 1)
+                + " more window"
+                + (longWindows.size() == 2 ? "" : "s")
+                + " of an hour or more)";
     String pointer = first.pointer() + "/window";
-    findings.at(pointer,
-        "the " + window + " window" + more + " is counted in memory in environment " + String.join(", ", inMemory)
-            + ": a Limitador restart resets its counters (users start a fresh " + window + " quota), and while"
+    findings.at(
+        pointer,
+        "the "
+            + window
+            + " window"
+            + more
+            + " is counted in memory in environment "
+            + String.join(", ", inMemory)
+            + ": a Limitador restart resets its counters (users start a fresh "
+            + window
+            + " quota), and while"
             + " Limitador is down rate limiting fails open",
         "set spec.limitador.storage.redis.secretName (or storage.disk.size), or mark the environment"
             + " `production: true`");

@@ -4,8 +4,9 @@ import dev.maas.validate.SemanticRule;
 import java.util.List;
 
 /**
- * The lint rules: findings about a valid spec that is likely not what its author meant. They report warnings only,
- * and run only on a spec without errors (a warning about a spec that does not compile is noise).
+ * The lint rules: findings about a valid spec that is likely not what its author meant. They report
+ * warnings only, and run only on a spec without errors (a warning about a spec that does not
+ * compile is noise).
  */
 public final class LintRules {
 
@@ -13,8 +14,13 @@ public final class LintRules {
 
   /** Every lint rule, in the order they run. */
   public static List<SemanticRule> all() {
-    return List.of(new HigherTierLowerLimit(), new TokenLimitBelowResponse(), new LimitNeverBinds(),
-        new InMemoryLongWindows(), new LongTokenLifetimes(), new ModelCredentials());
+    return List.of(
+        new HigherTierLowerLimit(),
+        new TokenLimitBelowResponse(),
+        new LimitNeverBinds(),
+        new InMemoryLongWindows(),
+        new LongTokenLifetimes(),
+        new ModelCredentials());
   }
 
   /** Whether {@code code} is the code of a lint rule. */

@@ -10,16 +10,26 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Models on storage that needs credentials name them: object stores ({@code s3://}, {@code gs://}) are private, and
- * the Hugging Face organisations below gate their repositories behind a licence, so a download without a token
- * fails and the pod never starts.
+ * Models on storage that needs credentials name them: object stores ({@code s3://}, {@code gs://})
+ * are private, and the Hugging Face organisations below gate their repositories behind a licence,
+ * so a download without a token fails and the pod never starts.
  */
 @Rule(summary = "a model on storage that needs credentials names none", severity = Severity.WARNING)
 public final class ModelCredentials implements SemanticRule {
 
-  /** Hugging Face organisations whose model repositories are gated (a licence must be accepted with a token). */
-  static final Set<String> GATED_HF_ORGS = Set.of("meta-llama", "mistralai", "google", "bigcode", "tiiuae",
-      "stabilityai", "black-forest-labs");
+  /**
+   * Hugging Face organisations whose model repositories are gated (a licence must be accepted with
+   * a token).
+   */
+  static final Set<String> GATED_HF_ORGS =
+      Set.of(
+          "meta-llama",
+          "mistralai",
+          "google",
+          "bigcode",
+          "tiiuae",
+          "stabilityai",
+          "black-forest-labs");
 
   @Override
   public void find(Platform platform, Findings findings) {
@@ -32,9 +42,15 @@ public final class ModelCredentials implements SemanticRule {
       String why = needsCredentials(uri);
       if (why != null) {
         String pointer = "/spec/models/" + i + "/uri";
-        findings.at(pointer, "model `" + model.name() + "` loads from "
-            + why + ", but names no credentials: the storage initializer's download fails and the model never starts",
-            "add `credentials: {secretName: <Secret with " + (uri.startsWith("hf://") ? "HF_TOKEN" : "the storage keys")
+        findings.at(
+            pointer,
+            "model `"
+                + model.name()
+                + "` loads from "
+                + why
+                + ", but names no credentials: the storage initializer's download fails and the model never starts",
+            "add `credentials: {secretName: <Secret with "
+                + (uri.startsWith("hf://") ? "HF_TOKEN" : "the storage keys")
                 + ">}` (or `serviceAccountName`) to the model");
       }
     }

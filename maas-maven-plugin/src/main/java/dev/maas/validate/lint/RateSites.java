@@ -40,12 +40,16 @@ final class RateSites {
   static RateList effective(Tier tier, int index, String model, Kind kind) {
     String tierPointer = "/spec/tiers/" + index;
     if (override(tier, model, kind) != null) {
-      return list(JsonPointers.child(tierPointer + "/modelLimits", model) + "/" + kind.field, rates(tier, model, kind));
+      return list(
+          JsonPointers.child(tierPointer + "/modelLimits", model) + "/" + kind.field,
+          rates(tier, model, kind));
     }
     return list(tierPointer + "/limits/" + kind.field, tierRates(tier, kind));
   }
 
-  /** The rates of {@code kind} that apply to {@code model} for {@code tier}, without their pointers. */
+  /**
+   * The rates of {@code kind} that apply to {@code model} for {@code tier}, without their pointers.
+   */
   static List<Rate> rates(Tier tier, String model, Kind kind) {
     List<Rate> own = override(tier, model, kind);
     return own != null ? own : tierRates(tier, kind);
@@ -58,7 +62,9 @@ final class RateSites {
 
   private static List<Rate> override(Tier tier, String model, Kind kind) {
     ModelLimits override = tier.modelLimits().get(model);
-    return override == null ? null : kind == Kind.REQUESTS ? override.requests() : override.tokens();
+    return override == null
+        ? null
+        : kind == Kind.REQUESTS ? override.requests() : override.tokens();
   }
 
   /** Every list of rates the tier at {@code index} writes: its limits, then each model's. */
@@ -69,7 +75,10 @@ final class RateSites {
     for (Map.Entry<String, ModelLimits> e : tier.modelLimits().entrySet()) {
       List<Rate> rates = kind == Kind.REQUESTS ? e.getValue().requests() : e.getValue().tokens();
       if (rates != null) {
-        out.add(list(JsonPointers.child(tierPointer + "/modelLimits", e.getKey()) + "/" + kind.field, rates));
+        out.add(
+            list(
+                JsonPointers.child(tierPointer + "/modelLimits", e.getKey()) + "/" + kind.field,
+                rates));
       }
     }
     return out;

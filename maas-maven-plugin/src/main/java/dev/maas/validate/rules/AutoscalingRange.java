@@ -10,7 +10,9 @@ import dev.maas.validate.SemanticRule;
 import java.util.Map;
 
 /** Autoscaling's minReplicas is at most its maxReplicas, in models and in environment overrides. */
-@Rule(summary = "an autoscaling minReplicas above its maxReplicas", inputs = {"/spec/models", "/spec/environments"})
+@Rule(
+    summary = "an autoscaling minReplicas above its maxReplicas",
+    inputs = {"/spec/models", "/spec/environments"})
 public final class AutoscalingRange implements SemanticRule {
 
   @Override
@@ -22,7 +24,8 @@ public final class AutoscalingRange implements SemanticRule {
       return;
     }
     for (int i = 0; i < platform.environments().size(); i++) {
-      for (Map.Entry<String, ModelOverride> e : platform.environments().get(i).models().entrySet()) {
+      for (Map.Entry<String, ModelOverride> e :
+          platform.environments().get(i).models().entrySet()) {
         String base = JsonPointers.child("/spec/environments/" + i + "/models", e.getKey());
         check(e.getValue().autoscaling(), base + "/autoscaling", findings);
       }
@@ -32,8 +35,12 @@ public final class AutoscalingRange implements SemanticRule {
   private void check(Autoscaling autoscaling, String pointer, Findings findings) {
     if (autoscaling != null && autoscaling.minReplicas() > autoscaling.maxReplicas()) {
       String min = pointer + "/minReplicas";
-      findings.at(min,
-          "minReplicas " + autoscaling.minReplicas() + " is more than maxReplicas " + autoscaling.maxReplicas(),
+      findings.at(
+          min,
+          "minReplicas "
+              + autoscaling.minReplicas()
+              + " is more than maxReplicas "
+              + autoscaling.maxReplicas(),
           "make minReplicas at most maxReplicas");
     }
   }

@@ -11,14 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One autoscaling block of the spec and where it is: a model's own, or an environment's override of it.
+ * One autoscaling block of the spec and where it is: a model's own, or an environment's override of
+ * it.
  *
  * @param autoscaling the block
  * @param pointer its JSON pointer
  */
 record AutoscalingSite(Autoscaling autoscaling, String pointer) {
 
-  /** Every autoscaling block of the models served as {@code kind}, the models' first, then the environments'. */
+  /**
+   * Every autoscaling block of the models served as {@code kind}, the models' first, then the
+   * environments'.
+   */
   static List<AutoscalingSite> of(Platform platform, Serving kind) {
     List<AutoscalingSite> sites = new ArrayList<>();
     for (int i = 0; i < platform.models().size(); i++) {
@@ -28,7 +32,8 @@ record AutoscalingSite(Autoscaling autoscaling, String pointer) {
       }
     }
     for (int i = 0; i < platform.environments().size(); i++) {
-      for (Map.Entry<String, ModelOverride> e : platform.environments().get(i).models().entrySet()) {
+      for (Map.Entry<String, ModelOverride> e :
+          platform.environments().get(i).models().entrySet()) {
         boolean served = platform.model(e.getKey()).map(m -> m.servingKind() == kind).orElse(false);
         if (served && e.getValue().autoscaling() != null) {
           String base = JsonPointers.child("/spec/environments/" + i + "/models", e.getKey());

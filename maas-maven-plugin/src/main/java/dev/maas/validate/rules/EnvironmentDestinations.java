@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * No two environments deploy to one destination. Every environment renders the same objects under the same
- * names and namespaces, so two Applications on one cluster would both manage them and, with automated sync and
- * self-heal, overwrite each other on every sync (Argo CD only raises SharedResourceWarning: argo-cd v3.5.1
- * controller/state.go). Servers compare as Argo CD does, without a trailing '/' (util/argo/argo.go
- * GetDestinationServer); two fleets collide unless some label key asks for different values, since one cluster
- * could carry both label sets.
+ * No two environments deploy to one destination. Every environment renders the same objects under
+ * the same names and namespaces, so two Applications on one cluster would both manage them and,
+ * with automated sync and self-heal, overwrite each other on every sync (Argo CD only raises
+ * SharedResourceWarning: argo-cd v3.5.1 controller/state.go). Servers compare as Argo CD does,
+ * without a trailing '/' (util/argo/argo.go GetDestinationServer); two fleets collide unless some
+ * label key asks for different values, since one cluster could carry both label sets.
  */
-@Rule(summary = "two environments deploy to the same cluster and namespace",
+@Rule(
+    summary = "two environments deploy to the same cluster and namespace",
     inputs = {"/metadata", "/spec/environments", "/spec/gitops"})
 public final class EnvironmentDestinations implements SemanticRule {
 
@@ -37,9 +38,18 @@ public final class EnvironmentDestinations implements SemanticRule {
         if (!sameName && collide(mine, theirs)) {
           String pointer = pointer(environments.get(i), i);
           String other = pointer(environments.get(j), j);
-          findings.at(pointer,
-              "environment `" + environments.get(i).name() + "` deploys to " + mine.describe() + ", as environment `"
-                  + environments.get(j).name() + "` does (" + other + ", line " + findings.document().locate(other).line()
+          findings.at(
+              pointer,
+              "environment `"
+                  + environments.get(i).name()
+                  + "` deploys to "
+                  + mine.describe()
+                  + ", as environment `"
+                  + environments.get(j).name()
+                  + "` does ("
+                  + other
+                  + ", line "
+                  + findings.document().locate(other).line()
                   + "); both would manage the same objects there and overwrite each other on every sync",
               "give each environment its own destination (server, name or clusterSelector), or drop"
                   + " `destination` from both to use the Argo CD clusters named after the environments");
@@ -66,7 +76,8 @@ public final class EnvironmentDestinations implements SemanticRule {
 
   /** Whether one cluster's labels could satisfy both selectors: no key asks for two values. */
   private static boolean compatible(Map<String, String> a, Map<String, String> b) {
-    return a.entrySet().stream().noneMatch(e -> b.containsKey(e.getKey()) && !b.get(e.getKey()).equals(e.getValue()));
+    return a.entrySet().stream()
+        .noneMatch(e -> b.containsKey(e.getKey()) && !b.get(e.getKey()).equals(e.getValue()));
   }
 
   private static String trim(String server) {

@@ -8,13 +8,15 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** Every model an environment overrides is a model of the platform. */
-@Rule(summary = "an environment overrides a model the spec does not define",
+@Rule(
+    summary = "an environment overrides a model the spec does not define",
     inputs = {"/spec/environments", "/spec/models"})
 public final class EnvironmentModelsExist implements SemanticRule {
 
   @Override
   public void find(Platform platform, Findings findings) {
-    if (!(findings.document().find("/spec/environments") instanceof YamlNode.Sequence environments)) {
+    if (!(findings.document().find("/spec/environments")
+        instanceof YamlNode.Sequence environments)) {
       return;
     }
     for (int i = 0; i < environments.items().size(); i++) {
@@ -26,8 +28,13 @@ public final class EnvironmentModelsExist implements SemanticRule {
       for (String name : models.entries().keySet()) {
         if (platform.model(name).isEmpty()) {
           String pointer = JsonPointers.child(base + "/models", name);
-          findings.atKey(pointer,
-              "environment `" + environment + "` overrides model `" + name + "`, which is not defined in spec.models",
+          findings.atKey(
+              pointer,
+              "environment `"
+                  + environment
+                  + "` overrides model `"
+                  + name
+                  + "`, which is not defined in spec.models",
               KnownModels.hint(name, platform));
         }
       }

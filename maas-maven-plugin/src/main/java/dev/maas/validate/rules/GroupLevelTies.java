@@ -8,8 +8,8 @@ import dev.maas.validate.SemanticRule;
 import java.util.List;
 
 /**
- * A group may be in several tiers only at different levels: the higher level wins, while two tiers of
- * one level leave a member's tier undecided.
+ * A group may be in several tiers only at different levels: the higher level wins, while two tiers
+ * of one level leave a member's tier undecided.
  */
 @Rule(summary = "a group is in two tiers of the same level", inputs = "/spec/tiers")
 public final class GroupLevelTies implements SemanticRule {
@@ -25,9 +25,17 @@ public final class GroupLevelTies implements SemanticRule {
           Tier earlier = tiers.get(i);
           if (earlier.level() == later.level() && earlier.groups().contains(group)) {
             String pointer = "/spec/tiers/" + j + "/groups/" + k;
-            findings.at(pointer,
-                "group `" + group + "` is in tier `" + earlier.name() + "` and tier `" + later.name()
-                    + "`, which both have level " + later.level() + ", so its members' tier cannot be decided",
+            findings.at(
+                pointer,
+                "group `"
+                    + group
+                    + "` is in tier `"
+                    + earlier.name()
+                    + "` and tier `"
+                    + later.name()
+                    + "`, which both have level "
+                    + later.level()
+                    + ", so its members' tier cannot be decided",
                 "give the tiers different levels (the higher wins), or keep the group in one of them");
             break;
           }

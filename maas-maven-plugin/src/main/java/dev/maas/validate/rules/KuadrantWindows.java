@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Every window can be written in Kuadrant's syntax: at most 99999h, and at most four number-unit
  * pairs as Kuadrant writes them (h, m, s, ms), so that the spec reads like the policy it becomes.
  */
-@Rule(summary = "a window Kuadrant cannot write: over 99999h or more than four number-unit pairs",
+@Rule(
+    summary = "a window Kuadrant cannot write: over 99999h or more than four number-unit pairs",
     inputs = {"/spec/tiers", "/spec/models"})
 public final class KuadrantWindows implements SemanticRule {
 
@@ -33,16 +34,26 @@ public final class KuadrantWindows implements SemanticRule {
       String pointer = located.windowPointer();
       String kuadrant = window.toKuadrant();
       if (kuadrant == null || !Window.KUADRANT_SYNTAX.matcher(kuadrant).matches()) {
-        findings.at(pointer,
-            "window `" + text + "` is " + (window.millis() / 3_600_000L)
+        findings.at(
+            pointer,
+            "window `"
+                + text
+                + "` is "
+                + (window.millis() / 3_600_000L)
                 + "h long; Kuadrant accepts windows of at most 99999h (about 11 years)",
             "use a shorter window");
         continue;
       }
       int pairs = pairs(text);
       if (pairs > MAX_PAIRS) {
-        findings.at(pointer,
-            "window `" + text + "` has " + pairs + " number-unit pairs; a window has at most " + MAX_PAIRS
+        findings.at(
+            pointer,
+            "window `"
+                + text
+                + "` has "
+                + pairs
+                + " number-unit pairs; a window has at most "
+                + MAX_PAIRS
                 + ", one per unit",
             "write it as `" + kuadrant + "`");
       }

@@ -9,10 +9,11 @@ import dev.maas.validate.SemanticRule;
 
 /**
  * Autoscaling of {@code serving: llm} models within what KServe's LLMInferenceService can express:
- * its {@code scaling} section needs at least one replica. (Its autoscaler chooses its own signals, so
- * {@code metric} and {@code target} only steer predictor models; the schema says so.)
+ * its {@code scaling} section needs at least one replica. (Its autoscaler chooses its own signals,
+ * so {@code metric} and {@code target} only steer predictor models; the schema says so.)
  */
-@Rule(summary = "autoscaling of an LLM model that KServe's LLMInferenceService cannot express",
+@Rule(
+    summary = "autoscaling of an LLM model that KServe's LLMInferenceService cannot express",
     inputs = {"/spec/models", "/spec/environments"})
 public final class LlmAutoscaling implements SemanticRule {
 
@@ -29,9 +30,11 @@ public final class LlmAutoscaling implements SemanticRule {
     }
     if (autoscaling.minReplicas() < 1) {
       String min = pointer + "/minReplicas";
-      findings.at(min,
+      findings.at(
+          min,
           "an LLMInferenceService scales between at least 1 and maxReplicas replicas; minReplicas "
-              + autoscaling.minReplicas() + " cannot be compiled",
+              + autoscaling.minReplicas()
+              + " cannot be compiled",
           "set minReplicas to 1 or more; to stop the model in one environment, give it `replicas: 0` there");
     }
   }

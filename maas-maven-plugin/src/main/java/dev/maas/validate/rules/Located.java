@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * An item of a list of the spec with its JSON pointer, so that a rule names where each finding is without counting.
+ * An item of a list of the spec with its JSON pointer, so that a rule names where each finding is
+ * without counting.
  *
  * @param index the item's place in its list
  * @param item the item
@@ -48,8 +49,8 @@ record Located<T>(int index, T item, String pointer) {
   }
 
   /**
-   * Each item whose {@code key} an earlier item already has, paired with that earlier item: the rules that keep
-   * names and levels unique report the later one.
+   * Each item whose {@code key} an earlier item already has, paired with that earlier item: the
+   * rules that keep names and levels unique report the later one.
    */
   static <T, K> List<Repeat<T>> repeats(List<Located<T>> items, Function<T, K> key) {
     java.util.Map<K, Located<T>> seen = new java.util.HashMap<>();

@@ -8,7 +8,9 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** A tier sets per-model limits only for models it may call; others would be dead configuration. */
-@Rule(summary = "a tier sets limits for a model it may not call", inputs = {"/spec/tiers", "/spec/models"})
+@Rule(
+    summary = "a tier sets limits for a model it may not call",
+    inputs = {"/spec/tiers", "/spec/models"})
 public final class ModelLimitsModelsAllowed implements SemanticRule {
 
   @Override
@@ -16,9 +18,13 @@ public final class ModelLimitsModelsAllowed implements SemanticRule {
     for (Located<Tier> tier : Located.tiers(platform)) {
       for (String name : ModelLimitsModelsExist.keysInSpecOrder(findings.document(), tier)) {
         if (platform.model(name).isPresent() && !tier.item().allows(name)) {
-          findings.atKey(JsonPointers.child(tier.at("modelLimits"), name), "tier `" + tier.item().name()
-              + "` sets limits for model `" + name
-              + "`, but its `models` list does not allow that model, so the limits would never apply",
+          findings.atKey(
+              JsonPointers.child(tier.at("modelLimits"), name),
+              "tier `"
+                  + tier.item().name()
+                  + "` sets limits for model `"
+                  + name
+                  + "`, but its `models` list does not allow that model, so the limits would never apply",
               "add `" + name + "` to " + tier.at("models") + ", or remove these limits");
         }
       }

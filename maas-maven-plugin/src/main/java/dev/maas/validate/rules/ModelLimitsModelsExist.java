@@ -11,7 +11,9 @@ import dev.maas.validate.SemanticRule;
 import java.util.List;
 
 /** Every key of a tier's {@code modelLimits} names a model of the platform. */
-@Rule(summary = "a tier's modelLimits names a model the spec does not define", inputs = {"/spec/tiers", "/spec/models"})
+@Rule(
+    summary = "a tier's modelLimits names a model the spec does not define",
+    inputs = {"/spec/tiers", "/spec/models"})
 public final class ModelLimitsModelsExist implements SemanticRule {
 
   @Override
@@ -19,8 +21,13 @@ public final class ModelLimitsModelsExist implements SemanticRule {
     for (Located<Tier> tier : Located.tiers(platform)) {
       for (String name : keysInSpecOrder(findings.document(), tier)) {
         if (platform.model(name).isEmpty()) {
-          findings.atKey(JsonPointers.child(tier.at("modelLimits"), name), "tier `" + tier.item().name()
-              + "` sets limits for model `" + name + "`, which is not defined in spec.models",
+          findings.atKey(
+              JsonPointers.child(tier.at("modelLimits"), name),
+              "tier `"
+                  + tier.item().name()
+                  + "` sets limits for model `"
+                  + name
+                  + "`, which is not defined in spec.models",
               KnownModels.hint(name, platform));
         }
       }

@@ -7,7 +7,9 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /** Every rate window is longer than zero; {@code 0s} would divide a limit by nothing. */
-@Rule(summary = "a rate window of zero", inputs = {"/spec/tiers", "/spec/models"})
+@Rule(
+    summary = "a rate window of zero",
+    inputs = {"/spec/tiers", "/spec/models"})
 public final class PositiveWindows implements SemanticRule {
 
   @Override
@@ -15,7 +17,8 @@ public final class PositiveWindows implements SemanticRule {
     for (TierRates.Located located : TierRates.of(platform)) {
       String text = located.rate().window();
       if (Window.isValid(text) && Window.parse(text).millis() == 0) {
-        findings.at(located.windowPointer(),
+        findings.at(
+            located.windowPointer(),
             "window `" + text + "` has no length; a rate needs a window longer than zero",
             "use a window such as `1m`; to deny all use, keep the window and set `limit: 0`");
       }

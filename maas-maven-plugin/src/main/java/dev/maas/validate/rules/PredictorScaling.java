@@ -8,10 +8,10 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /**
- * Autoscaling of {@code serving: predictor} models that KServe's Standard mode really does: on cpu and memory its
- * HPA keeps at least one replica (kserve v0.20.0 {@code hpa_reconciler.go} {@code createHPA} raises a lower minimum
- * to 1), so a minimum of 0 there would be silently changed. Request metrics ({@code concurrency}, {@code rps}) go to
- * KEDA, which can scale to zero.
+ * Autoscaling of {@code serving: predictor} models that KServe's Standard mode really does: on cpu
+ * and memory its HPA keeps at least one replica (kserve v0.20.0 {@code hpa_reconciler.go} {@code
+ * createHPA} raises a lower minimum to 1), so a minimum of 0 there would be silently changed.
+ * Request metrics ({@code concurrency}, {@code rps}) go to KEDA, which can scale to zero.
  */
 @Rule(summary = "autoscaling of a predictor model that KServe's Standard mode does not do")
 public final class PredictorScaling implements SemanticRule {
@@ -27,10 +27,14 @@ public final class PredictorScaling implements SemanticRule {
     if (autoscaling == null || !findings.written(pointer)) {
       return;
     }
-    boolean resourceMetric = "cpu".equals(autoscaling.metric()) || "memory".equals(autoscaling.metric());
+    boolean resourceMetric =
+        "cpu".equals(autoscaling.metric()) || "memory".equals(autoscaling.metric());
     if (resourceMetric && autoscaling.minReplicas() < 1) {
       String min = pointer + "/minReplicas";
-      findings.at(min, "a predictor scaled on " + autoscaling.metric()
+      findings.at(
+          min,
+          "a predictor scaled on "
+              + autoscaling.metric()
               + " keeps at least 1 replica: KServe's Standard-mode HPA raises minReplicas 0 to 1",
           "set minReplicas to 1, or scale on `concurrency` or `rps` (KEDA), which can scale to zero");
     }

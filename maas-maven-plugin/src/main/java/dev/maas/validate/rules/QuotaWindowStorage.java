@@ -9,11 +9,14 @@ import dev.maas.validate.SemanticRule;
 import java.util.List;
 
 /**
- * A quota (a window of a week or more) needs counters that survive restarts: Limitador on Redis or on a disk. In
- * memory, every rollout, eviction or crash gives every user a fresh quota, so a monthly quota would be no quota.
- * Shorter windows of an hour or more are only worth a warning ({@code in-memory-long-windows}).
+ * A quota (a window of a week or more) needs counters that survive restarts: Limitador on Redis or
+ * on a disk. In memory, every rollout, eviction or crash gives every user a fresh quota, so a
+ * monthly quota would be no quota. Shorter windows of an hour or more are only worth a warning
+ * ({@code in-memory-long-windows}).
  */
-@Rule(summary = "a quota window of a week or more whose counters live in memory", inputs = {"/spec/tiers", "/spec/models", "/spec/limitador", "/spec/environments"})
+@Rule(
+    summary = "a quota window of a week or more whose counters live in memory",
+    inputs = {"/spec/tiers", "/spec/models", "/spec/limitador", "/spec/environments"})
 public final class QuotaWindowStorage implements SemanticRule {
 
   /** Windows from this length on are quotas: {@code 7d}, {@code 30d}. */
@@ -21,20 +24,30 @@ public final class QuotaWindowStorage implements SemanticRule {
 
   @Override
   public void find(Platform platform, Findings findings) {
-    List<String> inMemory = Environments.inMemoryCounters(platform).stream().map(n -> "`" + n + "`").toList();
+    List<String> inMemory =
+        Environments.inMemoryCounters(platform).stream().map(n -> "`" + n + "`").toList();
     if (inMemory.isEmpty()) {
       return;
     }
     for (TierRates.Located located : TierRates.of(platform)) {
       String text = located.rate().window();
-      if (!Window.isValid(text) || Window.parse(text).millis() < QUOTA_WINDOW_MILLIS
+      if (!Window.isValid(text)
+          || Window.parse(text).millis() < QUOTA_WINDOW_MILLIS
           || Window.parse(text).toKuadrant() == null) {
-        continue; // shorter than a quota, or longer than Kuadrant allows (KuadrantWindows reports it)
+        continue; // shorter than a quota, or longer than Kuadrant allows (KuadrantWindows reports
+        // it)
       }
       String pointer = located.windowPointer();
-      findings.at(pointer,
-          "the " + text + " window is a quota, but environment " + String.join(", ", inMemory) + " counts it in"
-              + " memory: every Limitador restart would start every user's " + text + " quota again from zero",
+      findings.at(
+          pointer,
+          "the "
+              + text
+              + " window is a quota, but environment "
+              + String.join(", ", inMemory)
+              + " counts it in"
+              + " memory: every Limitador restart would start every user's "
+              + text
+              + " quota again from zero",
           "keep the counters across restarts: set spec.limitador.storage.redis.secretName (or storage.disk.size),"
               + " or mark the environment `production: true`");
     }

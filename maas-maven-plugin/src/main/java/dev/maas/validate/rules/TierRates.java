@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every rate of every tier, and of every model's cap, with the JSON pointer of its window, for the rules that check
- * windows.
+ * Every rate of every tier, and of every model's cap, with the JSON pointer of its window, for the
+ * rules that check windows.
  */
 final class TierRates {
 
@@ -20,7 +20,10 @@ final class TierRates {
 
   private TierRates() {}
 
-  /** The rates of {@code platform} in spec order: tier limits, then per-model limits, then the models' caps. */
+  /**
+   * The rates of {@code platform} in spec order: tier limits, then per-model limits, then the
+   * models' caps.
+   */
   static List<Located> of(Platform platform) {
     List<Located> out = new ArrayList<>();
     for (int i = 0; i < platform.tiers().size(); i++) {

@@ -8,10 +8,12 @@ import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
 /**
- * Token lifetimes are positive and the default is no longer than the maximum; an API key's maximum is positive and at
- * most a year, so a leaked key that nobody revokes still ends.
+ * Token lifetimes are positive and the default is no longer than the maximum; an API key's maximum
+ * is positive and at most a year, so a leaked key that nobody revokes still ends.
  */
-@Rule(summary = "a token or API key lifetime of zero, a default above the maximum, or an API key over a year",
+@Rule(
+    summary =
+        "a token or API key lifetime of zero, a default above the maximum, or an API key over a year",
     inputs = "/spec/tokens")
 public final class TokenLifetimes implements SemanticRule {
 
@@ -36,27 +38,38 @@ public final class TokenLifetimes implements SemanticRule {
       long keyMillis = Window.parse(tokens.apiKeyMaxTTL()).millis();
       String pointer = "/spec/tokens/apiKeyMaxTTL";
       if (findings.written(pointer) && keyMillis == 0) {
-        findings.at(pointer,
-            "apiKeyMaxTTL `" + tokens.apiKeyMaxTTL() + "` is zero, so API keys would expire as they are created",
+        findings.at(
+            pointer,
+            "apiKeyMaxTTL `"
+                + tokens.apiKeyMaxTTL()
+                + "` is zero, so API keys would expire as they are created",
             "use a positive duration such as `2160h`");
       } else if (findings.written(pointer) && keyMillis > MAX_API_KEY_MILLIS) {
-        findings.at(pointer,
-            "apiKeyMaxTTL `" + tokens.apiKeyMaxTTL() + "` is longer than a year (8760h), so a leaked key nobody"
+        findings.at(
+            pointer,
+            "apiKeyMaxTTL `"
+                + tokens.apiKeyMaxTTL()
+                + "` is longer than a year (8760h), so a leaked key nobody"
                 + " revokes would stay valid that long",
             "use at most `8760h`; keys can be created again before they expire");
       }
     }
     if (defaultMillis > 0 && maxMillis > 0 && defaultMillis > maxMillis) {
       String pointer = "/spec/tokens/defaultTTL";
-      findings.at(pointer,
-          "defaultTTL `" + tokens.defaultTTL() + "` is longer than maxTTL `" + tokens.maxTTL()
+      findings.at(
+          pointer,
+          "defaultTTL `"
+              + tokens.defaultTTL()
+              + "` is longer than maxTTL `"
+              + tokens.maxTTL()
               + "`, so a token asked for without a lifetime would be refused",
           "make defaultTTL at most maxTTL, or raise maxTTL");
     }
   }
 
   private static void zero(Findings findings, String field, String value, String example) {
-    findings.at("/spec/tokens/" + field,
+    findings.at(
+        "/spec/tokens/" + field,
         field + " `" + value + "` is zero, so tokens would expire as they are issued",
         "use a positive duration such as `" + example + "`");
   }

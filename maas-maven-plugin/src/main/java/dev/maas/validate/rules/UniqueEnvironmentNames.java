@@ -16,10 +16,17 @@ public final class UniqueEnvironmentNames implements SemanticRule {
     if (!(findings.document().find("/spec/environments") instanceof YamlNode.Sequence)) {
       return; // the implicit `default` environment cannot clash
     }
-    for (Located.Repeat<Environment> repeat : Located.repeats(Located.environments(platform), Environment::name)) {
-      findings.at(repeat.later().at("name"), "environment `" + repeat.later().item().name() + "` is already defined at "
-          + repeat.first().pointer() + " (line " + findings.line(repeat.first().at("name"))
-          + "); each environment becomes its own overlay and Argo CD Application",
+    for (Located.Repeat<Environment> repeat :
+        Located.repeats(Located.environments(platform), Environment::name)) {
+      findings.at(
+          repeat.later().at("name"),
+          "environment `"
+              + repeat.later().item().name()
+              + "` is already defined at "
+              + repeat.first().pointer()
+              + " (line "
+              + findings.line(repeat.first().at("name"))
+              + "); each environment becomes its own overlay and Argo CD Application",
           "give every environment its own name, or merge the two");
     }
   }

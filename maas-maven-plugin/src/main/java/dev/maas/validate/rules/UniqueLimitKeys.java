@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The limit keys the policies are made of are unique: {@code <tier>-<kind>} and
- * {@code <tier>-<model>-<kind>} join names with dashes, so tier {@code a-b} and tier {@code a}'s
- * override for model {@code b} would both be {@code a-b-tokens} and one would silently replace the other.
+ * The limit keys the policies are made of are unique: {@code <tier>-<kind>} and {@code
+ * <tier>-<model>-<kind>} join names with dashes, so tier {@code a-b} and tier {@code a}'s override
+ * for model {@code b} would both be {@code a-b-tokens} and one would silently replace the other.
  */
 @Rule(summary = "two limits whose generated keys are equal", inputs = "/spec/tiers")
 public final class UniqueLimitKeys implements SemanticRule {
@@ -39,18 +39,35 @@ public final class UniqueLimitKeys implements SemanticRule {
         if (!tierNames.add(tier.name()) || tier.unlimited()) {
           continue;
         }
-        // The same keys the renderer makes: a general limit when the tier has rates of this kind, one per override.
+        // The same keys the renderer makes: a general limit when the tier has rates of this kind,
+        // one per override.
         if (!rates(tier.limits(), kind).isEmpty()) {
-          add(findings, keys, tier.name() + "-" + kind,
-              new Origin("/spec/tiers/" + i + "/name", "tier `" + tier.name() + "`'s " + kind + " limit"));
+          add(
+              findings,
+              keys,
+              tier.name() + "-" + kind,
+              new Origin(
+                  "/spec/tiers/" + i + "/name", "tier `" + tier.name() + "`'s " + kind + " limit"));
         }
         for (Map.Entry<String, ModelLimits> override : tier.modelLimits().entrySet()) {
           List<Rate> rates = rates(override.getValue(), kind);
-          if (tier.allows(override.getKey()) && platform.model(override.getKey()).isPresent()
-              && rates != null && !rates.isEmpty()) {
-            add(findings, keys, tier.name() + "-" + override.getKey() + "-" + kind,
-                new Origin("/spec/tiers/" + i + "/modelLimits/" + override.getKey(),
-                    "tier `" + tier.name() + "`'s " + kind + " limit for model `" + override.getKey() + "`"));
+          if (tier.allows(override.getKey())
+              && platform.model(override.getKey()).isPresent()
+              && rates != null
+              && !rates.isEmpty()) {
+            add(
+                findings,
+                keys,
+                tier.name() + "-" + override.getKey() + "-" + kind,
+                new Origin(
+                    "/spec/tiers/" + i + "/modelLimits/" + override.getKey(),
+                    "tier `"
+                        + tier.name()
+                        + "`'s "
+                        + kind
+                        + " limit for model `"
+                        + override.getKey()
+                        + "`"));
           }
         }
       }
@@ -62,9 +79,18 @@ public final class UniqueLimitKeys implements SemanticRule {
     if (first == null) {
       return;
     }
-    findings.atKey(origin.pointer(),
-        origin.what() + " has the limit key `" + key + "`, which is already the key of " + first.what() + " at "
-            + first.pointer() + " (line " + findings.document().locateKey(first.pointer()).line() + ")",
+    findings.atKey(
+        origin.pointer(),
+        origin.what()
+            + " has the limit key `"
+            + key
+            + "`, which is already the key of "
+            + first.what()
+            + " at "
+            + first.pointer()
+            + " (line "
+            + findings.document().locateKey(first.pointer()).line()
+            + ")",
         "rename one of the tiers so that no tier name joined with a model name equals another tier's name");
   }
 

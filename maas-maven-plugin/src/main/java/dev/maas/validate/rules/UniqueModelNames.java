@@ -6,7 +6,9 @@ import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
 
-/** Model names are unique across all namespaces, because tiers and environments name models bare. */
+/**
+ * Model names are unique across all namespaces, because tiers and environments name models bare.
+ */
 @Rule(summary = "two models with the same name", inputs = "/spec/models")
 public final class UniqueModelNames implements SemanticRule {
 
@@ -15,13 +17,22 @@ public final class UniqueModelNames implements SemanticRule {
     for (Located.Repeat<Model> repeat : Located.repeats(Located.models(platform), Model::name)) {
       Model model = repeat.later().item();
       Model other = repeat.first().item();
-      String where = other.namespace().equals(model.namespace())
-          ? "in the same namespace `" + model.namespace() + "`"
-          : "in namespace `" + other.namespace() + "`";
-      findings.at(repeat.later().at("name"), "model `" + model.name() + "` is already defined at "
-          + repeat.first().pointer() + " (line " + findings.line(repeat.first().at("name")) + ") " + where
-          + "; tiers and environments name models without their namespace, so a model name must be unique"
-          + " across all namespaces",
+      String where =
+          other.namespace().equals(model.namespace())
+              ? "in the same namespace `" + model.namespace() + "`"
+              : "in namespace `" + other.namespace() + "`";
+      findings.at(
+          repeat.later().at("name"),
+          "model `"
+              + model.name()
+              + "` is already defined at "
+              + repeat.first().pointer()
+              + " (line "
+              + findings.line(repeat.first().at("name"))
+              + ") "
+              + where
+              + "; tiers and environments name models without their namespace, so a model name must be unique"
+              + " across all namespaces",
           "rename one of the two models");
     }
   }

@@ -14,9 +14,17 @@ public final class UniqueTierLevels implements SemanticRule {
   public void find(Platform platform, Findings findings) {
     for (Located.Repeat<Tier> repeat : Located.repeats(Located.tiers(platform), Tier::level)) {
       Tier tier = repeat.later().item();
-      findings.at(repeat.later().at("level"), "tier `" + tier.name() + "` has level " + tier.level()
-          + ", the same as tier `" + repeat.first().item().name() + "` (line " + findings.line(repeat.first().at("level"))
-          + "); the level decides the tier of a user in both, so levels must be unique",
+      findings.at(
+          repeat.later().at("level"),
+          "tier `"
+              + tier.name()
+              + "` has level "
+              + tier.level()
+              + ", the same as tier `"
+              + repeat.first().item().name()
+              + "` (line "
+              + findings.line(repeat.first().at("level"))
+              + "); the level decides the tier of a user in both, so levels must be unique",
           "give `" + tier.name() + "` a level no other tier has");
     }
   }

@@ -13,8 +13,15 @@ public final class UniqueTierNames implements SemanticRule {
   @Override
   public void find(Platform platform, Findings findings) {
     for (Located.Repeat<Tier> repeat : Located.repeats(Located.tiers(platform), Tier::name)) {
-      findings.at(repeat.later().at("name"), "tier `" + repeat.later().item().name() + "` is already defined at "
-          + repeat.first().pointer() + " (line " + findings.line(repeat.first().at("name")) + ")",
+      findings.at(
+          repeat.later().at("name"),
+          "tier `"
+              + repeat.later().item().name()
+              + "` is already defined at "
+              + repeat.first().pointer()
+              + " (line "
+              + findings.line(repeat.first().at("name"))
+              + ")",
           "give every tier its own name");
     }
   }

@@ -14,8 +14,14 @@ public final class UnlimitedWithoutLimits implements SemanticRule {
   public void find(Platform platform, Findings findings) {
     for (Located<Tier> tier : Located.tiers(platform)) {
       if (tier.item().unlimited() && findings.written(tier.at("limits"))) {
-        findings.at(tier.at("unlimited"), "tier `" + tier.item().name() + "` is `unlimited: true` but also sets `limits`"
-            + " (line " + findings.keyLine(tier.at("limits")) + ")",
+        findings.at(
+            tier.at("unlimited"),
+            "tier `"
+                + tier.item().name()
+                + "` is `unlimited: true` but also sets `limits`"
+                + " (line "
+                + findings.keyLine(tier.at("limits"))
+                + ")",
             "remove `limits` for a tier without limits, or remove `unlimited: true` to apply them");
       }
     }

@@ -16,11 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The evaluator's compiled form (pattern trees decided by the request once, {@code &&}/{@code ||} chains decided
- * operand by operand, limits admitted by the identity once, shared request predicates remembered) gives the
- * verdicts of a plain evaluation of every whole predicate, on policies the rendered output never has: nested
- * {@code any}/{@code all}, operands that fail, operands that are not boolean, refusing patterns, predicates shared
- * between limits.
+ * The evaluator's compiled form (pattern trees decided by the request once, {@code &&}/{@code ||}
+ * chains decided operand by operand, limits admitted by the identity once, shared request
+ * predicates remembered) gives the verdicts of a plain evaluation of every whole predicate, on
+ * policies the rendered output never has: nested {@code any}/{@code all}, operands that fail,
+ * operands that are not boolean, refusing patterns, predicates shared between limits.
  */
 class CompiledPolicyTest {
 
@@ -28,7 +28,8 @@ class CompiledPolicyTest {
   private static final CelEngine CEL = CelEngine.withVariables("request", "auth");
   private static final String ISSUER = "http://issuer";
 
-  private static final String AUTH = """
+  private static final String AUTH =
+      """
       apiVersion: kuadrant.io/v1
       kind: AuthPolicy
       metadata: {name: gw-auth, namespace: gw}
@@ -71,7 +72,8 @@ class CompiledPolicyTest {
                       tier: {expression: auth.identity.tier}
       """;
 
-  private static final String LIMITS = """
+  private static final String LIMITS =
+      """
       apiVersion: kuadrant.io/v1
       kind: RateLimitPolicy
       metadata: {name: gw-limits, namespace: gw}
@@ -107,12 +109,28 @@ class CompiledPolicyTest {
 
   @Test
   void compiledFormGivesThePlainVerdicts() throws Exception {
-    GeneratedTree tree = GeneratedTree.ofText(Map.of("base/authpolicy.yaml", AUTH, "base/ratelimitpolicy.yaml", LIMITS));
+    GeneratedTree tree =
+        GeneratedTree.ofText(
+            Map.of("base/authpolicy.yaml", AUTH, "base/ratelimitpolicy.yaml", LIMITS));
     JsonNode auth = YAML.readTree(AUTH);
     JsonNode limits = YAML.readTree(LIMITS);
     PolicyEvaluator evaluator = new PolicyEvaluator(GatewayObjects.of(tree), ISSUER);
-    List<String> paths = List.of("/v1/models", "/v1/models?x=1", "/a/m1/v1/chat", "/a/m2/v1/chat", "/a/m3/v1/chat",
-        "/a/m4/v1/chat", "/a/m5/v1/chat", "/a/zz/models", "/b/m1/v1", "/c/q", "/c/x/models", "/d/m", "/e/m", "/f/");
+    List<String> paths =
+        List.of(
+            "/v1/models",
+            "/v1/models?x=1",
+            "/a/m1/v1/chat",
+            "/a/m2/v1/chat",
+            "/a/m3/v1/chat",
+            "/a/m4/v1/chat",
+            "/a/m5/v1/chat",
+            "/a/zz/models",
+            "/b/m1/v1",
+            "/c/q",
+            "/c/x/models",
+            "/d/m",
+            "/e/m",
+            "/f/");
     int authorized = 0;
     int limited = 0;
     // Twice over, so the second round reads what the first remembered.
@@ -126,11 +144,17 @@ class CompiledPolicyTest {
             identity.put("iss", ISSUER);
             Map<String, Object> vars = vars(request, identity);
             String where = method + " " + path + " as " + tier;
-            boolean expected = patternsHold(auth.at("/spec/rules/authorization/access/patternMatching/patterns"), vars)
-                && patternsHold(auth.at("/spec/rules/authorization/known-tier/patternMatching/patterns"), vars);
+            boolean expected =
+                patternsHold(
+                        auth.at("/spec/rules/authorization/access/patternMatching/patterns"), vars)
+                    && patternsHold(
+                        auth.at("/spec/rules/authorization/known-tier/patternMatching/patterns"),
+                        vars);
             assertEquals(expected, verdict.authorized(), where);
             Map<String, Object> limitVars = vars(request, Map.of("userid", "u", "tier", tier));
-            assertEquals(matching(limits, limitVars), verdict.requestLimits().stream().map(LimitMatch::key).toList(),
+            assertEquals(
+                matching(limits, limitVars),
+                verdict.requestLimits().stream().map(LimitMatch::key).toList(),
                 where);
             authorized += expected ? 1 : 0;
             limited += verdict.requestLimits().size();
@@ -138,7 +162,8 @@ class CompiledPolicyTest {
         }
       }
     }
-    assertTrue(authorized > 10 && authorized < 200, "the cases mix access and refusal: " + authorized);
+    assertTrue(
+        authorized > 10 && authorized < 200, "the cases mix access and refusal: " + authorized);
     assertTrue(limited > 10, "the cases match limits: " + limited);
   }
 
@@ -170,7 +195,9 @@ class CompiledPolicyTest {
       }
       return false;
     }
-    return pattern.path("all").isArray() && !pattern.path("all").isEmpty() && patternsHold(pattern.path("all"), vars);
+    return pattern.path("all").isArray()
+        && !pattern.path("all").isEmpty()
+        && patternsHold(pattern.path("all"), vars);
   }
 
   private static List<String> matching(JsonNode policy, Map<String, Object> vars) {
@@ -180,15 +207,19 @@ class CompiledPolicyTest {
         return keys;
       }
     }
-    policy.at("/spec/limits").fields().forEachRemaining(limit -> {
-      boolean all = true;
-      for (JsonNode condition : limit.getValue().path("when")) {
-        all &= isTrue(condition.path("predicate").asText(), vars);
-      }
-      if (all) {
-        keys.add(limit.getKey());
-      }
-    });
+    policy
+        .at("/spec/limits")
+        .fields()
+        .forEachRemaining(
+            limit -> {
+              boolean all = true;
+              for (JsonNode condition : limit.getValue().path("when")) {
+                all &= isTrue(condition.path("predicate").asText(), vars);
+              }
+              if (all) {
+                keys.add(limit.getKey());
+              }
+            });
     return keys;
   }
 

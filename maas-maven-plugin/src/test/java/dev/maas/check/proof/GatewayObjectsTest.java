@@ -9,15 +9,23 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Reading only some kinds finds every object of those kinds that reading everything finds, however it is spelled. */
+/**
+ * Reading only some kinds finds every object of those kinds that reading everything finds, however
+ * it is spelled.
+ */
 class GatewayObjectsTest {
 
   @Test
   void readingSomeKindsFindsWhatReadingAllFinds() {
     TreeMap<String, byte[]> files = new TreeMap<>();
-    files.put("base/plain.yaml", bytes("kind: AuthPolicy\nmetadata: {name: a}\n---\nkind: ConfigMap\nmetadata: {name: c}\n"));
+    files.put(
+        "base/plain.yaml",
+        bytes(
+            "kind: AuthPolicy\nmetadata: {name: a}\n---\nkind: ConfigMap\nmetadata: {name: c}\n"));
     files.put("base/escaped.yaml", bytes("kind: \"Auth\\x50olicy\"\nmetadata: {name: escaped}\n"));
-    files.put("base/wide.yaml", "kind: HTTPRoute\nmetadata: {name: wide}\n".getBytes(StandardCharsets.UTF_16));
+    files.put(
+        "base/wide.yaml",
+        "kind: HTTPRoute\nmetadata: {name: wide}\n".getBytes(StandardCharsets.UTF_16));
     files.put("base/other.yaml", bytes("kind: ConfigMap\nmetadata: {name: other}\n"));
     files.put("overlays/x.yaml", bytes("kind: AuthPolicy\nmetadata: {name: outside}\n"));
     GeneratedTree tree = new GeneratedTree(files);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.model.Platform;
@@ -31,34 +30,49 @@ final class Reference {
   }
 
   static Platform acme() {
-    SpecValidator.Outcome outcome = new SpecValidator().validate(repoRoot().resolve("platform-specs/acme.yaml"),
-        "platform-specs/acme.yaml");
+    SpecValidator.Outcome outcome =
+        new SpecValidator()
+            .validate(repoRoot().resolve("platform-specs/acme.yaml"), "platform-specs/acme.yaml");
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
     return outcome.platform();
   }
 
   static GeneratedTree golden() {
     try {
-      return new GeneratedTree(new TreeMap<>(TreeWriter.read(
-          repoRoot().resolve("maas-maven-plugin/src/test/resources/golden/acme"))));
+      return new GeneratedTree(
+          new TreeMap<>(
+              TreeWriter.read(
+                  repoRoot().resolve("maas-maven-plugin/src/test/resources/golden/acme"))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** {@code tree} with {@code from} replaced by {@code to} in one file; the text must occur exactly once. */
+  /**
+   * {@code tree} with {@code from} replaced by {@code to} in one file; the text must occur exactly
+   * once.
+   */
   static GeneratedTree edit(GeneratedTree tree, String path, String from, String to) {
     String text = tree.text(path);
     assertNotNull(text, path);
     int at = text.indexOf(from);
-    assertTrue(at >= 0 && text.indexOf(from, at + 1) < 0, () -> "`" + from + "` must occur once in " + path);
+    assertTrue(
+        at >= 0 && text.indexOf(from, at + 1) < 0,
+        () -> "`" + from + "` must occur once in " + path);
     TreeMap<String, byte[]> files = new TreeMap<>(tree.files());
-    files.put(path, (text.substring(0, at) + to + text.substring(at + from.length())).getBytes(StandardCharsets.UTF_8));
+    files.put(
+        path,
+        (text.substring(0, at) + to + text.substring(at + from.length()))
+            .getBytes(StandardCharsets.UTF_8));
     return new GeneratedTree(files);
   }
 
-  /** {@code tree} with the one object in {@code path} changed by {@code change}, written back as YAML. */
-  static GeneratedTree editObject(GeneratedTree tree, String path, java.util.function.Consumer<ObjectNode> change) {
+  /**
+   * {@code tree} with the one object in {@code path} changed by {@code change}, written back as
+   * YAML.
+   */
+  static GeneratedTree editObject(
+      GeneratedTree tree, String path, java.util.function.Consumer<ObjectNode> change) {
     try {
       ObjectNode object = (ObjectNode) YAML.readTree(tree.text(path));
       change.accept(object);

@@ -21,32 +21,44 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tier-access predicate too long for one CEL expression becomes a tree of range-guarded predicates that Authorino
- * combines ({@code any}, {@code all}); evaluated with CEL, the tree decides every request as the single predicate
- * does. Small sizes make the reference spec take the shape a platform of thousands of models has.
+ * A tier-access predicate too long for one CEL expression becomes a tree of range-guarded
+ * predicates that Authorino combines ({@code any}, {@code all}); evaluated with CEL, the tree
+ * decides every request as the single predicate does. Small sizes make the reference spec take the
+ * shape a platform of thousands of models has.
  */
 class AccessPredicatePartsTest {
 
   private static final CelEngine CEL = CelEngine.withVariables("request", "auth");
 
   private static Platform platform;
-  /** The reference spec with a model `granite` beside `granite-8b`: "/llm/granite-8b/" sorts before "/llm/granite/". */
+
+  /**
+   * The reference spec with a model `granite` beside `granite-8b`: "/llm/granite-8b/" sorts before
+   * "/llm/granite/".
+   */
   private static Platform prefixed;
 
   @BeforeAll
   static void load() throws java.io.IOException {
     Path root = Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
-    SpecValidator.Outcome outcome = new SpecValidator().validate(root.resolve("platform-specs/acme.yaml"),
-        "platform-specs/acme.yaml");
+    SpecValidator.Outcome outcome =
+        new SpecValidator()
+            .validate(root.resolve("platform-specs/acme.yaml"), "platform-specs/acme.yaml");
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
     platform = outcome.platform();
     String acme = java.nio.file.Files.readString(root.resolve("platform-specs/acme.yaml"));
-    String variant = once(once(acme, "    - name: llama-70b\n      namespace: llm\n",
-        "    - name: granite\n      namespace: llm\n      serving: llm\n      uri: hf://ibm-granite/granite-3.1-2b\n\n"
-            + "    - name: llama-70b\n      namespace: llm\n"),
-        "models: [granite-8b, llama-70b]", "models: [granite-8b, granite, llama-70b]");
-    SpecValidator.Outcome other = new SpecValidator().validate(variant.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        "variant.yaml");
+    String variant =
+        once(
+            once(
+                acme,
+                "    - name: llama-70b\n      namespace: llm\n",
+                "    - name: granite\n      namespace: llm\n      serving: llm\n      uri: hf://ibm-granite/granite-3.1-2b\n\n"
+                    + "    - name: llama-70b\n      namespace: llm\n"),
+            "models: [granite-8b, llama-70b]",
+            "models: [granite-8b, granite, llama-70b]");
+    SpecValidator.Outcome other =
+        new SpecValidator()
+            .validate(variant.getBytes(java.nio.charset.StandardCharsets.UTF_8), "variant.yaml");
     assertNotNull(other.platform(), () -> other.diagnostics().toString());
     prefixed = other.platform();
   }
@@ -58,9 +70,11 @@ class AccessPredicatePartsTest {
 
   @Test
   void aPlatformThatFitsKeepsOnePredicate() {
-    JsonNode patterns = tierAccess(new AuthPolicyGenerator()).path("patternMatching").path("patterns");
+    JsonNode patterns =
+        tierAccess(new AuthPolicyGenerator()).path("patternMatching").path("patterns");
     assertEquals(1, patterns.size());
-    assertEquals(AuthPolicyGenerator.accessPredicate(platform), patterns.get(0).path("predicate").asText());
+    assertEquals(
+        AuthPolicyGenerator.accessPredicate(platform), patterns.get(0).path("predicate").asText());
   }
 
   @Test
@@ -68,34 +82,54 @@ class AccessPredicatePartsTest {
     List<AuthPolicyGenerator.Leaf> leaves = new AuthPolicyGenerator(2000, 2, 32).leaves(platform);
     // Sorted by path: /llm/granite-8b, /llm/llama-70b | /vision/mnist-classifier.
     assertEquals(2, leaves.size());
-    assertEquals(List.of("granite-8b", "llama-70b"), List.of(leaves.get(0).first().name(), leaves.get(0).last().name()));
-    assertTrue(leaves.get(0).predicate().startsWith(
-        "request.url_path >= \"/llm/granite-8b/\" && request.url_path < \"/llm/llama-70b0\"\n&& ("), leaves.get(0).predicate());
+    assertEquals(
+        List.of("granite-8b", "llama-70b"),
+        List.of(leaves.get(0).first().name(), leaves.get(0).last().name()));
+    assertTrue(
+        leaves
+            .get(0)
+            .predicate()
+            .startsWith(
+                "request.url_path >= \"/llm/granite-8b/\" && request.url_path < \"/llm/llama-70b0\"\n&& ("),
+        leaves.get(0).predicate());
     assertEquals("mnist-classifier", leaves.get(1).first().name());
   }
 
   @Test
   void aTreeOfGroupsDecidesEveryRequestLikeTheSinglePredicate() throws CelFailure {
-    // One model per leaf and two branches per node: the listing, then a group of two leaves and a group of one.
-    JsonNode patterns = tierAccess(new AuthPolicyGenerator(200, 1, 2)).path("patternMatching").path("patterns");
+    // One model per leaf and two branches per node: the listing, then a group of two leaves and a
+    // group of one.
+    JsonNode patterns =
+        tierAccess(new AuthPolicyGenerator(200, 1, 2)).path("patternMatching").path("patterns");
     assertEquals(1, patterns.size());
     JsonNode any = patterns.get(0).path("any");
     assertEquals(3, any.size(), any::toString);
-    assertTrue(any.get(1).path("all").get(0).path("predicate").asText()
-        .equals("request.url_path >= \"/llm/granite-8b/\" && request.url_path < \"/llm/llama-70b0\""), any::toString);
+    assertTrue(
+        any.get(1)
+            .path("all")
+            .get(0)
+            .path("predicate")
+            .asText()
+            .equals(
+                "request.url_path >= \"/llm/granite-8b/\" && request.url_path < \"/llm/llama-70b0\""),
+        any::toString);
     assertEquals(2, any.get(1).path("all").get(1).path("any").size());
     sameDecisions(platform, patterns.get(0));
   }
 
   @Test
   void flatLeavesDecideEveryRequestLikeTheSinglePredicate() throws CelFailure {
-    JsonNode patterns = tierAccess(new AuthPolicyGenerator(200, 1, 32)).path("patternMatching").path("patterns");
+    JsonNode patterns =
+        tierAccess(new AuthPolicyGenerator(200, 1, 32)).path("patternMatching").path("patterns");
     JsonNode any = patterns.get(0).path("any");
     assertEquals(4, any.size(), any::toString);
     sameDecisions(platform, patterns.get(0));
   }
 
-  /** Every tier (and an unknown one) on every model path and the paths around them gets the single predicate's answer. */
+  /**
+   * Every tier (and an unknown one) on every model path and the paths around them gets the single
+   * predicate's answer.
+   */
   private static void sameDecisions(Platform platform, JsonNode pattern) throws CelFailure {
     CelExpression whole = CEL.compile(AuthPolicyGenerator.accessPredicate(platform));
     List<String> tiers = new ArrayList<>(platform.tiers().stream().map(Tier::name).toList());
@@ -110,9 +144,20 @@ class AccessPredicatePartsTest {
       requests.add(new String[] {"POST", model.pathPrefix() + "/"});
     }
     // Paths between, before and after the models' ranges, and the listing.
-    for (String path : List.of("/", "/a", "/llm/h/v1/chat/completions", "/llm/", "/m", "/vision/", "/zzz/v1",
-        "/llm/granite/v1/chat/completions", "/llm/granite-8b/v1/chat/completions", "/llm/granite-/x",
-        "/v1/models", "/v1/models?limit=1")) {
+    for (String path :
+        List.of(
+            "/",
+            "/a",
+            "/llm/h/v1/chat/completions",
+            "/llm/",
+            "/m",
+            "/vision/",
+            "/zzz/v1",
+            "/llm/granite/v1/chat/completions",
+            "/llm/granite-8b/v1/chat/completions",
+            "/llm/granite-/x",
+            "/v1/models",
+            "/v1/models?limit=1")) {
       requests.add(new String[] {"GET", path});
       requests.add(new String[] {"POST", path});
     }
@@ -121,9 +166,18 @@ class AccessPredicatePartsTest {
     for (String tier : tiers) {
       for (String[] request : requests) {
         int query = request[1].indexOf('?');
-        Map<String, Object> vars = Map.of("request", Map.of("method", request[0], "path", request[1], "url_path",
-            query < 0 ? request[1] : request[1].substring(0, query)),
-            "auth", Map.of("identity", Map.of("tier", tier)));
+        Map<String, Object> vars =
+            Map.of(
+                "request",
+                Map.of(
+                    "method",
+                    request[0],
+                    "path",
+                    request[1],
+                    "url_path",
+                    query < 0 ? request[1] : request[1].substring(0, query)),
+                "auth",
+                Map.of("identity", Map.of("tier", tier)));
         boolean expected = whole.test(vars);
         assertEquals(expected, holds(pattern, vars), () -> tier + " " + String.join(" ", request));
         allowed += expected ? 1 : 0;
@@ -134,13 +188,17 @@ class AccessPredicatePartsTest {
     assertTrue(allowed > 0 && allowed < checked, allowed + " of " + checked);
   }
 
-  /** Authorino's reading of a pattern: a predicate, {@code any} of patterns or {@code all} of them. */
+  /**
+   * Authorino's reading of a pattern: a predicate, {@code any} of patterns or {@code all} of them.
+   */
   private static boolean holds(JsonNode pattern, Map<String, Object> vars) throws CelFailure {
     if (pattern.has("predicate")) {
       return CEL.compile(pattern.path("predicate").asText()).test(vars);
     }
     String combinator = pattern.has("any") ? "any" : "all";
-    assertTrue(pattern.path(combinator).isArray() && !pattern.path(combinator).isEmpty(), pattern::toString);
+    assertTrue(
+        pattern.path(combinator).isArray() && !pattern.path(combinator).isEmpty(),
+        pattern::toString);
     for (JsonNode part : pattern.path(combinator)) {
       boolean holds = holds(part, vars);
       if (combinator.equals("any") && holds) {
@@ -156,12 +214,16 @@ class AccessPredicatePartsTest {
   @Test
   void aModelWhoseNameStartsAnotherKeepsItsRange() throws CelFailure {
     for (int[] sizes : new int[][] {{1, 2}, {2, 2}, {2, 32}, {3, 2}}) {
-      JsonNode patterns = tierAccess(new AuthPolicyGenerator(200, sizes[0], sizes[1]), prefixed)
-          .path("patternMatching").path("patterns");
+      JsonNode patterns =
+          tierAccess(new AuthPolicyGenerator(200, sizes[0], sizes[1]), prefixed)
+              .path("patternMatching")
+              .path("patterns");
       sameDecisions(prefixed, patterns.get(0));
     }
     List<AuthPolicyGenerator.Leaf> leaves = new AuthPolicyGenerator(2000, 2, 32).leaves(prefixed);
-    assertEquals(List.of("granite-8b", "granite"), List.of(leaves.get(0).first().name(), leaves.get(0).last().name()));
+    assertEquals(
+        List.of("granite-8b", "granite"),
+        List.of(leaves.get(0).first().name(), leaves.get(0).last().name()));
   }
 
   private static JsonNode tierAccess(AuthPolicyGenerator generator) {
@@ -171,7 +233,8 @@ class AccessPredicatePartsTest {
   private static JsonNode tierAccess(AuthPolicyGenerator generator, Platform platform) {
     List<KubeObject> objects = generator.generate(platform);
     assertEquals(1, objects.size());
-    JsonNode rule = objects.get(0).body().path("spec").path("rules").path("authorization").path("tier-access");
+    JsonNode rule =
+        objects.get(0).body().path("spec").path("rules").path("authorization").path("tier-access");
     assertTrue(rule.isObject(), "a tier-access rule");
     return rule;
   }

@@ -28,9 +28,12 @@ class TokenServiceGeneratorTest {
 
   @BeforeAll
   static void bind() {
-    Path spec = Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml");
+    Path spec =
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml");
     SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "acme.yaml");
-    assertEquals(List.of(), outcome.diagnostics().stream().filter(d -> d.isError()).map(d -> d.render()).toList());
+    assertEquals(
+        List.of(),
+        outcome.diagnostics().stream().filter(d -> d.isError()).map(d -> d.render()).toList());
     acme = outcome.platform();
   }
 
@@ -39,43 +42,79 @@ class TokenServiceGeneratorTest {
   }
 
   private static KubeObject find(List<KubeObject> objects, String kind, String name) {
-    return objects.stream().filter(o -> o.kind().equals(kind) && o.name().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + objects.stream()
-            .map(o -> o.kind() + "/" + o.name()).toList()));
+    return objects.stream()
+        .filter(o -> o.kind().equals(kind) && o.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no "
+                        + kind
+                        + " "
+                        + name
+                        + " in "
+                        + objects.stream().map(o -> o.kind() + "/" + o.name()).toList()));
   }
 
   private static Platform withAuth(Platform p, UserAuth auth) {
-    return new Platform(p.name(), p.specFile(), p.specHash(), p.gateway(), auth, p.tokens(), p.tiers(), p.models(),
-        p.limitador(), p.observability(), p.environments(), p.gitops());
+    return new Platform(
+        p.name(),
+        p.specFile(),
+        p.specHash(),
+        p.gateway(),
+        auth,
+        p.tokens(),
+        p.tiers(),
+        p.models(),
+        p.limitador(),
+        p.observability(),
+        p.environments(),
+        p.gitops());
   }
 
   private static Platform withTokens(Platform p, TokenService tokens) {
-    return new Platform(p.name(), p.specFile(), p.specHash(), p.gateway(), p.auth(), tokens, p.tiers(), p.models(),
-        p.limitador(), p.observability(), p.environments(), p.gitops());
+    return new Platform(
+        p.name(),
+        p.specFile(),
+        p.specHash(),
+        p.gateway(),
+        p.auth(),
+        tokens,
+        p.tiers(),
+        p.models(),
+        p.limitador(),
+        p.observability(),
+        p.environments(),
+        p.gitops());
   }
 
   @Test
   void generatesEveryObjectWithTheConventionalNames() {
-    List<String> names = objects(acme).stream().map(o -> o.apiVersion() + " " + o.kind() + " " + o.name()).toList();
-    assertEquals(List.of(
-        "v1 ServiceAccount acme-token-service",
-        "rbac.authorization.k8s.io/v1 Role acme-token-service",
-        "rbac.authorization.k8s.io/v1 RoleBinding acme-token-service",
-        "v1 ConfigMap acme-token-service-config",
-        "v1 ConfigMap acme-token-service-state",
-        "apps/v1 Deployment acme-token-service",
-        "v1 Service acme-token-service",
-        "gateway.networking.k8s.io/v1 HTTPRoute acme-token-service",
-        "kuadrant.io/v1 AuthPolicy acme-token-service-auth",
-        "networking.k8s.io/v1 NetworkPolicy acme-token-service",
-        "autoscaling/v2 HorizontalPodAutoscaler acme-token-service",
-        "policy/v1 PodDisruptionBudget acme-token-service"), names);
-    objects(acme).forEach(o -> assertEquals("maas-system", o.namespace(), o.kind() + " " + o.name()));
+    List<String> names =
+        objects(acme).stream().map(o -> o.apiVersion() + " " + o.kind() + " " + o.name()).toList();
+    assertEquals(
+        List.of(
+            "v1 ServiceAccount acme-token-service",
+            "rbac.authorization.k8s.io/v1 Role acme-token-service",
+            "rbac.authorization.k8s.io/v1 RoleBinding acme-token-service",
+            "v1 ConfigMap acme-token-service-config",
+            "v1 ConfigMap acme-token-service-state",
+            "apps/v1 Deployment acme-token-service",
+            "v1 Service acme-token-service",
+            "gateway.networking.k8s.io/v1 HTTPRoute acme-token-service",
+            "kuadrant.io/v1 AuthPolicy acme-token-service-auth",
+            "networking.k8s.io/v1 NetworkPolicy acme-token-service",
+            "autoscaling/v2 HorizontalPodAutoscaler acme-token-service",
+            "policy/v1 PodDisruptionBudget acme-token-service"),
+        names);
+    objects(acme)
+        .forEach(o -> assertEquals("maas-system", o.namespace(), o.kind() + " " + o.name()));
   }
 
   @Test
   void outputIsDeterministic() throws Exception {
-    assertEquals(JSON.writeValueAsString(objects(acme).stream().map(KubeObject::body).toList()),
+    assertEquals(
+        JSON.writeValueAsString(objects(acme).stream().map(KubeObject::body).toList()),
         JSON.writeValueAsString(objects(acme).stream().map(KubeObject::body).toList()));
   }
 
@@ -83,20 +122,33 @@ class TokenServiceGeneratorTest {
   void configComesFromThePlatform() throws Exception {
     List<KubeObject> objects = objects(acme);
 
-    JsonNode config = JSON.readTree(find(objects, "ConfigMap", "acme-token-service-config").body()
-        .path("data").path("config.json").asText());
-    assertEquals("http://acme-token-service.maas-system.svc.cluster.local:8080", config.path("issuer").asText());
+    JsonNode config =
+        JSON.readTree(
+            find(objects, "ConfigMap", "acme-token-service-config")
+                .body()
+                .path("data")
+                .path("config.json")
+                .asText());
+    assertEquals(
+        "http://acme-token-service.maas-system.svc.cluster.local:8080",
+        config.path("issuer").asText());
     assertEquals("maas:acme", config.path("audience").asText());
     assertEquals(4 * 3600, config.path("defaultTTL").asLong());
     assertEquals(720 * 3600, config.path("maxTTL").asLong());
-    assertEquals(List.of("free", "premium", "enterprise"),
+    assertEquals(
+        List.of("free", "premium", "enterprise"),
         config.path("tiers").findValuesAsText("name").subList(0, 3));
-    assertEquals("[\"granite-8b\",\"llama-70b\"]", config.path("tiers").get(1).path("models").toString());
-    assertTrue(config.path("tiers").get(2).path("models").isNull(), "enterprise may use every model");
+    assertEquals(
+        "[\"granite-8b\",\"llama-70b\"]", config.path("tiers").get(1).path("models").toString());
+    assertTrue(
+        config.path("tiers").get(2).path("models").isNull(), "enterprise may use every model");
     assertEquals(20, config.path("tiers").get(2).path("level").asInt());
-    assertEquals("[\"enterprise-users\",\"acme:ml-admins\"]", config.path("tiers").get(2).path("groups").toString());
+    assertEquals(
+        "[\"enterprise-users\",\"acme:ml-admins\"]",
+        config.path("tiers").get(2).path("groups").toString());
     assertEquals("vision", config.path("models").get(2).path("namespace").asText());
-    assertEquals("Granite 3.1 8B Instruct", config.path("models").get(0).path("displayName").asText());
+    assertEquals(
+        "Granite 3.1 8B Instruct", config.path("models").get(0).path("displayName").asText());
     assertEquals(TokenServiceConfig.render(acme), TokenServiceConfig.render(acme));
     assertFalse(TokenServiceConfig.render(acme).contains("\r"));
   }
@@ -107,9 +159,13 @@ class TokenServiceGeneratorTest {
     for (String forbidden : List.of("PRIVATE KEY", "BEGIN ", "\"d\":", "stringData")) {
       assertFalse(all.contains(forbidden), forbidden + " found in the output");
     }
-    assertFalse(objects(acme).stream().anyMatch(o -> o.kind().equals("Secret")), "no Secret is generated");
-    JsonNode keys = find(objects(acme), "Deployment", "acme-token-service").body()
-        .at("/spec/template/spec/volumes").findParent("secret");
+    assertFalse(
+        objects(acme).stream().anyMatch(o -> o.kind().equals("Secret")), "no Secret is generated");
+    JsonNode keys =
+        find(objects(acme), "Deployment", "acme-token-service")
+            .body()
+            .at("/spec/template/spec/volumes")
+            .findParent("secret");
     assertEquals("maas-token-signing-key", keys.path("secret").path("secretName").asText());
     assertEquals(2, keys.size(), "the key volume is only a name and a Secret reference");
   }
@@ -120,10 +176,15 @@ class TokenServiceGeneratorTest {
     JsonNode pod = d.at("/spec/template/spec");
     JsonNode c = pod.path("containers").get(0);
     // The reference the build pinned: the Jib image of this version, run by its own entrypoint.
-    assertTrue(c.path("image").asText().matches("[a-z0-9./-]+/maas-token-service:[0-9A-Za-z.-]+"), c.toString());
+    assertTrue(
+        c.path("image").asText().matches("[a-z0-9./-]+/maas-token-service:[0-9A-Za-z.-]+"),
+        c.toString());
     assertEquals(TokenServiceImage.pinned(), c.path("image").asText());
-    assertTrue(c.path("command").isMissingNode() && c.path("args").isMissingNode(), "the image's entrypoint runs");
-    assertEquals("IfNotPresent", c.path("imagePullPolicy").asText(), "an image loaded into the nodes runs");
+    assertTrue(
+        c.path("command").isMissingNode() && c.path("args").isMissingNode(),
+        "the image's entrypoint runs");
+    assertEquals(
+        "IfNotPresent", c.path("imagePullPolicy").asText(), "an image loaded into the nodes runs");
     assertTrue(d.at("/spec/replicas").isMissingNode(), "the autoscaler owns the replica count");
     assertEquals("acme-token-service", pod.path("serviceAccountName").asText());
     assertTrue(c.at("/securityContext/readOnlyRootFilesystem").asBoolean());
@@ -132,13 +193,24 @@ class TokenServiceGeneratorTest {
     assertEquals("[\"ALL\"]", c.at("/securityContext/capabilities/drop").toString());
     assertEquals("/health", c.at("/readinessProbe/httpGet/path").asText());
     assertEquals("/health", c.at("/livenessProbe/httpGet/path").asText());
-    assertEquals("http", c.at("/readinessProbe/httpGet/port").asText(), "readiness follows the API's threads");
-    assertEquals("metrics", c.at("/livenessProbe/httpGet/port").asText(), "liveness never waits behind API work");
+    assertEquals(
+        "http",
+        c.at("/readinessProbe/httpGet/port").asText(),
+        "readiness follows the API's threads");
+    assertEquals(
+        "metrics",
+        c.at("/livenessProbe/httpGet/port").asText(),
+        "liveness never waits behind API work");
     assertEquals("metrics", c.at("/startupProbe/httpGet/port").asText());
     assertEquals("512Mi", c.at("/resources/limits/memory").asText());
     Set<String> mounts = new TreeSet<>();
-    c.path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText() + (m.path("readOnly").asBoolean() ? " ro" : "")));
-    assertEquals(Set.of("/etc/maas/config ro", "/etc/maas/keys ro", "/var/lib/maas", "/tmp"), mounts);
+    c.path("volumeMounts")
+        .forEach(
+            m ->
+                mounts.add(
+                    m.path("mountPath").asText() + (m.path("readOnly").asBoolean() ? " ro" : "")));
+    assertEquals(
+        Set.of("/etc/maas/config ro", "/etc/maas/keys ro", "/var/lib/maas", "/tmp"), mounts);
     List<String> env = new ArrayList<>();
     c.path("env").forEach(e -> env.add(e.path("name").asText() + "=" + e.path("value").asText()));
     assertTrue(env.contains("MAAS_STATE_CONFIGMAP=acme-token-service-state"), env.toString());
@@ -149,22 +221,50 @@ class TokenServiceGeneratorTest {
   void theSpecsImageOverridesThePinnedOne() {
     TokenService t = acme.tokens();
     String mirror = "registry.internal:5000/maas/token-service@sha256:" + "ab".repeat(32);
-    Platform mirrored = withTokens(acme, new TokenService(t.namespace(), t.defaultTTL(), t.maxTTL(),
-        t.signingKeySecret(), t.replicas(), mirror));
-    assertEquals(mirror, find(objects(mirrored), "Deployment", "acme-token-service").body()
-        .at("/spec/template/spec/containers/0/image").asText());
+    Platform mirrored =
+        withTokens(
+            acme,
+            new TokenService(
+                t.namespace(),
+                t.defaultTTL(),
+                t.maxTTL(),
+                t.signingKeySecret(),
+                t.replicas(),
+                mirror));
+    assertEquals(
+        mirror,
+        find(objects(mirrored), "Deployment", "acme-token-service")
+            .body()
+            .at("/spec/template/spec/containers/0/image")
+            .asText());
   }
 
   @Test
   void checksumRollsThePodsWhenTheConfigChanges() {
-    String before = find(objects(acme), "Deployment", "acme-token-service").body()
-        .at("/spec/template/metadata/annotations").path(TokenServiceGenerator.CHECKSUM_ANNOTATION).asText();
+    String before =
+        find(objects(acme), "Deployment", "acme-token-service")
+            .body()
+            .at("/spec/template/metadata/annotations")
+            .path(TokenServiceGenerator.CHECKSUM_ANNOTATION)
+            .asText();
     assertEquals(64, before.length());
     TokenService t = acme.tokens();
-    Platform longer = withTokens(acme, new TokenService(t.namespace(), t.defaultTTL(), "800h", t.signingKeySecret(),
-        t.replicas(), t.image()));
-    String after = find(objects(longer), "Deployment", "acme-token-service").body()
-        .at("/spec/template/metadata/annotations").path(TokenServiceGenerator.CHECKSUM_ANNOTATION).asText();
+    Platform longer =
+        withTokens(
+            acme,
+            new TokenService(
+                t.namespace(),
+                t.defaultTTL(),
+                "800h",
+                t.signingKeySecret(),
+                t.replicas(),
+                t.image()));
+    String after =
+        find(objects(longer), "Deployment", "acme-token-service")
+            .body()
+            .at("/spec/template/metadata/annotations")
+            .path(TokenServiceGenerator.CHECKSUM_ANNOTATION)
+            .asText();
     assertNotEquals(before, after);
   }
 
@@ -186,30 +286,53 @@ class TokenServiceGeneratorTest {
     List<KubeObject> objects = objects(acme);
     JsonNode np = find(objects, "NetworkPolicy", "acme-token-service").body();
     assertEquals("[\"Ingress\"]", np.at("/spec/policyTypes").toString());
-    assertEquals(find(objects, "Deployment", "acme-token-service").body().at("/spec/selector"),
+    assertEquals(
+        find(objects, "Deployment", "acme-token-service").body().at("/spec/selector"),
         np.at("/spec/podSelector"));
     JsonNode ingress = np.at("/spec/ingress");
     assertEquals(2, ingress.size());
-    // Each peer names a namespace and the pods in it: a namespace alone would admit every pod there, and any of
+    // Each peer names a namespace and the pods in it: a namespace alone would admit every pod
+    // there, and any of
     // them could forge the X-MaaS-* headers.
     List<String> peers = new ArrayList<>();
-    ingress.get(0).path("from").forEach(peer -> {
-      assertEquals(1, peer.at("/namespaceSelector/matchLabels").size());
-      peers.add(peer.at("/namespaceSelector/matchLabels").path("kubernetes.io/metadata.name").asText() + " "
-          + peer.at("/podSelector/matchLabels"));
-    });
-    assertEquals(List.of("maas-system {\"gateway.networking.k8s.io/gateway-name\":\"maas-gateway\"}",
-        "kuadrant-system {\"authorino-resource\":\"authorino\",\"control-plane\":\"controller-manager\"}"), peers);
+    ingress
+        .get(0)
+        .path("from")
+        .forEach(
+            peer -> {
+              assertEquals(1, peer.at("/namespaceSelector/matchLabels").size());
+              peers.add(
+                  peer.at("/namespaceSelector/matchLabels")
+                          .path("kubernetes.io/metadata.name")
+                          .asText()
+                      + " "
+                      + peer.at("/podSelector/matchLabels"));
+            });
+    assertEquals(
+        List.of(
+            "maas-system {\"gateway.networking.k8s.io/gateway-name\":\"maas-gateway\"}",
+            "kuadrant-system {\"authorino-resource\":\"authorino\",\"control-plane\":\"controller-manager\"}"),
+        peers);
     assertEquals(8080, ingress.get(0).at("/ports/0/port").asInt());
     assertEquals(1, ingress.get(0).path("ports").size());
     // The second rule opens the metrics port, and only it, to Prometheus's pods.
-    assertEquals("monitoring", ingress.get(1).at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
-        .asText());
-    assertEquals("prometheus", ingress.get(1).at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+    assertEquals(
+        "monitoring",
+        ingress
+            .get(1)
+            .at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
+            .asText());
+    assertEquals(
+        "prometheus",
+        ingress.get(1).at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asText());
     assertEquals(1, ingress.get(1).path("ports").size());
     assertEquals(9090, ingress.get(1).at("/ports/0/port").asInt());
-    JsonNode monitor = find(new dev.maas.render.monitoring.MonitoringGenerator().generate(acme), "ServiceMonitor",
-        "acme-token-service").body();
+    JsonNode monitor =
+        find(
+                new dev.maas.render.monitoring.MonitoringGenerator().generate(acme),
+                "ServiceMonitor",
+                "acme-token-service")
+            .body();
     assertEquals("metrics", monitor.at("/spec/endpoints/0/port").asText());
     JsonNode servicePorts = find(objects, "Service", "acme-token-service").body().at("/spec/ports");
     assertEquals("metrics", servicePorts.get(1).path("name").asText());
@@ -223,7 +346,8 @@ class TokenServiceGeneratorTest {
     assertEquals("maas-gateway", route.at("/spec/parentRefs/0/name").asText());
     assertEquals("maas-system", route.at("/spec/parentRefs/0/namespace").asText());
     assertEquals("/maas-api", route.at("/spec/rules/0/matches/0/path/value").asText());
-    assertEquals("/", route.at("/spec/rules/0/filters/0/urlRewrite/path/replacePrefixMatch").asText());
+    assertEquals(
+        "/", route.at("/spec/rules/0/filters/0/urlRewrite/path/replacePrefixMatch").asText());
     assertEquals(8080, route.at("/spec/rules/0/backendRefs/0/port").asInt());
     // The listing is on the public model route, counted with the tier's model calls.
     assertEquals(1, route.at("/spec/rules").size());
@@ -235,30 +359,60 @@ class TokenServiceGeneratorTest {
     assertEquals("HTTPRoute", policy.at("/spec/targetRef/kind").asText());
     assertEquals("acme-token-service", policy.at("/spec/targetRef/name").asText());
     JsonNode authn = policy.at("/spec/rules/authentication");
-    assertEquals("[\"https://kubernetes.default.svc\"]",
+    assertEquals(
+        "[\"https://kubernetes.default.svc\"]",
         authn.at("/kubernetes-users/kubernetesTokenReview/audiences").toString());
     assertTrue(authn.path("oidc-users").isMissingNode(), "acme has no OIDC users");
     assertTrue(authn.path("maas-tokens").isMissingNode(), "platform tokens never mint tokens");
-    String deny = policy.at("/spec/rules/authorization/deny-client-identity-headers/patternMatching/patterns/0/predicate").asText();
+    String deny =
+        policy
+            .at(
+                "/spec/rules/authorization/deny-client-identity-headers/patternMatching/patterns/0/predicate")
+            .asText();
     assertTrue(deny.contains("x-maas-username") && deny.contains("x-maas-groups"), deny);
-    String internal = policy.at("/spec/rules/authorization/internal-endpoints-closed/patternMatching/patterns/0/predicate").asText();
-    assertTrue(internal.contains("request.url_path") && !internal.contains("request.path"), "query strings must not bypass: " + internal);
-    assertTrue(internal.contains("/maas-api/internal/") && internal.contains("/maas-api/metrics"), internal);
+    String internal =
+        policy
+            .at(
+                "/spec/rules/authorization/internal-endpoints-closed/patternMatching/patterns/0/predicate")
+            .asText();
+    assertTrue(
+        internal.contains("request.url_path") && !internal.contains("request.path"),
+        "query strings must not bypass: " + internal);
+    assertTrue(
+        internal.contains("/maas-api/internal/") && internal.contains("/maas-api/metrics"),
+        internal);
     JsonNode headers = policy.at("/spec/rules/response/success/headers");
-    assertEquals("auth.identity.maas_username", headers.at("/X-MaaS-Username/plain/selector").asText());
-    assertEquals("auth.identity.maas_groups.@tostr", headers.at("/X-MaaS-Groups/plain/selector").asText());
+    assertEquals(
+        "auth.identity.maas_username", headers.at("/X-MaaS-Username/plain/selector").asText());
+    assertEquals(
+        "auth.identity.maas_groups.@tostr", headers.at("/X-MaaS-Groups/plain/selector").asText());
   }
 
   @Test
   void authPolicyUsesOidcWhenTheSpecSaysSo() {
-    Platform oidc = withAuth(acme, new UserAuth(null, "https://sso.example.com/realms/acme", List.of("maas"),
-        "groups", "preferred_username"));
-    JsonNode authn = find(objects(oidc), "AuthPolicy", "acme-token-service-auth").body().at("/spec/rules/authentication");
+    Platform oidc =
+        withAuth(
+            acme,
+            new UserAuth(
+                null,
+                "https://sso.example.com/realms/acme",
+                List.of("maas"),
+                "groups",
+                "preferred_username"));
+    JsonNode authn =
+        find(objects(oidc), "AuthPolicy", "acme-token-service-auth")
+            .body()
+            .at("/spec/rules/authentication");
     assertTrue(authn.path("kubernetes-users").isMissingNode());
-    assertEquals("https://sso.example.com/realms/acme", authn.at("/oidc-users/jwt/issuerUrl").asText());
-    assertEquals("auth.identity.preferred_username", authn.at("/oidc-users/overrides/maas_username/selector").asText());
-    JsonNode audience = find(objects(oidc), "AuthPolicy", "acme-token-service-auth").body()
-        .at("/spec/rules/authorization/oidc-audience/patternMatching/patterns/0/predicate");
+    assertEquals(
+        "https://sso.example.com/realms/acme", authn.at("/oidc-users/jwt/issuerUrl").asText());
+    assertEquals(
+        "auth.identity.preferred_username",
+        authn.at("/oidc-users/overrides/maas_username/selector").asText());
+    JsonNode audience =
+        find(objects(oidc), "AuthPolicy", "acme-token-service-auth")
+            .body()
+            .at("/spec/rules/authorization/oidc-audience/patternMatching/patterns/0/predicate");
     assertTrue(audience.asText().contains("\"maas\""), audience.asText());
   }
 

@@ -14,11 +14,15 @@ import org.junit.jupiter.api.Test;
 /** Windows of an hour or more warn only where some environment counts them in memory. */
 class InMemoryLongWindowsTest {
 
-  private static final Path ROOT = Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
 
   private static List<String> found(String text) {
-    return new SpecValidator().validate(text.getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics().stream()
-        .filter(d -> d.code().equals(new InMemoryLongWindows().code())).map(Diagnostic::render).toList();
+    return new SpecValidator()
+        .validate(text.getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics().stream()
+            .filter(d -> d.code().equals(new InMemoryLongWindows().code()))
+            .map(Diagnostic::render)
+            .toList();
   }
 
   private static String contract() throws IOException {
@@ -27,21 +31,43 @@ class InMemoryLongWindowsTest {
 
   @Test
   void theContractSpecWarnsForDevsInMemoryDailyQuota() throws IOException {
-    assertEquals(List.of("spec.yaml:46:38: warning: /spec/tiers/1/limits/tokens/1/window: the 1d window is counted in"
-        + " memory in environment `dev`: a Limitador restart resets its counters (users start a fresh 1d quota), and"
-        + " while Limitador is down rate limiting fails open (set spec.limitador.storage.redis.secretName (or"
-        + " storage.disk.size), or mark the environment `production: true`) [in-memory-long-windows]"), found(contract()));
+    assertEquals(
+        List.of(
+            "spec.yaml:46:38: warning: /spec/tiers/1/limits/tokens/1/window: the 1d window is counted in"
+                + " memory in environment `dev`: a Limitador restart resets its counters (users start a fresh 1d quota), and"
+                + " while Limitador is down rate limiting fails open (set spec.limitador.storage.redis.secretName (or"
+                + " storage.disk.size), or mark the environment `production: true`) [in-memory-long-windows]"),
+        found(contract()));
   }
 
   @Test
   void redisOrADiskOrProductionEverywhereSilencesIt() throws IOException {
     String observability = "  observability:\n";
-    assertEquals(List.of(), found(contract().replace(observability,
-        "  limitador: {storage: {redis: {secretName: limitador-redis}}}\n" + observability)));
-    assertEquals(List.of(), found(contract().replace(observability,
-        "  limitador: {storage: {disk: {size: 2Gi}}}\n" + observability)));
-    assertEquals(List.of(), found(contract().replace("    - name: dev\n", "    - name: dev\n      production: true\n")));
-    assertEquals(1, found(contract().replace("    - name: prod\n", "    - name: prod\n      production: false\n")).size());
+    assertEquals(
+        List.of(),
+        found(
+            contract()
+                .replace(
+                    observability,
+                    "  limitador: {storage: {redis: {secretName: limitador-redis}}}\n"
+                        + observability)));
+    assertEquals(
+        List.of(),
+        found(
+            contract()
+                .replace(
+                    observability,
+                    "  limitador: {storage: {disk: {size: 2Gi}}}\n" + observability)));
+    assertEquals(
+        List.of(),
+        found(
+            contract().replace("    - name: dev\n", "    - name: dev\n      production: true\n")));
+    assertEquals(
+        1,
+        found(
+                contract()
+                    .replace("    - name: prod\n", "    - name: prod\n      production: false\n"))
+            .size());
   }
 
   @Test

@@ -16,13 +16,16 @@ import org.junit.jupiter.api.Test;
 /** Token lifetimes above a year warn, and say why. */
 class LongTokenLifetimesTest {
 
-  private static final Path ROOT = Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
 
   private static List<Diagnostic> found(String maxTtl) throws IOException {
     String contract = Files.readString(ROOT.resolve("../shared/contract/example-platform.yaml"));
     String spec = contract.replaceFirst("maxTTL: [0-9a-z]+", "maxTTL: " + maxTtl);
-    return new SpecValidator().validate(spec.getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics().stream()
-        .filter(d -> d.code().equals(new LongTokenLifetimes().code())).toList();
+    return new SpecValidator()
+        .validate(spec.getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics().stream()
+            .filter(d -> d.code().equals(new LongTokenLifetimes().code()))
+            .toList();
   }
 
   @Test
@@ -34,7 +37,8 @@ class LongTokenLifetimesTest {
     assertEquals("/spec/tokens/maxTTL", warning.pointer());
     assertTrue(warning.location().line() > 0);
     assertTrue(warning.message().contains("about 274 years"), warning.message());
-    assertTrue(warning.message().contains("a leaked token stays valid that long"), warning.message());
+    assertTrue(
+        warning.message().contains("a leaked token stays valid that long"), warning.message());
     assertTrue(warning.message().contains("revocation"), warning.message());
   }
 

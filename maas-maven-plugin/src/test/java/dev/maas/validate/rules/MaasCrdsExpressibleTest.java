@@ -30,7 +30,10 @@ class MaasCrdsExpressibleTest {
 
   @Test
   void everyNearestFormMatchesTheCrdPattern() {
-    for (String w : new String[] {"1d", "1h30m", "2h1s", "500ms", "1s500ms", "2h46m40s", "400d", "99999s", "7d"}) {
+    for (String w :
+        new String[] {
+          "1d", "1h30m", "2h1s", "500ms", "1s500ms", "2h46m40s", "400d", "99999s", "7d"
+        }) {
       String near = nearest(w);
       assertEquals(true, MaasCrdsExpressible.CRD_WINDOW.matcher(near).matches(), w + " → " + near);
     }

@@ -12,7 +12,8 @@ import java.util.List;
 public final class ReferenceSpec {
 
   /** The reference spec; line numbers in the tests refer to this text. */
-  public static final String TEXT = """
+  public static final String TEXT =
+      """
       # The reference platform spec: three tiers, three models, two environments.
       apiVersion: maas/v1alpha1
       kind: Platform
@@ -121,20 +122,27 @@ public final class ReferenceSpec {
 
   private ReferenceSpec() {}
 
-  /** The reference spec with {@code from} (which must occur exactly once) replaced by {@code to}. */
+  /**
+   * The reference spec with {@code from} (which must occur exactly once) replaced by {@code to}.
+   */
   public static String edit(String from, String to) {
     int at = TEXT.indexOf(from);
-    assertEquals(true, at >= 0 && TEXT.indexOf(from, at + 1) < 0, "edit target must occur once: " + from);
+    assertEquals(
+        true, at >= 0 && TEXT.indexOf(from, at + 1) < 0, "edit target must occur once: " + from);
     return TEXT.replace(from, to);
   }
 
   /**
-   * Every diagnostic of validating {@code text} as {@code spec.yaml}, rendered; lint warnings are left out (the
-   * reference spec's free tier is below one typical response on purpose; the lint rules have tests of their own).
+   * Every diagnostic of validating {@code text} as {@code spec.yaml}, rendered; lint warnings are
+   * left out (the reference spec's free tier is below one typical response on purpose; the lint
+   * rules have tests of their own).
    */
   static List<String> validate(String text) {
-    return new SpecValidator().validate(text.getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics().stream()
-        .filter(d -> !LintRules.isLint(d.code())).map(Diagnostic::render).toList();
+    return new SpecValidator()
+        .validate(text.getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics().stream()
+            .filter(d -> !LintRules.isLint(d.code()))
+            .map(Diagnostic::render)
+            .toList();
   }
 
   /** The diagnostics of the reference spec with one edit. */
@@ -144,7 +152,12 @@ public final class ReferenceSpec {
 
   /** The codes of the diagnostics of the reference spec with one edit. */
   static List<String> codes(String from, String to) {
-    return new SpecValidator().validate(edit(from, to).getBytes(StandardCharsets.UTF_8), "spec.yaml").diagnostics()
-        .stream().map(Diagnostic::code).filter(code -> !LintRules.isLint(code)).toList();
+    return new SpecValidator()
+            .validate(edit(from, to).getBytes(StandardCharsets.UTF_8), "spec.yaml")
+            .diagnostics()
+            .stream()
+            .map(Diagnostic::code)
+            .filter(code -> !LintRules.isLint(code))
+            .toList();
   }
 }

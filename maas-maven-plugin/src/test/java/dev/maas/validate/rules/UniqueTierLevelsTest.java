@@ -10,9 +10,11 @@ class UniqueTierLevelsTest {
 
   @Test
   void secondTierWithTheSameLevelIsReported() {
-    assertEquals(List.of("spec.yaml:53:14: error: /spec/tiers/2/level: tier `enterprise` has level 10, the same as tier"
-        + " `premium` (line 39); the level decides the tier of a user in both, so levels must be unique"
-        + " (give `enterprise` a level no other tier has) [unique-tier-levels]"),
+    assertEquals(
+        List.of(
+            "spec.yaml:53:14: error: /spec/tiers/2/level: tier `enterprise` has level 10, the same as tier"
+                + " `premium` (line 39); the level decides the tier of a user in both, so levels must be unique"
+                + " (give `enterprise` a level no other tier has) [unique-tier-levels]"),
         ReferenceSpec.validateEdited("level: 20", "level: 10"));
   }
 

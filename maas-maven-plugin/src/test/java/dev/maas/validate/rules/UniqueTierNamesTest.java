@@ -10,10 +10,13 @@ class UniqueTierNamesTest {
 
   @Test
   void secondTierWithTheSameNameIsReported() {
-    assertEquals(List.of("spec.yaml:37:13: error: /spec/tiers/1/name: tier `free` is already defined at /spec/tiers/0"
-        + " (line 27) (give every tier its own name) [unique-tier-names]"),
+    assertEquals(
+        List.of(
+            "spec.yaml:37:13: error: /spec/tiers/1/name: tier `free` is already defined at /spec/tiers/0"
+                + " (line 27) (give every tier its own name) [unique-tier-names]"),
         ReferenceSpec.validateEdited("- name: premium", "- name: free"));
-    assertEquals(List.of("unique-tier-names"), ReferenceSpec.codes("- name: premium", "- name: free"));
+    assertEquals(
+        List.of("unique-tier-names"), ReferenceSpec.codes("- name: premium", "- name: free"));
   }
 
   @Test

@@ -10,10 +10,13 @@ class UnlimitedWithoutLimitsTest {
 
   @Test
   void unlimitedTierWithLimitsIsReported() {
-    assertEquals(List.of("spec.yaml:55:18: error: /spec/tiers/2/unlimited: tier `enterprise` is `unlimited: true` but"
-        + " also sets `limits` (line 56) (remove `limits` for a tier without limits, or remove `unlimited: true` to"
-        + " apply them) [unlimited-without-limits]"),
-        ReferenceSpec.validateEdited("      limits:\n        counter: tier\n",
+    assertEquals(
+        List.of(
+            "spec.yaml:55:18: error: /spec/tiers/2/unlimited: tier `enterprise` is `unlimited: true` but"
+                + " also sets `limits` (line 56) (remove `limits` for a tier without limits, or remove `unlimited: true` to"
+                + " apply them) [unlimited-without-limits]"),
+        ReferenceSpec.validateEdited(
+            "      limits:\n        counter: tier\n",
             "      unlimited: true\n      limits:\n        counter: tier\n"));
   }
 }

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stages of one generate in a fresh JVM, one after the other, each timed: what a build that lives a few
- * seconds pays per stage, the JIT's warm-up included. {@link ScaleRun} gives the same stages after warm-up.
+ * The stages of one generate in a fresh JVM, one after the other, each timed: what a build that
+ * lives a few seconds pays per stage, the JIT's warm-up included. {@link ScaleRun} gives the same
+ * stages after warm-up.
  *
- * <p>{@code java -cp tests/benchmarks/target/benchmarks.jar dev.maas.bench.ColdRun <spec> <out> <crds>}; the
- * parsed CRDs are kept in {@code <out>/.maas-cache} as generate keeps them, so run it twice and read the second.
+ * <p>{@code java -cp tests/benchmarks/target/benchmarks.jar dev.maas.bench.ColdRun <spec> <out>
+ * <crds>}; the parsed CRDs are kept in {@code <out>/.maas-cache} as generate keeps them, so run it
+ * twice and read the second.
  */
 public final class ColdRun {
 
@@ -31,7 +33,8 @@ public final class ColdRun {
     Path out = Path.of(args[1]);
     Path crds = Path.of(args[2]);
     long started = System.nanoTime();
-    ValidateResult validation = new MaasCompiler().validate(new ValidateRequest(spec.toAbsolutePath().getParent(), spec));
+    ValidateResult validation =
+        new MaasCompiler().validate(new ValidateRequest(spec.toAbsolutePath().getParent(), spec));
     if (validation.errors() > 0) {
       throw new IllegalStateException(validation.errors() + " errors in " + spec);
     }
@@ -39,13 +42,15 @@ public final class ColdRun {
     started = lap("parse + validate", started);
     GeneratedTree tree = new PlatformRenderer(new RenderOptions(null, "bench")).render(platform);
     started = lap("compile", started);
-    List<Diagnostic> findings = new ArrayList<>(new OutputChecks(crds, out.resolve(".maas-cache")).structural(tree));
+    List<Diagnostic> findings =
+        new ArrayList<>(new OutputChecks(crds, out.resolve(".maas-cache")).structural(tree));
     started = lap("crd + cel checks", started);
     findings.addAll(new PolicyProof().prove(platform, tree).findings());
     started = lap("policy proof", started);
     if (findings.stream().anyMatch(Diagnostic::isError)) {
-      throw new IllegalStateException("the checks found errors, first: "
-          + findings.stream().filter(Diagnostic::isError).findFirst().orElseThrow().render());
+      throw new IllegalStateException(
+          "the checks found errors, first: "
+              + findings.stream().filter(Diagnostic::isError).findFirst().orElseThrow().render());
     }
     new TreeWriter().write(tree, out.resolve(platform.name()));
     lap("write", started);

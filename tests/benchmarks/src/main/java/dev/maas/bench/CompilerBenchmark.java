@@ -37,13 +37,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
 @Measurement(iterations = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx256m"})
 public class CompilerBenchmark {
 
   @Param({"100", "1000", "4000"})
   public int models;
 
-  /** The folder of CRDs, from -Dmaas.crds (default ../shared/crds relative to the working folder). */
+  /**
+   * The folder of CRDs, from -Dmaas.crds (default ../shared/crds relative to the working folder).
+   */
   private final Path crds = Path.of(System.getProperty("maas.crds", "../shared/crds"));
 
   private byte[] spec;

@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the largest inputs the reader accepts: a spec padded to the size limit with comment lines at the line limit,
- * and one padded with short lines. Prints wall time, the reading thread's CPU time and the heap in use, so the cost
- * of an accepted input can be compared with the limits' promise (linear, under 2 s and 256 MB).
+ * Reads the largest inputs the reader accepts: a spec padded to the size limit with comment lines
+ * at the line limit, and one padded with short lines. Prints wall time, the reading thread's CPU
+ * time and the heap in use, so the cost of an accepted input can be compared with the limits'
+ * promise (linear, under 2 s and 256 MB).
  *
- * <p>{@code java -Xmx256m -XX:+UseSerialGC -cp tests/benchmarks/target/benchmarks.jar dev.maas.bench.LargeInputRun
- * platform-specs/acme.yaml}
+ * <p>{@code java -Xmx256m -XX:+UseSerialGC -cp tests/benchmarks/target/benchmarks.jar
+ * dev.maas.bench.LargeInputRun platform-specs/acme.yaml}
  */
 public final class LargeInputRun {
 
@@ -27,7 +28,9 @@ public final class LargeInputRun {
     read("80-character lines", padded(spec, 79, budget));
   }
 
-  /** The spec followed by comment lines of {@code lineChars} characters, up to {@code budget} bytes. */
+  /**
+   * The spec followed by comment lines of {@code lineChars} characters, up to {@code budget} bytes.
+   */
   private static byte[] padded(byte[] spec, int lineChars, int budget) {
     String line = "#" + "x".repeat(lineChars - 1) + "\n";
     StringBuilder text = new StringBuilder(new String(spec, StandardCharsets.UTF_8));
@@ -48,7 +51,8 @@ public final class LargeInputRun {
     long wallMs = (System.nanoTime() - wall) / 1_000_000;
     long cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
     long heapMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-    System.out.printf("  %-20s %5.1f MiB  %6d ms wall  %6d ms cpu  %4d MB heap in use%n", label,
-        bytes.length / 1048576.0, wallMs, cpuMs, heapMb);
+    System.out.printf(
+        "  %-20s %5.1f MiB  %6d ms wall  %6d ms cpu  %4d MB heap in use%n",
+        label, bytes.length / 1048576.0, wallMs, cpuMs, heapMb);
   }
 }

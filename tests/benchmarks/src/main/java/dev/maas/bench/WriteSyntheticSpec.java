@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a synthetic spec for whole-process measurements:
- * {@code java -cp benchmarks.jar dev.maas.bench.WriteSyntheticSpec <file> [models] [tiers] [environments]}.
+ * Writes a synthetic spec for whole-process measurements: {@code java -cp benchmarks.jar
+ * dev.maas.bench.WriteSyntheticSpec <file> [models] [tiers] [environments]}.
  */
 public final class WriteSyntheticSpec {
 

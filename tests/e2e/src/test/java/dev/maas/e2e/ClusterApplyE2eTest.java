@@ -43,9 +43,14 @@ class ClusterApplyE2eTest {
     Path repoRoot = Cluster.repoRoot();
     Path crds = Cluster.crdsFolder();
     Path out = work.resolve("out");
-    GenerateResult result = new MaasCompiler().generate(new GenerateRequest(repoRoot, repoRoot.resolve("platform-specs"),
-        out, crds, null, "e2e", true));
-    assertFalse(result.hasErrors(), () -> String.valueOf(result.validation().diagnostics()) + result.checks());
+    GenerateResult result =
+        new MaasCompiler()
+            .generate(
+                new GenerateRequest(
+                    repoRoot, repoRoot.resolve("platform-specs"), out, crds, null, "e2e", true));
+    assertFalse(
+        result.hasErrors(),
+        () -> String.valueOf(result.validation().diagnostics()) + result.checks());
 
     cluster.kubectl("apply", "--server-side", "-f", crds.toString());
     cluster.kubectl("wait", "--for=condition=Established", "--timeout=120s", "crd", "--all");
@@ -55,7 +60,12 @@ class ClusterApplyE2eTest {
     for (Path overlay : overlays) {
       String built = Cluster.kustomize(overlay);
       cluster.ensureNamespaces(namespaces(built));
-      Path manifest = work.resolve(overlay.getParent().getParent().getFileName() + "-" + overlay.getFileName() + ".yaml");
+      Path manifest =
+          work.resolve(
+              overlay.getParent().getParent().getFileName()
+                  + "-"
+                  + overlay.getFileName()
+                  + ".yaml");
       Files.writeString(manifest, built);
       cluster.kubectl("apply", "--server-side", "--dry-run=server", "-f", manifest.toString());
       String applied = cluster.kubectl("apply", "--server-side", "-f", manifest.toString());
@@ -69,9 +79,14 @@ class ClusterApplyE2eTest {
   static List<Path> overlays(Path out) throws IOException {
     List<Path> overlays = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(out)) {
-      walk.filter(p -> p.getParent() != null && p.getParent().getFileName() != null
-              && p.getParent().getFileName().toString().equals("overlays") && Files.isDirectory(p))
-          .sorted().forEach(overlays::add);
+      walk.filter(
+              p ->
+                  p.getParent() != null
+                      && p.getParent().getFileName() != null
+                      && p.getParent().getFileName().toString().equals("overlays")
+                      && Files.isDirectory(p))
+          .sorted()
+          .forEach(overlays::add);
     }
     return overlays;
   }

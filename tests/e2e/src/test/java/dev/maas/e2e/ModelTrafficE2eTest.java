@@ -33,18 +33,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Carries real traffic through a generated platform: k3s with Gateway API, Istio and Kuadrant (Authorino,
- * Limitador) installed from their public releases, the overlay of {@code traffic/e2e.yaml} applied wave by
- * wave as Argo CD would, and the llm-d inference simulator behind the model's route. A ServiceAccount of the
- * tier's group then asks the generated token service for a token, calls the model with it and is limited
- * after the tier's request limit; a call without a token is refused.
+ * Carries real traffic through a generated platform: k3s with Gateway API, Istio and Kuadrant
+ * (Authorino, Limitador) installed from their public releases, the overlay of {@code
+ * traffic/e2e.yaml} applied wave by wave as Argo CD would, and the llm-d inference simulator behind
+ * the model's route. A ServiceAccount of the tier's group then asks the generated token service for
+ * a token, calls the model with it and is limited after the tier's request limit; a call without a
+ * token is refused.
  *
- * <p>Where Docker, kubectl, helm, an install URL or an image is unavailable, the test is skipped saying which;
- * every other problem is a failure.
+ * <p>Where Docker, kubectl, helm, an install URL or an image is unavailable, the test is skipped
+ * saying which; every other problem is a failure.
  */
 class ModelTrafficE2eTest {
 
-  // Names fixed by src/test/resources/traffic/e2e.yaml (TrafficSetupTest checks them against its output).
+  // Names fixed by src/test/resources/traffic/e2e.yaml (TrafficSetupTest checks them against its
+  // output).
   static final String GATEWAY_NAMESPACE = "maas-system";
   static final String GATEWAY = "maas-gateway";
   static final String HOSTNAME = "maas.e2e.example.com";
@@ -55,9 +57,11 @@ class ModelTrafficE2eTest {
   static final String AUDIENCE = "maas-e2e";
   static final int REQUEST_LIMIT = 3;
 
-  private static final String GATEWAY_API_VERSION = System.getProperty("maas.e2e.gatewayApiVersion", "v1.4.1");
+  private static final String GATEWAY_API_VERSION =
+      System.getProperty("maas.e2e.gatewayApiVersion", "v1.4.1");
   private static final String ISTIO_VERSION = System.getProperty("maas.e2e.istioVersion", "1.29.1");
-  private static final String KUADRANT_VERSION = System.getProperty("maas.e2e.kuadrantVersion", "1.5.2");
+  private static final String KUADRANT_VERSION =
+      System.getProperty("maas.e2e.kuadrantVersion", "1.5.2");
   private static final String SIMULATOR_IMAGE =
       System.getProperty("maas.e2e.simulatorImage", "ghcr.io/llm-d/llm-d-inference-sim:v0.7.1");
   private static final String ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
@@ -67,16 +71,23 @@ class ModelTrafficE2eTest {
   private static final Duration TRAFFIC_TIMEOUT = Duration.ofMinutes(3);
   private static final String WAIT = "--timeout=300s";
   private static final String SYNC_WAVE = "argocd.argoproj.io/sync-wave";
-  private static final Set<String> POLICY_KINDS = Set.of("AuthPolicy", "RateLimitPolicy", "TokenRateLimitPolicy");
+  private static final Set<String> POLICY_KINDS =
+      Set.of("AuthPolicy", "RateLimitPolicy", "TokenRateLimitPolicy");
 
-  // Statuses while the gateway or the services behind it cannot serve a call yet (no route, endpoint or config).
+  // Statuses while the gateway or the services behind it cannot serve a call yet (no route,
+  // endpoint or config).
   private static final Pattern NOT_READY = Pattern.compile("404|500|502|503");
   private static final Pattern NOT_READY_OR_401 = Pattern.compile("401|404|500|502|503");
 
-  /** Messages of helm and kubectl when a URL cannot be fetched (as opposed to a failing install). */
-  private static final Pattern UNREACHABLE = Pattern.compile("no such host|i/o timeout|connection refused"
-      + "|network is unreachable|TLS handshake timeout|unable to read URL|cannot be reached|404 Not Found"
-      + "|connection reset by peer|Client.Timeout exceeded", Pattern.CASE_INSENSITIVE);
+  /**
+   * Messages of helm and kubectl when a URL cannot be fetched (as opposed to a failing install).
+   */
+  private static final Pattern UNREACHABLE =
+      Pattern.compile(
+          "no such host|i/o timeout|connection refused"
+              + "|network is unreachable|TLS handshake timeout|unable to read URL|cannot be reached|404 Not Found"
+              + "|connection reset by peer|Client.Timeout exceeded",
+          Pattern.CASE_INSENSITIVE);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -94,7 +105,11 @@ class ModelTrafficE2eTest {
 
   @Test
   void aTierMemberGetsATokenCallsTheModelAndIsLimitedAfterTheTierLimit() throws Exception {
-    cluster = Cluster.start(work, new Cluster.Tool("helm", "the traffic test installs Istio and Kuadrant from their charts"));
+    cluster =
+        Cluster.start(
+            work,
+            new Cluster.Tool(
+                "helm", "the traffic test installs Istio and Kuadrant from their charts"));
     installGatewayApi();
     installIstio();
     installKuadrant();
@@ -102,7 +117,8 @@ class ModelTrafficE2eTest {
     TestKeys.Tls tls = createSecrets();
     applyInSyncWaves(compile());
     deploySimulator();
-    try (Cluster.PortForward gateway = cluster.portForward(GATEWAY_NAMESPACE, "svc/" + gatewayService(), 443)) {
+    try (Cluster.PortForward gateway =
+        cluster.portForward(GATEWAY_NAMESPACE, "svc/" + gatewayService(), 443)) {
       GatewayClient client = new GatewayClient(gateway.localPort(), HOSTNAME, tls.certificate());
       assertAnonymousCallIsRefused(client);
       String token = requestToken(client, serviceAccountToken());
@@ -110,42 +126,60 @@ class ModelTrafficE2eTest {
     }
   }
 
-  // --- installing what the platform runs on ------------------------------------------------------------
+  // --- installing what the platform runs on
+  // ------------------------------------------------------------
 
   private void installGatewayApi() throws Exception {
-    String url = "https://github.com/kubernetes-sigs/gateway-api/releases/download/" + GATEWAY_API_VERSION
-        + "/standard-install.yaml";
-    install("the Gateway API CRDs " + GATEWAY_API_VERSION, url,
+    String url =
+        "https://github.com/kubernetes-sigs/gateway-api/releases/download/"
+            + GATEWAY_API_VERSION
+            + "/standard-install.yaml";
+    install(
+        "the Gateway API CRDs " + GATEWAY_API_VERSION,
+        url,
         kubectlCommand("apply", "--server-side", "-f", url));
     cluster.kubectl("wait", "--for=condition=Established", "--timeout=120s", "crd", "--all");
   }
 
   /**
-   * Istio from its own charts (base = CRDs, istiod = control plane). istiod creates the {@code istio}
-   * GatewayClass the spec names, and deploys a gateway proxy into the Gateway's own namespace, which is what
-   * the token service's NetworkPolicy expects. Installed before Kuadrant so that Kuadrant finds it.
+   * Istio from its own charts (base = CRDs, istiod = control plane). istiod creates the {@code
+   * istio} GatewayClass the spec names, and deploys a gateway proxy into the Gateway's own
+   * namespace, which is what the token service's NetworkPolicy expects. Installed before Kuadrant
+   * so that Kuadrant finds it.
    */
   private void installIstio() throws Exception {
-    install("Istio " + ISTIO_VERSION + " (chart base)", ISTIO_CHARTS, helmInstall("istio-base", "base", ISTIO_CHARTS,
-        ISTIO_VERSION, "istio-system"));
-    install("Istio " + ISTIO_VERSION + " (chart istiod)", ISTIO_CHARTS, helmInstall("istiod", "istiod", ISTIO_CHARTS,
-        ISTIO_VERSION, "istio-system"));
-    cluster.awaitOrSkip("the istio GatewayClass", "wait", "--for=condition=Accepted", WAIT, "gatewayclass/istio");
+    install(
+        "Istio " + ISTIO_VERSION + " (chart base)",
+        ISTIO_CHARTS,
+        helmInstall("istio-base", "base", ISTIO_CHARTS, ISTIO_VERSION, "istio-system"));
+    install(
+        "Istio " + ISTIO_VERSION + " (chart istiod)",
+        ISTIO_CHARTS,
+        helmInstall("istiod", "istiod", ISTIO_CHARTS, ISTIO_VERSION, "istio-system"));
+    cluster.awaitOrSkip(
+        "the istio GatewayClass", "wait", "--for=condition=Accepted", WAIT, "gatewayclass/istio");
   }
 
   /**
-   * The Kuadrant operator chart, which brings the Authorino and Limitador operators; the {@code Kuadrant}
-   * instance itself is part of the generated overlay. cert-manager is left out: Kuadrant needs it only for
-   * TLSPolicy, which the platform does not use.
+   * The Kuadrant operator chart, which brings the Authorino and Limitador operators; the {@code
+   * Kuadrant} instance itself is part of the generated overlay. cert-manager is left out: Kuadrant
+   * needs it only for TLSPolicy, which the platform does not use.
    */
   private void installKuadrant() throws Exception {
-    install("the Kuadrant operator " + KUADRANT_VERSION, KUADRANT_CHARTS, helmInstall("kuadrant-operator",
-        "kuadrant-operator", KUADRANT_CHARTS, KUADRANT_VERSION, "kuadrant-system"));
+    install(
+        "the Kuadrant operator " + KUADRANT_VERSION,
+        KUADRANT_CHARTS,
+        helmInstall(
+            "kuadrant-operator",
+            "kuadrant-operator",
+            KUADRANT_CHARTS,
+            KUADRANT_VERSION,
+            "kuadrant-system"));
   }
 
   /**
-   * The CRDs of the kinds the platform emits that no installed component brought (KServe, Prometheus
-   * operator, ...). CRDs an operator installed stay as the operator wants them.
+   * The CRDs of the kinds the platform emits that no installed component brought (KServe,
+   * Prometheus operator, ...). CRDs an operator installed stay as the operator wants them.
    */
   private void installMissingCrds() throws Exception {
     Path crds = Cluster.crdsFolder();
@@ -155,8 +189,10 @@ class ModelTrafficE2eTest {
     }
     assertFalse(files.isEmpty(), "CRDs in " + crds);
     for (Path file : files) {
-      // File names are <group>_<plural>.yaml (see SOURCES.md of the CRD folder); the CRD is <plural>.<group>.
-      String[] groupAndPlural = file.getFileName().toString().replaceFirst("\\.yaml$", "").split("_", 2);
+      // File names are <group>_<plural>.yaml (see SOURCES.md of the CRD folder); the CRD is
+      // <plural>.<group>.
+      String[] groupAndPlural =
+          file.getFileName().toString().replaceFirst("\\.yaml$", "").split("_", 2);
       String name = groupAndPlural[1] + "." + groupAndPlural[0];
       if (!cluster.tryKubectl("get", "crd", name).ok()) {
         cluster.kubectl("apply", "--server-side", "-f", file.toString());
@@ -165,20 +201,36 @@ class ModelTrafficE2eTest {
     cluster.kubectl("wait", "--for=condition=Established", "--timeout=120s", "crd", "--all");
   }
 
-  /** The gateway's TLS certificate and the token service's signing key, both made for this run only. */
+  /**
+   * The gateway's TLS certificate and the token service's signing key, both made for this run only.
+   */
   private TestKeys.Tls createSecrets() throws Exception {
     cluster.ensureNamespaces(List.of(GATEWAY_NAMESPACE));
     TestKeys.Tls tls = TestKeys.selfSignedTls(work, HOSTNAME);
-    cluster.kubectl("create", "secret", "tls", TLS_SECRET, "-n", GATEWAY_NAMESPACE,
-        "--cert=" + tls.certificatePem(), "--key=" + tls.keyPem());
+    cluster.kubectl(
+        "create",
+        "secret",
+        "tls",
+        TLS_SECRET,
+        "-n",
+        GATEWAY_NAMESPACE,
+        "--cert=" + tls.certificatePem(),
+        "--key=" + tls.keyPem());
     Path signingKey = TestKeys.signingKey(work.resolve("e2e.pem"));
-    cluster.kubectl("create", "secret", "generic", SIGNING_KEY_SECRET, "-n", GATEWAY_NAMESPACE,
+    cluster.kubectl(
+        "create",
+        "secret",
+        "generic",
+        SIGNING_KEY_SECRET,
+        "-n",
+        GATEWAY_NAMESPACE,
         "--from-file=e2e.pem=" + signingKey);
     Files.delete(signingKey);
     return tls;
   }
 
-  // --- deploying the generated platform ------------------------------------------------------------------
+  // --- deploying the generated platform
+  // ------------------------------------------------------------------
 
   private Path compile() throws IOException {
     return compile(work.resolve("out"));
@@ -187,28 +239,40 @@ class ModelTrafficE2eTest {
   /** Compiles the test spec with the real compiler into {@code out} and returns its one overlay. */
   static Path compile(Path out) throws IOException {
     Path spec = resource("traffic/e2e.yaml");
-    GenerateResult result = new MaasCompiler().generate(new GenerateRequest(spec.getParent(), spec, out, Cluster.crdsFolder(),
-        null, "e2e", true));
-    assertFalse(result.hasErrors(), () -> String.valueOf(result.validation().diagnostics()) + result.checks());
+    GenerateResult result =
+        new MaasCompiler()
+            .generate(
+                new GenerateRequest(
+                    spec.getParent(), spec, out, Cluster.crdsFolder(), null, "e2e", true));
+    assertFalse(
+        result.hasErrors(),
+        () -> String.valueOf(result.validation().diagnostics()) + result.checks());
     Path overlay = out.resolve("e2e/overlays/default");
     assertTrue(Files.isDirectory(overlay), "the overlay " + overlay + " was generated");
     return overlay;
   }
 
   /**
-   * Applies the overlay one sync wave at a time and waits for each wave to be ready before the next, as
-   * Argo CD does with the generated annotations: the token service must answer before the AuthPolicies that
-   * fetch its keys are created. Force-conflicts, like Argo CD's server-side apply, because operators
-   * co-own some objects (Kuadrant fills the Limitador CR).
+   * Applies the overlay one sync wave at a time and waits for each wave to be ready before the
+   * next, as Argo CD does with the generated annotations: the token service must answer before the
+   * AuthPolicies that fetch its keys are created. Force-conflicts, like Argo CD's server-side
+   * apply, because operators co-own some objects (Kuadrant fills the Limitador CR).
    */
   private void applyInSyncWaves(Path overlay) throws Exception {
     TreeMap<Integer, List<JsonNode>> waves = syncWaves(Cluster.kustomize(overlay));
     TreeSet<String> namespaces = new TreeSet<>();
-    waves.values().forEach(objects -> objects.stream().map(o -> o.path("metadata").path("namespace").asText(""))
-        .filter(n -> !n.isEmpty()).forEach(namespaces::add));
+    waves
+        .values()
+        .forEach(
+            objects ->
+                objects.stream()
+                    .map(o -> o.path("metadata").path("namespace").asText(""))
+                    .filter(n -> !n.isEmpty())
+                    .forEach(namespaces::add));
     cluster.ensureNamespaces(namespaces);
     for (Map.Entry<Integer, List<JsonNode>> wave : waves.entrySet()) {
-      Path manifest = writeManifest(work.resolve("wave-" + wave.getKey() + ".yaml"), wave.getValue());
+      Path manifest =
+          writeManifest(work.resolve("wave-" + wave.getKey() + ".yaml"), wave.getValue());
       cluster.kubectl("apply", "--server-side", "--force-conflicts", "-f", manifest.toString());
       for (JsonNode object : wave.getValue()) {
         awaitReady(object);
@@ -216,10 +280,14 @@ class ModelTrafficE2eTest {
     }
   }
 
-  /** The objects of a rendered manifest by Argo CD sync wave (no annotation = wave 0), waves in order. */
+  /**
+   * The objects of a rendered manifest by Argo CD sync wave (no annotation = wave 0), waves in
+   * order.
+   */
   static TreeMap<Integer, List<JsonNode>> syncWaves(String manifest) throws IOException {
     TreeMap<Integer, List<JsonNode>> waves = new TreeMap<>();
-    for (JsonNode object : YAML.readerFor(JsonNode.class).<JsonNode>readValues(manifest).readAll()) {
+    for (JsonNode object :
+        YAML.readerFor(JsonNode.class).<JsonNode>readValues(manifest).readAll()) {
       String wave = object.path("metadata").path("annotations").path(SYNC_WAVE).asText("0");
       waves.computeIfAbsent(Integer.parseInt(wave), w -> new ArrayList<>()).add(object);
     }
@@ -241,100 +309,174 @@ class ModelTrafficE2eTest {
     String namespace = object.path("metadata").path("namespace").asText();
     String what = kind + " " + namespace + "/" + name;
     switch (kind) {
-      case "Deployment" -> cluster.awaitOrSkip(what, "rollout", "status", "-n", namespace, "deployment/" + name, WAIT);
-      case "Kuadrant" -> cluster.awaitOrSkip(what, "wait", "-n", namespace, "kuadrant/" + name,
-          "--for=condition=Ready", WAIT);
+      case "Deployment" ->
+          cluster.awaitOrSkip(
+              what, "rollout", "status", "-n", namespace, "deployment/" + name, WAIT);
+      case "Kuadrant" ->
+          cluster.awaitOrSkip(
+              what, "wait", "-n", namespace, "kuadrant/" + name, "--for=condition=Ready", WAIT);
       case "Gateway" -> awaitGatewayProxy(what, namespace, name);
       default -> {
         if (POLICY_KINDS.contains(kind)) {
-          cluster.awaitOrSkip(what, "wait", "-n", namespace, kind.toLowerCase() + "/" + name,
-              "--for=condition=Enforced", WAIT);
+          cluster.awaitOrSkip(
+              what,
+              "wait",
+              "-n",
+              namespace,
+              kind.toLowerCase() + "/" + name,
+              "--for=condition=Enforced",
+              WAIT);
         }
       }
     }
   }
 
   /**
-   * Waits for the proxy Deployment that Istio creates for a Gateway. Its address is not waited for: k3s's
-   * service load balancer may hand none out, and the test reaches the proxy through a port-forward.
+   * Waits for the proxy Deployment that Istio creates for a Gateway. Its address is not waited for:
+   * k3s's service load balancer may hand none out, and the test reaches the proxy through a
+   * port-forward.
    */
   private void awaitGatewayProxy(String what, String namespace, String gateway) throws Exception {
     String selector = "gateway.networking.k8s.io/gateway-name=" + gateway;
     long deadline = System.nanoTime() + TRAFFIC_TIMEOUT.toNanos();
     String deployments = "";
     while (deployments.isBlank() && System.nanoTime() < deadline) {
-      deployments = cluster.kubectl("get", "deployment", "-n", namespace, "-l", selector, "-o", "name").trim();
+      deployments =
+          cluster
+              .kubectl("get", "deployment", "-n", namespace, "-l", selector, "-o", "name")
+              .trim();
       if (deployments.isBlank()) {
         Thread.sleep(2000);
       }
     }
     assertFalse(deployments.isBlank(), () -> "Istio created no proxy for " + what);
-    cluster.awaitOrSkip(what, "rollout", "status", "-n", namespace, deployments.lines().findFirst().orElseThrow(),
+    cluster.awaitOrSkip(
+        what,
+        "rollout",
+        "status",
+        "-n",
+        namespace,
+        deployments.lines().findFirst().orElseThrow(),
         WAIT);
   }
 
-  /** The simulator behind the model's generated route (see traffic/simulator.yaml for why the test makes it). */
+  /**
+   * The simulator behind the model's generated route (see traffic/simulator.yaml for why the test
+   * makes it).
+   */
   private void deploySimulator() throws Exception {
     String manifest;
     try (InputStream in = Files.newInputStream(resource("traffic/simulator.yaml"))) {
-      manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${IMAGE}", SIMULATOR_IMAGE);
+      manifest =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("${IMAGE}", SIMULATOR_IMAGE);
     }
     Path file = Files.writeString(work.resolve("simulator.yaml"), manifest);
     cluster.kubectl("apply", "--server-side", "-f", file.toString());
-    cluster.awaitOrSkip("the model simulator " + SIMULATOR_IMAGE, "rollout", "status", "-n", "models",
-        "deployment/sim-model-predictor", WAIT);
+    cluster.awaitOrSkip(
+        "the model simulator " + SIMULATOR_IMAGE,
+        "rollout",
+        "status",
+        "-n",
+        "models",
+        "deployment/sim-model-predictor",
+        WAIT);
   }
 
   private String gatewayService() throws Exception {
-    String name = cluster.kubectl("get", "service", "-n", GATEWAY_NAMESPACE, "-l",
-        "gateway.networking.k8s.io/gateway-name=" + GATEWAY, "-o", "jsonpath={.items[0].metadata.name}").trim();
+    String name =
+        cluster
+            .kubectl(
+                "get",
+                "service",
+                "-n",
+                GATEWAY_NAMESPACE,
+                "-l",
+                "gateway.networking.k8s.io/gateway-name=" + GATEWAY,
+                "-o",
+                "jsonpath={.items[0].metadata.name}")
+            .trim();
     assertFalse(name.isEmpty(), "Istio created a Service for the gateway " + GATEWAY);
     return name;
   }
 
-  // --- traffic -------------------------------------------------------------------------------------------
+  // --- traffic
+  // -------------------------------------------------------------------------------------------
 
   /**
-   * Without a token the model's path is refused with 401. Polled, because the gateway receives its Kuadrant
-   * configuration a moment after the policies report Enforced; anonymous calls never reach the limiter.
+   * Without a token the model's path is refused with 401. Polled, because the gateway receives its
+   * Kuadrant configuration a moment after the policies report Enforced; anonymous calls never reach
+   * the limiter.
    */
   private void assertAnonymousCallIsRefused(GatewayClient client) throws Exception {
-    HttpResponse<String> response = pollWhile(NOT_READY, () -> client.post(MODEL_PATH, null, chatRequest()));
-    assertEquals(401, response.statusCode(), () -> "an anonymous call is refused: " + describe(response));
+    HttpResponse<String> response =
+        pollWhile(NOT_READY, () -> client.post(MODEL_PATH, null, chatRequest()));
+    assertEquals(
+        401, response.statusCode(), () -> "an anonymous call is refused: " + describe(response));
   }
 
-  /** A Kubernetes token of a ServiceAccount in the tier's group, for the audience the spec names. */
+  /**
+   * A Kubernetes token of a ServiceAccount in the tier's group, for the audience the spec names.
+   */
   private String serviceAccountToken() throws Exception {
     cluster.ensureNamespaces(List.of(USERS_NAMESPACE));
     cluster.kubectl("create", "serviceaccount", "alice", "-n", USERS_NAMESPACE);
-    String printed = cluster.kubectl("create", "token", "alice", "-n", USERS_NAMESPACE, "--audience", AUDIENCE,
-        "--duration", "10m").trim();
+    String printed =
+        cluster
+            .kubectl(
+                "create",
+                "token",
+                "alice",
+                "-n",
+                USERS_NAMESPACE,
+                "--audience",
+                AUDIENCE,
+                "--duration",
+                "10m")
+            .trim();
     return printed.lines().reduce((first, last) -> last).orElseThrow();
   }
 
-  /** POST /maas-api/v1/tokens with the Kubernetes token: the token service answers 201 with a MaaS token. */
+  /**
+   * POST /maas-api/v1/tokens with the Kubernetes token: the token service answers 201 with a MaaS
+   * token.
+   */
   private String requestToken(GatewayClient client, String kubernetesToken) throws Exception {
-    // 401 is retried too: until the route's own AuthPolicy is in the proxy, the gateway's policy (which wants a
+    // 401 is retried too: until the route's own AuthPolicy is in the proxy, the gateway's policy
+    // (which wants a
     // MaaS token) answers for /maas-api. A lasting 401 still fails, with the answer in the message.
-    HttpResponse<String> response = pollWhile(NOT_READY_OR_401,
-        () -> client.post("/maas-api/v1/tokens", kubernetesToken, "{\"expiration\": \"10m\"}"));
-    assertEquals(201, response.statusCode(), () -> "the token service issues a token: " + describe(response));
+    HttpResponse<String> response =
+        pollWhile(
+            NOT_READY_OR_401,
+            () -> client.post("/maas-api/v1/tokens", kubernetesToken, "{\"expiration\": \"10m\"}"));
+    assertEquals(
+        201,
+        response.statusCode(),
+        () -> "the token service issues a token: " + describe(response));
     JsonNode body = JSON.readTree(response.body());
-    assertEquals("trial", body.path("tier").asText(), "the token is for the tier of the caller's group");
+    assertEquals(
+        "trial", body.path("tier").asText(), "the token is for the tier of the caller's group");
     String token = body.path("token").asText();
     assertFalse(token.isEmpty(), "the response holds a token");
     return token;
   }
 
-  /** The first {@value #REQUEST_LIMIT} calls reach the model; the next one is over the tier's limit. */
+  /**
+   * The first {@value #REQUEST_LIMIT} calls reach the model; the next one is over the tier's limit.
+   */
   private void assertLimitedAfterTierLimit(GatewayClient client, String token) throws Exception {
     List<Integer> statuses = new ArrayList<>();
     for (int call = 1; call <= REQUEST_LIMIT + 1; call++) {
       HttpResponse<String> response = client.post(MODEL_PATH, token, chatRequest());
       statuses.add(response.statusCode());
       if (call <= REQUEST_LIMIT) {
-        assertEquals(200, response.statusCode(), () -> "a call within the limit reaches the model: " + describe(response));
-        assertTrue(response.body().contains("\"choices\""), () -> "the model answered: " + describe(response));
+        assertEquals(
+            200,
+            response.statusCode(),
+            () -> "a call within the limit reaches the model: " + describe(response));
+        assertTrue(
+            response.body().contains("\"choices\""),
+            () -> "the model answered: " + describe(response));
       }
     }
     assertEquals(List.of(200, 200, 200, 429), statuses, "3 requests a minute, then 429");
@@ -371,14 +513,17 @@ class ModelTrafficE2eTest {
 
   private static String describe(HttpResponse<String> response) {
     String body = response.body() == null ? "" : response.body();
-    return response.statusCode() + " " + (body.length() > 500 ? body.substring(0, 500) + "..." : body);
+    return response.statusCode()
+        + " "
+        + (body.length() > 500 ? body.substring(0, 500) + "..." : body);
   }
 
-  // --- plumbing ------------------------------------------------------------------------------------------
+  // --- plumbing
+  // ------------------------------------------------------------------------------------------
 
   /**
-   * Runs an install command that fetches {@code source} over the network. An unreachable source or an image
-   * the cluster cannot pull skips the test naming it; any other failure fails it.
+   * Runs an install command that fetches {@code source} over the network. An unreachable source or
+   * an image the cluster cannot pull skips the test naming it; any other failure fails it.
    */
   private void install(String what, String source, List<String> command) throws Exception {
     Cluster.Run run = Cluster.exec(command, INSTALL_TIMEOUT);
@@ -387,21 +532,42 @@ class ModelTrafficE2eTest {
     }
     String host = URI.create(source).getHost();
     if (run.output().contains(host) && UNREACHABLE.matcher(run.output()).find()) {
-      Cluster.skip(what + " could not be fetched from " + source + " (" + firstLine(run.output())
-          + "); the traffic test needs network access to it");
+      Cluster.skip(
+          what
+              + " could not be fetched from "
+              + source
+              + " ("
+              + firstLine(run.output())
+              + "); the traffic test needs network access to it");
     }
     cluster.skipIfImagesMissing(what);
     fail(what + " failed to install:\n" + run.output() + "\n" + cluster.podSummary());
   }
 
-  private List<String> helmInstall(String release, String chart, String repository, String version, String namespace) {
-    return List.of("helm", "--kubeconfig", cluster.kubeconfig().toString(), "install", release, chart,
-        "--repo", repository, "--version", version, "--namespace", namespace, "--create-namespace",
-        "--wait", "--timeout", "10m");
+  private List<String> helmInstall(
+      String release, String chart, String repository, String version, String namespace) {
+    return List.of(
+        "helm",
+        "--kubeconfig",
+        cluster.kubeconfig().toString(),
+        "install",
+        release,
+        chart,
+        "--repo",
+        repository,
+        "--version",
+        version,
+        "--namespace",
+        namespace,
+        "--create-namespace",
+        "--wait",
+        "--timeout",
+        "10m");
   }
 
   private List<String> kubectlCommand(String... args) {
-    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", cluster.kubeconfig().toString()));
+    List<String> command =
+        new ArrayList<>(List.of("kubectl", "--kubeconfig", cluster.kubeconfig().toString()));
     command.addAll(List.of(args));
     return command;
   }

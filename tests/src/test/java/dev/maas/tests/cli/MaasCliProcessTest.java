@@ -10,7 +10,6 @@ import dev.maas.commandline.MaasCommand;
 import dev.maas.tests.tokens.ServiceProcess;
 import dev.maas.tests.webui.GatewayStandIn;
 import dev.maas.validate.PlatformSchema;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,31 +17,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every {@code maas} command run through the {@code maas} launcher and the built jar: the platform team's commands
- * on the reference spec and a real bare Git repository, the users' commands against the MaaS API run as its own
- * process behind a stand-in for the gateway's route, every command's {@code --help}, and progress drawn only in a
- * pseudo-terminal ({@code script}).
+ * Every {@code maas} command run through the {@code maas} launcher and the built jar: the platform
+ * team's commands on the reference spec and a real bare Git repository, the users' commands against
+ * the MaaS API run as its own process behind a stand-in for the gateway's route, every command's
+ * {@code --help}, and progress drawn only in a pseudo-terminal ({@code script}).
  */
 class MaasCliProcessTest {
 
-  static final Path ROOT = Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
   static final Path LAUNCHER = ROOT.resolve("maas-maven-plugin/cli/maas");
   static final String BOB = "k8s-token-of-bob";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static Path work;
   static Path config;
@@ -64,10 +61,16 @@ class MaasCliProcessTest {
     Files.copy(ROOT.resolve("platform-specs/acme.yaml"), work.resolve("platform-specs/acme.yaml"));
     config = dir.resolve("home/.config/maas/config.json");
     Path serviceDir = Files.createDirectories(dir.resolve("service"));
-    ServiceProcess started = ServiceProcess.launchFromSpec(ROOT.resolve("platform-specs/acme.yaml"), serviceDir);
+    ServiceProcess started =
+        ServiceProcess.launchFromSpec(ROOT.resolve("platform-specs/acme.yaml"), serviceDir);
     service = started.process();
-    gateway = new GatewayStandIn(started.base(), Map.of(BOB,
-        new GatewayStandIn.Person("bob", List.of("premium-users", "system:authenticated"))));
+    gateway =
+        new GatewayStandIn(
+            started.base(),
+            Map.of(
+                BOB,
+                new GatewayStandIn.Person(
+                    "bob", List.of("premium-users", "system:authenticated"))));
   }
 
   @AfterAll
@@ -81,7 +84,10 @@ class MaasCliProcessTest {
     }
   }
 
-  /** {@code maas args...} through the launcher, in {@code work}, with {@code stdin}, its output piped. */
+  /**
+   * {@code maas args...} through the launcher, in {@code work}, with {@code stdin}, its output
+   * piped.
+   */
   static Run maas(String stdin, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
@@ -93,7 +99,8 @@ class MaasCliProcessTest {
     pb.environment().put("HOME", dir.resolve("home").toString());
     pb.environment().put("XDG_CONFIG_HOME", dir.resolve("home/.config").toString());
     pb.environment().remove("MAAS_CONFIG");
-    pb.environment().put("JAVA_HOME", Path.of(ServiceProcess.java()).getParent().getParent().toString());
+    pb.environment()
+        .put("JAVA_HOME", Path.of(ServiceProcess.java()).getParent().getParent().toString());
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -116,24 +123,57 @@ class MaasCliProcessTest {
 
   @Test
   void everyCommandHasHelp() throws Exception {
-    List<List<String>> commands = List.of(List.of(), List.of("validate"), List.of("generate"), List.of("plan"),
-        List.of("explain"), List.of("publish"), List.of("schema"), List.of("init"), List.of("login"), List.of("models"),
-        List.of("token"), List.of("token", "create"), List.of("token", "list"), List.of("token", "revoke"),
-        List.of("key"), List.of("key", "create"), List.of("key", "list"), List.of("key", "revoke"), List.of("usage"),
-        List.of("generate-completion"));
+    List<List<String>> commands =
+        List.of(
+            List.of(),
+            List.of("validate"),
+            List.of("generate"),
+            List.of("plan"),
+            List.of("explain"),
+            List.of("publish"),
+            List.of("schema"),
+            List.of("init"),
+            List.of("login"),
+            List.of("models"),
+            List.of("token"),
+            List.of("token", "create"),
+            List.of("token", "list"),
+            List.of("token", "revoke"),
+            List.of("key"),
+            List.of("key", "create"),
+            List.of("key", "list"),
+            List.of("key", "revoke"),
+            List.of("usage"),
+            List.of("generate-completion"));
     for (List<String> c : commands) {
       List<String> args = new ArrayList<>(c);
       args.add("--help");
       Run run = inProcess(args.toArray(String[]::new));
       assertEquals(0, run.status(), run::toString);
-      assertTrue(run.out().startsWith("Usage: maas" + (c.isEmpty() ? "" : " " + String.join(" ", c))), run::toString);
+      assertTrue(
+          run.out().startsWith("Usage: maas" + (c.isEmpty() ? "" : " " + String.join(" ", c))),
+          run::toString);
       assertTrue(run.out().contains("-h, --help"), run::toString);
     }
     Run launched = maas(null, "--help");
     assertEquals(0, launched.status(), launched::toString);
-    for (String c : List.of("validate", "generate", "plan", "explain", "publish", "schema", "init", "login", "models",
-        "token", "key", "usage", "generate-completion")) {
-      assertTrue(launched.out().contains("\n  " + c + " "), () -> c + " is not listed:\n" + launched);
+    for (String c :
+        List.of(
+            "validate",
+            "generate",
+            "plan",
+            "explain",
+            "publish",
+            "schema",
+            "init",
+            "login",
+            "models",
+            "token",
+            "key",
+            "usage",
+            "generate-completion")) {
+      assertTrue(
+          launched.out().contains("\n  " + c + " "), () -> c + " is not listed:\n" + launched);
     }
     assertTrue(launched.out().contains("Exit status:"), launched::toString);
     Run wrong = maas(null, "validate", "--no-such-option");
@@ -141,7 +181,9 @@ class MaasCliProcessTest {
     assertTrue(wrong.err().contains("Unknown option: '--no-such-option'"), wrong::toString);
     Run completion = maas(null, "generate-completion");
     assertEquals(0, completion.status(), completion::toString);
-    assertTrue(completion.out().contains("complete -F _complete_maas") && completion.out().contains("token"),
+    assertTrue(
+        completion.out().contains("complete -F _complete_maas")
+            && completion.out().contains("token"),
         completion::toString);
   }
 
@@ -150,19 +192,26 @@ class MaasCliProcessTest {
     Run init = maas(null, "init", "--name", "demo", "--dir", "starter");
     assertEquals(0, init.status(), init::toString);
     String starter = Files.readString(work.resolve("starter/demo.yaml"));
-    assertTrue(starter.startsWith("# yaml-language-server: $schema=../schema/platform-spec.schema.json\n"), starter);
-    assertEquals(PlatformSchema.get().text(), Files.readString(work.resolve("schema/platform-spec.schema.json")));
+    assertTrue(
+        starter.startsWith("# yaml-language-server: $schema=../schema/platform-spec.schema.json\n"),
+        starter);
+    assertEquals(
+        PlatformSchema.get().text(),
+        Files.readString(work.resolve("schema/platform-spec.schema.json")));
     Run again = maas(null, "init", "--name", "demo", "--dir", "starter");
     assertEquals(1, again.status(), again::toString);
     Run valid = maas(null, "validate", "--spec", "starter");
     assertEquals(0, valid.status(), valid::toString);
     assertEquals("maas: valid (0 errors, 0 warnings)\n", valid.out());
 
-    Files.writeString(work.resolve("starter/broken.yaml"), starter.replace("name: demo", "name: Demo_Bad")
-        .replace("level: 0", "level: zero"));
+    Files.writeString(
+        work.resolve("starter/broken.yaml"),
+        starter.replace("name: demo", "name: Demo_Bad").replace("level: 0", "level: zero"));
     Run invalid = maas(null, "validate", "--spec", "starter/broken.yaml");
     assertEquals(1, invalid.status(), invalid::toString);
-    assertTrue(invalid.err().contains("starter/broken.yaml:") && invalid.err().contains("error"), invalid::toString);
+    assertTrue(
+        invalid.err().contains("starter/broken.yaml:") && invalid.err().contains("error"),
+        invalid::toString);
     assertFalse(invalid.err().contains("Exception"), invalid::toString);
     Files.delete(work.resolve("starter/broken.yaml"));
 
@@ -173,33 +222,81 @@ class MaasCliProcessTest {
     Run generate = maas(null, "generate", "--spec", "platform-specs", "--output", "generated");
     assertEquals(0, generate.status(), generate::toString);
     assertTrue(generate.out().contains("maas: wrote generated/acme ("), generate::toString);
-    assertTrue(Files.isRegularFile(work.resolve("generated/acme/base/authpolicy-acme-token-service-auth.yaml")));
+    assertTrue(
+        Files.isRegularFile(
+            work.resolve("generated/acme/base/authpolicy-acme-token-service-auth.yaml")));
     Run unchanged = maas(null, "generate", "--spec", "platform-specs", "--output", "generated");
-    assertEquals("maas: up to date; nothing rendered or written\n", unchanged.out(), unchanged::toString);
+    assertEquals(
+        "maas: up to date; nothing rendered or written\n", unchanged.out(), unchanged::toString);
 
-    Run explain = maas(null, "explain", "--spec", "platform-specs", "--tier", "free", "--model", "granite-8b");
+    Run explain =
+        maas(
+            null, "explain", "--spec", "platform-specs", "--tier", "free", "--model", "granite-8b");
     assertEquals(0, explain.status(), explain::toString);
-    assertTrue(explain.out().startsWith("tier free → model granite-8b") && explain.out().contains("ALLOWED"),
+    assertTrue(
+        explain.out().startsWith("tier free → model granite-8b")
+            && explain.out().contains("ALLOWED"),
         explain::toString);
 
     Path bare = dir.resolve("gitops.git");
-    Run initBare = exec(List.of("git", "init", "--bare", "--initial-branch=main", bare.toString()), null);
+    Run initBare =
+        exec(List.of("git", "init", "--bare", "--initial-branch=main", bare.toString()), null);
     assertEquals(0, initBare.status(), initBare::toString);
     String url = bare.toUri().toString();
-    Run publish = maas(null, "publish", "--spec", "platform-specs", "--output", "published", "--git-url", url,
-        "--git-branch", "main", "--git-path", "clusters/acme", "--git-author", "Platform Bot <bot@example.com>",
-        "--git-work-directory", dir.resolve("clones").toString());
+    Run publish =
+        maas(
+            null,
+            "publish",
+            "--spec",
+            "platform-specs",
+            "--output",
+            "published",
+            "--git-url",
+            url,
+            "--git-branch",
+            "main",
+            "--git-path",
+            "clusters/acme",
+            "--git-author",
+            "Platform Bot <bot@example.com>",
+            "--git-work-directory",
+            dir.resolve("clones").toString());
     assertEquals(0, publish.status(), publish::toString);
-    Run log = exec(List.of("git", "--git-dir", bare.toString(), "log", "--format=%an <%ae>", "main"), null);
+    Run log =
+        exec(
+            List.of("git", "--git-dir", bare.toString(), "log", "--format=%an <%ae>", "main"),
+            null);
     assertEquals("Platform Bot <bot@example.com>\n", log.out(), log::toString);
-    Run tree = exec(List.of("git", "--git-dir", bare.toString(), "ls-tree", "-r", "--name-only", "main"), null);
-    assertTrue(tree.out().contains("clusters/acme/base/authpolicy-acme-token-service-auth.yaml"), tree::toString);
+    Run tree =
+        exec(
+            List.of("git", "--git-dir", bare.toString(), "ls-tree", "-r", "--name-only", "main"),
+            null);
+    assertTrue(
+        tree.out().contains("clusters/acme/base/authpolicy-acme-token-service-auth.yaml"),
+        tree::toString);
 
-    Run plan = maas(null, "plan", "--spec", "platform-specs", "--output", "planned", "--git-url", url,
-        "--git-branch", "main", "--git-path", "clusters/acme", "--plan-output", "planned/plan.md",
-        "--git-work-directory", dir.resolve("clones").toString());
+    Run plan =
+        maas(
+            null,
+            "plan",
+            "--spec",
+            "platform-specs",
+            "--output",
+            "planned",
+            "--git-url",
+            url,
+            "--git-branch",
+            "main",
+            "--git-path",
+            "clusters/acme",
+            "--plan-output",
+            "planned/plan.md",
+            "--git-work-directory",
+            dir.resolve("clones").toString());
     assertEquals(0, plan.status(), plan::toString);
-    assertTrue(Files.isRegularFile(work.resolve("planned/plan.md")) && Files.isRegularFile(work.resolve("planned/plan.json")),
+    assertTrue(
+        Files.isRegularFile(work.resolve("planned/plan.md"))
+            && Files.isRegularFile(work.resolve("planned/plan.json")),
         plan::toString);
     assertTrue(plan.out().contains("maas: wrote the plan to "), plan::toString);
   }
@@ -213,41 +310,63 @@ class MaasCliProcessTest {
 
     Run login = maas(BOB + "\n", "login", gateway.base());
     assertEquals(0, login.status(), login::toString);
-    assertTrue(login.out().startsWith("maas: signed in to " + gateway.base() + " as bob (tier premium)"), login::toString);
+    assertTrue(
+        login.out().startsWith("maas: signed in to " + gateway.base() + " as bob (tier premium)"),
+        login::toString);
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
-    assertFalse(login.out().contains(BOB) || login.err().contains(BOB), "the credential is never printed");
+    assertFalse(
+        login.out().contains(BOB) || login.err().contains(BOB), "the credential is never printed");
 
     Run models = maas(null, "models");
     assertEquals(0, models.status(), models::toString);
     List<String> lines = models.out().lines().toList();
     assertTrue(lines.get(0).matches("MODEL +NAME +URL"), models::toString);
-    assertTrue(lines.get(1).matches("granite-8b +Granite 3\\.1 8B Instruct +" + gateway.base().replace(".", "\\.")
-        + "/llm/granite-8b/v1"), models::toString);
+    assertTrue(
+        lines
+            .get(1)
+            .matches(
+                "granite-8b +Granite 3\\.1 8B Instruct +"
+                    + gateway.base().replace(".", "\\.")
+                    + "/llm/granite-8b/v1"),
+        models::toString);
     assertEquals(3, lines.size(), models::toString);
     JsonNode modelsJson = JSON.readTree(maas(null, "models", "--output", "json").out());
     assertEquals("list", modelsJson.path("object").asText());
-    assertEquals(gateway.base() + "/llm/llama-70b/v1", modelsJson.path("data").get(1).path("url").asText());
+    assertEquals(
+        gateway.base() + "/llm/llama-70b/v1", modelsJson.path("data").get(1).path("url").asText());
 
     Run create = maas(null, "token", "create", "--label", "laptop", "--ttl", "1h");
     assertEquals(0, create.status(), create::toString);
     assertEquals(3, create.out().trim().split("\\.").length, create::toString);
-    assertTrue(create.err().contains("(tier premium)") && create.err().contains("not shown again"), create::toString);
+    assertTrue(
+        create.err().contains("(tier premium)") && create.err().contains("not shown again"),
+        create::toString);
     JsonNode listed = JSON.readTree(maas(null, "token", "list", "-o", "json").out()).path("tokens");
     assertEquals(1, listed.size(), listed::toString);
     String jti = listed.get(0).path("jti").asText();
     Run table = maas(null, "token", "list");
-    assertTrue(table.out().lines().anyMatch(l -> l.startsWith(jti) && l.contains("laptop") && l.contains("premium")),
+    assertTrue(
+        table
+            .out()
+            .lines()
+            .anyMatch(l -> l.startsWith(jti) && l.contains("laptop") && l.contains("premium")),
         table::toString);
     Run revoke = maas(null, "token", "revoke", jti);
     assertEquals(0, revoke.status(), revoke::toString);
     assertEquals("maas: revoked token " + jti + "\n", revoke.out());
-    assertEquals(0, JSON.readTree(maas(null, "token", "list", "-o", "json").out()).path("tokens").size());
+    assertEquals(
+        0, JSON.readTree(maas(null, "token", "list", "-o", "json").out()).path("tokens").size());
     Run neither = maas(null, "token", "revoke");
     assertEquals(2, neither.status(), neither::toString);
 
-    // API keys and usage come with the MaaS API's next endpoints; this server answers 404, which maas says plainly.
-    for (String[] args : List.of(new String[] {"key", "create", "--name", "ci"}, new String[] {"key", "list"},
-        new String[] {"key", "revoke", "k1"}, new String[] {"usage"})) {
+    // API keys and usage come with the MaaS API's next endpoints; this server answers 404, which
+    // maas says plainly.
+    for (String[] args :
+        List.of(
+            new String[] {"key", "create", "--name", "ci"},
+            new String[] {"key", "list"},
+            new String[] {"key", "revoke", "k1"},
+            new String[] {"usage"})) {
       Run run = maas(null, args);
       assertEquals(1, run.status(), run::toString);
       assertTrue(run.err().contains("not available on this server"), run::toString);
@@ -261,9 +380,13 @@ class MaasCliProcessTest {
     assertEquals(0, terminal.status(), terminal::toString);
     assertTrue(terminal.out().contains("maas: generating platform-specs"), terminal::toString);
     assertTrue(terminal.out().contains("\r"), terminal::toString);
-    Run piped = maas(null, "generate", "--spec", "platform-specs", "--output", "progress", "--force");
+    Run piped =
+        maas(null, "generate", "--spec", "platform-specs", "--output", "progress", "--force");
     assertEquals(0, piped.status(), piped::toString);
-    assertFalse(piped.out().contains("generating") || piped.out().contains("\r") || piped.err().contains("generating"),
+    assertFalse(
+        piped.out().contains("generating")
+            || piped.out().contains("\r")
+            || piped.err().contains("generating"),
         piped::toString);
     assertTrue(piped.out().startsWith("maas: generated (0 errors"), piped::toString);
   }

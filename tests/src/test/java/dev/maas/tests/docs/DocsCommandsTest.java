@@ -36,80 +36,116 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs every command of the documentation, as a reader would, in a fresh copy of the repository.
  *
- * <p>The {@code sh} blocks of docs/getting-started.md, then README.md, then the other pages under docs/
- * (alphabetically), run in that order, each in its own {@code bash -e} from the copy's root. A block must
- * exit 0; one whose info string says {@code sh fail} must exit non-zero. An {@code output} block right after
- * a command block lists lines the command must print (each a substring of one printed line). More words
- * after {@code sh}: {@code needs=TOOL} (skipped, saying so, when TOOL is not on the PATH), {@code needs=cluster}
- * (always skipped, saying there is no Kubernetes API server: the test never talks to the cluster a kubeconfig
- * names), {@code goal=GOAL} (skipped, saying so, while the plugin built from this tree has no such goal),
- * {@code slow} (skipped unless {@code -Dmaas.docs.slow=true}: minutes-long runs such as the cluster tests). Blocks
- * only a person can follow (an editor's settings, an example of output) use {@code text}, {@code yaml} or
- * {@code json}.
+ * <p>The {@code sh} blocks of docs/getting-started.md, then README.md, then the other pages under
+ * docs/ (alphabetically), run in that order, each in its own {@code bash -e} from the copy's root.
+ * A block must exit 0; one whose info string says {@code sh fail} must exit non-zero. An {@code
+ * output} block right after a command block lists lines the command must print (each a substring of
+ * one printed line). More words after {@code sh}: {@code needs=TOOL} (skipped, saying so, when TOOL
+ * is not on the PATH), {@code needs=cluster} (always skipped, saying there is no Kubernetes API
+ * server: the test never talks to the cluster a kubeconfig names), {@code goal=GOAL} (skipped,
+ * saying so, while the plugin built from this tree has no such goal), {@code slow} (skipped unless
+ * {@code -Dmaas.docs.slow=true}: minutes-long runs such as the cluster tests). Blocks only a person
+ * can follow (an editor's settings, an example of output) use {@code text}, {@code yaml} or {@code
+ * json}.
  *
- * <p>The copy is the working tree without {@code target/}, {@code node_modules/} and {@code .git/}, under a
- * temporary folder that also holds a link {@code shared} to the real shared folder, so {@code ../shared/crds}
- * resolves as in a checkout. Local Maven repository: a fresh one in the temporary folder
- * ({@code -Dmaven.repo.local}), with the build's own repository chained read-only behind it
- * ({@code -Dmaven.repo.local.tail}, Maven 3.9): nothing is downloaded again, and nothing this test installs
- * reaches the repository other builds share. Both go to Maven through {@code MAVEN_ARGS}, which {@code mvnw}
- * passes on.
+ * <p>The copy is the working tree without {@code target/}, {@code node_modules/} and {@code .git/},
+ * under a temporary folder that also holds a link {@code shared} to the real shared folder, so
+ * {@code ../shared/crds} resolves as in a checkout. Local Maven repository: a fresh one in the
+ * temporary folder ({@code -Dmaven.repo.local}), with the build's own repository chained read-only
+ * behind it ({@code -Dmaven.repo.local.tail}, Maven 3.9): nothing is downloaded again, and nothing
+ * this test installs reaches the repository other builds share. Both go to Maven through {@code
+ * MAVEN_ARGS}, which {@code mvnw} passes on.
  *
- * <p>The commands are the docs' text, with one exception: the docs build and install the plugin with
- * {@value #INSTALL}, a nested build of the whole project. The build running this test has just packaged that
- * plugin from the same tree, so the test installs that jar instead (into the fresh repository, with the
- * parent POM from the copy) and unpacks it into the copy's {@code maas-maven-plugin/target/classes}, which is
- * what the later commands use. It runs the docs' command as written when the plugin on its classpath is not
- * a jar packaged in this tree (a build that stopped before {@code package}, or one of the tests module alone,
- * whose plugin comes from a local repository), or with {@code -Dmaas.docs.nestedInstall=true}.
+ * <p>The commands are the docs' text, with one exception: the docs build and install the plugin
+ * with {@value #INSTALL}, a nested build of the whole project. The build running this test has just
+ * packaged that plugin from the same tree, so the test installs that jar instead (into the fresh
+ * repository, with the parent POM from the copy) and unpacks it into the copy's {@code
+ * maas-maven-plugin/target/classes}, which is what the later commands use. It runs the docs'
+ * command as written when the plugin on its classpath is not a jar packaged in this tree (a build
+ * that stopped before {@code package}, or one of the tests module alone, whose plugin comes from a
+ * local repository), or with {@code -Dmaas.docs.nestedInstall=true}.
  */
 class DocsCommandsTest {
 
-  /** The lines of the README that run the build this test belongs to; running one here would recurse. */
+  /**
+   * The lines of the README that run the build this test belongs to; running one here would
+   * recurse.
+   */
   static final Set<String> SELF = Set.of("./mvnw -B verify", "./mvnw -B verify -Pfull");
 
   /** The docs' command that builds the plugin and installs it into the local repository. */
   static final String INSTALL = "./mvnw -q install -DskipTests";
 
-  private static final Set<String> COMMAND_LANGUAGES = Set.of("bash", "shell", "console", "zsh", "shell-session");
+  private static final Set<String> COMMAND_LANGUAGES =
+      Set.of("bash", "shell", "console", "zsh", "shell-session");
 
   /** The attribute of a block that talks to a Kubernetes API server. */
   static final String NEEDS_CLUSTER = "needs=cluster";
 
   /**
-   * A command that reads or changes a cluster: {@code kubectl} with any verb but {@code kustomize}, {@code helm}
-   * and {@code argocd}, at the start of a command (a line, after a pipe, {@code ;}, {@code &&} or {@code $(}).
+   * A command that reads or changes a cluster: {@code kubectl} with any verb but {@code kustomize},
+   * {@code helm} and {@code argocd}, at the start of a command (a line, after a pipe, {@code ;},
+   * {@code &&} or {@code $(}).
    */
   private static final Pattern CLUSTER_COMMAND =
-      Pattern.compile("(?:^|[|;&(]|\\$\\()\\s*(kubectl\\s+(?!kustomize\\b)\\S+|helm\\s+\\S+|argocd\\s+\\S+)");
+      Pattern.compile(
+          "(?:^|[|;&(]|\\$\\()\\s*(kubectl\\s+(?!kustomize\\b)\\S+|helm\\s+\\S+|argocd\\s+\\S+)");
+
   private static final long BLOCK_TIMEOUT_SECONDS = 300;
-  /** A {@code slow} block (a cluster install) has its own deadline and does not count towards the total. */
+
+  /**
+   * A {@code slow} block (a cluster install) has its own deadline and does not count towards the
+   * total.
+   */
   private static final long SLOW_BLOCK_TIMEOUT_SECONDS = 2400;
 
   private static final AtomicLong slowNanos = new AtomicLong();
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   private static volatile String firstFailure;
 
   /** One runnable step: a block (or what remains of it) and the output it must print. */
-  record Command(MarkdownBlocks.Block block, String script, MarkdownBlocks.Block expectedOutput, String skipReason) {
+  record Command(
+      MarkdownBlocks.Block block,
+      String script,
+      MarkdownBlocks.Block expectedOutput,
+      String skipReason) {
 
     String displayName() {
-      String first = script.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse("").trim();
+      String first =
+          script
+              .lines()
+              .filter(l -> !l.isBlank() && !l.startsWith("#"))
+              .findFirst()
+              .orElse("")
+              .trim();
       return block.where() + " " + (first.length() > 90 ? first.substring(0, 87) + "..." : first);
     }
 
     /** Whether a line of the script is the docs' install, alone or first in an {@code &&} chain. */
     boolean installs() {
-      return script.lines().map(String::trim).anyMatch(l -> l.equals(INSTALL) || l.startsWith(INSTALL + " && "));
+      return script
+          .lines()
+          .map(String::trim)
+          .anyMatch(l -> l.equals(INSTALL) || l.startsWith(INSTALL + " && "));
     }
 
-    /** The script without the docs' install, which the test has done with the jar the build packaged. */
+    /**
+     * The script without the docs' install, which the test has done with the jar the build
+     * packaged.
+     */
     String withoutInstall() {
-      return script.lines().map(l -> l.trim().equals(INSTALL) ? ":" : l.startsWith(INSTALL + " && ")
-          ? l.substring((INSTALL + " && ").length()) : l).collect(Collectors.joining("\n", "", "\n"));
+      return script
+          .lines()
+          .map(
+              l ->
+                  l.trim().equals(INSTALL)
+                      ? ":"
+                      : l.startsWith(INSTALL + " && ")
+                          ? l.substring((INSTALL + " && ").length())
+                          : l)
+          .collect(Collectors.joining("\n", "", "\n"));
     }
   }
 
@@ -120,12 +156,15 @@ class DocsCommandsTest {
   /** The pages whose commands run, in reading order. */
   static List<Path> pages(Path root) throws IOException {
     List<Path> pages = new ArrayList<>();
-    // The walk-through first: it starts from a fresh clone, and its messages count files written for the first time.
+    // The walk-through first: it starts from a fresh clone, and its messages count files written
+    // for the first time.
     pages.add(root.resolve("docs/getting-started.md"));
     pages.add(root.resolve("README.md"));
     try (Stream<Path> all = Files.walk(root.resolve("docs"))) {
-      all.filter(p -> p.toString().endsWith(".md")).sorted()
-          .filter(p -> !pages.contains(p)).forEach(pages::add);
+      all.filter(p -> p.toString().endsWith(".md"))
+          .sorted()
+          .filter(p -> !pages.contains(p))
+          .forEach(pages::add);
     }
     return pages;
   }
@@ -134,22 +173,34 @@ class DocsCommandsTest {
   static List<Command> commands(Path root) throws IOException {
     List<Command> commands = new ArrayList<>();
     for (Path page : pages(root)) {
-      List<MarkdownBlocks.Block> blocks = MarkdownBlocks.read(page, root.relativize(page).toString());
+      List<MarkdownBlocks.Block> blocks =
+          MarkdownBlocks.read(page, root.relativize(page).toString());
       for (int i = 0; i < blocks.size(); i++) {
         MarkdownBlocks.Block block = blocks.get(i);
         if (!block.language().equals("sh")) {
           continue;
         }
-        MarkdownBlocks.Block output = i + 1 < blocks.size() && blocks.get(i + 1).language().equals("output")
-            ? blocks.get(i + 1) : null;
+        MarkdownBlocks.Block output =
+            i + 1 < blocks.size() && blocks.get(i + 1).language().equals("output")
+                ? blocks.get(i + 1)
+                : null;
         List<String> lines = block.text().lines().collect(Collectors.toList());
         List<String> self = lines.stream().map(String::trim).filter(SELF::contains).toList();
         if (!self.isEmpty()) {
-          String rest = lines.stream().filter(l -> !SELF.contains(l.trim())).collect(Collectors.joining("\n", "", "\n"));
+          String rest =
+              lines.stream()
+                  .filter(l -> !SELF.contains(l.trim()))
+                  .collect(Collectors.joining("\n", "", "\n"));
           commands.add(new Command(block, rest, output, null));
           for (String line : self) {
-            commands.add(new Command(block, line + "\n", null,
-                "`" + line + "` is the build that runs this test; running it here would recurse"));
+            commands.add(
+                new Command(
+                    block,
+                    line + "\n",
+                    null,
+                    "`"
+                        + line
+                        + "` is the build that runs this test; running it here would recurse"));
           }
         } else {
           commands.add(new Command(block, block.text(), output, null));
@@ -159,7 +210,10 @@ class DocsCommandsTest {
     return commands;
   }
 
-  /** Removes the link to the shared folder first, so that cleaning the temporary folder never follows it. */
+  /**
+   * Removes the link to the shared folder first, so that cleaning the temporary folder never
+   * follows it.
+   */
   @AfterAll
   static void unlinkShared() throws IOException {
     Files.deleteIfExists(work.resolve("shared"));
@@ -171,24 +225,36 @@ class DocsCommandsTest {
     int shBlocks = 0;
     for (Path page : pages(root)) {
       assertTrue(Files.isRegularFile(page), page + " exists");
-      List<MarkdownBlocks.Block> blocks = MarkdownBlocks.read(page, root.relativize(page).toString());
+      List<MarkdownBlocks.Block> blocks =
+          MarkdownBlocks.read(page, root.relativize(page).toString());
       for (int i = 0; i < blocks.size(); i++) {
         MarkdownBlocks.Block block = blocks.get(i);
-        assertTrue(!COMMAND_LANGUAGES.contains(block.language()), block.where() + ": a `" + block.language()
-            + "` block is not run by the docs test; mark commands `sh`, and what only a person does `text`");
+        assertTrue(
+            !COMMAND_LANGUAGES.contains(block.language()),
+            block.where()
+                + ": a `"
+                + block.language()
+                + "` block is not run by the docs test; mark commands `sh`, and what only a person does `text`");
         if (block.language().equals("sh")) {
           shBlocks++;
           for (String attribute : block.attributes()) {
-            assertTrue(attribute.equals("fail") || attribute.equals("slow") || attribute.startsWith("needs=")
-                || attribute.startsWith("goal="), block.where() + ": unknown attribute `" + attribute + "` of a sh block");
+            assertTrue(
+                attribute.equals("fail")
+                    || attribute.equals("slow")
+                    || attribute.startsWith("needs=")
+                    || attribute.startsWith("goal="),
+                block.where() + ": unknown attribute `" + attribute + "` of a sh block");
           }
           if (block.attributes().contains("fail")) {
-            assertTrue(i + 1 < blocks.size() && blocks.get(i + 1).language().equals("output"),
-                block.where() + ": a `sh fail` block is followed by an `output` block naming the error it must print");
+            assertTrue(
+                i + 1 < blocks.size() && blocks.get(i + 1).language().equals("output"),
+                block.where()
+                    + ": a `sh fail` block is followed by an `output` block naming the error it must print");
           }
         }
         if (block.language().equals("output")) {
-          assertTrue(i > 0 && blocks.get(i - 1).language().equals("sh"),
+          assertTrue(
+              i > 0 && blocks.get(i - 1).language().equals("sh"),
               block.where() + ": an `output` block follows the `sh` block whose output it shows");
         }
       }
@@ -200,7 +266,9 @@ class DocsCommandsTest {
   Stream<DynamicTest> everyCommandOfTheDocsRunsInAFreshCopy() throws IOException {
     Path root = repoRoot();
     Path shared = root.resolve("../shared").normalize();
-    assertTrue(Files.isDirectory(shared.resolve("crds")), "the shared folder beside the repository: " + shared);
+    assertTrue(
+        Files.isDirectory(shared.resolve("crds")),
+        "the shared folder beside the repository: " + shared);
     Path copy = work.resolve("repo");
     copyWorkingTree(root, copy);
     Files.createSymbolicLink(work.resolve("shared"), shared.toRealPath());
@@ -212,30 +280,44 @@ class DocsCommandsTest {
     for (Command command : commands) {
       tests.add(dynamicTest(command.displayName(), () -> run(command, copy, m2)));
     }
-    tests.add(dynamicTest("total run time", () -> {
-      // A figure for the build log, not a gate: a busy machine stretches it, and a timed test would fail there.
-      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started - slowNanos.get());
-      System.out.printf("[docs] %d command blocks in %d s%n", commands.size(), seconds);
-    }));
+    tests.add(
+        dynamicTest(
+            "total run time",
+            () -> {
+              // A figure for the build log, not a gate: a busy machine stretches it, and a timed
+              // test would fail there.
+              long seconds =
+                  TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started - slowNanos.get());
+              System.out.printf("[docs] %d command blocks in %d s%n", commands.size(), seconds);
+            }));
     return tests.stream();
   }
 
   /**
-   * Why a block is not run here, or null when it runs. A {@code needs=cluster} block is never run: the test has no
-   * API server of its own and must not touch the one a kubeconfig of the machine names.
+   * Why a block is not run here, or null when it runs. A {@code needs=cluster} block is never run:
+   * the test has no API server of its own and must not touch the one a kubeconfig of the machine
+   * names.
    */
   static String skipReason(MarkdownBlocks.Block block, Path copy) throws IOException {
     if (block.attributes().contains(NEEDS_CLUSTER)) {
-      return block.where() + " needs a cluster: no Kubernetes API server (the docs test never uses the one a"
+      return block.where()
+          + " needs a cluster: no Kubernetes API server (the docs test never uses the one a"
           + " kubeconfig names; the -Pe2e tests run such steps on k3s, see docs/e2e.md)";
     }
     for (String attribute : block.attributes()) {
       if (attribute.equals("slow") && !Boolean.getBoolean("maas.docs.slow")) {
         return block.where() + " takes minutes (a cluster); run it with -Dmaas.docs.slow=true";
-      } else if (attribute.startsWith("needs=") && !onPath(attribute.substring("needs=".length()))) {
-        return block.where() + " needs `" + attribute.substring("needs=".length()) + "`, which is not on the PATH";
-      } else if (attribute.startsWith("goal=") && !pluginHasGoal(copy, attribute.substring("goal=".length()))) {
-        return block.where() + ": the plugin built from this tree has no `" + attribute.substring("goal=".length())
+      } else if (attribute.startsWith("needs=")
+          && !onPath(attribute.substring("needs=".length()))) {
+        return block.where()
+            + " needs `"
+            + attribute.substring("needs=".length())
+            + "`, which is not on the PATH";
+      } else if (attribute.startsWith("goal=")
+          && !pluginHasGoal(copy, attribute.substring("goal=".length()))) {
+        return block.where()
+            + ": the plugin built from this tree has no `"
+            + attribute.substring("goal=".length())
             + "` goal yet";
       }
     }
@@ -259,10 +341,17 @@ class DocsCommandsTest {
 
   @Test
   void aBlockThatNeedsAClusterIsSkippedSayingThereIsNoApiServer() throws IOException {
-    MarkdownBlocks.Block cluster = new MarkdownBlocks.Block("docs/page.md", 7, "sh needs=kubectl needs=cluster",
-        "kubectl apply --server-side -f target/waves/0.yaml\n", "");
+    MarkdownBlocks.Block cluster =
+        new MarkdownBlocks.Block(
+            "docs/page.md",
+            7,
+            "sh needs=kubectl needs=cluster",
+            "kubectl apply --server-side -f target/waves/0.yaml\n",
+            "");
     String reason = skipReason(cluster, work);
-    assertTrue(reason != null && reason.startsWith("docs/page.md:7 needs a cluster: no Kubernetes API server"),
+    assertTrue(
+        reason != null
+            && reason.startsWith("docs/page.md:7 needs a cluster: no Kubernetes API server"),
         String.valueOf(reason));
     MarkdownBlocks.Block plain = new MarkdownBlocks.Block("docs/page.md", 9, "sh", "true\n", "");
     assertEquals(null, skipReason(plain, work));
@@ -270,13 +359,18 @@ class DocsCommandsTest {
 
   @Test
   void commandsThatTalkToAClusterAreFoundAndClientSideOnesAreNot() {
-    assertEquals(List.of("kubectl apply --server-side -f x.yaml", "T=$(kubectl create token alice)",
-            "helm install keda keda", "kubectl create secret generic k    --from-file=k.pem"),
-        clusterCommands("kubectl apply --server-side -f x.yaml\nT=$(kubectl create token alice)\n"
-            + "helm install keda keda\nkubectl create secret generic k \\\n  --from-file=k.pem\n"
-            + "kubectl kustomize overlays/dev | grep -c kind\n"
-            + "kubectl create secret generic k --from-file=k.pem \\\n  --dry-run=client -o yaml\n"
-            + "# kubectl delete namespace x\n"));
+    assertEquals(
+        List.of(
+            "kubectl apply --server-side -f x.yaml",
+            "T=$(kubectl create token alice)",
+            "helm install keda keda",
+            "kubectl create secret generic k    --from-file=k.pem"),
+        clusterCommands(
+            "kubectl apply --server-side -f x.yaml\nT=$(kubectl create token alice)\n"
+                + "helm install keda keda\nkubectl create secret generic k \\\n  --from-file=k.pem\n"
+                + "kubectl kustomize overlays/dev | grep -c kind\n"
+                + "kubectl create secret generic k --from-file=k.pem \\\n  --dry-run=client -o yaml\n"
+                + "# kubectl delete namespace x\n"));
   }
 
   @Test
@@ -284,22 +378,29 @@ class DocsCommandsTest {
     Path root = repoRoot();
     int marked = 0;
     for (Path page : pages(root)) {
-      for (MarkdownBlocks.Block block : MarkdownBlocks.read(page, root.relativize(page).toString())) {
+      for (MarkdownBlocks.Block block :
+          MarkdownBlocks.read(page, root.relativize(page).toString())) {
         if (!block.language().equals("sh")) {
           continue;
         }
         if (block.attributes().contains(NEEDS_CLUSTER)) {
           marked++;
         } else {
-          assertEquals(List.of(), clusterCommands(block.text()), block.where() + " talks to a cluster; mark it `sh "
-              + NEEDS_CLUSTER + "` so that the docs test skips it instead of using whatever cluster is configured");
+          assertEquals(
+              List.of(),
+              clusterCommands(block.text()),
+              block.where()
+                  + " talks to a cluster; mark it `sh "
+                  + NEEDS_CLUSTER
+                  + "` so that the docs test skips it instead of using whatever cluster is configured");
         }
       }
     }
     assertTrue(marked > 0, "the install page's cluster steps are marked " + NEEDS_CLUSTER);
   }
 
-  private static void run(Command command, Path copy, Path m2) throws IOException, InterruptedException {
+  private static void run(Command command, Path copy, Path m2)
+      throws IOException, InterruptedException {
     assumeTrue(command.skipReason() == null, command.skipReason());
     assumeTrue(firstFailure == null, "not run: an earlier block failed (" + firstFailure + ")");
     MarkdownBlocks.Block block = command.block();
@@ -312,17 +413,23 @@ class DocsCommandsTest {
     if (command.installs() && jar != null) {
       installBuiltPlugin(jar, copy, m2);
       script = command.withoutInstall();
-      System.out.printf("[docs] %s: `%s` done with the plugin the build packaged, %s%n", block.where(), INSTALL, jar);
+      System.out.printf(
+          "[docs] %s: `%s` done with the plugin the build packaged, %s%n",
+          block.where(), INSTALL, jar);
     }
     Path out = work.resolve("block.out");
-    ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", script)
-        .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "-e", "-c", script)
+            .directory(copy.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile());
     Map<String, String> env = builder.environment();
     // The outer build's own Maven settings must not leak into the reader's commands.
     env.remove("MAVEN_PROJECTBASEDIR");
     env.remove("MAVEN_BASEDIR");
     env.remove("MAVEN_CONFIG");
-    env.put("MAVEN_ARGS", "-Dmaven.repo.local=" + m2 + " -Dmaven.repo.local.tail=" + outerRepository());
+    env.put(
+        "MAVEN_ARGS", "-Dmaven.repo.local=" + m2 + " -Dmaven.repo.local.tail=" + outerRepository());
     Process process = builder.start();
     boolean slow = block.attributes().contains("slow");
     long timeout = slow ? SLOW_BLOCK_TIMEOUT_SECONDS : BLOCK_TIMEOUT_SECONDS;
@@ -341,17 +448,32 @@ class DocsCommandsTest {
     System.out.printf("[docs] %s: exit %d in %d ms%n", block.where(), process.exitValue(), millis);
     try {
       if (expectFailure) {
-        assertNotEquals(0, process.exitValue(), block.where() + " is marked `sh fail` but exited 0:\n" + printed);
+        assertNotEquals(
+            0,
+            process.exitValue(),
+            block.where() + " is marked `sh fail` but exited 0:\n" + printed);
       } else {
-        assertEquals(0, process.exitValue(), block.where() + " failed:\n" + script + "\n---\n" + printed);
+        assertEquals(
+            0, process.exitValue(), block.where() + " failed:\n" + script + "\n---\n" + printed);
       }
       if (command.expectedOutput() != null) {
         List<String> printedLines = printed.lines().collect(Collectors.toList());
-        for (String expected : command.expectedOutput().text().lines().filter(l -> !l.isBlank())
-            .collect(Collectors.toList())) {
-          assertTrue(printedLines.stream().anyMatch(l -> l.contains(expected.strip())),
-              command.expectedOutput().where() + ": expected a line containing\n  " + expected.strip()
-                  + "\nin the output of " + block.where() + ":\n" + printed);
+        for (String expected :
+            command
+                .expectedOutput()
+                .text()
+                .lines()
+                .filter(l -> !l.isBlank())
+                .collect(Collectors.toList())) {
+          assertTrue(
+              printedLines.stream().anyMatch(l -> l.contains(expected.strip())),
+              command.expectedOutput().where()
+                  + ": expected a line containing\n  "
+                  + expected.strip()
+                  + "\nin the output of "
+                  + block.where()
+                  + ":\n"
+                  + printed);
         }
       }
     } catch (AssertionError e) {
@@ -372,24 +494,38 @@ class DocsCommandsTest {
 
   private static boolean pluginHasGoal(Path copy, String goal) throws IOException {
     Path descriptor = copy.resolve("maas-maven-plugin/target/classes/META-INF/maven/plugin.xml");
-    assertTrue(Files.isRegularFile(descriptor), "the docs build the plugin before using goal " + goal);
-    return Files.readString(descriptor, StandardCharsets.UTF_8).contains("<goal>" + goal + "</goal>");
+    assertTrue(
+        Files.isRegularFile(descriptor), "the docs build the plugin before using goal " + goal);
+    return Files.readString(descriptor, StandardCharsets.UTF_8)
+        .contains("<goal>" + goal + "</goal>");
   }
 
   /**
-   * The plugin jar on this test's classpath when the build has just packaged it from this tree (in the reactor:
-   * {@code maas-maven-plugin/target/}); {@code null} when the classpath holds a folder of classes, or a jar from a
-   * local repository (a build of the tests module alone, which may be older than the tree), or when
-   * {@code -Dmaas.docs.nestedInstall=true} asks for the docs' own install.
+   * The plugin jar on this test's classpath when the build has just packaged it from this tree (in
+   * the reactor: {@code maas-maven-plugin/target/}); {@code null} when the classpath holds a folder
+   * of classes, or a jar from a local repository (a build of the tests module alone, which may be
+   * older than the tree), or when {@code -Dmaas.docs.nestedInstall=true} asks for the docs' own
+   * install.
    */
   static Path builtPlugin() {
     if (Boolean.getBoolean("maas.docs.nestedInstall")) {
       return null;
     }
     try {
-      Path location = Path.of(dev.maas.api.MaasCompiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      boolean packagedHere = Files.isRegularFile(location) && location.toString().endsWith(".jar")
-          && location.toAbsolutePath().normalize().startsWith(repoRoot().resolve("maas-maven-plugin"));
+      Path location =
+          Path.of(
+              dev.maas.api.MaasCompiler.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI());
+      boolean packagedHere =
+          Files.isRegularFile(location)
+              && location.toString().endsWith(".jar")
+              && location
+                  .toAbsolutePath()
+                  .normalize()
+                  .startsWith(repoRoot().resolve("maas-maven-plugin"));
       return packagedHere ? location : null;
     } catch (java.net.URISyntaxException e) {
       return null;
@@ -397,9 +533,9 @@ class DocsCommandsTest {
   }
 
   /**
-   * What {@value #INSTALL} leaves behind that later commands use, from the packaged jar: the plugin and the parent
-   * POM in the local repository {@code m2}, and the plugin's classes and jar in the copy's
-   * {@code maas-maven-plugin/target/}.
+   * What {@value #INSTALL} leaves behind that later commands use, from the packaged jar: the plugin
+   * and the parent POM in the local repository {@code m2}, and the plugin's classes and jar in the
+   * copy's {@code maas-maven-plugin/target/}.
    */
   static void installBuiltPlugin(Path jar, Path copy, Path m2) throws IOException {
     String prefix = "META-INF/maven/dev.maas/maas-maven-plugin/";
@@ -433,14 +569,22 @@ class DocsCommandsTest {
     Files.createDirectories(pluginDir);
     Files.createDirectories(parentDir);
     Files.copy(jar, pluginDir.resolve(artifact + ".jar"), StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(classes.resolve(prefix + "pom.xml"), pluginDir.resolve(artifact + ".pom"), StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(copy.resolve("pom.xml"), parentDir.resolve("maas-parent-" + version + ".pom"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        classes.resolve(prefix + "pom.xml"),
+        pluginDir.resolve(artifact + ".pom"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        copy.resolve("pom.xml"),
+        parentDir.resolve("maas-parent-" + version + ".pom"),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static Path outerRepository() {
     String configured = System.getProperty("maas.localRepository", "");
-    Path repo = configured.isBlank() || configured.startsWith("${")
-        ? Path.of(System.getProperty("user.home"), ".m2", "repository") : Path.of(configured);
+    Path repo =
+        configured.isBlank() || configured.startsWith("${")
+            ? Path.of(System.getProperty("user.home"), ".m2", "repository")
+            : Path.of(configured);
     return repo.toAbsolutePath();
   }
 
@@ -453,31 +597,39 @@ class DocsCommandsTest {
     }
   }
 
-  /** Copies the working tree, as a fresh clone would have it: no build output, no installed tools, no Git data. */
+  /**
+   * Copies the working tree, as a fresh clone would have it: no build output, no installed tools,
+   * no Git data.
+   */
   static void copyWorkingTree(Path from, Path to) throws IOException {
     Set<String> skipped = Set.of("target", "node_modules", ".git", ".idea");
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-        if (!dir.equals(from) && (skipped.contains(name) || name.startsWith("target-"))) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        from,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+            if (!dir.equals(from) && (skipped.contains(name) || name.startsWith("target-"))) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isSymbolicLink(file)) {
-          Files.createSymbolicLink(target, Files.readSymbolicLink(file));
-        } else {
-          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Path target = to.resolve(from.relativize(file).toString());
+            if (Files.isSymbolicLink(file)) {
+              Files.createSymbolicLink(target, Files.readSymbolicLink(file));
+            } else {
+              Files.copy(
+                  file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     if (!Files.isExecutable(to.resolve("mvnw"))) {
       throw new UncheckedIOException(new IOException("mvnw lost its executable bit in the copy"));
     }

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/README.md indexes every page under docs/: each is linked from it, or, for a generated kind's page, from
- * docs/kinds/README.md (which {@link KindPagesTest} checks); and each page it links exists.
+ * docs/README.md indexes every page under docs/: each is linked from it, or, for a generated kind's
+ * page, from docs/kinds/README.md (which {@link KindPagesTest} checks); and each page it links
+ * exists.
  */
 class DocsIndexTest {
 
@@ -47,7 +48,9 @@ class DocsIndexTest {
     Set<Path> unlisted = new TreeSet<>();
     try (Stream<Path> walk = Files.walk(docs)) {
       for (Path page : walk.filter(p -> p.toString().endsWith(".md")).toList()) {
-        boolean kind = page.getParent().equals(docs.resolve("kinds")) && !page.getFileName().toString().equals("README.md");
+        boolean kind =
+            page.getParent().equals(docs.resolve("kinds"))
+                && !page.getFileName().toString().equals("README.md");
         if (!page.equals(docs.resolve("README.md")) && !kind && !index.contains(page)) {
           unlisted.add(docs.relativize(page));
         }

@@ -19,10 +19,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The excerpts of reference output in docs/kinds/ are the golden output of the reference spec, so they
- * cannot drift from what the compiler writes: a YAML block preceded by {@code <!-- golden: base/x.yaml -->}
- * must appear in that golden file as it is, line for line; a line {@code # ...} inside it stands for lines
- * left out. Every generated manifest of the reference spec has an excerpt on some page.
+ * The excerpts of reference output in docs/kinds/ are the golden output of the reference spec, so
+ * they cannot drift from what the compiler writes: a YAML block preceded by {@code <!-- golden:
+ * base/x.yaml -->} must appear in that golden file as it is, line for line; a line {@code # ...}
+ * inside it stands for lines left out. Every generated manifest of the reference spec has an
+ * excerpt on some page.
  */
 class KindPagesTest {
 
@@ -44,7 +45,8 @@ class KindPagesTest {
   /**
    * An excerpt: where it is written, the golden file it quotes, and its text.
    *
-   * @param maasCrds whether it quotes the {@code maas-crds} target's output ({@code <!-- golden maas-crds: ... -->})
+   * @param maasCrds whether it quotes the {@code maas-crds} target's output ({@code <!-- golden
+   *     maas-crds: ... -->})
    */
   record Excerpt(MarkdownBlocks.Block block, String goldenPath, boolean maasCrds) {
 
@@ -57,8 +59,10 @@ class KindPagesTest {
     Path kinds = repoRoot().resolve("docs/kinds");
     List<Excerpt> excerpts = new ArrayList<>();
     try (Stream<Path> pages = Files.list(kinds)) {
-      for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList())) {
-        for (MarkdownBlocks.Block block : MarkdownBlocks.read(page, repoRoot().relativize(page).toString())) {
+      for (Path page :
+          pages.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList())) {
+        for (MarkdownBlocks.Block block :
+            MarkdownBlocks.read(page, repoRoot().relativize(page).toString())) {
           Matcher marker = MARKER.matcher(block.before());
           if (marker.matches()) {
             excerpts.add(new Excerpt(block, marker.group(2), marker.group(1) != null));
@@ -72,21 +76,32 @@ class KindPagesTest {
   @Test
   void everyExcerptIsTheGoldenOutput() throws IOException {
     List<Excerpt> excerpts = excerpts();
-    assertTrue(excerpts.size() >= 25, "docs/kinds/ quotes at least 25 golden files, found " + excerpts.size());
+    assertTrue(
+        excerpts.size() >= 25,
+        "docs/kinds/ quotes at least 25 golden files, found " + excerpts.size());
     for (Excerpt excerpt : excerpts) {
       MarkdownBlocks.Block block = excerpt.block();
       assertEquals("yaml", block.language(), block.where() + ": an excerpt is a yaml block");
       Path file = excerpt.root().resolve(excerpt.goldenPath()).normalize();
-      assertTrue(file.startsWith(excerpt.root()) && Files.isRegularFile(file), block.where() + ": no golden file " + file);
+      assertTrue(
+          file.startsWith(excerpt.root()) && Files.isRegularFile(file),
+          block.where() + ": no golden file " + file);
       List<String> golden = Files.readAllLines(file, StandardCharsets.UTF_8);
       List<List<String>> chunks = chunks(block.text());
-      assertTrue(chunks.stream().mapToInt(List::size).sum() >= 3, block.where() + ": an excerpt shows at least 3 lines");
+      assertTrue(
+          chunks.stream().mapToInt(List::size).sum() >= 3,
+          block.where() + ": an excerpt shows at least 3 lines");
       int from = 0;
       for (List<String> chunk : chunks) {
         int at = indexOf(golden, chunk, from);
-        assertTrue(at >= 0, block.where() + ": these lines are not in " + excerpt.goldenPath()
-            + (from > 0 ? " after the previous part" : "") + " (regenerated goldens? update the page):\n"
-            + String.join("\n", chunk));
+        assertTrue(
+            at >= 0,
+            block.where()
+                + ": these lines are not in "
+                + excerpt.goldenPath()
+                + (from > 0 ? " after the previous part" : "")
+                + " (regenerated goldens? update the page):\n"
+                + String.join("\n", chunk));
         from = at + chunk.size();
       }
     }
@@ -94,18 +109,24 @@ class KindPagesTest {
 
   @Test
   void everyGeneratedManifestHasAnExcerpt() throws IOException {
-    Set<String> quoted = excerpts().stream().filter(e -> !e.maasCrds()).map(Excerpt::goldenPath)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> quoted =
+        excerpts().stream()
+            .filter(e -> !e.maasCrds())
+            .map(Excerpt::goldenPath)
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> manifests = new TreeSet<>();
     for (String folder : List.of("base", "argocd")) {
       try (Stream<Path> files = Files.list(golden().resolve(folder))) {
-        files.map(p -> folder + "/" + p.getFileName()).filter(p -> !p.endsWith("/kustomization.yaml"))
+        files
+            .map(p -> folder + "/" + p.getFileName())
+            .filter(p -> !p.endsWith("/kustomization.yaml"))
             .forEach(manifests::add);
       }
     }
     assertFalse(manifests.isEmpty(), "golden manifests under " + golden());
     manifests.removeAll(quoted);
-    assertTrue(manifests.isEmpty(), "generated manifests without an excerpt in docs/kinds/: " + manifests);
+    assertTrue(
+        manifests.isEmpty(), "generated manifests without an excerpt in docs/kinds/: " + manifests);
   }
 
   @Test
@@ -113,9 +134,12 @@ class KindPagesTest {
     Path kinds = repoRoot().resolve("docs/kinds");
     String index = Files.readString(kinds.resolve("README.md"), StandardCharsets.UTF_8);
     try (Stream<Path> pages = Files.list(kinds)) {
-      for (Path page : pages.filter(p -> p.toString().endsWith(".md")).collect(Collectors.toList())) {
+      for (Path page :
+          pages.filter(p -> p.toString().endsWith(".md")).collect(Collectors.toList())) {
         String name = page.getFileName().toString();
-        assertTrue(name.equals("README.md") || index.contains("(" + name + ")"), "docs/kinds/README.md links " + name);
+        assertTrue(
+            name.equals("README.md") || index.contains("(" + name + ")"),
+            "docs/kinds/README.md links " + name);
       }
     }
   }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The fenced code blocks of a Markdown file, with their info strings and the line each starts on. */
+/**
+ * The fenced code blocks of a Markdown file, with their info strings and the line each starts on.
+ */
 public final class MarkdownBlocks {
 
   /**

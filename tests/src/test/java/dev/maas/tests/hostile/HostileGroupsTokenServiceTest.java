@@ -34,19 +34,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the token service generated from a spec whose free tier lists hostile groups ({@link
- * InjectionTest#HOSTILE_GROUPS}) and asks it for tokens: a caller gets a tier only for a group string that is
- * exactly one of the tier's groups; look-alikes, near misses and groups that spell JSON or CEL get nothing more.
+ * InjectionTest#HOSTILE_GROUPS}) and asks it for tokens: a caller gets a tier only for a group
+ * string that is exactly one of the tier's groups; look-alikes, near misses and groups that spell
+ * JSON or CEL get nothing more.
  */
 class HostileGroupsTokenServiceTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Process process;
   private static String base;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
   /** Writes non-ASCII as \\u escapes: header values are ASCII. */
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   @BeforeAll
   static void start() throws Exception {
@@ -56,15 +59,21 @@ class HostileGroupsTokenServiceTest {
     assertNotNull(outcome.platform(), outcome.diagnostics()::toString);
     Platform platform = outcome.platform();
     List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
-    Files.writeString(dir.resolve("config.json"), ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
+    Files.writeString(
+        dir.resolve("config.json"),
+        ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
     Path keys = Files.createDirectories(dir.resolve("keys"));
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
     java.security.KeyPair pair = g.generateKeyPair();
     Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-    Files.writeString(keys.resolve("2026-01-01.pem"), "-----BEGIN PRIVATE KEY-----\n"
-        + mime.encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
-        + mime.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+    Files.writeString(
+        keys.resolve("2026-01-01.pem"),
+        "-----BEGIN PRIVATE KEY-----\n"
+            + mime.encodeToString(pair.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
+            + mime.encodeToString(pair.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
     // The built service, started as the image's entrypoint starts it.
     ServiceProcess started = ServiceProcess.launch(ServiceProcess.serviceCommand(), dir);
     process = started.process();
@@ -85,9 +94,14 @@ class HostileGroupsTokenServiceTest {
 
   /** The tier a caller with {@code groups} gets, or the HTTP status when it gets none. */
   private static String tierOf(List<String> groups) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/tokens"))
-        .header("X-MaaS-Username", "mallory").header("X-MaaS-Groups", JSON.writeValueAsString(groups))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/v1/tokens"))
+                .header("X-MaaS-Username", "mallory")
+                .header("X-MaaS-Groups", JSON.writeValueAsString(groups))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 201) {
       return "HTTP " + r.statusCode();
     }
@@ -99,13 +113,36 @@ class HostileGroupsTokenServiceTest {
     for (String group : InjectionTest.HOSTILE_GROUPS) {
       assertEquals("free", tierOf(List.of(group)), group);
     }
-    // A single group that spells two groups in JSON is one group: it does not reach premium or enterprise.
+    // A single group that spells two groups in JSON is one group: it does not reach premium or
+    // enterprise.
     assertEquals("free", tierOf(List.of("premium-users\",\"acme:ml-admins")));
-    assertEquals("enterprise", tierOf(List.of("premium-users", "acme:ml-admins")), "the real groups still work");
-    List<String> nearMisses = new ArrayList<>(List.of("x\"||true||", "x", "true", "X\"||TRUE||\"", "x\" || true || \"",
-        "premium-users ", " premium-users", "Premium-Users", "premium-users\u0000", "premium\u200b-users",
-        "pr\u0435mium-users", "acme:ml-admins\n", "acme:ML-admins", "system:authenticated", "**", ".", "grüppe-ünïcöde",
-        "", "\\\\", "nobody"));
+    assertEquals(
+        "enterprise",
+        tierOf(List.of("premium-users", "acme:ml-admins")),
+        "the real groups still work");
+    List<String> nearMisses =
+        new ArrayList<>(
+            List.of(
+                "x\"||true||",
+                "x",
+                "true",
+                "X\"||TRUE||\"",
+                "x\" || true || \"",
+                "premium-users ",
+                " premium-users",
+                "Premium-Users",
+                "premium-users\u0000",
+                "premium\u200b-users",
+                "pr\u0435mium-users",
+                "acme:ml-admins\n",
+                "acme:ML-admins",
+                "system:authenticated",
+                "**",
+                ".",
+                "grüppe-ünïcöde",
+                "",
+                "\\\\",
+                "nobody"));
     for (String miss : nearMisses) {
       assertEquals("HTTP 403", tierOf(List.of(miss)), "`" + miss + "` must match no tier");
     }
@@ -114,12 +151,26 @@ class HostileGroupsTokenServiceTest {
 
   @Test
   void malformedGroupHeadersAreRefused() throws Exception {
-    for (String header : List.of("[\"premium-users\"", "{\"groups\":[\"premium-users\"]}", "[1,2]", "premium-users",
-        "[\"premium-users\"] [\"acme:ml-admins\"]", "[[\"acme:ml-admins\"]]", "[null]")) {
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/tokens"))
-          .header("X-MaaS-Username", "mallory").header("X-MaaS-Groups", header)
-          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-      assertTrue(r.statusCode() == 400 || r.statusCode() == 403, header + " gave " + r.statusCode() + " " + r.body());
+    for (String header :
+        List.of(
+            "[\"premium-users\"",
+            "{\"groups\":[\"premium-users\"]}",
+            "[1,2]",
+            "premium-users",
+            "[\"premium-users\"] [\"acme:ml-admins\"]",
+            "[[\"acme:ml-admins\"]]",
+            "[null]")) {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + "/v1/tokens"))
+                  .header("X-MaaS-Username", "mallory")
+                  .header("X-MaaS-Groups", header)
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertTrue(
+          r.statusCode() == 400 || r.statusCode() == 403,
+          header + " gave " + r.statusCode() + " " + r.body());
     }
   }
 }

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code maas generate} as a separate JVM on a large synthetic spec and kills it while it writes: the
- * previous output survives byte for byte (or the new one is complete, when the swap had finished), and the
- * next run recovers and completes. Two runs into one folder at once never interleave.
+ * Runs {@code maas generate} as a separate JVM on a large synthetic spec and kills it while it
+ * writes: the previous output survives byte for byte (or the new one is complete, when the swap had
+ * finished), and the next run recovers and completes. Two runs into one folder at once never
+ * interleave.
  */
 class KilledGenerateTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Path smallSpec;
   private static Path bigSpec;
@@ -50,24 +50,45 @@ class KilledGenerateTest {
 
   private static Map<String, String> inProcess(Path spec, Path out) throws IOException {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = MaasCli.run(new String[] {"generate", "--spec", spec.toString(), "--output", out.toString(), "--force"},
-        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+    int status =
+        MaasCli.run(
+            new String[] {
+              "generate", "--spec", spec.toString(), "--output", out.toString(), "--force"
+            },
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err));
     assertEquals(0, status, err::toString);
     return OutputSnapshot.of(out.resolve("synth")).contentDigest();
   }
 
   private static Process start(Path spec, Path out) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-Xss4m", "-cp", System.getProperty("java.class.path"), "dev.maas.cli.MaasCli",
-        "generate", "--spec", spec.toString(), "--output", out.toString(), "--force")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("process-" + System.nanoTime() + ".log").toFile()).start();
+    return new ProcessBuilder(
+            java,
+            "-Xss4m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.maas.cli.MaasCli",
+            "generate",
+            "--spec",
+            spec.toString(),
+            "--output",
+            out.toString(),
+            "--force")
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("process-" + System.nanoTime() + ".log").toFile())
+        .start();
   }
 
   @Test
   void aKilledRunLeavesThePreviousOutputAndTheNextRunRecovers() throws Exception {
     Path out = dir.resolve("killed");
-    assertEquals(0, MaasCli.run(new String[] {"generate", "--spec", smallSpec.toString(), "--output", out.toString()},
-        new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
+    assertEquals(
+        0,
+        MaasCli.run(
+            new String[] {"generate", "--spec", smallSpec.toString(), "--output", out.toString()},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(new ByteArrayOutputStream())));
     Path target = out.resolve("synth");
     Path staging = out.resolve(".synth.staging");
     OutputSnapshot previous = OutputSnapshot.of(target);
@@ -88,20 +109,28 @@ class KilledGenerateTest {
         outcomes.add(delayMillis + " ms: the swap had finished; the new output is complete");
         previous = after; // the next kill must keep this one
       } else {
-        assertEquals(List.of(), previous.differences(after), "killed " + delayMillis + " ms into the write");
-        outcomes.add(delayMillis + " ms: previous output intact" + (stagingAtKill ? " (killed mid-write)" : ""));
+        assertEquals(
+            List.of(), previous.differences(after), "killed " + delayMillis + " ms into the write");
+        outcomes.add(
+            delayMillis
+                + " ms: previous output intact"
+                + (stagingAtKill ? " (killed mid-write)" : ""));
         if (stagingAtKill) {
           midWrite++;
         }
       }
     }
     System.out.println("killed generate: " + outcomes);
-    assertTrue(midWrite >= 2, "too few kills landed while the staging folder was written: " + outcomes);
+    assertTrue(
+        midWrite >= 2, "too few kills landed while the staging folder was written: " + outcomes);
 
     Process rerun = start(bigSpec, out);
     assertTrue(rerun.waitFor(180, TimeUnit.SECONDS));
     assertEquals(0, rerun.exitValue());
-    assertEquals(bigOutput, OutputSnapshot.of(target).contentDigest(), "the next run completes the new output");
+    assertEquals(
+        bigOutput,
+        OutputSnapshot.of(target).contentDigest(),
+        "the next run completes the new output");
     assertFalse(Files.exists(staging), "the staging folder is cleaned up");
     assertFalse(Files.exists(out.resolve(".synth.old")));
   }
@@ -115,7 +144,8 @@ class KilledGenerateTest {
     assertEquals(0, a.exitValue());
     assertEquals(0, b.exitValue());
     Map<String, String> result = OutputSnapshot.of(out.resolve("synth")).contentDigest();
-    assertTrue(result.equals(bigOutput) || result.equals(otherBigOutput),
+    assertTrue(
+        result.equals(bigOutput) || result.equals(otherBigOutput),
         "the folder mixes the two outputs: " + result.size() + " files");
   }
 }

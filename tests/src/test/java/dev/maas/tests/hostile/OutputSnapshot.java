@@ -11,17 +11,22 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Every file and folder under a root, hidden ones included, with its bytes and modification time: two
- * snapshots are equal only when nothing under the root was written, added or removed.
+ * Every file and folder under a root, hidden ones included, with its bytes and modification time:
+ * two snapshots are equal only when nothing under the root was written, added or removed.
  */
 record OutputSnapshot(Map<String, Entry> entries) {
 
-  /** One file or folder: its bytes ({@code null} for a folder) and its modification time in nanoseconds. */
+  /**
+   * One file or folder: its bytes ({@code null} for a folder) and its modification time in
+   * nanoseconds.
+   */
   record Entry(byte[] bytes, long modifiedNanos) {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Entry e && Arrays.equals(bytes, e.bytes) && modifiedNanos == e.modifiedNanos;
+      return o instanceof Entry e
+          && Arrays.equals(bytes, e.bytes)
+          && modifiedNanos == e.modifiedNanos;
     }
 
     @Override
@@ -42,8 +47,11 @@ record OutputSnapshot(Map<String, Entry> entries) {
     }
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.toList()) {
-        long mtime = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).to(java.util.concurrent.TimeUnit.NANOSECONDS);
-        byte[] bytes = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? null : Files.readAllBytes(p);
+        long mtime =
+            Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS)
+                .to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        byte[] bytes =
+            Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? null : Files.readAllBytes(p);
         entries.put(root.relativize(p).toString().replace('\\', '/'), new Entry(bytes, mtime));
       }
     }
@@ -53,11 +61,12 @@ record OutputSnapshot(Map<String, Entry> entries) {
   /** The files only, without modification times: what a reader of the output sees. */
   Map<String, String> contentDigest() {
     Map<String, String> out = new TreeMap<>();
-    entries.forEach((path, e) -> {
-      if (e.bytes() != null) {
-        out.put(path, Integer.toHexString(Arrays.hashCode(e.bytes())) + "/" + e.bytes().length);
-      }
-    });
+    entries.forEach(
+        (path, e) -> {
+          if (e.bytes() != null) {
+            out.put(path, Integer.toHexString(Arrays.hashCode(e.bytes())) + "/" + e.bytes().length);
+          }
+        });
     return out;
   }
 
@@ -65,6 +74,8 @@ record OutputSnapshot(Map<String, Entry> entries) {
   java.util.List<String> differences(OutputSnapshot other) {
     java.util.TreeSet<String> paths = new java.util.TreeSet<>(entries.keySet());
     paths.addAll(other.entries.keySet());
-    return paths.stream().filter(p -> !Objects.equals(entries.get(p), other.entries.get(p))).toList();
+    return paths.stream()
+        .filter(p -> !Objects.equals(entries.get(p), other.entries.get(p)))
+        .toList();
   }
 }

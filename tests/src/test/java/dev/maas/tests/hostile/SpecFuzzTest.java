@@ -31,22 +31,73 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Mutates valid specs (the reference spec and synthetic ones) at random: deleted, duplicated and retyped
- * keys, hostile strings, extreme numbers, dropped items, reordered tiers and models. For every mutant the
- * compiler either writes output that passes its own CRD and CEL checks, or answers with located errors;
- * never with any other exception.
+ * Mutates valid specs (the reference spec and synthetic ones) at random: deleted, duplicated and
+ * retyped keys, hostile strings, extreme numbers, dropped items, reordered tiers and models. For
+ * every mutant the compiler either writes output that passes its own CRD and CEL checks, or answers
+ * with located errors; never with any other exception.
  */
 class SpecFuzzTest {
 
-  static final List<String> HOSTILE_STRINGS = List.of(
-      "x\" || true || \"", "x\"||true||\"", "\\", "\"", "'", "a\\\"b", "${jndi:ldap://x}", "{{.}}", "../../etc",
-      "\u0430dmin", "\uff11", "a\u200db", "\u202e", "\u0000", "\n", "line\nbreak", "\t", "", " ", "-", "a:", "*a",
-      "&a", "!!str", "null", "true", "0x10", "1e3", "010", "\ud83d\ude00", "free", "premium", "llama-70b",
-      "premium-llama-70b", "a".repeat(300), "x".repeat(70_000), "maas:acme", "system:authenticated", "/v1/models",
-      "https://u:p@h/x", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "AKIAIOSFODNN7EXAMPLE");
-  static final List<Object> EXTREME_NUMBERS = List.of(0L, -1L, 1L, Long.MAX_VALUE, Long.MIN_VALUE, 9007199254740991L,
-      9007199254740992L, Integer.MAX_VALUE + 1L, 1e308, -0.0, 0.5, Double.NaN, Double.POSITIVE_INFINITY,
-      new java.math.BigInteger("99999999999999999999999"));
+  static final List<String> HOSTILE_STRINGS =
+      List.of(
+          "x\" || true || \"",
+          "x\"||true||\"",
+          "\\",
+          "\"",
+          "'",
+          "a\\\"b",
+          "${jndi:ldap://x}",
+          "{{.}}",
+          "../../etc",
+          "\u0430dmin",
+          "\uff11",
+          "a\u200db",
+          "\u202e",
+          "\u0000",
+          "\n",
+          "line\nbreak",
+          "\t",
+          "",
+          " ",
+          "-",
+          "a:",
+          "*a",
+          "&a",
+          "!!str",
+          "null",
+          "true",
+          "0x10",
+          "1e3",
+          "010",
+          "\ud83d\ude00",
+          "free",
+          "premium",
+          "llama-70b",
+          "premium-llama-70b",
+          "a".repeat(300),
+          "x".repeat(70_000),
+          "maas:acme",
+          "system:authenticated",
+          "/v1/models",
+          "https://u:p@h/x",
+          "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+          "AKIAIOSFODNN7EXAMPLE");
+  static final List<Object> EXTREME_NUMBERS =
+      List.of(
+          0L,
+          -1L,
+          1L,
+          Long.MAX_VALUE,
+          Long.MIN_VALUE,
+          9007199254740991L,
+          9007199254740992L,
+          Integer.MAX_VALUE + 1L,
+          1e308,
+          -0.0,
+          0.5,
+          Double.NaN,
+          Double.POSITIVE_INFINITY,
+          new java.math.BigInteger("99999999999999999999999"));
 
   private static final AtomicInteger CASES = new AtomicInteger();
   private static final AtomicInteger WRITTEN = new AtomicInteger();
@@ -61,8 +112,10 @@ class SpecFuzzTest {
     }
   }
 
-  private static final String REFERENCE = read(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"));
-  private static final List<String> BASES = List.of(REFERENCE, SyntheticSpecs.spec(3, 3, 2), SyntheticSpecs.spec(6, 4, 1));
+  private static final String REFERENCE =
+      read(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"));
+  private static final List<String> BASES =
+      List.of(REFERENCE, SyntheticSpecs.spec(3, 3, 2), SyntheticSpecs.spec(6, 4, 1));
 
   private static String read(Path p) {
     try {
@@ -78,7 +131,8 @@ class SpecFuzzTest {
   }
 
   @Property(tries = 900, shrinking = net.jqwik.api.ShrinkingMode.OFF)
-  void aMutantCompilesCleanlyOrFailsWithLocatedErrors(@ForAll("bases") int base, @ForAll long seed) throws IOException {
+  void aMutantCompilesCleanlyOrFailsWithLocatedErrors(@ForAll("bases") int base, @ForAll long seed)
+      throws IOException {
     Random random = new Random(seed);
     String mutant = mutate(BASES.get(base), random);
     int n = CASES.incrementAndGet();
@@ -88,22 +142,40 @@ class SpecFuzzTest {
     Files.write(spec, mutant.getBytes(StandardCharsets.UTF_8));
     GenerateResult result;
     try {
-      result = new MaasCompiler().generate(new GenerateRequest(dir, spec, dir.resolve("out"),
-          Path.of(System.getProperty("maas.crds", "../../shared/crds")), null, "fuzz", true));
+      result =
+          new MaasCompiler()
+              .generate(
+                  new GenerateRequest(
+                      dir,
+                      spec,
+                      dir.resolve("out"),
+                      Path.of(System.getProperty("maas.crds", "../../shared/crds")),
+                      null,
+                      "fuzz",
+                      true));
     } catch (RuntimeException | StackOverflowError e) {
-      throw new AssertionError("the compiler threw on this spec (seed " + seed + "):\n" + head(mutant), e);
+      throw new AssertionError(
+          "the compiler threw on this spec (seed " + seed + "):\n" + head(mutant), e);
     }
     if (result.validation().errors() > 0) {
       REFUSED.incrementAndGet();
       for (Diagnostic d : result.validation().diagnostics()) {
-        assertTrue(d.location().line() > 0 || Set.of("yaml.tooLarge", "yaml.tooManyAliases").contains(d.code()),
+        assertTrue(
+            d.location().line() > 0
+                || Set.of("yaml.tooLarge", "yaml.tooManyAliases").contains(d.code()),
             () -> "not located: " + d.render() + "\n" + head(mutant));
       }
       assertTrue(result.written().isEmpty());
     } else {
-      assertTrue(result.checks().stream().noneMatch(Diagnostic::isError),
-          () -> "a valid spec compiled into output that fails its own checks (seed " + seed + "): " + result.checks()
-              + "\n" + head(mutant));
+      assertTrue(
+          result.checks().stream().noneMatch(Diagnostic::isError),
+          () ->
+              "a valid spec compiled into output that fails its own checks (seed "
+                  + seed
+                  + "): "
+                  + result.checks()
+                  + "\n"
+                  + head(mutant));
       assertTrue(!result.written().isEmpty(), "nothing written for a valid spec");
       WRITTEN.incrementAndGet();
     }
@@ -112,7 +184,8 @@ class SpecFuzzTest {
 
   @AfterContainer
   static void report() throws IOException {
-    System.out.printf("fuzz: %d mutants, %d compiled and passed their checks, %d refused with located errors%n",
+    System.out.printf(
+        "fuzz: %d mutants, %d compiled and passed their checks, %d refused with located errors%n",
         CASES.get(), WRITTEN.get(), REFUSED.get());
     deleteTree(WORK);
   }
@@ -133,7 +206,10 @@ class SpecFuzzTest {
 
   // ---- mutations
 
-  /** Applies one to four mutations; most on the parsed tree, some on the text (what a tree cannot hold). */
+  /**
+   * Applies one to four mutations; most on the parsed tree, some on the text (what a tree cannot
+   * hold).
+   */
   static String mutate(String spec, Random random) {
     int count = 1 + random.nextInt(4);
     Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(spec);
@@ -212,8 +288,15 @@ class SpecFuzzTest {
     Slot slot = pick(slots(tree), random);
     if (slot != null) {
       // Fresh, mutable containers: later mutations may drop items from them or add keys to them.
-      List<Object> values = new ArrayList<>(List.of(new ArrayList<>(List.of("a")), new LinkedHashMap<>(Map.of("k", "v")),
-          7L, true, "text", new ArrayList<>()));
+      List<Object> values =
+          new ArrayList<>(
+              List.of(
+                  new ArrayList<>(List.of("a")),
+                  new LinkedHashMap<>(Map.of("k", "v")),
+                  7L,
+                  true,
+                  "text",
+                  new ArrayList<>()));
       values.add(null);
       slot.set(values.get(random.nextInt(values.size())));
     }
@@ -235,7 +318,10 @@ class SpecFuzzTest {
   }
 
   private static void dropItem(Object tree, Random random) {
-    Slot slot = pick(slots(tree).stream().filter(s -> s.get() instanceof List<?> l && !l.isEmpty()).toList(), random);
+    Slot slot =
+        pick(
+            slots(tree).stream().filter(s -> s.get() instanceof List<?> l && !l.isEmpty()).toList(),
+            random);
     if (slot != null) {
       List<?> list = (List<?>) slot.get();
       list.remove(random.nextInt(list.size()));
@@ -243,7 +329,10 @@ class SpecFuzzTest {
   }
 
   private static void reorder(Object tree, Random random) {
-    Slot slot = pick(slots(tree).stream().filter(s -> s.get() instanceof List<?> l && l.size() > 1).toList(), random);
+    Slot slot =
+        pick(
+            slots(tree).stream().filter(s -> s.get() instanceof List<?> l && l.size() > 1).toList(),
+            random);
     if (slot != null) {
       Collections.shuffle((List<?>) slot.get(), random);
     }

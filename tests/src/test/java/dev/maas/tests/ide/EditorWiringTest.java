@@ -19,16 +19,22 @@ import org.junit.jupiter.api.Test;
 class EditorWiringTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String MODELINE = "# yaml-language-server: $schema=../schema/platform-spec.schema.json";
+  private static final String MODELINE =
+      "# yaml-language-server: $schema=../schema/platform-spec.schema.json";
 
   @Test
   void everyPlatformSpecStartsWithTheSchemaModeline() throws IOException {
     Path root = NodeTools.repoRoot();
-    assertTrue(Files.isRegularFile(root.resolve("platform-specs").resolve(MODELINE.substring(MODELINE.indexOf('=') + 1))),
+    assertTrue(
+        Files.isRegularFile(
+            root.resolve("platform-specs").resolve(MODELINE.substring(MODELINE.indexOf('=') + 1))),
         "the modeline's relative path resolves from platform-specs/");
     List<Path> specs;
     try (Stream<Path> list = Files.list(root.resolve("platform-specs"))) {
-      specs = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+      specs =
+          list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+              .sorted()
+              .toList();
     }
     assertFalse(specs.isEmpty());
     List<String> without = new ArrayList<>();
@@ -44,7 +50,8 @@ class EditorWiringTest {
   @Test
   void vscodeSettingsMapTheSchemaToSpecsAndCorpus() throws IOException {
     Path root = NodeTools.repoRoot();
-    JsonNode schemas = JSON.readTree(root.resolve(".vscode/settings.json").toFile()).path("yaml.schemas");
+    JsonNode schemas =
+        JSON.readTree(root.resolve(".vscode/settings.json").toFile()).path("yaml.schemas");
     JsonNode globs = schemas.path("./schema/platform-spec.schema.json");
     assertTrue(Files.isRegularFile(root.resolve("schema/platform-spec.schema.json")));
     List<String> patterns = new ArrayList<>();
@@ -54,11 +61,13 @@ class EditorWiringTest {
 
   @Test
   void catalogEntryNamesTheSchemaId() throws IOException {
-    JsonNode catalog = JSON.readTree(NodeTools.repoRoot().resolve("docs/schemastore-catalog.json").toFile());
+    JsonNode catalog =
+        JSON.readTree(NodeTools.repoRoot().resolve("docs/schemastore-catalog.json").toFile());
     JsonNode entry = catalog.path("schemas").get(0);
     String id = PlatformSchema.get().tree().path("$id").asText();
     assertEquals(id, entry.path("url").asText());
     assertEquals(id, entry.path("versions").path("v1alpha1").asText());
-    assertTrue(entry.path("fileMatch").toString().contains("platform-specs/*.yaml"), entry.toString());
+    assertTrue(
+        entry.path("fileMatch").toString().contains("platform-specs/*.yaml"), entry.toString());
   }
 }

@@ -28,23 +28,34 @@ final class NodeTools {
   }
 
   /**
-   * Skips the calling test, saying why, when {@code node} does not run or when the editor tooling is missing and
-   * {@code npm} is not on the PATH; these are the only reasons an IDE test may skip. The build installs the tooling
-   * ({@code tests/ide/NpmInstall.java}, in {@code generate-test-resources}) wherever npm is on the PATH, so there
-   * a missing {@code node_modules} fails the test.
+   * Skips the calling test, saying why, when {@code node} does not run or when the editor tooling
+   * is missing and {@code npm} is not on the PATH; these are the only reasons an IDE test may skip.
+   * The build installs the tooling ({@code tests/ide/NpmInstall.java}, in {@code
+   * generate-test-resources}) wherever npm is on the PATH, so there a missing {@code node_modules}
+   * fails the test.
    */
   static void assumeInstalled() {
-    assumeTrue(nodeVersion() != null, "node is not on the PATH: the IDE tests need Node.js 18 or newer");
+    assumeTrue(
+        nodeVersion() != null, "node is not on the PATH: the IDE tests need Node.js 18 or newer");
     Path modules = ideDir().resolve("node_modules");
-    boolean installed = Files.isDirectory(modules.resolve("yaml-language-server")) && Files.isDirectory(modules.resolve("ajv-cli"));
-    assumeTrue(installed || onPath("npm"), modules + " is missing and npm is not on the PATH to install it");
-    assertTrue(installed, modules + " is missing although npm is on the PATH: the tests module's build installs it"
-        + " (tests/ide/NpmInstall.java); run the tests through Maven, or tests/ide/install.sh");
+    boolean installed =
+        Files.isDirectory(modules.resolve("yaml-language-server"))
+            && Files.isDirectory(modules.resolve("ajv-cli"));
+    assumeTrue(
+        installed || onPath("npm"),
+        modules + " is missing and npm is not on the PATH to install it");
+    assertTrue(
+        installed,
+        modules
+            + " is missing although npm is on the PATH: the tests module's build installs it"
+            + " (tests/ide/NpmInstall.java); run the tests through Maven, or tests/ide/install.sh");
   }
 
   private static boolean onPath(String tool) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && (Files.isExecutable(Path.of(dir, tool)) || Files.isExecutable(Path.of(dir, tool + ".cmd")))) {
+      if (!dir.isEmpty()
+          && (Files.isExecutable(Path.of(dir, tool))
+              || Files.isExecutable(Path.of(dir, tool + ".cmd")))) {
         return true;
       }
     }
@@ -60,24 +71,34 @@ final class NodeTools {
     }
   }
 
-  /** Runs {@code command} in {@code dir}, failing when it does not end within {@code timeoutSeconds}. */
+  /**
+   * Runs {@code command} in {@code dir}, failing when it does not end within {@code
+   * timeoutSeconds}.
+   */
   static Run run(List<String> command, Path dir, long timeoutSeconds) throws IOException {
     Path out = Files.createTempFile("maas-node-", ".out");
     Path err = Files.createTempFile("maas-node-", ".err");
     try {
-      Process process = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       try {
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
           process.destroyForcibly();
-          throw new IOException(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
+          throw new IOException(
+              String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
         }
       } catch (InterruptedException e) {
         process.destroyForcibly();
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);
       }
-      return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+      return new Run(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);

@@ -14,24 +14,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The real {@code git} command line: creates remotes, seeds them, and reads back what the publisher did. */
+/**
+ * The real {@code git} command line: creates remotes, seeds them, and reads back what the publisher
+ * did.
+ */
 final class GitCli {
 
   private GitCli() {}
 
-  /** Runs {@code git args...} in {@code dir}; its standard output, trimmed; fails the test on a non-zero exit. */
+  /**
+   * Runs {@code git args...} in {@code dir}; its standard output, trimmed; fails the test on a
+   * non-zero exit.
+   */
   static String git(Path dir, String... args) {
     Result result = run(dir, args);
-    assertEquals(0, result.exitCode(), "git " + String.join(" ", args) + " failed: " + result.output());
+    assertEquals(
+        0, result.exitCode(), "git " + String.join(" ", args) + " failed: " + result.output());
     return result.output().strip();
   }
 
   /** Runs {@code git args...} in {@code dir} and returns what happened, whatever its exit code. */
   static Result run(Path dir, String... args) {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=tester", "-c", "user.email=tester@localhost",
-        "-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "git",
+                "-c",
+                "user.name=tester",
+                "-c",
+                "user.email=tester@localhost",
+                "-c",
+                "init.defaultBranch=main",
+                "-c",
+                "protocol.file.allow=always"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().put("GIT_TERMINAL_PROMPT", "0");
     builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
     try {
@@ -57,23 +75,33 @@ final class GitCli {
     return dir;
   }
 
-  /** A new empty bare repository {@code name}.git under {@code root} that accepts pushes over HTTP. */
+  /**
+   * A new empty bare repository {@code name}.git under {@code root} that accepts pushes over HTTP.
+   */
   static Path initBareForHttp(Path root, String name) throws IOException {
     Path repo = initBare(root.resolve(name + ".git"));
     git(repo, "config", "http.receivepack", "true");
     return repo;
   }
 
-  /** Adds {@code files} (path → text) to {@code branch} of {@code bareRepo} as another writer would, with the CLI. */
-  static void commitAsSomeoneElse(Path bareRepo, String branch, Path scratch, java.util.Map<String, String> files)
+  /**
+   * Adds {@code files} (path → text) to {@code branch} of {@code bareRepo} as another writer would,
+   * with the CLI.
+   */
+  static void commitAsSomeoneElse(
+      Path bareRepo, String branch, Path scratch, java.util.Map<String, String> files)
       throws IOException {
-    commitAsSomeoneElse(bareRepo, branch, scratch, work -> {
-      for (var file : files.entrySet()) {
-        Path target = work.resolve(file.getKey());
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, file.getValue());
-      }
-    });
+    commitAsSomeoneElse(
+        bareRepo,
+        branch,
+        scratch,
+        work -> {
+          for (var file : files.entrySet()) {
+            Path target = work.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
+          }
+        });
   }
 
   /** A change to a work tree: files, links, index entries made with the CLI. */
@@ -81,13 +109,18 @@ final class GitCli {
     void apply(Path work) throws IOException;
   }
 
-  /** Commits what {@code change} does to a clone of {@code branch} of {@code bareRepo}, and pushes it. */
+  /**
+   * Commits what {@code change} does to a clone of {@code branch} of {@code bareRepo}, and pushes
+   * it.
+   */
   static void commitAsSomeoneElse(Path bareRepo, String branch, Path scratch, WorkTreeChange change)
       throws IOException {
     Path work = Files.createTempDirectory(scratch, "other-writer");
     git(work, "init", "--quiet");
     git(work, "remote", "add", "origin", bareRepo.toString());
-    if (!run(work, "ls-remote", "--exit-code", "origin", "refs/heads/" + branch).output().isBlank()) {
+    if (!run(work, "ls-remote", "--exit-code", "origin", "refs/heads/" + branch)
+        .output()
+        .isBlank()) {
       git(work, "fetch", "--quiet", "origin", branch);
       git(work, "checkout", "--quiet", "-B", branch, "FETCH_HEAD");
     } else {
@@ -112,11 +145,25 @@ final class GitCli {
     }
   }
 
-  /** A {@code git daemon} serving every repository under {@code base} on 127.0.0.1, push enabled. */
+  /**
+   * A {@code git daemon} serving every repository under {@code base} on 127.0.0.1, push enabled.
+   */
   static Process startDaemon(Path base, int port) throws IOException, InterruptedException {
-    Process daemon = new ProcessBuilder("git", "daemon", "--reuseaddr", "--base-path=" + base, "--export-all",
-        "--enable=receive-pack", "--informative-errors", "--listen=127.0.0.1", "--port=" + port, base.toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process daemon =
+        new ProcessBuilder(
+                "git",
+                "daemon",
+                "--reuseaddr",
+                "--base-path=" + base,
+                "--export-all",
+                "--enable=receive-pack",
+                "--informative-errors",
+                "--listen=127.0.0.1",
+                "--port=" + port,
+                base.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * Git's smart HTTP protocol on 127.0.0.1: the JDK's HTTP server hands each request to {@code git http-backend}
- * (as CGI), behind HTTP basic authentication with one user and password.
+ * Git's smart HTTP protocol on 127.0.0.1: the JDK's HTTP server hands each request to {@code git
+ * http-backend} (as CGI), behind HTTP basic authentication with one user and password.
  */
 final class HttpGitServer implements AutoCloseable {
 
@@ -28,8 +28,10 @@ final class HttpGitServer implements AutoCloseable {
 
   HttpGitServer(Path root, String user, String password) throws IOException {
     this.root = root;
-    this.expectedAuthorization = "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.expectedAuthorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(Executors.newCachedThreadPool());
@@ -56,14 +58,21 @@ final class HttpGitServer implements AutoCloseable {
       env.put("REMOTE_ADDR", "127.0.0.1");
       env.put("REQUEST_METHOD", exchange.getRequestMethod());
       env.put("PATH_INFO", exchange.getRequestURI().getPath());
-      env.put("QUERY_STRING", exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+      env.put(
+          "QUERY_STRING",
+          exchange.getRequestURI().getRawQuery() == null
+              ? ""
+              : exchange.getRequestURI().getRawQuery());
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
       env.put("CONTENT_TYPE", type == null ? "" : type);
       for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-        env.put("HTTP_" + header.getKey().toUpperCase(Locale.ROOT).replace('-', '_'), String.join(",", header.getValue()));
+        env.put(
+            "HTTP_" + header.getKey().toUpperCase(Locale.ROOT).replace('-', '_'),
+            String.join(",", header.getValue()));
       }
       Process process = cgi.start();
-      try (OutputStream in = process.getOutputStream(); InputStream body = exchange.getRequestBody()) {
+      try (OutputStream in = process.getOutputStream();
+          InputStream body = exchange.getRequestBody()) {
         body.transferTo(in);
       }
       InputStream out = process.getInputStream();

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.api.GenerateRequest;
+import dev.maas.api.GitLogin;
+import dev.maas.api.GitTarget;
 import dev.maas.api.MaasCompiler;
 import dev.maas.api.PublishOptions;
 import dev.maas.api.PublishResult;
-import dev.maas.api.GitLogin;
-import dev.maas.api.GitTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,17 +25,27 @@ class PublishGeneratedOutputTest {
   @TempDir Path dir;
 
   private PublishResult publish(Path spec, Path remote) {
-    GenerateRequest generate = new GenerateRequest(dir, spec, dir.resolve("out"), null, null, "test", false,
-        new GitTarget("file://" + remote, null, null));
-    return new MaasCompiler().publish(new PublishOptions(generate,
-        GitLogin.none(), dir.resolve("clones"), false));
+    GenerateRequest generate =
+        new GenerateRequest(
+            dir,
+            spec,
+            dir.resolve("out"),
+            null,
+            null,
+            "test",
+            false,
+            new GitTarget("file://" + remote, null, null));
+    return new MaasCompiler()
+        .publish(new PublishOptions(generate, GitLogin.none(), dir.resolve("clones"), false));
   }
 
   @Test
   void referenceSpecPublishesOnceAndAChangedLimitTouchesOnlyItsFiles() throws Exception {
     Path remote = GitCli.initBare(dir.resolve("gitops.git"));
     Path spec = dir.resolve("acme.yaml");
-    Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
+    Files.copy(
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
+        spec);
 
     PublishResult first = publish(spec, remote);
     assertFalse(first.hasErrors(), () -> first.errors().toString());
@@ -43,18 +53,23 @@ class PublishGeneratedOutputTest {
     assertFalse(again.hasErrors(), () -> again.errors().toString());
     assertEquals(1, GitCli.commitCount(remote, "main"), "an unchanged re-run commits nothing");
 
-    Files.writeString(spec, Files.readString(spec).replace("limit: 20000, window: 1m", "limit: 40000, window: 1m"));
+    Files.writeString(
+        spec,
+        Files.readString(spec).replace("limit: 20000, window: 1m", "limit: 40000, window: 1m"));
     PublishResult changed = publish(spec, remote);
     assertFalse(changed.hasErrors(), () -> changed.errors().toString());
 
     assertEquals(2, GitCli.commitCount(remote, "main"));
-    List<String> touched = GitCli.git(remote, "show", "--name-only", "--format=", "main").lines().sorted().toList();
-    assertEquals(List.of(
-        "clusters/acme/argocd/kustomization.yaml",
-        "clusters/acme/base/kustomization.yaml",
-        // The usage alert fires at a share of the limit, so it follows the limit.
-        "clusters/acme/base/prometheusrule-acme-alerts.yaml",
-        "clusters/acme/base/tokenratelimitpolicy-acme-token-limits.yaml"), touched);
+    List<String> touched =
+        GitCli.git(remote, "show", "--name-only", "--format=", "main").lines().sorted().toList();
+    assertEquals(
+        List.of(
+            "clusters/acme/argocd/kustomization.yaml",
+            "clusters/acme/base/kustomization.yaml",
+            // The usage alert fires at a share of the limit, so it follows the limit.
+            "clusters/acme/base/prometheusrule-acme-alerts.yaml",
+            "clusters/acme/base/tokenratelimitpolicy-acme-token-limits.yaml"),
+        touched);
     String message = GitCli.git(remote, "log", "-1", "--format=%B", "main");
     assertTrue(message.startsWith("maas: acme: 0 added, 4 changed, 0 removed"), message);
     assertTrue(message.contains("changed TokenRateLimitPolicy acme-token-limits"), message);

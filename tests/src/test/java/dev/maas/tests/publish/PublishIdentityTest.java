@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.api.GenerateRequest;
+import dev.maas.api.GitLogin;
+import dev.maas.api.GitTarget;
 import dev.maas.api.MaasCompiler;
 import dev.maas.api.PublishOptions;
 import dev.maas.api.PublishResult;
 import dev.maas.diag.Diagnostic;
-import dev.maas.api.GitLogin;
-import dev.maas.api.GitTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Who a publication's commits are by (maas.git.author, else the CI's Git identity, else the spec repository's), and
- * the spec repository's commit in a {@code Maas-Source-Commit} trailer; all read back with the {@code git} CLI.
+ * Who a publication's commits are by (maas.git.author, else the CI's Git identity, else the spec
+ * repository's), and the spec repository's commit in a {@code Maas-Source-Commit} trailer; all read
+ * back with the {@code git} CLI.
  */
 class PublishIdentityTest {
 
@@ -29,15 +30,27 @@ class PublishIdentityTest {
   private Path spec(Path folder) throws Exception {
     Files.createDirectories(folder);
     Path spec = folder.resolve("acme.yaml");
-    Files.copy(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"), spec);
+    Files.copy(
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
+        spec);
     return spec;
   }
 
   private PublishResult publish(Path spec, Path remote, String author, Map<String, String> env) {
-    GenerateRequest generate = new GenerateRequest(dir, spec, dir.resolve("out"), null, null, "test", false,
-        new GitTarget("file://" + remote, null, null));
-    return new MaasCompiler().publish(new PublishOptions(generate,
-        GitLogin.none(), dir.resolve("clones"), false, false, author, env));
+    GenerateRequest generate =
+        new GenerateRequest(
+            dir,
+            spec,
+            dir.resolve("out"),
+            null,
+            null,
+            "test",
+            false,
+            new GitTarget("file://" + remote, null, null));
+    return new MaasCompiler()
+        .publish(
+            new PublishOptions(
+                generate, GitLogin.none(), dir.resolve("clones"), false, false, author, env));
   }
 
   private static String people(Path remote) {
@@ -51,19 +64,35 @@ class PublishIdentityTest {
   @Test
   void configuredAuthorIsAuthorAndCommitter() throws Exception {
     Path remote = GitCli.initBare(dir.resolve("gitops.git"));
-    PublishResult result = publish(spec(dir.resolve("specs")), remote, "Jane Doe <jane@example.com>",
-        Map.of("GIT_AUTHOR_NAME", "ci", "GIT_AUTHOR_EMAIL", "ci@example.com"));
+    PublishResult result =
+        publish(
+            spec(dir.resolve("specs")),
+            remote,
+            "Jane Doe <jane@example.com>",
+            Map.of("GIT_AUTHOR_NAME", "ci", "GIT_AUTHOR_EMAIL", "ci@example.com"));
     assertFalse(result.hasErrors(), () -> result.errors().toString());
     assertEquals("Jane Doe <jane@example.com> | Jane Doe <jane@example.com>", people(remote));
-    assertFalse(message(remote).contains("Maas-Source-Commit:"), "a spec outside Git has no source commit");
+    assertFalse(
+        message(remote).contains("Maas-Source-Commit:"), "a spec outside Git has no source commit");
   }
 
   @Test
   void ciIdentityFromTheEnvironment() throws Exception {
     Path remote = GitCli.initBare(dir.resolve("gitops.git"));
-    PublishResult result = publish(spec(dir.resolve("specs")), remote, null, Map.of(
-        "GIT_AUTHOR_NAME", "Ann Author", "GIT_AUTHOR_EMAIL", "ann@example.com",
-        "GIT_COMMITTER_NAME", "CI Bot", "GIT_COMMITTER_EMAIL", "bot@ci.example.com"));
+    PublishResult result =
+        publish(
+            spec(dir.resolve("specs")),
+            remote,
+            null,
+            Map.of(
+                "GIT_AUTHOR_NAME",
+                "Ann Author",
+                "GIT_AUTHOR_EMAIL",
+                "ann@example.com",
+                "GIT_COMMITTER_NAME",
+                "CI Bot",
+                "GIT_COMMITTER_EMAIL",
+                "bot@ci.example.com"));
     assertFalse(result.hasErrors(), () -> result.errors().toString());
     assertEquals("Ann Author <ann@example.com> | CI Bot <bot@ci.example.com>", people(remote));
   }
@@ -84,17 +113,25 @@ class PublishIdentityTest {
 
     assertFalse(result.hasErrors(), () -> result.errors().toString());
     assertEquals("Spec Owner <owner@example.com> | Spec Owner <owner@example.com>", people(remote));
-    assertEquals(head, GitCli.git(remote, "log", "-1", "--format=%(trailers:key=Maas-Source-Commit,valueonly)", "main"));
+    assertEquals(
+        head,
+        GitCli.git(
+            remote, "log", "-1", "--format=%(trailers:key=Maas-Source-Commit,valueonly)", "main"));
     assertTrue(message(remote).endsWith("Maas-Source-Commit: " + head), message(remote));
   }
 
   @Test
   void authorNotInGitsFormIsAnErrorAndNothingIsPushed() throws Exception {
     Path remote = GitCli.initBare(dir.resolve("gitops.git"));
-    PublishResult result = publish(spec(dir.resolve("specs")), remote, "jane@example.com", Map.of());
-    assertEquals(List.of("maas.git.author: error: \"jane@example.com\" is not a Git identity (write it as"
-        + " Name <email>, e.g. -Dmaas.git.author='Jane Doe <jane@example.com>') [publish.author]"),
+    PublishResult result =
+        publish(spec(dir.resolve("specs")), remote, "jane@example.com", Map.of());
+    assertEquals(
+        List.of(
+            "maas.git.author: error: \"jane@example.com\" is not a Git identity (write it as"
+                + " Name <email>, e.g. -Dmaas.git.author='Jane Doe <jane@example.com>') [publish.author]"),
         result.errors().stream().map(Diagnostic::render).toList());
-    assertTrue(GitCli.run(remote, "rev-parse", "--verify", "-q", "refs/heads/main").exitCode() != 0, "nothing pushed");
+    assertTrue(
+        GitCli.run(remote, "rev-parse", "--verify", "-q", "refs/heads/main").exitCode() != 0,
+        "nothing pushed");
   }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.maas.publish.GitPublisher;
 import dev.maas.publish.PublishReport;
 import dev.maas.publish.PublishRequest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Publishers racing on one remote, from threads and from separate JVMs: every change lands, history stays linear. */
+/**
+ * Publishers racing on one remote, from threads and from separate JVMs: every change lands, history
+ * stays linear.
+ */
 class PublishRaceTest {
 
   private static final int THREADS = 6;
@@ -60,13 +62,25 @@ class PublishRaceTest {
     int pushed = 0;
     for (int round = 0; round < ROUNDS; round++) {
       int limit = round;
-      List<PublishReport> reports = race(THREADS, i -> PublishRequest.builder(
-              Trees.platform("p" + i, limit, Map.of()), url, "main", "clusters/p" + i,
-              scratch.resolve("clone-" + i))
-          .provenance("p" + i, "b".repeat(64), "test").maxRetries(20).build());
+      List<PublishReport> reports =
+          race(
+              THREADS,
+              i ->
+                  PublishRequest.builder(
+                          Trees.platform("p" + i, limit, Map.of()),
+                          url,
+                          "main",
+                          "clusters/p" + i,
+                          scratch.resolve("clone-" + i))
+                      .provenance("p" + i, "b".repeat(64), "test")
+                      .maxRetries(20)
+                      .build());
       for (PublishReport report : reports) {
         assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
-        assertEquals(0, GitCli.run(remote, "merge-base", "--is-ancestor", report.commitId(), "main").exitCode());
+        assertEquals(
+            0,
+            GitCli.run(remote, "merge-base", "--is-ancestor", report.commitId(), "main")
+                .exitCode());
         retries += report.retries();
         pushed++;
       }
@@ -75,14 +89,19 @@ class PublishRaceTest {
     assertEquals(THREADS * ROUNDS, commitCount(remote, "main"), "one commit per publication");
     assertEquals("", git(remote, "rev-list", "--merges", "main"), "history is linear");
     for (String tip : tips) {
-      assertEquals(0, GitCli.run(remote, "merge-base", "--is-ancestor", tip, "main").exitCode(),
+      assertEquals(
+          0,
+          GitCli.run(remote, "merge-base", "--is-ancestor", tip, "main").exitCode(),
           "no force push: " + tip + " is still reachable");
     }
     for (int i = 0; i < THREADS; i++) {
-      assertTrue(git(remote, "show", "main:clusters/p" + i + "/base/token-limits.yaml")
-          .contains("limit: " + (ROUNDS - 1)), "p" + i + " has its last change");
+      assertTrue(
+          git(remote, "show", "main:clusters/p" + i + "/base/token-limits.yaml")
+              .contains("limit: " + (ROUNDS - 1)),
+          "p" + i + " has its last change");
     }
-    System.out.printf("race (threads, different folders): %d publishers x %d rounds, %d pushes, %d retries%n",
+    System.out.printf(
+        "race (threads, different folders): %d publishers x %d rounds, %d pushes, %d retries%n",
         THREADS, ROUNDS, pushed, retries);
     assertTrue(retries > 0, "the publishers did collide (else this test proves nothing)");
   }
@@ -91,15 +110,31 @@ class PublishRaceTest {
   void threadsPublishingTheSameFolderLandOneAfterTheOther() throws Exception {
     Path remote = GitCli.initBare(served.resolve("same.git"));
     String url = "git://127.0.0.1:" + port + "/same.git";
-    List<PublishReport> reports = race(THREADS, i -> PublishRequest.builder(
-            Trees.platform("acme", 100, Map.of("base/extra-" + i + ".yaml", "kind: ConfigMap\nmetadata:\n  name: extra-"
-                + i + "\n")), url, "main", "clusters/acme", scratch.resolve("clone-" + i))
-        .provenance("acme", "c".repeat(64), "test").maxRetries(20).build());
+    List<PublishReport> reports =
+        race(
+            THREADS,
+            i ->
+                PublishRequest.builder(
+                        Trees.platform(
+                            "acme",
+                            100,
+                            Map.of(
+                                "base/extra-" + i + ".yaml",
+                                "kind: ConfigMap\nmetadata:\n  name: extra-" + i + "\n")),
+                        url,
+                        "main",
+                        "clusters/acme",
+                        scratch.resolve("clone-" + i))
+                    .provenance("acme", "c".repeat(64), "test")
+                    .maxRetries(20)
+                    .build());
     int retries = reports.stream().mapToInt(PublishReport::retries).sum();
     assertEquals(THREADS, commitCount(remote, "main"));
     assertEquals("", git(remote, "rev-list", "--merges", "main"));
     for (PublishReport report : reports) {
-      assertEquals(0, GitCli.run(remote, "merge-base", "--is-ancestor", report.commitId(), "main").exitCode());
+      assertEquals(
+          0,
+          GitCli.run(remote, "merge-base", "--is-ancestor", report.commitId(), "main").exitCode());
     }
     // The folder holds exactly the last writer's tree, never a mixture.
     String files = git(remote, "ls-tree", "-r", "--name-only", "main");
@@ -111,12 +146,22 @@ class PublishRaceTest {
   void threadsSharingOneCloneFolderTakeTurns() throws Exception {
     Path remote = GitCli.initBare(served.resolve("sharedclone.git"));
     String url = "git://127.0.0.1:" + port + "/sharedclone.git";
-    List<PublishReport> reports = race(4, i -> PublishRequest.builder(
-            Trees.platform("p" + i, 1, Map.of()), url, "main", "clusters/p" + i, scratch.resolve("one-clone"))
-        .provenance("p" + i, "d".repeat(64), "test").build());
+    List<PublishReport> reports =
+        race(
+            4,
+            i ->
+                PublishRequest.builder(
+                        Trees.platform("p" + i, 1, Map.of()),
+                        url,
+                        "main",
+                        "clusters/p" + i,
+                        scratch.resolve("one-clone"))
+                    .provenance("p" + i, "d".repeat(64), "test")
+                    .build());
     assertEquals(4, reports.stream().filter(PublishReport::pushed).count());
     assertEquals(4, commitCount(remote, "main"));
-    assertEquals(0, reports.stream().mapToInt(PublishReport::retries).sum(), "the lock serialises them");
+    assertEquals(
+        0, reports.stream().mapToInt(PublishReport::retries).sum(), "the lock serialises them");
   }
 
   @Test
@@ -126,21 +171,36 @@ class PublishRaceTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < PROCESSES; i++) {
-      processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          PublishMain.class.getName(), url, "main", "clusters/proc" + i, scratch.resolve("proc-clone-" + i).toString(),
-          "m" + i).redirectErrorStream(true).start());
+      processes.add(
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  PublishMain.class.getName(),
+                  url,
+                  "main",
+                  "clusters/proc" + i,
+                  scratch.resolve("proc-clone-" + i).toString(),
+                  "m" + i)
+              .redirectErrorStream(true)
+              .start());
     }
     int retries = 0;
     for (Process process : processes) {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(process.waitFor(120, TimeUnit.SECONDS), "publisher process finished");
       assertEquals(0, process.exitValue(), output);
-      String line = output.lines().filter(l -> l.startsWith("outcome=")).findFirst().orElseThrow(() ->
-          new AssertionError("no report in: " + output));
+      String line =
+          output
+              .lines()
+              .filter(l -> l.startsWith("outcome="))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no report in: " + output));
       assertTrue(line.startsWith("outcome=PUSHED"), line);
       retries += Integer.parseInt(line.replaceAll(".*retries=(\\d+).*", "$1"));
       String commit = line.replaceAll(".*commit=([0-9a-f]+).*", "$1");
-      assertEquals(0, GitCli.run(remote, "merge-base", "--is-ancestor", commit, "main").exitCode(), commit);
+      assertEquals(
+          0, GitCli.run(remote, "merge-base", "--is-ancestor", commit, "main").exitCode(), commit);
     }
     assertEquals(PROCESSES, commitCount(remote, "main"));
     assertEquals("", git(remote, "rev-list", "--merges", "main"));
@@ -151,19 +211,24 @@ class PublishRaceTest {
     System.out.printf("race (processes): %d JVMs, %d retries%n", PROCESSES, retries);
   }
 
-  /** Runs {@code count} publications at once (released together by a barrier); their reports in index order. */
-  private static List<PublishReport> race(int count, java.util.function.IntFunction<PublishRequest> requests)
-      throws Exception {
+  /**
+   * Runs {@code count} publications at once (released together by a barrier); their reports in
+   * index order.
+   */
+  private static List<PublishReport> race(
+      int count, java.util.function.IntFunction<PublishRequest> requests) throws Exception {
     CyclicBarrier start = new CyclicBarrier(count);
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
       List<Future<PublishReport>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         PublishRequest request = requests.apply(i);
-        futures.add(pool.submit(() -> {
-          start.await(30, TimeUnit.SECONDS);
-          return new GitPublisher().publish(request);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  return new GitPublisher().publish(request);
+                }));
       }
       List<PublishReport> reports = new ArrayList<>();
       for (Future<PublishReport> future : futures) {

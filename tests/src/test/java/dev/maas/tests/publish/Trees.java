@@ -9,10 +9,15 @@ final class Trees {
 
   private Trees() {}
 
-  /** A platform tree whose token limit is {@code tokenLimit}; {@code extra} files are added as they are. */
+  /**
+   * A platform tree whose token limit is {@code tokenLimit}; {@code extra} files are added as they
+   * are.
+   */
   static GeneratedTree platform(String platform, int tokenLimit, Map<String, String> extra) {
     Map<String, String> files = new TreeMap<>();
-    files.put("base/kustomization.yaml", """
+    files.put(
+        "base/kustomization.yaml",
+        """
         apiVersion: kustomize.config.k8s.io/v1beta1
         kind: Kustomization
         resources:
@@ -20,7 +25,9 @@ final class Trees {
           - gateway-auth.yaml
           - token-limits.yaml
         """);
-    files.put("base/gateway.yaml", """
+    files.put(
+        "base/gateway.yaml",
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata:
@@ -29,14 +36,19 @@ final class Trees {
         spec:
           gatewayClassName: istio
         """);
-    files.put("base/gateway-auth.yaml", """
+    files.put(
+        "base/gateway-auth.yaml",
+        """
         apiVersion: kuadrant.io/v1
         kind: AuthPolicy
         metadata:
           name: %s-gateway-auth
           namespace: maas-gateway
-        """.formatted(platform));
-    files.put("base/token-limits.yaml", """
+        """
+            .formatted(platform));
+    files.put(
+        "base/token-limits.yaml",
+        """
         apiVersion: kuadrant.io/v1alpha1
         kind: TokenRateLimitPolicy
         metadata:
@@ -48,8 +60,11 @@ final class Trees {
               rates:
                 - limit: %d
                   window: 1m
-        """.formatted(platform, tokenLimit));
-    files.put("overlays/dev/kustomization.yaml", """
+        """
+            .formatted(platform, tokenLimit));
+    files.put(
+        "overlays/dev/kustomization.yaml",
+        """
         apiVersion: kustomize.config.k8s.io/v1beta1
         kind: Kustomization
         resources:

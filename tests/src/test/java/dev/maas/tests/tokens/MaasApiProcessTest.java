@@ -42,33 +42,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The MaaS API module run as its own JVM with the config the compiler generates from the reference spec: the
- * generated {@code config.json} is what the service reads, tokens verify against its JWKS, the caller's models come
- * from the spec, revocations survive a forced kill, and fifty concurrent clients get their tokens.
+ * The MaaS API module run as its own JVM with the config the compiler generates from the reference
+ * spec: the generated {@code config.json} is what the service reads, tokens verify against its
+ * JWKS, the caller's models come from the spec, revocations survive a forced kill, and fifty
+ * concurrent clients get their tokens.
  */
 class MaasApiProcessTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Platform platform;
   private static KeyPair key;
   private static Process process;
   private static String base;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void start() throws Exception {
     platform = ServiceProcess.acme();
     List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
-    Files.writeString(dir.resolve("config.json"),
+    Files.writeString(
+        dir.resolve("config.json"),
         ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
     Path keys = Files.createDirectories(dir.resolve("keys"));
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
     key = g.generateKeyPair();
-    Files.writeString(keys.resolve("2026-06-01.pem"), pem("PRIVATE KEY", key.getPrivate().getEncoded())
-        + pem("PUBLIC KEY", key.getPublic().getEncoded()));
+    Files.writeString(
+        keys.resolve("2026-06-01.pem"),
+        pem("PRIVATE KEY", key.getPrivate().getEncoded())
+            + pem("PUBLIC KEY", key.getPublic().getEncoded()));
     launch();
   }
 
@@ -81,8 +85,13 @@ class MaasApiProcessTest {
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(der) + "\n-----END " + type + "-----\n";
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   /** The built service in a JVM of its own, started as the image's entrypoint starts it. */
@@ -96,10 +105,17 @@ class MaasApiProcessTest {
     return ServiceProcess.log(dir);
   }
 
-  private static HttpResponse<String> call(String method, String path, String user, String groups, String body)
+  private static HttpResponse<String> call(
+      String method, String path, String user, String groups, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (user != null) {
       b.header("X-MaaS-Username", user).header("X-MaaS-Groups", groups);
     }
@@ -112,59 +128,106 @@ class MaasApiProcessTest {
 
   @Test
   void theGeneratedConfigIsWhatTheServiceServes() throws Exception {
-    HttpResponse<String> r = call("POST", "/v1/tokens", "alice", "[\"premium-users\"]", "{\"ttl\":\"1h\"}");
+    HttpResponse<String> r =
+        call("POST", "/v1/tokens", "alice", "[\"premium-users\"]", "{\"ttl\":\"1h\"}");
     assertEquals(201, r.statusCode(), r.body());
     SignedJWT jwt = SignedJWT.parse((String) json(r).get("token"));
     JWKSet jwks = JWKSet.parse(call("GET", "/.well-known/jwks.json", null, null, null).body());
     assertTrue(jwt.verify(new ECDSAVerifier((ECKey) jwks.getKeyByKeyId("2026-06-01"))));
     assertEquals(TokenServiceEndpoints.issuer(platform), jwt.getJWTClaimsSet().getIssuer());
-    assertEquals(List.of(TokenServiceEndpoints.audience(platform)), jwt.getJWTClaimsSet().getAudience());
+    assertEquals(
+        List.of(TokenServiceEndpoints.audience(platform)), jwt.getJWTClaimsSet().getAudience());
     assertEquals("premium", jwt.getJWTClaimsSet().getStringClaim("tier"));
 
     Map<String, Object> me = json(call("GET", "/v1/me", "alice", "[\"premium-users\"]", null));
     String text = me.toString();
-    // acme.yaml: premium may call granite-8b and llama-70b, both LLMs behind their OpenAI base URLs.
-    assertTrue(text.contains("id=llama-70b") && text.contains("url=/llm/llama-70b/v1") && !text.contains("mnist"), text);
-    assertEquals(List.of("free", "premium", "enterprise"), ((List<?>) json(call("GET", "/v1/tiers", "alice",
-        "[\"premium-users\"]", null)).get("tiers")).stream().map(t -> ((Map<?, ?>) t).get("name")).toList());
+    // acme.yaml: premium may call granite-8b and llama-70b, both LLMs behind their OpenAI base
+    // URLs.
+    assertTrue(
+        text.contains("id=llama-70b")
+            && text.contains("url=/llm/llama-70b/v1")
+            && !text.contains("mnist"),
+        text);
+    assertEquals(
+        List.of("free", "premium", "enterprise"),
+        ((List<?>)
+                json(call("GET", "/v1/tiers", "alice", "[\"premium-users\"]", null)).get("tiers"))
+            .stream().map(t -> ((Map<?, ?>) t).get("name")).toList());
   }
 
   @Test
   void revocationsHoldAcrossAForcedKill() throws Exception {
     Map<String, Object> one = json(call("POST", "/v1/tokens", "dave", "[\"premium-users\"]", null));
-    Map<String, Object> kept = json(call("POST", "/v1/tokens", "dave", "[\"premium-users\"]", null));
-    assertEquals(204, call("DELETE", "/v1/tokens/" + one.get("jti"), "dave", "[\"premium-users\"]", null).statusCode());
+    Map<String, Object> kept =
+        json(call("POST", "/v1/tokens", "dave", "[\"premium-users\"]", null));
+    assertEquals(
+        204,
+        call("DELETE", "/v1/tokens/" + one.get("jti"), "dave", "[\"premium-users\"]", null)
+            .statusCode());
     process.destroyForcibly();
     assertTrue(process.waitFor(10, TimeUnit.SECONDS));
     launch();
-    HttpResponse<String> status = call("POST", "/internal/v1/tokens/status", null, null,
-        "{\"token\":\"" + one.get("token") + "\"}");
+    HttpResponse<String> status =
+        call(
+            "POST",
+            "/internal/v1/tokens/status",
+            null,
+            null,
+            "{\"token\":\"" + one.get("token") + "\"}");
     assertEquals(Boolean.TRUE, json(status).get("revoked"), status.body());
-    List<?> live = (List<?>) json(call("GET", "/v1/tokens", "dave", "[\"premium-users\"]", null)).get("tokens");
-    assertEquals(List.of(kept.get("jti")), live.stream().map(t -> ((Map<?, ?>) t).get("jti")).toList());
+    List<?> live =
+        (List<?>)
+            json(call("GET", "/v1/tokens", "dave", "[\"premium-users\"]", null)).get("tokens");
+    assertEquals(
+        List.of(kept.get("jti")), live.stream().map(t -> ((Map<?, ?>) t).get("jti")).toList());
   }
 
   @Test
   void anApiKeyResolvesToItsTierUntilRevokedAndStaysRevokedAcrossAForcedKill() throws Exception {
-    // The spec's apiKeyMaxTTL defaults to its maxTTL: a key asked for without a lifetime gets it, a longer one is refused.
-    HttpResponse<String> created = call("POST", "/v1/api-keys", "erin", "[\"premium-users\"]", "{\"name\":\"ci\"}");
+    // The spec's apiKeyMaxTTL defaults to its maxTTL: a key asked for without a lifetime gets it, a
+    // longer one is refused.
+    HttpResponse<String> created =
+        call("POST", "/v1/api-keys", "erin", "[\"premium-users\"]", "{\"name\":\"ci\"}");
     assertEquals(201, created.statusCode(), created.body());
     Map<String, Object> key = json(created);
     assertEquals(platform.tokens().maxTTL(), "720h");
-    assertEquals(720L * 3600, ((Number) key.get("expiresAt")).longValue() - ((Number) key.get("createdAt")).longValue());
-    assertEquals(400, call("POST", "/v1/api-keys", "erin", "[\"premium-users\"]", "{\"ttl\":\"721h\"}").statusCode());
+    assertEquals(
+        720L * 3600,
+        ((Number) key.get("expiresAt")).longValue() - ((Number) key.get("createdAt")).longValue());
+    assertEquals(
+        400,
+        call("POST", "/v1/api-keys", "erin", "[\"premium-users\"]", "{\"ttl\":\"721h\"}")
+            .statusCode());
     String resolve = "{\"authorization\":\"Bearer " + key.get("key") + "\"}";
-    Map<String, Object> answer = json(call("POST", "/internal/v1/api-keys/resolve", null, null, resolve));
-    assertEquals(Map.of("valid", true, "user", "erin", "tier", "premium", "keyId", key.get("id"),
-        "expiresAt", key.get("expiresAt")), answer);
+    Map<String, Object> answer =
+        json(call("POST", "/internal/v1/api-keys/resolve", null, null, resolve));
+    assertEquals(
+        Map.of(
+            "valid",
+            true,
+            "user",
+            "erin",
+            "tier",
+            "premium",
+            "keyId",
+            key.get("id"),
+            "expiresAt",
+            key.get("expiresAt")),
+        answer);
 
-    assertEquals(204, call("DELETE", "/v1/api-keys/" + key.get("id"), "erin", "[\"premium-users\"]", null).statusCode());
+    assertEquals(
+        204,
+        call("DELETE", "/v1/api-keys/" + key.get("id"), "erin", "[\"premium-users\"]", null)
+            .statusCode());
     process.destroyForcibly();
     assertTrue(process.waitFor(10, TimeUnit.SECONDS));
     launch();
-    assertEquals(Map.of("valid", false), json(call("POST", "/internal/v1/api-keys/resolve", null, null, resolve)));
+    assertEquals(
+        Map.of("valid", false),
+        json(call("POST", "/internal/v1/api-keys/resolve", null, null, resolve)));
     assertFalse(log().contains((String) key.get("key")), "the log never names the key");
-    assertFalse(Files.readString(dir.resolve("state/tokens.json")).contains((String) key.get("key")),
+    assertFalse(
+        Files.readString(dir.resolve("state/tokens.json")).contains((String) key.get("key")),
         "the store never holds the key");
   }
 
@@ -179,22 +242,34 @@ class MaasApiProcessTest {
     long start = System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      futures.add(pool.submit(() -> {
-        for (int i; (i = next.getAndIncrement()) < total; ) {
-          long t0 = System.nanoTime();
-          try {
-            // 40 users, 50 tokens each: within the 100 live tokens one user may hold.
-            HttpResponse<String> r = call("POST", "/v1/tokens", "load-" + (i % 40), "[\"system:authenticated\"]", null);
-            if (r.statusCode() != 201) {
-              errors.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
-            }
-          } catch (Exception e) {
-            errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
-          }
-          latencies[i] = System.nanoTime() - t0;
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                for (int i; (i = next.getAndIncrement()) < total; ) {
+                  long t0 = System.nanoTime();
+                  try {
+                    // 40 users, 50 tokens each: within the 100 live tokens one user may hold.
+                    HttpResponse<String> r =
+                        call(
+                            "POST",
+                            "/v1/tokens",
+                            "load-" + (i % 40),
+                            "[\"system:authenticated\"]",
+                            null);
+                    if (r.statusCode() != 201) {
+                      errors
+                          .computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicInteger())
+                          .incrementAndGet();
+                    }
+                  } catch (Exception e) {
+                    errors
+                        .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
+                        .incrementAndGet();
+                  }
+                  latencies[i] = System.nanoTime() - t0;
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get(5, TimeUnit.MINUTES);
@@ -203,12 +278,20 @@ class MaasApiProcessTest {
     pool.shutdown();
     long[] sorted = latencies.clone();
     Arrays.sort(sorted);
-    System.out.printf("MaaS API load: %d tokens, %d clients, %.2f s, %.0f tokens/s, p50 %.1f ms, p99 %.1f ms%n",
-        total, clients, seconds, total / seconds, sorted[total / 2] / 1e6, sorted[(int) (total * 0.99) - 1] / 1e6);
+    System.out.printf(
+        "MaaS API load: %d tokens, %d clients, %.2f s, %.0f tokens/s, p50 %.1f ms, p99 %.1f ms%n",
+        total,
+        clients,
+        seconds,
+        total / seconds,
+        sorted[total / 2] / 1e6,
+        sorted[(int) (total * 0.99) - 1] / 1e6);
     assertEquals(Map.of(), Map.copyOf(errors), "errors under load");
     String log = log();
     assertFalse(log.contains("eyJ"), "no token in the log");
     assertFalse(log.contains("PRIVATE KEY"), "no key in the log");
-    assertTrue(log.lines().filter(l -> l.contains("\"event\":\"issue\"")).count() >= total, "one audit line per issue");
+    assertTrue(
+        log.lines().filter(l -> l.contains("\"event\":\"issue\"")).count() >= total,
+        "one audit line per issue");
   }
 }

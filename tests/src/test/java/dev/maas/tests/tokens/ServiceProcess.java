@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A token service run as its own process on loopback ports, configured the way the generated Deployment configures
- * it, with the reference spec's generated objects.
+ * A token service run as its own process on loopback ports, configured the way the generated
+ * Deployment configures it, with the reference spec's generated objects.
  *
  * @param process the running process
  * @param base the API's base URL
@@ -29,11 +29,13 @@ import java.util.concurrent.TimeUnit;
  */
 public record ServiceProcess(Process process, String base, String metricsBase) {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** The reference spec, validated. */
   public static Platform acme() {
-    Path spec = Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml");
+    Path spec =
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml");
     SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "acme.yaml");
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
     return outcome.platform();
@@ -41,21 +43,28 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
 
   /** The text under {@code key} of the generated ConfigMap {@code name}. */
   public static String configMapData(List<KubeObject> objects, String name, String key) {
-    return objects.stream().filter(o -> o.kind().equals("ConfigMap") && o.name().equals(name)).findFirst()
-        .orElseThrow().body().path("data").path(key).asText();
+    return objects.stream()
+        .filter(o -> o.kind().equals("ConfigMap") && o.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .body()
+        .path("data")
+        .path(key)
+        .asText();
   }
 
   /**
-   * Starts {@code command} with the config, keys and state under {@code dir} ({@code config.json}, {@code keys/},
-   * {@code state/}), appending its output to {@code dir/service.log}, and waits until its health port answers.
+   * Starts {@code command} with the config, keys and state under {@code dir} ({@code config.json},
+   * {@code keys/}, {@code state/}), appending its output to {@code dir/service.log}, and waits
+   * until its health port answers.
    */
   public static ServiceProcess launch(List<String> command, Path dir) throws Exception {
     return launch(command, dir, java.util.Map.of());
   }
 
   /** {@link #launch(List, Path)} with {@code environment} added to the process's environment. */
-  public static ServiceProcess launch(List<String> command, Path dir, java.util.Map<String, String> environment)
-      throws Exception {
+  public static ServiceProcess launch(
+      List<String> command, Path dir, java.util.Map<String, String> environment) throws Exception {
     int port = freePort();
     int metricsPort = freePort();
     ProcessBuilder pb = new ProcessBuilder(command);
@@ -67,16 +76,21 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
     pb.environment().put("MAAS_BIND_ADDRESS", "127.0.0.1");
     pb.environment().remove("KUBERNETES_SERVICE_HOST");
     pb.environment().putAll(environment);
-    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile()));
+    pb.redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile()));
     Process process = pb.start();
     String health = "http://127.0.0.1:" + metricsPort + "/health";
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
       assertTrue(process.isAlive(), () -> "the service exited:\n" + log(dir));
       try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create(health)).build(), HttpResponse.BodyHandlers.ofString())
-            .statusCode() == 200) {
-          return new ServiceProcess(process, "http://127.0.0.1:" + port, "http://127.0.0.1:" + metricsPort);
+        if (HTTP.send(
+                    HttpRequest.newBuilder(URI.create(health)).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode()
+            == 200) {
+          return new ServiceProcess(
+              process, "http://127.0.0.1:" + port, "http://127.0.0.1:" + metricsPort);
         }
       } catch (IOException e) {
         // not listening yet
@@ -87,33 +101,49 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
   }
 
   /**
-   * Compiles {@code specFile}, writes the token service's generated {@code config.json} and a fresh signing key under
-   * {@code dir}, and starts the built service in a process of its own, as the image's entrypoint does.
+   * Compiles {@code specFile}, writes the token service's generated {@code config.json} and a fresh
+   * signing key under {@code dir}, and starts the built service in a process of its own, as the
+   * image's entrypoint does.
    */
   public static ServiceProcess launchFromSpec(Path specFile, Path dir) throws Exception {
     return launchFromSpec(specFile, dir, java.util.Map.of());
   }
 
-  /** {@link #launchFromSpec(Path, Path)} with {@code environment} added to the service's environment. */
-  public static ServiceProcess launchFromSpec(Path specFile, Path dir, java.util.Map<String, String> environment)
-      throws Exception {
-    SpecValidator.Outcome outcome = new SpecValidator().validate(specFile, specFile.getFileName().toString());
+  /**
+   * {@link #launchFromSpec(Path, Path)} with {@code environment} added to the service's
+   * environment.
+   */
+  public static ServiceProcess launchFromSpec(
+      Path specFile, Path dir, java.util.Map<String, String> environment) throws Exception {
+    SpecValidator.Outcome outcome =
+        new SpecValidator().validate(specFile, specFile.getFileName().toString());
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
-    List<KubeObject> objects = new dev.maas.render.tokenservice.TokenServiceGenerator().generate(outcome.platform());
-    Files.writeString(dir.resolve("config.json"), configMapData(objects,
-        outcome.platform().name() + "-token-service-config", "config.json"));
+    List<KubeObject> objects =
+        new dev.maas.render.tokenservice.TokenServiceGenerator().generate(outcome.platform());
+    Files.writeString(
+        dir.resolve("config.json"),
+        configMapData(objects, outcome.platform().name() + "-token-service-config", "config.json"));
     Path keys = Files.createDirectories(dir.resolve("keys"));
     java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
     g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
     java.security.KeyPair key = g.generateKeyPair();
-    Files.writeString(keys.resolve("2026-06-01.pem"), pem("PRIVATE KEY", key.getPrivate().getEncoded())
-        + pem("PUBLIC KEY", key.getPublic().getEncoded()));
+    Files.writeString(
+        keys.resolve("2026-06-01.pem"),
+        pem("PRIVATE KEY", key.getPrivate().getEncoded())
+            + pem("PUBLIC KEY", key.getPublic().getEncoded()));
     return launch(serviceCommand(), dir, environment);
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(
-        java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der) + "\n-----END " + type + "-----\n";
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + java.util.Base64.getMimeEncoder(
+                64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   /** What the service wrote so far. */
@@ -126,15 +156,22 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
   }
 
   /**
-   * The service's runtime class path: its jar (or classes) and the libraries it needs, the same files Jib layers
-   * into the image's {@code /app}, taken from this test's class path.
+   * The service's runtime class path: its jar (or classes) and the libraries it needs, the same
+   * files Jib layers into the image's {@code /app}, taken from this test's class path.
    */
-  static final List<String> SERVICE_ARTIFACTS = List.of("maas-token-service", "maas-token-service-config",
-      "jackson-databind", "jackson-core", "jackson-annotations", "nimbus-jose-jwt");
+  static final List<String> SERVICE_ARTIFACTS =
+      List.of(
+          "maas-token-service",
+          "maas-token-service-config",
+          "jackson-databind",
+          "jackson-core",
+          "jackson-annotations",
+          "nimbus-jose-jwt");
 
   /**
-   * {@code java -cp <service class path> dev.maas.tokenservice.Main}: the built artifact started the way the image's
-   * entrypoint starts it, with nothing of the tests or the plugin on its class path.
+   * {@code java -cp <service class path> dev.maas.tokenservice.Main}: the built artifact started
+   * the way the image's entrypoint starts it, with nothing of the tests or the plugin on its class
+   * path.
    */
   public static List<String> serviceCommand() {
     List<String> entries = new java.util.ArrayList<>();
@@ -144,31 +181,41 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
         entries.add(entry);
       }
     }
-    List<String> found = entries.stream().map(e -> artifactOf(Path.of(e))).distinct().sorted().toList();
+    List<String> found =
+        entries.stream().map(e -> artifactOf(Path.of(e))).distinct().sorted().toList();
     if (!found.equals(SERVICE_ARTIFACTS.stream().sorted().toList())) {
-      throw new AssertionError("the service's artifacts are not all on the test class path: " + found);
+      throw new AssertionError(
+          "the service's artifacts are not all on the test class path: " + found);
     }
-    return List.of(java(), "-XX:+ExitOnOutOfMemoryError", "-cp", String.join(java.io.File.pathSeparator, entries),
+    return List.of(
+        java(),
+        "-XX:+ExitOnOutOfMemoryError",
+        "-cp",
+        String.join(java.io.File.pathSeparator, entries),
         "dev.maas.tokenservice.Main");
   }
 
   /**
-   * The artifact id of a class path entry: {@code .../jackson-core-2.20.1.jar} is {@code jackson-core}; a reactor
-   * module's {@code .../service/target/classes} is the module's artifact id, read from its pom.xml's own line.
+   * The artifact id of a class path entry: {@code .../jackson-core-2.20.1.jar} is {@code
+   * jackson-core}; a reactor module's {@code .../service/target/classes} is the module's artifact
+   * id, read from its pom.xml's own line.
    */
   private static String artifactOf(Path entry) {
     String file = entry.getFileName().toString();
     if (file.endsWith(".jar")) {
       return file.replaceFirst("-[0-9][^-]*(-[A-Za-z0-9.]+)*\\.jar$", "");
     }
-    Path pom = entry.getParent() == null || entry.getParent().getParent() == null ? null
-        : entry.getParent().getParent().resolve("pom.xml");
+    Path pom =
+        entry.getParent() == null || entry.getParent().getParent() == null
+            ? null
+            : entry.getParent().getParent().resolve("pom.xml");
     if (pom == null || !Files.isRegularFile(pom)) {
       return file;
     }
     try {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>")
-          .matcher(Files.readString(pom));
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>")
+              .matcher(Files.readString(pom));
       return m.find() ? m.group(1) : file;
     } catch (IOException e) {
       return file;

@@ -38,10 +38,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The signing key docs/install.md tells a reader to make is one the generated token service signs with: the page's
- * own {@code openssl} block runs in a fresh folder, the key it makes is put where the Secret puts it, and the token
- * service of the reference spec, started as its own process on 127.0.0.1, issues a token that carries the file's
- * name as key id and verifies with the public key written beside the private one.
+ * The signing key docs/install.md tells a reader to make is one the generated token service signs
+ * with: the page's own {@code openssl} block runs in a fresh folder, the key it makes is put where
+ * the Secret puts it, and the token service of the reference spec, started as its own process on
+ * 127.0.0.1, issues a token that carries the file's name as key id and verifies with the public key
+ * written beside the private one.
  */
 class SigningKeyDocTest {
 
@@ -49,22 +50,28 @@ class SigningKeyDocTest {
   private static final String PUBLIC_BEGIN = "-----BEGIN PUBLIC KEY-----";
   private static final String PUBLIC_END = "-----END PUBLIC KEY-----";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theDocumentedKeySignsTheTokensOfTheTokenService() throws Exception {
-    assumeTrue(onPath("openssl"), PAGE + ": openssl is not on the PATH, so the page's key commands cannot run here");
+    assumeTrue(
+        onPath("openssl"),
+        PAGE + ": openssl is not on the PATH, so the page's key commands cannot run here");
     Path root = Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
     List<MarkdownBlocks.Block> blocks = MarkdownBlocks.read(root.resolve(PAGE), PAGE);
-    List<MarkdownBlocks.Block> keyBlocks = blocks.stream()
-        .filter(b -> b.language().equals("sh") && b.text().contains("openssl genpkey")).toList();
+    List<MarkdownBlocks.Block> keyBlocks =
+        blocks.stream()
+            .filter(b -> b.language().equals("sh") && b.text().contains("openssl genpkey"))
+            .toList();
     assertEquals(1, keyBlocks.size(), PAGE + " has one block that makes the signing key");
 
     // The reader's commands, as written, from a folder of their own.
     Path reader = Files.createDirectories(dir.resolve("reader"));
-    Process openssl = new ProcessBuilder("bash", "-e", "-c", keyBlocks.get(0).text())
-        .directory(reader.toFile()).redirectErrorStream(true).start();
+    Process openssl =
+        new ProcessBuilder("bash", "-e", "-c", keyBlocks.get(0).text())
+            .directory(reader.toFile())
+            .redirectErrorStream(true)
+            .start();
     String printed = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(openssl.waitFor(60, TimeUnit.SECONDS), keyBlocks.get(0).where() + " finishes");
     assertEquals(0, openssl.exitValue(), keyBlocks.get(0).where() + " failed:\n" + printed);
@@ -76,44 +83,74 @@ class SigningKeyDocTest {
     Path pem = pems.get(0);
     String file = pem.getFileName().toString();
     String kid = file.substring(0, file.length() - ".pem".length());
-    assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-        Files.getPosixFilePermissions(pem), "only its owner may read the key");
+    assertEquals(
+        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+        Files.getPosixFilePermissions(pem),
+        "only its owner may read the key");
 
     // The Secret the page creates from it is the one the spec names, in the spec's namespace.
     Platform platform = ServiceProcess.acme();
     String secret = platform.tokens().signingKeySecret();
-    String createSecret = "kubectl create secret generic " + secret + " --namespace " + platform.tokens().namespace()
-        + " --from-file=" + reader.relativize(pem);
-    assertTrue(blocks.stream().anyMatch(b -> b.language().equals("sh") && b.attributes().contains("needs=cluster")
-            && b.text().replace("\\\n", " ").replaceAll("\\s+", " ").contains(createSecret)),
+    String createSecret =
+        "kubectl create secret generic "
+            + secret
+            + " --namespace "
+            + platform.tokens().namespace()
+            + " --from-file="
+            + reader.relativize(pem);
+    assertTrue(
+        blocks.stream()
+            .anyMatch(
+                b ->
+                    b.language().equals("sh")
+                        && b.attributes().contains("needs=cluster")
+                        && b.text()
+                            .replace("\\\n", " ")
+                            .replaceAll("\\s+", " ")
+                            .contains(createSecret)),
         PAGE + " creates the Secret with `" + createSecret + "`");
 
     // The token service of the reference spec, with the key where the Secret's volume puts it.
     List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
     Path service = Files.createDirectories(dir.resolve("service"));
-    Files.writeString(service.resolve("config.json"),
+    Files.writeString(
+        service.resolve("config.json"),
         ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
     Files.copy(pem, Files.createDirectories(service.resolve("keys")).resolve(file));
     ServiceProcess started = ServiceProcess.launch(ServiceProcess.serviceCommand(), service);
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(started.base() + "/v1/tokens"))
-          .header("X-MaaS-Username", "doc-reader").header("X-MaaS-Groups", "[\"premium-users\"]")
-          .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> issued =
+          http.send(
+              HttpRequest.newBuilder(URI.create(started.base() + "/v1/tokens"))
+                  .header("X-MaaS-Username", "doc-reader")
+                  .header("X-MaaS-Groups", "[\"premium-users\"]")
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(201, issued.statusCode(), issued.body());
       SignedJWT token = SignedJWT.parse((String) JSONObjectUtils.parse(issued.body()).get("token"));
       assertEquals(JWSAlgorithm.ES256, token.getHeader().getAlgorithm());
       assertEquals(kid, token.getHeader().getKeyID(), "the key id is the file name without .pem");
 
       ECPublicKey written = publicKeyOf(Files.readString(pem));
-      assertTrue(token.verify(new ECDSAVerifier(written)),
+      assertTrue(
+          token.verify(new ECDSAVerifier(written)),
           "the token verifies with the PUBLIC KEY block the page appends to the key file");
-      JWKSet jwks = JWKSet.parse(http.send(HttpRequest.newBuilder(URI.create(started.base() + "/.well-known/jwks.json"))
-          .build(), HttpResponse.BodyHandlers.ofString()).body());
+      JWKSet jwks =
+          JWKSet.parse(
+              http.send(
+                      HttpRequest.newBuilder(URI.create(started.base() + "/.well-known/jwks.json"))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body());
       ECKey published = (ECKey) jwks.getKeyByKeyId(kid);
       assertNotNull(published, "the service publishes the key under its id: " + jwks);
-      assertEquals(written.getW(), published.toECPublicKey().getW(), "the published key is the file's public key");
+      assertEquals(
+          written.getW(),
+          published.toECPublicKey().getW(),
+          "the published key is the file's public key");
       assertEquals(1, jwks.getKeys().size());
 
       String log = ServiceProcess.log(service);
@@ -125,11 +162,14 @@ class SigningKeyDocTest {
     }
   }
 
-  /** The X.509 {@code PUBLIC KEY} block of a key file, which the next version of the service reads. */
+  /**
+   * The X.509 {@code PUBLIC KEY} block of a key file, which the next version of the service reads.
+   */
   private static ECPublicKey publicKeyOf(String pem) throws Exception {
     int begin = pem.indexOf(PUBLIC_BEGIN);
     int end = pem.indexOf(PUBLIC_END);
-    assertTrue(begin > pem.indexOf("-----END PRIVATE KEY-----") && end > begin,
+    assertTrue(
+        begin > pem.indexOf("-----END PRIVATE KEY-----") && end > begin,
         "the file holds the private key, then its public key");
     byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + PUBLIC_BEGIN.length(), end));
     return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));

@@ -22,18 +22,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The gateway in front of the MaaS API, reduced to what the generated AuthPolicy and HTTPRoute do for the token
- * service's route: {@code /maas-api/...} rewritten to {@code /...}; GETs under {@code /maas-api/ui/} let in without
- * a credential; every other request authenticated (a Kubernetes token by a table standing for the TokenReview, an
- * OIDC token by its issuer's JWKS) and passed on with {@code X-MaaS-Username} and {@code X-MaaS-Groups}; requests
- * that set those headers themselves refused.
+ * The gateway in front of the MaaS API, reduced to what the generated AuthPolicy and HTTPRoute do
+ * for the token service's route: {@code /maas-api/...} rewritten to {@code /...}; GETs under {@code
+ * /maas-api/ui/} let in without a credential; every other request authenticated (a Kubernetes token
+ * by a table standing for the TokenReview, an OIDC token by its issuer's JWKS) and passed on with
+ * {@code X-MaaS-Username} and {@code X-MaaS-Groups}; requests that set those headers themselves
+ * refused.
  */
 public final class GatewayStandIn implements AutoCloseable {
 
   /** Who a Kubernetes token is, as a TokenReview would answer. */
   public record Person(String username, List<String> groups) {}
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final HttpServer server;
   private final String upstream;
@@ -48,12 +50,16 @@ public final class GatewayStandIn implements AutoCloseable {
     server.start();
   }
 
-  /** Accepts the ID tokens of {@code issuer}, checked against its JWKS, as the AuthPolicy's {@code jwt} rule does. */
+  /**
+   * Accepts the ID tokens of {@code issuer}, checked against its JWKS, as the AuthPolicy's {@code
+   * jwt} rule does.
+   */
   public void trustOidc(String jwksUrl) throws IOException {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
-        java.util.Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256),
-        JWKSourceBuilder.create(new URL(jwksUrl)).build()));
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            java.util.Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256),
+            JWKSourceBuilder.create(new URL(jwksUrl)).build()));
     oidc = processor;
   }
 
@@ -84,10 +90,18 @@ public final class GatewayStandIn implements AutoCloseable {
       }
       String query = exchange.getRequestURI().getRawQuery();
       byte[] body = exchange.getRequestBody().readAllBytes();
-      HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(upstream + path.substring("/maas-api".length())
-              + (query == null ? "" : "?" + query))).timeout(Duration.ofSeconds(30))
-          .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(body));
+      HttpRequest.Builder forward =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      upstream
+                          + path.substring("/maas-api".length())
+                          + (query == null ? "" : "?" + query)))
+              .timeout(Duration.ofSeconds(30))
+              .method(
+                  exchange.getRequestMethod(),
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
       if (type != null) {
         forward.header("Content-Type", type);
@@ -98,8 +112,11 @@ public final class GatewayStandIn implements AutoCloseable {
       }
       if (person != null) {
         forward.header("X-MaaS-Username", person.username());
-        forward.header("X-MaaS-Groups", person.groups().stream().map(g -> "\"" + g + "\"")
-            .collect(Collectors.joining(",", "[", "]")));
+        forward.header(
+            "X-MaaS-Groups",
+            person.groups().stream()
+                .map(g -> "\"" + g + "\"")
+                .collect(Collectors.joining(",", "[", "]")));
       }
       HttpResponse<byte[]> answer;
       try {
@@ -109,9 +126,16 @@ public final class GatewayStandIn implements AutoCloseable {
         send(exchange, 503, "text/plain", "interrupted");
         return;
       }
-      answer.headers().firstValue("Cache-Control").ifPresent(v -> exchange.getResponseHeaders().set("Cache-Control", v));
-      answer.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
-      exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+      answer
+          .headers()
+          .firstValue("Cache-Control")
+          .ifPresent(v -> exchange.getResponseHeaders().set("Cache-Control", v));
+      answer
+          .headers()
+          .firstValue("Content-Type")
+          .ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
+      exchange.sendResponseHeaders(
+          answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
       if (answer.body().length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(answer.body());
@@ -138,7 +162,8 @@ public final class GatewayStandIn implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String type, String text) throws IOException {
+  private static void send(HttpExchange exchange, int status, String type, String text)
+      throws IOException {
     byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length);

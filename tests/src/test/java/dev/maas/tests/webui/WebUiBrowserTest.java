@@ -40,9 +40,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The Web UI in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), served by the MaaS API
- * run as its own process from a spec whose tier and model display names are HTML, behind a stand-in for the
- * gateway's route and AuthPolicy. Screenshots of every page go to {@code target/screenshots/}.
+ * The Web UI in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), served
+ * by the MaaS API run as its own process from a spec whose tier and model display names are HTML,
+ * behind a stand-in for the gateway's route and AuthPolicy. Screenshots of every page go to {@code
+ * target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiBrowserTest {
@@ -53,8 +54,7 @@ class WebUiBrowserTest {
   static final String HOSTILE_MODEL = "<script>window.pwned=2</script>Llama";
   static final String ALICE = "k8s-token-of-alice";
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static Process service;
   static Process oidc;
@@ -65,32 +65,54 @@ class WebUiBrowserTest {
   static WebDriverWait wait;
   static final Path SHOTS = Path.of("target/screenshots");
   static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
         "Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
-    String spec = Files.readString(Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"))
-        .replace("displayName: Premium", "displayName: '" + HOSTILE_TIER.replace("'", "''") + "'")
-        .replace("displayName: Llama 3.3 70B Instruct", "displayName: '" + HOSTILE_MODEL + "'");
+    String spec =
+        Files.readString(
+                Path.of(System.getProperty("maas.repoRoot", ".."))
+                    .resolve("platform-specs/acme.yaml"))
+            .replace(
+                "displayName: Premium", "displayName: '" + HOSTILE_TIER.replace("'", "''") + "'")
+            .replace("displayName: Llama 3.3 70B Instruct", "displayName: '" + HOSTILE_MODEL + "'");
     Path specFile = dir.resolve("acme.yaml");
     Files.writeString(specFile, spec);
     int oidcPort = ServiceProcess.freePort();
     issuer = "http://127.0.0.1:" + oidcPort;
-    ServiceProcess started = ServiceProcess.launchFromSpec(specFile, dir, Map.of(
-        "MAAS_OIDC_ISSUER_URL", issuer, "MAAS_OIDC_CLIENT_ID", "maas-ui"));
-    assertTrue(Files.readString(dir.resolve("config.json")).contains("window.pwned=1"),
+    ServiceProcess started =
+        ServiceProcess.launchFromSpec(
+            specFile,
+            dir,
+            Map.of("MAAS_OIDC_ISSUER_URL", issuer, "MAAS_OIDC_CLIENT_ID", "maas-ui"));
+    assertTrue(
+        Files.readString(dir.resolve("config.json")).contains("window.pwned=1"),
         "the hostile display name reaches the service's config");
     service = started.process();
     serviceBase = started.base();
-    gateway = new GatewayStandIn(serviceBase, Map.of(ALICE,
-        new GatewayStandIn.Person("alice", List.of("premium-users", "system:authenticated"))));
-    Path ide = Path.of(System.getProperty("maas.repoRoot", "..")).resolve("tests/ide").toAbsolutePath();
+    gateway =
+        new GatewayStandIn(
+            serviceBase,
+            Map.of(
+                ALICE,
+                new GatewayStandIn.Person(
+                    "alice", List.of("premium-users", "system:authenticated"))));
+    Path ide =
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("tests/ide").toAbsolutePath();
     if (Files.isDirectory(ide.resolve("node_modules/oidc-provider"))) {
-      oidc = new ProcessBuilder("node", ide.resolve("oidc-provider.mjs").toString(), String.valueOf(oidcPort),
-          gateway.base() + "/maas-api/ui/").redirectErrorStream(true)
-          .redirectOutput(dir.resolve("oidc.log").toFile()).start();
+      oidc =
+          new ProcessBuilder(
+                  "node",
+                  ide.resolve("oidc-provider.mjs").toString(),
+                  String.valueOf(oidcPort),
+                  gateway.base() + "/maas-api/ui/")
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("oidc.log").toFile())
+              .start();
       gateway.trustOidc(issuer + "/jwks");
     }
     Files.createDirectories(SHOTS);
@@ -101,9 +123,15 @@ class WebUiBrowserTest {
   static ChromeDriver chrome() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-        "--disable-gpu", "--no-first-run");
-    return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--disable-gpu",
+        "--no-first-run");
+    return new ChromeDriver(
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
   }
 
   @AfterAll
@@ -125,7 +153,9 @@ class WebUiBrowserTest {
   }
 
   static void shot(String name) throws Exception {
-    Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Files.write(
+        SHOTS.resolve(name + ".png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
   static void open(String page) {
@@ -144,9 +174,13 @@ class WebUiBrowserTest {
 
   /** What the service itself lists as alice's tokens, asked directly as the gateway would. */
   static JsonNode alicesTokens() throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(serviceBase + "/v1/tokens"))
-        .header("X-MaaS-Username", "alice").header("X-MaaS-Groups", "[\"premium-users\"]").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(serviceBase + "/v1/tokens"))
+                .header("X-MaaS-Username", "alice")
+                .header("X-MaaS-Groups", "[\"premium-users\"]")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
     return JSON.readTree(r.body()).path("tokens");
   }
@@ -166,8 +200,12 @@ class WebUiBrowserTest {
     assertEquals(HOSTILE_TIER + " (premium)", text("me-tier"));
     assertTrue(browser.findElements(By.cssSelector("#page-tier img, #page-tier script")).isEmpty());
     assertNull(((JavascriptExecutor) browser).executeScript("return window.pwned"));
-    List<String> models = browser.findElements(By.cssSelector("#tier-models li")).stream().map(WebElement::getText).toList();
-    assertEquals(List.of("Granite 3.1 8B Instruct (granite-8b)", HOSTILE_MODEL + " (llama-70b)"), models);
+    List<String> models =
+        browser.findElements(By.cssSelector("#tier-models li")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertEquals(
+        List.of("Granite 3.1 8B Instruct (granite-8b)", HOSTILE_MODEL + " (llama-70b)"), models);
     assertTrue(browser.manage().getCookies().isEmpty(), "the credential is never a cookie");
     shot("02-tier");
   }
@@ -177,16 +215,25 @@ class WebUiBrowserTest {
   void modelsShowTheirUrlAndSnippetsThatCopy() throws Exception {
     go("models");
     List<WebElement> urls = browser.findElements(By.cssSelector(".model-url"));
-    assertEquals(List.of(gateway.base() + "/llm/granite-8b/v1", gateway.base() + "/llm/llama-70b/v1"),
+    assertEquals(
+        List.of(gateway.base() + "/llm/granite-8b/v1", gateway.base() + "/llm/llama-70b/v1"),
         urls.stream().map(WebElement::getText).toList());
     String curl = browser.findElements(By.cssSelector(".snippet-curl")).get(0).getText();
-    assertTrue(curl.startsWith("curl -sS " + gateway.base() + "/llm/granite-8b/v1/chat/completions"), curl);
-    assertTrue(curl.contains("Authorization: Bearer $MAAS_TOKEN") && curl.contains("\"model\": \"granite-8b\""), curl);
+    assertTrue(
+        curl.startsWith("curl -sS " + gateway.base() + "/llm/granite-8b/v1/chat/completions"),
+        curl);
+    assertTrue(
+        curl.contains("Authorization: Bearer $MAAS_TOKEN")
+            && curl.contains("\"model\": \"granite-8b\""),
+        curl);
     String python = browser.findElements(By.cssSelector(".snippet-openai")).get(1).getText();
-    assertTrue(python.contains("OpenAI(base_url=\"" + gateway.base() + "/llm/llama-70b/v1\"")
-        && python.contains("model=\"llama-70b\""), python);
+    assertTrue(
+        python.contains("OpenAI(base_url=\"" + gateway.base() + "/llm/llama-70b/v1\"")
+            && python.contains("model=\"llama-70b\""),
+        python);
     browser.findElements(By.xpath("//button[text()='Copy curl snippet']")).get(0).click();
-    wait.until(ExpectedConditions.textToBe(By.id("status"), "curl snippet copied to the clipboard."));
+    wait.until(
+        ExpectedConditions.textToBe(By.id("status"), "curl snippet copied to the clipboard."));
     assertNull(((JavascriptExecutor) browser).executeScript("return window.pwned"));
     shot("03-models");
   }
@@ -201,19 +248,24 @@ class WebUiBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-value")));
     String token = text("secret-value");
     assertEquals(3, token.split("\\.").length, token);
-    assertEquals("", browser.findElement(By.id("token-label")).getAttribute("value"), "the form is cleared");
+    assertEquals(
+        "", browser.findElement(By.id("token-label")).getAttribute("value"), "the form is cleared");
     wait.until(d -> !d.findElements(By.cssSelector("#token-list tr[data-jti]")).isEmpty());
     JsonNode listed = alicesTokens();
     assertEquals(1, listed.size(), listed::toString);
     assertEquals("notebook", listed.get(0).path("label").asText());
     String jti = listed.get(0).path("jti").asText();
-    assertTrue(text("key-list").contains("API keys are not available on this server."), text("key-list"));
+    assertTrue(
+        text("key-list").contains("API keys are not available on this server."), text("key-list"));
     shot("04-tokens-created");
     browser.findElement(By.id("secret-copy")).click();
     wait.until(ExpectedConditions.textToBe(By.id("status"), "Secret copied to the clipboard."));
     browser.findElement(By.id("secret-hide")).click();
     assertFalse(browser.findElement(By.id("secret-box")).isDisplayed());
-    assertEquals("", ((JavascriptExecutor) browser).executeScript("return document.getElementById('secret-value').textContent"));
+    assertEquals(
+        "",
+        ((JavascriptExecutor) browser)
+            .executeScript("return document.getElementById('secret-value').textContent"));
     browser.findElement(By.cssSelector("#token-list tr[data-jti='" + jti + "'] button")).click();
     wait.until(ExpectedConditions.textToBe(By.id("status"), "Token revoked."));
     wait.until(d -> d.findElements(By.cssSelector("#token-list tr[data-jti]")).isEmpty());
@@ -225,7 +277,8 @@ class WebUiBrowserTest {
   @Order(4)
   void quotaSaysWhenTheServerHasNoUsage() throws Exception {
     go("quota");
-    assertTrue(text("quota-list").contains("Quota is not available on this server."), text("quota-list"));
+    assertTrue(
+        text("quota-list").contains("Quota is not available on this server."), text("quota-list"));
     shot("06-quota");
   }
 
@@ -234,17 +287,25 @@ class WebUiBrowserTest {
   void platformPageShowsTiersByModels() throws Exception {
     go("platform");
     assertEquals("", text("status"), "a message belongs to the page it was shown on");
-    List<String> rows = browser.findElements(By.cssSelector("#platform-matrix tbody tr")).stream()
-        .map(WebElement::getText).toList();
+    List<String> rows =
+        browser.findElements(By.cssSelector("#platform-matrix tbody tr")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertEquals(3, rows.size(), rows::toString);
     assertTrue(rows.get(0).startsWith("Free (free)"), rows.get(0));
     assertTrue(rows.get(1).startsWith(HOSTILE_TIER + " (premium)"), rows.get(1));
-    List<String> head = browser.findElements(By.cssSelector("#platform-matrix thead th")).stream()
-        .map(WebElement::getText).toList();
+    List<String> head =
+        browser.findElements(By.cssSelector("#platform-matrix thead th")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertEquals(List.of("Tier", "Limits", "granite-8b", "llama-70b", "mnist-classifier"), head);
-    assertEquals(List.of("allowed", "not allowed", "not allowed"), browser.findElements(
-        By.cssSelector("#platform-matrix tbody tr:first-child td[aria-label]")).stream()
-        .map(e -> e.getAttribute("aria-label")).toList());
+    assertEquals(
+        List.of("allowed", "not allowed", "not allowed"),
+        browser
+            .findElements(By.cssSelector("#platform-matrix tbody tr:first-child td[aria-label]"))
+            .stream()
+            .map(e -> e.getAttribute("aria-label"))
+            .toList());
     shot("07-platform");
   }
 
@@ -253,14 +314,18 @@ class WebUiBrowserTest {
   void thePolicyRefusesInlineScriptAndThePageFits360Pixels() throws Exception {
     go("models");
     JavascriptExecutor js = (JavascriptExecutor) browser;
-    js.executeScript("var s = document.createElement('script'); s.textContent = 'window.inline = 1;';"
-        + " document.body.appendChild(s);");
-    assertNull(js.executeScript("return window.inline"), "the Content-Security-Policy blocks inline script");
+    js.executeScript(
+        "var s = document.createElement('script'); s.textContent = 'window.inline = 1;';"
+            + " document.body.appendChild(s);");
+    assertNull(
+        js.executeScript("return window.inline"),
+        "the Content-Security-Policy blocks inline script");
     browser.manage().window().setSize(new Dimension(360, 800));
     Thread.sleep(300);
     long width = (Long) js.executeScript("return document.documentElement.scrollWidth");
     long viewport = (Long) js.executeScript("return document.documentElement.clientWidth");
-    assertTrue(width <= viewport, "the page is " + width + " px wide in a " + viewport + " px viewport");
+    assertTrue(
+        width <= viewport, "the page is " + width + " px wide in a " + viewport + " px viewport");
     shot("08-models-360px");
     go("tokens");
     shot("09-tokens-360px");
@@ -273,14 +338,20 @@ class WebUiBrowserTest {
     browser.findElement(By.id("signout")).click();
     wait.until(d -> d.findElement(By.id("page-signin")).isDisplayed());
     wait.until(ExpectedConditions.textToBe(By.id("status"), "Signed out."));
-    assertFalse(browser.findElement(By.id("nav")).isDisplayed(), "the pages' links hide with the credential");
-    assertNull(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('maas.credential')"));
+    assertFalse(
+        browser.findElement(By.id("nav")).isDisplayed(),
+        "the pages' links hide with the credential");
+    assertNull(
+        ((JavascriptExecutor) browser)
+            .executeScript("return sessionStorage.getItem('maas.credential')"));
   }
 
   @Test
   @Order(8)
   void oidcSignInRunsTheCodeFlowWithPkceAgainstARealProvider() throws Exception {
-    assumeTrue(oidc != null, "tests/ide/node_modules/oidc-provider is not installed (the build installs it with npm)");
+    assumeTrue(
+        oidc != null,
+        "tests/ide/node_modules/oidc-provider is not installed (the build installs it with npm)");
     waitForProvider();
     open("signin");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("oidc-signin")));
@@ -294,13 +365,19 @@ class WebUiBrowserTest {
     browser.findElement(By.name("password")).sendKeys("any");
     shot("11-oidc-provider-login");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Continue']"))).click();
-    wait.until(d -> d.getCurrentUrl().startsWith(gateway.base()) && "tier".equals(
-        d.findElement(By.tagName("body")).getAttribute("data-page")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Continue']")))
+        .click();
+    wait.until(
+        d ->
+            d.getCurrentUrl().startsWith(gateway.base())
+                && "tier".equals(d.findElement(By.tagName("body")).getAttribute("data-page")));
     assertEquals("carol", text("me-user"));
     assertEquals(HOSTILE_TIER + " (premium)", text("me-tier"));
-    assertFalse(browser.getCurrentUrl().contains("code="), "the code leaves the address bar: " + browser.getCurrentUrl());
-    assertTrue(browser.manage().getCookies().stream().noneMatch(c -> c.getName().startsWith("maas")),
+    assertFalse(
+        browser.getCurrentUrl().contains("code="),
+        "the code leaves the address bar: " + browser.getCurrentUrl());
+    assertTrue(
+        browser.manage().getCookies().stream().noneMatch(c -> c.getName().startsWith("maas")),
         "the credential is never a cookie");
     shot("12-tier-after-oidc");
   }
@@ -310,8 +387,12 @@ class WebUiBrowserTest {
     while (System.nanoTime() < deadline) {
       assertTrue(oidc.isAlive(), () -> "the OIDC provider exited: " + readLog("oidc.log"));
       try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration")).build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+        if (HTTP.send(
+                    HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (java.io.IOException e) {

@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code validate|generate|plan|explain|publish|schema|init}: the Maven goals' options under the names of their
- * properties without the {@code maas.} prefix, the same diagnostics (compiler style, to standard error) and the same
- * outcomes as exit statuses (see {@link ExitCodes}).
+ * {@code validate|generate|plan|explain|publish|schema|init}: the Maven goals' options under the
+ * names of their properties without the {@code maas.} prefix, the same diagnostics (compiler style,
+ * to standard error) and the same outcomes as exit statuses (see {@link ExitCodes}).
  */
 public final class PlatformCommands {
 
@@ -37,7 +37,10 @@ public final class PlatformCommands {
 
   /** The options every compiling command shares. */
   static final class SpecOptions {
-    @Option(names = "--spec", paramLabel = "FILE|DIR", defaultValue = "platform-specs",
+    @Option(
+        names = "--spec",
+        paramLabel = "FILE|DIR",
+        defaultValue = "platform-specs",
         description = "The platform spec file or folder (default: ${DEFAULT-VALUE}).")
     Path spec;
 
@@ -47,17 +50,28 @@ public final class PlatformCommands {
 
   /** The options of the commands that compile into a folder. */
   static final class OutputOptions {
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = "target/maas",
+    @Option(
+        names = "--output",
+        paramLabel = "DIR",
+        defaultValue = "target/maas",
         description = "Where the <platform>/ folders are written (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--crds", paramLabel = "DIR", description = "CRDs to validate the output against.")
+    @Option(
+        names = "--crds",
+        paramLabel = "DIR",
+        description = "CRDs to validate the output against.")
     Path crds;
 
-    @Option(names = "--overlays", paramLabel = "DIR", description = "Hand-written Kustomize overlays to layer in.")
+    @Option(
+        names = "--overlays",
+        paramLabel = "DIR",
+        description = "Hand-written Kustomize overlays to layer in.")
     Path overlays;
 
-    @Option(names = "--force", description = "Compile and write even when the inputs are unchanged.")
+    @Option(
+        names = "--force",
+        description = "Compile and write even when the inputs are unchanged.")
     boolean force;
   }
 
@@ -66,25 +80,30 @@ public final class PlatformCommands {
     @Option(names = "--git-url", paramLabel = "URL", description = "Overrides spec.gitops.repoURL.")
     String url;
 
-    @Option(names = "--git-branch", paramLabel = "BRANCH", description = "Overrides spec.gitops.branch.")
+    @Option(
+        names = "--git-branch",
+        paramLabel = "BRANCH",
+        description = "Overrides spec.gitops.branch.")
     String branch;
 
     @Option(names = "--git-path", paramLabel = "PATH", description = "Overrides spec.gitops.path.")
     String path;
 
-    @Option(names = "--git-work-directory", paramLabel = "DIR", defaultValue = "target/maas-git",
-        description = "Where local clones are cached (default: ${DEFAULT-VALUE}). Credentials come from MAAS_GIT_TOKEN,"
-            + " or MAAS_GIT_USERNAME and MAAS_GIT_PASSWORD.")
+    @Option(
+        names = "--git-work-directory",
+        paramLabel = "DIR",
+        defaultValue = "target/maas-git",
+        description =
+            "Where local clones are cached (default: ${DEFAULT-VALUE}). Credentials come from MAAS_GIT_TOKEN,"
+                + " or MAAS_GIT_USERNAME and MAAS_GIT_PASSWORD.")
     Path work;
   }
 
   /** The shared reporting: diagnostics to standard error, a total, and the exit status. */
   abstract static class Base implements Callable<Integer> {
-    @Spec
-    CommandSpec command;
+    @Spec CommandSpec command;
 
-    @Mixin
-    SpecOptions specOptions;
+    @Mixin SpecOptions specOptions;
 
     PrintWriter out() {
       return command.commandLine().getOut();
@@ -128,7 +147,9 @@ public final class PlatformCommands {
     }
   }
 
-  @Command(name = "validate", mixinStandardHelpOptions = true,
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
       description = "Check the spec (JSON Schema and semantic rules); errors at file:line:col.")
   public static final class Validate extends Base {
     @Override
@@ -137,54 +158,103 @@ public final class PlatformCommands {
     }
   }
 
-  @Command(name = "generate", mixinStandardHelpOptions = true,
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
       description = "Compile the spec into Kustomize-ready manifests, one folder per platform.")
   public static final class Generate extends Base {
-    @Mixin
-    OutputOptions outputOptions;
+    @Mixin OutputOptions outputOptions;
 
     @Override
     int run() {
-      GenerateRequest request = Compiler.generateRequest(base(), specOptions.spec, outputOptions.output,
-          outputOptions.crds, outputOptions.overlays, outputOptions.force);
-      GenerateResult result = Progress.around("generating " + specOptions.spec, out(), () -> Compiler.generate(request));
+      GenerateRequest request =
+          Compiler.generateRequest(
+              base(),
+              specOptions.spec,
+              outputOptions.output,
+              outputOptions.crds,
+              outputOptions.overlays,
+              outputOptions.force);
+      GenerateResult result =
+          Progress.around(
+              "generating " + specOptions.spec, out(), () -> Compiler.generate(request));
       if (result.upToDate()) {
         result.checks().forEach(d -> err().println(d.render()));
         out().println("maas: up to date; nothing rendered or written");
         return ExitCodes.OK;
       }
       int status = report(result.diagnostics(), "generated");
-      result.written().forEach((path, r) -> out().println("maas: wrote " + path + " (" + r.added().size()
-          + " added, " + r.changed().size() + " changed, " + r.removed().size() + " removed)"));
+      result
+          .written()
+          .forEach(
+              (path, r) ->
+                  out()
+                      .println(
+                          "maas: wrote "
+                              + path
+                              + " ("
+                              + r.added().size()
+                              + " added, "
+                              + r.changed().size()
+                              + " changed, "
+                              + r.removed().size()
+                              + " removed)"));
       return status;
     }
   }
 
-  @Command(name = "plan", mixinStandardHelpOptions = true,
-      description = "Who can call what at what rate, before and after: a Markdown report and its JSON twin.")
+  @Command(
+      name = "plan",
+      mixinStandardHelpOptions = true,
+      description =
+          "Who can call what at what rate, before and after: a Markdown report and its JSON twin.")
   public static final class Plan extends Base {
-    @Mixin
-    OutputOptions outputOptions;
+    @Mixin OutputOptions outputOptions;
 
-    @Mixin
-    GitOptions git;
+    @Mixin GitOptions git;
 
-    @Option(names = "--base", paramLabel = "REF", description = "git: (the GitOps branch), git:<ref>, or a folder.")
+    @Option(
+        names = "--base",
+        paramLabel = "REF",
+        description = "git: (the GitOps branch), git:<ref>, or a folder.")
     String baseRef;
 
-    @Option(names = "--plan-output", paramLabel = "FILE", defaultValue = "target/maas/plan.md",
+    @Option(
+        names = "--plan-output",
+        paramLabel = "FILE",
+        defaultValue = "target/maas/plan.md",
         description = "The report (default: ${DEFAULT-VALUE}); the JSON twin is written beside it.")
     Path planOutput;
 
-    @Option(names = "--fail-on-breaking", description = "Fail (exit 1) when the plan has a breaking change.")
+    @Option(
+        names = "--fail-on-breaking",
+        description = "Fail (exit 1) when the plan has a breaking change.")
     boolean failOnBreaking;
 
     @Override
     int run() {
-      GenerateRequest request = Compiler.generateRequest(base(), specOptions.spec, outputOptions.output,
-          outputOptions.crds, outputOptions.overlays, outputOptions.force);
-      PlanResult result = Progress.around("planning " + specOptions.spec, out(), () -> Compiler.plan(request, baseRef,
-          git.url, git.branch, git.path, Compiler.credentials(System.getenv()), git.work, planOutput));
+      GenerateRequest request =
+          Compiler.generateRequest(
+              base(),
+              specOptions.spec,
+              outputOptions.output,
+              outputOptions.crds,
+              outputOptions.overlays,
+              outputOptions.force);
+      PlanResult result =
+          Progress.around(
+              "planning " + specOptions.spec,
+              out(),
+              () ->
+                  Compiler.plan(
+                      request,
+                      baseRef,
+                      git.url,
+                      git.branch,
+                      git.path,
+                      Compiler.credentials(System.getenv()),
+                      git.work,
+                      planOutput));
       int status = report(result.diagnostics(), null);
       if (status != ExitCodes.OK) {
         return status;
@@ -197,23 +267,36 @@ public final class PlatformCommands {
     }
   }
 
-  @Command(name = "explain", mixinStandardHelpOptions = true,
-      description = "Trace one tier and model through the generated policies: why a call is allowed and limited.")
+  @Command(
+      name = "explain",
+      mixinStandardHelpOptions = true,
+      description =
+          "Trace one tier and model through the generated policies: why a call is allowed and limited.")
   public static final class Explain extends Base {
-    @Option(names = "--tier", paramLabel = "TIER", description = "The tier (all tiers when absent).")
+    @Option(
+        names = "--tier",
+        paramLabel = "TIER",
+        description = "The tier (all tiers when absent).")
     String tier;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "The model (all models when absent).")
+    @Option(
+        names = "--model",
+        paramLabel = "MODEL",
+        description = "The model (all models when absent).")
     String model;
 
-    @Option(names = "--overlays", paramLabel = "DIR", defaultValue = "overlays",
+    @Option(
+        names = "--overlays",
+        paramLabel = "DIR",
+        defaultValue = "overlays",
         description = "Hand-written Kustomize overlays (default: ${DEFAULT-VALUE}).")
     Path overlays;
 
     @Override
     int run() {
-      ExplainResult result = Compiler.explain(base(), specOptions.spec, Files.isDirectory(overlays) ? overlays : null,
-          tier, model);
+      ExplainResult result =
+          Compiler.explain(
+              base(), specOptions.spec, Files.isDirectory(overlays) ? overlays : null, tier, model);
       int status = report(result.diagnostics(), null);
       for (Explanation explanation : result.explanations()) {
         explanation.lines().forEach(out()::println);
@@ -222,37 +305,69 @@ public final class PlatformCommands {
     }
   }
 
-  @Command(name = "publish", mixinStandardHelpOptions = true,
+  @Command(
+      name = "publish",
+      mixinStandardHelpOptions = true,
       description = "Generate, then commit and push the output to the GitOps repository with JGit.")
   public static final class Publish extends Base {
-    @Mixin
-    OutputOptions outputOptions;
+    @Mixin OutputOptions outputOptions;
 
-    @Mixin
-    GitOptions git;
+    @Mixin GitOptions git;
 
-    @Option(names = "--dry-run", description = "Do everything but push; print the commit that would be made.")
+    @Option(
+        names = "--dry-run",
+        description = "Do everything but push; print the commit that would be made.")
     boolean dryRun;
 
-    @Option(names = "--git-prune", paramLabel = "owned|all", defaultValue = "owned",
-        description = "owned: delete only files maas writes; all: also links and submodules (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--git-prune",
+        paramLabel = "owned|all",
+        defaultValue = "owned",
+        description =
+            "owned: delete only files maas writes; all: also links and submodules (default: ${DEFAULT-VALUE}).")
     String prune;
 
-    @Option(names = "--git-author", paramLabel = "NAME <EMAIL>", description = "The commits' author and committer.")
+    @Option(
+        names = "--git-author",
+        paramLabel = "NAME <EMAIL>",
+        description = "The commits' author and committer.")
     String author;
 
     @Override
     int run() {
       if (!prune.equals("owned") && !prune.equals("all")) {
-        err().println("maas: --git-prune=" + prune + " is neither `owned` nor `all` (owned: delete only files maas"
-            + " writes; all: also links and submodules under the path)");
+        err()
+            .println(
+                "maas: --git-prune="
+                    + prune
+                    + " is neither `owned` nor `all` (owned: delete only files maas"
+                    + " writes; all: also links and submodules under the path)");
         return ExitCodes.USAGE;
       }
-      GenerateRequest request = Compiler.generateRequest(base(), specOptions.spec, outputOptions.output,
-          outputOptions.crds, outputOptions.overlays, outputOptions.force);
-      PublishResult result = Progress.around("publishing " + specOptions.spec, out(), () -> Compiler.publish(request,
-          git.url, git.branch, git.path, Compiler.credentials(System.getenv()), git.work, dryRun, prune.equals("all"),
-          author, System.getenv()));
+      GenerateRequest request =
+          Compiler.generateRequest(
+              base(),
+              specOptions.spec,
+              outputOptions.output,
+              outputOptions.crds,
+              outputOptions.overlays,
+              outputOptions.force);
+      PublishResult result =
+          Progress.around(
+              "publishing " + specOptions.spec,
+              out(),
+              () ->
+                  Compiler.publish(
+                      request,
+                      git.url,
+                      git.branch,
+                      git.path,
+                      Compiler.credentials(System.getenv()),
+                      git.work,
+                      dryRun,
+                      prune.equals("all"),
+                      author,
+                      System.getenv()));
       List<Diagnostic> all = new ArrayList<>(result.generate().validation().diagnostics());
       all.addAll(result.generate().checks());
       all.addAll(result.errors());
@@ -260,20 +375,27 @@ public final class PlatformCommands {
         out().println("maas: " + report.summary());
         if (report.outcome() == PublishReport.Outcome.DRY_RUN) {
           report.message().lines().forEach(line -> out().println("maas:   " + line));
-          report.files().forEach(f -> out().println("maas:   " + f.type().name().toLowerCase() + " " + f.path()));
+          report
+              .files()
+              .forEach(
+                  f -> out().println("maas:   " + f.type().name().toLowerCase() + " " + f.path()));
         }
       }
       return report(all, "published");
     }
   }
 
-  @Command(name = "schema", mixinStandardHelpOptions = true,
+  @Command(
+      name = "schema",
+      mixinStandardHelpOptions = true,
       description = "Write the platform spec's JSON Schema, for editors and CI.")
   public static final class Schema implements Callable<Integer> {
-    @Spec
-    CommandSpec command;
+    @Spec CommandSpec command;
 
-    @Option(names = "--output", paramLabel = "FILE", defaultValue = "target/maas/platform-spec.schema.json",
+    @Option(
+        names = "--output",
+        paramLabel = "FILE",
+        defaultValue = "target/maas/platform-spec.schema.json",
         description = "Where to write it (default: ${DEFAULT-VALUE}); - for standard output.")
     String output;
 
@@ -290,41 +412,60 @@ public final class PlatformCommands {
       if (written == null) {
         return ExitCodes.IO;
       }
-      out.println("maas: " + (written.isEmpty() ? target + " is up to date" : "wrote the platform spec schema to "
-          + target));
+      out.println(
+          "maas: "
+              + (written.isEmpty()
+                  ? target + " is up to date"
+                  : "wrote the platform spec schema to " + target));
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "init", mixinStandardHelpOptions = true,
-      description = "Scaffold a commented starter spec, with the schema modeline editors read, and the schema beside it.")
+  @Command(
+      name = "init",
+      mixinStandardHelpOptions = true,
+      description =
+          "Scaffold a commented starter spec, with the schema modeline editors read, and the schema beside it.")
   public static final class Init implements Callable<Integer> {
-    @Spec
-    CommandSpec command;
+    @Spec CommandSpec command;
 
-    @Option(names = "--name", paramLabel = "NAME", defaultValue = "my-platform",
-        description = "The platform's name: lower-case letters, digits and dashes (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        defaultValue = "my-platform",
+        description =
+            "The platform's name: lower-case letters, digits and dashes (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "platform-specs",
-        description = "The spec folder (default: ${DEFAULT-VALUE}); the schema goes to schema/ beside it.")
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
+        defaultValue = "platform-specs",
+        description =
+            "The spec folder (default: ${DEFAULT-VALUE}); the schema goes to schema/ beside it.")
     Path dir;
 
     @Override
     public Integer call() {
       PrintWriter err = command.commandLine().getErr();
       if (!name.matches("[a-z]([a-z0-9-]{0,38}[a-z0-9])?")) {
-        err.println("maas: --name `" + name + "` is not a DNS label (lower-case letters, digits and dashes, at most 40,"
-            + " starting with a letter)");
+        err.println(
+            "maas: --name `"
+                + name
+                + "` is not a DNS label (lower-case letters, digits and dashes, at most 40,"
+                + " starting with a letter)");
         return ExitCodes.USAGE;
       }
       Path spec = dir.resolve(name + ".yaml");
       if (Files.exists(spec)) {
-        err.println("maas: " + spec + " exists; init never overwrites a spec (choose another --name)");
+        err.println(
+            "maas: " + spec + " exists; init never overwrites a spec (choose another --name)");
         return ExitCodes.INPUT;
       }
       Path parent = dir.toAbsolutePath().getParent();
-      Path schema = (parent == null ? Path.of("schema") : parent.resolve("schema")).resolve("platform-spec.schema.json");
+      Path schema =
+          (parent == null ? Path.of("schema") : parent.resolve("schema"))
+              .resolve("platform-spec.schema.json");
       if (writeIfChanged(schema, Compiler.schema(), err) == null
           || writeIfChanged(spec, StarterSpec.text(name), err) == null) {
         return ExitCodes.IO;
@@ -336,7 +477,10 @@ public final class PlatformCommands {
     }
   }
 
-  /** Writes {@code text} unless the file holds it already: "" when unchanged, the path when written, null on error. */
+  /**
+   * Writes {@code text} unless the file holds it already: "" when unchanged, the path when written,
+   * null on error.
+   */
   static String writeIfChanged(Path target, String text, PrintWriter err) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try {

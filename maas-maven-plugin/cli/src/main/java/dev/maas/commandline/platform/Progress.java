@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A one-line progress indicator on long work, drawn only when standard output is a terminal: piped or redirected
- * output stays exactly the diagnostics and results.
+ * A one-line progress indicator on long work, drawn only when standard output is a terminal: piped
+ * or redirected output stays exactly the diagnostics and results.
  */
 final class Progress {
 
@@ -30,25 +30,36 @@ final class Progress {
     }
   }
 
-  /** Runs {@code work}, showing {@code what} and the seconds elapsed on {@code out} while it runs, if a terminal. */
+  /**
+   * Runs {@code work}, showing {@code what} and the seconds elapsed on {@code out} while it runs,
+   * if a terminal.
+   */
   static <T> T around(String what, PrintWriter out, Supplier<T> work) {
     if (!terminal()) {
       return work.get();
     }
     long start = System.nanoTime();
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "maas-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "maas-progress");
+              t.setDaemon(true);
+              return t;
+            });
     int[] tick = {0};
-    Runnable draw = () -> {
-      synchronized (out) {
-        out.print("\r" + SPINNER[tick[0]++ % SPINNER.length] + " maas: " + what + " "
-            + String.format("%.1fs", (System.nanoTime() - start) / 1e9));
-        out.flush();
-      }
-    };
+    Runnable draw =
+        () -> {
+          synchronized (out) {
+            out.print(
+                "\r"
+                    + SPINNER[tick[0]++ % SPINNER.length]
+                    + " maas: "
+                    + what
+                    + " "
+                    + String.format("%.1fs", (System.nanoTime() - start) / 1e9));
+            out.flush();
+          }
+        };
     draw.run();
     ticker.scheduleAtFixedRate(draw, 100, 100, TimeUnit.MILLISECONDS);
     try {

@@ -5,7 +5,9 @@ final class StarterSpec {
 
   private StarterSpec() {}
 
-  /** The spec of a platform named {@code name}, with the modeline that points editors at the schema. */
+  /**
+   * The spec of a platform named {@code name}, with the modeline that points editors at the schema.
+   */
   static String text(String name) {
     return """
         # yaml-language-server: $schema=../schema/platform-spec.schema.json
@@ -59,6 +61,7 @@ final class StarterSpec {
               uri: hf://ibm-granite/granite-3.1-8b-instruct
               replicas: 1
               resources: {gpus: 1, memory: 24Gi}
-        """.formatted(name, name, name, name, name, name);
+        """
+        .formatted(name, name, name, name, name, name);
   }
 }

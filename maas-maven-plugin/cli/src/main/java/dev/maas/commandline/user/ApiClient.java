@@ -9,7 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Calls the MaaS API under the gateway's {@code /maas-api/} prefix with the saved credential as a bearer token. */
+/**
+ * Calls the MaaS API under the gateway's {@code /maas-api/} prefix with the saved credential as a
+ * bearer token.
+ */
 final class ApiClient {
 
   /** An answer: its status and JSON body (missing when there is none or it is not JSON). */
@@ -17,14 +20,17 @@ final class ApiClient {
 
     /** The API's {@code error} text, or the status. */
     String error() {
-      return body.path("error").isTextual() ? body.path("error").asText() : "the server answered " + status;
+      return body.path("error").isTextual()
+          ? body.path("error").asText()
+          : "the server answered " + status;
     }
   }
 
   /** The gateway path the MaaS API sits under. */
   static final String PREFIX = "/maas-api/";
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final String gateway;
   private final String credential;
@@ -39,10 +45,15 @@ final class ApiClient {
   }
 
   Answer call(String method, String path, JsonNode body) throws IOException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + PREFIX + path))
-        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + credential)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body.toString()));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(gateway + PREFIX + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + credential)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body.toString()));
     if (body != null) {
       b.header("Content-Type", "application/json");
     }

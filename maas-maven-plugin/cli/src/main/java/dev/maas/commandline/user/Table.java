@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with aligned columns; control characters in values are shown escaped, never sent raw. */
+/**
+ * A plain-text table with aligned columns; control characters in values are shown escaped, never
+ * sent raw.
+ */
 final class Table {
 
   private final List<String> header;
@@ -41,21 +44,30 @@ final class Table {
   private static void line(PrintWriter out, List<String> cells, int[] widths) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
-      b.append(i == cells.size() - 1 ? cells.get(i) : String.format("%-" + widths[i] + "s  ", cells.get(i)));
+      b.append(
+          i == cells.size() - 1
+              ? cells.get(i)
+              : String.format("%-" + widths[i] + "s  ", cells.get(i)));
     }
     out.println(b.toString().stripTrailing());
   }
 
-  /** {@code value} with control characters as {@code \\uXXXX}: a name from the spec cannot drive the terminal. */
+  /**
+   * {@code value} with control characters as {@code \\uXXXX}: a name from the spec cannot drive the
+   * terminal.
+   */
   static String printable(String value) {
     StringBuilder b = new StringBuilder();
-    value.codePoints().forEach(c -> {
-      if (Character.isISOControl(c)) {
-        b.append(String.format("\\u%04x", c));
-      } else {
-        b.appendCodePoint(c);
-      }
-    });
+    value
+        .codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+              } else {
+                b.appendCodePoint(c);
+              }
+            });
     return b.toString();
   }
 }

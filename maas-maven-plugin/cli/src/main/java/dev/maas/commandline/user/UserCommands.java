@@ -20,15 +20,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code login|models|token|key|usage}: the platform users' side, over the MaaS API behind the gateway. Tables for
- * people, {@code --output json} for scripts (the API's own JSON).
+ * {@code login|models|token|key|usage}: the platform users' side, over the MaaS API behind the
+ * gateway. Tables for people, {@code --output json} for scripts (the API's own JSON).
  */
 public final class UserCommands {
 
   private UserCommands() {}
 
   /** The output format. */
-  enum Format { table, json }
+  enum Format {
+    table,
+    json
+  }
 
   /** A refusal or a missing endpoint, reported as one line with its exit status. */
   static final class Stop extends Exception {
@@ -40,12 +43,16 @@ public final class UserCommands {
     }
   }
 
-  /** What every user command shares: the saved sign-in, the output format and the error handling. */
+  /**
+   * What every user command shares: the saved sign-in, the output format and the error handling.
+   */
   abstract static class Base implements Callable<Integer> {
-    @Spec
-    CommandSpec command;
+    @Spec CommandSpec command;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "table|json", defaultValue = "table",
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "table|json",
+        defaultValue = "table",
         description = "table for people, json for scripts (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -72,7 +79,9 @@ public final class UserCommands {
       Path file = UserConfig.location(System.getenv());
       UserConfig config = UserConfig.read(file);
       if (config == null || config.gateway() == null || config.credential() == null) {
-        throw new Stop(ExitCodes.INPUT, "not signed in (no " + file + "): run `maas login <gateway-url>` first");
+        throw new Stop(
+            ExitCodes.INPUT,
+            "not signed in (no " + file + "): run `maas login <gateway-url>` first");
       }
       return new ApiClient(config.gateway(), config.credential());
     }
@@ -85,11 +94,14 @@ public final class UserCommands {
         }
       }
       if (answer.status() == 404) {
-        throw new Stop(ExitCodes.INPUT, what + " not available on this server (its MaaS API does not serve it yet)");
+        throw new Stop(
+            ExitCodes.INPUT,
+            what + " not available on this server (its MaaS API does not serve it yet)");
       }
       if (answer.status() == 401 || answer.status() == 403) {
-        throw new Stop(ExitCodes.INPUT, "the gateway refused the credential (" + answer.error()
-            + "): run `maas login` again");
+        throw new Stop(
+            ExitCodes.INPUT,
+            "the gateway refused the credential (" + answer.error() + "): run `maas login` again");
       }
       throw new Stop(ExitCodes.INPUT, "the server refused: " + answer.error());
     }
@@ -108,16 +120,25 @@ public final class UserCommands {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  @Command(name = "login", mixinStandardHelpOptions = true,
-      description = {"Save the gateway URL and your credential (owner-only file, 0600).",
-          "The credential is read from standard input: a Kubernetes token (kubectl create token / oc whoami -t),",
-          "an OIDC token, or a platform token or key."})
+  @Command(
+      name = "login",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Save the gateway URL and your credential (owner-only file, 0600).",
+        "The credential is read from standard input: a Kubernetes token (kubectl create token / oc whoami -t),",
+        "an OIDC token, or a platform token or key."
+      })
   public static final class Login extends Base {
-    @Parameters(paramLabel = "GATEWAY_URL", description = "The gateway's base URL, e.g. https://maas.example.com.")
+    @Parameters(
+        paramLabel = "GATEWAY_URL",
+        description = "The gateway's base URL, e.g. https://maas.example.com.")
     String gateway;
 
-    @Option(names = "--token", paramLabel = "TOKEN",
-        description = "The credential on the command line instead (visible to other processes: prefer stdin).")
+    @Option(
+        names = "--token",
+        paramLabel = "TOKEN",
+        description =
+            "The credential on the command line instead (visible to other processes: prefer stdin).")
     String token;
 
     @Override
@@ -127,11 +148,15 @@ public final class UserCommands {
       }
       String credential = token;
       if (credential == null) {
-        credential = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        credential =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       }
       if (credential == null || credential.isBlank()) {
-        throw new Stop(ExitCodes.USAGE, "no credential on standard input (e.g. kubectl create token NAME | maas login "
-            + gateway + ")");
+        throw new Stop(
+            ExitCodes.USAGE,
+            "no credential on standard input (e.g. kubectl create token NAME | maas login "
+                + gateway
+                + ")");
       }
       ApiClient client = new ApiClient(gateway, credential.trim());
       JsonNode me = expect(client.call("GET", "v1/me", null), "/v1/me is", 200);
@@ -140,16 +165,27 @@ public final class UserCommands {
       if (format == Format.json) {
         json(me);
       } else {
-        out().println("maas: signed in to " + client.gateway() + " as " + Table.printable(me.path("username").asText())
-            + (me.path("tier").isObject() ? " (tier " + Table.printable(me.path("tier").path("name").asText()) + ")" : "")
-            + "; saved to " + file);
+        out()
+            .println(
+                "maas: signed in to "
+                    + client.gateway()
+                    + " as "
+                    + Table.printable(me.path("username").asText())
+                    + (me.path("tier").isObject()
+                        ? " (tier " + Table.printable(me.path("tier").path("name").asText()) + ")"
+                        : "")
+                    + "; saved to "
+                    + file);
       }
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "models", mixinStandardHelpOptions = true,
-      description = "The models your tier may call, with the URL to call each (OpenAI base URL for LLMs).")
+  @Command(
+      name = "models",
+      mixinStandardHelpOptions = true,
+      description =
+          "The models your tier may call, with the URL to call each (OpenAI base URL for LLMs).")
   public static final class Models extends Base {
     @Override
     int run() throws Stop, IOException {
@@ -160,7 +196,9 @@ public final class UserCommands {
       Table table = new Table("MODEL", "NAME", "URL");
       for (JsonNode m : me.path("models")) {
         String url = client.gateway() + m.path("url").asText();
-        data.addObject().put("id", m.path("id").asText()).put("displayName", m.path("displayName").asText())
+        data.addObject()
+            .put("id", m.path("id").asText())
+            .put("displayName", m.path("displayName").asText())
             .put("url", url);
         table.row(m.path("id").asText(), m.path("displayName").asText(), url);
       }
@@ -173,17 +211,29 @@ public final class UserCommands {
     }
   }
 
-  @Command(name = "token", mixinStandardHelpOptions = true, description = "Create, list and revoke platform tokens.",
+  @Command(
+      name = "token",
+      mixinStandardHelpOptions = true,
+      description = "Create, list and revoke platform tokens.",
       subcommands = {Token.Create.class, Token.List.class, Token.Revoke.class})
   public static final class Token {
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-        description = "Mint a token bound to your tier; it is printed once and never stored by the server.")
+    @Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        description =
+            "Mint a token bound to your tier; it is printed once and never stored by the server.")
     public static final class Create extends Base {
-      @Option(names = "--label", paramLabel = "LABEL", description = "A name to recognise it by in `token list`.")
+      @Option(
+          names = "--label",
+          paramLabel = "LABEL",
+          description = "A name to recognise it by in `token list`.")
       String label;
 
-      @Option(names = "--ttl", paramLabel = "DURATION", description = "Its lifetime, e.g. 4h or 1h30m.")
+      @Option(
+          names = "--ttl",
+          paramLabel = "DURATION",
+          description = "Its lifetime, e.g. 4h or 1h30m.")
       String ttl;
 
       @Override
@@ -195,20 +245,32 @@ public final class UserCommands {
         if (ttl != null) {
           body.put("ttl", ttl);
         }
-        JsonNode issued = expect(client().call("POST", "v1/tokens", body), "/v1/tokens is", 201, 200);
+        JsonNode issued =
+            expect(client().call("POST", "v1/tokens", body), "/v1/tokens is", 201, 200);
         if (format == Format.json) {
           json(issued);
         } else {
           out().println(issued.path("token").asText());
-          command.commandLine().getErr().println("maas: token " + issued.path("jti").asText() + " (tier "
-              + Table.printable(issued.path("tier").asText()) + ") expires " + date(issued.path("expiresAt"))
-              + "; copy it now, it is not shown again");
+          command
+              .commandLine()
+              .getErr()
+              .println(
+                  "maas: token "
+                      + issued.path("jti").asText()
+                      + " (tier "
+                      + Table.printable(issued.path("tier").asText())
+                      + ") expires "
+                      + date(issued.path("expiresAt"))
+                      + "; copy it now, it is not shown again");
         }
         return ExitCodes.OK;
       }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Your tokens (never the tokens themselves).")
+    @Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "Your tokens (never the tokens themselves).")
     public static final class List extends Base {
       @Override
       int run() throws Stop, IOException {
@@ -219,16 +281,26 @@ public final class UserCommands {
         }
         Table table = new Table("ID", "LABEL", "TIER", "EXPIRES");
         for (JsonNode t : listed.path("tokens")) {
-          table.row(t.path("jti").asText(), t.path("label").asText(), t.path("tier").asText(), date(t.path("expiresAt")));
+          table.row(
+              t.path("jti").asText(),
+              t.path("label").asText(),
+              t.path("tier").asText(),
+              date(t.path("expiresAt")));
         }
         table.print(out());
         return ExitCodes.OK;
       }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke one token, or --all of yours.")
+    @Command(
+        name = "revoke",
+        mixinStandardHelpOptions = true,
+        description = "Revoke one token, or --all of yours.")
     public static final class Revoke extends Base {
-      @Parameters(paramLabel = "ID", arity = "0..1", description = "The token's id (from `token list`).")
+      @Parameters(
+          paramLabel = "ID",
+          arity = "0..1",
+          description = "The token's id (from `token list`).")
       String id;
 
       @Option(names = "--all", description = "Revoke every token of yours.")
@@ -239,7 +311,10 @@ public final class UserCommands {
         if (all == (id != null)) {
           throw new Stop(ExitCodes.USAGE, "name one token ID or --all");
         }
-        expect(client().call("DELETE", all ? "v1/tokens" : "v1/tokens/" + segment(id), null), "/v1/tokens is", 204,
+        expect(
+            client().call("DELETE", all ? "v1/tokens" : "v1/tokens/" + segment(id), null),
+            "/v1/tokens is",
+            204,
             200);
         out().println("maas: revoked " + (all ? "all your tokens" : "token " + id));
         return ExitCodes.OK;
@@ -247,19 +322,32 @@ public final class UserCommands {
     }
   }
 
-  @Command(name = "key", mixinStandardHelpOptions = true, description = "Create, list and revoke long-lived API keys.",
+  @Command(
+      name = "key",
+      mixinStandardHelpOptions = true,
+      description = "Create, list and revoke long-lived API keys.",
       subcommands = {Key.Create.class, Key.List.class, Key.Revoke.class})
   public static final class Key {
 
     static final String ENDPOINT = "API keys are";
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-        description = "Create an API key bound to your tier; it is printed once, the server keeps only its hash.")
+    @Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        description =
+            "Create an API key bound to your tier; it is printed once, the server keeps only its hash.")
     public static final class Create extends Base {
-      @Option(names = "--name", paramLabel = "NAME", required = true, description = "A name to recognise it by.")
+      @Option(
+          names = "--name",
+          paramLabel = "NAME",
+          required = true,
+          description = "A name to recognise it by.")
       String name;
 
-      @Option(names = "--ttl", paramLabel = "DURATION", description = "Its lifetime, capped by the platform's maxTTL.")
+      @Option(
+          names = "--ttl",
+          paramLabel = "DURATION",
+          description = "Its lifetime, capped by the platform's maxTTL.")
       String ttl;
 
       @Override
@@ -273,14 +361,22 @@ public final class UserCommands {
           json(created);
         } else {
           out().println(created.path("key").asText());
-          command.commandLine().getErr().println("maas: key " + created.path("id").asText()
-              + "; copy it now, it is not shown again");
+          command
+              .commandLine()
+              .getErr()
+              .println(
+                  "maas: key "
+                      + created.path("id").asText()
+                      + "; copy it now, it is not shown again");
         }
         return ExitCodes.OK;
       }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Your API keys (never the keys themselves).")
+    @Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "Your API keys (never the keys themselves).")
     public static final class List extends Base {
       @Override
       int run() throws Stop, IOException {
@@ -291,7 +387,11 @@ public final class UserCommands {
         }
         Table table = new Table("ID", "NAME", "TIER", "EXPIRES");
         for (JsonNode k : listed.path("keys")) {
-          table.row(k.path("id").asText(), k.path("name").asText(), k.path("tier").asText(), date(k.path("expiresAt")));
+          table.row(
+              k.path("id").asText(),
+              k.path("name").asText(),
+              k.path("tier").asText(),
+              date(k.path("expiresAt")));
         }
         table.print(out());
         return ExitCodes.OK;
@@ -312,7 +412,9 @@ public final class UserCommands {
     }
   }
 
-  @Command(name = "usage", mixinStandardHelpOptions = true,
+  @Command(
+      name = "usage",
+      mixinStandardHelpOptions = true,
       description = "Your remaining quota per limit and window, as the gateway's counters hold it.")
   public static final class Usage extends Base {
     @Override
@@ -325,8 +427,12 @@ public final class UserCommands {
       Table table = new Table("LIMIT", "MODEL", "WINDOW", "REMAINING", "OF");
       JsonNode items = usage.has("limits") ? usage.path("limits") : usage.path("usage");
       for (JsonNode l : items) {
-        table.row(l.path("name").asText(l.path("kind").asText()), l.path("model").asText(), l.path("window").asText(),
-            l.path("remaining").asText(), l.path("limit").asText());
+        table.row(
+            l.path("name").asText(l.path("kind").asText()),
+            l.path("model").asText(),
+            l.path("window").asText(),
+            l.path("remaining").asText(),
+            l.path("limit").asText());
       }
       table.print(out());
       return ExitCodes.OK;

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The signed-in gateway and credential: {@code $MAAS_CONFIG}, else {@code $XDG_CONFIG_HOME/maas/config.json}, else
- * {@code ~/.config/maas/config.json}; written owner-only (0600) before the credential goes in.
+ * The signed-in gateway and credential: {@code $MAAS_CONFIG}, else {@code
+ * $XDG_CONFIG_HOME/maas/config.json}, else {@code ~/.config/maas/config.json}; written owner-only
+ * (0600) before the credential goes in.
  *
  * @param gateway the gateway's base URL
  * @param credential the bearer credential
@@ -31,7 +32,10 @@ record UserConfig(String gateway, String credential) {
       return Path.of(explicit);
     }
     String xdg = environment.get("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".config");
     return base.resolve("maas").resolve("config.json");
   }
 
@@ -44,7 +48,10 @@ record UserConfig(String gateway, String credential) {
     return new UserConfig(node.path("gateway").asText(null), node.path("credential").asText(null));
   }
 
-  /** Writes this sign-in to {@code file}: a new owner-only file moved into place, so no reader sees a partial one. */
+  /**
+   * Writes this sign-in to {@code file}: a new owner-only file moved into place, so no reader sees
+   * a partial one.
+   */
   void write(Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);

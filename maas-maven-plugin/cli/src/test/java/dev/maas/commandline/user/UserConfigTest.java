@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UserConfigTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theSignInIsWrittenOwnerOnlyAndReadBack() throws Exception {
@@ -31,16 +30,22 @@ class UserConfigTest {
   @Test
   void theFileIsFoundWhereTheEnvironmentSays() {
     assertEquals(Path.of("/x/c.json"), UserConfig.location(Map.of("MAAS_CONFIG", "/x/c.json")));
-    assertEquals(Path.of("/cfg/maas/config.json"), UserConfig.location(Map.of("XDG_CONFIG_HOME", "/cfg")));
-    assertEquals(Path.of(System.getProperty("user.home"), ".config/maas/config.json"), UserConfig.location(Map.of()));
+    assertEquals(
+        Path.of("/cfg/maas/config.json"), UserConfig.location(Map.of("XDG_CONFIG_HOME", "/cfg")));
+    assertEquals(
+        Path.of(System.getProperty("user.home"), ".config/maas/config.json"),
+        UserConfig.location(Map.of()));
   }
 
   @Test
   void tablesAlignColumnsAndEscapeControlCharacters() {
     StringWriter out = new StringWriter();
-    new Table("MODEL", "URL").row("granite-8b", "https://m/llm/granite-8b/v1").row("x\u001b[31m", "u").print(
-        new PrintWriter(out));
-    assertEquals("MODEL        URL\ngranite-8b   https://m/llm/granite-8b/v1\nx\\u001b[31m  u\n",
+    new Table("MODEL", "URL")
+        .row("granite-8b", "https://m/llm/granite-8b/v1")
+        .row("x\u001b[31m", "u")
+        .print(new PrintWriter(out));
+    assertEquals(
+        "MODEL        URL\ngranite-8b   https://m/llm/granite-8b/v1\nx\\u001b[31m  u\n",
         out.toString().replace(System.lineSeparator(), "\n"));
   }
 }

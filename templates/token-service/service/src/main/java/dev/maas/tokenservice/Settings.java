@@ -17,8 +17,17 @@ import java.util.Map;
  * @param kubernetesHost {@code KUBERNETES_SERVICE_HOST}, set by Kubernetes in every pod, or null
  * @param kubernetesPort {@code KUBERNETES_SERVICE_PORT}
  */
-public record Settings(Path config, Path keysDir, Path stateDir, String stateConfigMap, String bindAddress, int port,
-    int metricsPort, int maxThreads, String kubernetesHost, String kubernetesPort) {
+public record Settings(
+    Path config,
+    Path keysDir,
+    Path stateDir,
+    String stateConfigMap,
+    String bindAddress,
+    int port,
+    int metricsPort,
+    int maxThreads,
+    String kubernetesHost,
+    String kubernetesPort) {
 
   /** The settings an environment names, with the defaults of the generated Deployment. */
   public static Settings from(Map<String, String> env) {

@@ -24,7 +24,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The running service: config, keys and ledger loaded, the API and health servers started, reloads scheduled. */
+/**
+ * The running service: config, keys and ledger loaded, the API and health servers started, reloads
+ * scheduled.
+ */
 public final class TokenServiceApp implements AutoCloseable {
 
   private final HttpServer api;
@@ -33,8 +36,12 @@ public final class TokenServiceApp implements AutoCloseable {
   private final TokenLedger ledger;
   private final Router router;
 
-  private TokenServiceApp(HttpServer api, HttpServer management, ScheduledExecutorService background,
-      TokenLedger ledger, Router router) {
+  private TokenServiceApp(
+      HttpServer api,
+      HttpServer management,
+      ScheduledExecutorService background,
+      TokenLedger ledger,
+      Router router) {
     this.api = api;
     this.management = management;
     this.background = background;
@@ -43,12 +50,15 @@ public final class TokenServiceApp implements AutoCloseable {
   }
 
   /** Loads everything {@code settings} names and starts serving; log lines go to {@code out}. */
-  public static TokenServiceApp start(Settings settings, PrintStream out) throws IOException, InterruptedException {
+  public static TokenServiceApp start(Settings settings, PrintStream out)
+      throws IOException, InterruptedException {
     Clock clock = Clock.systemUTC();
     Log log = new Log(out, clock);
     Servers.configureJdkServer();
     ServiceConfig config = Json.MAPPER.readValue(settings.config().toFile(), ServiceConfig.class);
-    if (config.tiers().isEmpty() || config.defaultTTL() <= 0 || config.maxTTL() < config.defaultTTL()) {
+    if (config.tiers().isEmpty()
+        || config.defaultTTL() <= 0
+        || config.maxTTL() < config.defaultTTL()) {
       throw new IOException(settings.config() + " needs a tier and 0 < defaultTTL <= maxTTL");
     }
     KeyRing keys = new KeyRing(settings.keysDir(), log::info);
@@ -58,34 +68,60 @@ public final class TokenServiceApp implements AutoCloseable {
     Metrics metrics = new Metrics();
     AuditLog audit = new AuditLog(out, clock);
 
-    Router router = new Router(ApiRoutes.api(config, keys, ledger, metrics, audit, clock), metrics, audit, log::info);
-    HttpServer api = Servers.api(new InetSocketAddress(settings.bindAddress(), settings.port()), router,
-        settings.maxThreads());
-    // Health and metrics have a server of their own, so neither probes nor scrapes queue behind API work.
-    HttpServer management = Servers.management(new InetSocketAddress(settings.bindAddress(), settings.metricsPort()),
-        new Router(ApiRoutes.management(metrics), metrics, audit, log::info));
+    Router router =
+        new Router(
+            ApiRoutes.api(config, keys, ledger, metrics, audit, clock), metrics, audit, log::info);
+    HttpServer api =
+        Servers.api(
+            new InetSocketAddress(settings.bindAddress(), settings.port()),
+            router,
+            settings.maxThreads());
+    // Health and metrics have a server of their own, so neither probes nor scrapes queue behind API
+    // work.
+    HttpServer management =
+        Servers.management(
+            new InetSocketAddress(settings.bindAddress(), settings.metricsPort()),
+            new Router(ApiRoutes.management(metrics), metrics, audit, log::info));
 
-    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "maas-background");
-      t.setDaemon(true);
-      return t;
-    });
-    // Replicas share the ledger through the store; re-reading every 5 s keeps them within the gateway's 60 s cache.
-    background.scheduleWithFixedDelay(() -> quietly(log, "reload the ledger", ledger::reload), 5, 5, TimeUnit.SECONDS);
-    background.scheduleWithFixedDelay(() -> quietly(log, "reload keys", keys::reload), 30, 30, TimeUnit.SECONDS);
+    ScheduledExecutorService background =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "maas-background");
+              t.setDaemon(true);
+              return t;
+            });
+    // Replicas share the ledger through the store; re-reading every 5 s keeps them within the
+    // gateway's 60 s cache.
+    background.scheduleWithFixedDelay(
+        () -> quietly(log, "reload the ledger", ledger::reload), 5, 5, TimeUnit.SECONDS);
+    background.scheduleWithFixedDelay(
+        () -> quietly(log, "reload keys", keys::reload), 30, 30, TimeUnit.SECONDS);
     api.start();
     management.start();
-    log.info("listening on " + settings.bindAddress() + ":" + api.getAddress().getPort() + " (health and metrics on "
-        + management.getAddress().getPort() + "); issuer " + config.issuer() + "; signing key " + keys.current().kid()
-        + "; " + keys.all().size() + " key(s) published");
+    log.info(
+        "listening on "
+            + settings.bindAddress()
+            + ":"
+            + api.getAddress().getPort()
+            + " (health and metrics on "
+            + management.getAddress().getPort()
+            + "); issuer "
+            + config.issuer()
+            + "; signing key "
+            + keys.current().kid()
+            + "; "
+            + keys.all().size()
+            + " key(s) published");
     return new TokenServiceApp(api, management, background, ledger, router);
   }
 
   private static StateStore store(Settings settings, Log log) throws IOException {
     if (settings.stateConfigMap() != null && settings.kubernetesHost() != null) {
       log.info("state is kept in ConfigMap " + settings.stateConfigMap());
-      return new ConfigMapStore(new KubernetesApi(settings.kubernetesHost(), settings.kubernetesPort(),
-          KubernetesApi.SERVICE_ACCOUNT), settings.stateConfigMap());
+      return new ConfigMapStore(
+          new KubernetesApi(
+              settings.kubernetesHost(), settings.kubernetesPort(), KubernetesApi.SERVICE_ACCOUNT),
+          settings.stateConfigMap());
     }
     log.info("state is kept in " + settings.stateDir().resolve("tokens.json"));
     return new FileStore(settings.stateDir().resolve("tokens.json"));

@@ -1,2 +1,5 @@
-/** The MaaS API's entry point: reads the environment, wires the parts together and starts the two servers. */
+/**
+ * The MaaS API's entry point: reads the environment, wires the parts together and starts the two
+ * servers.
+ */
 package dev.maas.tokenservice;

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** API keys from the outside: shown once, kept as a hash, bound to the tier at creation, capped, listed, revoked. */
+/**
+ * API keys from the outside: shown once, kept as a hash, bound to the tier at creation, capped,
+ * listed, revoked.
+ */
 class ApiKeyApiTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static TestService service;
 
@@ -36,15 +38,17 @@ class ApiKeyApiTest {
     service.close();
   }
 
-  private static Map<String, Object> create(String user, String groups, String body) throws Exception {
+  private static Map<String, Object> create(String user, String groups, String body)
+      throws Exception {
     HttpResponse<String> r = service.call("POST", "/v1/api-keys", user, groups, body);
     assertEquals(201, r.statusCode(), r.body());
     return json(r);
   }
 
   private static Map<String, Object> resolve(Object key) throws Exception {
-    HttpResponse<String> r = service.call("POST", "/internal/v1/api-keys/resolve", null, null,
-        "{\"key\":\"" + key + "\"}");
+    HttpResponse<String> r =
+        service.call(
+            "POST", "/internal/v1/api-keys/resolve", null, null, "{\"key\":\"" + key + "\"}");
     assertEquals(200, r.statusCode(), r.body());
     return json(r);
   }
@@ -55,27 +59,55 @@ class ApiKeyApiTest {
     String key = (String) created.get("key");
     assertTrue(key.matches("maas_[A-Za-z0-9_-]{43}"), key);
     assertEquals("premium", created.get("tier"));
-    assertEquals(30L * 86400, ((Number) created.get("expiresAt")).longValue() - ((Number) created.get("createdAt")).longValue());
+    assertEquals(
+        30L * 86400,
+        ((Number) created.get("expiresAt")).longValue()
+            - ((Number) created.get("createdAt")).longValue());
 
     Map<String, Object> resolved = resolve(key);
-    assertEquals(Map.of("valid", true, "user", "kate", "tier", "premium", "keyId", created.get("id"),
-        "expiresAt", created.get("expiresAt")), resolved);
+    assertEquals(
+        Map.of(
+            "valid",
+            true,
+            "user",
+            "kate",
+            "tier",
+            "premium",
+            "keyId",
+            created.get("id"),
+            "expiresAt",
+            created.get("expiresAt")),
+        resolved);
     assertEquals(Map.of("valid", false), resolve(key.substring(0, key.length() - 1) + "x"));
     assertEquals(Map.of("valid", false), resolve("not-a-key"));
     // As the gateway sends it: the Authorization header the client sent.
-    HttpResponse<String> asSent = service.call("POST", "/internal/v1/api-keys/resolve", null, null,
-        "{\"authorization\":\"Bearer " + key + "\"}");
+    HttpResponse<String> asSent =
+        service.call(
+            "POST",
+            "/internal/v1/api-keys/resolve",
+            null,
+            null,
+            "{\"authorization\":\"Bearer " + key + "\"}");
     assertEquals(resolved, json(asSent));
 
     String listed = service.call("GET", "/v1/api-keys", "kate", PREMIUM, null).body();
-    assertTrue(listed.contains("\"id\":\"" + created.get("id") + "\"") && listed.contains("\"name\":\"ci\""), listed);
+    assertTrue(
+        listed.contains("\"id\":\"" + created.get("id") + "\"")
+            && listed.contains("\"name\":\"ci\""),
+        listed);
     assertFalse(listed.contains(key), "the list never shows a key");
     String state = Files.readString(dir.resolve("state/tokens.json"));
     assertFalse(state.contains(key), "the store never holds a key");
     assertTrue(state.contains(sha256(key)), "the store holds its hash");
     assertFalse(service.log().contains(key), "the log never names a key");
-    assertTrue(service.log().contains("\"event\":\"api_key_issue\",\"user\":\"kate\",\"tier\":\"premium\",\"keyId\":\""
-        + created.get("id") + "\""), service.log());
+    assertTrue(
+        service
+            .log()
+            .contains(
+                "\"event\":\"api_key_issue\",\"user\":\"kate\",\"tier\":\"premium\",\"keyId\":\""
+                    + created.get("id")
+                    + "\""),
+        service.log());
   }
 
   @Test
@@ -88,23 +120,43 @@ class ApiKeyApiTest {
 
   @Test
   void lifetimesAreCappedByTheApiKeyMaximum() throws Exception {
-    HttpResponse<String> tooLong = service.call("POST", "/v1/api-keys", "max", PREMIUM, "{\"ttl\":\"2161h\"}");
+    HttpResponse<String> tooLong =
+        service.call("POST", "/v1/api-keys", "max", PREMIUM, "{\"ttl\":\"2161h\"}");
     assertEquals(400, tooLong.statusCode(), tooLong.body());
     assertTrue(tooLong.body().contains("\"maxTTL\":7776000"), tooLong.body());
     Map<String, Object> unnamed = create("max", PREMIUM, null);
-    assertEquals(2160L * 3600, ((Number) unnamed.get("expiresAt")).longValue()
-        - ((Number) unnamed.get("createdAt")).longValue(), "a key asked for without a lifetime gets the maximum");
+    assertEquals(
+        2160L * 3600,
+        ((Number) unnamed.get("expiresAt")).longValue()
+            - ((Number) unnamed.get("createdAt")).longValue(),
+        "a key asked for without a lifetime gets the maximum");
   }
 
   @Test
   void aRevokedKeyNoLongerResolvesAndOnlyItsOwnerRevokesIt() throws Exception {
     Map<String, Object> created = create("mia", PREMIUM, null);
-    assertEquals(404, service.call("DELETE", "/v1/api-keys/" + created.get("id"), "mallory", PREMIUM, null).statusCode());
+    assertEquals(
+        404,
+        service
+            .call("DELETE", "/v1/api-keys/" + created.get("id"), "mallory", PREMIUM, null)
+            .statusCode());
     assertEquals(true, resolve(created.get("key")).get("valid"));
-    assertEquals(204, service.call("DELETE", "/v1/api-keys/" + created.get("id"), "mia", PREMIUM, null).statusCode());
+    assertEquals(
+        204,
+        service
+            .call("DELETE", "/v1/api-keys/" + created.get("id"), "mia", PREMIUM, null)
+            .statusCode());
     assertEquals(Map.of("valid", false), resolve(created.get("key")));
-    assertTrue(service.call("GET", "/v1/api-keys", "mia", PREMIUM, null).body().contains("\"revoked\":true"));
-    assertTrue(service.log().contains("\"event\":\"api_key_revoke\",\"user\":\"mia\",\"keyId\":\"" + created.get("id")),
+    assertTrue(
+        service
+            .call("GET", "/v1/api-keys", "mia", PREMIUM, null)
+            .body()
+            .contains("\"revoked\":true"));
+    assertTrue(
+        service
+            .log()
+            .contains(
+                "\"event\":\"api_key_revoke\",\"user\":\"mia\",\"keyId\":\"" + created.get("id")),
         service.log());
     // Across a restart the revocation holds: it is in the store, not only in memory.
     service.close();
@@ -119,11 +171,16 @@ class ApiKeyApiTest {
     }
     HttpResponse<String> r = service.call("POST", "/v1/api-keys", "nina", FREE, null);
     assertEquals(429, r.statusCode(), r.body());
-    assertEquals(50, ((List<?>) json(service.call("GET", "/v1/api-keys", "nina", FREE, null)).get("apiKeys")).size());
+    assertEquals(
+        50,
+        ((List<?>) json(service.call("GET", "/v1/api-keys", "nina", FREE, null)).get("apiKeys"))
+            .size());
   }
 
   private static String sha256(String key) throws Exception {
-    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-        .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 }

@@ -23,11 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hostile callers: crafted lifetimes, slow clients, busy API threads, control characters, and the audit trail. */
+/**
+ * Hostile callers: crafted lifetimes, slow clients, busy API threads, control characters, and the
+ * audit trail.
+ */
 class AttackTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static TestService service;
 
@@ -43,7 +45,8 @@ class AttackTest {
 
   @Test
   void aCraftedLifetimeIsRefusedQuicklyWithoutOverflowingTheStack() throws Exception {
-    // 60,000 digit-unit pairs: the shape that made a backtracking pattern recurse once per repetition.
+    // 60,000 digit-unit pairs: the shape that made a backtracking pattern recurse once per
+    // repetition.
     String crafted = "1s".repeat(30_000);
     Pattern backtracking = Pattern.compile("^([0-9]{1,5}(s|m|h|d))+$");
     boolean overflowed;
@@ -53,28 +56,40 @@ class AttackTest {
     } catch (StackOverflowError e) {
       overflowed = true;
     }
-    assertTrue(overflowed, "the attack overflows a backtracking matcher, so this test is meaningful");
+    assertTrue(
+        overflowed, "the attack overflows a backtracking matcher, so this test is meaningful");
     long t0 = System.nanoTime();
-    HttpResponse<String> r = service.call("POST", "/v1/tokens", "attacker", PREMIUM, "{\"ttl\":\"" + crafted + "\"}");
+    HttpResponse<String> r =
+        service.call("POST", "/v1/tokens", "attacker", PREMIUM, "{\"ttl\":\"" + crafted + "\"}");
     assertEquals(400, r.statusCode(), r.body());
     assertTrue(r.body().contains("at most 32 characters"), r.body());
     assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) < 5_000);
     // Within the length bound, arithmetic that would overflow a long is refused too.
-    assertEquals(400, service.call("POST", "/v1/tokens", "attacker", PREMIUM,
-        "{\"ttl\":\"999999d999999d999999d999999d\"}").statusCode());
+    assertEquals(
+        400,
+        service
+            .call(
+                "POST",
+                "/v1/tokens",
+                "attacker",
+                PREMIUM,
+                "{\"ttl\":\"999999d999999d999999d999999d\"}")
+            .statusCode());
     assertEquals(200, service.call("GET", "/health", null, null, null).statusCode());
   }
 
   /**
-   * Clients that announce a body and send a few bytes of it: each holds an API thread until the request deadline.
+   * Clients that announce a body and send a few bytes of it: each holds an API thread until the
+   * request deadline.
    */
   private static List<Socket> slowClients(int count) throws Exception {
     List<Socket> slow = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Socket s = new Socket("127.0.0.1", service.app().port());
       OutputStream out = s.getOutputStream();
-      out.write(("POST /v1/tokens HTTP/1.1\r\nHost: x\r\nX-MaaS-Username: slow\r\nContent-Length: 100\r\n\r\n{\"t")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /v1/tokens HTTP/1.1\r\nHost: x\r\nX-MaaS-Username: slow\r\nContent-Length: 100\r\n\r\n{\"t")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       slow.add(s);
     }
@@ -92,7 +107,8 @@ class AttackTest {
       assertEquals(201, issued.statusCode(), issued.body());
       assertTrue(apiMillis < 2_000, "a token took " + apiMillis + " ms beside 40 slow clients");
       t0 = System.nanoTime();
-      HttpResponse<String> health = TestService.call(service.managementBase(), "GET", "/health", null, null, null, null);
+      HttpResponse<String> health =
+          TestService.call(service.managementBase(), "GET", "/health", null, null, null, null);
       long healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertEquals(200, health.statusCode());
       assertTrue(healthMillis < 1_000, "health took " + healthMillis + " ms");
@@ -105,13 +121,14 @@ class AttackTest {
 
   @Test
   void healthAnswersWhileEveryApiThreadIsBusy() throws Exception {
-    // More slow clients than the API pool has threads (64 in the test service): the API itself now queues.
+    // More slow clients than the API pool has threads (64 in the test service): the API itself now
+    // queues.
     List<Socket> slow = slowClients(70);
     try {
       for (int i = 0; i < 5; i++) {
         long t0 = System.nanoTime();
-        HttpResponse<String> health = TestService.call(service.managementBase(), "GET", "/health", null, null, null,
-            null);
+        HttpResponse<String> health =
+            TestService.call(service.managementBase(), "GET", "/health", null, null, null, null);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertEquals(200, health.statusCode());
         assertTrue(millis < 1_000, "health took " + millis + " ms with the API saturated");
@@ -127,8 +144,11 @@ class AttackTest {
   void aSlowClientIsCutOffAtTheRequestDeadline() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", service.app().port())) {
       socket.setSoTimeout(30_000);
-      socket.getOutputStream().write(("POST /v1/tiers/lookup HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"gro")
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /v1/tiers/lookup HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"gro")
+                  .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       long t0 = System.nanoTime();
       int read = socket.getInputStream().read();
@@ -146,21 +166,29 @@ class AttackTest {
       pending.put("r" + i, exp);
     }
     java.nio.file.Files.createDirectories(other.resolve("state"));
-    Json.MAPPER.writeValue(other.resolve("state/tokens.json").toFile(),
+    Json.MAPPER.writeValue(
+        other.resolve("state/tokens.json").toFile(),
         new TokenState(Map.of(), Map.of("hoarder", pending), Map.of()));
     try (TestService bounded = new TestService(other)) {
-      String jti = (String) TestService.json(bounded.call("POST", "/v1/tokens", "hoarder", PREMIUM, null)).get("jti");
-      HttpResponse<String> refused = bounded.call("DELETE", "/v1/tokens/" + jti, "hoarder", PREMIUM, null);
+      String jti =
+          (String)
+              TestService.json(bounded.call("POST", "/v1/tokens", "hoarder", PREMIUM, null))
+                  .get("jti");
+      HttpResponse<String> refused =
+          bounded.call("DELETE", "/v1/tokens/" + jti, "hoarder", PREMIUM, null);
       assertEquals(429, refused.statusCode());
       assertTrue(refused.body().contains("revoke all"), refused.body());
-      assertEquals(204, bounded.call("DELETE", "/v1/tokens", "hoarder", PREMIUM, null).statusCode(),
+      assertEquals(
+          204,
+          bounded.call("DELETE", "/v1/tokens", "hoarder", PREMIUM, null).statusCode(),
           "revoking all is one record and always possible");
 
       for (int i = 0; i < TokenLedger.MAX_LIVE_TOKENS_PER_USER; i++) {
         assertEquals(201, bounded.call("POST", "/v1/tokens", "many", PREMIUM, null).statusCode());
       }
       assertEquals(429, bounded.call("POST", "/v1/tokens", "many", PREMIUM, null).statusCode());
-      assertEquals(201, bounded.call("POST", "/v1/tokens", "someone-else", PREMIUM, null).statusCode());
+      assertEquals(
+          201, bounded.call("POST", "/v1/tokens", "someone-else", PREMIUM, null).statusCode());
     }
   }
 
@@ -171,8 +199,9 @@ class AttackTest {
     try (Socket s = new Socket("127.0.0.1", service.app().port())) {
       byte[] name = forged.getBytes(StandardCharsets.UTF_8);
       OutputStream out = s.getOutputStream();
-      out.write("POST /v1/tokens HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nX-MaaS-Groups: [\"nobody\"]\r\nX-MaaS-Username: "
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          "POST /v1/tokens HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nX-MaaS-Groups: [\"nobody\"]\r\nX-MaaS-Username: "
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(name);
       out.write("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
@@ -185,12 +214,19 @@ class AttackTest {
     assertFalse(log.contains("\u0085"), "no raw NEL in the log");
     long forgedLines = log.lines().filter(l -> l.contains("\"user\":\"root\"")).count();
     assertEquals(0, forgedLines, "the name forged no audit line of its own");
-    String denied = log.lines().filter(l -> l.contains("no_tier") && l.contains("eve")).findFirst().orElseThrow();
+    String denied =
+        log.lines()
+            .filter(l -> l.contains("no_tier") && l.contains("eve"))
+            .findFirst()
+            .orElseThrow();
     @SuppressWarnings("unchecked")
     Map<String, Object> event = Json.MAPPER.readValue(denied, Map.class);
     assertEquals("denied", event.get("event"));
-    // The JDK server reads header bytes as ISO-8859-1, so the name arrives as those characters, intact.
-    assertEquals(new String(forged.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1), event.get("user"));
+    // The JDK server reads header bytes as ISO-8859-1, so the name arrives as those characters,
+    // intact.
+    assertEquals(
+        new String(forged.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1),
+        event.get("user"));
   }
 
   @Test
@@ -210,7 +246,9 @@ class AttackTest {
         events.add(e);
       }
     }
-    assertEquals(List.of("issue", "revoke", "revoke_all", "denied"), events.stream().map(e -> e.get("event")).toList());
+    assertEquals(
+        List.of("issue", "revoke", "revoke_all", "denied"),
+        events.stream().map(e -> e.get("event")).toList());
     assertEquals("premium", events.get(0).get("tier"));
     assertEquals(jti, events.get(0).get("jti"));
     assertEquals(jti, events.get(1).get("jti"));

@@ -22,26 +22,59 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** A service started in this JVM on free loopback ports, with a three-tier config, two keys and a captured log. */
+/**
+ * A service started in this JVM on free loopback ports, with a three-tier config, two keys and a
+ * captured log.
+ */
 public final class TestService implements AutoCloseable {
 
-  public static final String ISSUER = "http://acme-token-service.maas-system.svc.cluster.local:8080";
+  public static final String ISSUER =
+      "http://acme-token-service.maas-system.svc.cluster.local:8080";
   public static final String AUDIENCE = "maas:acme";
   public static final String FREE = "[\"system:authenticated\"]";
   public static final String PREMIUM = "[\"premium-users\"]";
   public static final String ENTERPRISE = "[\"enterprise-users\"]";
 
-  public static final ServiceConfig CONFIG = new ServiceConfig("acme", ISSUER, AUDIENCE, 4 * 3600, 720 * 3600,
-      2160 * 3600,
-      List.of(new TierEntry("free", "Free", 0, List.of("system:authenticated"), List.of("granite-8b")),
-          new TierEntry("premium", "Premium", 10, List.of("premium-users"), List.of("granite-8b", "llama-70b")),
-          new TierEntry("enterprise", "Enterprise", 20, List.of("enterprise-users"), null)),
-      List.of(new ModelEntry("granite-8b", "llm", "Granite", "/llm/granite-8b/v1", "/llm/granite-8b/v1/chat/completions"),
-          new ModelEntry("llama-70b", "llm", "Llama", "/llm/llama-70b/v1", "/llm/llama-70b/v1/chat/completions"),
-          new ModelEntry("mnist", "vision", "MNIST", "/vision/mnist/v2/models/mnist/infer",
-              "/vision/mnist/v2/models/mnist/infer")));
+  public static final ServiceConfig CONFIG =
+      new ServiceConfig(
+          "acme",
+          ISSUER,
+          AUDIENCE,
+          4 * 3600,
+          720 * 3600,
+          2160 * 3600,
+          List.of(
+              new TierEntry(
+                  "free", "Free", 0, List.of("system:authenticated"), List.of("granite-8b")),
+              new TierEntry(
+                  "premium",
+                  "Premium",
+                  10,
+                  List.of("premium-users"),
+                  List.of("granite-8b", "llama-70b")),
+              new TierEntry("enterprise", "Enterprise", 20, List.of("enterprise-users"), null)),
+          List.of(
+              new ModelEntry(
+                  "granite-8b",
+                  "llm",
+                  "Granite",
+                  "/llm/granite-8b/v1",
+                  "/llm/granite-8b/v1/chat/completions"),
+              new ModelEntry(
+                  "llama-70b",
+                  "llm",
+                  "Llama",
+                  "/llm/llama-70b/v1",
+                  "/llm/llama-70b/v1/chat/completions"),
+              new ModelEntry(
+                  "mnist",
+                  "vision",
+                  "MNIST",
+                  "/vision/mnist/v2/models/mnist/infer",
+                  "/vision/mnist/v2/models/mnist/infer")));
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public final Path dir;
   public final KeyPair oldKey;
@@ -62,14 +95,18 @@ public final class TestService implements AutoCloseable {
 
   /** Starts (again) on new ports, with the same files. */
   public void start() throws Exception {
-    app = TokenServiceApp.start(Settings.from(Map.of(
-        "MAAS_CONFIG", dir.resolve("config.json").toString(),
-        "MAAS_KEYS_DIR", dir.resolve("keys").toString(),
-        "MAAS_STATE_DIR", dir.resolve("state").toString(),
-        "MAAS_BIND_ADDRESS", "127.0.0.1",
-        "MAAS_PORT", "0",
-        "MAAS_METRICS_PORT", "0",
-        "MAAS_THREADS", "64")), new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+    app =
+        TokenServiceApp.start(
+            Settings.from(
+                Map.of(
+                    "MAAS_CONFIG", dir.resolve("config.json").toString(),
+                    "MAAS_KEYS_DIR", dir.resolve("keys").toString(),
+                    "MAAS_STATE_DIR", dir.resolve("state").toString(),
+                    "MAAS_BIND_ADDRESS", "127.0.0.1",
+                    "MAAS_PORT", "0",
+                    "MAAS_METRICS_PORT", "0",
+                    "MAAS_THREADS", "64")),
+            new PrintStream(logBytes, true, StandardCharsets.UTF_8));
   }
 
   public TokenServiceApp app() {
@@ -98,24 +135,41 @@ public final class TestService implements AutoCloseable {
 
   /** A key file: the private key of {@code priv} and the public key of {@code pub}. */
   public static void writePem(Path file, KeyPair priv, KeyPair pub) throws IOException {
-    Files.writeString(file, pem("PRIVATE KEY", priv.getPrivate().getEncoded())
-        + pem("PUBLIC KEY", pub.getPublic().getEncoded()));
+    Files.writeString(
+        file,
+        pem("PRIVATE KEY", priv.getPrivate().getEncoded())
+            + pem("PUBLIC KEY", pub.getPublic().getEncoded()));
   }
 
   public static String pem(String type, byte[] der) {
-    String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String b64 =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + b64 + "\n-----END " + type + "-----\n";
   }
 
-  public HttpResponse<String> call(String method, String path, String user, String groups, String body)
+  public HttpResponse<String> call(
+      String method, String path, String user, String groups, String body)
       throws IOException, InterruptedException {
     return call(base(), method, path, user, groups, body, null);
   }
 
-  public static HttpResponse<String> call(String base, String method, String path, String user, String groups,
-      String body, String bearer) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  public static HttpResponse<String> call(
+      String base,
+      String method,
+      String path,
+      String user,
+      String groups,
+      String body,
+      String bearer)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (user != null) {
       b.header("X-MaaS-Username", user);
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param url what clients call: an LLM's OpenAI base URL, a predictor's inference endpoint
  * @param inferencePath the path the platform's checks call
  */
-public record ModelEntry(String name, String namespace, String displayName, String url, String inferencePath) {
+public record ModelEntry(
+    String name, String namespace, String displayName, String url, String inferencePath) {
 
   public ModelEntry {
     Objects.requireNonNull(name, "name");

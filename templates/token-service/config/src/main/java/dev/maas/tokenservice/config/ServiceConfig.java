@@ -7,36 +7,55 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The whole config: who issues, for which audience, how long tokens live, and the tier and model catalogue.
+ * The whole config: who issues, for which audience, how long tokens live, and the tier and model
+ * catalogue.
  *
  * @param platform the platform's name
  * @param issuer the tokens' {@code iss}, the service's in-cluster URL
  * @param audience the tokens' {@code aud}
  * @param defaultTTL a token's lifetime in seconds when the request names none
  * @param maxTTL the longest lifetime in seconds a request may ask for
- * @param apiKeyMaxTTL the longest lifetime in seconds of an API key, and that of one asked for without a lifetime
+ * @param apiKeyMaxTTL the longest lifetime in seconds of an API key, and that of one asked for
+ *     without a lifetime
  * @param tiers the tiers in spec order
  * @param models the models in spec order
  */
-public record ServiceConfig(String platform, String issuer, String audience, long defaultTTL, long maxTTL,
-    long apiKeyMaxTTL, List<TierEntry> tiers, List<ModelEntry> models) {
+public record ServiceConfig(
+    String platform,
+    String issuer,
+    String audience,
+    long defaultTTL,
+    long maxTTL,
+    long apiKeyMaxTTL,
+    List<TierEntry> tiers,
+    List<ModelEntry> models) {
 
   /** A config whose API keys live at most as long as tokens. */
-  public ServiceConfig(String platform, String issuer, String audience, long defaultTTL, long maxTTL,
-      List<TierEntry> tiers, List<ModelEntry> models) {
+  public ServiceConfig(
+      String platform,
+      String issuer,
+      String audience,
+      long defaultTTL,
+      long maxTTL,
+      List<TierEntry> tiers,
+      List<ModelEntry> models) {
     this(platform, issuer, audience, defaultTTL, maxTTL, maxTTL, tiers, models);
   }
 
   public ServiceConfig {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(audience, "audience");
-    // A config written before API keys existed reads as 0: they then live at most as long as tokens.
+    // A config written before API keys existed reads as 0: they then live at most as long as
+    // tokens.
     apiKeyMaxTTL = apiKeyMaxTTL > 0 ? apiKeyMaxTTL : maxTTL;
     tiers = List.copyOf(Objects.requireNonNull(tiers, "tiers"));
     models = models == null ? List.of() : List.copyOf(models);
   }
 
-  /** The highest-level tier one of {@code groups} belongs to; spec order breaks ties between equal levels. */
+  /**
+   * The highest-level tier one of {@code groups} belongs to; spec order breaks ties between equal
+   * levels.
+   */
   public Optional<TierEntry> tierFor(List<String> groups) {
     List<TierEntry> byLevel = new ArrayList<>(tiers);
     // A stable sort keeps spec order among tiers of one level.

@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param displayName what people read
  * @param level the higher level wins when a caller's groups match several tiers
  * @param groups the groups whose members get the tier, compared as exact strings
- * @param models the models the tier may call; {@code null} for every model, including ones added later
+ * @param models the models the tier may call; {@code null} for every model, including ones added
+ *     later
  */
-public record TierEntry(String name, String displayName, int level, List<String> groups, List<String> models) {
+public record TierEntry(
+    String name, String displayName, int level, List<String> groups, List<String> models) {
 
   public TierEntry {
     Objects.requireNonNull(name, "name");

@@ -24,15 +24,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Long-lived API keys: created once and shown once, kept only as their SHA-256, bound to the caller's tier when
- * created, listed and revoked by id; the gateway resolves a presented key through the internal endpoint.
+ * Long-lived API keys: created once and shown once, kept only as their SHA-256, bound to the
+ * caller's tier when created, listed and revoked by id; the gateway resolves a presented key
+ * through the internal endpoint.
  */
 final class ApiKeyEndpoints {
 
-  /** Every key starts with this, so the gateway can tell a key from a JWT before it tries either. */
+  /**
+   * Every key starts with this, so the gateway can tell a key from a JWT before it tries either.
+   */
   static final String PREFIX = "maas_";
 
-  /** Keys one user may hold until they expire, revoked ones included: the state stays bounded per user. */
+  /**
+   * Keys one user may hold until they expire, revoked ones included: the state stays bounded per
+   * user.
+   */
   static final int MAX_KEYS_PER_USER = 50;
 
   private final ServiceConfig config;
@@ -43,7 +49,8 @@ final class ApiKeyEndpoints {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  ApiKeyEndpoints(ServiceConfig config, Tiers tiers, TokenLedger ledger, AuditLog audit, Clock clock) {
+  ApiKeyEndpoints(
+      ServiceConfig config, Tiers tiers, TokenLedger ledger, AuditLog audit, Clock clock) {
     this.config = config;
     this.tiers = tiers;
     // A key asked for without a lifetime lives as long as keys may.
@@ -53,7 +60,10 @@ final class ApiKeyEndpoints {
     this.clock = clock;
   }
 
-  /** POST /v1/api-keys: {@code {"name", "ttl"}}, both optional; the key is in this answer and nowhere else. */
+  /**
+   * POST /v1/api-keys: {@code {"name", "ttl"}}, both optional; the key is in this answer and
+   * nowhere else.
+   */
   Reply create(Request request) throws Exception {
     Caller caller = request.caller();
     JsonNode body = request.object(true);
@@ -61,8 +71,12 @@ final class ApiKeyEndpoints {
     String name = Labels.of(body.path("name"));
     TierEntry tier = tiers.of(caller);
     if (ledger.apiKeys(caller.username()).size() >= MAX_KEYS_PER_USER) {
-      throw new Refusal(429, "too_many_api_keys", "you hold " + MAX_KEYS_PER_USER
-          + " API keys that have not expired yet (revoked ones count until then)");
+      throw new Refusal(
+          429,
+          "too_many_api_keys",
+          "you hold "
+              + MAX_KEYS_PER_USER
+              + " API keys that have not expired yet (revoked ones count until then)");
     }
     byte[] secret = new byte[32];
     random.nextBytes(secret);
@@ -79,12 +93,18 @@ final class ApiKeyEndpoints {
     return Reply.json(201, out);
   }
 
-  /** GET /v1/api-keys: the caller's keys that have not expired, oldest first; never a key or its hash. */
+  /**
+   * GET /v1/api-keys: the caller's keys that have not expired, oldest first; never a key or its
+   * hash.
+   */
   Reply list(Request request) throws Refusal {
     Caller caller = request.caller();
-    List<Map<String, Object>> data = ledger.apiKeys(caller.username()).stream()
-        .sorted(Comparator.comparingLong(ApiKeyRecord::createdAt).thenComparing(ApiKeyRecord::id))
-        .map(ApiKeyEndpoints::describe).toList();
+    List<Map<String, Object>> data =
+        ledger.apiKeys(caller.username()).stream()
+            .sorted(
+                Comparator.comparingLong(ApiKeyRecord::createdAt).thenComparing(ApiKeyRecord::id))
+            .map(ApiKeyEndpoints::describe)
+            .toList();
     return Reply.json(200, Map.of("apiKeys", data));
   }
 
@@ -92,8 +112,12 @@ final class ApiKeyEndpoints {
   Reply revoke(Request request) throws Exception {
     Caller caller = request.caller();
     String id = request.parameter();
-    ApiKeyRecord key = ledger.apiKeys(caller.username()).stream().filter(k -> k.id().equals(id)).findFirst()
-        .orElseThrow(() -> new Refusal(404, "no_such_api_key", "you hold no API key with that id"));
+    ApiKeyRecord key =
+        ledger.apiKeys(caller.username()).stream()
+            .filter(k -> k.id().equals(id))
+            .findFirst()
+            .orElseThrow(
+                () -> new Refusal(404, "no_such_api_key", "you hold no API key with that id"));
     if (key.revokedAt() == 0) {
       long now = clock.instant().getEpochSecond();
       ledger.change(d -> d.revokeApiKey(caller.username(), id, now));
@@ -103,20 +127,28 @@ final class ApiKeyEndpoints {
   }
 
   /**
-   * POST /internal/v1/api-keys/resolve: {@code {"authorization": "Bearer <key>"}} or {@code {"key"}} answers {@code {"valid": true, "user", "tier", "keyId",
-   * "expiresAt"}} for a live key whose tier still exists, else {@code {"valid": false}}; the gateway calls it.
+   * POST /internal/v1/api-keys/resolve: {@code {"authorization": "Bearer <key>"}} or {@code
+   * {"key"}} answers {@code {"valid": true, "user", "tier", "keyId", "expiresAt"}} for a live key
+   * whose tier still exists, else {@code {"valid": false}}; the gateway calls it.
    */
   Reply resolve(Request request) throws Exception {
     JsonNode body = request.object(false);
     Map<String, Object> out = new LinkedHashMap<>();
-    // The gateway sends the Authorization header as the client sent it; a caller may send the key alone.
+    // The gateway sends the Authorization header as the client sent it; a caller may send the key
+    // alone.
     String authorization = body.path("authorization").asText("");
-    String key = authorization.startsWith("Bearer ") ? authorization.substring("Bearer ".length())
-        : body.path("key").asText("");
+    String key =
+        authorization.startsWith("Bearer ")
+            ? authorization.substring("Bearer ".length())
+            : body.path("key").asText("");
     long now = clock.instant().getEpochSecond();
-    Optional<Map.Entry<String, ApiKeyRecord>> found = key.startsWith(PREFIX) && key.length() <= 100
-        ? ledger.state().apiKeyByHash(sha256(key)) : Optional.empty();
-    if (found.isPresent() && found.get().getValue().liveAt(now) && config.tier(found.get().getValue().tier()).isPresent()) {
+    Optional<Map.Entry<String, ApiKeyRecord>> found =
+        key.startsWith(PREFIX) && key.length() <= 100
+            ? ledger.state().apiKeyByHash(sha256(key))
+            : Optional.empty();
+    if (found.isPresent()
+        && found.get().getValue().liveAt(now)
+        && config.tier(found.get().getValue().tier()).isPresent()) {
       ApiKeyRecord record = found.get().getValue();
       out.put("valid", true);
       out.put("user", found.get().getKey());
@@ -142,7 +174,9 @@ final class ApiKeyEndpoints {
 
   static String sha256(String key) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The route tables: the API's (which {@code openapi.json} documents) and the health and metrics server's. */
+/**
+ * The route tables: the API's (which {@code openapi.json} documents) and the health and metrics
+ * server's.
+ */
 public final class ApiRoutes {
 
   /** The Prometheus text format's media type. */
@@ -25,35 +28,54 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   /** Every API endpoint. */
-  public static List<Route> api(ServiceConfig config, KeyRing keys, TokenLedger ledger, Metrics metrics,
-      AuditLog audit, Clock clock) throws IOException {
+  public static List<Route> api(
+      ServiceConfig config,
+      KeyRing keys,
+      TokenLedger ledger,
+      Metrics metrics,
+      AuditLog audit,
+      Clock clock)
+      throws IOException {
     Tiers tiers = new Tiers(config);
-    TokenCheck check = new TokenCheck(new TokenVerifier(keys, config.issuer(), config.audience()), config, ledger);
-    TokenEndpoints tokens = new TokenEndpoints(tiers, new Lifetimes(config.defaultTTL(), config.maxTTL()), keys,
-        new TokenSigner(config.issuer(), config.audience()), ledger, metrics, audit, clock);
-    CatalogueEndpoints catalogue = new CatalogueEndpoints(config, tiers, check, clock.instant().getEpochSecond());
+    TokenCheck check =
+        new TokenCheck(new TokenVerifier(keys, config.issuer(), config.audience()), config, ledger);
+    TokenEndpoints tokens =
+        new TokenEndpoints(
+            tiers,
+            new Lifetimes(config.defaultTTL(), config.maxTTL()),
+            keys,
+            new TokenSigner(config.issuer(), config.audience()),
+            ledger,
+            metrics,
+            audit,
+            clock);
+    CatalogueEndpoints catalogue =
+        new CatalogueEndpoints(config, tiers, check, clock.instant().getEpochSecond());
     DiscoveryEndpoints discovery = new DiscoveryEndpoints(config, keys);
     InternalEndpoints internal = new InternalEndpoints(check, ledger, metrics);
     ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(config, tiers, ledger, audit, clock);
-    return Stream.concat(Stream.of(
-        new Route("GET", "/health", r -> health()),
-        new Route("GET", "/openapi.json", discovery::openApi),
-        new Route("GET", "/.well-known/openid-configuration", discovery::openIdConfiguration),
-        new Route("GET", "/.well-known/jwks.json", discovery::jwks),
-        new Route("POST", "/v1/tokens", tokens::issue),
-        new Route("GET", "/v1/tokens", tokens::list),
-        new Route("DELETE", "/v1/tokens", tokens::revokeAll),
-        new Route("DELETE", "/v1/tokens/{jti}", tokens::revokeOne),
-        new Route("POST", "/v1/api-keys", apiKeys::create),
-        new Route("GET", "/v1/api-keys", apiKeys::list),
-        new Route("DELETE", "/v1/api-keys/{id}", apiKeys::revoke),
-        new Route("GET", "/v1/tiers", catalogue::tiers),
-        new Route("POST", "/v1/tiers/lookup", catalogue::lookup),
-        new Route("GET", "/v1/me", catalogue::me),
-        new Route("GET", "/v1/models", catalogue::models),
-        new Route("POST", "/internal/v1/tokens/status", internal::status),
-        new Route("POST", "/internal/v1/api-keys/resolve", apiKeys::resolve)),
-        WebUi.routes(System.getenv()).stream()).toList();
+    return Stream.concat(
+            Stream.of(
+                new Route("GET", "/health", r -> health()),
+                new Route("GET", "/openapi.json", discovery::openApi),
+                new Route(
+                    "GET", "/.well-known/openid-configuration", discovery::openIdConfiguration),
+                new Route("GET", "/.well-known/jwks.json", discovery::jwks),
+                new Route("POST", "/v1/tokens", tokens::issue),
+                new Route("GET", "/v1/tokens", tokens::list),
+                new Route("DELETE", "/v1/tokens", tokens::revokeAll),
+                new Route("DELETE", "/v1/tokens/{jti}", tokens::revokeOne),
+                new Route("POST", "/v1/api-keys", apiKeys::create),
+                new Route("GET", "/v1/api-keys", apiKeys::list),
+                new Route("DELETE", "/v1/api-keys/{id}", apiKeys::revoke),
+                new Route("GET", "/v1/tiers", catalogue::tiers),
+                new Route("POST", "/v1/tiers/lookup", catalogue::lookup),
+                new Route("GET", "/v1/me", catalogue::me),
+                new Route("GET", "/v1/models", catalogue::models),
+                new Route("POST", "/internal/v1/tokens/status", internal::status),
+                new Route("POST", "/internal/v1/api-keys/resolve", apiKeys::resolve)),
+            WebUi.routes(System.getenv()).stream())
+        .toList();
   }
 
   /** Health and counters only: the port Prometheus may reach from anywhere serves nothing else. */

@@ -4,18 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.tokenservice.config.ModelEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
-import dev.maas.tokenservice.jwt.InvalidTokenException;
-import dev.maas.tokenservice.jwt.TokenVerifier;
 import dev.maas.tokenservice.http.Caller;
 import dev.maas.tokenservice.http.Refusal;
 import dev.maas.tokenservice.http.Reply;
 import dev.maas.tokenservice.http.Request;
+import dev.maas.tokenservice.jwt.InvalidTokenException;
+import dev.maas.tokenservice.jwt.TokenVerifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the platform offers and what the caller may use: tiers, the caller, models, and tier lookup. */
+/**
+ * What the platform offers and what the caller may use: tiers, the caller, models, and tier lookup.
+ */
 final class CatalogueEndpoints {
 
   private final ServiceConfig config;
@@ -31,8 +33,8 @@ final class CatalogueEndpoints {
   }
 
   /**
-   * GET /v1/tiers: the tier catalogue in spec order, with the models each may call. Groups are left out: they name
-   * an organisation's teams, which a catalogue shown to every caller need not tell.
+   * GET /v1/tiers: the tier catalogue in spec order, with the models each may call. Groups are left
+   * out: they name an organisation's teams, which a catalogue shown to every caller need not tell.
    */
   Reply tiers(Request request) {
     List<Map<String, Object>> out = new ArrayList<>();
@@ -44,7 +46,10 @@ final class CatalogueEndpoints {
     return Reply.json(200, Map.of("tiers", out));
   }
 
-  /** GET /v1/me: who the gateway says the caller is, their tier (null without one) and the models it allows. */
+  /**
+   * GET /v1/me: who the gateway says the caller is, their tier (null without one) and the models it
+   * allows.
+   */
   Reply me(Request request) throws Refusal {
     Caller caller = request.caller();
     TierEntry tier = config.tierFor(caller.groups()).orElse(null);
@@ -67,8 +72,8 @@ final class CatalogueEndpoints {
   }
 
   /**
-   * GET /v1/models: the models of the caller's tier, OpenAI style. With one of the platform's own tokens as bearer
-   * the token's tier decides, after the token is checked completely.
+   * GET /v1/models: the models of the caller's tier, OpenAI style. With one of the platform's own
+   * tokens as bearer the token's tier decides, after the token is checked completely.
    */
   Reply models(Request request) throws Refusal {
     TierEntry tier = null;
@@ -107,10 +112,16 @@ final class CatalogueEndpoints {
     List<String> names = new ArrayList<>();
     groups.forEach(g -> names.add(g.isTextual() ? g.asText() : null));
     if (!groups.isArray() || names.isEmpty() || names.contains(null)) {
-      throw Refusal.badRequest("the body must be {\"groups\": [\"group\", ...]} with at least one group");
+      throw Refusal.badRequest(
+          "the body must be {\"groups\": [\"group\", ...]} with at least one group");
     }
-    TierEntry tier = config.tierFor(names).orElseThrow(() ->
-        new Refusal(404, "no_tier", "no tier matches these groups", Map.of("groups", names)));
+    TierEntry tier =
+        config
+            .tierFor(names)
+            .orElseThrow(
+                () ->
+                    new Refusal(
+                        404, "no_tier", "no tier matches these groups", Map.of("groups", names)));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("tier", tier.name());
     out.put("displayName", tier.displayName());

@@ -1,9 +1,9 @@
 package dev.maas.tokenservice.api;
 
 import dev.maas.tokenservice.config.ServiceConfig;
-import dev.maas.tokenservice.keys.KeyRing;
 import dev.maas.tokenservice.http.Reply;
 import dev.maas.tokenservice.http.Request;
+import dev.maas.tokenservice.keys.KeyRing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What clients and the gateway read to trust and call the service: OpenID discovery, the JWKS, the OpenAPI document. */
+/**
+ * What clients and the gateway read to trust and call the service: OpenID discovery, the JWKS, the
+ * OpenAPI document.
+ */
 final class DiscoveryEndpoints {
 
   /** Where the OpenAPI document is packaged. */

@@ -1,17 +1,20 @@
 package dev.maas.tokenservice.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.maas.tokenservice.http.Refusal;
+import dev.maas.tokenservice.http.Reply;
+import dev.maas.tokenservice.http.Request;
 import dev.maas.tokenservice.jwt.InvalidTokenException;
 import dev.maas.tokenservice.jwt.TokenClaims;
 import dev.maas.tokenservice.metrics.Metrics;
 import dev.maas.tokenservice.state.TokenLedger;
-import dev.maas.tokenservice.http.Refusal;
-import dev.maas.tokenservice.http.Reply;
-import dev.maas.tokenservice.http.Request;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The gateway's revocation check; the gateway's policy keeps {@code /internal/} from outside callers. */
+/**
+ * The gateway's revocation check; the gateway's policy keeps {@code /internal/} from outside
+ * callers.
+ */
 final class InternalEndpoints {
 
   private final TokenCheck tokens;
@@ -25,8 +28,8 @@ final class InternalEndpoints {
   }
 
   /**
-   * POST /internal/v1/tokens/status. {@code {"jti","sub","iat"}} of a token the gateway verified answers
-   * {@code {"revoked": bool}}; {@code {"token": "..."}} is verified here and fails closed
+   * POST /internal/v1/tokens/status. {@code {"jti","sub","iat"}} of a token the gateway verified
+   * answers {@code {"revoked": bool}}; {@code {"token": "..."}} is verified here and fails closed
    * ({@code "valid": false, "revoked": true}) when anything is wrong with it.
    */
   Reply status(Request request) throws Exception {
@@ -52,7 +55,8 @@ final class InternalEndpoints {
     JsonNode sub = body.path("sub");
     JsonNode iat = body.path("iat");
     if (!jti.isTextual() || !sub.isTextual() || !iat.isIntegralNumber()) {
-      throw Refusal.badRequest("the body must be {\"jti\": string, \"sub\": string, \"iat\": number}");
+      throw Refusal.badRequest(
+          "the body must be {\"jti\": string, \"sub\": string, \"iat\": number}");
     }
     out.put("revoked", ledger.isRevoked(jti.asText(), sub.asText(), iat.asLong()));
     return Reply.json(200, out);

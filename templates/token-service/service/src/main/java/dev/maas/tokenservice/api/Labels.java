@@ -16,9 +16,12 @@ final class Labels {
       return null;
     }
     String label = requested.isTextual() ? requested.asText() : null;
-    if (label == null || label.isEmpty() || label.length() > MAX_LENGTH
+    if (label == null
+        || label.isEmpty()
+        || label.length() > MAX_LENGTH
         || label.codePoints().anyMatch(Character::isISOControl)) {
-      throw Refusal.badRequest("a label is text of 1 to " + MAX_LENGTH + " characters without control characters");
+      throw Refusal.badRequest(
+          "a label is text of 1 to " + MAX_LENGTH + " characters without control characters");
     }
     return label;
   }

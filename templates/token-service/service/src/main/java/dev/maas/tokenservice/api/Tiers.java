@@ -17,7 +17,14 @@ final class Tiers {
 
   /** The caller's tier, or 403 naming the groups that matched none. */
   TierEntry of(Caller caller) throws Refusal {
-    return config.tierFor(caller.groups()).orElseThrow(() ->
-        new Refusal(403, "no_tier", "no tier matches your groups", Map.of("groups", caller.groups())));
+    return config
+        .tierFor(caller.groups())
+        .orElseThrow(
+            () ->
+                new Refusal(
+                    403,
+                    "no_tier",
+                    "no tier matches your groups",
+                    Map.of("groups", caller.groups())));
   }
 }

@@ -3,16 +3,16 @@ package dev.maas.tokenservice.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.tokenservice.audit.AuditLog;
 import dev.maas.tokenservice.config.TierEntry;
+import dev.maas.tokenservice.http.Caller;
+import dev.maas.tokenservice.http.Refusal;
+import dev.maas.tokenservice.http.Reply;
+import dev.maas.tokenservice.http.Request;
 import dev.maas.tokenservice.jwt.TokenClaims;
 import dev.maas.tokenservice.jwt.TokenSigner;
 import dev.maas.tokenservice.keys.KeyRing;
 import dev.maas.tokenservice.metrics.Metrics;
 import dev.maas.tokenservice.state.IssuedToken;
 import dev.maas.tokenservice.state.TokenLedger;
-import dev.maas.tokenservice.http.Caller;
-import dev.maas.tokenservice.http.Refusal;
-import dev.maas.tokenservice.http.Reply;
-import dev.maas.tokenservice.http.Request;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Comparator;
@@ -34,8 +34,15 @@ final class TokenEndpoints {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  TokenEndpoints(Tiers tiers, Lifetimes lifetimes, KeyRing keys, TokenSigner signer, TokenLedger ledger,
-      Metrics metrics, AuditLog audit, Clock clock) {
+  TokenEndpoints(
+      Tiers tiers,
+      Lifetimes lifetimes,
+      KeyRing keys,
+      TokenSigner signer,
+      TokenLedger ledger,
+      Metrics metrics,
+      AuditLog audit,
+      Clock clock) {
     this.tiers = tiers;
     this.lifetimes = lifetimes;
     this.keys = keys;
@@ -46,7 +53,9 @@ final class TokenEndpoints {
     this.clock = clock;
   }
 
-  /** POST /v1/tokens: a token for the caller's tier; the ledger records it before it is answered. */
+  /**
+   * POST /v1/tokens: a token for the caller's tier; the ledger records it before it is answered.
+   */
   Reply issue(Request request) throws Exception {
     Caller caller = request.caller();
     JsonNode body = request.object(true);
@@ -54,15 +63,20 @@ final class TokenEndpoints {
     String label = Labels.of(body.path("label"));
     TierEntry tier = tiers.of(caller);
     if (ledger.liveTokens(caller.username()).size() >= TokenLedger.MAX_LIVE_TOKENS_PER_USER) {
-      throw new Refusal(429, "too_many_tokens", "you hold " + TokenLedger.MAX_LIVE_TOKENS_PER_USER
-          + " live tokens; revoke some first");
+      throw new Refusal(
+          429,
+          "too_many_tokens",
+          "you hold " + TokenLedger.MAX_LIVE_TOKENS_PER_USER + " live tokens; revoke some first");
     }
     long iat = notRevokedSecond(caller.username());
     byte[] id = new byte[16];
     random.nextBytes(id);
     String jti = HexFormat.of().formatHex(id);
-    String token = signer.sign(new TokenClaims(jti, caller.username(), tier.name(), iat, iat + ttl), keys.current());
-    ledger.change(d -> d.issue(caller.username(), new IssuedToken(jti, tier.name(), iat, iat + ttl, label)));
+    String token =
+        signer.sign(
+            new TokenClaims(jti, caller.username(), tier.name(), iat, iat + ttl), keys.current());
+    ledger.change(
+        d -> d.issue(caller.username(), new IssuedToken(jti, tier.name(), iat, iat + ttl, label)));
     metrics.issued(tier.name());
     audit.issued(caller.username(), tier.name(), jti);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -79,8 +93,9 @@ final class TokenEndpoints {
   }
 
   /**
-   * A revoke-all covers every token issued up to the end of its second (iat has second precision), so a new token
-   * of the same user waits for the next second to stay valid; the wait is at most a second.
+   * A revoke-all covers every token issued up to the end of its second (iat has second precision),
+   * so a new token of the same user waits for the next second to stay valid; the wait is at most a
+   * second.
    */
   private long notRevokedSecond(String user) throws InterruptedException {
     long iat = clock.instant().getEpochSecond();
@@ -95,9 +110,11 @@ final class TokenEndpoints {
   /** GET /v1/tokens: the caller's live tokens, oldest first; never the tokens themselves. */
   Reply list(Request request) throws Refusal {
     Caller caller = request.caller();
-    List<Map<String, Object>> data = ledger.liveTokens(caller.username()).stream()
-        .sorted(Comparator.comparingLong(IssuedToken::iat).thenComparing(IssuedToken::jti))
-        .map(TokenEndpoints::describe).toList();
+    List<Map<String, Object>> data =
+        ledger.liveTokens(caller.username()).stream()
+            .sorted(Comparator.comparingLong(IssuedToken::iat).thenComparing(IssuedToken::jti))
+            .map(TokenEndpoints::describe)
+            .toList();
     return Reply.json(200, Map.of("tokens", data));
   }
 
@@ -111,15 +128,26 @@ final class TokenEndpoints {
     return out;
   }
 
-  /** DELETE /v1/tokens/{jti}: revokes one of the caller's live tokens; another user's jti is simply not found. */
+  /**
+   * DELETE /v1/tokens/{jti}: revokes one of the caller's live tokens; another user's jti is simply
+   * not found.
+   */
   Reply revokeOne(Request request) throws Exception {
     Caller caller = request.caller();
     String jti = request.parameter();
-    IssuedToken token = ledger.liveTokens(caller.username()).stream().filter(t -> t.jti().equals(jti)).findFirst()
-        .orElseThrow(() -> new Refusal(404, "no_such_token", "you hold no live token with that id"));
+    IssuedToken token =
+        ledger.liveTokens(caller.username()).stream()
+            .filter(t -> t.jti().equals(jti))
+            .findFirst()
+            .orElseThrow(
+                () -> new Refusal(404, "no_such_token", "you hold no live token with that id"));
     if (ledger.revokedCount(caller.username()) >= TokenLedger.MAX_REVOKED_PER_USER) {
-      throw new Refusal(429, "too_many_revocations", "you have " + TokenLedger.MAX_REVOKED_PER_USER
-          + " single revocations pending; revoke all your tokens instead (DELETE /v1/tokens)");
+      throw new Refusal(
+          429,
+          "too_many_revocations",
+          "you have "
+              + TokenLedger.MAX_REVOKED_PER_USER
+              + " single revocations pending; revoke all your tokens instead (DELETE /v1/tokens)");
     }
     ledger.change(d -> d.revoke(caller.username(), token.jti(), token.exp()));
     metrics.revoked();
@@ -127,7 +155,10 @@ final class TokenEndpoints {
     return Reply.noContent();
   }
 
-  /** DELETE /v1/tokens: revokes every token the caller was issued so far with one cut-off, whatever their number. */
+  /**
+   * DELETE /v1/tokens: revokes every token the caller was issued so far with one cut-off, whatever
+   * their number.
+   */
   Reply revokeAll(Request request) throws Exception {
     Caller caller = request.caller();
     long before = clock.instant().getEpochSecond() + 1;

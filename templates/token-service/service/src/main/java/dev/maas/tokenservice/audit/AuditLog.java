@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.time.Clock;
 
 /**
- * Writes audit events as single JSON lines. The mapper escapes control characters and all non-ASCII, so no value a
- * client chose can break a line or forge another one.
+ * Writes audit events as single JSON lines. The mapper escapes control characters and all
+ * non-ASCII, so no value a client chose can break a line or forge another one.
  */
 public final class AuditLog {
 
@@ -43,11 +43,28 @@ public final class AuditLog {
     write("denied", user, tier, null, null, reason, status, path);
   }
 
-  private void write(String event, String user, String tier, String jti, String keyId, String outcome, int status,
+  private void write(
+      String event,
+      String user,
+      String tier,
+      String jti,
+      String keyId,
+      String outcome,
+      int status,
       String path) {
     try {
-      String line = Json.MAPPER.writeValueAsString(
-          new AuditEvent(clock.instant().toString(), event, user, tier, jti, keyId, outcome, status, path));
+      String line =
+          Json.MAPPER.writeValueAsString(
+              new AuditEvent(
+                  clock.instant().toString(),
+                  event,
+                  user,
+                  tier,
+                  jti,
+                  keyId,
+                  outcome,
+                  status,
+                  path));
       // One println per event: PrintStream locks per call, so concurrent lines never interleave.
       out.println(line);
     } catch (JsonProcessingException e) {

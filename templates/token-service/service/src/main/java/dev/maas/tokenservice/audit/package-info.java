@@ -1,2 +1,5 @@
-/** The audit trail: one JSON line per issue, revoke and refusal, naming who and what but never a token. */
+/**
+ * The audit trail: one JSON line per issue, revoke and refusal, naming who and what but never a
+ * token.
+ */
 package dev.maas.tokenservice.audit;

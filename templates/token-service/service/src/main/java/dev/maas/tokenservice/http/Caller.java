@@ -3,7 +3,8 @@ package dev.maas.tokenservice.http;
 import java.util.List;
 
 /**
- * Who is calling, as the gateway's AuthPolicy named them in {@code X-MaaS-Username} and {@code X-MaaS-Groups}.
+ * Who is calling, as the gateway's AuthPolicy named them in {@code X-MaaS-Username} and {@code
+ * X-MaaS-Groups}.
  *
  * @param username the user name
  * @param groups the groups, compared as exact strings

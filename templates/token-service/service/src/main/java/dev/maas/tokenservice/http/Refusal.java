@@ -2,7 +2,10 @@ package dev.maas.tokenservice.http;
 
 import java.util.Map;
 
-/** A request the service refuses: the HTTP status, a reason counted in the metrics, and a message for the client. */
+/**
+ * A request the service refuses: the HTTP status, a reason counted in the metrics, and a message
+ * for the client.
+ */
 public final class Refusal extends Exception {
 
   private static final long serialVersionUID = 1L;

@@ -18,7 +18,9 @@ public final class Request {
   /** Bodies larger than this are refused with 413 before they are kept. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
-  /** How much of an oversized body is read and dropped, so that a client still sending sees the 413. */
+  /**
+   * How much of an oversized body is read and dropped, so that a client still sending sees the 413.
+   */
   static final int DISCARD_BYTES = 1024 * 1024;
 
   private final HttpExchange exchange;
@@ -33,7 +35,10 @@ public final class Request {
     return exchange.getRequestMethod();
   }
 
-  /** The raw path: the decoded one would turn {@code /%69nternal/} into a path the gateway did not refuse. */
+  /**
+   * The raw path: the decoded one would turn {@code /%69nternal/} into a path the gateway did not
+   * refuse.
+   */
   public String path() {
     return rawPath(exchange);
   }
@@ -57,7 +62,10 @@ public final class Request {
   public Caller caller() throws Refusal {
     String username = header("X-MaaS-Username");
     if (username == null || username.isBlank()) {
-      throw new Refusal(401, "unauthenticated", "no X-MaaS-Username header: requests must come through the gateway");
+      throw new Refusal(
+          401,
+          "unauthenticated",
+          "no X-MaaS-Username header: requests must come through the gateway");
     }
     String groupsHeader = header("X-MaaS-Groups");
     List<String> groups = new ArrayList<>();
@@ -91,7 +99,8 @@ public final class Request {
       return Json.MAPPER.readTree(raw);
     } catch (JacksonException e) {
       // The parser's own message may quote the body; a fixed one is enough for the client.
-      throw Refusal.badRequest("the body is not valid JSON (or nests deeper than " + Json.MAX_DEPTH + ")");
+      throw Refusal.badRequest(
+          "the body is not valid JSON (or nests deeper than " + Json.MAX_DEPTH + ")");
     }
   }
 
@@ -141,7 +150,8 @@ public final class Request {
     while (discarded < DISCARD_BYTES && (n = in.read(buffer)) > 0) {
       discarded += n;
     }
-    return new Refusal(413, "body_too_large", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+    return new Refusal(
+        413, "body_too_large", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
   }
 
   static String rawPath(HttpExchange exchange) {

@@ -3,8 +3,8 @@ package dev.maas.tokenservice.http;
 import java.util.Optional;
 
 /**
- * A method and a path template to a handler. A template's last segment may be a parameter, {@code {name}}, which
- * matches one non-empty segment.
+ * A method and a path template to a handler. A template's last segment may be a parameter, {@code
+ * {name}}, which matches one non-empty segment.
  *
  * @param method the HTTP method
  * @param template the path, e.g. {@code /v1/tokens/{jti}}

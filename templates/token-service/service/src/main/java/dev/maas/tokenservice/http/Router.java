@@ -17,8 +17,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Dispatches a request to its route and writes the reply; every refusal is counted, audited and answered as
- * {@code {"error": ...}} with its status.
+ * Dispatches a request to its route and writes the reply; every refusal is counted, audited and
+ * answered as {@code {"error": ...}} with its status.
  */
 public final class Router implements HttpHandler {
 
@@ -49,9 +49,17 @@ public final class Router implements HttpHandler {
         reply = refused(exchange, r);
       } catch (Exception e) {
         metrics.refused("internal_error");
-        // The exception's class and message only: neither holds a token or a key, and no stack trace reaches clients.
-        log.accept("internal error on " + exchange.getRequestMethod() + " " + LogText.escape(Request.rawPath(exchange))
-            + ": " + e.getClass().getName() + ": " + LogText.escape(e.getMessage()));
+        // The exception's class and message only: neither holds a token or a key, and no stack
+        // trace reaches clients.
+        log.accept(
+            "internal error on "
+                + exchange.getRequestMethod()
+                + " "
+                + LogText.escape(Request.rawPath(exchange))
+                + ": "
+                + e.getClass().getName()
+                + ": "
+                + LogText.escape(e.getMessage()));
         reply = Reply.json(500, Map.of("error", "internal error"));
       }
       send(exchange, reply);
@@ -82,7 +90,11 @@ public final class Router implements HttpHandler {
 
   private Reply refused(HttpExchange exchange, Refusal r) {
     metrics.refused(r.reason());
-    audit.denied(exchange.getRequestHeaders().getFirst("X-MaaS-Username"), null, r.reason(), r.status(),
+    audit.denied(
+        exchange.getRequestHeaders().getFirst("X-MaaS-Username"),
+        null,
+        r.reason(),
+        r.status(),
         Request.rawPath(exchange));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", r.getMessage());
@@ -90,15 +102,20 @@ public final class Router implements HttpHandler {
     return Reply.json(r.status(), body);
   }
 
-  /** Writes {@code reply} with {@code Cache-Control: no-store}: tokens and identities must not be cached. */
+  /**
+   * Writes {@code reply} with {@code Cache-Control: no-store}: tokens and identities must not be
+   * cached.
+   */
   public static void send(HttpExchange exchange, Reply reply) throws IOException {
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     if (reply.body() == null) {
       exchange.sendResponseHeaders(reply.status(), -1);
       return;
     }
-    byte[] bytes = reply.body() instanceof String text && !Reply.JSON.equals(reply.contentType())
-        ? text.getBytes(StandardCharsets.UTF_8) : Json.MAPPER.writeValueAsBytes(reply.body());
+    byte[] bytes =
+        reply.body() instanceof String text && !Reply.JSON.equals(reply.contentType())
+            ? text.getBytes(StandardCharsets.UTF_8)
+            : Json.MAPPER.writeValueAsBytes(reply.body());
     exchange.getResponseHeaders().set("Content-Type", reply.contentType());
     exchange.sendResponseHeaders(reply.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -23,18 +23,24 @@ public final class TokenSigner {
 
   /** The compact serialization of the signed token. */
   public String sign(TokenClaims claims, SigningKey key) throws JOSEException {
-    JWTClaimsSet set = new JWTClaimsSet.Builder()
-        .issuer(issuer)
-        .subject(claims.sub())
-        .audience(audience)
-        .expirationTime(new Date(claims.exp() * 1000))
-        .issueTime(new Date(claims.iat() * 1000))
-        .notBeforeTime(new Date(claims.iat() * 1000))
-        .jwtID(claims.jti())
-        .claim("tier", claims.tier())
-        .build();
-    SignedJWT jwt = new SignedJWT(
-        new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(key.kid()).build(), set);
+    JWTClaimsSet set =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject(claims.sub())
+            .audience(audience)
+            .expirationTime(new Date(claims.exp() * 1000))
+            .issueTime(new Date(claims.iat() * 1000))
+            .notBeforeTime(new Date(claims.iat() * 1000))
+            .jwtID(claims.jti())
+            .claim("tier", claims.tier())
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(JOSEObjectType.JWT)
+                .keyID(key.kid())
+                .build(),
+            set);
     jwt.sign(new ECDSASigner(key.privateKey()));
     return jwt.serialize();
   }

@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Checks signature, algorithm, key id, issuer, audience and time of one of the service's tokens.
  *
- * <p>Only ES256 with a published key id is accepted, which refuses {@code none} and algorithm confusion before any
- * key is used; revocation is the caller's next check.
+ * <p>Only ES256 with a published key id is accepted, which refuses {@code none} and algorithm
+ * confusion before any key is used; revocation is the caller's next check.
  */
 public final class TokenVerifier {
 
@@ -30,8 +30,11 @@ public final class TokenVerifier {
 
   public TokenVerifier(KeyRing keys, String issuer, String audience) {
     this.keys = keys;
-    this.claimsVerifier = new DefaultJWTClaimsVerifier<>(audience,
-        new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "jti", "tier", "exp", "iat"));
+    this.claimsVerifier =
+        new DefaultJWTClaimsVerifier<>(
+            audience,
+            new JWTClaimsSet.Builder().issuer(issuer).build(),
+            Set.of("sub", "jti", "tier", "exp", "iat"));
     this.claimsVerifier.setMaxClockSkew(CLOCK_SKEW_SECONDS);
   }
 
@@ -49,10 +52,12 @@ public final class TokenVerifier {
       throw new InvalidTokenException("the token cannot be decoded");
     }
     if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
-      throw new InvalidTokenException("algorithm " + jwt.getHeader().getAlgorithm() + " is not accepted");
+      throw new InvalidTokenException(
+          "algorithm " + jwt.getHeader().getAlgorithm() + " is not accepted");
     }
-    SigningKey key = keys.find(jwt.getHeader().getKeyID())
-        .orElseThrow(() -> new InvalidTokenException("unknown key id"));
+    SigningKey key =
+        keys.find(jwt.getHeader().getKeyID())
+            .orElseThrow(() -> new InvalidTokenException("unknown key id"));
     try {
       if (!jwt.verify(new ECDSAVerifier(key.publicKey()))) {
         throw new InvalidTokenException("bad signature");
@@ -63,21 +68,31 @@ public final class TokenVerifier {
     try {
       claimsVerifier.verify(claims, null);
     } catch (BadJWTException e) {
-      throw new InvalidTokenException(e.getMessage().contains("Expired") ? "the token has expired" : e.getMessage());
+      throw new InvalidTokenException(
+          e.getMessage().contains("Expired") ? "the token has expired" : e.getMessage());
     }
     try {
       String tier = claims.getStringClaim("tier");
-      return new TokenClaims(claims.getJWTID(), claims.getSubject(), tier,
-          claims.getIssueTime().getTime() / 1000, claims.getExpirationTime().getTime() / 1000);
+      return new TokenClaims(
+          claims.getJWTID(),
+          claims.getSubject(),
+          tier,
+          claims.getIssueTime().getTime() / 1000,
+          claims.getExpirationTime().getTime() / 1000);
     } catch (ParseException e) {
       throw new InvalidTokenException("the tier claim is not a string");
     }
   }
 
-  /** The issuer a token claims, read WITHOUT verifying it, only to decide whether it is ours to verify. */
+  /**
+   * The issuer a token claims, read WITHOUT verifying it, only to decide whether it is ours to
+   * verify.
+   */
   public static String unverifiedIssuer(String token) {
     try {
-      return token.length() > MAX_TOKEN_LENGTH ? null : SignedJWT.parse(token).getJWTClaimsSet().getIssuer();
+      return token.length() > MAX_TOKEN_LENGTH
+          ? null
+          : SignedJWT.parse(token).getJWTClaimsSet().getIssuer();
     } catch (ParseException e) {
       return null;
     }

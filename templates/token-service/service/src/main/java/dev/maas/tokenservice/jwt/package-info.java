@@ -1,2 +1,4 @@
-/** ES256 JWTs through nimbus-jose-jwt: what the service signs and how it checks a token it is shown. */
+/**
+ * ES256 JWTs through nimbus-jose-jwt: what the service signs and how it checks a token it is shown.
+ */
 package dev.maas.tokenservice.jwt;

@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The keys in the keys folder. The file whose name sorts highest signs; all are published, so tokens signed by
- * an older key stay valid until they expire. Name files by date ({@code 2026-01-15.pem}) to rotate.
+ * The keys in the keys folder. The file whose name sorts highest signs; all are published, so
+ * tokens signed by an older key stay valid until they expire. Name files by date ({@code
+ * 2026-01-15.pem}) to rotate.
  */
 public final class KeyRing {
 
@@ -55,18 +56,30 @@ public final class KeyRing {
     return new JWKSet(list).toJSONObject(true);
   }
 
-  /** Loads the folder again when its files changed; keeps the keys it has when the new set is unusable. */
+  /**
+   * Loads the folder again when its files changed; keeps the keys it has when the new set is
+   * unusable.
+   */
   public void reload() throws IOException {
     List<Path> files = new ArrayList<>();
     try (var list = Files.list(dir)) {
-      // Secret volumes hold hidden "..data" entries beside the key links; only visible *.pem files count.
-      list.filter(p -> p.getFileName().toString().endsWith(".pem") && !p.getFileName().toString().startsWith("."))
-          .filter(Files::isRegularFile).forEach(files::add);
+      // Secret volumes hold hidden "..data" entries beside the key links; only visible *.pem files
+      // count.
+      list.filter(
+              p ->
+                  p.getFileName().toString().endsWith(".pem")
+                      && !p.getFileName().toString().startsWith("."))
+          .filter(Files::isRegularFile)
+          .forEach(files::add);
     }
     files.sort(Comparator.comparing(p -> p.getFileName().toString()));
     StringBuilder print = new StringBuilder();
     for (Path f : files) {
-      print.append(f.getFileName()).append(':').append(Files.getLastModifiedTime(f).toMillis()).append(';');
+      print
+          .append(f.getFileName())
+          .append(':')
+          .append(Files.getLastModifiedTime(f).toMillis())
+          .append(';');
     }
     if (print.toString().equals(fingerprint)) {
       return;

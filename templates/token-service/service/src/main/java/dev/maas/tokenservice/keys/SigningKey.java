@@ -21,9 +21,15 @@ public record SigningKey(String kid, ECPrivateKey privateKey, ECPublicKey public
     return "SigningKey[" + kid + "]";
   }
 
-  /** The public JWK: {@code kty}, {@code crv}, {@code x}, {@code y}, {@code kid}, {@code use}, {@code alg}. */
+  /**
+   * The public JWK: {@code kty}, {@code crv}, {@code x}, {@code y}, {@code kid}, {@code use},
+   * {@code alg}.
+   */
   public ECKey publicJwk() {
-    return new ECKey.Builder(Curve.P_256, publicKey).keyID(kid).keyUse(KeyUse.SIGNATURE)
-        .algorithm(JWSAlgorithm.ES256).build();
+    return new ECKey.Builder(Curve.P_256, publicKey)
+        .keyID(kid)
+        .keyUse(KeyUse.SIGNATURE)
+        .algorithm(JWSAlgorithm.ES256)
+        .build();
   }
 }

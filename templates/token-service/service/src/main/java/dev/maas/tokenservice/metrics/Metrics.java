@@ -29,17 +29,30 @@ public final class Metrics {
     StringBuilder out = new StringBuilder();
     counter(out, "maas_tokens_issued_total", "Tokens issued, by tier.", "tier", issued);
     counter(out, "maas_token_refusals_total", "Requests refused, by reason.", "reason", refused);
-    out.append("# HELP maas_token_revocations_total Revocations (all of a user's tokens, or one token).\n")
+    out.append(
+            "# HELP maas_token_revocations_total Revocations (all of a user's tokens, or one token).\n")
         .append("# TYPE maas_token_revocations_total counter\n")
-        .append("maas_token_revocations_total ").append(revocations.sum()).append('\n');
+        .append("maas_token_revocations_total ")
+        .append(revocations.sum())
+        .append('\n');
     return out.toString();
   }
 
-  private static void counter(StringBuilder out, String name, String help, String label, Map<String, LongAdder> by) {
+  private static void counter(
+      StringBuilder out, String name, String help, String label, Map<String, LongAdder> by) {
     out.append("# HELP ").append(name).append(' ').append(help).append('\n');
     out.append("# TYPE ").append(name).append(" counter\n");
-    new TreeMap<>(by).forEach((value, n) -> out.append(name).append('{').append(label).append("=\"")
-        .append(labelValue(value)).append("\"} ").append(n.sum()).append('\n'));
+    new TreeMap<>(by)
+        .forEach(
+            (value, n) ->
+                out.append(name)
+                    .append('{')
+                    .append(label)
+                    .append("=\"")
+                    .append(labelValue(value))
+                    .append("\"} ")
+                    .append(n.sum())
+                    .append('\n'));
   }
 
   /** The escapes the exposition format defines for label values. */

@@ -1,8 +1,9 @@
 package dev.maas.tokenservice.state;
 
 /**
- * What the service keeps of an API key: its SHA-256, never the key. The key carries 256 random bits, so a plain
- * hash cannot be reversed or guessed; a slow password hash would only slow every gateway check.
+ * What the service keeps of an API key: its SHA-256, never the key. The key carries 256 random
+ * bits, so a plain hash cannot be reversed or guessed; a slow password hash would only slow every
+ * gateway check.
  *
  * @param id the key's public id, which lists and revokes it
  * @param sha256 the hex SHA-256 of the key
@@ -12,7 +13,13 @@ package dev.maas.tokenservice.state;
  * @param expiresAt epoch seconds
  * @param revokedAt epoch seconds when it was revoked, 0 while it is not
  */
-public record ApiKeyRecord(String id, String sha256, String name, String tier, long createdAt, long expiresAt,
+public record ApiKeyRecord(
+    String id,
+    String sha256,
+    String name,
+    String tier,
+    long createdAt,
+    long expiresAt,
     long revokedAt) {
 
   /** Whether it authenticates at {@code now}. */

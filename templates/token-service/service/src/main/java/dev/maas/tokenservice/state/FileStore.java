@@ -9,8 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * The state in a local file, replaced atomically (temp file and rename) so that a crash never leaves half a file.
- * One process owns the file: it is the store outside a cluster, where there is one replica.
+ * The state in a local file, replaced atomically (temp file and rename) so that a crash never
+ * leaves half a file. One process owns the file: it is the store outside a cluster, where there is
+ * one replica.
  */
 public final class FileStore implements StateStore {
 
@@ -23,7 +24,10 @@ public final class FileStore implements StateStore {
 
   @Override
   public Snapshot read() throws IOException {
-    TokenState state = Files.exists(file) ? Json.MAPPER.readValue(file.toFile(), TokenState.class) : TokenState.EMPTY;
+    TokenState state =
+        Files.exists(file)
+            ? Json.MAPPER.readValue(file.toFile(), TokenState.class)
+            : TokenState.EMPTY;
     return new Snapshot(state, null);
   }
 

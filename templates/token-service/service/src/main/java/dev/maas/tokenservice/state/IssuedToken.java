@@ -1,7 +1,8 @@
 package dev.maas.tokenservice.state;
 
 /**
- * What the service keeps of a token it issued: never the token itself, only what lists and revokes it.
+ * What the service keeps of a token it issued: never the token itself, only what lists and revokes
+ * it.
  *
  * @param jti the token's id
  * @param tier the tier it carries

@@ -15,13 +15,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * The state in memory (read on every check) backed by a store (written on every change, before the change is
- * answered). One writer thread stores the changes; those that arrive while a write is under way are written together
- * in the next one, so a burst of issues costs a few store round trips, not one each.
+ * The state in memory (read on every check) backed by a store (written on every change, before the
+ * change is answered). One writer thread stores the changes; those that arrive while a write is
+ * under way are written together in the next one, so a burst of issues costs a few store round
+ * trips, not one each.
  */
 public final class TokenLedger implements AutoCloseable {
 
-  /** Live tokens one user may hold at once: the list stays readable and the shared ConfigMap small. */
+  /**
+   * Live tokens one user may hold at once: the list stays readable and the shared ConfigMap small.
+   */
   public static final int MAX_LIVE_TOKENS_PER_USER = 100;
 
   /** Single revocations one user may have pending; beyond, revoking all is the answer. */
@@ -38,7 +41,11 @@ public final class TokenLedger implements AutoCloseable {
   private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile TokenState state = TokenState.EMPTY;
-  /** What the store holds as this replica last read or wrote it; null when unknown. Guarded by {@code this}. */
+
+  /**
+   * What the store holds as this replica last read or wrote it; null when unknown. Guarded by
+   * {@code this}.
+   */
   private Snapshot last;
 
   public TokenLedger(StateStore store, long maxTtl, Clock clock) {
@@ -64,13 +71,19 @@ public final class TokenLedger implements AutoCloseable {
   public List<IssuedToken> liveTokens(String user) {
     long now = clock.instant().getEpochSecond();
     return state.issued().getOrDefault(user, Map.of()).values().stream()
-        .filter(t -> t.exp() >= now && !state.isRevoked(t.jti(), user, t.iat())).toList();
+        .filter(t -> t.exp() >= now && !state.isRevoked(t.jti(), user, t.iat()))
+        .toList();
   }
 
-  /** The API keys of {@code user} not yet expired, revoked ones included (they count toward the cap until then). */
+  /**
+   * The API keys of {@code user} not yet expired, revoked ones included (they count toward the cap
+   * until then).
+   */
   public List<ApiKeyRecord> apiKeys(String user) {
     long now = clock.instant().getEpochSecond();
-    return state.apiKeys().getOrDefault(user, Map.of()).values().stream().filter(k -> k.expiresAt() >= now).toList();
+    return state.apiKeys().getOrDefault(user, Map.of()).values().stream()
+        .filter(k -> k.expiresAt() >= now)
+        .toList();
   }
 
   /** How many single revocations of {@code user} are still pending. */
@@ -78,7 +91,10 @@ public final class TokenLedger implements AutoCloseable {
     return state.revoked().getOrDefault(user, Map.of()).size();
   }
 
-  /** Reads the store and merges it in: other replicas' changes arrive this way; what can no longer matter goes. */
+  /**
+   * Reads the store and merges it in: other replicas' changes arrive this way; what can no longer
+   * matter goes.
+   */
   public synchronized void reload() throws IOException, InterruptedException {
     Snapshot stored = store.read();
     state = state.merge(stored.state()).pruned(clock.instant().getEpochSecond(), maxTtl);
@@ -105,8 +121,8 @@ public final class TokenLedger implements AutoCloseable {
   }
 
   /**
-   * The writer's loop: it takes every change queued meanwhile and stores them in one write. One thread writes, so
-   * callers wait on their own future and never on each other.
+   * The writer's loop: it takes every change queued meanwhile and stores them in one write. One
+   * thread writes, so callers wait on their own future and never on each other.
    */
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>();
@@ -127,9 +143,10 @@ public final class TokenLedger implements AutoCloseable {
   }
 
   /**
-   * Writes every pending change in one write over what this replica last read or wrote; when another replica wrote
-   * since, the store refuses, and the ledger reads, merges and tries again. After its own write the store holds
-   * exactly this replica's state, so the next write needs neither a read nor a merge.
+   * Writes every pending change in one write over what this replica last read or wrote; when
+   * another replica wrote since, the store refuses, and the ledger reads, merges and tries again.
+   * After its own write the store holds exactly this replica's state, so the next write needs
+   * neither a read nor a merge.
    */
   private void flush(List<Pending> batch) throws InterruptedException {
     try {

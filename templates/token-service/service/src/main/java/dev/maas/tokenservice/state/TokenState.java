@@ -1,35 +1,42 @@
 package dev.maas.tokenservice.state;
 
 import java.util.HashMap;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Immutable state, per user: the second before which all their tokens are revoked (one entry per revoke-all, not
- * one per token), single revoked tokens (jti to expiry), and their live issued tokens (jti to record).
+ * Immutable state, per user: the second before which all their tokens are revoked (one entry per
+ * revoke-all, not one per token), single revoked tokens (jti to expiry), and their live issued
+ * tokens (jti to record).
  *
- * <p>Replicas merge states as a union, so no replica's change is lost; {@link #pruned} drops what can no longer
- * matter.
+ * <p>Replicas merge states as a union, so no replica's change is lost; {@link #pruned} drops what
+ * can no longer matter.
  *
  * @param revokedBefore user to the epoch second before which their tokens are revoked
  * @param revoked user to revoked jti to that token's expiry
  * @param issued user to jti to the issued token
  * @param apiKeys user to key id to the API key's record (its hash, never the key)
  */
-public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String, Long>> revoked,
-    Map<String, Map<String, IssuedToken>> issued, Map<String, Map<String, ApiKeyRecord>> apiKeys) {
+public record TokenState(
+    Map<String, Long> revokedBefore,
+    Map<String, Map<String, Long>> revoked,
+    Map<String, Map<String, IssuedToken>> issued,
+    Map<String, Map<String, ApiKeyRecord>> apiKeys) {
 
   public static final TokenState EMPTY = new TokenState(Map.of(), Map.of(), Map.of(), Map.of());
 
   /** A state without API keys. */
-  public TokenState(Map<String, Long> revokedBefore, Map<String, Map<String, Long>> revoked,
+  public TokenState(
+      Map<String, Long> revokedBefore,
+      Map<String, Map<String, Long>> revoked,
       Map<String, Map<String, IssuedToken>> issued) {
     this(revokedBefore, revoked, issued, Map.of());
   }
 
   public TokenState {
-    // Map.copyOf returns a map that is already immutable as it is, so a change copies only the outer maps and the
+    // Map.copyOf returns a map that is already immutable as it is, so a change copies only the
+    // outer maps and the
     // one user's inner map it touches, not every token of every user.
     revokedBefore = frozen(revokedBefore);
     revoked = frozenNested(revoked);
@@ -37,11 +44,15 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
     apiKeys = frozenNested(apiKeys);
   }
 
-  /** The owner and record of the API key whose SHA-256 is {@code sha256}, if any (revoked or expired included). */
+  /**
+   * The owner and record of the API key whose SHA-256 is {@code sha256}, if any (revoked or expired
+   * included).
+   */
   public java.util.Optional<Map.Entry<String, ApiKeyRecord>> apiKeyByHash(String sha256) {
     for (Map.Entry<String, Map<String, ApiKeyRecord>> user : apiKeys.entrySet()) {
       for (ApiKeyRecord key : user.getValue().values()) {
-        if (java.security.MessageDigest.isEqual(key.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        if (java.security.MessageDigest.isEqual(
+            key.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
             sha256.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
           return java.util.Optional.of(Map.entry(user.getKey(), key));
         }
@@ -52,7 +63,8 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
 
   /** Whether the token {@code jti} of {@code sub}, issued at {@code iat}, is revoked. */
   public boolean isRevoked(String jti, String sub, long iat) {
-    return iat < revokedBefore.getOrDefault(sub, 0L) || revoked.getOrDefault(sub, Map.of()).containsKey(jti);
+    return iat < revokedBefore.getOrDefault(sub, 0L)
+        || revoked.getOrDefault(sub, Map.of()).containsKey(jti);
   }
 
   /** The union: the later cut-off per user, every revoked jti, every issued token. */
@@ -61,42 +73,50 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
     other.revokedBefore.forEach((u, t) -> before.merge(u, t, Math::max));
     Map<String, Map<String, ApiKeyRecord>> keys = new TreeMap<>();
     apiKeys.forEach((u, m) -> keys.put(u, new TreeMap<>(m)));
-    other.apiKeys.forEach((u, m) -> m.forEach((id, k) ->
-        keys.computeIfAbsent(u, x -> new TreeMap<>()).merge(id, k, ApiKeyRecord::merge)));
+    other.apiKeys.forEach(
+        (u, m) ->
+            m.forEach(
+                (id, k) ->
+                    keys.computeIfAbsent(u, x -> new TreeMap<>())
+                        .merge(id, k, ApiKeyRecord::merge)));
     return new TokenState(before, union(revoked, other.revoked), union(issued, other.issued), keys);
   }
 
   /**
-   * Without what can no longer matter: cut-offs older than the longest token life, expired revocations, and issued
-   * tokens that expired or were revoked.
+   * Without what can no longer matter: cut-offs older than the longest token life, expired
+   * revocations, and issued tokens that expired or were revoked.
    */
   public TokenState pruned(long now, long maxTtl) {
     Map<String, Long> before = new HashMap<>(revokedBefore);
     before.values().removeIf(t -> t < now - maxTtl);
     Map<String, Map<String, Long>> jtis = keep(revoked, (user, exp) -> exp >= now);
     TokenState cut = new TokenState(before, jtis, issued);
-    // A revoked key stays until it would have expired, so a replica that has not seen the revocation cannot bring it
+    // A revoked key stays until it would have expired, so a replica that has not seen the
+    // revocation cannot bring it
     // back by merging; an expired key can no longer authenticate and goes.
-    return new TokenState(before, jtis,
+    return new TokenState(
+        before,
+        jtis,
         keep(issued, (user, t) -> t.exp() >= now && !cut.isRevoked(t.jti(), user, t.iat())),
         keep(apiKeys, (user, k) -> k.expiresAt() >= now));
   }
 
   /** The entries {@code keep} accepts; an inner map that loses nothing is reused as it is. */
-  private static <V> Map<String, Map<String, V>> keep(Map<String, Map<String, V>> map,
-      java.util.function.BiPredicate<String, V> keep) {
+  private static <V> Map<String, Map<String, V>> keep(
+      Map<String, Map<String, V>> map, java.util.function.BiPredicate<String, V> keep) {
     Map<String, Map<String, V>> out = new HashMap<>();
-    map.forEach((user, inner) -> {
-      if (inner.values().stream().allMatch(v -> keep.test(user, v))) {
-        out.put(user, inner);
-      } else {
-        Map<String, V> live = new HashMap<>(inner);
-        live.values().removeIf(v -> !keep.test(user, v));
-        if (!live.isEmpty()) {
-          out.put(user, live);
-        }
-      }
-    });
+    map.forEach(
+        (user, inner) -> {
+          if (inner.values().stream().allMatch(v -> keep.test(user, v))) {
+            out.put(user, inner);
+          } else {
+            Map<String, V> live = new HashMap<>(inner);
+            live.values().removeIf(v -> !keep.test(user, v));
+            if (!live.isEmpty()) {
+              out.put(user, live);
+            }
+          }
+        });
     return out;
   }
 
@@ -121,15 +141,16 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
   }
 
   /**
-   * Changes on their way to a state. A batch of changes costs one copy of the per-user maps, not one each: the
-   * outer maps are copied once, a user's own map only when a change touches it.
+   * Changes on their way to a state. A batch of changes costs one copy of the per-user maps, not
+   * one each: the outer maps are copied once, a user's own map only when a change touches it.
    */
   public static final class Draft {
     private final Map<String, Long> before;
     private final Map<String, Map<String, Long>> revoked;
     private final Map<String, Map<String, IssuedToken>> issued;
     private final Map<String, Map<String, ApiKeyRecord>> apiKeys;
-    private final Set<Map<?, ?>> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Map<?, ?>> owned =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private Draft(TokenState from) {
       before = new HashMap<>(from.revokedBefore);
@@ -147,8 +168,17 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
     public Draft revokeApiKey(String user, String id, long at) {
       ApiKeyRecord key = apiKeys.getOrDefault(user, Map.of()).get(id);
       if (key != null && key.revokedAt() == 0) {
-        own(apiKeys, user).put(id, new ApiKeyRecord(key.id(), key.sha256(), key.name(), key.tier(), key.createdAt(),
-            key.expiresAt(), at));
+        own(apiKeys, user)
+            .put(
+                id,
+                new ApiKeyRecord(
+                    key.id(),
+                    key.sha256(),
+                    key.name(),
+                    key.tier(),
+                    key.createdAt(),
+                    key.expiresAt(),
+                    at));
       }
       return this;
     }
@@ -195,7 +225,8 @@ public record TokenState(Map<String, Long> revokedBefore, Map<String, Map<String
     return Map.copyOf(out);
   }
 
-  private static <V> Map<String, Map<String, V>> union(Map<String, Map<String, V>> a, Map<String, Map<String, V>> b) {
+  private static <V> Map<String, Map<String, V>> union(
+      Map<String, Map<String, V>> a, Map<String, Map<String, V>> b) {
     Map<String, Map<String, V>> out = new TreeMap<>();
     a.forEach((k, v) -> out.put(k, new TreeMap<>(v)));
     b.forEach((k, v) -> out.computeIfAbsent(k, x -> new TreeMap<>()).putAll(v));

@@ -1,10 +1,12 @@
 package dev.maas.tokenservice.text;
 
 /**
- * Lifetimes such as {@code 4h}, {@code 1h30m}, {@code 2d} or {@code 90s}, read by one left-to-right scan.
+ * Lifetimes such as {@code 4h}, {@code 1h30m}, {@code 2d} or {@code 90s}, read by one left-to-right
+ * scan.
  *
- * <p>No regular expression: a crafted string of many digit-unit pairs once drove the JDK's backtracking matcher
- * into a stack overflow. The text is bounded before it is read, each number to six digits, and the sum is exact.
+ * <p>No regular expression: a crafted string of many digit-unit pairs once drove the JDK's
+ * backtracking matcher into a stack overflow. The text is bounded before it is read, each number to
+ * six digits, and the sum is exact.
  */
 public final class Durations {
 
@@ -15,7 +17,10 @@ public final class Durations {
 
   private Durations() {}
 
-  /** The lifetime in seconds; an {@link IllegalArgumentException} that says what a lifetime looks like otherwise. */
+  /**
+   * The lifetime in seconds; an {@link IllegalArgumentException} that says what a lifetime looks
+   * like otherwise.
+   */
   public static long seconds(String text) {
     if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
       throw invalid();
@@ -35,13 +40,14 @@ public final class Durations {
       if (i == start || i == text.length()) {
         throw invalid();
       }
-      long unit = switch (text.charAt(i)) {
-        case 's' -> 1;
-        case 'm' -> 60;
-        case 'h' -> 3600;
-        case 'd' -> 86400;
-        default -> throw invalid();
-      };
+      long unit =
+          switch (text.charAt(i)) {
+            case 's' -> 1;
+            case 'm' -> 60;
+            case 'h' -> 3600;
+            case 'd' -> 86400;
+            default -> throw invalid();
+          };
       total = Math.addExact(total, Math.multiplyExact(number, unit));
       i++;
     }
@@ -53,12 +59,15 @@ public final class Durations {
 
   /** Whole hours, minutes or seconds, whichever is exact. */
   public static String format(long seconds) {
-    return seconds % 3600 == 0 ? seconds / 3600 + "h" : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    return seconds % 3600 == 0
+        ? seconds / 3600 + "h"
+        : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
   private static IllegalArgumentException invalid() {
     return new IllegalArgumentException(
-        "a lifetime is a duration like \"4h\", \"30m\" or \"1h30m\" (at most " + MAX_LENGTH
+        "a lifetime is a duration like \"4h\", \"30m\" or \"1h30m\" (at most "
+            + MAX_LENGTH
             + " characters), or whole seconds");
   }
 }

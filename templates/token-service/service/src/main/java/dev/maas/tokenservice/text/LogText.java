@@ -1,6 +1,9 @@
 package dev.maas.tokenservice.text;
 
-/** Client text made safe for one log line: control and invisible line-breaking characters become escapes. */
+/**
+ * Client text made safe for one log line: control and invisible line-breaking characters become
+ * escapes.
+ */
 public final class LogText {
 
   /** Longer text is cut: a 64 KiB header must not become a 64 KiB log line. */
@@ -8,7 +11,10 @@ public final class LogText {
 
   private LogText() {}
 
-  /** {@code text} with C0, DEL, C1 and the Unicode line and paragraph separators written as {@code \\uXXXX}. */
+  /**
+   * {@code text} with C0, DEL, C1 and the Unicode line and paragraph separators written as {@code
+   * \\uXXXX}.
+   */
   public static String escape(String text) {
     if (text == null) {
       return "(none)";

@@ -11,23 +11,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Serves the Web UI under {@code /ui/}: a fixed list of files read once from the module's resources, so no request
- * path ever names a file, and {@code /ui/config.json}, which tells the page where OIDC users sign in. The pages
- * carry their own Content-Security-Policy (no inline script or style, no other origin) and keep the caller's
- * credential in session storage, sent as a header: no cookie, so no request can be forged across sites.
+ * Serves the Web UI under {@code /ui/}: a fixed list of files read once from the module's
+ * resources, so no request path ever names a file, and {@code /ui/config.json}, which tells the
+ * page where OIDC users sign in. The pages carry their own Content-Security-Policy (no inline
+ * script or style, no other origin) and keep the caller's credential in session storage, sent as a
+ * header: no cookie, so no request can be forged across sites.
  */
 public final class WebUi {
 
   /** The OIDC issuer the page sends people to, as the gateway's AuthPolicy trusts it. */
   public static final String OIDC_ISSUER_ENV = "MAAS_OIDC_ISSUER_URL";
 
-  /** The OIDC client the page signs in as (a public client: authorization code with PKCE, no secret). */
+  /**
+   * The OIDC client the page signs in as (a public client: authorization code with PKCE, no
+   * secret).
+   */
   public static final String OIDC_CLIENT_ENV = "MAAS_OIDC_CLIENT_ID";
 
-  private static final Map<String, String> FILES = Map.of(
-      "/ui/", "index.html",
-      "/ui/app.js", "app.js",
-      "/ui/app.css", "app.css");
+  private static final Map<String, String> FILES =
+      Map.of(
+          "/ui/", "index.html",
+          "/ui/app.js", "app.js",
+          "/ui/app.css", "app.css");
 
   private WebUi() {}
 

@@ -1,2 +1,5 @@
-/** The self-service Web UI: static pages from the module's resources, which call the API from the browser. */
+/**
+ * The self-service Web UI: static pages from the module's resources, which call the API from the
+ * browser.
+ */
 package dev.maas.tokenservice.ui;

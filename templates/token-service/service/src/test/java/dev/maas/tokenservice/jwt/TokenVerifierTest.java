@@ -32,8 +32,7 @@ class TokenVerifierTest {
   private static final String ISS = TestService.ISSUER;
   private static final String AUD = TestService.AUDIENCE;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private KeyPair key;
   private KeyRing ring;
@@ -43,19 +42,27 @@ class TokenVerifierTest {
   void keys() throws Exception {
     key = TestService.ecKeyPair();
     TestService.writePem(dir.resolve("k1.pem"), key, key);
-    ring = new KeyRing(dir, m -> { });
+    ring = new KeyRing(dir, m -> {});
     ring.reload();
     verifier = new TokenVerifier(ring, ISS, AUD);
   }
 
   private static JWTClaimsSet.Builder good() {
     Instant now = Instant.now();
-    return new JWTClaimsSet.Builder().issuer(ISS).audience(AUD).subject("u").claim("tier", "free").jwtID("j")
-        .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
+    return new JWTClaimsSet.Builder()
+        .issuer(ISS)
+        .audience(AUD)
+        .subject("u")
+        .claim("tier", "free")
+        .jwtID("j")
+        .issueTime(Date.from(now))
+        .notBeforeTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(600)));
   }
 
   private static String sign(KeyPair pair, String kid, JWTClaimsSet claims) throws Exception {
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(), claims);
     jwt.sign(new ECDSASigner((ECPrivateKey) pair.getPrivate()));
     return jwt.serialize();
   }
@@ -63,8 +70,9 @@ class TokenVerifierTest {
   @Test
   void whatTheSignerWritesTheVerifierAccepts() throws Exception {
     long now = Instant.now().getEpochSecond();
-    String token = new TokenSigner(ISS, AUD).sign(new TokenClaims("j1", "alice", "premium", now, now + 60),
-        ring.current());
+    String token =
+        new TokenSigner(ISS, AUD)
+            .sign(new TokenClaims("j1", "alice", "premium", now, now + 60), ring.current());
     assertEquals(new TokenClaims("j1", "alice", "premium", now, now + 60), verifier.verify(token));
   }
 
@@ -72,17 +80,41 @@ class TokenVerifierTest {
   void everyForgeryIsRefused() throws Exception {
     String valid = sign(key, "k1", good().build());
     String[] parts = valid.split("\\.");
-    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-        .replace("\"tier\":\"free\"", "\"tier\":\"enterprise\"");
+    String payload =
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+            .replace("\"tier\":\"free\"", "\"tier\":\"enterprise\"");
     Map<String, String> bad = new LinkedHashMap<>();
-    bad.put("tampered", parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
-    bad.put("expired", sign(key, "k1", good().issueTime(Date.from(Instant.now().minusSeconds(7200)))
-        .expirationTime(Date.from(Instant.now().minusSeconds(60))).build()));
+    bad.put(
+        "tampered",
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2]);
+    bad.put(
+        "expired",
+        sign(
+            key,
+            "k1",
+            good()
+                .issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(60)))
+                .build()));
     bad.put("alg none", new PlainJWT(good().build()).serialize());
-    bad.put("alg none with kid", Base64.getUrlEncoder().withoutPadding().encodeToString(
-        "{\"alg\":\"none\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".");
-    SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), good().build());
+    bad.put(
+        "alg none with kid",
+        Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    "{\"alg\":\"none\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[1]
+            + ".");
+    SignedJWT hmac =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), good().build());
     hmac.sign(new MACSigner(new byte[32]));
     bad.put("HS256", hmac.serialize());
     bad.put("wrong audience", sign(key, "k1", good().audience("maas:other").build()));
@@ -96,9 +128,13 @@ class TokenVerifierTest {
     for (var e : bad.entrySet()) {
       assertThrows(InvalidTokenException.class, () -> verifier.verify(e.getValue()), e.getKey());
     }
-    assertTrue(assertThrows(InvalidTokenException.class, () -> verifier.verify(bad.get("expired"))).getMessage()
-        .contains("expired"));
-    assertTrue(assertThrows(InvalidTokenException.class, () -> verifier.verify(bad.get("unknown kid"))).getMessage()
-        .contains("key id"));
+    assertTrue(
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(bad.get("expired")))
+            .getMessage()
+            .contains("expired"));
+    assertTrue(
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(bad.get("unknown kid")))
+            .getMessage()
+            .contains("key id"));
   }
 }

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Key files: who signs, what is published, and every malformed key named. */
 class KeyRingTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<String> log = new ArrayList<>();
 
@@ -59,18 +58,27 @@ class KeyRingTest {
   @Test
   void missingPublicKeysSec1KeysAndOtherCurvesAreNamed() throws Exception {
     KeyPair a = TestService.ecKeyPair();
-    Files.writeString(dir.resolve("k.pem"), TestService.pem("PRIVATE KEY", a.getPrivate().getEncoded()));
-    assertTrue(assertThrows(IOException.class, () -> new KeyRing(dir, log::add).reload()).getMessage()
-        .contains("-pubout"));
-    Files.writeString(dir.resolve("k.pem"), "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
-    assertTrue(assertThrows(IOException.class, () -> new KeyRing(dir, log::add).reload()).getMessage()
-        .contains("PKCS#8"));
+    Files.writeString(
+        dir.resolve("k.pem"), TestService.pem("PRIVATE KEY", a.getPrivate().getEncoded()));
+    assertTrue(
+        assertThrows(IOException.class, () -> new KeyRing(dir, log::add).reload())
+            .getMessage()
+            .contains("-pubout"));
+    Files.writeString(
+        dir.resolve("k.pem"),
+        "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
+    assertTrue(
+        assertThrows(IOException.class, () -> new KeyRing(dir, log::add).reload())
+            .getMessage()
+            .contains("PKCS#8"));
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(384);
     KeyPair p384 = g.generateKeyPair();
     TestService.writePem(dir.resolve("k.pem"), p384, p384);
-    assertTrue(assertThrows(IOException.class, () -> new KeyRing(dir, log::add).reload()).getMessage()
-        .contains("P-256"));
+    assertTrue(
+        assertThrows(IOException.class, () -> new KeyRing(dir, log::add).reload())
+            .getMessage()
+            .contains("P-256"));
   }
 
   @Test

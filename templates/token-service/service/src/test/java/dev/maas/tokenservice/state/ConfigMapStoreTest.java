@@ -27,15 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ConfigMap store against a stand-in API server that keeps one ConfigMap and answers an update with a stale
- * resourceVersion with 409, as the Kubernetes API does: two replicas' ledgers write at once and lose nothing.
+ * The ConfigMap store against a stand-in API server that keeps one ConfigMap and answers an update
+ * with a stale resourceVersion with 409, as the Kubernetes API does: two replicas' ledgers write at
+ * once and lose nothing.
  */
 class ConfigMapStoreTest {
 
-  private static final String PATH = "/api/v1/namespaces/maas-system/configmaps/acme-token-service-state";
+  private static final String PATH =
+      "/api/v1/namespaces/maas-system/configmaps/acme-token-service-state";
 
-  @TempDir
-  Path account;
+  @TempDir Path account;
 
   private HttpServer api;
   private ObjectNode configMap;
@@ -47,9 +48,12 @@ class ConfigMapStoreTest {
   void start() throws IOException {
     Files.writeString(account.resolve("namespace"), "maas-system\n");
     Files.writeString(account.resolve("token"), "sa-token-1\n");
-    configMap = (ObjectNode) Json.MAPPER.readTree("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":"
-        + "{\"name\":\"acme-token-service-state\",\"namespace\":\"maas-system\",\"resourceVersion\":\"1\","
-        + "\"annotations\":{\"kept\":\"yes\"}}}");
+    configMap =
+        (ObjectNode)
+            Json.MAPPER.readTree(
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":"
+                    + "{\"name\":\"acme-token-service-state\",\"namespace\":\"maas-system\",\"resourceVersion\":\"1\","
+                    + "\"annotations\":{\"kept\":\"yes\"}}}");
     api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     api.setExecutor(Executors.newFixedThreadPool(4));
     api.createContext("/", this::answer);
@@ -70,12 +74,16 @@ class ConfigMapStoreTest {
       }
       if (ex.getRequestMethod().equals("PUT")) {
         ObjectNode sent = (ObjectNode) Json.MAPPER.readTree(ex.getRequestBody());
-        if (!sent.path("metadata").path("resourceVersion").asText().equals(String.valueOf(version.get()))) {
+        if (!sent.path("metadata")
+            .path("resourceVersion")
+            .asText()
+            .equals(String.valueOf(version.get()))) {
           conflicts.incrementAndGet();
           ex.sendResponseHeaders(409, -1);
           return;
         }
-        ((ObjectNode) sent.path("metadata")).put("resourceVersion", String.valueOf(version.incrementAndGet()));
+        ((ObjectNode) sent.path("metadata"))
+            .put("resourceVersion", String.valueOf(version.incrementAndGet()));
         configMap = sent;
       }
       byte[] body = Json.MAPPER.writeValueAsBytes(configMap);
@@ -85,29 +93,42 @@ class ConfigMapStoreTest {
   }
 
   private TokenLedger replica() throws IOException {
-    KubernetesApi k8s = new KubernetesApi(URI.create("http://127.0.0.1:" + api.getAddress().getPort()), account,
-        HttpClient.newHttpClient());
-    return new TokenLedger(new ConfigMapStore(k8s, "acme-token-service-state"), 3600, Clock.systemUTC());
+    KubernetesApi k8s =
+        new KubernetesApi(
+            URI.create("http://127.0.0.1:" + api.getAddress().getPort()),
+            account,
+            HttpClient.newHttpClient());
+    return new TokenLedger(
+        new ConfigMapStore(k8s, "acme-token-service-state"), 3600, Clock.systemUTC());
   }
 
   @Test
   void twoReplicasWritingAtOnceLoseNothingAndKeepTheObject() throws Exception {
     long now = Clock.systemUTC().instant().getEpochSecond();
-    try (TokenLedger a = replica(); TokenLedger b = replica()) {
+    try (TokenLedger a = replica();
+        TokenLedger b = replica()) {
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
         TokenLedger ledger = i % 2 == 0 ? a : b;
         String jti = "j" + i;
-        futures.add(pool.submit(() -> {
-          ledger.change(d -> d.issue("u" + (jti.length() % 3), new IssuedToken(jti, "free", now, now + 600, null)));
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ledger.change(
+                      d ->
+                          d.issue(
+                              "u" + (jti.length() % 3),
+                              new IssuedToken(jti, "free", now, now + 600, null)));
+                  return null;
+                }));
       }
-      futures.add(pool.submit(() -> {
-        b.change(d -> d.revokeAll("mallory", now + 1));
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                b.change(d -> d.revokeAll("mallory", now + 1));
+                return null;
+              }));
       for (Future<?> f : futures) {
         f.get();
       }
@@ -115,13 +136,19 @@ class ConfigMapStoreTest {
       a.reload();
       int issued = a.state().issued().values().stream().mapToInt(m -> m.size()).sum();
       assertEquals(100, issued, "every issue of both replicas is stored");
-      assertEquals(now + 1, a.state().revokedBefore().get("mallory"), "the other replica's revoke-all is seen");
+      assertEquals(
+          now + 1,
+          a.state().revokedBefore().get("mallory"),
+          "the other replica's revoke-all is seen");
     }
     assertTrue(conflicts.get() > 0, "the replicas did collide, so the merge was exercised");
-    assertEquals("yes", configMap.path("metadata").path("annotations").path("kept").asText(),
+    assertEquals(
+        "yes",
+        configMap.path("metadata").path("annotations").path("kept").asText(),
         "the object's other fields are written back as read");
     assertTrue(configMap.path("data").path(ConfigMapStore.KEY).isTextual());
-    assertTrue(tokens.stream().allMatch("Bearer sa-token-1"::equals), "the service-account token is sent");
+    assertTrue(
+        tokens.stream().allMatch("Bearer sa-token-1"::equals), "the service-account token is sent");
   }
 
   @Test

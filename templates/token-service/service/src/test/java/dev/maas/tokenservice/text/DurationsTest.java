@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** Lifetimes read by one bounded scan: what adds up, what is refused, and the bound before the scan. */
+/**
+ * Lifetimes read by one bounded scan: what adds up, what is refused, and the bound before the scan.
+ */
 class DurationsTest {
 
   @Test
@@ -18,8 +20,22 @@ class DurationsTest {
 
   @Test
   void anythingElseIsRefused() {
-    for (String bad : new String[] {"", "h", "4", "4x", "4h ", " 4h", "-4h", "4H", "1000000s", "0s", "0h0m",
-        "1s".repeat(17), "4h\u0000"}) {
+    for (String bad :
+        new String[] {
+          "",
+          "h",
+          "4",
+          "4x",
+          "4h ",
+          " 4h",
+          "-4h",
+          "4H",
+          "1000000s",
+          "0s",
+          "0h0m",
+          "1s".repeat(17),
+          "4h\u0000"
+        }) {
       assertThrows(IllegalArgumentException.class, () -> Durations.seconds(bad), bad);
     }
     assertThrows(IllegalArgumentException.class, () -> Durations.seconds(null));
@@ -27,8 +43,9 @@ class DurationsTest {
 
   @Test
   void theLengthBoundComesBeforeAnyScan() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Durations.seconds("1s".repeat(1_000_000)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Durations.seconds("1s".repeat(1_000_000)));
     assertEquals(true, e.getMessage().contains("at most 32 characters"));
   }
 

@@ -10,7 +10,9 @@ class LogTextTest {
 
   @Test
   void controlAndLineBreakingCharactersAreEscaped() {
-    assertEquals("a\\u000ab\\u001b[31m\\u0085c\\u2028d\\u007f\\u005c", LogText.escape("a\nb\u001b[31m\u0085c\u2028d\u007f\\"));
+    assertEquals(
+        "a\\u000ab\\u001b[31m\\u0085c\\u2028d\\u007f\\u005c",
+        LogText.escape("a\nb\u001b[31m\u0085c\u2028d\u007f\\"));
     assertEquals("plain name é", LogText.escape("plain name é"));
     assertEquals("(none)", LogText.escape(null));
   }

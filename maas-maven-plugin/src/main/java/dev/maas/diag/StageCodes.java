@@ -307,6 +307,10 @@ public final class StageCodes {
                     "a predictor model is not deployed in the mode the spec asks for"),
                 code("proof.scaling", ERROR, "a model's generated scaling differs from the spec's"),
                 code(
+                    "proof.webUi",
+                    ERROR,
+                    "the Web UI's files are refused, or its rule opens more than those files"),
+                code(
                     "proof.credentials",
                     ERROR,
                     "a model's storage credentials are not wired as the spec names them"),

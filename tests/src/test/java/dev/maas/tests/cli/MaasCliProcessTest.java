@@ -359,18 +359,26 @@ class MaasCliProcessTest {
     Run neither = maas(null, "token", "revoke");
     assertEquals(2, neither.status(), neither::toString);
 
-    // API keys and usage come with the MaaS API's next endpoints; this server answers 404, which
-    // maas says plainly.
-    for (String[] args :
-        List.of(
-            new String[] {"key", "create", "--name", "ci"},
-            new String[] {"key", "list"},
-            new String[] {"key", "revoke", "k1"},
-            new String[] {"usage"})) {
-      Run run = maas(null, args);
-      assertEquals(1, run.status(), run::toString);
-      assertTrue(run.err().contains("not available on this server"), run::toString);
-    }
+    // API keys: the key is printed once; the list shows its id and name, never the key.
+    Run created = maas(null, "key", "create", "--name", "ci");
+    assertEquals(0, created.status(), created::toString);
+    String key = created.out().strip();
+    assertTrue(key.startsWith("maas_"), created::toString);
+    JsonNode keys = JSON.readTree(maas(null, "key", "list", "-o", "json").out()).path("apiKeys");
+    assertEquals(1, keys.size(), keys::toString);
+    assertEquals("ci", keys.get(0).path("name").asText());
+    String id = keys.get(0).path("id").asText();
+    Run keyTable = maas(null, "key", "list");
+    assertTrue(keyTable.out().contains(id) && !keyTable.out().contains(key), keyTable::toString);
+    Run revokedKey = maas(null, "key", "revoke", id);
+    assertEquals(0, revokedKey.status(), revokedKey::toString);
+    assertFalse(maas(null, "key", "list").out().contains(id), "a revoked key is not listed");
+
+    // Usage comes with the MaaS API's next endpoint; this server answers 404, which maas says
+    // plainly.
+    Run usage = maas(null, "usage");
+    assertEquals(1, usage.status(), usage::toString);
+    assertTrue(usage.err().contains("not available on this server"), usage::toString);
   }
 
   @Test

@@ -386,7 +386,11 @@ public final class UserCommands {
           return ExitCodes.OK;
         }
         Table table = new Table("ID", "NAME", "TIER", "EXPIRES");
-        for (JsonNode k : listed.path("keys")) {
+        for (JsonNode k : listed.path("apiKeys")) {
+          if (k.path("revoked").asBoolean(false)) {
+            continue; // kept by the service until it expires, so that no replica revives it; of no
+            // use here
+          }
           table.row(
               k.path("id").asText(),
               k.path("name").asText(),

@@ -274,7 +274,8 @@
       $('key-create').hidden = true;
       return;
     }
-    const keys = k.status === 200 ? k.body.keys || k.body.data || [] : [];
+    // Revoked keys stay listed by the service until they expire, so that no replica revives them.
+    const keys = (k.status === 200 ? k.body.apiKeys || [] : []).filter((key) => !key.revoked);
     const keyRows = keys.map((key) => el('tr', {}, el('td', {}, key.name || key.label || ''), el('td', {}, key.tier || ''),
       el('td', {}, date(key.expiresAt)), el('td', {}, el('button', {
         type: 'button', class: 'secondary', 'aria-label': 'Revoke key ' + (key.name || key.id),
@@ -310,7 +311,7 @@
     if (r.status >= 300) { status('No key: ' + errorText(r), true); return; }
     status('Key created.');
     $('key-create').reset();
-    showSecret(r.body.key || r.body.apiKey || '');
+    showSecret(r.body.key || '');
     await tokensPage();
   }
 

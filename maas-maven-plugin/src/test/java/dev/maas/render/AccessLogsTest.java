@@ -152,6 +152,31 @@ class AccessLogsTest {
   }
 
   @Test
+  void theKindPageQuotesTheOutput() throws Exception {
+    String page =
+        Files.readString(
+            Fixtures.repoRoot().resolve("docs/kinds/telemetry.md"), StandardCharsets.UTF_8);
+    String all =
+        String.join(
+            "\n",
+            tree.files().values().stream()
+                .map(b -> new String(b, StandardCharsets.UTF_8))
+                .toList());
+    int blocks = 0;
+    for (String block : page.split("```yaml\n")) {
+      if (blocks++ == 0) {
+        continue; // the text before the first block
+      }
+      // Lines "# ..." stand for lines left out; each part between them is in the output as it is.
+      for (String part : block.substring(0, block.indexOf("```")).split("# \\.\\.\\.\n")) {
+        assertTrue(
+            all.contains(part), "docs/kinds/telemetry.md quotes what is not output:\n" + part);
+      }
+    }
+    assertEquals(4, blocks, "the page quotes the Telemetry, the configuration and the policy");
+  }
+
+  @Test
   void theCollectorLoadsItsPipeline() {
     JsonNode config =
         Yaml.read(Fixtures.object(tree, CONFIG).path("data").path("collector.yaml").asText());

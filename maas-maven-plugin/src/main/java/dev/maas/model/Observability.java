@@ -12,6 +12,7 @@ import java.util.TreeMap;
  * @param tokenUsageWarnPercent warn when a tier's token use passes this share of its limit
  * @param prometheusNamespace the namespace of the Prometheus that scrapes the token service
  * @param prometheusPodLabels the labels of its pods
+ * @param logs the gateway's access logs, or {@code null} when they are off (the default)
  */
 public record Observability(
     boolean metrics,
@@ -19,7 +20,8 @@ public record Observability(
     boolean alerts,
     int tokenUsageWarnPercent,
     String prometheusNamespace,
-    Map<String, String> prometheusPodLabels) {
+    Map<String, String> prometheusPodLabels,
+    AccessLogs logs) {
 
   /** Where the Prometheus Operator's Prometheus runs by default (kube-prometheus). */
   public static final String DEFAULT_PROMETHEUS_NAMESPACE = "monitoring";
@@ -52,5 +54,23 @@ public record Observability(
   public Observability(
       boolean metrics, boolean dashboards, boolean alerts, int tokenUsageWarnPercent) {
     this(metrics, dashboards, alerts, tokenUsageWarnPercent, null, null);
+  }
+
+  /** Settings without access logs. */
+  public Observability(
+      boolean metrics,
+      boolean dashboards,
+      boolean alerts,
+      int tokenUsageWarnPercent,
+      String prometheusNamespace,
+      Map<String, String> prometheusPodLabels) {
+    this(
+        metrics,
+        dashboards,
+        alerts,
+        tokenUsageWarnPercent,
+        prometheusNamespace,
+        prometheusPodLabels,
+        null);
   }
 }

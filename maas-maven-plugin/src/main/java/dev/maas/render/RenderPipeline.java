@@ -9,6 +9,7 @@ import dev.maas.render.checks.UniqueObjectsCheck;
 import dev.maas.render.gateway.GatewayGenerator;
 import dev.maas.render.kserve.ModelGenerator;
 import dev.maas.render.kuadrant.KuadrantGenerator;
+import dev.maas.render.logs.AccessLogGenerator;
 import dev.maas.render.maascrds.MaaSResourcesGenerator;
 import dev.maas.render.maascrds.UpstreamOwned;
 import dev.maas.render.monitoring.MonitoringGenerator;
@@ -70,6 +71,7 @@ public final class RenderPipeline {
     stages.add(Stage.generator(new TokenServiceLimitGenerator(), BASE));
     stages.add(Stage.generator(new MonitoringGenerator(), BASE));
     stages.add(Stage.generator(new PriceTableGenerator(), BASE));
+    stages.add(Stage.generator(new AccessLogGenerator(), BASE));
     stages.add(Stage.generator(argoCd(), ARGOCD));
     stages.add(Stage.transformer(new SyncWaveTransformer()));
     stages.add(Stage.transformer(new ProvenanceTransformer()));

@@ -1,6 +1,7 @@
 package dev.maas.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.maas.model.AccessLogs;
 import dev.maas.model.Attribution;
 import dev.maas.model.Autoscaling;
 import dev.maas.model.Credentials;
@@ -136,7 +137,8 @@ public final class PlatformBinder {
             !obs.has("alerts") || !obs.path("alerts").isNull(),
             obs.path("alerts").path("tokenUsageWarnPercent").asInt(80),
             text(obs.path("prometheus"), "namespace"),
-            labels(obs.path("prometheus").path("podLabels")));
+            labels(obs.path("prometheus").path("podLabels")),
+            accessLogs(obs.path("logs")));
     List<Environment> environments = new ArrayList<>();
     for (JsonNode e : spec.path("environments")) {
       Map<String, ModelOverride> overrides = new LinkedHashMap<>();
@@ -244,6 +246,19 @@ public final class PlatformBinder {
     Map<String, String> labels = new LinkedHashMap<>();
     map.fields().forEachRemaining(l -> labels.put(l.getKey(), l.getValue().asText()));
     return labels;
+  }
+
+  /** {@code observability.logs}, or {@code null} unless {@code enabled} is {@code true}. */
+  private static AccessLogs accessLogs(JsonNode logs) {
+    if (!logs.path("enabled").asBoolean(false)) {
+      return null;
+    }
+    List<AccessLogs.ExportHeader> headers = new ArrayList<>();
+    for (JsonNode h : logs.path("headers")) {
+      headers.add(
+          new AccessLogs.ExportHeader(text(h, "name"), text(h, "secretName"), text(h, "key")));
+    }
+    return new AccessLogs(text(logs, "lokiUrl"), text(logs, "otlpEndpoint"), headers);
   }
 
   private static Autoscaling autoscaling(JsonNode a) {

@@ -1,5 +1,7 @@
 package dev.maas.validate;
 
+import dev.maas.validate.rules.AccessLogEndpoints;
+import dev.maas.validate.rules.AccessLogSupport;
 import dev.maas.validate.rules.AttributionLabelNames;
 import dev.maas.validate.rules.AutoscalingRange;
 import dev.maas.validate.rules.EnvironmentDestinations;
@@ -74,6 +76,8 @@ public final class SemanticRules {
         new QuotaWindowStorage(),
         new PricingCurrencies(),
         new AttributionLabelNames(),
+        new AccessLogEndpoints(),
+        new AccessLogSupport(),
         new UniqueLimitKeys(),
         new NoSecretMaterial());
   }

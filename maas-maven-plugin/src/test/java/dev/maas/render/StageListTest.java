@@ -26,6 +26,7 @@ class StageListTest {
             "token-service-limits",
             "monitoring",
             "price-table",
+            "access-logs",
             "argocd",
             "sync-waves",
             "provenance",

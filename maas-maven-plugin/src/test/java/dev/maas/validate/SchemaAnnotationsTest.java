@@ -171,6 +171,9 @@ class SchemaAnnotationsTest {
     applied.put(
         spec0 + "observability/properties/prometheus/properties/namespace",
         p -> p.observability().prometheusNamespace());
+    applied.put(
+        spec0 + "observability/properties/logs/properties/enabled",
+        p -> p.observability().logs() != null);
     applied.put(spec0 + "gitops/properties/branch", p -> p.gitops().branch());
     applied.put(
         spec0 + "gitops/properties/argocd/properties/namespace", p -> p.gitops().argoNamespace());

@@ -96,7 +96,7 @@ public final class ArgoCdGenerator {
     // object.
     spec.putArray("clusterResourceWhitelist");
     ArrayNode kinds = spec.putArray("namespaceResourceWhitelist");
-    for (PlatformKinds.GroupKind groupKind : PlatformKinds.of(platform.target())) {
+    for (PlatformKinds.GroupKind groupKind : PlatformKinds.of(platform)) {
       kinds.addObject().put("group", groupKind.group()).put("kind", groupKind.kind());
     }
     return new KubeObject(body);

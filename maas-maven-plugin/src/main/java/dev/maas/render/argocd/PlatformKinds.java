@@ -1,5 +1,6 @@
 package dev.maas.render.argocd;
 
+import dev.maas.model.Platform;
 import dev.maas.model.Target;
 import java.util.List;
 
@@ -52,13 +53,25 @@ final class PlatformKinds {
 
   private PlatformKinds() {}
 
-  /** The kinds of {@code target}, sorted by group, then kind. */
-  static List<GroupKind> of(Target target) {
-    if (target != Target.MAAS_CRDS) {
+  /** The kind the access logs add: Istio's Telemetry. */
+  static final GroupKind ACCESS_LOGS = new GroupKind("telemetry.istio.io", "Telemetry");
+
+  /**
+   * The kinds of {@code platform}: those of its target, and the Telemetry when it has access logs,
+   * sorted by group, then kind.
+   */
+  static List<GroupKind> of(Platform platform) {
+    boolean logs = platform.observability() != null && platform.observability().logs() != null;
+    if (platform.target() != Target.MAAS_CRDS && !logs) {
       return NAMESPACED;
     }
     List<GroupKind> all = new java.util.ArrayList<>(NAMESPACED);
-    all.addAll(MAAS_CRDS);
+    if (platform.target() == Target.MAAS_CRDS) {
+      all.addAll(MAAS_CRDS);
+    }
+    if (logs) {
+      all.add(ACCESS_LOGS);
+    }
     all.sort(java.util.Comparator.comparing(GroupKind::group).thenComparing(GroupKind::kind));
     return List.copyOf(all);
   }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * Generates monitoring as the spec asks: ServiceMonitors for Limitador, Authorino and the token
  * service, a PrometheusRule of usage and cost recording rules, a PrometheusRule with per-tier usage
- * and spend alerts, and a Grafana dashboard ConfigMap.
+ * and spend alerts and per-cost-centre quota and spend alerts, and a Grafana dashboard ConfigMap.
  */
 public final class MonitoringGenerator implements Generator {
 
@@ -190,6 +190,7 @@ public final class MonitoringGenerator implements Generator {
       annotations.put(
           "summary", "More than 10% of tier " + tier.name() + "'s requests are refused with 429");
     }
+    CostCenterQuota.addAlertGroup(groups, platform, warnPercent);
     CostRules.addAlertGroup(groups, platform, warnPercent);
     return groups.isEmpty() ? null : rule;
   }

@@ -3,6 +3,7 @@ package dev.maas.render.policy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.cel.CelStrings;
+import dev.maas.model.AccessLogs;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
@@ -44,6 +45,10 @@ public final class AuthPolicyGenerator implements Generator {
    */
   public static final String CALLER_TIER =
       "(has(" + API_KEY_MARKER + ") ? " + API_KEY_METADATA + ".tier : " + Predicates.TIER + ")";
+
+  /** The caller's user id for both credential kinds: the key's owner, else the JWT's subject. */
+  static final String CALLER_USER =
+      "has(" + API_KEY_MARKER + ") ? " + API_KEY_METADATA + ".user : auth.identity.sub";
 
   /** How long the issuer's discovery document is cached, in seconds. */
   static final int DISCOVERY_TTL = 300;
@@ -155,12 +160,15 @@ public final class AuthPolicyGenerator implements Generator {
             .putObject("identity")
             .putObject("json")
             .putObject("properties");
-    properties
-        .putObject("userid")
-        .put(
-            "expression",
-            "has(" + API_KEY_MARKER + ") ? " + API_KEY_METADATA + ".user : auth.identity.sub");
+    properties.putObject("userid").put("expression", CALLER_USER);
     properties.putObject("tier").put("expression", CALLER_TIER);
+    if (platform.observability() != null && platform.observability().logs() != null) {
+      // The access log reads the caller from request headers: Authorino's success headers replace
+      // any the client sent (wasm-shim sets, not appends, them), and only then reach the log.
+      ObjectNode headers = ((ObjectNode) response.get("success")).putObject("headers");
+      headers.putObject(AccessLogs.USER_HEADER).putObject("plain").put("expression", CALLER_USER);
+      headers.putObject(AccessLogs.TIER_HEADER).putObject("plain").put("expression", CALLER_TIER);
+    }
     return List.of(policy);
   }
 

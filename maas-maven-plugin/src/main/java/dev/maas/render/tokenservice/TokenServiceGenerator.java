@@ -9,7 +9,7 @@ import dev.maas.model.UserAuth;
 import dev.maas.output.Yaml;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
-import dev.maas.render.transform.ProvenanceTransformer;
+import dev.maas.render.Workloads;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -17,10 +17,8 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -39,7 +37,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -136,32 +133,21 @@ public final class TokenServiceGenerator implements Generator {
 
   // --- identity and configuration ---------------------------------------------------------------
 
-  private static Map<String, String> selectorLabels(Platform platform) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("app.kubernetes.io/name", "token-service");
-    labels.put("app.kubernetes.io/instance", platform.name());
-    return labels;
+  /** The labels that select the service's pods. */
+  public static Map<String, String> selectorLabels(Platform platform) {
+    return Workloads.selectorLabels(platform, "token-service");
   }
 
   private static Map<String, String> labels(Platform platform) {
-    Map<String, String> labels = selectorLabels(platform);
-    labels.put("app.kubernetes.io/component", "token-service");
-    // The same values the provenance transformer gives the objects, so that pods and objects agree.
-    labels.put(ProvenanceTransformer.PART_OF, platform.name());
-    labels.put(ProvenanceTransformer.MANAGED_BY, ProvenanceTransformer.MANAGER);
-    return labels;
+    return Workloads.labels(platform, "token-service");
   }
 
   private static ObjectMeta meta(Platform platform, String name) {
-    return new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(platform.tokens().namespace())
-        .withLabels(labels(platform))
-        .build();
+    return Workloads.meta(platform, "token-service", name, platform.tokens().namespace());
   }
 
   private static KubeObject kube(Object fabric8Object) {
-    return new KubeObject(JSON.valueToTree(fabric8Object));
+    return Workloads.kube(fabric8Object);
   }
 
   private static KubeObject serviceAccount(Platform platform) {
@@ -221,7 +207,8 @@ public final class TokenServiceGenerator implements Generator {
 
   // --- workload ---------------------------------------------------------------------------------
 
-  private static String checksum(String config) {
+  /** The SHA-256 of a configuration file, hex: a pod annotation that rolls pods when it changes. */
+  public static String checksum(String config) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(config.getBytes(StandardCharsets.UTF_8));
@@ -287,20 +274,8 @@ public final class TokenServiceGenerator implements Generator {
             // restarted for being busy.
             .withReadinessProbe(probe(HTTP, 5, 3))
             .withLivenessProbe(probe(METRICS, 10, 3))
-            .withNewResources()
-            .addToRequests("cpu", new Quantity("100m"))
-            .addToRequests("memory", new Quantity("256Mi"))
-            .addToLimits("cpu", new Quantity("1"))
-            .addToLimits("memory", new Quantity("512Mi"))
-            .endResources()
-            .withNewSecurityContext()
-            .withRunAsNonRoot(true)
-            .withAllowPrivilegeEscalation(false)
-            .withReadOnlyRootFilesystem(true)
-            .withNewCapabilities()
-            .withDrop("ALL")
-            .endCapabilities()
-            .endSecurityContext()
+            .withResources(Workloads.resources("100m", "256Mi", "1", "512Mi"))
+            .withSecurityContext(Workloads.restrictedContainer())
             .withVolumeMounts(
                 new VolumeMountBuilder()
                     .withName("config")
@@ -504,7 +479,7 @@ public final class TokenServiceGenerator implements Generator {
    * Pods with {@code labels} in namespace {@code namespace}: both selectors in one peer, so both
    * must match.
    */
-  private static NetworkPolicyPeer peer(String namespace, Map<String, String> labels) {
+  public static NetworkPolicyPeer peer(String namespace, Map<String, String> labels) {
     return new NetworkPolicyPeerBuilder()
         .withNamespaceSelector(
             new LabelSelectorBuilder().addToMatchLabels(NAMESPACE_NAME_LABEL, namespace).build())

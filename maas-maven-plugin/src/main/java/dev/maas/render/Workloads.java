@@ -1,0 +1,80 @@
+package dev.maas.render;
+
+import dev.maas.model.Platform;
+import dev.maas.output.Yaml;
+import dev.maas.render.transform.ProvenanceTransformer;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What every container the platform runs itself shares: its security context and its sizes. */
+public final class Workloads {
+
+  private Workloads() {}
+
+  /** The labels that select the pods of the platform's workload {@code app}. */
+  public static Map<String, String> selectorLabels(Platform platform, String app) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app.kubernetes.io/name", app);
+    labels.put("app.kubernetes.io/instance", platform.name());
+    return labels;
+  }
+
+  /**
+   * The labels of the workload's objects and pods: the selector's, its component and provenance.
+   */
+  public static Map<String, String> labels(Platform platform, String app) {
+    Map<String, String> labels = selectorLabels(platform, app);
+    labels.put("app.kubernetes.io/component", app);
+    // The same values the provenance transformer gives the objects, so that pods and objects agree.
+    labels.put(ProvenanceTransformer.PART_OF, platform.name());
+    labels.put(ProvenanceTransformer.MANAGED_BY, ProvenanceTransformer.MANAGER);
+    return labels;
+  }
+
+  /** The metadata of an object of workload {@code app}. */
+  public static ObjectMeta meta(Platform platform, String app, String name, String namespace) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(namespace)
+        .withLabels(labels(platform, app))
+        .build();
+  }
+
+  /** A fabric8 model object as a generated object. */
+  public static KubeObject kube(Object fabric8Object) {
+    return new KubeObject(Yaml.JSON.valueToTree(fabric8Object));
+  }
+
+  /**
+   * The container's security context of the restricted Pod Security Standard: non-root, no
+   * privilege escalation, no capabilities, a read-only root file system.
+   */
+  public static SecurityContext restrictedContainer() {
+    return new SecurityContextBuilder()
+        .withRunAsNonRoot(true)
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .build();
+  }
+
+  /** Requests and limits of CPU and memory. */
+  public static ResourceRequirements resources(
+      String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
+    return new ResourceRequirementsBuilder()
+        .addToRequests("cpu", new Quantity(cpuRequest))
+        .addToRequests("memory", new Quantity(memoryRequest))
+        .addToLimits("cpu", new Quantity(cpuLimit))
+        .addToLimits("memory", new Quantity(memoryLimit))
+        .build();
+  }
+}

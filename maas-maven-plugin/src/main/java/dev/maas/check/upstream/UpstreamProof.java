@@ -191,7 +191,9 @@ public final class UpstreamProof {
             rates,
             List.of("auth.identity.userid"),
             true,
-            key);
+            key,
+            List.of(),
+            false);
     return new AccessMatrix.Cell(true, null, List.of(), List.of(match));
   }
 

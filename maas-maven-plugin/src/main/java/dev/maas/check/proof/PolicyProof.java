@@ -482,13 +482,8 @@ public final class PolicyProof {
       }
     }
     AccessMatrix matrix =
-        new AccessMatrix(
-            platform.name(),
-            platform.tiers().stream().map(Tier::name).toList(),
-            platform.models().stream().map(Model::name).toList(),
-            cells,
-            listings,
-            platform.tiers().size() * (platform.models().size() + 1));
+        AccessMatrix.of(
+            platform, cells, listings, platform.tiers().size() * (platform.models().size() + 1));
     return new Result(matrix, check.findings(), checked, counterSets);
   }
 

@@ -199,16 +199,13 @@ public final class OutputChecks {
       }
       if (data > MAX_DATA_BYTES) {
         out.add(
-            Diagnostic.error(
-                "output.size",
-                SourceLocation.ofFile(path),
-                "",
+            tooLarge(
+                path,
                 name
                     + " holds "
                     + data
                     + " bytes of data; Kubernetes accepts at most "
-                    + MAX_DATA_BYTES,
-                "a platform this large needs fewer models or tiers per platform: split it into several specs"));
+                    + MAX_DATA_BYTES));
         return;
       }
     }
@@ -220,18 +217,25 @@ public final class OutputChecks {
     }
     if (bytes > MAX_OBJECT_BYTES) {
       out.add(
-          Diagnostic.error(
-              "output.size",
-              SourceLocation.ofFile(path),
-              "",
+          tooLarge(
+              path,
               name
                   + " is "
                   + bytes
                   + " bytes as JSON; etcd stores at most "
                   + MAX_OBJECT_BYTES
-                  + " per object by default",
-              "a platform this large needs fewer models or tiers per platform: split it into several specs"));
+                  + " per object by default"));
     }
+  }
+
+  /** An object the API server would refuse for its size; the way out is the same for all. */
+  private static Diagnostic tooLarge(String path, String message) {
+    return Diagnostic.error(
+        "output.size",
+        SourceLocation.ofFile(path),
+        "",
+        message,
+        "a platform this large needs fewer models or tiers per platform: split it into several specs");
   }
 
   /** A data value's size: decoded when it is base64 (undecodable text counts as written). */

@@ -34,21 +34,17 @@ public record Model(
     Pricing pricing,
     ModelLimits cap) {
 
-  /** A model without price or cap. */
-  public Model(
-      String name,
-      String namespace,
-      String displayName,
-      String description,
-      String serving,
-      String uri,
-      Credentials credentials,
-      String modelFormat,
-      Integer replicas,
-      Autoscaling autoscaling,
-      Resources resources,
-      Parallelism parallelism) {
-    this(
+  public Model {
+    serving = serving == null ? "llm" : serving;
+    displayName = displayName == null ? name : displayName;
+    resources = resources == null ? new Resources(null, null, null) : resources;
+  }
+
+  /**
+   * This model with other fixed replicas, autoscaling and resources: what an environment overrides.
+   */
+  public Model withScaling(Integer replicas, Autoscaling autoscaling, Resources resources) {
+    return new Model(
         name,
         namespace,
         displayName,
@@ -61,14 +57,8 @@ public record Model(
         autoscaling,
         resources,
         parallelism,
-        null,
-        null);
-  }
-
-  public Model {
-    serving = serving == null ? "llm" : serving;
-    displayName = displayName == null ? name : displayName;
-    resources = resources == null ? new Resources(null, null, null) : resources;
+        pricing,
+        cap);
   }
 
   /** The serving kind. */

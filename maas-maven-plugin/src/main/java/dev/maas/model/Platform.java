@@ -2,6 +2,7 @@ package dev.maas.model;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The whole platform as one spec describes it; immutable and already validated.
@@ -33,70 +34,61 @@ public record Platform(
     target = target == null ? Target.KUADRANT : target;
   }
 
-  /** A platform for the default target. */
-  public Platform(
-      String name,
-      String specFile,
-      String specHash,
-      Gateway gateway,
-      UserAuth auth,
-      TokenService tokens,
-      List<Tier> tiers,
-      List<Model> models,
-      Limitador limitador,
-      Observability observability,
-      List<Environment> environments,
-      GitOps gitops) {
-    this(
-        name,
-        specFile,
-        specHash,
-        gateway,
-        auth,
-        tokens,
-        tiers,
-        models,
-        limitador,
-        observability,
-        environments,
-        gitops,
-        Target.KUADRANT);
-  }
-
   /** This platform with {@code gitops} as its GitOps target. */
   public Platform withGitOps(GitOps gitops) {
-    return new Platform(
-        name,
-        specFile,
-        specHash,
-        gateway,
-        auth,
-        tokens,
-        tiers,
-        models,
-        limitador,
-        observability,
-        environments,
-        gitops,
-        target);
+    return with(parts -> parts.gitops = gitops);
   }
 
   /** This platform compiled for {@code target}. */
   public Platform withTarget(Target target) {
+    return with(parts -> parts.target = target);
+  }
+
+  /** A copy of this platform with the parts {@code change} sets; name and spec stay. */
+  public Platform with(Consumer<Parts> change) {
+    Parts parts = new Parts(this);
+    change.accept(parts);
     return new Platform(
         name,
         specFile,
         specHash,
-        gateway,
-        auth,
-        tokens,
-        tiers,
-        models,
-        limitador,
-        observability,
-        environments,
-        gitops,
-        target);
+        parts.gateway,
+        parts.auth,
+        parts.tokens,
+        parts.tiers,
+        parts.models,
+        parts.limitador,
+        parts.observability,
+        parts.environments,
+        parts.gitops,
+        parts.target);
+  }
+
+  /** The parts of a platform a copy may change, each preset to the original's. */
+  public static final class Parts {
+    public Gateway gateway;
+    public UserAuth auth;
+    public TokenService tokens;
+    public List<Tier> tiers;
+    public List<Model> models;
+    public Limitador limitador;
+    public Observability observability;
+    public List<Environment> environments;
+    public GitOps gitops;
+    public Target target;
+
+    private Parts(Platform from) {
+      gateway = from.gateway;
+      auth = from.auth;
+      tokens = from.tokens;
+      tiers = from.tiers;
+      models = from.models;
+      limitador = from.limitador;
+      observability = from.observability;
+      environments = from.environments;
+      gitops = from.gitops;
+      target = from.target;
+    }
   }
 
   /** The model named {@code name}. */

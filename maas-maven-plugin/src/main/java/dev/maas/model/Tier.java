@@ -30,30 +30,6 @@ public record Tier(
     Map<String, ModelLimits> modelLimits,
     Attribution attribution) {
 
-  /** A tier without attribution. */
-  public Tier(
-      String name,
-      String displayName,
-      String description,
-      int level,
-      List<String> groups,
-      List<String> models,
-      Limits limits,
-      boolean unlimited,
-      Map<String, ModelLimits> modelLimits) {
-    this(
-        name,
-        displayName,
-        description,
-        level,
-        groups,
-        models,
-        limits,
-        unlimited,
-        modelLimits,
-        null);
-  }
-
   public Tier {
     attribution = attribution == null ? Attribution.none() : attribution;
     groups = groups == null ? List.of() : List.copyOf(groups);

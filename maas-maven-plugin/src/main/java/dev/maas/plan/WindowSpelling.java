@@ -99,17 +99,7 @@ final class WindowSpelling {
           l.rates().stream()
               .map(r -> new LimitMatch.RateValue(r.limit(), spelling(r, spellings), r.millis()))
               .toList();
-      out.add(
-          new LimitMatch(
-              l.policy(),
-              l.file(),
-              l.key(),
-              rates,
-              l.counters(),
-              l.perUser(),
-              l.scope(),
-              l.counterValues(),
-              l.global()));
+      out.add(l.withRates(rates));
     }
     return out;
   }

@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * from. {@code mvn maas:explain -Dmaas.tier=premium -Dmaas.model=llama-70b}
  */
 @Mojo(name = "explain", requiresProject = false, threadSafe = true)
-public class ExplainMojo extends CompileMojo {
+public class ExplainMojo extends CompileGoal<GoalRequest<ExplainRequest>> {
 
   /** The caller's tier. */
   @Parameter(property = "maas.tier")
@@ -23,18 +23,14 @@ public class ExplainMojo extends CompileMojo {
   String model;
 
   @Override
-  void run() throws MojoFailureException {
-    ExplainResult result =
-        compiler.explain(
-            new ExplainRequest(
-                baseDir(),
-                specPath(),
-                overlaysPath(overlays),
-                pluginVersion,
-                tier,
-                model,
-                crdsPath()));
-    report(result.diagnostics());
+  public GoalRequest<ExplainRequest> snapshot() {
+    return new GoalRequest<>(compileInputs().explain(tier, model), gates());
+  }
+
+  @Override
+  void run(GoalRequest<ExplainRequest> request) throws MojoFailureException {
+    ExplainResult result = compiler.explain(request.call());
+    diagnostics().report(result.diagnostics(), request.gates());
     result.lines().forEach(out::println);
   }
 }

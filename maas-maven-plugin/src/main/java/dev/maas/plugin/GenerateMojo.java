@@ -1,5 +1,6 @@
 package dev.maas.plugin;
 
+import dev.maas.api.GenerateRequest;
 import dev.maas.api.GenerateResult;
 import dev.maas.api.GitTarget;
 import java.io.File;
@@ -18,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
     defaultPhase = LifecyclePhase.GENERATE_RESOURCES,
     requiresProject = false,
     threadSafe = true)
-public class GenerateMojo extends CompileMojo {
+public class GenerateMojo extends CompileGoal<GoalRequest<GenerateRequest>> {
 
   /**
    * Where {@code <platform>/base}, {@code <platform>/overlays/<env>} and {@code <platform>/argocd}
@@ -35,18 +36,23 @@ public class GenerateMojo extends CompileMojo {
   boolean force;
 
   @Override
-  void run() throws MojoFailureException {
-    Path out = pathOr(outputDirectory, "target/maas");
+  public GoalRequest<GenerateRequest> snapshot() {
+    Path out = folder().resolve(outputDirectory, "target/maas");
+    return new GoalRequest<>(compileInputs().generate(out, force, GitTarget.SPEC), gates());
+  }
+
+  @Override
+  void run(GoalRequest<GenerateRequest> request) throws MojoFailureException {
     long started = System.nanoTime();
-    GenerateResult result = compiler.generate(compileRequest(out, force, GitTarget.SPEC));
-    report(result.diagnostics());
+    GenerateResult result = compiler.generate(request.call());
+    diagnostics().report(result.diagnostics(), request.gates());
     if (result.upToDate()) {
       getLog()
           .info(
               String.format(
                   "maas: %s is up to date (spec, overlays, CRDs and plugin unchanged; checked in %d ms);"
                       + " nothing rendered or written (-Dmaas.force=true compiles anyway)",
-                  out, (System.nanoTime() - started) / 1_000_000));
+                  request.call().outputDirectory(), (System.nanoTime() - started) / 1_000_000));
       return;
     }
     result.writeLines().forEach(line -> getLog().info("maas: " + line));

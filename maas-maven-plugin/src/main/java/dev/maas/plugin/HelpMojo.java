@@ -24,7 +24,7 @@ import org.xml.sax.SAXException;
  * {@code -q} keeps it). {@code mvn maas:help -Ddetail=true -Dgoal=<goal-name>} adds each parameter.
  */
 @Mojo(name = "help", requiresProject = false, threadSafe = true)
-public class HelpMojo extends AbstractMojo {
+public class HelpMojo extends AbstractMojo implements ParameterSnapshot<HelpMojo.Request> {
 
   /** If {@code true}, lists every parameter a user can set, for each goal. */
   @Parameter(property = "detail", defaultValue = "false")
@@ -41,26 +41,43 @@ public class HelpMojo extends AbstractMojo {
   /** Where the listing goes: standard output, which {@code -q} does not silence. */
   PrintStream out = System.out;
 
+  /**
+   * What to list.
+   *
+   * @param goal the goal to show, or {@code null} for all
+   * @param detail whether each parameter is listed
+   * @param width the maximum length of a line
+   */
+  record Request(String goal, boolean detail, int width) {}
+
+  @Override
+  public Request snapshot() {
+    return new Request(
+        goal == null || goal.isBlank() ? null : goal, detail, lineLength > 0 ? lineLength : 80);
+  }
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    Request request = snapshot();
+    String only = request.goal();
+    int width = request.width();
     Element plugin = descriptor();
-    int width = lineLength > 0 ? lineLength : 80;
     String prefix = text(plugin, "goalPrefix");
     List<Element> mojos = children(child(plugin, "mojos"), "mojo");
     mojos.sort(Comparator.comparing(m -> text(m, "goal")));
     List<String> names = mojos.stream().map(m -> text(m, "goal")).toList();
     StringBuilder sb = new StringBuilder();
-    if (goal == null || goal.isBlank()) {
+    if (only == null) {
       wrap(sb, text(plugin, "name") + " " + text(plugin, "version"), 0, width);
       wrap(sb, text(plugin, "description"), 1, width);
       sb.append('\n');
       wrap(sb, "This plugin has " + mojos.size() + " goals:", 0, width);
       sb.append('\n');
-    } else if (!names.contains(goal)) {
-      String hint = Suggestions.didYouMean(goal, names);
+    } else if (!names.contains(only)) {
+      String hint = Suggestions.didYouMean(only, names);
       throw new MojoFailureException(
           "maas: no goal `"
-              + goal
+              + only
               + "` ("
               + (hint != null ? hint + " " : "")
               + "goals are: "
@@ -68,19 +85,20 @@ public class HelpMojo extends AbstractMojo {
               + ")");
     }
     for (Element mojo : mojos) {
-      if (goal == null || goal.isBlank() || goal.equals(text(mojo, "goal"))) {
-        goal(sb, prefix, mojo, width);
+      if (only == null || only.equals(text(mojo, "goal"))) {
+        goal(sb, prefix, mojo, request);
       }
     }
     out.print(sb);
     out.flush();
   }
 
-  private void goal(StringBuilder sb, String prefix, Element mojo, int width) {
+  private static void goal(StringBuilder sb, String prefix, Element mojo, Request request) {
+    int width = request.width();
     wrap(sb, prefix + ":" + text(mojo, "goal"), 0, width);
     wrap(sb, text(mojo, "description"), 1, width);
     sb.append('\n');
-    if (!detail) {
+    if (!request.detail()) {
       return;
     }
     Element configuration = child(mojo, "configuration");

@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Git remote are never written.
  */
 @Mojo(name = "plan", requiresProject = false, threadSafe = true)
-public class PlanMojo extends GitMojo {
+public class PlanMojo extends GitGoal<GoalRequest<PlanOptions>> {
 
   /**
    * What to compare with: unset or {@code git:} for the tip of the GitOps branch (spec.gitops, or
@@ -53,20 +53,29 @@ public class PlanMojo extends GitMojo {
   int spendIncreaseWarnPercent;
 
   @Override
-  void run() throws MojoFailureException {
-    Path output = pathOr(planOutput, "target/maas/plan.md");
-    GenerateRequest request =
-        compileRequest(output.toAbsolutePath().getParent(), false, gitTarget());
-    PlanResult result =
-        compiler.plan(
-            new PlanOptions(request, base, login(), workPath(), output, spendIncreaseWarnPercent));
-    report(result.diagnostics());
+  public GoalRequest<PlanOptions> snapshot() throws MojoFailureException {
+    Path output = folder().resolve(planOutput, "target/maas/plan.md");
+    GitRemote git = gitRemote();
+    // Nothing is written but the report: the CRD cache goes beside it.
+    GenerateRequest compile =
+        compileInputs().generate(output.toAbsolutePath().getParent(), false, git.target());
+    return new GoalRequest<>(
+        new PlanOptions(
+            compile, base, git.login(), git.workDirectory(), output, spendIncreaseWarnPercent),
+        new Gates(failOnWarning, failOnBreaking));
+  }
+
+  @Override
+  void run(GoalRequest<PlanOptions> request) throws MojoFailureException {
+    PlanResult result = compiler.plan(request.call());
+    DiagnosticsLog diagnostics = diagnostics();
+    diagnostics.report(result.diagnostics(), request.gates());
     result.lines().forEach(line -> getLog().info(line));
     getLog().info("maas: wrote the plan to " + result.markdown() + " and " + result.json());
     List<String> breaking = result.breaking();
     if (!breaking.isEmpty()) {
-      breaking.forEach(b -> warn("maas: breaking: " + b));
-      if (failOnBreaking) {
+      breaking.forEach(b -> diagnostics.warn("maas: breaking: " + b));
+      if (request.gates().failOnBreaking()) {
         throw new MojoFailureException(
             "maas: the plan has "
                 + breaking.size()

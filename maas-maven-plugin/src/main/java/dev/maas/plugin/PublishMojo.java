@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * from the spec or the POM.
  */
 @Mojo(name = "publish", requiresProject = false, threadSafe = true)
-public class PublishMojo extends GitMojo {
+public class PublishMojo extends GitGoal<GoalRequest<PublishOptions>> {
 
   /** Does everything but push, and prints what would be committed. */
   @Parameter(property = "maas.dryRun", defaultValue = "false")
@@ -44,7 +44,7 @@ public class PublishMojo extends GitMojo {
   File outputDirectory;
 
   @Override
-  void run() throws MojoFailureException {
+  public GoalRequest<PublishOptions> snapshot() throws MojoFailureException {
     if (!prune.equals("owned") && !prune.equals("all")) {
       throw new MojoFailureException(
           "maas: maas.git.prune="
@@ -52,19 +52,26 @@ public class PublishMojo extends GitMojo {
               + " is neither `owned` nor `all` (owned: delete"
               + " only files maas writes; all: also links and submodules under the path)");
     }
-    GenerateRequest request =
-        compileRequest(pathOr(outputDirectory, "target/maas"), false, gitTarget());
-    PublishResult result =
-        compiler.publish(
-            new PublishOptions(
-                request,
-                login(),
-                workPath(),
-                dryRun,
-                prune.equals("all"),
-                author,
-                System.getenv()));
+    GitRemote git = gitRemote();
+    GenerateRequest compile =
+        compileInputs()
+            .generate(folder().resolve(outputDirectory, "target/maas"), false, git.target());
+    return new GoalRequest<>(
+        new PublishOptions(
+            compile,
+            git.login(),
+            git.workDirectory(),
+            dryRun,
+            prune.equals("all"),
+            author,
+            System.getenv()),
+        gates());
+  }
+
+  @Override
+  void run(GoalRequest<PublishOptions> request) throws MojoFailureException {
+    PublishResult result = compiler.publish(request.call());
     result.lines().forEach(line -> getLog().info("maas: " + line));
-    report(result.diagnostics());
+    diagnostics().report(result.diagnostics(), request.gates());
   }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -19,15 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * -Dmaas.schema.output=spec.schema.json}.
  */
 @Mojo(name = "schema", requiresProject = false, threadSafe = true)
-public class SchemaMojo extends AbstractMojo {
-
-  /** Skips every maas goal, with a log line saying so. */
-  @Parameter(property = "maas.skip", defaultValue = "false")
-  boolean skip;
-
-  /** The folder a relative output file is resolved against. */
-  @Parameter(defaultValue = "${basedir}", readonly = true)
-  File basedir;
+public class SchemaMojo extends MaasGoal<Path> {
 
   /**
    * The file the schema is written to; its folders are created. An existing file with the same
@@ -39,12 +30,12 @@ public class SchemaMojo extends AbstractMojo {
   File output;
 
   @Override
-  public void execute() throws MojoExecutionException {
-    if (skip) {
-      getLog().info("maas: skipped (maas.skip=true)");
-      return;
-    }
-    Path target = MaasMojo.pathOr(basedir, output, "target/maas/platform-spec.schema.json");
+  public Path snapshot() {
+    return folder().resolve(output, "target/maas/platform-spec.schema.json");
+  }
+
+  @Override
+  void run(Path target) throws MojoExecutionException {
     byte[] schema = MaasCompiler.schema().getBytes(StandardCharsets.UTF_8);
     try {
       if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), schema)) {

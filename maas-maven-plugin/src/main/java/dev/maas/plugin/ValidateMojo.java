@@ -16,12 +16,17 @@ import org.apache.maven.plugins.annotations.Mojo;
     defaultPhase = LifecyclePhase.VALIDATE,
     requiresProject = false,
     threadSafe = true)
-public class ValidateMojo extends MaasMojo {
+public class ValidateMojo extends SpecGoal<GoalRequest<ValidateRequest>> {
 
   @Override
-  void run() throws MojoFailureException {
-    ValidateResult result = compiler.validate(new ValidateRequest(baseDir(), specPath()));
-    report(result.diagnostics());
+  public GoalRequest<ValidateRequest> snapshot() {
+    return new GoalRequest<>(new ValidateRequest(folder().path(), specPath()), gates());
+  }
+
+  @Override
+  void run(GoalRequest<ValidateRequest> request) throws MojoFailureException {
+    ValidateResult result = compiler.validate(request.call());
+    diagnostics().report(result.diagnostics(), request.gates());
     for (SpecReport s : result.specs()) {
       getLog().info("maas: " + s.displayName() + " is valid (platform " + s.platformName() + ")");
     }

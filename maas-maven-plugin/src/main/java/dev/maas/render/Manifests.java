@@ -43,19 +43,19 @@ public final class Manifests {
 
   /** A Gateway API policy target reference to a Gateway. */
   public static ObjectNode gatewayTarget(String gatewayName) {
-    ObjectNode ref = map();
-    ref.put("group", "gateway.networking.k8s.io");
-    ref.put("kind", "Gateway");
-    ref.put("name", gatewayName);
-    return ref;
+    return target("Gateway", gatewayName);
   }
 
   /** A Gateway API policy target reference to an HTTPRoute of the policy's namespace. */
   public static ObjectNode routeTarget(String routeName) {
+    return target("HTTPRoute", routeName);
+  }
+
+  private static ObjectNode target(String kind, String name) {
     ObjectNode ref = map();
     ref.put("group", "gateway.networking.k8s.io");
-    ref.put("kind", "HTTPRoute");
-    ref.put("name", routeName);
+    ref.put("kind", kind);
+    ref.put("name", name);
     return ref;
   }
 }

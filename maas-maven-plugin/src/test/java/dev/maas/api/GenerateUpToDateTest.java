@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 class GenerateUpToDateTest {
 
   @TempDir Path dir;
+  private Path spec;
+  private Path out;
 
-  private GenerateRequest request(Path spec, Path out, boolean force) {
-    return new GenerateRequest(dir, spec, out, null, null, "test", force);
+  @BeforeEach
+  void copyReferenceSpec() throws IOException {
+    spec = dir.resolve("acme.yaml");
+    Files.copy(
+        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
+        spec);
+    out = dir.resolve("out");
+  }
+
+  /** Compiles the spec into the output folder; {@code force} compiles even when up to date. */
+  private GenerateResult generate(boolean force) {
+    return new MaasCompiler()
+        .generate(new GenerateRequest(dir, spec, out, null, null, "test", force));
   }
 
   private static Map<Path, FileTime> mtimes(Path root) throws IOException {
@@ -39,26 +53,21 @@ class GenerateUpToDateTest {
 
   @Test
   void secondRunIsUpToDateAndTouchesNothing() throws IOException {
-    Path spec = dir.resolve("acme.yaml");
-    Files.copy(
-        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
-        spec);
-    Path out = dir.resolve("out");
 
-    GenerateResult first = new MaasCompiler().generate(request(spec, out, false));
+    GenerateResult first = generate(false);
     assertFalse(first.upToDate());
     assertFalse(
         first.hasErrors(), () -> first.validation().diagnostics().toString() + first.checks());
     assertTrue(Files.isDirectory(out.resolve("acme")), "the platform folder is written");
     Map<Path, FileTime> before = mtimes(out);
 
-    GenerateResult second = new MaasCompiler().generate(request(spec, out, false));
+    GenerateResult second = generate(false);
     assertTrue(second.upToDate());
     assertEquals(Map.of(), second.written());
     assertEquals(before, mtimes(out));
 
     // Forced, it compiles again, yet the writer still finds nothing to change.
-    GenerateResult forced = new MaasCompiler().generate(request(spec, out, true));
+    GenerateResult forced = generate(true);
     assertFalse(forced.upToDate());
     assertTrue(forced.written().values().stream().allMatch(TreeWriter.Report::isNoOp));
     assertEquals(before, mtimes(out));
@@ -66,22 +75,18 @@ class GenerateUpToDateTest {
 
   @Test
   void unchangedRerunReportsTheSameWarnings() throws IOException {
-    Path spec = dir.resolve("acme.yaml");
     // Two warnings: the YAML 1.1 word, and a gated model without download credentials.
     Files.writeString(
         spec,
-        Files.readString(
-                Path.of(System.getProperty("maas.repoRoot", ".."))
-                    .resolve("platform-specs/acme.yaml"))
+        Files.readString(spec)
             .replace("displayName: Free\n", "displayName: on\n")
             .replace("      credentials: {secretName: hf-token}\n", ""));
-    Path out = dir.resolve("out");
 
-    GenerateResult first = new MaasCompiler().generate(request(spec, out, false));
+    GenerateResult first = generate(false);
     assertFalse(first.hasErrors(), () -> first.diagnostics().toString());
     assertEquals(2, first.diagnostics().size(), () -> first.diagnostics().toString());
 
-    GenerateResult second = new MaasCompiler().generate(request(spec, out, false));
+    GenerateResult second = generate(false);
     assertTrue(second.upToDate());
     assertEquals(first.diagnostics(), second.diagnostics());
   }
@@ -103,17 +108,12 @@ class GenerateUpToDateTest {
 
   @Test
   void changedSpecIsCompiledAgain() throws IOException {
-    Path spec = dir.resolve("acme.yaml");
-    Files.copy(
-        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
-        spec);
-    Path out = dir.resolve("out");
-    new MaasCompiler().generate(request(spec, out, false));
+    generate(false);
 
     Files.writeString(
         spec,
         Files.readString(spec).replace("limit: 20000, window: 1m", "limit: 40000, window: 1m"));
-    GenerateResult again = new MaasCompiler().generate(request(spec, out, false));
+    GenerateResult again = generate(false);
 
     assertFalse(again.upToDate());
     TreeWriter.Report report = again.written().values().iterator().next();
@@ -122,16 +122,11 @@ class GenerateUpToDateTest {
 
   @Test
   void invalidSpecLeavesEarlierOutputByteIdentical() throws IOException {
-    Path spec = dir.resolve("acme.yaml");
-    Files.copy(
-        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
-        spec);
-    Path out = dir.resolve("out");
-    new MaasCompiler().generate(request(spec, out, false));
+    generate(false);
     Map<String, byte[]> before = TreeWriter.read(out.resolve("acme"));
 
     Files.writeString(spec, Files.readString(spec).replace("window: 2m", "window: 2w"));
-    GenerateResult broken = new MaasCompiler().generate(request(spec, out, false));
+    GenerateResult broken = generate(false);
 
     assertTrue(broken.hasErrors());
     Map<String, byte[]> after = TreeWriter.read(out.resolve("acme"));

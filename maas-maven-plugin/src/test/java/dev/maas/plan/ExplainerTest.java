@@ -58,35 +58,30 @@ class ExplainerTest {
     assertEquals(
         "tier free → model llama-70b (POST /llm/llama-70b/v1/chat/completions): DENIED",
         lines.get(0));
-    assertTrue(
-        lines.contains(
-            "  access: tier free does not list model llama-70b  [platform-specs/acme.yaml:33:15]"),
-        String.join("\n", lines));
-    assertTrue(
-        lines.contains(
-            "  gateway: denies with 403 — AuthPolicy maas-system/acme-gateway-auth denies it (rule"
-                + " tier-access)  [base/authpolicy-acme-gateway-auth.yaml]"),
-        String.join("\n", lines));
+    assertHasLine(
+        lines,
+        "  access: tier free does not list model llama-70b  [platform-specs/acme.yaml:33:15]");
+    assertHasLine(
+        lines,
+        "  gateway: denies with 403 — AuthPolicy maas-system/acme-gateway-auth denies it (rule"
+            + " tier-access)  [base/authpolicy-acme-gateway-auth.yaml]");
   }
 
   @Test
   void enterpriseSharesOneCounter() {
     List<String> lines = explain("enterprise", "mnist-classifier").explanations().get(0).lines();
-    assertTrue(
-        lines.contains(
-            "  access: tier enterprise lists no models, so it may call every model"
-                + "  [platform-specs/acme.yaml:52:13]"),
-        String.join("\n", lines));
-    assertTrue(
-        lines.contains(
-            "  token limit enterprise-tokens: 1,000,000 tokens per 1m, shared by the tier"
-                + "  [platform-specs/acme.yaml:58:18]"),
-        String.join("\n", lines));
-    assertTrue(
-        lines.contains(
-            "  counter: all users of tier enterprise share one counter"
-                + "  [platform-specs/acme.yaml:57:18]"),
-        String.join("\n", lines));
+    assertHasLine(
+        lines,
+        "  access: tier enterprise lists no models, so it may call every model"
+            + "  [platform-specs/acme.yaml:52:13]");
+    assertHasLine(
+        lines,
+        "  token limit enterprise-tokens: 1,000,000 tokens per 1m, shared by the tier"
+            + "  [platform-specs/acme.yaml:58:18]");
+    assertHasLine(
+        lines,
+        "  counter: all users of tier enterprise share one counter"
+            + "  [platform-specs/acme.yaml:57:18]");
   }
 
   @Test
@@ -164,5 +159,9 @@ class ExplainerTest {
                 + " llama-70b in every tier"),
         all);
     assertFalse(all.contains("not in the spec"), all);
+  }
+
+  private static void assertHasLine(List<String> lines, String line) {
+    assertTrue(lines.contains(line), String.join("\n", lines));
   }
 }

@@ -1,22 +1,19 @@
 package dev.maas.plugin;
 
+import static dev.maas.plugin.DescriptorXml.child;
+import static dev.maas.plugin.DescriptorXml.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * The generated plugin descriptor, which {@code mvn maas:help -Ddetail} prints: every goal and
@@ -29,20 +26,10 @@ class PluginDescriptorTest {
 
   @BeforeAll
   static void readDescriptor() throws Exception {
-    try (InputStream in =
-        PluginDescriptorTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
-      assertNotNull(in, "the plugin descriptor is generated before the tests run");
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document doc = factory.newDocumentBuilder().parse(in);
-      requiredMavenVersion =
-          doc.getElementsByTagName("requiredMavenVersion").item(0).getTextContent().trim();
-      goals = new LinkedHashMap<>();
-      NodeList mojos = doc.getElementsByTagName("mojo");
-      for (int i = 0; i < mojos.getLength(); i++) {
-        Element mojo = (Element) mojos.item(i);
-        goals.put(child(mojo, "goal").getTextContent(), mojo);
-      }
+    requiredMavenVersion = text(DescriptorXml.plugin(), "requiredMavenVersion");
+    goals = new LinkedHashMap<>();
+    for (Element mojo : DescriptorXml.mojos()) {
+      goals.put(text(mojo, "goal"), mojo);
     }
   }
 
@@ -54,7 +41,7 @@ class PluginDescriptorTest {
           if (text(mojo, "description").isBlank()) {
             undescribed.add(goal);
           }
-          for (Element parameter : parameters(mojo)) {
+          for (Element parameter : DescriptorXml.parameters(mojo)) {
             if (text(parameter, "description").isBlank()) {
               undescribed.add(goal + "." + text(parameter, "name"));
             }
@@ -93,32 +80,5 @@ class PluginDescriptorTest {
     assertEquals(
         "${project.build.directory}/maas/platform-spec.schema.json",
         child(configuration, "output").getAttribute("default-value"));
-  }
-
-  private static List<Element> parameters(Element mojo) {
-    List<Element> out = new ArrayList<>();
-    Element parameters = child(mojo, "parameters");
-    if (parameters != null) {
-      for (Node n = parameters.getFirstChild(); n != null; n = n.getNextSibling()) {
-        if (n instanceof Element e && e.getTagName().equals("parameter")) {
-          out.add(e);
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Element child(Element parent, String name) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && e.getTagName().equals(name)) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  private static String text(Element parent, String name) {
-    Element e = child(parent, name);
-    return e == null ? "" : e.getTextContent().trim();
   }
 }

@@ -23,7 +23,7 @@ class QuietRunTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final QuietLog log = new QuietLog();
 
-  private <T extends MaasMojo> T quiet(T mojo, String spec) throws Exception {
+  private <T extends SpecGoal<?>> T quiet(T mojo, String spec) throws Exception {
     Path file = dir.resolve("acme.yaml");
     Files.writeString(file, spec);
     mojo.basedir = dir.toFile();

@@ -16,6 +16,7 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.render.monitoring.UsageMetrics;
+import dev.maas.testing.BoundSpecs;
 import dev.maas.validate.SpecValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,14 +55,7 @@ class CostMonitoringTest {
   static void render() {
     Path spec =
         Fixtures.repoRoot().resolve("maas-maven-plugin/src/test/resources/specs/acme-priced.yaml");
-    SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "acme-priced.yaml");
-    assertEquals(
-        List.of(),
-        outcome.diagnostics().stream()
-            .filter(Diagnostic::isError)
-            .map(Diagnostic::render)
-            .toList());
-    platform = outcome.platform();
+    platform = BoundSpecs.platform(new SpecValidator().validate(spec, "acme-priced.yaml"));
     tree = Fixtures.render(platform);
   }
 

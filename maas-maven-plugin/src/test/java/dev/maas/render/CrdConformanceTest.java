@@ -47,35 +47,13 @@ class CrdConformanceTest {
         acme.models().stream()
             .map(
                 m ->
-                    new dev.maas.model.Model(
-                        m.name(),
-                        m.namespace(),
-                        m.displayName(),
-                        m.description(),
-                        m.serving(),
-                        m.uri(),
-                        m.credentials(),
-                        m.modelFormat(),
+                    m.withScaling(
                         null,
                         new dev.maas.model.Autoscaling(
                             m.name().equals("granite-8b") ? 0 : 2, 5, "rps", 10),
-                        m.resources(),
-                        m.parallelism()))
+                        m.resources()))
             .toList();
-    var platform =
-        new dev.maas.model.Platform(
-            acme.name(),
-            acme.specFile(),
-            acme.specHash(),
-            acme.gateway(),
-            acme.auth(),
-            acme.tokens(),
-            acme.tiers(),
-            models,
-            acme.limitador(),
-            acme.observability(),
-            acme.environments(),
-            acme.gitops());
+    var platform = acme.with(parts -> parts.models = models);
     var tree = Fixtures.render(platform);
     assertEquals(
         List.of(),

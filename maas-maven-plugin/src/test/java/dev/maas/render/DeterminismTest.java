@@ -32,19 +32,12 @@ class DeterminismTest {
   void removingAModelRemovesExactlyItsFiles() {
     Platform acme = Fixtures.acme();
     Platform without =
-        new Platform(
-            acme.name(),
-            acme.specFile(),
-            acme.specHash(),
-            acme.gateway(),
-            acme.auth(),
-            acme.tokens(),
-            acme.tiers(),
-            acme.models().stream().filter(m -> !m.name().equals("mnist-classifier")).toList(),
-            acme.limitador(),
-            acme.observability(),
-            acme.environments(),
-            acme.gitops());
+        acme.with(
+            parts ->
+                parts.models =
+                    acme.models().stream()
+                        .filter(m -> !m.name().equals("mnist-classifier"))
+                        .toList());
     Set<String> before = Fixtures.render(acme).files().keySet();
     Set<String> after = Fixtures.render(without).files().keySet();
     Set<String> removed = new TreeSet<>(before);

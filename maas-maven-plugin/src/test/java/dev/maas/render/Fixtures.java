@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.output.Yaml;
+import dev.maas.testing.BoundSpecs;
 import dev.maas.validate.SpecValidator;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,19 +21,12 @@ final class Fixtures {
   private Fixtures() {}
 
   static Path repoRoot() {
-    return Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
+    return BoundSpecs.repoRoot();
   }
 
   /** The reference spec, validated and bound. */
   static Platform acme() {
-    SpecValidator.Outcome outcome =
-        new SpecValidator()
-            .validate(repoRoot().resolve("platform-specs/acme.yaml"), "platform-specs/acme.yaml");
-    assertEquals(
-        List.of(),
-        outcome.diagnostics().stream().filter(d -> d.isError()).map(d -> d.render()).toList());
-    assertNotNull(outcome.platform());
-    return outcome.platform();
+    return BoundSpecs.acme();
   }
 
   /**
@@ -43,8 +37,7 @@ final class Fixtures {
     String spec = "maas-maven-plugin/src/test/resources/targets/acme-maas-crds.yaml";
     SpecValidator.Outcome outcome = new SpecValidator().validate(repoRoot().resolve(spec), spec);
     assertEquals(List.of(), outcome.diagnostics().stream().map(d -> d.render()).toList());
-    assertNotNull(outcome.platform());
-    return outcome.platform();
+    return BoundSpecs.platform(outcome);
   }
 
   static GeneratedTree render(Platform platform) {

@@ -217,20 +217,7 @@ class KustomizeBuildTest {
     Environment staging =
         new Environment(
             "staging", null, java.util.Map.of("granite-8b", granite, "mnist-classifier", mnist));
-    Platform platform =
-        new Platform(
-            acme.name(),
-            acme.specFile(),
-            acme.specHash(),
-            acme.gateway(),
-            acme.auth(),
-            acme.tokens(),
-            acme.tiers(),
-            acme.models(),
-            acme.limitador(),
-            acme.observability(),
-            List.of(staging),
-            acme.gitops());
+    Platform platform = acme.with(parts -> parts.environments = List.of(staging));
     GeneratedTree tree = Fixtures.render(platform);
     new TreeWriter().write(tree, out);
     List<JsonNode> docs = build(out.resolve("overlays/staging"));

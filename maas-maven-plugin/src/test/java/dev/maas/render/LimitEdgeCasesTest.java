@@ -27,19 +27,11 @@ class LimitEdgeCasesTest {
     Platform acme = Fixtures.acme();
     List<Tier> tiers = new ArrayList<>(acme.tiers());
     tiers.addAll(extraTiers);
-    return new Platform(
-        acme.name(),
-        acme.specFile(),
-        acme.specHash(),
-        acme.gateway(),
-        acme.auth(),
-        acme.tokens(),
-        tiers,
-        acme.models(),
-        limitador == null ? acme.limitador() : limitador,
-        acme.observability(),
-        acme.environments(),
-        acme.gitops());
+    return acme.with(
+        parts -> {
+          parts.tiers = tiers;
+          parts.limitador = limitador == null ? acme.limitador() : limitador;
+        });
   }
 
   @Test
@@ -54,9 +46,10 @@ class LimitEdgeCasesTest {
             null,
             new Limits(List.of(new Rate(0, "1m")), List.of(new Rate(0, "1h")), "user"),
             false,
-            Map.of());
+            Map.of(),
+            null);
     Tier internal =
-        new Tier("internal", null, null, 30, List.of("staff"), null, null, true, Map.of());
+        new Tier("internal", null, null, 30, List.of("staff"), null, null, true, Map.of(), null);
     Tier research =
         new Tier(
             "research",
@@ -67,7 +60,8 @@ class LimitEdgeCasesTest {
             null,
             new Limits(List.of(), List.of(new Rate(1000, "1m")), "user"),
             false,
-            Map.of("granite-8b", new ModelLimits(null, List.of())));
+            Map.of("granite-8b", new ModelLimits(null, List.of())),
+            null);
     GeneratedTree tree = Fixtures.render(with(List.of(blocked, internal, research), null));
     JsonNode tokens =
         Fixtures.object(tree, "base/tokenratelimitpolicy-acme-token-limits.yaml")

@@ -46,19 +46,7 @@ class TokenServiceRouteIdentityTest {
   }
 
   private static Platform withAuth(Platform p, UserAuth auth) {
-    return new Platform(
-        p.name(),
-        p.specFile(),
-        p.specHash(),
-        p.gateway(),
-        auth,
-        p.tokens(),
-        p.tiers(),
-        p.models(),
-        p.limitador(),
-        p.observability(),
-        p.environments(),
-        p.gitops());
+    return p.with(parts -> parts.auth = auth);
   }
 
   static Stream<String> signIns() {

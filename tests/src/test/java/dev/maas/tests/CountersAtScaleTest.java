@@ -1,7 +1,6 @@
 package dev.maas.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.check.proof.PolicyProof;
@@ -10,10 +9,6 @@ import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.output.GeneratedTree;
-import dev.maas.render.PlatformRenderer;
-import dev.maas.render.RenderOptions;
-import dev.maas.tests.synthetic.SyntheticSpecs;
-import dev.maas.validate.SpecValidator;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +21,9 @@ class CountersAtScaleTest {
 
   @Test
   void everyTierLimitIsOneSetOfCountersAcrossItsModels() {
-    SpecValidator.Outcome outcome =
-        new SpecValidator().validate(SyntheticSpecs.bytes(40, 6, 2), "synth.yaml");
-    Platform platform = outcome.platform();
-    assertNotNull(platform, () -> outcome.diagnostics().toString());
-    GeneratedTree tree = new PlatformRenderer(new RenderOptions(null, "test")).render(platform);
+    SyntheticPlatform synthetic = SyntheticPlatform.of(40, 6, 2);
+    Platform platform = synthetic.platform();
+    GeneratedTree tree = synthetic.tree();
     PolicyProof.Result result = new PolicyProof().prove(platform, tree);
     assertEquals(java.util.List.of(), result.findings().stream().map(Diagnostic::render).toList());
     String route = platform.gateway().namespace() + "/" + ModelRouting.publicRouteName(platform);

@@ -1,17 +1,12 @@
 package dev.maas.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.check.ownership.SharedObjectsCheck;
 import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
-import dev.maas.render.PlatformRenderer;
-import dev.maas.render.RenderOptions;
-import dev.maas.tests.synthetic.SyntheticSpecs;
-import dev.maas.validate.SpecValidator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeMap;
@@ -26,11 +21,9 @@ class EnvironmentDestinationsAtScaleTest {
 
   @Test
   void noObjectIsManagedTwiceOnOneDestination() {
-    SpecValidator.Outcome outcome =
-        new SpecValidator().validate(SyntheticSpecs.bytes(40, 6, 2), "synth.yaml");
-    Platform platform = outcome.platform();
-    assertNotNull(platform, () -> outcome.diagnostics().toString());
-    GeneratedTree tree = new PlatformRenderer(new RenderOptions(null, "test")).render(platform);
+    SyntheticPlatform synthetic = SyntheticPlatform.of(40, 6, 2);
+    Platform platform = synthetic.platform();
+    GeneratedTree tree = synthetic.tree();
     SharedObjectsCheck check = new SharedObjectsCheck();
     assertEquals(List.of(), check.check(tree, platform.gitops().path()));
     int objects = countObjects(tree);

@@ -3,9 +3,7 @@ package dev.maas.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.maas.diag.Diagnostic;
 import dev.maas.diag.DiagnosticCode;
-import dev.maas.diag.Diagnostics;
 import dev.maas.diag.Severity;
 import dev.maas.validate.DiagnosticCatalogue;
 import dev.maas.validate.SpecValidator;
@@ -13,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,52 +32,28 @@ class InvalidCorpusTest {
   private static final Pattern NAME = Pattern.compile("[0-9]{2,3}-[a-z0-9-]+\\.yaml");
 
   static Path corpus() {
-    return Path.of(System.getProperty("maas.testsDir", "."))
-        .resolve("corpus/invalid")
-        .toAbsolutePath()
-        .normalize();
+    return SpecCorpus.folder("invalid");
   }
 
   static List<Path> specs() throws IOException {
-    try (Stream<Path> files = Files.list(corpus())) {
-      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
-  }
-
-  /** The diagnostics of {@code spec} as printed, then the total line. */
-  static List<String> printed(SpecValidator.Outcome outcome) {
-    List<String> lines = new ArrayList<>();
-    outcome.diagnostics().forEach(d -> lines.add(d.render()));
-    long errors = outcome.diagnostics().stream().filter(Diagnostic::isError).count();
-    lines.add(Diagnostics.total(errors, outcome.diagnostics().size() - errors));
-    return lines;
-  }
-
-  private static SpecValidator.Outcome validate(Path spec) {
-    return new SpecValidator().validate(spec, spec.getFileName().toString());
+    return SpecCorpus.specs(corpus());
   }
 
   private static Path expectedFile(Path spec) {
-    return spec.resolveSibling(spec.getFileName().toString().replaceFirst("\\.yaml$", ".expected"));
+    return SpecCorpus.sibling(spec, ".expected");
   }
 
   @TestFactory
   Stream<DynamicTest> everyInvalidSpecPrintsItsExpectedDiagnostics() throws IOException {
-    return specs().stream()
-        .map(
-            spec ->
-                DynamicTest.dynamicTest(
-                    spec.getFileName().toString(),
-                    () -> {
-                      List<String> expected =
-                          Files.readAllLines(expectedFile(spec), StandardCharsets.UTF_8);
-                      SpecValidator.Outcome outcome = validate(spec);
-                      assertEquals(expected, printed(outcome));
-                      assertTrue(
-                          outcome.hasErrors(), "an invalid spec must fail with at least one error");
-                      assertEquals(
-                          null, outcome.platform(), "no platform is bound from an invalid spec");
-                    }));
+    return SpecCorpus.eachSpec(
+        specs(),
+        spec -> {
+          List<String> expected = Files.readAllLines(expectedFile(spec), StandardCharsets.UTF_8);
+          SpecValidator.Outcome outcome = SpecCorpus.validate(spec);
+          assertEquals(expected, SpecCorpus.printed(outcome));
+          assertTrue(outcome.hasErrors(), "an invalid spec must fail with at least one error");
+          assertEquals(null, outcome.platform(), "no platform is bound from an invalid spec");
+        });
   }
 
   @Test
@@ -95,7 +68,7 @@ class InvalidCorpusTest {
           NAME.matcher(name).matches(),
           name + " is not named NN-short-name.yaml (two or three digits)");
       assertTrue(Files.isRegularFile(expectedFile(spec)), name + " has no .expected file");
-      SpecValidator.Outcome outcome = validate(spec);
+      SpecValidator.Outcome outcome = SpecCorpus.validate(spec);
       outcome.diagnostics().forEach(d -> codes.add(d.code()));
       // Two files that differ only in name would test the same defect twice.
       List<String> findings =
@@ -134,7 +107,7 @@ class InvalidCorpusTest {
   void everyErrorCodeOfValidationIsCoveredByTheCorpus() throws IOException {
     Set<String> codes = new TreeSet<>();
     for (Path spec : specs()) {
-      validate(spec).diagnostics().forEach(d -> codes.add(d.code()));
+      SpecCorpus.validate(spec).diagnostics().forEach(d -> codes.add(d.code()));
     }
     Set<String> uncovered = new TreeSet<>();
     for (DiagnosticCode code : DiagnosticCatalogue.validation()) {

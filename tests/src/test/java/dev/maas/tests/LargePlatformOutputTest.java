@@ -1,7 +1,6 @@
 package dev.maas.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +12,6 @@ import dev.maas.check.OutputChecks;
 import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
-import dev.maas.render.PlatformRenderer;
-import dev.maas.render.RenderOptions;
-import dev.maas.tests.synthetic.SyntheticSpecs;
-import dev.maas.validate.SpecValidator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,11 +31,9 @@ class LargePlatformOutputTest {
 
   @Test
   void thousandModelsPassTheChecksWithEveryPredicateLoadable() throws IOException, CelFailure {
-    SpecValidator.Outcome outcome =
-        new SpecValidator().validate(SyntheticSpecs.bytes(1000, 20, 3), "synth.yaml");
-    Platform platform = outcome.platform();
-    assertNotNull(platform, () -> outcome.diagnostics().toString());
-    GeneratedTree tree = new PlatformRenderer(new RenderOptions(null, "test")).render(platform);
+    SyntheticPlatform synthetic = SyntheticPlatform.of(1000, 20, 3);
+    Platform platform = synthetic.platform();
+    GeneratedTree tree = synthetic.tree();
 
     Path crds =
         Path.of(System.getProperty("maas.crds", "../../shared/crds")).toAbsolutePath().normalize();

@@ -24,40 +24,21 @@ import org.junit.jupiter.api.TestFactory;
  */
 class LintCorpusTest {
 
-  static Path corpus() {
-    return Path.of(System.getProperty("maas.testsDir", "."))
-        .resolve("corpus/lint")
-        .toAbsolutePath()
-        .normalize();
-  }
-
   @TestFactory
   Stream<DynamicTest> everyLintSpecPrintsItsExpectedWarnings() throws IOException {
-    List<Path> specs;
-    try (Stream<Path> files = Files.list(corpus())) {
-      specs = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    List<Path> specs = SpecCorpus.specs(SpecCorpus.folder("lint"));
     assertTrue(specs.size() >= 5, "the lint corpus has only " + specs.size() + " specs");
-    return specs.stream()
-        .map(
-            spec ->
-                DynamicTest.dynamicTest(
-                    spec.getFileName().toString(),
-                    () -> {
-                      Path expected =
-                          spec.resolveSibling(
-                              spec.getFileName().toString().replaceFirst("\\.yaml$", ".expected"));
-                      SpecValidator.Outcome outcome =
-                          new SpecValidator().validate(spec, spec.getFileName().toString());
-                      assertEquals(
-                          Files.readAllLines(expected, StandardCharsets.UTF_8),
-                          InvalidCorpusTest.printed(outcome));
-                      assertFalse(outcome.hasErrors(), "a lint finding is never an error");
-                      assertNotNull(outcome.platform(), "a spec with warnings only still binds");
-                      assertTrue(
-                          outcome.diagnostics().stream()
-                              .map(Diagnostic::code)
-                              .allMatch(LintRules::isLint));
-                    }));
+    return SpecCorpus.eachSpec(
+        specs,
+        spec -> {
+          SpecValidator.Outcome outcome = SpecCorpus.validate(spec);
+          assertEquals(
+              Files.readAllLines(SpecCorpus.sibling(spec, ".expected"), StandardCharsets.UTF_8),
+              SpecCorpus.printed(outcome));
+          assertFalse(outcome.hasErrors(), "a lint finding is never an error");
+          assertNotNull(outcome.platform(), "a spec with warnings only still binds");
+          assertTrue(
+              outcome.diagnostics().stream().map(Diagnostic::code).allMatch(LintRules::isLint));
+        });
   }
 }

@@ -1,7 +1,6 @@
 package dev.maas.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +12,6 @@ import dev.maas.model.ModelOverride;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
 import dev.maas.output.GeneratedTree;
-import dev.maas.render.PlatformRenderer;
-import dev.maas.render.RenderOptions;
-import dev.maas.tests.synthetic.SyntheticSpecs;
-import dev.maas.validate.SpecValidator;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,11 +28,9 @@ class ModelsAtScaleTest {
 
   @Test
   void everyModelRunsAsTheSpecSays() throws IOException {
-    SpecValidator.Outcome outcome =
-        new SpecValidator().validate(SyntheticSpecs.bytes(40, 6, 2), "synth.yaml");
-    Platform platform = outcome.platform();
-    assertNotNull(platform, () -> outcome.diagnostics().toString());
-    GeneratedTree tree = new PlatformRenderer(new RenderOptions(null, "test")).render(platform);
+    SyntheticPlatform synthetic = SyntheticPlatform.of(40, 6, 2);
+    Platform platform = synthetic.platform();
+    GeneratedTree tree = synthetic.tree();
     int sharded = 0;
     int scaled = 0;
     for (Model model : platform.models()) {

@@ -3,9 +3,7 @@ package dev.maas.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.maas.validate.SpecValidator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,25 +23,14 @@ class PlatformSpecsTest {
 
   @TestFactory
   Stream<DynamicTest> everyPlatformSpecIsValid() throws IOException {
-    List<Path> specs;
-    try (Stream<Path> list = Files.list(repoRoot().resolve("platform-specs"))) {
-      specs = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    List<Path> specs = SpecCorpus.specs(repoRoot().resolve("platform-specs"));
     assertFalse(specs.isEmpty(), "platform-specs/ holds no spec");
-    return specs.stream()
-        .map(
-            spec ->
-                DynamicTest.dynamicTest(
-                    spec.getFileName().toString(),
-                    () -> {
-                      SpecValidator.Outcome outcome =
-                          new SpecValidator().validate(spec, spec.getFileName().toString());
-                      assertEquals(
-                          ValidCorpusTest.expectedWarnings(
-                              ValidCorpusTest.testsDir()
-                                  .resolve("corpus/platform-specs")
-                                  .resolve(spec.getFileName())),
-                          outcome.diagnostics().stream().map(d -> d.render()).toList());
-                    }));
+    return SpecCorpus.eachSpec(
+        specs,
+        spec ->
+            assertEquals(
+                ValidCorpusTest.expectedWarnings(
+                    SpecCorpus.folder("platform-specs").resolve(spec.getFileName())),
+                SpecCorpus.validate(spec).diagnostics().stream().map(d -> d.render()).toList()));
   }
 }

@@ -22,24 +22,14 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ValidCorpusTest {
 
-  static Path testsDir() {
-    return Path.of(System.getProperty("maas.testsDir", ".")).toAbsolutePath().normalize();
-  }
-
-  static Path corpus() {
-    return testsDir().resolve("corpus/valid");
-  }
-
   /** The warnings {@code spec} is known to give: the lines of {@code <spec>.warnings}, or none. */
   static List<String> expectedWarnings(Path spec) throws IOException {
-    Path file =
-        spec.resolveSibling(spec.getFileName().toString().replaceFirst("\\.ya?ml$", ".warnings"));
+    Path file = SpecCorpus.sibling(spec, ".warnings");
     return Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
   }
 
   private static List<String> findings(Path spec) {
-    SpecValidator.Outcome outcome =
-        new SpecValidator().validate(spec, spec.getFileName().toString());
+    SpecValidator.Outcome outcome = SpecCorpus.validate(spec);
     if (!outcome.hasErrors()) {
       assertNotNull(outcome.platform(), "a valid spec binds to a platform");
     }
@@ -48,17 +38,9 @@ class ValidCorpusTest {
 
   @TestFactory
   Stream<DynamicTest> everyValidSpecPasses() throws IOException {
-    List<Path> specs;
-    try (Stream<Path> files = Files.list(corpus())) {
-      specs = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    List<Path> specs = SpecCorpus.specs(SpecCorpus.folder("valid"));
     assertTrue(specs.size() >= 5, "the valid corpus has only " + specs.size() + " specs");
-    return specs.stream()
-        .map(
-            spec ->
-                DynamicTest.dynamicTest(
-                    spec.getFileName().toString(),
-                    () -> assertEquals(expectedWarnings(spec), findings(spec))));
+    return SpecCorpus.eachSpec(specs, spec -> assertEquals(expectedWarnings(spec), findings(spec)));
   }
 
   @Test
@@ -69,7 +51,7 @@ class ValidCorpusTest {
             .normalize();
     assertTrue(Files.isRegularFile(reference), "missing " + reference);
     assertEquals(
-        expectedWarnings(testsDir().resolve("corpus/platform-specs/example-platform.yaml")),
+        expectedWarnings(SpecCorpus.folder("platform-specs").resolve("example-platform.yaml")),
         findings(reference));
   }
 }

@@ -1,5 +1,8 @@
 package dev.maas.check.proof;
 
+import dev.maas.model.Model;
+import dev.maas.model.Platform;
+import dev.maas.model.Tier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,6 +38,21 @@ public record AccessMatrix(
         (tier, row) -> copy.put(tier, Collections.unmodifiableMap(new LinkedHashMap<>(row))));
     cells = Collections.unmodifiableMap(copy);
     listing = Collections.unmodifiableMap(new LinkedHashMap<>(listing));
+  }
+
+  /** The matrix of {@code platform}'s tiers and models, in spec order. */
+  public static AccessMatrix of(
+      Platform platform,
+      Map<String, Map<String, Cell>> cells,
+      Map<String, Cell> listing,
+      int requestsEvaluated) {
+    return new AccessMatrix(
+        platform.name(),
+        platform.tiers().stream().map(Tier::name).toList(),
+        platform.models().stream().map(Model::name).toList(),
+        cells,
+        listing,
+        requestsEvaluated);
   }
 
   /**

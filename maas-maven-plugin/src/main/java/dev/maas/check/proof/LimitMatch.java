@@ -53,16 +53,10 @@ public record LimitMatch(
     counterValues = List.copyOf(counterValues);
   }
 
-  /** A match whose counters' values were not asked for, of a limit that reads who calls. */
-  public LimitMatch(
-      String policy,
-      String file,
-      String key,
-      List<RateValue> rates,
-      List<String> counters,
-      boolean perUser,
-      String scope) {
-    this(policy, file, key, rates, counters, perUser, scope, List.of(), false);
+  /** The same limit with {@code rates} (say, windows spelt another way). */
+  public LimitMatch withRates(List<RateValue> rates) {
+    return new LimitMatch(
+        policy, file, key, rates, counters, perUser, scope, counterValues, global);
   }
 
   /** The same limit counted in {@code scope}. */

@@ -482,13 +482,8 @@ public final class PolicyProof {
       }
     }
     AccessMatrix matrix =
-        new AccessMatrix(
-            platform.name(),
-            platform.tiers().stream().map(Tier::name).toList(),
-            platform.models().stream().map(Model::name).toList(),
-            cells,
-            listings,
-            platform.tiers().size() * (platform.models().size() + 1));
+        AccessMatrix.of(
+            platform, cells, listings, platform.tiers().size() * (platform.models().size() + 1));
     return new Result(matrix, check.findings(), checked, counterSets);
   }
 
@@ -825,27 +820,10 @@ public final class PolicyProof {
         List<Rate> expected,
         CounterScope scope,
         String policyKind) {
-      // The place is written out only for a finding: most requests give none.
-      String file =
-          found.isEmpty()
-              ? objects.ofKind(policyKind).stream()
-                  .map(GatewayObjects.Located::file)
-                  .findFirst()
-                  .orElse(null)
-              : found.get(0).file();
+      String file = findingFile(found, policyKind);
       if (found.size() > 1) {
-        error(
-            "proof.overlap",
-            file,
-            at.get()
-                + ": "
-                + found.size()
-                + " "
-                + kind
-                + " limits match ("
-                + keys(found)
-                + "); a request must meet exactly one",
-            "make the limits' predicates exclusive");
+        overlap(
+            file, at, found, kind + " limits", "a request must meet exactly one", "the limits'");
         return;
       }
       if (found.isEmpty()) {
@@ -859,38 +837,12 @@ public final class PolicyProof {
         return;
       }
       LimitMatch limit = found.get(0);
+      String named = kind + " limit `" + limit.key() + "`";
       if (expected.isEmpty()) {
-        error(
-            "proof.unexpectedLimit",
-            file,
-            at.get()
-                + ": "
-                + kind
-                + " limit `"
-                + limit.key()
-                + "` ("
-                + limit.ratesText()
-                + ") matches, expected none",
-            "the spec sets no " + kind + " limit here");
+        unexpected(file, at, named, limit, "the spec sets no " + kind + " limit here");
         return;
       }
-      if (!sameRates(limit.rates(), expected)) {
-        error(
-            "proof.rate",
-            file,
-            at.get()
-                + ": "
-                + kind
-                + " limit `"
-                + limit.key()
-                + "` of "
-                + limit.policy()
-                + ": expected "
-                + expectedText(expected)
-                + ", found "
-                + limit.ratesText(),
-            null);
-      }
+      rates(file, at, named, limit, expected);
       boolean perUser = scope == CounterScope.USER;
       if (perUser != limit.perUser()) {
         error(
@@ -898,10 +850,8 @@ public final class PolicyProof {
             file,
             at.get()
                 + ": "
-                + kind
-                + " limit `"
-                + limit.key()
-                + "` counts "
+                + named
+                + " counts "
                 + (limit.perUser() ? "per user" : "for the whole tier")
                 + ", expected "
                 + (perUser ? "per user" : "one counter for the whole tier"),
@@ -921,64 +871,88 @@ public final class PolicyProof {
         List<Rate> expected,
         String policyKind) {
       List<LimitMatch> global = found.stream().filter(LimitMatch::global).toList();
-      String file =
-          global.isEmpty()
-              ? objects.ofKind(policyKind).stream()
-                  .map(GatewayObjects.Located::file)
-                  .findFirst()
-                  .orElse(null)
-              : global.get(0).file();
+      String file = findingFile(global, policyKind);
       if (global.size() > 1) {
-        error(
-            "proof.overlap",
-            file,
-            at.get()
-                + ": "
-                + global.size()
-                + " "
-                + kind
-                + " caps match ("
-                + keys(global)
-                + "); a model has one cap",
-            "make the caps' predicates exclusive");
-      } else if (global.isEmpty() && !expected.isEmpty()) {
-        error(
-            "proof.missingLimit",
-            file,
-            at.get()
-                + ": no "
-                + kind
-                + " cap shared by all callers matches, expected "
-                + expectedText(expected),
-            "the model's cap must be a limit without tier predicate or counters");
-      } else if (!global.isEmpty() && expected.isEmpty()) {
-        error(
-            "proof.unexpectedLimit",
-            file,
-            at.get()
-                + ": "
-                + kind
-                + " cap `"
-                + global.get(0).key()
-                + "` ("
-                + global.get(0).ratesText()
-                + ") matches, expected none",
-            "the spec sets no cap on this model");
-      } else if (!global.isEmpty() && !sameRates(global.get(0).rates(), expected)) {
+        overlap(file, at, global, kind + " caps", "a model has one cap", "the caps'");
+        return;
+      }
+      if (global.isEmpty()) {
+        if (!expected.isEmpty()) {
+          error(
+              "proof.missingLimit",
+              file,
+              at.get()
+                  + ": no "
+                  + kind
+                  + " cap shared by all callers matches, expected "
+                  + expectedText(expected),
+              "the model's cap must be a limit without tier predicate or counters");
+        }
+        return;
+      }
+      LimitMatch cap = global.get(0);
+      String named = kind + " cap `" + cap.key() + "`";
+      if (expected.isEmpty()) {
+        unexpected(file, at, named, cap, "the spec sets no cap on this model");
+        return;
+      }
+      rates(file, at, named, cap, expected);
+    }
+
+    /**
+     * The file a finding about limits names: the first matching limit's, else the first policy of
+     * {@code policyKind}. Written out only for a finding: most requests give none.
+     */
+    private String findingFile(List<LimitMatch> found, String policyKind) {
+      return found.isEmpty()
+          ? objects.ofKind(policyKind).stream()
+              .map(GatewayObjects.Located::file)
+              .findFirst()
+              .orElse(null)
+          : found.get(0).file();
+    }
+
+    /** More than one limit matches where one must: {@code what} names them, in the plural. */
+    private void overlap(
+        String file,
+        Supplier<String> at,
+        List<LimitMatch> found,
+        String what,
+        String why,
+        String whose) {
+      error(
+          "proof.overlap",
+          file,
+          at.get() + ": " + found.size() + " " + what + " match (" + keys(found) + "); " + why,
+          "make " + whose + " predicates exclusive");
+    }
+
+    /** A limit ({@code named}) matches where the spec sets none. */
+    private void unexpected(
+        String file, Supplier<String> at, String named, LimitMatch limit, String hint) {
+      error(
+          "proof.unexpectedLimit",
+          file,
+          at.get() + ": " + named + " (" + limit.ratesText() + ") matches, expected none",
+          hint);
+    }
+
+    /** The matching limit ({@code named}) has other rates than the spec's. */
+    private void rates(
+        String file, Supplier<String> at, String named, LimitMatch limit, List<Rate> expected) {
+      if (!sameRates(limit.rates(), expected)) {
         error(
             "proof.rate",
             file,
             at.get()
                 + ": "
-                + kind
-                + " cap `"
-                + global.get(0).key()
-                + "` of "
-                + global.get(0).policy()
+                + named
+                + " of "
+                + limit.policy()
                 + ": expected "
                 + expectedText(expected)
                 + ", found "
-                + global.get(0).ratesText(),
+                + limit.ratesText(),
             null);
       }
     }

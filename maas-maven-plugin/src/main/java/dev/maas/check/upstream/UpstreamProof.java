@@ -101,14 +101,7 @@ public final class UpstreamProof {
       listing.put(tier.name(), new AccessMatrix.Cell(true, null, List.of(), List.of()));
       counters.put(tier.name(), tierCounters);
     }
-    AccessMatrix matrix =
-        new AccessMatrix(
-            platform.name(),
-            platform.tiers().stream().map(Tier::name).toList(),
-            platform.models().stream().map(Model::name).toList(),
-            cells,
-            listing,
-            evaluated);
+    AccessMatrix matrix = AccessMatrix.of(platform, cells, listing, evaluated);
     return new PolicyProof.Result(matrix, List.copyOf(findings), evaluated, counters);
   }
 
@@ -157,10 +150,8 @@ public final class UpstreamProof {
       String rejected = rejected(limit);
       if (rejected != null) {
         findings.add(
-            Diagnostic.error(
-                "proof.upstream",
-                SourceLocation.ofFile(sub.file()),
-                "",
+            upstreamError(
+                sub.file(),
                 "subscription `"
                     + sub.qualifiedName()
                     + "` limits `"
@@ -191,7 +182,9 @@ public final class UpstreamProof {
             rates,
             List.of("auth.identity.userid"),
             true,
-            key);
+            key,
+            List.of(),
+            false);
     return new AccessMatrix.Cell(true, null, List.of(), List.of(match));
   }
 
@@ -226,10 +219,8 @@ public final class UpstreamProof {
     boolean expected = tier.allows(model.name()) && model.servingKind() == Serving.LLM;
     if (expected != cell.access()) {
       findings.add(
-          Diagnostic.error(
-              "proof.upstream",
-              SourceLocation.ofFile(file),
-              "",
+          upstreamError(
+              file,
               where
                   + ": the spec "
                   + (expected
@@ -247,10 +238,8 @@ public final class UpstreamProof {
         cell.tokenRates().stream().map(r -> r.limit() + "/" + r.millis() + "ms").sorted().toList();
     if (!want.equals(got)) {
       findings.add(
-          Diagnostic.error(
-              "proof.upstream",
-              SourceLocation.ofFile(file),
-              "",
+          upstreamError(
+              file,
               where
                   + ": the spec limits"
                   + " tokens to "
@@ -269,5 +258,10 @@ public final class UpstreamProof {
 
   private static String rate(Rate rate) {
     return rate.limit() + "/" + rate.parsedWindow().millis() + "ms";
+  }
+
+  /** A finding of this proof on {@code file}. */
+  private static Diagnostic upstreamError(String file, String message, String hint) {
+    return Diagnostic.error("proof.upstream", SourceLocation.ofFile(file), "", message, hint);
   }
 }

@@ -103,12 +103,7 @@ public final class GatewayGenerator implements Generator {
    * Gateway's.
    */
   private static KubeObject internalGateway(Platform platform) {
-    KubeObject gateway =
-        Manifests.object(
-            API_VERSION,
-            "Gateway",
-            ModelRouting.internalGatewayName(platform),
-            platform.gateway().namespace());
+    KubeObject gateway = internalObject(platform, API_VERSION, "Gateway");
     gateway
         .body()
         .with("metadata")
@@ -124,17 +119,21 @@ public final class GatewayGenerator implements Generator {
     return gateway;
   }
 
+  /** An object named after the internal Gateway, in the public Gateway's namespace. */
+  private static KubeObject internalObject(Platform platform, String apiVersion, String kind) {
+    return Manifests.object(
+        apiVersion,
+        kind,
+        ModelRouting.internalGatewayName(platform),
+        platform.gateway().namespace());
+  }
+
   /**
    * A Service of a fixed name in front of the internal Gateway's pods, which the public route
    * forwards to.
    */
   private static KubeObject internalService(Platform platform) {
-    KubeObject service =
-        Manifests.object(
-            "v1",
-            "Service",
-            ModelRouting.internalGatewayName(platform),
-            platform.gateway().namespace());
+    KubeObject service = internalObject(platform, "v1", "Service");
     ObjectNode spec = Manifests.spec(service);
     spec.put("type", "ClusterIP");
     spec.putObject("selector")
@@ -153,12 +152,7 @@ public final class GatewayGenerator implements Generator {
    * the Envoy metrics port, where those requests are counted; that port serves counters only.
    */
   private static KubeObject internalNetworkPolicy(Platform platform) {
-    KubeObject policy =
-        Manifests.object(
-            "networking.k8s.io/v1",
-            "NetworkPolicy",
-            ModelRouting.internalGatewayName(platform),
-            platform.gateway().namespace());
+    KubeObject policy = internalObject(platform, "networking.k8s.io/v1", "NetworkPolicy");
     ObjectNode spec = Manifests.spec(policy);
     spec.putObject("podSelector")
         .putObject("matchLabels")

@@ -26,20 +26,12 @@ public final class EnvironmentView {
                 gw.name(), gw.namespace(), gw.className(), env.hostname(), gw.tlsSecretName());
     List<Model> models =
         platform.models().stream().map(m -> override(m, env.models().get(m.name()))).toList();
-    return new Platform(
-        platform.name(),
-        platform.specFile(),
-        platform.specHash(),
-        gateway,
-        platform.auth(),
-        platform.tokens(),
-        platform.tiers(),
-        models,
-        Environments.limitador(platform.limitador(), env),
-        platform.observability(),
-        platform.environments(),
-        platform.gitops(),
-        platform.target());
+    return platform.with(
+        parts -> {
+          parts.gateway = gateway;
+          parts.models = models;
+          parts.limitador = Environments.limitador(platform.limitador(), env);
+        });
   }
 
   private static Model override(Model m, ModelOverride o) {
@@ -59,20 +51,6 @@ public final class EnvironmentView {
       replicas = null;
     }
     var resources = o.resources() == null ? m.resources() : o.resources().over(m.resources());
-    return new Model(
-        m.name(),
-        m.namespace(),
-        m.displayName(),
-        m.description(),
-        m.serving(),
-        m.uri(),
-        m.credentials(),
-        m.modelFormat(),
-        replicas,
-        autoscaling,
-        resources,
-        m.parallelism(),
-        m.pricing(),
-        m.cap());
+    return m.withScaling(replicas, autoscaling, resources);
   }
 }

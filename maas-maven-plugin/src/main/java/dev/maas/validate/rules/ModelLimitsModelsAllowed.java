@@ -1,8 +1,6 @@
 package dev.maas.validate.rules;
 
 import dev.maas.model.Platform;
-import dev.maas.model.Tier;
-import dev.maas.spec.JsonPointers;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
@@ -15,18 +13,14 @@ public final class ModelLimitsModelsAllowed implements SemanticRule {
 
   @Override
   public void find(Platform platform, Findings findings) {
-    for (Located<Tier> tier : Located.tiers(platform)) {
-      for (String name : ModelLimitsModelsExist.keysInSpecOrder(findings.document(), tier)) {
-        if (platform.model(name).isPresent() && !tier.item().allows(name)) {
-          findings.atKey(
-              JsonPointers.child(tier.at("modelLimits"), name),
-              "tier `"
-                  + tier.item().name()
-                  + "` sets limits for model `"
-                  + name
-                  + "`, but its `models` list does not allow that model, so the limits would never apply",
-              "add `" + name + "` to " + tier.at("models") + ", or remove these limits");
-        }
+    for (ModelLimitKey key : ModelLimitKey.of(platform, findings.document())) {
+      String name = key.model();
+      if (platform.model(name).isPresent() && !key.tier().item().allows(name)) {
+        findings.atKey(
+            key.pointer(),
+            key.subject()
+                + ", but its `models` list does not allow that model, so the limits would never apply",
+            "add `" + name + "` to " + key.tier().at("models") + ", or remove these limits");
       }
     }
   }

@@ -217,23 +217,15 @@ class MaasCrdsTargetTest {
                             t.models(),
                             new Limits(List.of(), List.of(new Rate(1_000_000, "1m")), "user"),
                             false,
-                            Map.of()))
+                            Map.of(),
+                            null))
             .toList();
     Platform shared =
-        new Platform(
-            platform.name(),
-            platform.specFile(),
-            platform.specHash(),
-            platform.gateway(),
-            platform.auth(),
-            platform.tokens(),
-            tiers,
-            platform.models(),
-            platform.limitador(),
-            platform.observability(),
-            platform.environments(),
-            platform.gitops(),
-            Target.MAAS_CRDS);
+        platform.with(
+            parts -> {
+              parts.tiers = tiers;
+              parts.target = Target.MAAS_CRDS;
+            });
     PlatformRenderer renderer = new PlatformRenderer(new RenderOptions(null, "test"));
     List<String> findings =
         new TargetEquivalence()

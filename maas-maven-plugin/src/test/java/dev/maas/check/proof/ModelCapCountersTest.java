@@ -1,7 +1,6 @@
 package dev.maas.check.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.diag.Diagnostic;
@@ -9,6 +8,7 @@ import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.render.PlatformRenderer;
 import dev.maas.render.RenderOptions;
+import dev.maas.testing.BoundSpecs;
 import dev.maas.validate.SpecValidator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,16 +49,8 @@ class ModelCapCountersTest {
           "");
 
   private static Platform platform() {
-    SpecValidator.Outcome outcome =
-        new SpecValidator().validate(SPEC.getBytes(StandardCharsets.UTF_8), "cap.yaml");
-    assertEquals(
-        List.of(),
-        outcome.diagnostics().stream()
-            .filter(Diagnostic::isError)
-            .map(Diagnostic::render)
-            .toList());
-    assertNotNull(outcome.platform());
-    return outcome.platform();
+    return BoundSpecs.platform(
+        new SpecValidator().validate(SPEC.getBytes(StandardCharsets.UTF_8), "cap.yaml"));
   }
 
   @Test

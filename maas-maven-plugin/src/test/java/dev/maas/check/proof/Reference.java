@@ -10,7 +10,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.output.TreeWriter;
-import dev.maas.validate.SpecValidator;
+import dev.maas.testing.BoundSpecs;
+import dev.maas.validate.Rendered;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,18 +24,29 @@ final class Reference {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** The golden gateway AuthPolicy. */
+  static final String AUTH = "base/authpolicy-acme-gateway-auth.yaml";
+
+  /** The golden request limits. */
+  static final String REQUESTS = "base/ratelimitpolicy-acme-request-limits.yaml";
+
+  /** The golden token limits. */
+  static final String TOKENS = "base/tokenratelimitpolicy-acme-token-limits.yaml";
+
   private Reference() {}
 
   static Path repoRoot() {
-    return Path.of(System.getProperty("maas.repoRoot", "..")).toAbsolutePath().normalize();
+    return BoundSpecs.repoRoot();
   }
 
   static Platform acme() {
-    SpecValidator.Outcome outcome =
-        new SpecValidator()
-            .validate(repoRoot().resolve("platform-specs/acme.yaml"), "platform-specs/acme.yaml");
-    assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
-    return outcome.platform();
+    return BoundSpecs.acme();
+  }
+
+  /** The proof's findings on {@code tree} of {@code platform}, without their codes. */
+  static List<String> proofFindings(Platform platform, GeneratedTree tree) {
+    return new PolicyProof()
+        .prove(platform, tree).findings().stream().map(Rendered::withoutCode).toList();
   }
 
   static GeneratedTree golden() {

@@ -1,5 +1,8 @@
 package dev.maas.check.proof;
 
+import static dev.maas.check.proof.Reference.AUTH;
+import static dev.maas.check.proof.Reference.REQUESTS;
+import static dev.maas.check.proof.Reference.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +12,6 @@ import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.validate.Rendered;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,24 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class RuntimeDefectsTest {
 
-  private static final String AUTH = "base/authpolicy-acme-gateway-auth.yaml";
-  private static final String REQUESTS = "base/ratelimitpolicy-acme-request-limits.yaml";
-  private static final String TOKENS = "base/tokenratelimitpolicy-acme-token-limits.yaml";
   private static final String ROUTE = "base/httproute-acme-models.yaml";
   private static final String PREDICTOR_ROUTE = "base/httproute-acme-mnist-classifier.yaml";
 
-  private static Platform platform;
-  private static GeneratedTree golden;
-
-  @BeforeAll
-  static void load() {
-    platform = Reference.acme();
-    golden = Reference.golden();
-  }
+  private static final Platform platform = Reference.acme();
+  private static final GeneratedTree golden = Reference.golden();
 
   private static List<String> findings(GeneratedTree tree) {
-    return new PolicyProof()
-        .prove(platform, tree).findings().stream().map(Rendered::withoutCode).toList();
+    return Reference.proofFindings(platform, tree);
   }
 
   private static void toGateway(ObjectNode policy) {

@@ -305,36 +305,14 @@ class ArgoCdGeneratorTest {
   }
 
   private static Platform withEnvironments(List<Environment> environments, GitOps gitops) {
-    Platform p = platform;
-    return new Platform(
-        p.name(),
-        p.specFile(),
-        p.specHash(),
-        p.gateway(),
-        p.auth(),
-        p.tokens(),
-        p.tiers(),
-        p.models(),
-        p.limitador(),
-        p.observability(),
-        environments,
-        gitops);
+    return platform.with(
+        parts -> {
+          parts.environments = environments;
+          parts.gitops = gitops;
+        });
   }
 
   private static Platform withGitOps(GitOps gitops) {
-    Platform p = platform;
-    return new Platform(
-        p.name(),
-        p.specFile(),
-        p.specHash(),
-        p.gateway(),
-        p.auth(),
-        p.tokens(),
-        p.tiers(),
-        p.models(),
-        p.limitador(),
-        p.observability(),
-        p.environments(),
-        gitops);
+    return platform.withGitOps(gitops);
   }
 }

@@ -57,35 +57,11 @@ class TokenServiceGeneratorTest {
   }
 
   private static Platform withAuth(Platform p, UserAuth auth) {
-    return new Platform(
-        p.name(),
-        p.specFile(),
-        p.specHash(),
-        p.gateway(),
-        auth,
-        p.tokens(),
-        p.tiers(),
-        p.models(),
-        p.limitador(),
-        p.observability(),
-        p.environments(),
-        p.gitops());
+    return p.with(parts -> parts.auth = auth);
   }
 
   private static Platform withTokens(Platform p, TokenService tokens) {
-    return new Platform(
-        p.name(),
-        p.specFile(),
-        p.specHash(),
-        p.gateway(),
-        p.auth(),
-        tokens,
-        p.tiers(),
-        p.models(),
-        p.limitador(),
-        p.observability(),
-        p.environments(),
-        p.gitops());
+    return p.with(parts -> parts.tokens = tokens);
   }
 
   @Test

@@ -42,22 +42,8 @@ class InMemoryLongWindowsTest {
 
   @Test
   void redisOrADiskOrProductionEverywhereSilencesIt() throws IOException {
-    String observability = "  observability:\n";
-    assertEquals(
-        List.of(),
-        found(
-            contract()
-                .replace(
-                    observability,
-                    "  limitador: {storage: {redis: {secretName: limitador-redis}}}\n"
-                        + observability)));
-    assertEquals(
-        List.of(),
-        found(
-            contract()
-                .replace(
-                    observability,
-                    "  limitador: {storage: {disk: {size: 2Gi}}}\n" + observability)));
+    assertEquals(List.of(), found(withLimitadorStorage("{redis: {secretName: limitador-redis}}")));
+    assertEquals(List.of(), found(withLimitadorStorage("{disk: {size: 2Gi}}")));
     assertEquals(
         List.of(),
         found(
@@ -73,5 +59,12 @@ class InMemoryLongWindowsTest {
   @Test
   void theShippedSpecIsSilent() throws IOException {
     assertEquals(List.of(), found(Files.readString(ROOT.resolve("platform-specs/acme.yaml"))));
+  }
+
+  /** The contract's spec with {@code spec.limitador.storage} set to {@code storage}. */
+  private static String withLimitadorStorage(String storage) throws IOException {
+    String observability = "  observability:\n";
+    return contract()
+        .replace(observability, "  limitador: {storage: " + storage + "}\n" + observability);
   }
 }

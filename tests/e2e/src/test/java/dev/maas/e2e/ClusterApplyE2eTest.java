@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterApplyE2eTest {
 
-  private static Cluster cluster;
+  @AutoClose private static Cluster cluster;
 
   @TempDir static Path work;
-
-  @AfterAll
-  static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @Test
   void everyGeneratedOverlayIsAcceptedByTheApiServer() throws Exception {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.cli.MaasCli;
 import dev.maas.diag.Diagnostic;
-import dev.maas.diag.Diagnostics;
+import dev.maas.tests.SpecCorpus;
 import dev.maas.validate.SpecValidator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +52,11 @@ class HostileCorpusTest {
   private static OutputSnapshot before;
 
   static Path corpus() {
-    return Path.of(System.getProperty("maas.testsDir", "."))
-        .resolve("corpus/hostile")
-        .toAbsolutePath()
-        .normalize();
+    return SpecCorpus.folder("hostile");
   }
 
   static List<Path> specs() throws IOException {
-    try (Stream<Path> files = Files.list(corpus())) {
-      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    return SpecCorpus.specs(corpus());
   }
 
   private static Path crds() {
@@ -109,16 +103,8 @@ class HostileCorpusTest {
         status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  static List<String> printed(SpecValidator.Outcome outcome) {
-    List<String> lines = new ArrayList<>();
-    outcome.diagnostics().forEach(d -> lines.add(d.render()));
-    long errors = outcome.diagnostics().stream().filter(Diagnostic::isError).count();
-    lines.add(Diagnostics.total(errors, outcome.diagnostics().size() - errors));
-    return lines;
-  }
-
   private static Path expectedFile(Path spec) {
-    return spec.resolveSibling(spec.getFileName().toString().replaceFirst("\\.yaml$", ".expected"));
+    return SpecCorpus.sibling(spec, ".expected");
   }
 
   /**
@@ -162,30 +148,25 @@ class HostileCorpusTest {
   @TestFactory
   Stream<DynamicTest> everyHostileSpecIsALocatedErrorAndChangesNothing() throws IOException {
     boolean update = Boolean.getBoolean("maas.updateHostile");
-    return specs().stream()
-        .map(
-            spec ->
-                DynamicTest.dynamicTest(
-                    spec.getFileName().toString(),
-                    () -> {
-                      SpecValidator.Outcome outcome =
-                          new SpecValidator().validate(spec, spec.getFileName().toString());
-                      List<String> lines = printed(outcome);
-                      if (update) {
-                        Files.write(expectedFile(spec), lines, StandardCharsets.UTF_8);
-                      }
-                      assertEquals(
-                          Files.readAllLines(expectedFile(spec), StandardCharsets.UTF_8), lines);
-                      assertTrue(outcome.hasErrors(), "a hostile spec must fail");
-                      assertNull(outcome.platform());
-                      assertLocated(outcome.diagnostics());
-                      Run run = generateFailsCleanly(spec);
-                      for (String line : lines.subList(0, lines.size() - 1)) {
-                        assertTrue(
-                            run.err().contains(line),
-                            () -> "the CLI did not print `" + line + "`:\n" + run.err());
-                      }
-                    }));
+    return SpecCorpus.eachSpec(
+        specs(),
+        spec -> {
+          SpecValidator.Outcome outcome = SpecCorpus.validate(spec);
+          List<String> lines = SpecCorpus.printed(outcome);
+          if (update) {
+            Files.write(expectedFile(spec), lines, StandardCharsets.UTF_8);
+          }
+          assertEquals(Files.readAllLines(expectedFile(spec), StandardCharsets.UTF_8), lines);
+          assertTrue(outcome.hasErrors(), "a hostile spec must fail");
+          assertNull(outcome.platform());
+          assertLocated(outcome.diagnostics());
+          Run run = generateFailsCleanly(spec);
+          for (String line : lines.subList(0, lines.size() - 1)) {
+            assertTrue(
+                run.err().contains(line),
+                () -> "the CLI did not print `" + line + "`:\n" + run.err());
+          }
+        });
   }
 
   @Test

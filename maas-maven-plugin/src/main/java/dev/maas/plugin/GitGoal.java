@@ -1,9 +1,7 @@
 package dev.maas.plugin;
 
-import dev.maas.api.GitLogin;
 import dev.maas.api.GitTarget;
 import java.io.File;
-import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -11,10 +9,12 @@ import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * The parameter group of the goals that reach the GitOps repository (plan and publish): its
- * overrides, credentials and local clone cache.
+ * The parameters of the goals that reach the GitOps repository (plan and publish), besides those of
+ * compiling: its overrides, credentials and local clone cache.
+ *
+ * @param <R> the goal's request
  */
-abstract class GitMojo extends CompileMojo {
+abstract class GitGoal<R> extends CompileGoal<R> {
 
   /** Overrides {@code spec.gitops.repoURL}. */
   @Parameter(property = "maas.git.url")
@@ -51,18 +51,11 @@ abstract class GitMojo extends CompileMojo {
   /** Decrypts passwords of settings.xml. */
   @Component SettingsDecrypter decrypter;
 
-  /** The credentials for the remote: settings.xml, else the environment, else none. */
-  GitLogin login() throws MojoFailureException {
-    return GitAuth.resolve(serverId, settings, decrypter, getLog());
-  }
-
-  /** The overrides of the specs' GitOps target. */
-  GitTarget gitTarget() {
-    return new GitTarget(gitUrl, gitBranch, gitPath);
-  }
-
-  /** The folder of cached clones, also outside a project. */
-  Path workPath() {
-    return pathOr(workDirectory, "target/maas-git");
+  /** The Git parameters as one value; the credentials from settings.xml, else the environment. */
+  GitRemote gitRemote() throws MojoFailureException {
+    return new GitRemote(
+        new GitTarget(gitUrl, gitBranch, gitPath),
+        GitAuth.resolve(serverId, settings, decrypter, getLog()),
+        folder().resolve(workDirectory, "target/maas-git"));
   }
 }

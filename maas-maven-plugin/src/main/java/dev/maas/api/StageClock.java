@@ -8,14 +8,13 @@ import java.io.PrintStream;
  */
 final class StageClock {
 
-  private static final boolean ON = Boolean.getBoolean("maas.timings");
-
+  private final boolean on = Boolean.getBoolean("maas.timings");
   private final PrintStream err = System.err;
   private long start = System.nanoTime();
 
   /** Prints the time since the last mark (or since this clock was made) under {@code stage}. */
   void mark(String stage) {
-    if (ON) {
+    if (on) {
       long now = System.nanoTime();
       err.printf("maas: timing %-12s %6d ms%n", stage, (now - start) / 1_000_000);
       start = now;

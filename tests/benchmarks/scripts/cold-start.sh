@@ -32,12 +32,16 @@ CLI_CRDS="$MAAS generate --spec $WORK/synth.yaml --output $WORK/cli-crds --crds 
 mkdir -p "$WORK/overlays"
 MVN="./mvnw -q -N maas:generate -Dmaas.spec=$WORK/synth.yaml -Dmaas.outputDirectory=$WORK/mvn -Dmaas.overlays=$WORK/overlays -Dmaas.force=true"
 # One run of each to produce the overlay kustomize builds and the record the no-op reads.
-$CLI --force > /dev/null 2>&1
-$CLI_CRDS --force > /dev/null 2>&1
-$MAAS generate --spec "$WORK/synth4.yaml" --output "$WORK/cli4" --force > /dev/null 2>&1
+# A run that fails says so, with its last lines; hyperfine then times it anyway (-i) and the table tells.
+prepare() {
+  "$@" > "$WORK/prepare.log" 2>&1 || { echo "exit $?: $*"; grep -v ': warning: ' "$WORK/prepare.log" | tail -5; }
+}
+prepare $CLI --force
+prepare $CLI_CRDS --force
+prepare $MAAS generate --spec "$WORK/synth4.yaml" --output "$WORK/cli4" --force
 find "$WORK/cli/synth" -type f | wc -l | xargs echo "files generated:"
 
-hyperfine --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/side.json" --export-markdown "$WORK/side.md" \
+hyperfine -i --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/side.json" --export-markdown "$WORK/side.md" \
   -n kustomize "kubectl kustomize $WORK/cli/synth/overlays/env-0 > /dev/null" \
   -n cli "$CLI --force > /dev/null 2>&1" \
   -n cli-crds "$CLI_CRDS --force > /dev/null 2>&1" \

@@ -113,7 +113,9 @@ final class Compiler {
 
   /** Runs every stage once; stops before rendering when a spec or the overlays are in error. */
   Compilation compile(GenerateRequest request) {
+    StageClock clock = new StageClock();
     List<Validated> specs = validated(request.baseDir(), request.spec());
+    clock.mark("validate");
     ValidateResult validation = new ValidateResult(specs.stream().map(Validated::report).toList());
     if (validation.errors() > 0) {
       return Compilation.stopped(validation, List.of());
@@ -140,6 +142,7 @@ final class Compiler {
       // Where the output really goes: the Applications read what publish pushes.
       Platform platform = request.gitTarget().apply(spec.report().platform());
       var tree = renderer.render(platform);
+      clock.mark("render");
       OutputChecks.Result result = checks.checkAll(platform, tree);
       if (platform.target() == Target.MAAS_CRDS) {
         // Both targets of one spec must grant the same: the kuadrant output is rendered to be
@@ -150,6 +153,7 @@ final class Compiler {
                 .prove(platform, tree, renderer.render(platform.withTarget(Target.KUADRANT))));
         result = new OutputChecks.Result(List.copyOf(findings), result.proof());
       }
+      clock.mark("check");
       compiled.add(
           new Compilation.Compiled(spec.report(), spec.document(), platform, tree, result));
     }

@@ -100,7 +100,9 @@ public final class MaasCompiler {
    * {@code <out>/<platform>/}; on any error nothing in the output folder changes.
    */
   public GenerateResult generate(GenerateRequest request) {
+    StageClock clock = new StageClock();
     String fingerprint = fingerprint(request);
+    clock.mark("fingerprint");
     if (fingerprint != null
         && !request.force()
         && InputFingerprint.upToDate(request.outputDirectory(), fingerprint)) {
@@ -110,7 +112,11 @@ public final class MaasCompiler {
           Map.of(),
           true);
     }
-    return write(request, fingerprint, compiler().compile(request));
+    Compilation compilation = compiler().compile(request);
+    clock = new StageClock();
+    GenerateResult result = write(request, fingerprint, compilation);
+    clock.mark("write");
+    return result;
   }
 
   /**

@@ -3,6 +3,10 @@ package dev.maas.commandline;
 import dev.maas.commandline.platform.PlatformCommands;
 import dev.maas.commandline.user.UserCommands;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,23 +30,33 @@ import picocli.CommandLine.Command;
       "  2  the command line is wrong",
       "  3  internal error (a bug in maas)",
       "  4  a file could not be read or written, or the gateway could not be reached"
-    },
-    subcommands = {
-      PlatformCommands.Validate.class,
-      PlatformCommands.Generate.class,
-      PlatformCommands.Plan.class,
-      PlatformCommands.Explain.class,
-      PlatformCommands.Publish.class,
-      PlatformCommands.Schema.class,
-      PlatformCommands.Init.class,
-      UserCommands.Login.class,
-      UserCommands.Models.class,
-      UserCommands.Token.class,
-      UserCommands.Key.class,
-      UserCommands.Usage.class,
-      AutoComplete.GenerateCompletion.class
     })
 public final class MaasCommand {
+
+  /** Every command, by name, in the order the help lists them. */
+  private static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    for (Class<?> command :
+        List.of(
+            PlatformCommands.Validate.class,
+            PlatformCommands.Generate.class,
+            PlatformCommands.Plan.class,
+            PlatformCommands.Explain.class,
+            PlatformCommands.Publish.class,
+            PlatformCommands.Schema.class,
+            PlatformCommands.Init.class,
+            UserCommands.Login.class,
+            UserCommands.Models.class,
+            UserCommands.Token.class,
+            UserCommands.Key.class,
+            UserCommands.Usage.class,
+            AutoComplete.GenerateCompletion.class)) {
+      commands.put(command.getAnnotation(Command.class).name(), command);
+    }
+    return Collections.unmodifiableMap(commands);
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -50,7 +64,10 @@ public final class MaasCommand {
 
   /** Runs one command line; its exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine line = commandLine();
+    // A run that names its command builds that command only: the others' option models (a dozen
+    // classes read by reflection) are a good part of a short run's start.
+    Class<?> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+    CommandLine line = named == null ? commandLine() : withCommands(Map.of(args[0], named));
     line.setOut(out);
     line.setErr(err);
     return line.execute(args);
@@ -58,8 +75,14 @@ public final class MaasCommand {
 
   /** The command tree with maas's exit codes and error reporting. */
   public static CommandLine commandLine() {
-    CommandLine line = new CommandLine(new MaasCommand());
+    CommandLine line = withCommands(COMMANDS);
     line.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    return line;
+  }
+
+  private static CommandLine withCommands(Map<String, Class<?>> commands) {
+    CommandLine line = new CommandLine(new MaasCommand());
+    commands.values().forEach(line::addSubcommand);
     line.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr()

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -119,6 +120,13 @@ final class ProjectPermissions {
    * itself.
    */
   private static Pattern glob(String glob) {
+    return GLOBS.computeIfAbsent(glob, ProjectPermissions::compile);
+  }
+
+  // A project's few globs are matched against every object of the output: compiled once each.
+  private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
+
+  private static Pattern compile(String glob) {
     StringBuilder regex = new StringBuilder();
     for (char c : glob.toCharArray()) {
       regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));

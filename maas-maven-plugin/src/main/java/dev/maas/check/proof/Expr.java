@@ -247,9 +247,20 @@ final class Expr {
     if (c.all() == null || (c.request().isEmpty() && c.readsIdentity())) {
       return DEPENDS_ON_IDENTITY;
     }
-    Object value = evaluate(c.cel(), requestOnly);
-    return value == FAILED ? DEPENDS_ON_IDENTITY : value;
+    // Every tier asks about the same request: remembered by the values of the request's attributes
+    // it reads, apart from the values of whole evaluations.
+    Object key = new RequestAlone(key(c.request(), requestOnly));
+    Object value = c.byAttributes().get(key);
+    if (value == null) {
+      value = evaluate(c.cel(), requestOnly);
+      value = value == FAILED ? DEPENDS_ON_IDENTITY : value;
+      c.byAttributes().putIfAbsent(key, value);
+    }
+    return value;
   }
+
+  /** The key of a value found with the request's attributes alone. */
+  private record RequestAlone(Object requestValues) {}
 
   /**
    * Whether the value depends on the identity's attributes only: it reads no request and all it

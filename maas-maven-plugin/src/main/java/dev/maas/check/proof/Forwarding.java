@@ -2,11 +2,10 @@ package dev.maas.check.proof;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a request that a public route forwards ends up: the Service the route names, or, when that
@@ -26,25 +25,21 @@ final class Forwarding {
   static final String GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
 
   /**
-   * A path match on a Gateway's route and where it sends the request.
+   * A path match on a Gateway's route and where it sends the request: a path matches when it is the
+   * prefix or continues it after a slash (an empty prefix matches every path).
    *
    * @param route {@code namespace/name} of the route (KServe's own for an LLMInferenceService)
    * @param prefix the path prefix, without a trailing slash
    * @param destination {@code Kind namespace/name} of what serves the request
    */
-  private record Hop(String route, String prefix, String destination) {
-
-    boolean matches(String urlPath) {
-      return prefix.isEmpty()
-          || (urlPath.startsWith(prefix)
-              && (urlPath.length() == prefix.length() || urlPath.charAt(prefix.length()) == '/'));
-    }
-  }
+  private record Hop(String route, String prefix, String destination) {}
 
   // Service namespace/name → the Gateway namespace/name whose pods it selects.
   private final Map<String, String> gatewayOfService = new HashMap<>();
   // Gateway namespace/name → its path matches.
   private final Map<String, List<Hop>> hopsOfGateway = new HashMap<>();
+  // Gateway namespace/name → its hops by prefix, made on first use.
+  private final Map<String, Map<String, Hop>> hopsByPrefix = new ConcurrentHashMap<>();
 
   Forwarding(GatewayObjects objects) {
     Map<String, Boolean> gateways = new HashMap<>();
@@ -116,10 +111,27 @@ final class Forwarding {
     if (gateway == null) {
       return "Service " + service;
     }
-    Optional<Hop> hop =
-        hopsOfGateway.getOrDefault(gateway, List.of()).stream()
-            .filter(h -> h.matches(urlPath))
-            .max(Comparator.comparingInt(h -> h.prefix().length()));
-    return hop.map(Hop::destination).orElse(null);
+    Map<String, Hop> byPrefix = hopsByPrefix.computeIfAbsent(gateway, this::byPrefix);
+    // The longest prefix wins: the path itself, then each shorter one that ends before a slash.
+    for (int end = urlPath.length(); end > 0; end = urlPath.lastIndexOf('/', end - 1)) {
+      Hop hop = byPrefix.get(urlPath.substring(0, end));
+      if (hop != null) {
+        return hop.destination();
+      }
+    }
+    Hop any = byPrefix.get("");
+    return any == null ? null : any.destination();
+  }
+
+  /**
+   * A Gateway's hops by prefix, the first of equal prefixes kept: a look-up per segment of a path
+   * instead of a scan of every route (the proof asks for each request of each model).
+   */
+  private Map<String, Hop> byPrefix(String gateway) {
+    Map<String, Hop> out = new HashMap<>();
+    for (Hop hop : hopsOfGateway.getOrDefault(gateway, List.of())) {
+      out.putIfAbsent(hop.prefix(), hop);
+    }
+    return out;
   }
 }

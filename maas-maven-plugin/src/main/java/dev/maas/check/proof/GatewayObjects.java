@@ -51,6 +51,8 @@ public final class GatewayObjects {
   // made the proof
   // quadratic in the number of models.
   private final Map<String, List<Located>> byKind;
+  // Kind, namespace and name → the first such object: per-model look-ups, once per model.
+  private final Map<String, Located> byIdentity;
 
   private GatewayObjects(List<Located> objects) {
     this.objects = List.copyOf(objects);
@@ -60,6 +62,15 @@ public final class GatewayObjects {
     }
     index.replaceAll((kind, list) -> List.copyOf(list));
     this.byKind = Map.copyOf(index);
+    Map<String, Located> identities = new HashMap<>();
+    for (Located object : this.objects) {
+      identities.putIfAbsent(key(object.kind(), object.namespace(), object.name()), object);
+    }
+    this.byIdentity = identities;
+  }
+
+  private static String key(String kind, String namespace, String name) {
+    return kind + '\0' + namespace + '\0' + name;
   }
 
   /**
@@ -130,6 +141,11 @@ public final class GatewayObjects {
   /** The object of {@code kind} named {@code name}. */
   public Optional<Located> find(String kind, String name) {
     return ofKind(kind).stream().filter(o -> o.name().equals(name)).findFirst();
+  }
+
+  /** The first object of {@code kind} in {@code namespace} named {@code name}. */
+  public Optional<Located> find(String kind, String namespace, String name) {
+    return Optional.ofNullable(byIdentity.get(key(kind, namespace, name)));
   }
 
   /** Whether there is no object at all. */

@@ -50,10 +50,7 @@ final class RuntimeModel {
     if (model.servingKind() != Serving.LLM) {
       return null;
     }
-    Optional<GatewayObjects.Located> service =
-        objects.ofKind("LLMInferenceService").stream()
-            .filter(o -> o.name().equals(model.name()) && o.namespace().equals(model.namespace()))
-            .findFirst();
+    Optional<GatewayObjects.Located> service = find("LLMInferenceService", model);
     if (service.isEmpty()) {
       return "base";
     }
@@ -361,8 +358,6 @@ final class RuntimeModel {
   }
 
   private Optional<GatewayObjects.Located> find(String kind, Model model) {
-    return objects.ofKind(kind).stream()
-        .filter(o -> o.name().equals(model.name()) && o.namespace().equals(model.namespace()))
-        .findFirst();
+    return objects.find(kind, model.namespace(), model.name());
   }
 }

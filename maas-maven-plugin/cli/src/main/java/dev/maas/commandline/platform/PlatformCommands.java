@@ -165,8 +165,28 @@ public final class PlatformCommands {
   public static final class Generate extends Base {
     @Mixin OutputOptions outputOptions;
 
+    @Option(
+        names = "--timings",
+        description = "Print how long each stage took, and the JVM in all, to standard error.")
+    boolean timings;
+
     @Override
     int run() {
+      if (timings) {
+        System.setProperty("maas.timings", "true");
+      }
+      int status = generate();
+      if (timings) {
+        // Since the JVM started: its own start, the command line's, and every stage.
+        err()
+            .printf(
+                "maas: timing %-12s %6d ms%n",
+                "jvm", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+      }
+      return status;
+    }
+
+    private int generate() {
       GenerateRequest request =
           Compiler.generateRequest(
               base(),
@@ -179,9 +199,10 @@ public final class PlatformCommands {
           Progress.around(
               "generating " + specOptions.spec, out(), () -> Compiler.generate(request));
       if (result.upToDate()) {
-        result.checks().forEach(d -> err().println(d.render()));
+        // The warnings the last run recorded, reported and gated on as that run did.
+        int status = report(result.checks(), null);
         out().println("maas: up to date; nothing rendered or written");
-        return ExitCodes.OK;
+        return status;
       }
       int status = report(result.diagnostics(), "generated");
       result

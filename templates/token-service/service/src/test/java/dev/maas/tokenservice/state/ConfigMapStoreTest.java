@@ -11,9 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,28 +89,7 @@ class ConfigMapStoreTest {
         TokenLedger b = replica()) {
       a.change(d -> d.addApiKey("carol", key));
       b.reload();
-      ExecutorService pool = Executors.newFixedThreadPool(8);
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < 60; i++) {
-        TokenLedger ledger = i % 2 == 0 ? a : b;
-        long cut = now + i;
-        futures.add(
-            pool.submit(
-                () -> {
-                  ledger.change(d -> d.revokeAll("mallory", cut));
-                  return null;
-                }));
-      }
-      futures.add(
-          pool.submit(
-              () -> {
-                b.change(d -> d.revokeApiKey("carol", "k1", now));
-                return null;
-              }));
-      for (Future<?> f : futures) {
-        f.get();
-      }
-      pool.shutdown();
+      ReplicaRace.contend(a, b, "mallory", "carol", "k1", now, 60);
       try (TokenLedger reader = replica()) {
         reader.reload();
         assertEquals(
@@ -125,6 +101,16 @@ class ConfigMapStoreTest {
     }
     assertTrue(api.conflicts.get() > 0, "the replicas did collide: " + api.conflicts.get());
     assertEquals(2, api.objects().size(), "one cut-off object and one key object");
+  }
+
+  @Test
+  void twoReplicasRacingAThousandRevocationsWithIssuanceLoseNone() throws Exception {
+    try (TokenLedger a = replica();
+        TokenLedger b = replica();
+        ConfigMapStore reader = store()) {
+      ReplicaRace.run(a, b, reader, 1000);
+    }
+    assertEquals(3000, api.objects().size(), "one object per issued token and per revocation");
   }
 
   @Test

@@ -38,6 +38,9 @@ public final class ConfigMapStore implements StateStore {
   /** The ConfigMap key of the fact. */
   public static final String KEY = "fact.json";
 
+  /** The key under which earlier releases kept the whole state in the ConfigMap {@code name}. */
+  public static final String LEGACY_KEY = "tokens.json";
+
   /** Attempts at one fact before the write is answered with an error. */
   private static final int ATTEMPTS = 16;
 
@@ -51,11 +54,17 @@ public final class ConfigMapStore implements StateStore {
   private final String name;
   private final String collection;
   private final ExecutorService writers;
+  private final long maxTtl;
+  private volatile boolean legacyImported;
 
-  /** The store whose objects are named after and labelled with {@code name}. */
-  public ConfigMapStore(KubernetesApi api, String name) throws IOException {
+  /**
+   * The store whose objects are named after and labelled with {@code name}; a cut-off is kept
+   * {@code maxTtl} past its second.
+   */
+  public ConfigMapStore(KubernetesApi api, String name, long maxTtl) throws IOException {
     this.api = api;
     this.name = name;
+    this.maxTtl = maxTtl;
     this.collection = "/api/v1/namespaces/" + api.namespace() + "/configmaps";
     this.writers =
         Executors.newFixedThreadPool(
@@ -74,6 +83,10 @@ public final class ConfigMapStore implements StateStore {
 
   @Override
   public TokenState read() throws IOException, InterruptedException {
+    if (!legacyImported) {
+      importLegacy();
+      legacyImported = true;
+    }
     List<Fact> facts = new ArrayList<>();
     for (JsonNode item : list()) {
       Fact fact = factOf(item);
@@ -150,6 +163,38 @@ public final class ConfigMapStore implements StateStore {
   @Override
   public void close() {
     writers.shutdownNow();
+  }
+
+  /**
+   * Earlier releases kept the whole state in the ConfigMap {@code name} under {@value #LEGACY_KEY}:
+   * its records are written as objects of their own, then the key is removed (with the
+   * resourceVersion read, so a concurrent import by another replica is not undone).
+   */
+  private void importLegacy() throws IOException, InterruptedException {
+    HttpResponse<byte[]> r = send(api.request(collection + "/" + name).GET());
+    if (r.statusCode() == 404) {
+      return;
+    }
+    if (r.statusCode() != 200) {
+      throw new IOException("reading the state ConfigMap answered " + r.statusCode());
+    }
+    ObjectNode legacy = (ObjectNode) Json.MAPPER.readTree(r.body());
+    JsonNode text = legacy.path("data").path(LEGACY_KEY);
+    if (!text.isTextual()) {
+      return;
+    }
+    TokenState old = Json.MAPPER.readValue(text.asText(), TokenState.class);
+    write(old.facts(maxTtl));
+    ((ObjectNode) legacy.path("data")).remove(LEGACY_KEY);
+    HttpResponse<byte[]> put =
+        send(
+            api.request(collection + "/" + name)
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(legacy))));
+    if (put.statusCode() != 200 && put.statusCode() != 409) {
+      throw new IOException("clearing the imported state answered " + put.statusCode());
+    }
   }
 
   /** The store's object that holds {@code fact}. */

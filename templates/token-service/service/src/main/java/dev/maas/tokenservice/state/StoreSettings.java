@@ -68,7 +68,9 @@ public record StoreSettings(
               "MAAS_STATE_BACKEND=kubernetes needs KUBERNETES_SERVICE_HOST (set in every pod)");
         }
         yield new ConfigMapStore(
-            new KubernetesApi(kubernetesHost, kubernetesPort, KubernetesApi.SERVICE_ACCOUNT), name);
+            new KubernetesApi(kubernetesHost, kubernetesPort, KubernetesApi.SERVICE_ACCOUNT),
+            name,
+            maxTtl);
       }
       case "redis" -> {
         if (redisUrl == null) {

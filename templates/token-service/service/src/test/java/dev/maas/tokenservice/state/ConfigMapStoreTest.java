@@ -41,7 +41,7 @@ class ConfigMapStoreTest {
   }
 
   private ConfigMapStore store() throws Exception {
-    return new ConfigMapStore(api.client(account), NAME);
+    return new ConfigMapStore(api.client(account), NAME, 3600);
   }
 
   private TokenLedger replica() throws Exception {
@@ -154,6 +154,31 @@ class ConfigMapStoreTest {
       TokenState read = store.read();
       assertEquals(640, read.revoked().values().stream().mapToInt(Map::size).sum());
     }
+  }
+
+  @Test
+  void theSingleObjectStateOfEarlierReleasesIsImportedOnce() throws Exception {
+    long now = Clock.systemUTC().instant().getEpochSecond();
+    TokenState old =
+        TokenState.EMPTY
+            .withRevokeAll("erin", now)
+            .withRevoked("dave", "j1", now + 600)
+            .withIssued("dave", new IssuedToken("j2", "free", now, now + 600, null));
+    ObjectNode legacy = Json.MAPPER.createObjectNode();
+    legacy.put("apiVersion", "v1").put("kind", "ConfigMap");
+    legacy.putObject("metadata").put("name", NAME).putObject("annotations").put("kept", "yes");
+    legacy.putObject("data").put(ConfigMapStore.LEGACY_KEY, Json.MAPPER.writeValueAsString(old));
+    api.seed(legacy);
+    try (TokenLedger ledger = replica()) {
+      ledger.reload();
+      assertTrue(ledger.isRevoked("j1", "dave", now));
+      assertTrue(ledger.isRevoked("any", "erin", now - 1));
+      assertEquals(1, ledger.liveTokens("dave").size());
+    }
+    ObjectNode after = api.objects().get(NAME);
+    assertTrue(after.path("data").path(ConfigMapStore.LEGACY_KEY).isMissingNode());
+    assertEquals("yes", after.at("/metadata/annotations/kept").asText());
+    assertEquals(4, api.objects().size(), "the legacy object and three records");
   }
 
   @Test

@@ -72,6 +72,11 @@ final class RecordedKubernetesApi implements AutoCloseable {
         HttpClient.newHttpClient());
   }
 
+  /** Stores {@code object} as a create would. */
+  synchronized void seed(ObjectNode object) {
+    create(object);
+  }
+
   /** The stored objects, by name. */
   synchronized Map<String, ObjectNode> objects() {
     return new TreeMap<>(objects);

@@ -11,6 +11,7 @@ package dev.maas.model;
  * @param image the image that runs it, or null for the one the plugin pins
  * @param apiKeyMaxTTL the longest lifetime of an API key (and that of one asked for without a
  *     lifetime)
+ * @param state where the replicas keep their shared state
  */
 public record TokenService(
     String namespace,
@@ -19,11 +20,19 @@ public record TokenService(
     String signingKeySecret,
     int replicas,
     String image,
-    String apiKeyMaxTTL) {
+    String apiKeyMaxTTL,
+    TokenStateStore state) {
 
   public TokenService {
     replicas = replicas <= 0 ? 2 : replicas;
     apiKeyMaxTTL = apiKeyMaxTTL == null ? maxTTL : apiKeyMaxTTL;
+    state = state == null ? TokenStateStore.DEFAULT : state;
+  }
+
+  /** This token service with its state kept in {@code store}. */
+  public TokenService withState(TokenStateStore store) {
+    return new TokenService(
+        namespace, defaultTTL, maxTTL, signingKeySecret, replicas, image, apiKeyMaxTTL, store);
   }
 
   /** A token service whose API keys live at most as long as its tokens. */
@@ -34,6 +43,6 @@ public record TokenService(
       String signingKeySecret,
       int replicas,
       String image) {
-    this(namespace, defaultTTL, maxTTL, signingKeySecret, replicas, image, null);
+    this(namespace, defaultTTL, maxTTL, signingKeySecret, replicas, image, null, null);
   }
 }

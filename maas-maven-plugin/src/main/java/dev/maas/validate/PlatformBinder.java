@@ -23,6 +23,7 @@ import dev.maas.model.Resources;
 import dev.maas.model.Target;
 import dev.maas.model.Tier;
 import dev.maas.model.TokenService;
+import dev.maas.model.TokenStateStore;
 import dev.maas.model.UserAuth;
 import dev.maas.spec.SpecDocument;
 import java.util.ArrayList;
@@ -65,7 +66,13 @@ public final class PlatformBinder {
             text(tk, "signingKeySecret"),
             tk.path("replicas").asInt(0),
             text(tk, "image"),
-            text(tk, "apiKeyMaxTTL"));
+            text(tk, "apiKeyMaxTTL"),
+            tk.has("state")
+                ? new TokenStateStore(
+                    text(tk.path("state"), "backend"),
+                    text(tk.path("state").path("redis"), "url"),
+                    text(tk.path("state").path("redis"), "credentialsSecret"))
+                : null);
     List<Tier> tiers = new ArrayList<>();
     for (JsonNode t : spec.path("tiers")) {
       Map<String, ModelLimits> modelLimits = new LinkedHashMap<>();

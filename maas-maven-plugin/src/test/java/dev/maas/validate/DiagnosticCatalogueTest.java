@@ -44,6 +44,9 @@ class DiagnosticCatalogueTest {
           "description",
           "markdownDescription",
           "examples",
+          // Applicators: a failing "then" reports the code of its own constraint (schema.required).
+          "if",
+          "then",
           "items",
           "properties",
           "title",

@@ -161,6 +161,8 @@ class SchemaAnnotationsTest {
         p -> p.auth().oidcUsernameClaim());
     applied.put(spec0 + "target", p -> p.target().spelling());
     applied.put(spec0 + "tokens/properties/replicas", p -> p.tokens().replicas());
+    applied.put(
+        spec0 + "tokens/properties/state/properties/backend", p -> p.tokens().state().backend());
     applied.put(spec0 + "limitador/properties/namespace", p -> p.limitador().namespace());
     applied.put(spec0 + "limitador/properties/replicas", p -> p.limitador().replicas());
     applied.put(spec0 + "observability/properties/metrics", p -> p.observability().metrics());

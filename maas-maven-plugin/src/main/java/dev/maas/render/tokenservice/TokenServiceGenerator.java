@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.cel.CelStrings;
 import dev.maas.model.Platform;
+import dev.maas.model.TokenStateStore;
 import dev.maas.model.UserAuth;
 import dev.maas.output.Yaml;
 import dev.maas.render.Generator;
@@ -13,6 +14,7 @@ import dev.maas.render.Workloads;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -48,14 +50,18 @@ import java.util.Map;
  * names another; nothing is compiled at pod start. Signing keys stay in the Secret the spec names;
  * only a reference to it is generated.
  *
- * <p>Revocations across replicas: a ReadWriteOnce volume cannot be shared by several replicas on
- * different nodes, and the service scales with an autoscaler, so revocations live in the ConfigMap
- * {@code <platform>-token-service-state}. Every replica updates it through the Kubernetes API with
- * optimistic concurrency (a conflict re-reads, merges and retries; merging is a union, nothing is
- * lost) and re-reads it every 5 s, well within the gateway's 60 s revocation cache. The Role grants
- * get and update on that one ConfigMap only. The ConfigMap is generated without {@code data}: Argo
- * CD then leaves the data the service writes alone (it is not part of the desired state), while the
- * object itself is still owned by Git.
+ * <p>State across replicas: a ReadWriteOnce volume cannot be shared by several replicas on
+ * different nodes, and the service scales with an autoscaler, so revocations, issued-token records
+ * and API-key hashes live in a shared store, one object per record: by default ConfigMaps named
+ * {@code <platform>-token-service-state-<kind>-<hash>} and labelled {@code
+ * maas.dev/state=<platform>-token-service-state}, written through the Kubernetes API with
+ * optimistic concurrency (create, or update with the resourceVersion read; 409 re-reads, merges and
+ * retries); or, with {@code spec.tokens.state.backend: redis}, one key per record in that Redis.
+ * Every replica re-reads the store every 5 s. For ConfigMaps the Role grants what the store does,
+ * on ConfigMaps of the service's namespace only: create, list, get, update and delete (the API
+ * cannot restrict create and list by name). The empty ConfigMap {@code
+ * <platform>-token-service-state} stays, generated without {@code data}: the service imports the
+ * single-object state of earlier releases from it once.
  */
 public final class TokenServiceGenerator implements Generator {
 
@@ -84,8 +90,10 @@ public final class TokenServiceGenerator implements Generator {
     String config = TokenServiceConfig.render(platform);
     List<KubeObject> out = new ArrayList<>();
     out.add(serviceAccount(platform));
-    out.add(stateRole(platform));
-    out.add(stateRoleBinding(platform));
+    if (!platform.tokens().state().redis()) {
+      out.add(stateRole(platform));
+      out.add(stateRoleBinding(platform));
+    }
     out.add(
         configMap(platform, configConfigMapName(platform), TokenServiceConfig.FILE_NAME, config));
     out.add(stateConfigMap(platform));
@@ -167,8 +175,7 @@ public final class TokenServiceGenerator implements Generator {
                 new PolicyRuleBuilder()
                     .withApiGroups("")
                     .withResources("configmaps")
-                    .withResourceNames(stateConfigMapName(platform))
-                    .withVerbs("get", "update")
+                    .withVerbs("create", "delete", "get", "list", "update")
                     .build())
             .build());
   }
@@ -201,7 +208,9 @@ public final class TokenServiceGenerator implements Generator {
     meta.setAnnotations(
         Map.of(
             "maas.dev/written-by",
-            "the token service (revocations.json); Git owns the object, the service owns its data"));
+            "the token service imports the state of earlier releases from this object once; its"
+                + " records are ConfigMaps labelled maas.dev/state="
+                + stateConfigMapName(platform)));
     return kube(new ConfigMapBuilder().withMetadata(meta).build());
   }
 
@@ -230,19 +239,54 @@ public final class TokenServiceGenerator implements Generator {
         .build();
   }
 
+  /**
+   * The Redis store's URL, and its credentials from the Secret the spec names (by reference: the
+   * kubelet reads it, the output never holds it).
+   */
+  private static List<EnvVar> redisEnv(TokenStateStore state) {
+    if (!state.redis()) {
+      return List.of();
+    }
+    List<EnvVar> env = new ArrayList<>();
+    env.add(new EnvVar("MAAS_REDIS_URL", state.redisUrl(), null));
+    if (state.redisSecret() != null) {
+      env.add(secretEnv("MAAS_REDIS_USERNAME", state.redisSecret(), "username", true));
+      env.add(secretEnv("MAAS_REDIS_PASSWORD", state.redisSecret(), "password", false));
+    }
+    return env;
+  }
+
+  private static EnvVar secretEnv(String name, String secret, String key, boolean optional) {
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewSecretKeyRef()
+        .withName(secret)
+        .withKey(key)
+        .withOptional(optional)
+        .endSecretKeyRef()
+        .endValueFrom()
+        .build();
+  }
+
   private static KubeObject deployment(Platform platform, String checksum) {
     String name = TokenServiceEndpoints.name(platform);
     List<EnvVar> env =
-        List.of(
-            new EnvVar("MAAS_CONFIG", "/etc/maas/config/" + TokenServiceConfig.FILE_NAME, null),
-            new EnvVar("MAAS_KEYS_DIR", "/etc/maas/keys", null),
-            new EnvVar("MAAS_STATE_DIR", "/var/lib/maas", null),
-            new EnvVar("MAAS_STATE_CONFIGMAP", stateConfigMapName(platform), null),
-            new EnvVar("MAAS_PORT", String.valueOf(TokenServiceEndpoints.PORT), null),
-            new EnvVar(
-                "MAAS_METRICS_PORT", String.valueOf(TokenServiceEndpoints.METRICS_PORT), null),
-            new EnvVar(
-                "JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError", null));
+        new ArrayList<>(
+            List.of(
+                new EnvVar("MAAS_CONFIG", "/etc/maas/config/" + TokenServiceConfig.FILE_NAME, null),
+                new EnvVar("MAAS_KEYS_DIR", "/etc/maas/keys", null),
+                new EnvVar("MAAS_STATE_DIR", "/var/lib/maas", null),
+                new EnvVar("MAAS_STATE_CONFIGMAP", stateConfigMapName(platform), null),
+                new EnvVar("MAAS_STATE_BACKEND", platform.tokens().state().backend(), null),
+                new EnvVar("MAAS_PORT", String.valueOf(TokenServiceEndpoints.PORT), null),
+                new EnvVar(
+                    "MAAS_METRICS_PORT", String.valueOf(TokenServiceEndpoints.METRICS_PORT), null),
+                new EnvVar(
+                    "JDK_JAVA_OPTIONS",
+                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError",
+                    null)));
+    env.addAll(redisEnv(platform.tokens().state()));
     var container =
         new ContainerBuilder()
             .withName("token-service")

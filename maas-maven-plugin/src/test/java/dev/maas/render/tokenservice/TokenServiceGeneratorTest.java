@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maas.model.Platform;
 import dev.maas.model.TokenService;
+import dev.maas.model.TokenStateStore;
 import dev.maas.model.UserAuth;
 import dev.maas.render.KubeObject;
 import dev.maas.validate.SpecValidator;
@@ -245,16 +246,60 @@ class TokenServiceGeneratorTest {
   }
 
   @Test
-  void stateIsAConfigMapTheServiceMayOnlyReadAndUpdate() {
+  void stateIsOneConfigMapPerRecordWhichTheServiceManagesInItsNamespaceOnly() {
     List<KubeObject> objects = objects(acme);
     JsonNode state = find(objects, "ConfigMap", "acme-token-service-state").body();
-    assertTrue(state.path("data").isMissingNode(), "Git must not own the revocations");
-    JsonNode rule = find(objects, "Role", "acme-token-service").body().path("rules").get(0);
-    assertEquals("[\"acme-token-service-state\"]", rule.path("resourceNames").toString());
-    assertEquals("[\"get\",\"update\"]", rule.path("verbs").toString());
+    assertTrue(state.path("data").isMissingNode(), "Git must not own the records");
+    JsonNode role = find(objects, "Role", "acme-token-service").body();
+    assertEquals("acme-token-service", role.at("/metadata/name").asText());
+    assertEquals(1, role.path("rules").size());
+    JsonNode rule = role.path("rules").get(0);
+    assertEquals("[\"\"]", rule.path("apiGroups").toString());
+    assertEquals("[\"configmaps\"]", rule.path("resources").toString());
+    assertEquals(
+        "[\"create\",\"delete\",\"get\",\"list\",\"update\"]", rule.path("verbs").toString());
     JsonNode binding = find(objects, "RoleBinding", "acme-token-service").body();
     assertEquals("acme-token-service", binding.at("/subjects/0/name").asText());
     assertEquals("Role", binding.at("/roleRef/kind").asText());
+    assertTrue(env(objects).contains("MAAS_STATE_BACKEND=kubernetes"));
+  }
+
+  @Test
+  void aRedisStateStoreNeedsNoRoleAndReadsItsPasswordFromTheNamedSecret() {
+    Platform redis =
+        withTokens(
+            acme,
+            acme.tokens()
+                .withState(
+                    new TokenStateStore(
+                        "redis", "redis://redis.example.svc:6379/1", "maas-redis")));
+    List<KubeObject> objects = objects(redis);
+    assertTrue(objects.stream().noneMatch(o -> o.kind().startsWith("Role")), "no Role");
+    List<String> env = env(objects);
+    assertTrue(env.contains("MAAS_STATE_BACKEND=redis"), env.toString());
+    assertTrue(env.contains("MAAS_REDIS_URL=redis://redis.example.svc:6379/1"), env.toString());
+    JsonNode password =
+        container(objects).path("env").findParents("name").stream()
+            .filter(e -> e.path("name").asText().equals("MAAS_REDIS_PASSWORD"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("maas-redis", password.at("/valueFrom/secretKeyRef/name").asText());
+    assertEquals("password", password.at("/valueFrom/secretKeyRef/key").asText());
+    assertTrue(password.path("value").isMissingNode(), "the password is never in the output");
+  }
+
+  private static JsonNode container(List<KubeObject> objects) {
+    return find(objects, "Deployment", "acme-token-service")
+        .body()
+        .at("/spec/template/spec/containers/0");
+  }
+
+  private static List<String> env(List<KubeObject> objects) {
+    List<String> env = new java.util.ArrayList<>();
+    container(objects)
+        .path("env")
+        .forEach(e -> env.add(e.path("name").asText() + "=" + e.path("value").asText()));
+    return env;
   }
 
   @Test

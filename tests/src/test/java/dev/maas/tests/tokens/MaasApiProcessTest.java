@@ -14,9 +14,7 @@ import dev.maas.render.KubeObject;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
 import dev.maas.render.tokenservice.TokenServiceGenerator;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,18 +106,7 @@ class MaasApiProcessTest {
   private static HttpResponse<String> call(
       String method, String path, String user, String groups, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (user != null) {
-      b.header("X-MaaS-Username", user).header("X-MaaS-Groups", groups);
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return ServiceProcess.call(base, method, path, user, groups, body);
   }
 
   private static Map<String, Object> json(HttpResponse<String> r) throws Exception {

@@ -146,6 +146,46 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
         + "-----\n";
   }
 
+  /**
+   * {@code method path} on the service at {@code base}, as the gateway forwards it for {@code user}
+   * of {@code groups} (a JSON array); either may be null.
+   */
+  public static HttpResponse<String> call(
+      String base, String method, String path, String user, String groups, String body)
+      throws IOException, InterruptedException {
+    return call(base, method, path, user, groups, body, null);
+  }
+
+  /** {@link #call(String, String, String, String, String, String)} with a bearer token, or null. */
+  public static HttpResponse<String> call(
+      String base,
+      String method,
+      String path,
+      String user,
+      String groups,
+      String body,
+      String bearer)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (user != null) {
+      b.header("X-MaaS-Username", user);
+    }
+    if (groups != null) {
+      b.header("X-MaaS-Groups", groups);
+    }
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** What the service wrote so far. */
   public static String log(Path dir) {
     try {
@@ -166,7 +206,15 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
           "jackson-databind",
           "jackson-core",
           "jackson-annotations",
-          "nimbus-jose-jwt");
+          "nimbus-jose-jwt",
+          // The Redis state store's client and what it needs.
+          "jedis",
+          "commons-pool2",
+          "slf4j-api",
+          "json",
+          "gson",
+          "error_prone_annotations",
+          "redis-authx-core");
 
   /**
    * {@code java -cp <service class path> dev.maas.tokenservice.Main}: the built artifact started

@@ -149,24 +149,7 @@ class TokenServiceProcessTest {
   private static HttpResponse<String> call(
       String method, String path, String user, String groupsJson, String body, String bearer)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (user != null) {
-      b.header("X-MaaS-Username", user);
-    }
-    if (groupsJson != null) {
-      b.header("X-MaaS-Groups", groupsJson);
-    }
-    if (bearer != null) {
-      b.header("Authorization", "Bearer " + bearer);
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return ServiceProcess.call(base, method, path, user, groupsJson, body, bearer);
   }
 
   private static Map<String, Object> json(HttpResponse<String> r) throws Exception {

@@ -1,5 +1,6 @@
 package dev.maas.tokenservice;
 
+import dev.maas.tokenservice.state.StoreSettings;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param maxThreads {@code MAAS_THREADS}: the API pool's ceiling
  * @param kubernetesHost {@code KUBERNETES_SERVICE_HOST}, set by Kubernetes in every pod, or null
  * @param kubernetesPort {@code KUBERNETES_SERVICE_PORT}
+ * @param store which store keeps the state ({@link StoreSettings})
  */
 public record Settings(
     Path config,
@@ -27,7 +29,8 @@ public record Settings(
     int metricsPort,
     int maxThreads,
     String kubernetesHost,
-    String kubernetesPort) {
+    String kubernetesPort,
+    StoreSettings store) {
 
   /** The settings an environment names, with the defaults of the generated Deployment. */
   public static Settings from(Map<String, String> env) {
@@ -41,7 +44,8 @@ public record Settings(
         Integer.parseInt(get(env, "MAAS_METRICS_PORT", "9090")),
         Integer.parseInt(get(env, "MAAS_THREADS", "200")),
         get(env, "KUBERNETES_SERVICE_HOST", null),
-        get(env, "KUBERNETES_SERVICE_PORT", "443"));
+        get(env, "KUBERNETES_SERVICE_PORT", "443"),
+        StoreSettings.from(env));
   }
 
   private static String get(Map<String, String> env, String name, String fallback) {

@@ -9,9 +9,6 @@ import dev.maas.tokenservice.http.Servers;
 import dev.maas.tokenservice.json.Json;
 import dev.maas.tokenservice.keys.KeyRing;
 import dev.maas.tokenservice.metrics.Metrics;
-import dev.maas.tokenservice.state.ConfigMapStore;
-import dev.maas.tokenservice.state.FileStore;
-import dev.maas.tokenservice.state.KubernetesApi;
 import dev.maas.tokenservice.state.StateStore;
 import dev.maas.tokenservice.state.TokenLedger;
 import dev.maas.tokenservice.text.LogText;
@@ -63,7 +60,9 @@ public final class TokenServiceApp implements AutoCloseable {
     }
     KeyRing keys = new KeyRing(settings.keysDir(), log::info);
     keys.reload();
-    TokenLedger ledger = new TokenLedger(store(settings, log), config.maxTTL(), clock);
+    StateStore store = settings.store().open(config.maxTTL());
+    log.info("state is kept in " + store.describe());
+    TokenLedger ledger = new TokenLedger(store, config.maxTTL(), clock);
     ledger.reload();
     Metrics metrics = new Metrics();
     AuditLog audit = new AuditLog(out, clock);
@@ -90,10 +89,16 @@ public final class TokenServiceApp implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    // Replicas share the ledger through the store; re-reading every 5 s keeps them within the
-    // gateway's 60 s cache.
+    // Replicas share the ledger through the store; re-reading it every few seconds (5 by default)
+    // bounds how late a revocation made on one replica is refused on another.
+    int refresh = settings.store().refreshSeconds();
     background.scheduleWithFixedDelay(
-        () -> quietly(log, "reload the ledger", ledger::reload), 5, 5, TimeUnit.SECONDS);
+        () -> quietly(log, "reload the ledger", ledger::reload),
+        refresh,
+        refresh,
+        TimeUnit.SECONDS);
+    background.scheduleWithFixedDelay(
+        () -> quietly(log, "prune the state store", ledger::prune), 60, 60, TimeUnit.SECONDS);
     background.scheduleWithFixedDelay(
         () -> quietly(log, "reload keys", keys::reload), 30, 30, TimeUnit.SECONDS);
     api.start();
@@ -113,18 +118,6 @@ public final class TokenServiceApp implements AutoCloseable {
             + keys.all().size()
             + " key(s) published");
     return new TokenServiceApp(api, management, background, ledger, router);
-  }
-
-  private static StateStore store(Settings settings, Log log) throws IOException {
-    if (settings.stateConfigMap() != null && settings.kubernetesHost() != null) {
-      log.info("state is kept in ConfigMap " + settings.stateConfigMap());
-      return new ConfigMapStore(
-          new KubernetesApi(
-              settings.kubernetesHost(), settings.kubernetesPort(), KubernetesApi.SERVICE_ACCOUNT),
-          settings.stateConfigMap());
-    }
-    log.info("state is kept in " + settings.stateDir().resolve("tokens.json"));
-    return new FileStore(settings.stateDir().resolve("tokens.json"));
   }
 
   /** The API's port. */

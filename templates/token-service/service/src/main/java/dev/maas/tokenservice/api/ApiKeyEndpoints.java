@@ -113,9 +113,8 @@ final class ApiKeyEndpoints {
     Caller caller = request.caller();
     String id = request.parameter();
     ApiKeyRecord key =
-        ledger.apiKeys(caller.username()).stream()
-            .filter(k -> k.id().equals(id))
-            .findFirst()
+        ledger
+            .apiKey(caller.username(), id)
             .orElseThrow(
                 () -> new Refusal(404, "no_such_api_key", "you hold no API key with that id"));
     if (key.revokedAt() == 0) {

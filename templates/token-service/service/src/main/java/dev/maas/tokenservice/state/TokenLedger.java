@@ -22,15 +22,16 @@ import java.util.function.Consumer;
  */
 public final class TokenLedger implements AutoCloseable {
 
-  /**
-   * Live tokens one user may hold at once: the list stays readable and the shared ConfigMap small.
-   */
+  /** Live tokens one user may hold at once: the list stays readable and the store small. */
   public static final int MAX_LIVE_TOKENS_PER_USER = 100;
 
-  /** Single revocations one user may have pending; beyond, revoking all is the answer. */
-  public static final int MAX_REVOKED_PER_USER = 1000;
-
-  private static final int ATTEMPTS = 8;
+  /**
+   * Single revocations one user may have pending (until the revoked tokens expire); the next one
+   * revokes all of the user's tokens with one cut-off instead, so revoking never fails. With {@link
+   * #MAX_LIVE_TOKENS_PER_USER}, 50 API keys and one cut-off, a user has at most 351 objects in the
+   * store.
+   */
+  public static final int MAX_REVOKED_PER_USER = 200;
 
   /** How long a caller waits for its change to be stored before it is answered with an error. */
   private static final int WAIT_SECONDS = 30;
@@ -40,13 +41,9 @@ public final class TokenLedger implements AutoCloseable {
   private final Clock clock;
   private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
   private final Thread writer;
-  private volatile TokenState state = TokenState.EMPTY;
 
-  /**
-   * What the store holds as this replica last read or wrote it; null when unknown. Guarded by
-   * {@code this}.
-   */
-  private Snapshot last;
+  /** Replaced whole, under {@code this}, by the writer and by reloads; read without a lock. */
+  private volatile TokenState state = TokenState.EMPTY;
 
   public TokenLedger(StateStore store, long maxTtl, Clock clock) {
     this.store = store;
@@ -86,6 +83,57 @@ public final class TokenLedger implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * The live token {@code jti} of {@code user}: as this replica knows it, or, when it does not yet,
+   * as the store holds it now (issued on another replica since the last reload).
+   */
+  public Optional<IssuedToken> liveToken(String user, String jti)
+      throws IOException, InterruptedException {
+    Optional<IssuedToken> known = live(user, jti);
+    if (known.isPresent() || jti == null || jti.isEmpty()) {
+      return known;
+    }
+    List<Fact> found = new ArrayList<>();
+    store.find(Fact.Kind.ISSUED, user, jti).ifPresent(found::add);
+    if (found.isEmpty()) {
+      return known;
+    }
+    store.find(Fact.Kind.REVOKED, user, jti).ifPresent(found::add);
+    store.find(Fact.Kind.CUT_OFF, user, "").ifPresent(found::add);
+    learn(found);
+    return live(user, jti);
+  }
+
+  /**
+   * The API key {@code id} of {@code user} not yet expired: as this replica knows it, or as the
+   * store holds it now.
+   */
+  public Optional<ApiKeyRecord> apiKey(String user, String id)
+      throws IOException, InterruptedException {
+    Optional<ApiKeyRecord> known =
+        apiKeys(user).stream().filter(k -> k.id().equals(id)).findFirst();
+    if (known.isPresent() || id == null || id.isEmpty()) {
+      return known;
+    }
+    Optional<Fact> stored = store.find(Fact.Kind.API_KEY, user, id);
+    if (stored.isEmpty()) {
+      return known;
+    }
+    learn(stored.stream().toList());
+    return apiKeys(user).stream().filter(k -> k.id().equals(id)).findFirst();
+  }
+
+  private Optional<IssuedToken> live(String user, String jti) {
+    return liveTokens(user).stream().filter(t -> t.jti().equals(jti)).findFirst();
+  }
+
+  /** Merges facts read from the store into this replica's state. */
+  private synchronized void learn(List<Fact> facts) {
+    TokenState.Draft draft = state.draft();
+    facts.forEach(draft::apply);
+    state = draft.build();
+  }
+
   /** How many single revocations of {@code user} are still pending. */
   public int revokedCount(String user) {
     return state.revoked().getOrDefault(user, Map.of()).size();
@@ -93,12 +141,19 @@ public final class TokenLedger implements AutoCloseable {
 
   /**
    * Reads the store and merges it in: other replicas' changes arrive this way; what can no longer
-   * matter goes.
+   * matter goes. The read happens outside the lock, so writes go on meanwhile; merging is a union,
+   * so the order of a read and a write does not matter.
    */
-  public synchronized void reload() throws IOException, InterruptedException {
-    Snapshot stored = store.read();
-    state = state.merge(stored.state()).pruned(clock.instant().getEpochSecond(), maxTtl);
-    last = stored;
+  public void reload() throws IOException, InterruptedException {
+    TokenState stored = store.read();
+    synchronized (this) {
+      state = state.merge(stored).pruned(clock.instant().getEpochSecond(), maxTtl);
+    }
+  }
+
+  /** Deletes the facts that expired from the store; answers how many went. */
+  public int prune() throws IOException, InterruptedException {
+    return store.prune(clock.instant().getEpochSecond());
   }
 
   /** Applies {@code change} and returns once it is stored. */
@@ -114,10 +169,11 @@ public final class TokenLedger implements AutoCloseable {
     }
   }
 
-  /** Stops the writer; changes still queued fail. */
+  /** Stops the writer (changes still queued fail) and closes the store. */
   @Override
   public void close() {
     writer.interrupt();
+    store.close();
   }
 
   /**
@@ -130,10 +186,11 @@ public final class TokenLedger implements AutoCloseable {
       while (true) {
         batch.add(pending.take());
         pending.drainTo(batch);
-        synchronized (this) {
-          flush(batch);
-        }
+        flush(batch);
         batch.clear();
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException();
+        }
       }
     } catch (InterruptedException e) {
       IOException stopped = new IOException("the ledger is closed");
@@ -143,34 +200,22 @@ public final class TokenLedger implements AutoCloseable {
   }
 
   /**
-   * Writes every pending change in one write over what this replica last read or wrote; when
-   * another replica wrote since, the store refuses, and the ledger reads, merges and tries again.
-   * After its own write the store holds exactly this replica's state, so the next write needs
-   * neither a read nor a merge.
+   * Stores the facts every pending change makes, in one call to the store; then applies them as
+   * stored. Each fact is its own store object, so another replica's write never makes this one
+   * retry the batch: the store retries only a fact that another writer changed meanwhile.
    */
-  private void flush(List<Pending> batch) throws InterruptedException {
+  private void flush(List<Pending> batch) {
     try {
-      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-        Snapshot stored = last != null ? last : store.read();
-        TokenState next = stored.state() == state ? state : stored.state().merge(state);
-        TokenState.Draft draft = next.draft();
-        batch.forEach(p -> p.change().accept(draft));
-        next = draft.build().pruned(clock.instant().getEpochSecond(), maxTtl);
-        Optional<Snapshot> written = store.write(next, stored);
-        if (written.isPresent()) {
-          state = next;
-          last = written.get();
-          batch.forEach(p -> p.done().complete(null));
-          return;
-        }
-        last = null;
-        Thread.sleep(20L * (attempt + 1));
-      }
-      IOException busy = new IOException("could not store a change: the store kept changing");
-      batch.forEach(p -> p.done().completeExceptionally(busy));
+      TokenState.Draft draft = state.draft(clock.instant().getEpochSecond(), maxTtl);
+      batch.forEach(p -> p.change().accept(draft));
+      List<Fact> stored = store.write(draft.changes());
+      learn(stored);
+      batch.forEach(p -> p.done().complete(null));
     } catch (IOException | RuntimeException e) {
-      last = null;
       batch.forEach(p -> p.done().completeExceptionally(e));
+    } catch (InterruptedException e) {
+      batch.forEach(p -> p.done().completeExceptionally(new IOException("the ledger is closed")));
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -137,7 +137,33 @@ public record TokenState(
 
   /** A mutable copy to apply many changes to before one immutable state is built again. */
   public Draft draft() {
-    return new Draft(this);
+    return new Draft(this, 0, 0);
+  }
+
+  /**
+   * A draft that knows the time: past {@link TokenLedger#MAX_REVOKED_PER_USER} single revocations a
+   * user's next one becomes a revoke-all at {@code now}, so revoking never fails and never grows
+   * the state past the bound; a cut-off is kept {@code maxTtl} past its second.
+   */
+  public Draft draft(long now, long maxTtl) {
+    return new Draft(this, now, maxTtl);
+  }
+
+  /** The state of {@code facts}, merged. */
+  public static TokenState of(Iterable<Fact> facts) {
+    Draft draft = EMPTY.draft();
+    facts.forEach(draft::apply);
+    return draft.build();
+  }
+
+  /** The facts of this state, one per store object, a cut-off kept {@code maxTtl} past it. */
+  public java.util.List<Fact> facts(long maxTtl) {
+    java.util.List<Fact> out = new java.util.ArrayList<>();
+    revokedBefore.forEach((user, before) -> out.add(Fact.cutOff(user, before, maxTtl)));
+    revoked.forEach((user, m) -> m.forEach((jti, exp) -> out.add(Fact.revoked(user, jti, exp))));
+    issued.forEach((user, m) -> m.values().forEach(t -> out.add(Fact.issued(user, t))));
+    apiKeys.forEach((user, m) -> m.values().forEach(k -> out.add(Fact.apiKey(user, k))));
+    return out;
   }
 
   /**
@@ -151,16 +177,45 @@ public record TokenState(
     private final Map<String, Map<String, ApiKeyRecord>> apiKeys;
     private final Set<Map<?, ?>> owned =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final long now;
+    private final long maxTtl;
 
-    private Draft(TokenState from) {
+    /** What the changes made so far store, by store key: one write each. */
+    private final Map<String, Fact> changed = new java.util.LinkedHashMap<>();
+
+    private Draft(TokenState from, long now, long maxTtl) {
       before = new HashMap<>(from.revokedBefore);
       revoked = new HashMap<>(from.revoked);
       issued = new HashMap<>(from.issued);
       apiKeys = new HashMap<>(from.apiKeys);
+      this.now = now;
+      this.maxTtl = maxTtl;
+    }
+
+    /** The facts the changes made so far stored, one per store key. */
+    public java.util.List<Fact> changes() {
+      return java.util.List.copyOf(changed.values());
+    }
+
+    /** Merges in {@code fact} as a store holds it; records no change. */
+    public Draft apply(Fact fact) {
+      switch (fact.kind()) {
+        case ISSUED -> own(issued, fact.user()).put(fact.id(), fact.token());
+        case REVOKED -> own(revoked, fact.user()).merge(fact.id(), fact.expiresAt(), Math::max);
+        case CUT_OFF -> before.merge(fact.user(), fact.before(), Math::max);
+        case API_KEY ->
+            own(apiKeys, fact.user()).merge(fact.id(), fact.apiKey(), ApiKeyRecord::merge);
+      }
+      return this;
+    }
+
+    private void record(Fact fact) {
+      changed.merge(fact.key(), fact, Fact::merge);
     }
 
     public Draft addApiKey(String user, ApiKeyRecord key) {
       own(apiKeys, user).put(key.id(), key);
+      record(Fact.apiKey(user, key));
       return this;
     }
 
@@ -168,33 +223,44 @@ public record TokenState(
     public Draft revokeApiKey(String user, String id, long at) {
       ApiKeyRecord key = apiKeys.getOrDefault(user, Map.of()).get(id);
       if (key != null && key.revokedAt() == 0) {
-        own(apiKeys, user)
-            .put(
-                id,
-                new ApiKeyRecord(
-                    key.id(),
-                    key.sha256(),
-                    key.name(),
-                    key.tier(),
-                    key.createdAt(),
-                    key.expiresAt(),
-                    at));
+        ApiKeyRecord revokedKey =
+            new ApiKeyRecord(
+                key.id(),
+                key.sha256(),
+                key.name(),
+                key.tier(),
+                key.createdAt(),
+                key.expiresAt(),
+                at);
+        own(apiKeys, user).put(id, revokedKey);
+        record(Fact.apiKey(user, revokedKey));
       }
       return this;
     }
 
     public Draft revokeAll(String user, long cutOff) {
-      before.merge(user, cutOff, Math::max);
+      long merged = before.merge(user, cutOff, Math::max);
+      record(Fact.cutOff(user, merged, maxTtl));
       return this;
     }
 
+    /**
+     * Revokes one token; past the per-user bound of single revocations (in a draft that knows the
+     * time) every token of the user issued so far is revoked instead, with one cut-off.
+     */
     public Draft revoke(String user, String jti, long exp) {
+      Map<String, Long> mine = revoked.getOrDefault(user, Map.of());
+      if (now > 0 && !mine.containsKey(jti) && mine.size() >= TokenLedger.MAX_REVOKED_PER_USER) {
+        return revokeAll(user, now + 1);
+      }
       own(revoked, user).merge(jti, exp, Math::max);
+      record(Fact.revoked(user, jti, exp));
       return this;
     }
 
     public Draft issue(String user, IssuedToken token) {
       own(issued, user).put(token.jti(), token);
+      record(Fact.issued(user, token));
       return this;
     }
 

@@ -1,56 +1,70 @@
 package dev.maas.tokenservice.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The ledger under concurrent changes and a store that keeps refusing writes; live tokens. */
+/** The ledger under concurrent changes, the per-user bound of single revocations, live tokens. */
 class TokenLedgerTest {
 
   private static final Clock CLOCK =
       Clock.fixed(Instant.ofEpochSecond(1_800_000_000L), ZoneOffset.UTC);
 
-  /**
-   * A store in memory that refuses every other write, as a ConfigMap does when another replica
-   * wrote first.
-   */
-  private static final class ContendedStore implements StateStore {
-    TokenState stored = TokenState.EMPTY;
+  /** A store in memory, one entry per fact key, counting its writes. */
+  private static final class MemoryStore implements StateStore {
+    final Map<String, Fact> facts = new TreeMap<>();
     final AtomicInteger writes = new AtomicInteger();
 
     @Override
-    public synchronized Snapshot read() {
-      return new Snapshot(stored, null);
+    public synchronized TokenState read() {
+      return TokenState.of(facts.values());
     }
 
     @Override
-    public synchronized Optional<Snapshot> write(TokenState state, Snapshot basis)
-        throws IOException {
-      if (writes.incrementAndGet() % 2 == 1) {
-        // Another replica's revocation lands first.
-        stored = stored.withRevokeAll("other-replica-user", 1_800_000_000L);
-        return Optional.empty();
+    public synchronized List<Fact> write(List<Fact> written) {
+      writes.incrementAndGet();
+      List<Fact> out = new ArrayList<>();
+      for (Fact f : written) {
+        out.add(facts.merge(f.key(), f, Fact::merge));
       }
-      stored = state;
-      return Optional.of(new Snapshot(state, null));
+      return out;
+    }
+
+    @Override
+    public synchronized Optional<Fact> find(Fact.Kind kind, String user, String id) {
+      return Optional.ofNullable(facts.get(Fact.keyOf(kind, user, id)));
+    }
+
+    @Override
+    public synchronized int prune(long now) {
+      int before = facts.size();
+      facts.values().removeIf(f -> f.expiredAt(now));
+      return before - facts.size();
+    }
+
+    @Override
+    public String describe() {
+      return "memory";
     }
   }
 
   @Test
-  void concurrentChangesAllLandAndAConflictMergesTheOtherWrite() throws Exception {
-    ContendedStore store = new ContendedStore();
+  void concurrentChangesAllLandAndShareWrites() throws Exception {
+    MemoryStore store = new MemoryStore();
     TokenLedger ledger = new TokenLedger(store, 3600, CLOCK);
     ExecutorService pool = Executors.newFixedThreadPool(16);
     List<Future<?>> futures = new ArrayList<>();
@@ -71,19 +85,41 @@ class TokenLedgerTest {
       f.get();
     }
     pool.shutdown();
-    int issued = store.stored.issued().values().stream().mapToInt(m -> m.size()).sum();
-    assertEquals(200, issued, "every change is stored");
+    assertEquals(200, store.facts.size(), "every change is stored, one record each");
+    assertEquals(200, store.read().issued().values().stream().mapToInt(Map::size).sum());
     assertTrue(
-        store.stored.revokedBefore().containsKey("other-replica-user"),
-        "the other write is merged, not lost");
-    assertTrue(
-        store.writes.get() < 400,
+        store.writes.get() < 200,
         "changes share writes: " + store.writes.get() + " writes for 200 changes");
   }
 
   @Test
+  void pastTheBoundASingleRevocationRevokesAllAndNeverFails() throws Exception {
+    MemoryStore store = new MemoryStore();
+    TokenLedger ledger = new TokenLedger(store, 3600, CLOCK);
+    long now = CLOCK.instant().getEpochSecond();
+    for (int i = 0; i < TokenLedger.MAX_REVOKED_PER_USER; i++) {
+      String jti = "r" + i;
+      ledger.change(d -> d.revoke("hoarder", jti, now + 600));
+    }
+    assertEquals(TokenLedger.MAX_REVOKED_PER_USER, ledger.revokedCount("hoarder"));
+    assertFalse(ledger.isRevoked("other", "hoarder", now - 1));
+    ledger.change(d -> d.revoke("hoarder", "one-more", now + 600));
+    assertEquals(
+        TokenLedger.MAX_REVOKED_PER_USER,
+        ledger.revokedCount("hoarder"),
+        "no single revocation is added past the bound");
+    assertTrue(ledger.isRevoked("one-more", "hoarder", now), "the token is revoked all the same");
+    assertTrue(ledger.isRevoked("other", "hoarder", now), "with every token issued until now");
+    assertEquals(now + 1, store.read().revokedBefore().get("hoarder"));
+    assertEquals(TokenLedger.MAX_REVOKED_PER_USER + 1, store.facts.size());
+    // Another user's revocations are their own.
+    ledger.change(d -> d.revoke("someone", "s1", now + 600));
+    assertEquals(1, ledger.revokedCount("someone"));
+  }
+
+  @Test
   void liveTokensLeaveOutRevokedAndExpiredOnes() throws Exception {
-    TokenLedger ledger = new TokenLedger(new ContendedStore(), 3600, CLOCK);
+    TokenLedger ledger = new TokenLedger(new MemoryStore(), 3600, CLOCK);
     long now = CLOCK.instant().getEpochSecond();
     ledger.change(
         d ->
@@ -93,5 +129,20 @@ class TokenLedgerTest {
     ledger.change(d -> d.revoke("u", "b", now + 60));
     assertEquals(List.of("a"), ledger.liveTokens("u").stream().map(IssuedToken::jti).toList());
     assertEquals(1, ledger.revokedCount("u"));
+  }
+
+  @Test
+  void pruningDropsExpiredRecordsFromTheStore() throws Exception {
+    MemoryStore store = new MemoryStore();
+    TokenLedger ledger = new TokenLedger(store, 3600, CLOCK);
+    long now = CLOCK.instant().getEpochSecond();
+    ledger.change(
+        d ->
+            d.revoke("u", "gone", now - 1)
+                .revoke("u", "kept", now + 60)
+                .issue("u", new IssuedToken("gone", "free", now - 100, now - 1, null)));
+    assertEquals(3, store.facts.size());
+    assertEquals(2, ledger.prune());
+    assertEquals(1, store.facts.size());
   }
 }

@@ -73,21 +73,21 @@ public final class TokenServiceGenerator implements Generator {
 
   /**
    * The JVM's options. A fixed heap, not a share of the pod's limit: the service holds its config,
-   * its keys and the ledger, whose state the 1 MiB state ConfigMap bounds, so 48 MiB is ample, and
-   * the process stays near 128 MiB resident at 50 concurrent clients (docs/performance.md). The
-   * serial collector suits a heap that small and starts no collector threads; metaspace and code
-   * cache are capped so that the resident size has a bound. An out-of-memory error ends the
-   * process, and Kubernetes restarts it.
+   * its keys and the ledger, whose state the 1 MiB state ConfigMap bounds (a few MiB once read), so
+   * 40 MiB is enough, and the process stays under 128 MiB resident at 50 concurrent clients
+   * (docs/performance.md). The serial collector suits a heap that small and starts no collector
+   * threads; metaspace and code cache are capped so that the resident size has a bound. An
+   * out-of-memory error ends the process, and Kubernetes restarts it.
    */
   static final String JVM_OPTIONS =
-      "-XX:+UseSerialGC -Xmx48m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
+      "-XX:+UseSerialGC -Xmx40m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
           + " -XX:+ExitOnOutOfMemoryError";
 
   /**
    * Seconds the startup probe waits for the first answer of /health. The image's entrypoint takes
-   * 2.1 s of CPU to ready on a first start and 1.1-1.2 s with the class data archive a restart of
-   * the container maps (token-service-start.sh); on 2 processors at load 16 that was 7.1 s and
-   * 3.7-4.8 s of wall time. 20 s is about three times the slowest, for a start on a busy node.
+   * 2.1-2.2 s of CPU to ready on a first start and 1.1-1.3 s with the class data archive a restart
+   * of the container maps (token-service-start.sh); on 2 processors at load 16-28 that was 7.1-7.8
+   * s and 3.5-5.8 s of wall time. 20 s is more than twice the slowest, for a start on a busy node.
    */
   static final int STARTUP_FAILURES = 20;
 

@@ -1,8 +1,25 @@
 -- POST /v1/tokens as the gateway forwards it: the route policy injects the caller's identity headers.
-wrk.method = "POST"
-wrk.headers["X-MaaS-Username"] = "load-user"
-wrk.headers["X-MaaS-Groups"] = "[\"premium-users\"]"
-wrk.headers["Content-Type"] = "application/json"
+-- Users rotate (USERS per wrk thread, each thread its own names) so that none reaches the per-user cap of live
+-- tokens (100): a 20 s run at 5,000 tokens/s issues 20 per user.
+local USERS = 5000
+local threads = {}
+local next_id = 0
+
+setup = function(thread)
+  thread:set("thread_id", next_id)
+  next_id = next_id + 1
+  table.insert(threads, thread)
+end
+
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("POST", nil, {
+    ["X-MaaS-Username"] = "load-" .. thread_id .. "-" .. (n % USERS),
+    ["X-MaaS-Groups"] = "[\"premium-users\"]",
+    ["Content-Type"] = "application/json",
+  }, "")
+end
 
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status

@@ -1,38 +1,73 @@
 #!/usr/bin/env bash
 # Load test of the MaaS API: starts the built module (java -jar templates/token-service/service/target/
 # maas-token-service-<version>.jar beside its lib/, the classes and libraries the image holds) with the generated
-# config and a P-256 key, then drives POST /v1/tokens with wrk at 50 connections from 127.0.0.1, sending the identity
-# headers the route policy injects. Build first: ./mvnw -pl templates/token-service/service -am package -DskipTests
+# config, a P-256 key and the JVM options of the generated Deployment, then drives POST /v1/tokens with wrk at 50
+# connections from 127.0.0.1, sending the identity headers the route policy injects, for users that rotate.
+# Prints the start time (process start to the first 200 of /health), tokens/s, p50/p99/max, errors, the service's
+# resident memory (VmRSS sampled during the run, and VmHWM), the service's CPU time per token (user + system, which
+# other builds on the machine do not inflate as they do wall time) and the load average. Not a test: it asserts
+# nothing.
+# Build first: ./mvnw -pl templates/token-service/service -am package -DskipTests
 #
 #   tests/benchmarks/scripts/token-service-load.sh [java-binary] [seconds] [connections]
 #
+# JVM options: MAAS_BENCH_JVM_OPTS (default: the Deployment's JDK_JAVA_OPTIONS, read from the golden Deployment).
+# Another build of the jar (e.g. an earlier commit's, to compare): MAAS_BENCH_JAR, with its lib/ beside it.
 # Needs wrk, openssl, curl. Reads the reference output from the golden files of platform-specs/acme.yaml.
 set -euo pipefail
 JAVA=${1:-java}
-SECONDS_LOAD=${2:-15}
+SECONDS_LOAD=${2:-20}
 CONNECTIONS=${3:-50}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 GOLDEN=$ROOT/maas-maven-plugin/src/test/resources/golden/acme/base
 WORK=$(mktemp -d)
-trap 'kill "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+PID=; SAMPLER=
+trap '[ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null; [ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
-JAR=$(ls "$ROOT"/templates/token-service/service/target/maas-token-service-*.jar | grep -v sources | head -1)
+JAR=${MAAS_BENCH_JAR:-$(ls "$ROOT"/templates/token-service/service/target/maas-token-service-*.jar | grep -v sources | head -1)}
 # The ConfigMap's data, de-indented: the config is a literal block.
 awk '/config.json: \|/{on=1; next} on && /^    /{print substr($0, 5); next} on{exit}' \
   "$GOLDEN/configmap-acme-token-service-config.yaml" > "$WORK/config.json"
+# The Deployment's JVM options, as the pod passes them.
+DEPLOYMENT_OPTS=$(grep -A1 'name: "\?JDK_JAVA_OPTIONS' "$GOLDEN/deployment-acme-token-service.yaml" \
+  | sed -n 's/^ *value: *"\?\([^"]*\)"\?$/\1/p')
+JVM_OPTS=${MAAS_BENCH_JVM_OPTS:-$DEPLOYMENT_OPTS}
 mkdir -p "$WORK/keys" "$WORK/state"
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/keys/bench.pem" 2>/dev/null
 openssl pkey -in "$WORK/keys/bench.pem" -pubout >> "$WORK/keys/bench.pem"
 
+"$JAVA" -version 2>&1 | head -1
+echo "JVM options: $JVM_OPTS"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), CPUs: $(nproc)"
 PORT=$(( 20000 + RANDOM % 20000 )); METRICS=$(( PORT + 1 ))
+START=$(date +%s%N)
 MAAS_CONFIG=$WORK/config.json MAAS_KEYS_DIR=$WORK/keys MAAS_STATE_DIR=$WORK/state MAAS_PORT=$PORT \
-  MAAS_METRICS_PORT=$METRICS MAAS_BIND_ADDRESS=127.0.0.1 \
-  JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+  MAAS_METRICS_PORT=$METRICS MAAS_BIND_ADDRESS=127.0.0.1 JDK_JAVA_OPTIONS="$JVM_OPTS" \
   "$JAVA" -jar "$JAR" > "$WORK/service.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$METRICS/health" > /dev/null && break; sleep 0.2; done
-"$JAVA" -version 2>&1 | head -1
-# Warm-up (JIT), then the measured run.
+until curl -sf -o /dev/null "http://127.0.0.1:$METRICS/health"; do
+  kill -0 "$PID" 2>/dev/null || { cat "$WORK/service.log"; exit 1; }
+  sleep 0.01
+done
+# The process's CPU time (user + system) so far, in ms: fields 14 and 15 of /proc/PID/stat, in clock ticks.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$PID/stat"; }
+echo "start: $(( ($(date +%s%N) - START) / 1000000 )) ms from process start to the first 200 of /health," \
+  "$(cpu_ms) ms of CPU"
+
+# Warm-up (JIT), then the measured run with the resident memory sampled every half second.
 wrk -t2 -c"$CONNECTIONS" -d5s -s "$(dirname "$0")/issue-token.lua" "http://127.0.0.1:$PORT/v1/tokens" > /dev/null
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_LOAD}s" --latency -s "$(dirname "$0")/issue-token.lua" "http://127.0.0.1:$PORT/v1/tokens"
-echo "service metrics:"; curl -s "http://127.0.0.1:$METRICS/metrics" | grep -E '^maas_tokens_issued_total|^maas_requests_refused_total' || true
+(while kill -0 "$PID" 2>/dev/null; do awk '/VmRSS/{print $2}' "/proc/$PID/status"; sleep 0.5; done) > "$WORK/rss" &
+SAMPLER=$!
+CPU_BEFORE=$(cpu_ms)
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_LOAD}s" --latency -s "$(dirname "$0")/issue-token.lua" \
+  "http://127.0.0.1:$PORT/v1/tokens" | tee "$WORK/wrk.txt" | grep -E '^RESULT|Socket errors|Non-2xx'
+CPU_USED=$(( $(cpu_ms) - CPU_BEFORE ))
+TOKENS=$(sed -n 's/^RESULT \([0-9]*\) tokens.*/\1/p' "$WORK/wrk.txt")
+echo "service CPU: $CPU_USED ms for $TOKENS tokens, $(awk -v c="$CPU_USED" -v t="$TOKENS" \
+  'BEGIN{printf "%.0f us per token: %.0f tokens/s if the service had the %d CPUs to itself", c*1000/t, t*1000/c*'"$(nproc)"', '"$(nproc)"'}')"
+kill "$SAMPLER" 2>/dev/null || true; SAMPLER=
+echo "service RSS during the run: max $(sort -n "$WORK/rss" | tail -1) kB, last $(tail -1 "$WORK/rss") kB;" \
+  "$(grep VmHWM "/proc/$PID/status" | tr -s ' \t' ' ')"
+echo "service metrics:"; curl -s "http://127.0.0.1:$METRICS/metrics" | grep -E '^maas_' || true
+echo "state file: $(stat -c %s "$WORK/state/tokens.json" 2>/dev/null || echo 0) bytes"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg), CPUs: $(nproc)"

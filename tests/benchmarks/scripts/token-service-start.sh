@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Start time of the MaaS API image's entrypoint on a JRE: from process start to the first 200 of /health on the
-# metrics port (what the startup probe asks), over several runs.
+# metrics port (what the startup probe asks), and the CPU time it took, over several runs. The runs share the
+# entrypoint's /tmp, as the restarts of a container in one pod share its emptyDir: run 1 starts without a class data
+# archive and writes it when it exits, the later runs map it.
 #
 #   tests/benchmarks/scripts/token-service-start.sh [runs]
 #
-# Without registry access the image is built on a base made here: a jlink'd runtime of this JDK without the
-# compiler (java.se, jdk.httpserver, jdk.crypto.ec, jdk.unsupported, jdk.zipfs, jdk.management), saved as an image
-# archive that Jib takes as tar://. Jib then builds the real image archive (profile image-tar); its layers are
-# unpacked and its entrypoint (java -cp @/app/jib-classpath-file dev.maas.tokenservice.Main) is run with /app and
-# the runtime's path rebased on the unpacked folder. No container runtime is used: the CPU and memory limits of a
-# pod do not apply, so the figure is the JVM's, on this machine's load.
+# Without registry access the image is built on a base made here: a jlink'd runtime of a JDK (MAAS_BENCH_JDK,
+# default the one java runs; 19 or later, as the image's JVM flags need: the real base is 21) without the compiler,
+# with the default class data archive a temurin JRE also ships (modules java.se, jdk.httpserver, jdk.crypto.ec,
+# jdk.unsupported, jdk.zipfs, jdk.management), saved as an image archive that Jib takes as tar://. Jib then builds
+# the real image archive (profile image-tar); its layers are unpacked and its entrypoint (java <jvmFlags> -cp
+# @/app/jib-classpath-file dev.maas.tokenservice.Main) is run with /app, /tmp and the runtime's path rebased on the
+# unpacked folder, and the Deployment's JDK_JAVA_OPTIONS. No container runtime is used: the CPU and memory limits
+# of a pod do not apply, so the figure is the JVM's, on this machine's load.
 #
-# Needs openssl, curl, python3, jlink; Maven options (e.g. -Dmaven.repo.local=...) go in MAVEN_ARGS. Reads the generated config from the golden files of platform-specs/acme.yaml.
+# Needs openssl, curl, python3; Maven options (e.g. -Dmaven.repo.local=...) go in MAVEN_ARGS. Reads the generated config from the golden files of platform-specs/acme.yaml.
 set -euo pipefail
 RUNS=${1:-10}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -20,8 +24,15 @@ WORK=$(mktemp -d)
 PID=
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
+JDK=${MAAS_BENCH_JDK:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+FEATURE=$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ "${FEATURE%%.*}" -lt 19 ]; then
+  echo "$JDK is Java $FEATURE; the image's JVM flags need 19 or later: set MAAS_BENCH_JDK" >&2; exit 1
+fi
+
 # 1. A JRE base image archive, docker-save layout: one layer with the runtime under /opt/java/openjdk.
-jlink --add-modules java.se,jdk.httpserver,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,jdk.management \
+"$JDK/bin/jlink" --add-modules java.se,jdk.httpserver,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,jdk.management \
+  --generate-cds-archive \
   --strip-debug --no-header-files --no-man-pages --output "$WORK/jre"
 if [ -e "$WORK/jre/bin/javac" ]; then echo "the runtime has a compiler" >&2; exit 1; fi
 python3 - "$WORK" <<'PY'
@@ -64,8 +75,11 @@ for layer in manifest["Layers"]:
 entry = json.load(open(os.path.join(image, manifest["Config"])))["config"]["Entrypoint"]
 cp = os.path.join(rootfs, "app", "jib-classpath-file")
 open(cp + ".rebased", "w").write(open(cp).read().replace("/app/", rootfs + "/app/"))
+tmp = os.path.join(work, "tmp")
+os.makedirs(tmp)
 rebased = [os.path.join(rootfs, "opt/java/openjdk/bin/java") if a == "java" else
-           "@" + cp + ".rebased" if a == "@/app/jib-classpath-file" else a for a in entry]
+           "@" + cp + ".rebased" if a == "@/app/jib-classpath-file" else
+           a.replace("=/tmp/", "=" + tmp + "/") for a in entry]
 print("\n".join(rebased))
 PY
 mapfile -t ENTRYPOINT < "$WORK/entrypoint"
@@ -77,6 +91,11 @@ mkdir -p "$WORK/keys"
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/keys/start.pem" 2>/dev/null
 openssl pkey -in "$WORK/keys/start.pem" -pubout >> "$WORK/keys/start.pem"
 
+# The Deployment's JVM options, as the pod passes them.
+JVM_OPTS=$(grep -A1 'name: "\?JDK_JAVA_OPTIONS' "$GOLDEN/deployment-acme-token-service.yaml" \
+  | sed -n 's/^ *value: *"\?\([^"]*\)"\?$/\1/p')
+echo "JDK_JAVA_OPTIONS: $JVM_OPTS"
+
 # 4. Process start to the first 200 of /health, as the Deployment's environment starts it.
 for run in $(seq 1 "$RUNS"); do
   PORT=$(( 20000 + RANDOM % 20000 )); METRICS=$(( PORT + 1 ))
@@ -84,15 +103,16 @@ for run in $(seq 1 "$RUNS"); do
   START=$(date +%s%N)
   MAAS_CONFIG=$WORK/config.json MAAS_KEYS_DIR=$WORK/keys MAAS_STATE_DIR=$WORK/state MAAS_PORT=$PORT \
     MAAS_METRICS_PORT=$METRICS MAAS_BIND_ADDRESS=127.0.0.1 \
-    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
-    "${ENTRYPOINT[@]}" > "$WORK/service-$run.log" 2>&1 &
+    JDK_JAVA_OPTIONS="$JVM_OPTS" "${ENTRYPOINT[@]}" > "$WORK/service-$run.log" 2>&1 &
   PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$METRICS/health"; do
     kill -0 "$PID" 2>/dev/null || { cat "$WORK/service-$run.log"; exit 1; }
     sleep 0.01
   done
   END=$(date +%s%N)
-  echo "run $run: $(( (END - START) / 1000000 )) ms to ready"
+  CPU=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$PID/stat")
+  ARCHIVE=$([ -s "$WORK/tmp/maas-token-service.jsa" ] && echo "with" || echo "without")
+  echo "run $run: $(( (END - START) / 1000000 )) ms to ready, $CPU ms of CPU ($ARCHIVE a class data archive)"
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), CPUs: $(nproc)"

@@ -74,6 +74,27 @@ public final class TokenServiceGenerator implements Generator {
   private static final String METRICS = "metrics";
   private static final long RUN_AS = 10001L;
 
+  /**
+   * The JVM's options. A fixed heap, not a share of the pod's limit: the service holds its config,
+   * its keys and the state records, which the per-user bounds cap (docs/kinds/token-service.md), so 40 MiB
+   * is enough: at 50 concurrent clients the process was 113 MB resident on JDK 17 and
+   * 130-132 MB on JDK 25 (docs/performance.md), against 212-267 MB before. The serial collector
+   * suits a heap that small and starts no collector threads; metaspace and code cache are capped so
+   * that the resident size has a bound. An out-of-memory error ends the process, and Kubernetes
+   * restarts it.
+   */
+  static final String JVM_OPTIONS =
+      "-XX:+UseSerialGC -Xmx40m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
+          + " -XX:+ExitOnOutOfMemoryError";
+
+  /**
+   * Seconds the startup probe waits for the first answer of /health. The image's entrypoint takes
+   * 2.1-2.2 s of CPU to ready on a first start and 1.1-1.3 s with the class data archive a restart
+   * of the container maps (token-service-start.sh); on 2 processors at load 16-28 that was 7.1-7.8
+   * s and 3.5-5.8 s of wall time. 20 s is more than twice the slowest, for a start on a busy node.
+   */
+  static final int STARTUP_FAILURES = 20;
+
   /** It reads the token settings, tiers, gateway name and namespace, and model names. */
   @Override
   public boolean environmentInvariant() {
@@ -282,17 +303,14 @@ public final class TokenServiceGenerator implements Generator {
                 new EnvVar("MAAS_PORT", String.valueOf(TokenServiceEndpoints.PORT), null),
                 new EnvVar(
                     "MAAS_METRICS_PORT", String.valueOf(TokenServiceEndpoints.METRICS_PORT), null),
-                new EnvVar(
-                    "JDK_JAVA_OPTIONS",
-                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError",
-                    null)));
+                new EnvVar("JDK_JAVA_OPTIONS", JVM_OPTIONS, null)));
     env.addAll(redisEnv(platform.tokens().state()));
     var container =
         new ContainerBuilder()
             .withName("token-service")
             .withImage(image(platform))
-            // The image's own entrypoint: java -cp /app/resources:/app/classes:/app/libs/*
-            // dev.maas.tokenservice.Main.
+            // The image's own entrypoint: java <class data sharing flags> -cp
+            // /app/classpath/<jar>:/app/libs/* dev.maas.tokenservice.Main.
             // A tag that is not latest is pulled only when absent, which lets an image loaded into
             // the nodes run.
             .withImagePullPolicy("IfNotPresent")
@@ -307,18 +325,16 @@ public final class TokenServiceGenerator implements Generator {
             .withContainerPort(TokenServiceEndpoints.METRICS_PORT)
             .withProtocol("TCP")
             .endPort()
-            // The image's entrypoint is ready in 2.9-5.9 s on a 2-CPU machine at load 14
-            // (token-service-start.sh); the
-            // startup probe asks every second for 30 s, five times the slowest start measured, then
-            // liveness takes over.
-            .withStartupProbe(probe(METRICS, 1, 30))
+            // The startup probe asks every second, so a pod is ready within a second of its JVM;
+            // STARTUP_FAILURES seconds leave room for a start on a busy node (see its comment).
+            .withStartupProbe(probe(METRICS, 1, STARTUP_FAILURES))
             // Readiness asks the API's own threads, so a saturated pod stops getting traffic;
             // liveness asks the
             // metrics port, whose threads never queue behind API work, so a busy pod is not
             // restarted for being busy.
             .withReadinessProbe(probe(HTTP, 5, 3))
             .withLivenessProbe(probe(METRICS, 10, 3))
-            .withResources(Workloads.resources("100m", "256Mi", "1", "512Mi"))
+            .withResources(Workloads.resources("100m", "128Mi", "1", "192Mi"))
             .withSecurityContext(Workloads.restrictedContainer())
             .withVolumeMounts(
                 new VolumeMountBuilder()

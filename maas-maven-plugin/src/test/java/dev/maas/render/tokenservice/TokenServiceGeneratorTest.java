@@ -179,7 +179,7 @@ class TokenServiceGeneratorTest {
         c.at("/livenessProbe/httpGet/port").asText(),
         "liveness never waits behind API work");
     assertEquals("metrics", c.at("/startupProbe/httpGet/port").asText());
-    assertEquals("512Mi", c.at("/resources/limits/memory").asText());
+    assertEquals("192Mi", c.at("/resources/limits/memory").asText());
     Set<String> mounts = new TreeSet<>();
     c.path("volumeMounts")
         .forEach(
@@ -192,6 +192,18 @@ class TokenServiceGeneratorTest {
     c.path("env").forEach(e -> env.add(e.path("name").asText() + "=" + e.path("value").asText()));
     assertTrue(env.contains("MAAS_STATE_CONFIGMAP=acme-token-service-state"), env.toString());
     assertTrue(env.contains("MAAS_CONFIG=/etc/maas/config/config.json"), env.toString());
+    String jvm =
+        env.stream()
+            .filter(e -> e.startsWith("JDK_JAVA_OPTIONS="))
+            .findFirst()
+            .orElseThrow()
+            .substring("JDK_JAVA_OPTIONS=".length());
+    java.util.regex.Matcher heap = java.util.regex.Pattern.compile("-Xmx(\\d+)m").matcher(jvm);
+    assertTrue(heap.find(), "the heap is sized: " + jvm);
+    assertTrue(
+        Integer.parseInt(heap.group(1)) * 2 <= 192,
+        "the heap leaves the memory limit room for metaspace, code and threads: " + jvm);
+    assertTrue(jvm.contains("-XX:+ExitOnOutOfMemoryError"), jvm);
   }
 
   @Test

@@ -4,14 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maas.model.Limitador;
 import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
+import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
+import dev.maas.model.Rate;
 import dev.maas.model.Window;
 import dev.maas.output.Yaml;
+import dev.maas.render.policy.LimitKind;
+import dev.maas.render.policy.Predicates;
+import dev.maas.render.policy.RateLimitGenerator;
+import dev.maas.render.policy.TokenServiceLimitGenerator;
+import dev.maas.tokenservice.config.LimitEntry;
 import dev.maas.tokenservice.config.ModelEntry;
+import dev.maas.tokenservice.config.QuotaEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The token service's config file ({@code config.json}), rendered deterministically from the
@@ -51,7 +62,84 @@ public final class TokenServiceConfig {
         platform.tiers().stream()
             .map(t -> new TierEntry(t.name(), t.displayName(), t.level(), t.groups(), t.models()))
             .toList(),
-        platform.models().stream().map(TokenServiceConfig::model).toList());
+        platform.models().stream().map(TokenServiceConfig::model).toList(),
+        quota(platform));
+  }
+
+  /**
+   * The port of Limitador's HTTP API on the Service the limitador-operator makes (v0.17.1
+   * api/v1alpha1/limitador_types.go line 34, {@code DefaultServiceHTTPPort}).
+   */
+  public static final int LIMITADOR_HTTP_PORT = 8080;
+
+  /**
+   * Limitador's HTTP API: the limitador-operator names the Service {@code limitador-<Limitador
+   * name>} in the Limitador's namespace (v0.17.1 pkg/limitador/k8s_objects.go lines 177-179), and
+   * the Kuadrant generator names the Limitador {@code limitador}.
+   */
+  public static String limitadorUrl(Platform platform) {
+    Limitador settings =
+        platform.limitador() != null ? platform.limitador() : new Limitador(null, 1, null);
+    return "http://limitador-limitador."
+        + settings.namespace()
+        + ".svc.cluster.local:"
+        + LIMITADOR_HTTP_PORT;
+  }
+
+  /**
+   * Every rate of every limit the policies set, as Limitador holds it: named by the limit's key, in
+   * the namespace of the route the policy targets (kuadrant-operator v1.5.2
+   * limitador_limits_reconciler.go lines 151 and 176-201), with each counter expression as the
+   * variable {@code descriptors[0]["<expression>"]} (api/v1/ratelimitpolicy_types.go lines 238-248,
+   * internal/cel/transformer.go line 40).
+   */
+  static QuotaEntry quota(Platform platform) {
+    List<LimitEntry> limits = new ArrayList<>();
+    String models = platform.gateway().namespace() + "/" + ModelRouting.publicRouteName(platform);
+    for (LimitKind kind : LimitKind.values()) {
+      for (RateLimitGenerator.PlannedLimit planned :
+          new RateLimitGenerator(kind).planned(platform)) {
+        for (Rate rate : planned.rates()) {
+          limits.add(
+              new LimitEntry(
+                  models,
+                  planned.key(),
+                  kind.word(),
+                  planned.tier(),
+                  planned.model(),
+                  rate.window(),
+                  kuadrantSeconds(Window.parse(rate.window())),
+                  rate.limit(),
+                  planned.perUser() ? limitadorVariable(Predicates.USER_ID) : null));
+        }
+      }
+    }
+    Window apiWindow = Window.parse(TokenServiceLimitGenerator.WINDOW);
+    limits.add(
+        new LimitEntry(
+            platform.tokens().namespace() + "/" + TokenServiceEndpoints.name(platform),
+            TokenServiceLimitGenerator.LIMIT_KEY,
+            LimitKind.REQUESTS.word(),
+            null,
+            null,
+            TokenServiceLimitGenerator.WINDOW,
+            kuadrantSeconds(apiWindow),
+            TokenServiceLimitGenerator.CALLS_PER_WINDOW,
+            limitadorVariable(Predicates.USER_ID)));
+    return new QuotaEntry(limitadorUrl(platform), limits);
+  }
+
+  /**
+   * The window in seconds as Kuadrant gives it to Limitador: whole seconds, rounded down
+   * (kuadrant-operator v1.5.2 api/v1/ratelimitpolicy_types.go lines 272-278).
+   */
+  private static long kuadrantSeconds(Window window) {
+    return window.millis() / 1000;
+  }
+
+  /** A counter expression as a Limitador variable. */
+  private static String limitadorVariable(String expression) {
+    return "descriptors[0][\"" + expression + "\"]";
   }
 
   /**

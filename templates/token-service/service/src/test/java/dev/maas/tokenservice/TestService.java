@@ -1,9 +1,12 @@
 package dev.maas.tokenservice;
 
+import dev.maas.tokenservice.config.LimitEntry;
 import dev.maas.tokenservice.config.ModelEntry;
+import dev.maas.tokenservice.config.QuotaEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
 import dev.maas.tokenservice.json.Json;
+import dev.maas.tokenservice.quota.RecordedLimitador;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A service started in this JVM on free loopback ports, with a three-tier config, two keys and a
- * captured log.
+ * A service started in this JVM on free loopback ports, with a three-tier config, two keys, a
+ * captured log, and a recorded-format Limitador ({@link RecordedLimitador}) where it reads quota.
  */
 public final class TestService implements AutoCloseable {
 
@@ -73,18 +76,90 @@ public final class TestService implements AutoCloseable {
                   "/vision/mnist/v2/models/mnist/infer",
                   "/vision/mnist/v2/models/mnist/infer")));
 
+  /** The Limitador namespace of the model route's limits. */
+  public static final String MODELS_NAMESPACE = "maas-gateway/acme-models";
+
+  /** The Limitador namespace of the MaaS API's own limit. */
+  public static final String API_NAMESPACE = "maas-system/acme-token-service";
+
+  static final String USER_ID = "descriptors[0][\"auth.identity.userid\"]";
+
+  /** The limits of {@link #CONFIG}'s tiers, as the compiler writes them, read at {@code url}. */
+  public static QuotaEntry quota(String url) {
+    return new QuotaEntry(
+        url,
+        List.of(
+            new LimitEntry(
+                MODELS_NAMESPACE, "free-requests", "requests", "free", null, "1m", 60, 10, USER_ID),
+            new LimitEntry(
+                MODELS_NAMESPACE,
+                "premium-requests",
+                "requests",
+                "premium",
+                null,
+                "1m",
+                60,
+                100,
+                USER_ID),
+            new LimitEntry(
+                MODELS_NAMESPACE,
+                "premium-requests",
+                "requests",
+                "premium",
+                null,
+                "1d",
+                86400,
+                5000,
+                USER_ID),
+            new LimitEntry(
+                MODELS_NAMESPACE,
+                "premium-tokens",
+                "tokens",
+                "premium",
+                null,
+                "1h",
+                3600,
+                20000,
+                USER_ID),
+            new LimitEntry(
+                MODELS_NAMESPACE,
+                "model.llama-70b.requests",
+                "requests",
+                null,
+                "llama-70b",
+                "1m",
+                60,
+                1000,
+                null),
+            new LimitEntry(
+                API_NAMESPACE, "per-caller", "requests", null, null, "1m", 60, 30, USER_ID)));
+  }
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public final Path dir;
   public final KeyPair oldKey;
   public final KeyPair newKey;
+  public final RecordedLimitador limitador;
   private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
   private TokenServiceApp app;
 
   public TestService(Path dir) throws Exception {
     this.dir = dir;
-    Files.write(dir.resolve("config.json"), Json.MAPPER.writeValueAsBytes(CONFIG));
+    limitador = new RecordedLimitador();
+    ServiceConfig withQuota =
+        new ServiceConfig(
+            CONFIG.platform(),
+            CONFIG.issuer(),
+            CONFIG.audience(),
+            CONFIG.defaultTTL(),
+            CONFIG.maxTTL(),
+            CONFIG.apiKeyMaxTTL(),
+            CONFIG.tiers(),
+            CONFIG.models(),
+            quota(limitador.url()));
+    Files.write(dir.resolve("config.json"), Json.MAPPER.writeValueAsBytes(withQuota));
     Path keys = Files.createDirectories(dir.resolve("keys"));
     oldKey = ecKeyPair();
     newKey = ecKeyPair();
@@ -192,5 +267,6 @@ public final class TestService implements AutoCloseable {
     if (app != null) {
       app.close();
     }
+    limitador.close();
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  *     without a lifetime
  * @param tiers the tiers in spec order
  * @param models the models in spec order
+ * @param quota where callers' remaining quota is read, or {@code null} when the config predates it
  */
 public record ServiceConfig(
     String platform,
@@ -28,7 +29,21 @@ public record ServiceConfig(
     long maxTTL,
     long apiKeyMaxTTL,
     List<TierEntry> tiers,
-    List<ModelEntry> models) {
+    List<ModelEntry> models,
+    QuotaEntry quota) {
+
+  /** A config without quota settings. */
+  public ServiceConfig(
+      String platform,
+      String issuer,
+      String audience,
+      long defaultTTL,
+      long maxTTL,
+      long apiKeyMaxTTL,
+      List<TierEntry> tiers,
+      List<ModelEntry> models) {
+    this(platform, issuer, audience, defaultTTL, maxTTL, apiKeyMaxTTL, tiers, models, null);
+  }
 
   /** A config whose API keys live at most as long as tokens. */
   public ServiceConfig(
@@ -66,6 +81,16 @@ public record ServiceConfig(
   /** The tier named {@code name}, if it still exists. */
   public Optional<TierEntry> tier(String name) {
     return tiers.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** The limits a caller of {@code tier} meets, in policy order; none without quota settings. */
+  public List<LimitEntry> limitsOf(TierEntry tier) {
+    if (quota == null) {
+      return List.of();
+    }
+    return quota.limits().stream()
+        .filter(l -> l.appliesTo(tier, m -> tier != null && tier.allows(m)))
+        .toList();
   }
 
   /** The models {@code tier} may call, in spec order. */

@@ -1,6 +1,7 @@
 package dev.maas.tokenservice.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.maas.tokenservice.config.LimitEntry;
 import dev.maas.tokenservice.config.ModelEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
@@ -23,12 +24,15 @@ final class CatalogueEndpoints {
   private final ServiceConfig config;
   private final Tiers tiers;
   private final TokenCheck tokens;
+  private final ApiKeyEndpoints apiKeys;
   private final long started;
 
-  CatalogueEndpoints(ServiceConfig config, Tiers tiers, TokenCheck tokens, long started) {
+  CatalogueEndpoints(
+      ServiceConfig config, Tiers tiers, TokenCheck tokens, ApiKeyEndpoints apiKeys, long started) {
     this.config = config;
     this.tiers = tiers;
     this.tokens = tokens;
+    this.apiKeys = apiKeys;
     this.started = started;
   }
 
@@ -47,8 +51,8 @@ final class CatalogueEndpoints {
   }
 
   /**
-   * GET /v1/me: who the gateway says the caller is, their tier (null without one) and the models it
-   * allows.
+   * GET /v1/me: who the gateway says the caller is, their tier (null without one), the models it
+   * allows with the URL to call each, and the limits the caller meets.
    */
   Reply me(Request request) throws Refusal {
     Caller caller = request.caller();
@@ -68,17 +72,41 @@ final class CatalogueEndpoints {
       }
     }
     out.put("models", models);
+    out.put("limits", config.limitsOf(tier).stream().map(CatalogueEndpoints::limit).toList());
     return Reply.json(200, out);
+  }
+
+  /** A limit as clients read it: what it counts, over which window, and how much. */
+  static Map<String, Object> limit(LimitEntry l) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", l.name());
+    out.put("kind", l.kind());
+    out.put("model", l.model());
+    out.put("scope", l.counter() == null ? "shared" : "user");
+    out.put("window", l.window());
+    out.put("windowSeconds", l.seconds());
+    out.put("limit", l.limit());
+    return out;
   }
 
   /**
    * GET /v1/models: the models of the caller's tier, OpenAI style. With one of the platform's own
-   * tokens as bearer the token's tier decides, after the token is checked completely.
+   * credentials as bearer, its tier decides: a token after it is checked completely, an API key
+   * when it is live. Any other caller is the one the gateway names.
    */
   Reply models(Request request) throws Refusal {
     TierEntry tier = null;
     String bearer = request.bearer();
-    if (bearer != null && config.issuer().equals(TokenVerifier.unverifiedIssuer(bearer))) {
+    if (bearer != null && bearer.startsWith(ApiKeyEndpoints.PREFIX)) {
+      tier =
+          apiKeys
+              .live(bearer)
+              .flatMap(e -> config.tier(e.getValue().tier()))
+              .orElseThrow(
+                  () ->
+                      new Refusal(
+                          401, "invalid_token", "the API key is unknown, expired or revoked"));
+    } else if (bearer != null && config.issuer().equals(TokenVerifier.unverifiedIssuer(bearer))) {
       try {
         tier = config.tier(tokens.check(bearer).tier()).orElse(null);
       } catch (InvalidTokenException e) {

@@ -1,0 +1,102 @@
+package dev.maas.tokenservice.quota;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.maas.tokenservice.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A recorded-format Limitador, not the real one: it answers {@code GET /counters/{namespace}} with
+ * the counters of {@code limitador-counters.json}, a response written in the format
+ * limitador-server documents (src/http_api/request_types.rs, docs/http_server_spec.json), for the
+ * limit names and variables Kuadrant gives the platform's policies. Limitador itself is a Rust
+ * server that cannot be built here. It keeps the raw paths it was asked, and can be told to answer
+ * an error or to answer late.
+ */
+public final class RecordedLimitador implements AutoCloseable {
+
+  /** The recorded answer, every namespace's counters in one list. */
+  public static final String RECORDING = "/dev/maas/tokenservice/quota/limitador-counters.json";
+
+  private final HttpServer server;
+  private final JsonNode counters;
+  private final List<String> asked = new CopyOnWriteArrayList<>();
+  private volatile int status = 200;
+  private volatile long delayMillis;
+
+  public RecordedLimitador() throws IOException {
+    try (InputStream in = RecordedLimitador.class.getResourceAsStream(RECORDING)) {
+      counters = Json.MAPPER.readTree(in);
+    }
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** The base URL of its HTTP API. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The raw paths asked so far. */
+  public List<String> asked() {
+    return List.copyOf(asked);
+  }
+
+  /** Answers {@code status} with an empty body from now on (200: the recording again). */
+  public void answer(int status) {
+    this.status = status;
+  }
+
+  /** Waits {@code millis} before every answer. */
+  public void delay(long millis) {
+    this.delayMillis = millis;
+  }
+
+  private void handle(HttpExchange exchange) {
+    try (exchange) {
+      String raw = exchange.getRequestURI().getRawPath();
+      asked.add(raw);
+      if (delayMillis > 0) {
+        Thread.sleep(delayMillis);
+      }
+      if (status != 200 || !raw.startsWith("/counters/") || raw.indexOf('/', 10) >= 0) {
+        exchange.sendResponseHeaders(status != 200 ? status : 404, -1);
+        return;
+      }
+      String namespace =
+          URLDecoder.decode(raw.substring("/counters/".length()), StandardCharsets.UTF_8);
+      ArrayNode out = Json.MAPPER.createArrayNode();
+      for (JsonNode c : counters) {
+        if (namespace.equals(c.path("limit").path("namespace").asText())) {
+          out.add(c);
+        }
+      }
+      byte[] body = Json.MAPPER.writeValueAsBytes(out);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream o = exchange.getResponseBody()) {
+        o.write(body);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

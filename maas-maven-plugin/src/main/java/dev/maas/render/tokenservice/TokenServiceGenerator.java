@@ -245,7 +245,8 @@ public final class TokenServiceGenerator implements Generator {
 
   private static KubeObject deployment(Platform platform, String checksum) {
     String name = TokenServiceEndpoints.name(platform);
-    List<EnvVar> env =
+    List<EnvVar> env = new ArrayList<>();
+    env.addAll(
         List.of(
             new EnvVar("MAAS_CONFIG", "/etc/maas/config/" + TokenServiceConfig.FILE_NAME, null),
             new EnvVar("MAAS_KEYS_DIR", "/etc/maas/keys", null),
@@ -255,7 +256,15 @@ public final class TokenServiceGenerator implements Generator {
             new EnvVar(
                 "MAAS_METRICS_PORT", String.valueOf(TokenServiceEndpoints.METRICS_PORT), null),
             new EnvVar(
-                "JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError", null));
+                "JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError", null)));
+    // The Web UI's OIDC sign-in: the issuer the route's AuthPolicy trusts and the public client
+    // the page signs in as (dev.maas.tokenservice.ui.WebUi reads both; without either it offers
+    // only the pasted Kubernetes token).
+    String client = platform.auth().webClientId();
+    if (client != null) {
+      env.add(new EnvVar("MAAS_OIDC_ISSUER_URL", platform.auth().oidcIssuerUrl(), null));
+      env.add(new EnvVar("MAAS_OIDC_CLIENT_ID", client, null));
+    }
     var container =
         new ContainerBuilder()
             .withName("token-service")

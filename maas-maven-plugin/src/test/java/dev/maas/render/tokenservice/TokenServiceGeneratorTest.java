@@ -427,4 +427,91 @@ class TokenServiceGeneratorTest {
     JsonNode pdb = find(objects, "PodDisruptionBudget", "acme-token-service").body();
     assertEquals(1, pdb.at("/spec/minAvailable").asInt());
   }
+
+  private static java.util.Map<String, String> env(Platform platform) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    find(objects(platform), "Deployment", "acme-token-service")
+        .body()
+        .at("/spec/template/spec/containers/0/env")
+        .forEach(e -> out.put(e.path("name").asText(), e.path("value").asText()));
+    return out;
+  }
+
+  @Test
+  void theWebUiGetsItsOidcSignInFromTheSpec() {
+    assertFalse(
+        env(acme).containsKey("MAAS_OIDC_ISSUER_URL"), "acme signs users in by TokenReview");
+    String issuer = "https://sso.example.com/realms/acme";
+    java.util.Map<String, String> byAudience =
+        env(withAuth(acme, new UserAuth(null, issuer, List.of("maas"), "groups", "sub")));
+    assertEquals(issuer, byAudience.get("MAAS_OIDC_ISSUER_URL"));
+    assertEquals("maas", byAudience.get("MAAS_OIDC_CLIENT_ID"), "the first audience");
+    java.util.Map<String, String> named =
+        env(
+            withAuth(
+                acme, new UserAuth(null, issuer, List.of("maas"), "groups", "sub", "maas-ui")));
+    assertEquals("maas-ui", named.get("MAAS_OIDC_CLIENT_ID"));
+    assertFalse(
+        env(withAuth(acme, new UserAuth(null, issuer, List.of(), "groups", "sub")))
+            .containsKey("MAAS_OIDC_CLIENT_ID"),
+        "no client to sign in as: the page offers the pasted token only");
+  }
+
+  /**
+   * The quota the service reads names exactly the Limitador limits Kuadrant makes of the generated
+   * policies: per rate, the limit key as name, the targeted route's namespaced name as namespace,
+   * the window in whole seconds, the rate's limit, and each counter as {@code
+   * descriptors[0]["<expression>"]} (kuadrant-operator v1.5.2 limitador_limits_reconciler.go lines
+   * 176-201).
+   */
+  @Test
+  void quotaNamesTheCountersTheGeneratedPoliciesCreate() {
+    List<KubeObject> policies = new ArrayList<>();
+    for (var kind : dev.maas.render.policy.LimitKind.values()) {
+      policies.addAll(new dev.maas.render.policy.RateLimitGenerator(kind).generate(acme));
+    }
+    policies.addAll(new dev.maas.render.policy.TokenServiceLimitGenerator().generate(acme));
+    Set<String> fromPolicies = new TreeSet<>();
+    for (KubeObject policy : policies) {
+      JsonNode spec = policy.body().path("spec");
+      String namespace = policy.namespace() + "/" + spec.at("/targetRef/name").asText();
+      spec.path("limits")
+          .fields()
+          .forEachRemaining(
+              limit -> {
+                JsonNode counters = limit.getValue().path("counters");
+                String counter =
+                    counters.isEmpty()
+                        ? null
+                        : "descriptors[0][\"" + counters.get(0).path("expression").asText() + "\"]";
+                limit
+                    .getValue()
+                    .path("rates")
+                    .forEach(
+                        rate ->
+                            fromPolicies.add(
+                                namespace
+                                    + " "
+                                    + limit.getKey()
+                                    + " "
+                                    + java.time.Duration.parse(
+                                            "PT" + rate.path("window").asText().toUpperCase())
+                                        .toSeconds()
+                                    + " "
+                                    + rate.path("limit").asLong()
+                                    + " "
+                                    + counter));
+              });
+    }
+    Set<String> fromConfig = new TreeSet<>();
+    for (var l : TokenServiceConfig.of(acme).quota().limits()) {
+      fromConfig.add(
+          l.namespace() + " " + l.name() + " " + l.seconds() + " " + l.limit() + " " + l.counter());
+    }
+    assertTrue(fromPolicies.size() >= 6, fromPolicies::toString);
+    assertEquals(fromPolicies, fromConfig);
+    assertEquals(
+        "http://limitador-limitador.kuadrant-system.svc.cluster.local:8080",
+        TokenServiceConfig.of(acme).quota().limitadorUrl());
+  }
 }

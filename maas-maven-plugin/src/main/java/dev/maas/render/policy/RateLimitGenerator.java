@@ -11,6 +11,7 @@ import dev.maas.model.Tier;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
+import dev.maas.tokenservice.config.LimitName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,12 @@ public final class RateLimitGenerator implements Generator {
         overridden.forEach(model -> when.add(Predicates.notPathUnder(model)));
         out.add(
             new PlannedLimit(
-                tier.name() + "-" + kind.word(), tier.name(), null, general, when, perUser));
+                LimitName.tier(tier.name(), kind.word()),
+                tier.name(),
+                null,
+                general,
+                when,
+                perUser));
       }
       for (Model model : overridden) {
         List<Rate> rates = kind.overrideRates(tier.modelLimits().get(model.name()));
@@ -136,7 +142,7 @@ public final class RateLimitGenerator implements Generator {
         }
         out.add(
             new PlannedLimit(
-                tier.name() + "-" + model.name() + "-" + kind.word(),
+                LimitName.override(tier.name(), model.name(), kind.word()),
                 tier.name(),
                 model.name(),
                 rates,

@@ -6,6 +6,7 @@ import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
+import dev.maas.tokenservice.config.LimitName;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public final class TokenServiceLimitGenerator implements Generator {
   public static final int CALLS_PER_WINDOW = 30;
 
   /** The limit's key, which Kuadrant makes the Limitador limit's name. */
-  public static final String LIMIT_KEY = "per-caller";
+  public static final String LIMIT_KEY = LimitName.API;
 
   /** The window of {@link #CALLS_PER_WINDOW}. */
   public static final String WINDOW = "1m";

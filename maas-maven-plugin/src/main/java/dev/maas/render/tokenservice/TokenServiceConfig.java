@@ -9,20 +9,12 @@ import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
 import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
-import dev.maas.model.Rate;
 import dev.maas.model.Window;
 import dev.maas.output.Yaml;
-import dev.maas.render.policy.LimitKind;
-import dev.maas.render.policy.Predicates;
-import dev.maas.render.policy.RateLimitGenerator;
-import dev.maas.render.policy.TokenServiceLimitGenerator;
-import dev.maas.tokenservice.config.LimitEntry;
 import dev.maas.tokenservice.config.ModelEntry;
 import dev.maas.tokenservice.config.QuotaEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The token service's config file ({@code config.json}), rendered deterministically from the
@@ -87,59 +79,17 @@ public final class TokenServiceConfig {
   }
 
   /**
-   * Every rate of every limit the policies set, as Limitador holds it: named by the limit's key, in
-   * the namespace of the route the policy targets (kuadrant-operator v1.5.2
-   * limitador_limits_reconciler.go lines 151 and 176-201), with each counter expression as the
-   * variable {@code descriptors[0]["<expression>"]} (api/v1/ratelimitpolicy_types.go lines 238-248,
-   * internal/cel/transformer.go line 40).
+   * Where the service reads quota: Limitador's HTTP API and the namespaces Kuadrant counts the
+   * policies' limits in, each the namespaced name of the route the policy targets
+   * (kuadrant-operator v1.5.2 internal/controller/ratelimit_workflow_helpers.go lines 66-68,
+   * limitador_limits_reconciler.go line 151). The limits themselves are read from Limitador, so
+   * editing one changes the policies only.
    */
   static QuotaEntry quota(Platform platform) {
-    List<LimitEntry> limits = new ArrayList<>();
-    String models = platform.gateway().namespace() + "/" + ModelRouting.publicRouteName(platform);
-    for (LimitKind kind : LimitKind.values()) {
-      for (RateLimitGenerator.PlannedLimit planned :
-          new RateLimitGenerator(kind).planned(platform)) {
-        for (Rate rate : planned.rates()) {
-          limits.add(
-              new LimitEntry(
-                  models,
-                  planned.key(),
-                  kind.word(),
-                  planned.tier(),
-                  planned.model(),
-                  rate.window(),
-                  kuadrantSeconds(Window.parse(rate.window())),
-                  rate.limit(),
-                  planned.perUser() ? limitadorVariable(Predicates.USER_ID) : null));
-        }
-      }
-    }
-    Window apiWindow = Window.parse(TokenServiceLimitGenerator.WINDOW);
-    limits.add(
-        new LimitEntry(
-            platform.tokens().namespace() + "/" + TokenServiceEndpoints.name(platform),
-            TokenServiceLimitGenerator.LIMIT_KEY,
-            LimitKind.REQUESTS.word(),
-            null,
-            null,
-            TokenServiceLimitGenerator.WINDOW,
-            kuadrantSeconds(apiWindow),
-            TokenServiceLimitGenerator.CALLS_PER_WINDOW,
-            limitadorVariable(Predicates.USER_ID)));
-    return new QuotaEntry(limitadorUrl(platform), limits);
-  }
-
-  /**
-   * The window in seconds as Kuadrant gives it to Limitador: whole seconds, rounded down
-   * (kuadrant-operator v1.5.2 api/v1/ratelimitpolicy_types.go lines 272-278).
-   */
-  private static long kuadrantSeconds(Window window) {
-    return window.millis() / 1000;
-  }
-
-  /** A counter expression as a Limitador variable. */
-  private static String limitadorVariable(String expression) {
-    return "descriptors[0][\"" + expression + "\"]";
+    return new QuotaEntry(
+        limitadorUrl(platform),
+        platform.gateway().namespace() + "/" + ModelRouting.publicRouteName(platform),
+        platform.tokens().namespace() + "/" + TokenServiceEndpoints.name(platform));
   }
 
   /**

@@ -458,60 +458,58 @@ class TokenServiceGeneratorTest {
   }
 
   /**
-   * The quota the service reads names exactly the Limitador limits Kuadrant makes of the generated
-   * policies: per rate, the limit key as name, the targeted route's namespaced name as namespace,
-   * the window in whole seconds, the rate's limit, and each counter as {@code
-   * descriptors[0]["<expression>"]} (kuadrant-operator v1.5.2 limitador_limits_reconciler.go lines
-   * 176-201).
+   * The service looks for a caller's limits under the names and in the Limitador namespaces
+   * Kuadrant gives the generated policies' limits: the limit's key, in the targeted route's
+   * namespaced name (kuadrant-operator v1.5.2 limitador_limits_reconciler.go lines 151 and
+   * 176-201). Every limit that can count a tier's caller is among the names the config gives that
+   * tier, and every per-caller limit counts by the user id.
    */
   @Test
-  void quotaNamesTheCountersTheGeneratedPoliciesCreate() {
+  void quotaFindsEveryLimitTheGeneratedPoliciesSet() {
+    var config = TokenServiceConfig.of(acme);
+    java.util.Map<String, Set<String>> namesByTier = new java.util.TreeMap<>();
+    for (var tier : config.tiers()) {
+      Set<String> names = new TreeSet<>();
+      config.limitNamesOf(tier).forEach(n -> names.add(n.namespace() + " " + n.name()));
+      namesByTier.put(tier.name(), names);
+    }
     List<KubeObject> policies = new ArrayList<>();
     for (var kind : dev.maas.render.policy.LimitKind.values()) {
       policies.addAll(new dev.maas.render.policy.RateLimitGenerator(kind).generate(acme));
     }
     policies.addAll(new dev.maas.render.policy.TokenServiceLimitGenerator().generate(acme));
-    Set<String> fromPolicies = new TreeSet<>();
+    int checked = 0;
     for (KubeObject policy : policies) {
       JsonNode spec = policy.body().path("spec");
       String namespace = policy.namespace() + "/" + spec.at("/targetRef/name").asText();
-      spec.path("limits")
-          .fields()
-          .forEachRemaining(
-              limit -> {
-                JsonNode counters = limit.getValue().path("counters");
-                String counter =
-                    counters.isEmpty()
-                        ? null
-                        : "descriptors[0][\"" + counters.get(0).path("expression").asText() + "\"]";
-                limit
-                    .getValue()
-                    .path("rates")
-                    .forEach(
-                        rate ->
-                            fromPolicies.add(
-                                namespace
-                                    + " "
-                                    + limit.getKey()
-                                    + " "
-                                    + java.time.Duration.parse(
-                                            "PT" + rate.path("window").asText().toUpperCase())
-                                        .toSeconds()
-                                    + " "
-                                    + rate.path("limit").asLong()
-                                    + " "
-                                    + counter));
-              });
+      var limits = spec.path("limits").fields();
+      while (limits.hasNext()) {
+        var limit = limits.next();
+        String predicates = limit.getValue().path("when").toString();
+        for (var tier : config.tiers()) {
+          boolean tierPredicate = predicates.contains("auth.identity.tier");
+          boolean counts =
+              tierPredicate
+                  ? predicates.contains("\\\"" + tier.name() + "\\\"")
+                  : !limit.getKey().startsWith("model.")
+                      || tier.allows(limit.getKey().split("\\.")[1]);
+          if (counts) {
+            assertTrue(
+                namesByTier.get(tier.name()).contains(namespace + " " + limit.getKey()),
+                tier.name() + " misses " + namespace + " " + limit.getKey());
+            checked++;
+          }
+        }
+        JsonNode counters = limit.getValue().path("counters");
+        assertTrue(
+            counters.isEmpty()
+                || "auth.identity.userid".equals(counters.get(0).path("expression").asText()),
+            limit.toString());
+      }
     }
-    Set<String> fromConfig = new TreeSet<>();
-    for (var l : TokenServiceConfig.of(acme).quota().limits()) {
-      fromConfig.add(
-          l.namespace() + " " + l.name() + " " + l.seconds() + " " + l.limit() + " " + l.counter());
-    }
-    assertTrue(fromPolicies.size() >= 6, fromPolicies::toString);
-    assertEquals(fromPolicies, fromConfig);
+    assertTrue(checked >= 8, "only " + checked + " tier-limit pairs");
     assertEquals(
         "http://limitador-limitador.kuadrant-system.svc.cluster.local:8080",
-        TokenServiceConfig.of(acme).quota().limitadorUrl());
+        config.quota().limitadorUrl());
   }
 }

@@ -63,7 +63,7 @@ class MaasCliProcessTest {
     Files.copy(ROOT.resolve("platform-specs/acme.yaml"), work.resolve("platform-specs/acme.yaml"));
     config = dir.resolve("home/.config/maas/config.json");
     Path serviceDir = Files.createDirectories(dir.resolve("service"));
-    limitador = new LimitadorStandIn(serviceDir.resolve("config.json"));
+    limitador = new LimitadorStandIn(ROOT.resolve("platform-specs/acme.yaml"));
     ServiceProcess started =
         ServiceProcess.launchFromSpec(
             ROOT.resolve("platform-specs/acme.yaml"),

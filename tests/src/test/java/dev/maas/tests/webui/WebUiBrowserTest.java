@@ -89,7 +89,7 @@ class WebUiBrowserTest {
     Files.writeString(specFile, spec);
     int oidcPort = ServiceProcess.freePort();
     issuer = "http://127.0.0.1:" + oidcPort;
-    limitador = new LimitadorStandIn(dir.resolve("config.json"));
+    limitador = new LimitadorStandIn(specFile);
     ServiceProcess started =
         ServiceProcess.launchFromSpec(
             specFile,

@@ -1,6 +1,5 @@
 package dev.maas.tokenservice;
 
-import dev.maas.tokenservice.config.LimitEntry;
 import dev.maas.tokenservice.config.ModelEntry;
 import dev.maas.tokenservice.config.QuotaEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
@@ -82,57 +81,9 @@ public final class TestService implements AutoCloseable {
   /** The Limitador namespace of the MaaS API's own limit. */
   public static final String API_NAMESPACE = "maas-system/acme-token-service";
 
-  static final String USER_ID = "descriptors[0][\"auth.identity.userid\"]";
-
-  /** The limits of {@link #CONFIG}'s tiers, as the compiler writes them, read at {@code url}. */
+  /** Where {@link #CONFIG}'s service reads quota: the Limitador at {@code url}. */
   public static QuotaEntry quota(String url) {
-    return new QuotaEntry(
-        url,
-        List.of(
-            new LimitEntry(
-                MODELS_NAMESPACE, "free-requests", "requests", "free", null, "1m", 60, 10, USER_ID),
-            new LimitEntry(
-                MODELS_NAMESPACE,
-                "premium-requests",
-                "requests",
-                "premium",
-                null,
-                "1m",
-                60,
-                100,
-                USER_ID),
-            new LimitEntry(
-                MODELS_NAMESPACE,
-                "premium-requests",
-                "requests",
-                "premium",
-                null,
-                "1d",
-                86400,
-                5000,
-                USER_ID),
-            new LimitEntry(
-                MODELS_NAMESPACE,
-                "premium-tokens",
-                "tokens",
-                "premium",
-                null,
-                "1h",
-                3600,
-                20000,
-                USER_ID),
-            new LimitEntry(
-                MODELS_NAMESPACE,
-                "model.llama-70b.requests",
-                "requests",
-                null,
-                "llama-70b",
-                "1m",
-                60,
-                1000,
-                null),
-            new LimitEntry(
-                API_NAMESPACE, "per-caller", "requests", null, null, "1m", 60, 30, USER_ID)));
+    return new QuotaEntry(url, MODELS_NAMESPACE, API_NAMESPACE);
   }
 
   private static final HttpClient HTTP =

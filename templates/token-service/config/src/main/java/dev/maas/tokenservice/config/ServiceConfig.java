@@ -83,14 +83,32 @@ public record ServiceConfig(
     return tiers.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
-  /** The limits a caller of {@code tier} meets, in policy order; none without quota settings. */
-  public List<LimitEntry> limitsOf(TierEntry tier) {
+  /**
+   * The Limitador limits that may count a caller of {@code tier} (none is {@code null}): the tier's
+   * own and its per-model ones, the caps of the models it may call, and the MaaS API's own; of each
+   * kind. Which of them exist, and their windows, only Limitador knows.
+   */
+  public List<LimitName> limitNamesOf(TierEntry tier) {
     if (quota == null) {
       return List.of();
     }
-    return quota.limits().stream()
-        .filter(l -> l.appliesTo(tier, m -> tier != null && tier.allows(m)))
-        .toList();
+    List<LimitName> out = new ArrayList<>();
+    List<ModelEntry> allowed = tier == null ? List.of() : modelsOf(tier);
+    for (String kind : List.of(LimitName.REQUESTS, LimitName.TOKENS)) {
+      String ns = quota.modelsNamespace();
+      if (tier != null) {
+        out.add(new LimitName(ns, LimitName.tier(tier.name(), kind), kind, null));
+        for (ModelEntry m : allowed) {
+          out.add(
+              new LimitName(ns, LimitName.override(tier.name(), m.name(), kind), kind, m.name()));
+        }
+      }
+      for (ModelEntry m : allowed) {
+        out.add(new LimitName(ns, LimitName.cap(m.name(), kind), kind, m.name()));
+      }
+    }
+    out.add(new LimitName(quota.apiNamespace(), LimitName.API, LimitName.REQUESTS, null));
+    return out;
   }
 
   /** The models {@code tier} may call, in spec order. */

@@ -50,11 +50,12 @@ public final class ApiRoutes {
             audit,
             clock);
     ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(config, tiers, ledger, audit, clock);
+    UsageEndpoints usage = new UsageEndpoints(config, System.getenv());
     CatalogueEndpoints catalogue =
-        new CatalogueEndpoints(config, tiers, check, apiKeys, clock.instant().getEpochSecond());
+        new CatalogueEndpoints(
+            config, tiers, check, apiKeys, usage, clock.instant().getEpochSecond());
     DiscoveryEndpoints discovery = new DiscoveryEndpoints(config, keys);
     InternalEndpoints internal = new InternalEndpoints(check, ledger, metrics);
-    UsageEndpoints usage = new UsageEndpoints(config, System.getenv());
     return Stream.concat(
             Stream.of(
                 new Route("GET", "/health", r -> health()),

@@ -1,7 +1,6 @@
 package dev.maas.tokenservice.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.maas.tokenservice.config.LimitEntry;
 import dev.maas.tokenservice.config.ModelEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
@@ -25,14 +24,21 @@ final class CatalogueEndpoints {
   private final Tiers tiers;
   private final TokenCheck tokens;
   private final ApiKeyEndpoints apiKeys;
+  private final UsageEndpoints usage;
   private final long started;
 
   CatalogueEndpoints(
-      ServiceConfig config, Tiers tiers, TokenCheck tokens, ApiKeyEndpoints apiKeys, long started) {
+      ServiceConfig config,
+      Tiers tiers,
+      TokenCheck tokens,
+      ApiKeyEndpoints apiKeys,
+      UsageEndpoints usage,
+      long started) {
     this.config = config;
     this.tiers = tiers;
     this.tokens = tokens;
     this.apiKeys = apiKeys;
+    this.usage = usage;
     this.started = started;
   }
 
@@ -72,21 +78,9 @@ final class CatalogueEndpoints {
       }
     }
     out.put("models", models);
-    out.put("limits", config.limitsOf(tier).stream().map(CatalogueEndpoints::limit).toList());
+    // As Limitador holds them; null while it cannot be read, so the rest still answers.
+    out.put("limits", usage.limitsOf(tier));
     return Reply.json(200, out);
-  }
-
-  /** A limit as clients read it: what it counts, over which window, and how much. */
-  static Map<String, Object> limit(LimitEntry l) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", l.name());
-    out.put("kind", l.kind());
-    out.put("model", l.model());
-    out.put("scope", l.counter() == null ? "shared" : "user");
-    out.put("window", l.window());
-    out.put("windowSeconds", l.seconds());
-    out.put("limit", l.limit());
-    return out;
   }
 
   /**

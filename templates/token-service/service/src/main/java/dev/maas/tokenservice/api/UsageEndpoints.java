@@ -1,6 +1,5 @@
 package dev.maas.tokenservice.api;
 
-import dev.maas.tokenservice.config.LimitEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
 import dev.maas.tokenservice.http.Caller;
@@ -47,10 +46,9 @@ final class UsageEndpoints {
     if (reader == null) {
       return unavailable("this MaaS API has no quota settings: regenerate its config");
     }
-    List<LimitEntry> limits = config.limitsOf(tier);
     List<Usage> usage;
     try {
-      usage = reader.usage(caller.username(), limits);
+      usage = reader.usage(caller.username(), config.limitNamesOf(tier));
     } catch (LimitadorUnavailableException e) {
       return unavailable(
           "the quota counters cannot be read right now ("
@@ -59,7 +57,7 @@ final class UsageEndpoints {
     }
     List<Map<String, Object>> out = new ArrayList<>();
     for (Usage u : usage) {
-      Map<String, Object> item = CatalogueEndpoints.limit(u.limit());
+      Map<String, Object> item = describe(u);
       item.put("remaining", u.remaining());
       item.put("resetsInSeconds", u.resetsInSeconds());
       out.add(item);
@@ -69,6 +67,49 @@ final class UsageEndpoints {
     body.put("tier", tier == null ? null : tier.name());
     body.put("limits", out);
     return Reply.json(200, body);
+  }
+
+  /**
+   * The limits a caller of {@code tier} meets, as Limitador holds them; null when it cannot say.
+   */
+  List<Map<String, Object>> limitsOf(TierEntry tier) {
+    if (reader == null) {
+      return null;
+    }
+    try {
+      return reader.limits(config.limitNamesOf(tier)).stream()
+          .map(UsageEndpoints::describe)
+          .toList();
+    } catch (LimitadorUnavailableException e) {
+      return null;
+    }
+  }
+
+  /** A limit's window as clients read it: what it counts, over how long, and how much. */
+  private static Map<String, Object> describe(Usage u) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", u.name().name());
+    out.put("kind", u.name().kind());
+    out.put("model", u.name().model());
+    out.put("scope", u.limit().variables().isEmpty() ? "shared" : "user");
+    out.put("window", window(u.limit().seconds()));
+    out.put("windowSeconds", u.limit().seconds());
+    out.put("limit", u.limit().maxValue());
+    return out;
+  }
+
+  /** Seconds in the largest whole unit: {@code 120} is {@code 2m}, {@code 86400} is {@code 1d}. */
+  static String window(long seconds) {
+    if (seconds > 0 && seconds % 86_400 == 0) {
+      return seconds / 86_400 + "d";
+    }
+    if (seconds > 0 && seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    if (seconds > 0 && seconds % 60 == 0) {
+      return seconds / 60 + "m";
+    }
+    return seconds + "s";
   }
 
   private static Reply unavailable(String message) {

@@ -20,10 +20,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads Limitador's counters of one namespace over its HTTP API with a short timeout. The answer
- * lists every caller's counters of the namespace, so it is read one counter at a time and bounded.
+ * Reads Limitador's limits and counters of one namespace over its HTTP API with a short timeout.
+ * The counters answer lists every caller's counters of the namespace, so it is read one counter at
+ * a time and bounded.
  */
 public final class LimitadorCounters {
 
@@ -36,8 +38,8 @@ public final class LimitadorCounters {
   /** Largest answer read: about a hundred thousand counters. */
   static final long MAX_ANSWER_BYTES = 64L * 1024 * 1024;
 
-  /** Reads one element of the array: the rest of the array follows it. */
-  private static final ObjectReader ONE_COUNTER =
+  /** Reads one element of an array: the rest of the array follows it. */
+  private static final ObjectReader ONE_ELEMENT =
       Json.MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final String baseUrl;
@@ -58,14 +60,30 @@ public final class LimitadorCounters {
   }
 
   /**
-   * The counters of {@code namespace} whose name is one of {@code names}. Kuadrant's namespaces
-   * hold a slash ({@code <route namespace>/<route name>}); it is sent percent-encoded, which
-   * Limitador's router keeps within the one path segment and decodes when it reads the parameter.
+   * The counters of {@code namespace} whose limit is named one of {@code names}. Kuadrant's
+   * namespaces hold a slash ({@code <route namespace>/<route name>}); it is sent percent-encoded,
+   * which Limitador's router (actix-router) keeps within the one path segment and decodes when it
+   * reads the parameter.
    */
-  public List<Counter> counters(String namespace, java.util.Set<String> names)
+  public List<Counter> counters(String namespace, Set<String> names)
       throws LimitadorUnavailableException {
-    URI uri =
-        URI.create(baseUrl + "/counters/" + URLEncoder.encode(namespace, StandardCharsets.UTF_8));
+    return read("/counters/", namespace, body -> parse(body, names));
+  }
+
+  /** The limits of {@code namespace} named one of {@code names}. */
+  public List<Limit> limits(String namespace, Set<String> names)
+      throws LimitadorUnavailableException {
+    return read("/limits/", namespace, body -> parseLimits(body, names));
+  }
+
+  /** How an answer's body is read. */
+  private interface BodyReader<T> {
+    T read(InputStream body) throws IOException;
+  }
+
+  private <T> T read(String path, String namespace, BodyReader<T> reader)
+      throws LimitadorUnavailableException {
+    URI uri = URI.create(baseUrl + path + URLEncoder.encode(namespace, StandardCharsets.UTF_8));
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(REQUEST_TIMEOUT)
@@ -86,22 +104,63 @@ public final class LimitadorCounters {
       if (response.statusCode() != 200) {
         throw new LimitadorUnavailableException("Limitador answered HTTP " + response.statusCode());
       }
-      return parse(body, names);
+      return reader.read(body);
     } catch (IOException e) {
       throw new LimitadorUnavailableException(
-          "Limitador's counters could not be read: " + e.getClass().getSimpleName());
+          "Limitador's answer could not be read: " + e.getClass().getSimpleName());
     }
   }
 
-  /** The counters of a {@code /counters} answer whose limit is named one of {@code names}. */
-  static List<Counter> parse(InputStream body, java.util.Set<String> names) throws IOException {
-    List<Counter> out = new ArrayList<>();
+  /** The limits of a {@code /limits} answer named one of {@code names}. */
+  static List<Limit> parseLimits(InputStream body, Set<String> names) throws IOException {
+    List<Limit> out = new ArrayList<>();
+    for (JsonNode l : elements(body)) {
+      String name = l.path("name").asText(null);
+      if (name != null && names.contains(name)) {
+        out.add(
+            new Limit(
+                name,
+                l.path("seconds").asLong(),
+                l.path("max_value").asLong(),
+                texts(l.path("variables"))));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  /** The objects of a JSON array, read one at a time. */
+  private static List<JsonNode> elements(InputStream body) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
     try (JsonParser parser = Json.MAPPER.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new IOException("not a JSON array");
       }
       while (parser.nextToken() == JsonToken.START_OBJECT) {
-        JsonNode c = ONE_COUNTER.readValue(parser);
+        out.add(ONE_ELEMENT.readValue(parser));
+      }
+      if (parser.currentToken() != JsonToken.END_ARRAY) {
+        throw new IOException("not an array of objects");
+      }
+    }
+    return out;
+  }
+
+  /** The counters of a {@code /counters} answer whose limit is named one of {@code names}. */
+  static List<Counter> parse(InputStream body, Set<String> names) throws IOException {
+    List<Counter> out = new ArrayList<>();
+    try (JsonParser parser = Json.MAPPER.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new IOException("not a JSON array");
+      }
+      // One counter at a time: the answer holds every caller's counters of the namespace.
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        JsonNode c = ONE_ELEMENT.readValue(parser);
         JsonNode limit = c.path("limit");
         String name = limit.path("name").asText(null);
         if (name == null || !names.contains(name)) {

@@ -1,7 +1,8 @@
 package dev.maas.tokenservice.quota;
 
-import dev.maas.tokenservice.config.LimitEntry;
+import dev.maas.tokenservice.config.LimitName;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A caller's usage of the limits they meet, from Limitador's counters. Limitador lists a counter
- * only once a request has hit it in the current window, so a limit without the caller's counter has
- * all of it left.
+ * A caller's limits and what is left of them, from Limitador: which of the names a caller's tier
+ * may meet exist there, with which windows and maximums (its {@code /limits}), and the caller's
+ * counters (its {@code /counters}). Limitador lists a counter only once a request has hit it in the
+ * current window, so a limit without the caller's counter has all of it left.
  */
 public final class QuotaReader {
 
@@ -21,50 +23,79 @@ public final class QuotaReader {
     this.limitador = limitador;
   }
 
-  /** {@code user}'s usage of {@code limits}, in their order; one read per Limitador namespace. */
-  public List<Usage> usage(String user, List<LimitEntry> limits)
+  /** The limits among {@code names} Limitador holds, in the names' order, shortest window first. */
+  public List<Usage> limits(List<LimitName> names) throws LimitadorUnavailableException {
+    return read(null, names);
+  }
+
+  /** {@code user}'s usage of the limits among {@code names} Limitador holds. */
+  public List<Usage> usage(String user, List<LimitName> names)
       throws LimitadorUnavailableException {
-    Map<String, Set<String>> namesByNamespace = new LinkedHashMap<>();
-    for (LimitEntry l : limits) {
-      namesByNamespace.computeIfAbsent(l.namespace(), n -> new LinkedHashSet<>()).add(l.name());
+    return read(user, names);
+  }
+
+  private List<Usage> read(String user, List<LimitName> names)
+      throws LimitadorUnavailableException {
+    Map<String, Set<String>> byNamespace = new LinkedHashMap<>();
+    for (LimitName n : names) {
+      byNamespace.computeIfAbsent(n.namespace(), k -> new LinkedHashSet<>()).add(n.name());
     }
+    Map<String, List<Limit>> limits = new LinkedHashMap<>();
     Map<String, List<Counter>> counters = new LinkedHashMap<>();
-    for (Map.Entry<String, Set<String>> e : namesByNamespace.entrySet()) {
-      counters.put(e.getKey(), limitador.counters(e.getKey(), e.getValue()));
+    for (Map.Entry<String, Set<String>> e : byNamespace.entrySet()) {
+      List<Limit> held = limitador.limits(e.getKey(), e.getValue());
+      limits.put(e.getKey(), held);
+      counters.put(
+          e.getKey(),
+          user == null || held.isEmpty()
+              ? List.of()
+              : limitador.counters(e.getKey(), e.getValue()));
     }
     List<Usage> out = new ArrayList<>();
-    for (LimitEntry l : limits) {
-      Counter counter =
-          counters.get(l.namespace()).stream()
-              .filter(c -> counts(c, l, user))
-              .findFirst()
-              .orElse(null);
-      out.add(usage(l, counter));
+    for (LimitName n : names) {
+      List<Limit> windows =
+          limits.get(n.namespace()).stream()
+              .filter(l -> l.name().equals(n.name()))
+              .sorted(Comparator.comparingLong(Limit::seconds).thenComparingLong(Limit::maxValue))
+              .toList();
+      for (Limit l : windows) {
+        Counter counter =
+            user == null
+                ? null
+                : counters.get(n.namespace()).stream()
+                    .filter(c -> counts(c, l, user))
+                    .findFirst()
+                    .orElse(null);
+        out.add(usage(n, l, counter));
+      }
     }
     return out;
   }
 
-  /** Whether {@code c} is the counter of {@code limit} that counts {@code user}'s calls. */
-  static boolean counts(Counter c, LimitEntry limit, String user) {
-    if (!c.name().equals(limit.name()) || c.seconds() != limit.seconds()) {
+  /**
+   * Whether {@code c} is the counter of {@code limit} that counts {@code user}'s calls: a limit
+   * with variables keeps a counter per value, and the platform's only variable is the user id.
+   */
+  static boolean counts(Counter c, Limit limit, String user) {
+    if (!c.name().equals(limit.name())
+        || c.seconds() != limit.seconds()
+        || c.maxValue() != limit.maxValue()) {
       return false;
     }
-    return limit.counter() == null
+    return limit.variables().isEmpty()
         ? c.setVariables().isEmpty()
-        : user.equals(c.setVariables().get(limit.counter()));
+        : limit.variables().stream().allMatch(v -> user.equals(c.setVariables().get(v)));
   }
 
-  private static Usage usage(LimitEntry limit, Counter counter) {
+  private static Usage usage(LimitName name, Limit limit, Counter counter) {
     if (counter == null || counter.remaining() == null) {
-      return new Usage(limit, limit.limit(), null);
+      return new Usage(name, limit, limit.maxValue(), null);
     }
     // Tokens are reported after the answer, so a counter can go past its limit; Limitador then
     // computes max_value - value in u64 and the result wraps (limitador src/storage/in_memory.rs
-    // line 166, redis/redis_async.rs line 182): more than the limit's maximum means nothing left.
+    // line 166, redis/redis_async.rs line 182): more than the maximum means nothing left.
     long remaining =
-        counter.remaining() < 0 || counter.remaining() > counter.maxValue()
-            ? 0
-            : Math.min(limit.limit(), counter.remaining());
-    return new Usage(limit, remaining, counter.expiresInSeconds());
+        counter.remaining() < 0 || counter.remaining() > limit.maxValue() ? 0 : counter.remaining();
+    return new Usage(name, limit, remaining, counter.expiresInSeconds());
   }
 }

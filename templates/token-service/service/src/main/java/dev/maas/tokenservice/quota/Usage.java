@@ -1,12 +1,13 @@
 package dev.maas.tokenservice.quota;
 
-import dev.maas.tokenservice.config.LimitEntry;
+import dev.maas.tokenservice.config.LimitName;
 
 /**
- * What is left of one rate of one limit for one caller.
+ * One window of one limit a caller meets, and what is left of it.
  *
- * @param limit the limit as the config names it
+ * @param name the limit, as the config names it
+ * @param limit the limit as Limitador holds it: window, maximum, counter variables
  * @param remaining what the caller may still use in the window
  * @param resetsInSeconds when the window ends; {@code null} when nothing was counted in it yet
  */
-public record Usage(LimitEntry limit, long remaining, Long resetsInSeconds) {}
+public record Usage(LimitName name, Limit limit, long remaining, Long resetsInSeconds) {}

@@ -72,9 +72,9 @@ class UsageApiTest {
         List.of(
             "premium-requests/1m requests user 93 of 100 resets 41",
             "premium-requests/1d requests user 4800 of 5000 resets 50000",
+            "model.llama-70b.requests/1m requests shared 640 of 1000 resets 30",
             // The recorded counter went past its limit and Limitador's u64 subtraction wrapped.
             "premium-tokens/1h tokens user 0 of 20000 resets 1200",
-            "model.llama-70b.requests/1m requests shared 640 of 1000 resets 30",
             // No counter yet in this window: all of it is left.
             "per-caller/1m requests user 30 of 30 resets null"),
         usage("alice", PREMIUM));
@@ -82,8 +82,8 @@ class UsageApiTest {
         List.of(
             "premium-requests/1m requests user 12 of 100 resets 7",
             "premium-requests/1d requests user 5000 of 5000 resets null",
-            "premium-tokens/1h tokens user 20000 of 20000 resets null",
             "model.llama-70b.requests/1m requests shared 640 of 1000 resets 30",
+            "premium-tokens/1h tokens user 20000 of 20000 resets null",
             "per-caller/1m requests user 30 of 30 resets null"),
         usage("bob", PREMIUM));
   }
@@ -108,6 +108,7 @@ class UsageApiTest {
     List<String> asked = service.limitador.asked();
     assertTrue(asked.contains("/counters/maas-gateway%2Facme-models"), asked::toString);
     assertTrue(asked.contains("/counters/maas-system%2Facme-token-service"), asked::toString);
+    assertTrue(asked.contains("/limits/maas-gateway%2Facme-models"), asked::toString);
   }
 
   @Test
@@ -144,8 +145,8 @@ class UsageApiTest {
         List.of(
             "premium-requests",
             "premium-requests",
-            "premium-tokens",
             "model.llama-70b.requests",
+            "premium-tokens",
             "per-caller"),
         limits.stream().map(l -> l.get("name")).toList());
     assertEquals(
@@ -156,8 +157,23 @@ class UsageApiTest {
             "window", "1h",
             "windowSeconds", 3600,
             "limit", 20000),
-        withoutNulls(limits.get(2)));
-    assertEquals("llama-70b", limits.get(3).get("model"));
+        withoutNulls(limits.get(3)));
+    assertEquals("llama-70b", limits.get(2).get("model"));
+    assertEquals("1d", limits.get(1).get("window"));
+  }
+
+  @Test
+  void meStillAnswersWhileLimitadorIsDownWithoutLimits() throws Exception {
+    try {
+      service.limitador.answer(503);
+      HttpResponse<String> r = service.call("GET", "/v1/me", "alice", PREMIUM, null);
+      assertEquals(200, r.statusCode(), r.body());
+      Map<String, Object> me = json(r);
+      assertTrue(me.containsKey("limits") && me.get("limits") == null, r.body());
+      assertEquals(2, ((List<?>) me.get("models")).size());
+    } finally {
+      service.limitador.answer(200);
+    }
   }
 
   private static Map<String, Object> withoutNulls(Map<String, Object> m) {

@@ -37,6 +37,26 @@ class LimitadorCountersTest {
   }
 
   @Test
+  void theRecordedLimitsReadAsLimitsOfTheNamedOnes() throws IOException {
+    List<Limit> limits;
+    try (InputStream in = getClass().getResourceAsStream(RecordedLimitador.LIMITS)) {
+      limits =
+          LimitadorCounters.parseLimits(in, Set.of("premium-requests", "model.llama-70b.requests"));
+    }
+    assertEquals(
+        List.of(
+            new Limit(
+                "premium-requests", 60, 100, List.of("descriptors[0][\"auth.identity.userid\"]")),
+            new Limit(
+                "premium-requests",
+                86400,
+                5000,
+                List.of("descriptors[0][\"auth.identity.userid\"]")),
+            new Limit("model.llama-70b.requests", 60, 1000, List.of())),
+        limits);
+  }
+
+  @Test
   void optionalFieldsMayBeMissing() throws IOException {
     String answer =
         "[{\"limit\":{\"namespace\":\"a/b\",\"max_value\":5,\"seconds\":60,\"name\":\"x\","

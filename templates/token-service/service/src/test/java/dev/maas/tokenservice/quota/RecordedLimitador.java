@@ -16,20 +16,25 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A recorded-format Limitador, not the real one: it answers {@code GET /counters/{namespace}} with
- * the counters of {@code limitador-counters.json}, a response written in the format
- * limitador-server documents (src/http_api/request_types.rs, docs/http_server_spec.json), for the
- * limit names and variables Kuadrant gives the platform's policies. Limitador itself is a Rust
- * server that cannot be built here. It keeps the raw paths it was asked, and can be told to answer
- * an error or to answer late.
+ * A recorded-format Limitador, not the real one: it answers {@code GET /limits/{namespace}} and
+ * {@code GET /counters/{namespace}} with the limits of {@code limitador-limits.json} and the
+ * counters of {@code limitador-counters.json}, responses written in the format limitador-server
+ * documents (src/http_api/request_types.rs, docs/http_server_spec.json), for the limit names and
+ * variables Kuadrant gives the platform's policies. Limitador itself is a Rust server that cannot
+ * be built here. It keeps the raw paths it was asked, and can be told to answer an error or to
+ * answer late.
  */
 public final class RecordedLimitador implements AutoCloseable {
 
-  /** The recorded answer, every namespace's counters in one list. */
+  /** The recorded counters answer, every namespace's counters in one list. */
   public static final String RECORDING = "/dev/maas/tokenservice/quota/limitador-counters.json";
+
+  /** The recorded limits answer, every namespace's limits in one list. */
+  public static final String LIMITS = "/dev/maas/tokenservice/quota/limitador-limits.json";
 
   private final HttpServer server;
   private final JsonNode counters;
+  private final JsonNode limits;
   private final List<String> asked = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
   private volatile long delayMillis;
@@ -37,6 +42,9 @@ public final class RecordedLimitador implements AutoCloseable {
   public RecordedLimitador() throws IOException {
     try (InputStream in = RecordedLimitador.class.getResourceAsStream(RECORDING)) {
       counters = Json.MAPPER.readTree(in);
+    }
+    try (InputStream in = RecordedLimitador.class.getResourceAsStream(LIMITS)) {
+      limits = Json.MAPPER.readTree(in);
     }
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
@@ -70,16 +78,18 @@ public final class RecordedLimitador implements AutoCloseable {
       if (delayMillis > 0) {
         Thread.sleep(delayMillis);
       }
-      if (status != 200 || !raw.startsWith("/counters/") || raw.indexOf('/', 10) >= 0) {
+      boolean ofCounters = raw.startsWith("/counters/");
+      String prefix = ofCounters ? "/counters/" : "/limits/";
+      if (status != 200 || !raw.startsWith(prefix) || raw.indexOf('/', prefix.length()) >= 0) {
         exchange.sendResponseHeaders(status != 200 ? status : 404, -1);
         return;
       }
-      String namespace =
-          URLDecoder.decode(raw.substring("/counters/".length()), StandardCharsets.UTF_8);
+      String namespace = URLDecoder.decode(raw.substring(prefix.length()), StandardCharsets.UTF_8);
       ArrayNode out = Json.MAPPER.createArrayNode();
-      for (JsonNode c : counters) {
-        if (namespace.equals(c.path("limit").path("namespace").asText())) {
-          out.add(c);
+      for (JsonNode item : ofCounters ? counters : limits) {
+        JsonNode limit = ofCounters ? item.path("limit") : item;
+        if (namespace.equals(limit.path("namespace").asText())) {
+          out.add(item);
         }
       }
       byte[] body = Json.MAPPER.writeValueAsBytes(out);

@@ -56,7 +56,8 @@ public final class PlatformBinder {
             text(oidc, "issuerUrl"),
             strings(oidc.path("audiences")),
             text(oidc, "groupsClaim"),
-            text(oidc, "usernameClaim"));
+            text(oidc, "usernameClaim"),
+            text(oidc, "clientId"));
     JsonNode tk = spec.path("tokens");
     TokenService tokens =
         new TokenService(

@@ -134,6 +134,15 @@ class TokenServiceRouteIdentityTest {
         assertTrue(verdict.denial().startsWith("no authentication rule of"), verdict.denial());
       }
     }
+    // The MaaS API's own listing takes a person's token, and counts it like every other call
+    // there.
+    for (SyntheticRequest request : personal(platform, "GET", "/maas-api/v1/models")) {
+      Verdict verdict = evaluator.evaluate(request);
+      assertTrue(verdict.authorized(), request.credential() + ": " + verdict.denial());
+      assertEquals(
+          List.of("per-caller"), verdict.requestLimits().stream().map(l -> l.key()).toList());
+      assertTrue(verdict.requestLimits().get(0).perUser(), request.credential().toString());
+    }
   }
 
   /** The identity filter's properties evaluated as Authorino would, over {@code identity}. */

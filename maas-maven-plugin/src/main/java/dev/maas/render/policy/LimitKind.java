@@ -3,14 +3,15 @@ package dev.maas.render.policy;
 import dev.maas.model.ModelLimits;
 import dev.maas.model.Rate;
 import dev.maas.model.Tier;
+import dev.maas.tokenservice.config.LimitName;
 import java.util.List;
 
 /** The two things a tier limits: requests (RateLimitPolicy) and tokens (TokenRateLimitPolicy). */
 public enum LimitKind {
   /** Requests counted one by one. */
-  REQUESTS("requests", "kuadrant.io/v1", "RateLimitPolicy", "-request-limits"),
+  REQUESTS(LimitName.REQUESTS, "kuadrant.io/v1", "RateLimitPolicy", "-request-limits"),
   /** Tokens counted from the responses' usage. */
-  TOKENS("tokens", "kuadrant.io/v1alpha1", "TokenRateLimitPolicy", "-token-limits");
+  TOKENS(LimitName.TOKENS, "kuadrant.io/v1alpha1", "TokenRateLimitPolicy", "-token-limits");
 
   private final String word;
   private final String apiVersion;
@@ -56,12 +57,9 @@ public enum LimitKind {
     return rates == null ? List.of() : rates;
   }
 
-  /**
-   * The key of a model's cap: {@code model.<name>.<kind>}. Tier names are DNS labels without dots,
-   * so no tier's key can equal it.
-   */
+  /** The key of a model's cap: {@code model.<name>.<kind>} ({@link LimitName#cap}). */
   public String capKey(String model) {
-    return "model." + model + "." + word;
+    return LimitName.cap(model, word);
   }
 
   /** A per-model override of this kind, or {@code null} when the model keeps the tier's rates. */

@@ -11,6 +11,7 @@ import dev.maas.model.Tier;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
+import dev.maas.tokenservice.config.LimitName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,13 +70,41 @@ public final class RateLimitGenerator implements Generator {
     return List.of(policy);
   }
 
+  /**
+   * One limit of the policy before it is written.
+   *
+   * @param key the limit's key in the policy, which Kuadrant makes the Limitador limit's name
+   * @param tier the tier it counts, or {@code null} for a model's cap
+   * @param model the model it counts, or {@code null} for every model of the tier
+   * @param rates its rates
+   * @param when its predicates
+   * @param perUser whether each caller has counters of their own ({@link Predicates#USER_ID})
+   */
+  public record PlannedLimit(
+      String key,
+      String tier,
+      String model,
+      List<Rate> rates,
+      List<String> when,
+      boolean perUser) {}
+
   /** The limits by key, in tier order then model order. */
   Map<String, ObjectNode> limits(Platform platform) {
     Map<String, ObjectNode> out = new LinkedHashMap<>();
+    for (PlannedLimit planned : planned(platform)) {
+      put(out, planned.key(), limit(planned));
+    }
+    return out;
+  }
+
+  /** The limits in policy order: tier order then model order, then the models' caps. */
+  public List<PlannedLimit> planned(Platform platform) {
+    List<PlannedLimit> out = new ArrayList<>();
     for (Tier tier : platform.tiers()) {
       if (tier.unlimited()) {
         continue;
       }
+      boolean perUser = tier.limits().counterScope() == CounterScope.USER;
       List<Model> overridden = new ArrayList<>();
       for (Model model : platform.models()) {
         if (tier.allows(model.name())
@@ -91,7 +120,14 @@ public final class RateLimitGenerator implements Generator {
           when.add(Predicates.notModelListing());
         }
         overridden.forEach(model -> when.add(Predicates.notPathUnder(model)));
-        put(out, tier.name() + "-" + kind.word(), limit(tier, general, when));
+        out.add(
+            new PlannedLimit(
+                LimitName.tier(tier.name(), kind.word()),
+                tier.name(),
+                null,
+                general,
+                when,
+                perUser));
       }
       for (Model model : overridden) {
         List<Rate> rates = kind.overrideRates(tier.modelLimits().get(model.name()));
@@ -104,7 +140,14 @@ public final class RateLimitGenerator implements Generator {
         if (kind == LimitKind.TOKENS) {
           when.add(Predicates.notModelListing());
         }
-        put(out, tier.name() + "-" + model.name() + "-" + kind.word(), limit(tier, rates, when));
+        out.add(
+            new PlannedLimit(
+                LimitName.override(tier.name(), model.name(), kind.word()),
+                tier.name(),
+                model.name(),
+                rates,
+                when,
+                perUser));
       }
     }
     for (Model model : platform.models()) {
@@ -119,7 +162,7 @@ public final class RateLimitGenerator implements Generator {
       if (kind == LimitKind.TOKENS) {
         when.add(Predicates.notModelListing());
       }
-      put(out, kind.capKey(model.name()), limit(null, cap, when));
+      out.add(new PlannedLimit(kind.capKey(model.name()), null, model.name(), cap, when, false));
     }
     return out;
   }
@@ -133,17 +176,17 @@ public final class RateLimitGenerator implements Generator {
     }
   }
 
-  private static ObjectNode limit(Tier tier, List<Rate> rates, List<String> when) {
+  private static ObjectNode limit(PlannedLimit planned) {
     ObjectNode limit = Manifests.map();
     ArrayNode ratesNode = limit.putArray("rates");
-    for (Rate rate : rates) {
+    for (Rate rate : planned.rates()) {
       ObjectNode r = ratesNode.addObject();
       r.put("limit", rate.limit());
       r.put("window", rate.parsedWindow().toKuadrant());
     }
     ArrayNode whenNode = limit.putArray("when");
-    when.forEach(predicate -> whenNode.addObject().put("predicate", predicate));
-    if (tier != null && tier.limits().counterScope() == CounterScope.USER) {
+    planned.when().forEach(predicate -> whenNode.addObject().put("predicate", predicate));
+    if (planned.perUser()) {
       limit.putArray("counters").addObject().put("expression", Predicates.USER_ID);
     }
     return limit;

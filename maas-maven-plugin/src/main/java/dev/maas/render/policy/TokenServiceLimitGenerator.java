@@ -6,6 +6,7 @@ import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
+import dev.maas.tokenservice.config.LimitName;
 import java.util.List;
 
 /**
@@ -18,6 +19,9 @@ public final class TokenServiceLimitGenerator implements Generator {
 
   /** Calls of the token service one caller may make per {@link #WINDOW}. */
   public static final int CALLS_PER_WINDOW = 30;
+
+  /** The limit's key, which Kuadrant makes the Limitador limit's name. */
+  public static final String LIMIT_KEY = LimitName.API;
 
   /** The window of {@link #CALLS_PER_WINDOW}. */
   public static final String WINDOW = "1m";
@@ -47,7 +51,7 @@ public final class TokenServiceLimitGenerator implements Generator {
             platform.tokens().namespace());
     ObjectNode spec = Manifests.spec(policy);
     spec.set("targetRef", Manifests.routeTarget(TokenServiceEndpoints.name(platform)));
-    ObjectNode limit = spec.putObject("limits").putObject("per-caller");
+    ObjectNode limit = spec.putObject("limits").putObject(LIMIT_KEY);
     ObjectNode rate = limit.putArray("rates").addObject();
     rate.put("limit", CALLS_PER_WINDOW);
     rate.put("window", WINDOW);

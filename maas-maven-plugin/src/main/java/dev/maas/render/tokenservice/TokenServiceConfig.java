@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maas.model.Limitador;
 import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
+import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
 import dev.maas.model.Window;
 import dev.maas.output.Yaml;
 import dev.maas.tokenservice.config.ModelEntry;
+import dev.maas.tokenservice.config.QuotaEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
 
@@ -51,7 +54,42 @@ public final class TokenServiceConfig {
         platform.tiers().stream()
             .map(t -> new TierEntry(t.name(), t.displayName(), t.level(), t.groups(), t.models()))
             .toList(),
-        platform.models().stream().map(TokenServiceConfig::model).toList());
+        platform.models().stream().map(TokenServiceConfig::model).toList(),
+        quota(platform));
+  }
+
+  /**
+   * The port of Limitador's HTTP API on the Service the limitador-operator makes (v0.17.1
+   * api/v1alpha1/limitador_types.go line 34, {@code DefaultServiceHTTPPort}).
+   */
+  public static final int LIMITADOR_HTTP_PORT = 8080;
+
+  /**
+   * Limitador's HTTP API: the limitador-operator names the Service {@code limitador-<Limitador
+   * name>} in the Limitador's namespace (v0.17.1 pkg/limitador/k8s_objects.go lines 177-179), and
+   * the Kuadrant generator names the Limitador {@code limitador}.
+   */
+  public static String limitadorUrl(Platform platform) {
+    Limitador settings =
+        platform.limitador() != null ? platform.limitador() : new Limitador(null, 1, null);
+    return "http://limitador-limitador."
+        + settings.namespace()
+        + ".svc.cluster.local:"
+        + LIMITADOR_HTTP_PORT;
+  }
+
+  /**
+   * Where the service reads quota: Limitador's HTTP API and the namespaces Kuadrant counts the
+   * policies' limits in, each the namespaced name of the route the policy targets
+   * (kuadrant-operator v1.5.2 internal/controller/ratelimit_workflow_helpers.go lines 66-68,
+   * limitador_limits_reconciler.go line 151). The limits themselves are read from Limitador, so
+   * editing one changes the policies only.
+   */
+  static QuotaEntry quota(Platform platform) {
+    return new QuotaEntry(
+        limitadorUrl(platform),
+        platform.gateway().namespace() + "/" + ModelRouting.publicRouteName(platform),
+        platform.tokens().namespace() + "/" + TokenServiceEndpoints.name(platform));
   }
 
   /**

@@ -305,6 +305,14 @@ public final class TokenServiceGenerator implements Generator {
                     "MAAS_METRICS_PORT", String.valueOf(TokenServiceEndpoints.METRICS_PORT), null),
                 new EnvVar("JDK_JAVA_OPTIONS", JVM_OPTIONS, null)));
     env.addAll(redisEnv(platform.tokens().state()));
+    // The Web UI's OIDC sign-in: the issuer the route's AuthPolicy trusts and the public client
+    // the page signs in as (dev.maas.tokenservice.ui.WebUi reads both; without either it offers
+    // only the pasted Kubernetes token).
+    String client = platform.auth().webClientId();
+    if (client != null) {
+      env.add(new EnvVar("MAAS_OIDC_ISSUER_URL", platform.auth().oidcIssuerUrl(), null));
+      env.add(new EnvVar("MAAS_OIDC_CLIENT_ID", client, null));
+    }
     var container =
         new ContainerBuilder()
             .withName("token-service")

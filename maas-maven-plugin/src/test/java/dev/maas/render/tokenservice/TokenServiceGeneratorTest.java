@@ -460,4 +460,89 @@ class TokenServiceGeneratorTest {
     JsonNode pdb = find(objects, "PodDisruptionBudget", "acme-token-service").body();
     assertEquals(1, pdb.at("/spec/minAvailable").asInt());
   }
+
+  private static java.util.Map<String, String> env(Platform platform) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    find(objects(platform), "Deployment", "acme-token-service")
+        .body()
+        .at("/spec/template/spec/containers/0/env")
+        .forEach(e -> out.put(e.path("name").asText(), e.path("value").asText()));
+    return out;
+  }
+
+  @Test
+  void theWebUiGetsItsOidcSignInFromTheSpec() {
+    assertFalse(
+        env(acme).containsKey("MAAS_OIDC_ISSUER_URL"), "acme signs users in by TokenReview");
+    String issuer = "https://sso.example.com/realms/acme";
+    java.util.Map<String, String> byAudience =
+        env(withAuth(acme, new UserAuth(null, issuer, List.of("maas"), "groups", "sub")));
+    assertEquals(issuer, byAudience.get("MAAS_OIDC_ISSUER_URL"));
+    assertEquals("maas", byAudience.get("MAAS_OIDC_CLIENT_ID"), "the first audience");
+    java.util.Map<String, String> named =
+        env(
+            withAuth(
+                acme, new UserAuth(null, issuer, List.of("maas"), "groups", "sub", "maas-ui")));
+    assertEquals("maas-ui", named.get("MAAS_OIDC_CLIENT_ID"));
+    assertFalse(
+        env(withAuth(acme, new UserAuth(null, issuer, List.of(), "groups", "sub")))
+            .containsKey("MAAS_OIDC_CLIENT_ID"),
+        "no client to sign in as: the page offers the pasted token only");
+  }
+
+  /**
+   * The service looks for a caller's limits under the names and in the Limitador namespaces
+   * Kuadrant gives the generated policies' limits: the limit's key, in the targeted route's
+   * namespaced name (kuadrant-operator v1.5.2 limitador_limits_reconciler.go lines 151 and
+   * 176-201). Every limit that can count a tier's caller is among the names the config gives that
+   * tier, and every per-caller limit counts by the user id.
+   */
+  @Test
+  void quotaFindsEveryLimitTheGeneratedPoliciesSet() {
+    var config = TokenServiceConfig.of(acme);
+    java.util.Map<String, Set<String>> namesByTier = new java.util.TreeMap<>();
+    for (var tier : config.tiers()) {
+      Set<String> names = new TreeSet<>();
+      config.limitNamesOf(tier).forEach(n -> names.add(n.namespace() + " " + n.name()));
+      namesByTier.put(tier.name(), names);
+    }
+    List<KubeObject> policies = new ArrayList<>();
+    for (var kind : dev.maas.render.policy.LimitKind.values()) {
+      policies.addAll(new dev.maas.render.policy.RateLimitGenerator(kind).generate(acme));
+    }
+    policies.addAll(new dev.maas.render.policy.TokenServiceLimitGenerator().generate(acme));
+    int checked = 0;
+    for (KubeObject policy : policies) {
+      JsonNode spec = policy.body().path("spec");
+      String namespace = policy.namespace() + "/" + spec.at("/targetRef/name").asText();
+      var limits = spec.path("limits").fields();
+      while (limits.hasNext()) {
+        var limit = limits.next();
+        String predicates = limit.getValue().path("when").toString();
+        for (var tier : config.tiers()) {
+          boolean tierPredicate = predicates.contains("auth.identity.tier");
+          boolean counts =
+              tierPredicate
+                  ? predicates.contains("\\\"" + tier.name() + "\\\"")
+                  : !limit.getKey().startsWith("model.")
+                      || tier.allows(limit.getKey().split("\\.")[1]);
+          if (counts) {
+            assertTrue(
+                namesByTier.get(tier.name()).contains(namespace + " " + limit.getKey()),
+                tier.name() + " misses " + namespace + " " + limit.getKey());
+            checked++;
+          }
+        }
+        JsonNode counters = limit.getValue().path("counters");
+        assertTrue(
+            counters.isEmpty()
+                || "auth.identity.userid".equals(counters.get(0).path("expression").asText()),
+            limit.toString());
+      }
+    }
+    assertTrue(checked >= 8, "only " + checked + " tier-limit pairs");
+    assertEquals(
+        "http://limitador-limitador.kuadrant-system.svc.cluster.local:8080",
+        config.quota().limitadorUrl());
+  }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maas.commandline.MaasCommand;
 import dev.maas.tests.tokens.ServiceProcess;
 import dev.maas.tests.webui.GatewayStandIn;
+import dev.maas.tests.webui.LimitadorStandIn;
 import dev.maas.validate.PlatformSchema;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,6 +46,7 @@ class MaasCliProcessTest {
   static Path config;
   static Process service;
   static GatewayStandIn gateway;
+  static LimitadorStandIn limitador;
 
   /** A finished run. */
   record Run(int status, String out, String err) {
@@ -61,8 +63,12 @@ class MaasCliProcessTest {
     Files.copy(ROOT.resolve("platform-specs/acme.yaml"), work.resolve("platform-specs/acme.yaml"));
     config = dir.resolve("home/.config/maas/config.json");
     Path serviceDir = Files.createDirectories(dir.resolve("service"));
+    limitador = new LimitadorStandIn(ROOT.resolve("platform-specs/acme.yaml"));
     ServiceProcess started =
-        ServiceProcess.launchFromSpec(ROOT.resolve("platform-specs/acme.yaml"), serviceDir);
+        ServiceProcess.launchFromSpec(
+            ROOT.resolve("platform-specs/acme.yaml"),
+            serviceDir,
+            Map.of("MAAS_LIMITADOR_URL", limitador.url()));
     service = started.process();
     gateway =
         new GatewayStandIn(
@@ -77,6 +83,9 @@ class MaasCliProcessTest {
   static void stop() throws Exception {
     if (gateway != null) {
       gateway.close();
+    }
+    if (limitador != null) {
+      limitador.close();
     }
     if (service != null) {
       service.destroy();
@@ -374,11 +383,31 @@ class MaasCliProcessTest {
     assertEquals(0, revokedKey.status(), revokedKey::toString);
     assertFalse(maas(null, "key", "list").out().contains(id), "a revoked key is not listed");
 
-    // Usage comes with the MaaS API's next endpoint; this server answers 404, which maas says
-    // plainly.
+    // Usage: three of bob's model calls as the gateway reports them to Limitador (a
+    // recorded-format one, see LimitadorStandIn), then what maas prints.
+    for (int i = 0; i < 3; i++) {
+      limitador.hit("maas-system/acme-models", "premium-requests", "bob", 1);
+    }
     Run usage = maas(null, "usage");
-    assertEquals(1, usage.status(), usage::toString);
-    assertTrue(usage.err().contains("not available on this server"), usage::toString);
+    assertEquals(0, usage.status(), usage::toString);
+    List<String> usageLines = usage.out().lines().toList();
+    assertTrue(
+        usageLines.get(0).matches("LIMIT +KIND +MODEL +WINDOW +REMAINING +OF +RESETS IN"),
+        usage::toString);
+    assertTrue(
+        usageLines.stream()
+            .anyMatch(l -> l.matches("premium-requests +requests +\\(all\\) +2m +17 +20 +\\d+s")),
+        usage::toString);
+    assertTrue(
+        usageLines.stream()
+            .anyMatch(l -> l.matches("per-caller +requests +\\(all\\) +1m +30 +30 +-")),
+        usage::toString);
+    JsonNode usageJson = JSON.readTree(maas(null, "usage", "--output", "json").out());
+    assertEquals("bob", usageJson.path("username").asText());
+    JsonNode requests = usageJson.path("limits").get(0);
+    assertEquals("premium-requests", requests.path("name").asText());
+    assertEquals(17, requests.path("remaining").asInt(), usageJson::toString);
+    assertEquals(120, requests.path("windowSeconds").asInt());
   }
 
   @Test

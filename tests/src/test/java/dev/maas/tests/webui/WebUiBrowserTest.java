@@ -44,6 +44,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * by the MaaS API run as its own process from a spec whose tier and model display names are HTML,
  * behind a stand-in for the gateway's route and AuthPolicy. Screenshots of every page go to {@code
  * target/screenshots/}.
+ *
+ * <p>The quota page reads a recorded-format Limitador, not the real one ({@link LimitadorStandIn}:
+ * Limitador's documented {@code /counters} JSON for the limits the generated config names); the
+ * test's model calls are stood in by the hits the gateway would report to it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiBrowserTest {
@@ -61,6 +65,7 @@ class WebUiBrowserTest {
   static String issuer;
   static String serviceBase;
   static GatewayStandIn gateway;
+  static LimitadorStandIn limitador;
   static ChromeDriver browser;
   static WebDriverWait wait;
   static final Path SHOTS = Path.of("target/screenshots");
@@ -84,11 +89,18 @@ class WebUiBrowserTest {
     Files.writeString(specFile, spec);
     int oidcPort = ServiceProcess.freePort();
     issuer = "http://127.0.0.1:" + oidcPort;
+    limitador = new LimitadorStandIn(specFile);
     ServiceProcess started =
         ServiceProcess.launchFromSpec(
             specFile,
             dir,
-            Map.of("MAAS_OIDC_ISSUER_URL", issuer, "MAAS_OIDC_CLIENT_ID", "maas-ui"));
+            Map.of(
+                "MAAS_OIDC_ISSUER_URL",
+                issuer,
+                "MAAS_OIDC_CLIENT_ID",
+                "maas-ui",
+                "MAAS_LIMITADOR_URL",
+                limitador.url()));
     assertTrue(
         Files.readString(dir.resolve("config.json")).contains("window.pwned=1"),
         "the hostile display name reaches the service's config");
@@ -141,6 +153,9 @@ class WebUiBrowserTest {
     }
     if (gateway != null) {
       gateway.close();
+    }
+    if (limitador != null) {
+      limitador.close();
     }
     if (oidc != null) {
       oidc.destroy();
@@ -272,12 +287,40 @@ class WebUiBrowserTest {
     shot("05-tokens-revoked");
   }
 
+  /** The bar of limit {@code name} per {@code window}. */
+  static WebElement bar(String name, String window) {
+    return browser.findElement(
+        By.cssSelector(".quota[data-limit='" + name + "'][data-window='" + window + "'] progress"));
+  }
+
   @Test
   @Order(4)
-  void quotaSaysWhenTheServerHasNoUsage() throws Exception {
+  void theQuotaBarsDropAfterModelCalls() throws Exception {
     go("quota");
+    wait.until(d -> !d.findElements(By.cssSelector(".quota progress")).isEmpty());
+    assertEquals("20", bar("premium-requests", "2m").getAttribute("value"));
+    assertEquals("20", bar("premium-requests", "2m").getAttribute("max"));
+    assertEquals("50000", bar("premium-tokens", "1m").getAttribute("value"));
     assertTrue(
-        text("quota-list").contains("Quota is not available on this server."), text("quota-list"));
+        text("quota-list").contains("20 of 20 left · nothing counted in this window yet"),
+        text("quota-list"));
+    shot("06-quota-before");
+    // Five chat calls of alice's, 240 tokens each, as the gateway reports them to Limitador.
+    for (int i = 0; i < 5; i++) {
+      limitador.hit("maas-system/acme-models", "premium-requests", "alice", 1);
+      limitador.hit("maas-system/acme-models", "premium-tokens", "alice", 240);
+    }
+    browser.findElement(By.id("quota-refresh")).click();
+    wait.until(d -> "15".equals(bar("premium-requests", "2m").getAttribute("value")));
+    assertEquals("48800", bar("premium-tokens", "1m").getAttribute("value"));
+    assertEquals("1998800", bar("premium-tokens", "1d").getAttribute("value"));
+    assertTrue(
+        text("quota-list").matches("(?s).*15 of 20 left · window ends in \\d+ s.*"),
+        text("quota-list"));
+    assertEquals(
+        "30",
+        bar("per-caller", "1m").getAttribute("value"),
+        "the MaaS API's own limit: nobody reported calls to it");
     shot("06-quota");
   }
 

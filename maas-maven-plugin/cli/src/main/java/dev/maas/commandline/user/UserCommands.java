@@ -419,24 +419,37 @@ public final class UserCommands {
   @Command(
       name = "usage",
       mixinStandardHelpOptions = true,
-      description = "Your remaining quota per limit and window, as the gateway's counters hold it.")
+      description =
+          "Your remaining quota per limit and window, read from the gateway's counters"
+              + " (Limitador).")
   public static final class Usage extends Base {
     @Override
     int run() throws Stop, IOException {
-      JsonNode usage = expect(client().call("GET", "v1/usage", null), "Quota (/v1/usage) is", 200);
+      ApiClient.Answer answer = client().call("GET", "v1/usage", null);
+      if (answer.status() == 503) {
+        throw new Stop(ExitCodes.IO, "quota cannot be read right now: " + answer.error());
+      }
+      JsonNode usage = expect(answer, "Quota (/v1/usage) is", 200);
       if (format == Format.json) {
         json(usage);
         return ExitCodes.OK;
       }
-      Table table = new Table("LIMIT", "MODEL", "WINDOW", "REMAINING", "OF");
-      JsonNode items = usage.has("limits") ? usage.path("limits") : usage.path("usage");
-      for (JsonNode l : items) {
+      Table table = new Table("LIMIT", "KIND", "MODEL", "WINDOW", "REMAINING", "OF", "RESETS IN");
+      for (JsonNode l : usage.path("limits")) {
+        JsonNode resets = l.path("resetsInSeconds");
         table.row(
-            l.path("name").asText(l.path("kind").asText()),
-            l.path("model").asText(),
+            l.path("name").asText(),
+            l.path("kind").asText(),
+            l.path("model").isTextual() ? l.path("model").asText() : "(all)",
             l.path("window").asText(),
             l.path("remaining").asText(),
-            l.path("limit").asText());
+            l.path("limit").asText(),
+            resets.isNumber() ? resets.asLong() + "s" : "-");
+      }
+      if (usage.path("limits").isEmpty()) {
+        out().println("maas: no limit counts your calls");
+        out().flush();
+        return ExitCodes.OK;
       }
       table.print(out());
       return ExitCodes.OK;

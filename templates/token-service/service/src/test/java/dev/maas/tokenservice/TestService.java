@@ -1,9 +1,12 @@
 package dev.maas.tokenservice;
 
 import dev.maas.tokenservice.config.ModelEntry;
+import dev.maas.tokenservice.config.QuotaEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
+import dev.maas.tokenservice.http.Servers;
 import dev.maas.tokenservice.json.Json;
+import dev.maas.tokenservice.quota.RecordedLimitador;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A service started in this JVM on free loopback ports, with a three-tier config, two keys and a
- * captured log.
+ * A service started in this JVM on free loopback ports, with a three-tier config, two keys, a
+ * captured log, and a recorded-format Limitador ({@link RecordedLimitador}) where it reads quota.
  */
 public final class TestService implements AutoCloseable {
 
@@ -73,18 +76,45 @@ public final class TestService implements AutoCloseable {
                   "/vision/mnist/v2/models/mnist/infer",
                   "/vision/mnist/v2/models/mnist/infer")));
 
+  /** The Limitador namespace of the model route's limits. */
+  public static final String MODELS_NAMESPACE = "maas-gateway/acme-models";
+
+  /** The Limitador namespace of the MaaS API's own limit. */
+  public static final String API_NAMESPACE = "maas-system/acme-token-service";
+
+  /** Where {@link #CONFIG}'s service reads quota: the Limitador at {@code url}. */
+  public static QuotaEntry quota(String url) {
+    return new QuotaEntry(url, MODELS_NAMESPACE, API_NAMESPACE);
+  }
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public final Path dir;
   public final KeyPair oldKey;
   public final KeyPair newKey;
+  public final RecordedLimitador limitador;
   private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
   private TokenServiceApp app;
 
   public TestService(Path dir) throws Exception {
     this.dir = dir;
-    Files.write(dir.resolve("config.json"), Json.MAPPER.writeValueAsBytes(CONFIG));
+    // The JDK server reads its limits once, when the first server of the JVM is made: the
+    // recorded Limitador's must not come first.
+    Servers.configureJdkServer();
+    limitador = new RecordedLimitador();
+    ServiceConfig withQuota =
+        new ServiceConfig(
+            CONFIG.platform(),
+            CONFIG.issuer(),
+            CONFIG.audience(),
+            CONFIG.defaultTTL(),
+            CONFIG.maxTTL(),
+            CONFIG.apiKeyMaxTTL(),
+            CONFIG.tiers(),
+            CONFIG.models(),
+            quota(limitador.url()));
+    Files.write(dir.resolve("config.json"), Json.MAPPER.writeValueAsBytes(withQuota));
     Path keys = Files.createDirectories(dir.resolve("keys"));
     oldKey = ecKeyPair();
     newKey = ecKeyPair();
@@ -192,5 +222,6 @@ public final class TestService implements AutoCloseable {
     if (app != null) {
       app.close();
     }
+    limitador.close();
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  *     without a lifetime
  * @param tiers the tiers in spec order
  * @param models the models in spec order
+ * @param quota where callers' remaining quota is read, or {@code null} when the config predates it
  */
 public record ServiceConfig(
     String platform,
@@ -28,7 +29,21 @@ public record ServiceConfig(
     long maxTTL,
     long apiKeyMaxTTL,
     List<TierEntry> tiers,
-    List<ModelEntry> models) {
+    List<ModelEntry> models,
+    QuotaEntry quota) {
+
+  /** A config without quota settings. */
+  public ServiceConfig(
+      String platform,
+      String issuer,
+      String audience,
+      long defaultTTL,
+      long maxTTL,
+      long apiKeyMaxTTL,
+      List<TierEntry> tiers,
+      List<ModelEntry> models) {
+    this(platform, issuer, audience, defaultTTL, maxTTL, apiKeyMaxTTL, tiers, models, null);
+  }
 
   /** A config whose API keys live at most as long as tokens. */
   public ServiceConfig(
@@ -66,6 +81,34 @@ public record ServiceConfig(
   /** The tier named {@code name}, if it still exists. */
   public Optional<TierEntry> tier(String name) {
     return tiers.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The Limitador limits that may count a caller of {@code tier} (none is {@code null}): the tier's
+   * own and its per-model ones, the caps of the models it may call, and the MaaS API's own; of each
+   * kind. Which of them exist, and their windows, only Limitador knows.
+   */
+  public List<LimitName> limitNamesOf(TierEntry tier) {
+    if (quota == null) {
+      return List.of();
+    }
+    List<LimitName> out = new ArrayList<>();
+    List<ModelEntry> allowed = tier == null ? List.of() : modelsOf(tier);
+    for (String kind : List.of(LimitName.REQUESTS, LimitName.TOKENS)) {
+      String ns = quota.modelsNamespace();
+      if (tier != null) {
+        out.add(new LimitName(ns, LimitName.tier(tier.name(), kind), kind, null));
+        for (ModelEntry m : allowed) {
+          out.add(
+              new LimitName(ns, LimitName.override(tier.name(), m.name(), kind), kind, m.name()));
+        }
+      }
+      for (ModelEntry m : allowed) {
+        out.add(new LimitName(ns, LimitName.cap(m.name(), kind), kind, m.name()));
+      }
+    }
+    out.add(new LimitName(quota.apiNamespace(), LimitName.API, LimitName.REQUESTS, null));
+    return out;
   }
 
   /** The models {@code tier} may call, in spec order. */

@@ -140,14 +140,8 @@ final class ApiKeyEndpoints {
         authorization.startsWith("Bearer ")
             ? authorization.substring("Bearer ".length())
             : body.path("key").asText("");
-    long now = clock.instant().getEpochSecond();
-    Optional<Map.Entry<String, ApiKeyRecord>> found =
-        key.startsWith(PREFIX) && key.length() <= 100
-            ? ledger.state().apiKeyByHash(sha256(key))
-            : Optional.empty();
-    if (found.isPresent()
-        && found.get().getValue().liveAt(now)
-        && config.tier(found.get().getValue().tier()).isPresent()) {
+    Optional<Map.Entry<String, ApiKeyRecord>> found = live(key);
+    if (found.isPresent()) {
       ApiKeyRecord record = found.get().getValue();
       out.put("valid", true);
       out.put("user", found.get().getKey());
@@ -158,6 +152,17 @@ final class ApiKeyEndpoints {
       out.put("valid", false);
     }
     return Reply.json(200, out);
+  }
+
+  /**
+   * The holder and record of {@code key} when it is a live key whose tier still exists, else empty.
+   */
+  Optional<Map.Entry<String, ApiKeyRecord>> live(String key) {
+    long now = clock.instant().getEpochSecond();
+    return (key.startsWith(PREFIX) && key.length() <= 100
+            ? ledger.state().apiKeyByHash(sha256(key))
+            : Optional.<Map.Entry<String, ApiKeyRecord>>empty())
+        .filter(e -> e.getValue().liveAt(now) && config.tier(e.getValue().tier()).isPresent());
   }
 
   private static Map<String, Object> describe(ApiKeyRecord k) {

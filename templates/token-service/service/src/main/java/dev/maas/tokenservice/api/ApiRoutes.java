@@ -49,11 +49,13 @@ public final class ApiRoutes {
             metrics,
             audit,
             clock);
+    ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(config, tiers, ledger, audit, clock);
+    UsageEndpoints usage = new UsageEndpoints(config, System.getenv());
     CatalogueEndpoints catalogue =
-        new CatalogueEndpoints(config, tiers, check, clock.instant().getEpochSecond());
+        new CatalogueEndpoints(
+            config, tiers, check, apiKeys, usage, clock.instant().getEpochSecond());
     DiscoveryEndpoints discovery = new DiscoveryEndpoints(config, keys);
     InternalEndpoints internal = new InternalEndpoints(check, ledger, metrics);
-    ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(config, tiers, ledger, audit, clock);
     return Stream.concat(
             Stream.of(
                 new Route("GET", "/health", r -> health()),
@@ -72,6 +74,7 @@ public final class ApiRoutes {
                 new Route("POST", "/v1/tiers/lookup", catalogue::lookup),
                 new Route("GET", "/v1/me", catalogue::me),
                 new Route("GET", "/v1/models", catalogue::models),
+                new Route("GET", "/v1/usage", usage::usage),
                 new Route("POST", "/internal/v1/tokens/status", internal::status),
                 new Route("POST", "/internal/v1/api-keys/resolve", apiKeys::resolve)),
             WebUi.routes(System.getenv()).stream())

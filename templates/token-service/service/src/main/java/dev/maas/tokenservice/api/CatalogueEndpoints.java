@@ -23,12 +23,22 @@ final class CatalogueEndpoints {
   private final ServiceConfig config;
   private final Tiers tiers;
   private final TokenCheck tokens;
+  private final ApiKeyEndpoints apiKeys;
+  private final UsageEndpoints usage;
   private final long started;
 
-  CatalogueEndpoints(ServiceConfig config, Tiers tiers, TokenCheck tokens, long started) {
+  CatalogueEndpoints(
+      ServiceConfig config,
+      Tiers tiers,
+      TokenCheck tokens,
+      ApiKeyEndpoints apiKeys,
+      UsageEndpoints usage,
+      long started) {
     this.config = config;
     this.tiers = tiers;
     this.tokens = tokens;
+    this.apiKeys = apiKeys;
+    this.usage = usage;
     this.started = started;
   }
 
@@ -47,8 +57,8 @@ final class CatalogueEndpoints {
   }
 
   /**
-   * GET /v1/me: who the gateway says the caller is, their tier (null without one) and the models it
-   * allows.
+   * GET /v1/me: who the gateway says the caller is, their tier (null without one), the models it
+   * allows with the URL to call each, and the limits the caller meets.
    */
   Reply me(Request request) throws Refusal {
     Caller caller = request.caller();
@@ -68,17 +78,29 @@ final class CatalogueEndpoints {
       }
     }
     out.put("models", models);
+    // As Limitador holds them; null while it cannot be read, so the rest still answers.
+    out.put("limits", usage.limitsOf(tier));
     return Reply.json(200, out);
   }
 
   /**
    * GET /v1/models: the models of the caller's tier, OpenAI style. With one of the platform's own
-   * tokens as bearer the token's tier decides, after the token is checked completely.
+   * credentials as bearer, its tier decides: a token after it is checked completely, an API key
+   * when it is live. Any other caller is the one the gateway names.
    */
   Reply models(Request request) throws Refusal {
     TierEntry tier = null;
     String bearer = request.bearer();
-    if (bearer != null && config.issuer().equals(TokenVerifier.unverifiedIssuer(bearer))) {
+    if (bearer != null && bearer.startsWith(ApiKeyEndpoints.PREFIX)) {
+      tier =
+          apiKeys
+              .live(bearer)
+              .flatMap(e -> config.tier(e.getValue().tier()))
+              .orElseThrow(
+                  () ->
+                      new Refusal(
+                          401, "invalid_token", "the API key is unknown, expired or revoked"));
+    } else if (bearer != null && config.issuer().equals(TokenVerifier.unverifiedIssuer(bearer))) {
       try {
         tier = config.tier(tokens.check(bearer).tier()).orElse(null);
       } catch (InvalidTokenException e) {

@@ -103,11 +103,12 @@ public final class Router implements HttpHandler {
   }
 
   /**
-   * Writes {@code reply} with {@code Cache-Control: no-store}: tokens and identities must not be
-   * cached.
+   * Writes {@code reply} with {@code Cache-Control: no-store} (tokens and identities must not be
+   * cached) and the {@link SecurityHeaders}.
    */
   public static void send(HttpExchange exchange, Reply reply) throws IOException {
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    SecurityHeaders.apply(exchange.getResponseHeaders(), reply.contentType());
     if (reply.body() == null) {
       exchange.sendResponseHeaders(reply.status(), -1);
       return;

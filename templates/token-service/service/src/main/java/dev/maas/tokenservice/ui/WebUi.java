@@ -13,9 +13,10 @@ import java.util.Map;
 /**
  * Serves the Web UI under {@code /ui/}: a fixed list of files read once from the module's
  * resources, so no request path ever names a file, and {@code /ui/config.json}, which tells the
- * page where OIDC users sign in. The pages carry their own Content-Security-Policy (no inline
- * script or style, no other origin) and keep the caller's credential in session storage, sent as a
- * header: no cookie, so no request can be forged across sites.
+ * page where OIDC users sign in. The pages are answered with a Content-Security-Policy header (no
+ * inline script or style, never framed: {@link dev.maas.tokenservice.http.SecurityHeaders}), repeat
+ * it in a meta tag for a copy saved to disk, and keep the caller's credential in session storage,
+ * sent as a header: no cookie, so no request can be forged across sites.
  */
 public final class WebUi {
 

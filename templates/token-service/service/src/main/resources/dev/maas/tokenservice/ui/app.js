@@ -167,17 +167,18 @@
 
   // ---- pages ----
 
+  /** What a limit counts, for people: "premium-requests · llama-70b". */
+  function limitName(l) {
+    return l.name + (l.model ? ' · ' + l.model : '');
+  }
+
   function limitsTable(limits) {
-    const rows = [];
-    for (const [kind, list] of Object.entries(limits || {})) {
-      for (const l of Array.isArray(list) ? list : [list]) {
-        rows.push(el('tr', {}, el('td', {}, kind), el('td', {}, String(l.limit ?? l.value ?? '')),
-          el('td', {}, String(l.window ?? ''))));
-      }
-    }
+    const rows = (limits || []).map((l) => el('tr', {}, el('td', {}, limitName(l)), el('td', {}, l.kind),
+      el('td', {}, String(l.limit)), el('td', {}, l.window), el('td', {}, l.scope === 'shared' ? 'shared' : 'yours')));
     if (!rows.length) { return null; }
-    return el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Kind'),
-      el('th', { scope: 'col' }, 'Limit'), el('th', { scope: 'col' }, 'Window'))), el('tbody', {}, ...rows));
+    return el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Limit'), el('th', { scope: 'col' }, 'Kind'),
+      el('th', { scope: 'col' }, 'At most'), el('th', { scope: 'col' }, 'Per'), el('th', { scope: 'col' }, 'Counter'))),
+    el('tbody', {}, ...rows));
   }
 
   async function tierPage() {
@@ -188,14 +189,9 @@
       el('dt', {}, 'Groups'), el('dd', {}, (me.groups || []).join(', ') || '(none)'),
       el('dt', {}, 'Tier'), el('dd', { id: 'me-tier' }, tier ? tier.displayName + ' (' + tier.name + ')' : 'no tier: ask your platform team'),
       tier && tier.description ? el('dt', {}, 'About') : null, tier && tier.description ? el('dd', {}, tier.description) : null);
-    let limits = tier && tier.limits;
-    if (tier && !limits) {
-      const tiers = await api('GET', 'v1/tiers');
-      const entry = tiers.status === 200 ? (tiers.body.tiers || []).find((t) => t.name === tier.name) : null;
-      limits = entry && entry.limits;
-    }
-    const table = limitsTable(limits);
-    if (table) { clear($('tier-limits'), table); } else { notAvailable($('tier-limits'), 'A list of limits is'); }
+    const table = limitsTable(me.limits);
+    if (table) { clear($('tier-limits'), table); } else if (!me.limits) { notAvailable($('tier-limits'), 'A list of limits is'); }
+    else { clear($('tier-limits'), el('p', {}, 'No limit counts your calls.')); }
     clear($('tier-models'), ...(me.models || []).map((m) => el('li', {}, m.displayName + ' (' + m.id + ')')));
   }
 
@@ -237,16 +233,16 @@
   async function quotaPage() {
     const r = await api('GET', 'v1/usage');
     if (r.status === 404) { notAvailable($('quota-list'), 'Quota is'); return; }
-    if (r.status !== 200) { clear($('quota-list'), el('p', {}, 'Quota could not be read: ' + errorText(r))); return; }
-    const items = r.body.limits || r.body.usage || r.body.data || [];
-    const bars = items.map((l, i) => {
-      const max = Number(l.limit ?? l.max ?? 0);
-      const remaining = Number(l.remaining ?? (max - Number(l.used ?? 0)));
+    if (r.status !== 200) { clear($('quota-list'), el('p', { role: 'alert' }, 'Quota could not be read: ' + errorText(r))); return; }
+    const bars = (r.body.limits || []).map((l, i) => {
+      const max = Number(l.limit);
+      const remaining = Math.max(0, Number(l.remaining));
       const id = 'quota-' + i;
-      const name = (l.name || l.kind || 'limit') + (l.model ? ' · ' + l.model : '') + (l.window ? ' per ' + l.window : '');
-      return el('div', { class: 'quota' }, el('label', { for: id }, name),
-        el('progress', { id, max: String(max > 0 ? max : 1), value: String(Math.max(0, remaining)) }, remaining + ' of ' + max),
-        el('p', { class: 'hint' }, remaining + ' of ' + max + ' left'));
+      const resets = l.resetsInSeconds == null ? 'nothing counted in this window yet' : 'window ends in ' + l.resetsInSeconds + ' s';
+      return el('div', { class: 'quota', 'data-limit': l.name, 'data-window': l.window, 'data-remaining': String(remaining) },
+        el('label', { for: id }, limitName(l) + ': ' + l.kind + ' per ' + l.window + (l.scope === 'shared' ? ' (shared)' : '')),
+        el('progress', { id, max: String(max > 0 ? max : 1), value: String(remaining) }, remaining + ' of ' + max),
+        el('p', { class: 'hint' }, remaining + ' of ' + max + ' left · ' + resets));
     });
     clear($('quota-list'), ...(bars.length ? bars : [el('p', {}, 'No limit counts your calls.')]));
   }

@@ -66,8 +66,12 @@ public final class MaasCommand {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     // A run that names its command builds that command only: the others' option models (a dozen
     // classes read by reflection) are a good part of a short run's start.
+    // The completion script is made from the tree it is run in, so it needs every command.
     Class<?> named = args.length == 0 ? null : COMMANDS.get(args[0]);
-    CommandLine line = named == null ? commandLine() : withCommands(Map.of(args[0], named));
+    CommandLine line =
+        named == null || named == AutoComplete.GenerateCompletion.class
+            ? commandLine()
+            : withCommands(Map.of(args[0], named));
     line.setOut(out);
     line.setErr(err);
     return line.execute(args);

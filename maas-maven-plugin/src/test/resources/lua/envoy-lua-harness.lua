@@ -2,11 +2,13 @@
 -- the script uses: headers():get, streamInfo():dynamicMetadata():get/set, bodyChunks() and a
 -- chunk's length() and getBytes(index, length). Envoy runs the script with LuaJIT, as this does.
 --
--- luajit envoy-lua-harness.lua SCRIPT PATH CONTENT_TYPE BODY_FILE CHUNKING
+-- luajit envoy-lua-harness.lua SCRIPT PATH CONTENT_TYPE BODY_FILE CHUNKING NAMESPACE
 --   CHUNKING: a chunk size in bytes, or "splits" to run once for every way of cutting the body in
---   two. Prints each distinct dynamic metadata of namespace maas.usage that the runs leave, one
---   line each, as sorted key=value pairs joined by ";" (an empty line: nothing was written).
-local script, path, content_type, body_file, chunking = arg[1], arg[2], arg[3], arg[4], arg[5]
+--   two. Prints each distinct dynamic metadata of NAMESPACE that the runs leave, one line each, as
+--   sorted key=value pairs joined by ";" (an empty line: nothing was written), and fails when the
+--   script writes another namespace.
+local script, path, content_type, body_file, chunking, namespace_read =
+  arg[1], arg[2], arg[3], arg[4], arg[5], arg[6]
 
 local file = assert(io.open(body_file, "rb"))
 local body = file:read("*a")
@@ -25,6 +27,7 @@ local function run(chunks)
   local dynamic = {
     set = function(_, namespace, key, value)
       assert(type(value) == "string", "a metadata value is a string")
+      assert(namespace == namespace_read, "the script writes the namespace the access log reads")
       metadata[namespace] = metadata[namespace] or {}
       metadata[namespace][key] = value
     end,
@@ -74,7 +77,7 @@ local function run(chunks)
       end
     end,
   })
-  local usage = metadata["maas.usage"] or {}
+  local usage = metadata[namespace_read] or {}
   local keys = {}
   for key in pairs(usage) do
     keys[#keys + 1] = key

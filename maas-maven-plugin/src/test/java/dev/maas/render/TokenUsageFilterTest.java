@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
+import dev.maas.output.Yaml;
+import dev.maas.render.logs.AccessLogGenerator;
 import dev.maas.validate.SpecValidator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,10 +39,16 @@ class TokenUsageFilterTest {
   private static final Path LUAJIT = Path.of("/usr/bin/luajit");
   private static final String SPEC = "tests/corpus/valid/access-logs.yaml";
   private static final String FILTER = "base/envoyfilter-acme-token-usage.yaml";
+  private static final String TELEMETRY = "base/telemetry-acme-access-logs.yaml";
+  private static final Pattern DYNAMIC_METADATA =
+      Pattern.compile("%DYNAMIC_METADATA\\(([^:()]+):([^:()]+)\\)%");
   private static final String CHAT = "/llm/granite-8b/v1/chat/completions";
   private static final String GRANITE = "model=granite-8b";
 
   private static String script;
+
+  /** The dynamic metadata namespace that the access log's labels read. */
+  private static String namespace;
 
   @TempDir static Path dir;
 
@@ -53,6 +65,29 @@ class TokenUsageFilterTest {
         "type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua",
         config.path("@type").asText());
     script = config.path("default_source_code").path("inline_string").asText();
+    // What the mesh provider on the Telemetry reads: each key the script writes, in one namespace.
+    JsonNode labels =
+        Yaml.read(
+                Fixtures.object(tree, TELEMETRY)
+                    .path("metadata")
+                    .path("annotations")
+                    .path(AccessLogGenerator.MESH_PROVIDER_ANNOTATION)
+                    .asText())
+            .path("meshConfig")
+            .path("extensionProviders")
+            .path(0)
+            .path("envoyOtelAls")
+            .path("logFormat")
+            .path("labels");
+    Set<String> namespaces = new TreeSet<>();
+    for (String key : List.of("model", "prompt_tokens", "completion_tokens", "total_tokens")) {
+      Matcher read = DYNAMIC_METADATA.matcher(labels.path(key).asText());
+      assertTrue(read.matches(), () -> "the access log reads " + key + " from dynamic metadata");
+      assertEquals(key, read.group(2), "the label " + key + " reads the key " + key);
+      namespaces.add(read.group(1));
+    }
+    assertEquals(1, namespaces.size(), "one namespace: " + namespaces);
+    namespace = namespaces.iterator().next();
   }
 
   @Test
@@ -195,7 +230,8 @@ class TokenUsageFilterTest {
                 path,
                 contentType,
                 bodyFile.toString(),
-                chunking)
+                chunking,
+                namespace)
             .redirectErrorStream(true)
             .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

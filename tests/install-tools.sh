@@ -3,6 +3,7 @@
 #   chromium, chromium-driver  the Web UI's browser test (Selenium drives Debian's Chromium)
 #   prometheus                 promtool, which checks and unit-tests the recording rules and alerts
 #   redis-server               the MaaS API's shared store, raced by two replicas
+#   luajit                     the runtime of Envoy's Lua filter, which runs the access logs' token-usage script
 # The editor tests' npm packages are installed by the Maven build itself. Without apt-get, or without the right to
 # use it, this says which tests will report themselves skipped, and exits 0 so that the rest still runs.
 set -uo pipefail
@@ -11,6 +12,7 @@ need=()
 command -v chromedriver >/dev/null || need+=(chromium chromium-driver)
 command -v promtool >/dev/null || need+=(prometheus)
 command -v redis-server >/dev/null || need+=(redis-server)
+command -v luajit >/dev/null || need+=(luajit)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null; then

@@ -171,6 +171,11 @@ public final class StageCodes {
                     "a generated workload's selector does not match its pod labels"),
                 code("crd.catalog", ERROR, "the CRD folder cannot be read"),
                 code("crd.missing", ERROR, "no CRD defines the kind of a generated object"),
+                code(
+                    "crd.unavailable",
+                    WARNING,
+                    "a generated object is of a known kind whose CRD is not among those checked"
+                        + " against, so only its metadata is checked"),
                 code("crd.version", ERROR, "the CRD does not serve the generated object's version"),
                 code(
                     "crd.deprecated",

@@ -53,11 +53,14 @@ final class PlatformKinds {
 
   private PlatformKinds() {}
 
-  /** The kind the access logs add: Istio's Telemetry. */
-  static final GroupKind ACCESS_LOGS = new GroupKind("telemetry.istio.io", "Telemetry");
+  /** The kinds the access logs add: Istio's Telemetry, and the EnvoyFilter of the token counts. */
+  static final List<GroupKind> ACCESS_LOGS =
+      List.of(
+          new GroupKind("networking.istio.io", "EnvoyFilter"),
+          new GroupKind("telemetry.istio.io", "Telemetry"));
 
   /**
-   * The kinds of {@code platform}: those of its target, and the Telemetry when it has access logs,
+   * The kinds of {@code platform}: those of its target, and the access logs' when it has them,
    * sorted by group, then kind.
    */
   static List<GroupKind> of(Platform platform) {
@@ -70,7 +73,7 @@ final class PlatformKinds {
       all.addAll(MAAS_CRDS);
     }
     if (logs) {
-      all.add(ACCESS_LOGS);
+      all.addAll(ACCESS_LOGS);
     }
     all.sort(java.util.Comparator.comparing(GroupKind::group).thenComparing(GroupKind::kind));
     return List.copyOf(all);

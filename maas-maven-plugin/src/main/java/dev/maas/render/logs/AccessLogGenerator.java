@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Generates the gateway's access logs when {@code observability.logs.enabled}: an Istio Telemetry
- * that turns on the mesh's OpenTelemetry access log provider for the gateway's pods, and the
+ * that turns on the mesh's OpenTelemetry access log provider for the gateway's pods, the
+ * EnvoyFilter that gives each line its model and token counts ({@link UsageFilter}), and the
  * collector that provider sends to.
  *
  * <p>Istio resolves a Telemetry's {@code accessLogging[].providers[].name} against {@code
@@ -44,6 +45,7 @@ public final class AccessLogGenerator implements Generator {
     }
     List<KubeObject> out = new ArrayList<>();
     out.add(telemetry(platform));
+    out.add(UsageFilter.envoyFilter(platform));
     out.addAll(LogCollector.objects(platform, logs));
     return out;
   }

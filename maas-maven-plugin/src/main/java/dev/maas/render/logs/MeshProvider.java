@@ -46,15 +46,19 @@ public final class MeshProvider {
    * from lines the gateway let through: answered by the model ({@code via_upstream}) or refused by
    * a rate limit (429), which runs after authentication. Other lines — 401, 403, a failed
    * authentication — show {@code -}, so a header a client sent itself never shows as an identity.
-   * The path leaves the query string out; the model is the path's second segment ({@code
-   * /<namespace>/<model>/v1/...}). Token counts are not here: Envoy sees them only in the response
-   * body, which the telemetry API does not parse; Limitador's counters carry them per user, tier
-   * and model.
+   * The path leaves the query string out. The model (the path's second segment, {@code
+   * /<namespace>/<model>/v1/...}) and the response's token counts come from the dynamic metadata
+   * that the {@link UsageFilter} writes; a line without them (no model call, or a response without
+   * {@code usage}) shows {@code -}.
    */
   public static Map<String, String> labels() {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("user", authenticated(AccessLogs.USER_HEADER));
     labels.put("tier", authenticated(AccessLogs.TIER_HEADER));
+    labels.put("model", usage("model"));
+    labels.put("prompt_tokens", usage("prompt_tokens"));
+    labels.put("completion_tokens", usage("completion_tokens"));
+    labels.put("total_tokens", usage("total_tokens"));
     labels.put("method", "%REQ(:METHOD)%");
     labels.put("path", "%REQ_WITHOUT_QUERY(:PATH)%");
     labels.put("status", "%RESPONSE_CODE%");
@@ -71,6 +75,10 @@ public final class MeshProvider {
    * query strings included.
    */
   static final String TEXT = "%REQ(:METHOD)% %REQ_WITHOUT_QUERY(:PATH)% %RESPONSE_CODE%";
+
+  private static String usage(String key) {
+    return "%DYNAMIC_METADATA(" + UsageFilter.NAMESPACE + ":" + key + ")%";
+  }
 
   private static String authenticated(String header) {
     return "%CEL(response.code_details == \"via_upstream\" || response.code == 429 ?"

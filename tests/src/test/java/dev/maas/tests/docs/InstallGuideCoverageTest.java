@@ -93,6 +93,19 @@ class InstallGuideCoverageTest {
             "in place of the two `kubectl wait` lines of the models it applies"
                 + " `tests/e2e/src/test/resources/install-guide/models.yaml`"),
         "the page says which of its lines the cluster test replaces, and with what");
+    String models =
+        Files.readString(
+            DocsCommandsTest.repoRoot()
+                .resolve("tests/e2e/src/test/resources/install-guide/models.yaml"));
+    for (String replacement : InstallGuide.CPU_VARIANT.values()) {
+      java.util.regex.Matcher rollout =
+          java.util.regex.Pattern.compile("deployment/([a-z0-9-]+)").matcher(replacement);
+      while (rollout.find()) {
+        assertTrue(
+            models.contains("name: " + rollout.group(1)),
+            "the stand-in models.yaml makes the Deployment " + rollout.group(1) + " waited for");
+      }
+    }
   }
 
   /**
@@ -125,7 +138,7 @@ class InstallGuideCoverageTest {
                 script -> new InstallOutcomes.Result(0, "429")));
   }
 
-  /** The listing check wants exactly the list the page shows. */
+  /** The token check wants a token of the page's key and exactly the list the page shows. */
   @Test
   void theTokenCheckWantsTheListingThePageShowsAndATokenOfThePagesKey() throws Exception {
     List<MarkdownBlocks.Block> all = MarkdownBlocks.read(PAGE, InstallGuide.PAGE);
@@ -147,6 +160,16 @@ class InstallGuideCoverageTest {
     InstallOutcomes.Shell jwt = script -> new InstallOutcomes.Result(0, header + ".e30.c2ln");
     InstallOutcomes.Outcome outcome = InstallOutcomes.of(token.key());
     outcome.check(new InstallOutcomes.Result(0, shown.text()), jwt);
+    String kubectlSaid = "namespace/maas-users created\nserviceaccount/alice created\n";
+    outcome.check(new InstallOutcomes.Result(0, kubectlSaid + shown.text()), jwt);
+    assertThrows(
+        AssertionError.class,
+        () ->
+            outcome.check(
+                new InstallOutcomes.Result(
+                    0, kubectlSaid + shown.text() + "llama-70b /llm/llama-70b/v1\n"),
+                jwt),
+        "a model of another tier in the free tier's list fails");
     assertThrows(
         AssertionError.class,
         () -> outcome.check(new InstallOutcomes.Result(0, ""), jwt),

@@ -14,7 +14,6 @@ import dev.maas.api.GenerateResult;
 import dev.maas.api.MaasCompiler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,19 +55,10 @@ class ModelTrafficE2eTest {
   static final String AUDIENCE = "maas-e2e";
   static final int REQUEST_LIMIT = 3;
 
-  private static final String GATEWAY_API_VERSION =
-      System.getProperty("maas.e2e.gatewayApiVersion", "v1.4.1");
-  private static final String ISTIO_VERSION = System.getProperty("maas.e2e.istioVersion", "1.29.1");
-  private static final String KUADRANT_VERSION =
-      System.getProperty("maas.e2e.kuadrantVersion", "1.5.2");
-  private static final String SIMULATOR_IMAGE =
-      System.getProperty("maas.e2e.simulatorImage", "ghcr.io/llm-d/llm-d-inference-sim:v0.7.1");
-  private static final String ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
-  private static final String KUADRANT_CHARTS = "https://kuadrant.io/helm-charts/";
+  private static final String SIMULATOR_IMAGE = Prerequisites.SIMULATOR_IMAGE;
 
-  private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(12);
   private static final Duration TRAFFIC_TIMEOUT = Duration.ofMinutes(3);
-  private static final String WAIT = "--timeout=300s";
+  private static final String WAIT = Prerequisites.WAIT;
   private static final String SYNC_WAVE = "argocd.argoproj.io/sync-wave";
   private static final Set<String> POLICY_KINDS =
       Set.of("AuthPolicy", "RateLimitPolicy", "TokenRateLimitPolicy");
@@ -78,16 +67,6 @@ class ModelTrafficE2eTest {
   // endpoint or config).
   private static final Pattern NOT_READY = Pattern.compile("404|500|502|503");
   private static final Pattern NOT_READY_OR_401 = Pattern.compile("401|404|500|502|503");
-
-  /**
-   * Messages of helm and kubectl when a URL cannot be fetched (as opposed to a failing install).
-   */
-  private static final Pattern UNREACHABLE =
-      Pattern.compile(
-          "no such host|i/o timeout|connection refused"
-              + "|network is unreachable|TLS handshake timeout|unable to read URL|cannot be reached|404 Not Found"
-              + "|connection reset by peer|Client.Timeout exceeded",
-          Pattern.CASE_INSENSITIVE);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -98,15 +77,11 @@ class ModelTrafficE2eTest {
 
   @Test
   void aTierMemberGetsATokenCallsTheModelAndIsLimitedAfterTheTierLimit() throws Exception {
-    cluster =
-        Cluster.start(
-            work,
-            new Cluster.Tool(
-                "helm", "the traffic test installs Istio and Kuadrant from their charts"));
-    installGatewayApi();
-    installIstio();
-    installKuadrant();
-    installMissingCrds();
+    cluster = Cluster.start(work, Prerequisites.HELM);
+    Prerequisites.gatewayApi(cluster);
+    Prerequisites.istio(cluster);
+    Prerequisites.kuadrant(cluster);
+    Prerequisites.missingCrds(cluster);
     TestKeys.Tls tls = createSecrets();
     applyInSyncWaves(compile());
     deploySimulator();
@@ -117,81 +92,6 @@ class ModelTrafficE2eTest {
       String token = requestToken(client, serviceAccountToken());
       assertLimitedAfterTierLimit(client, token);
     }
-  }
-
-  // --- installing what the platform runs on
-  // ------------------------------------------------------------
-
-  private void installGatewayApi() throws Exception {
-    String url =
-        "https://github.com/kubernetes-sigs/gateway-api/releases/download/"
-            + GATEWAY_API_VERSION
-            + "/standard-install.yaml";
-    install(
-        "the Gateway API CRDs " + GATEWAY_API_VERSION,
-        url,
-        kubectlCommand("apply", "--server-side", "-f", url));
-    cluster.kubectl("wait", "--for=condition=Established", "--timeout=120s", "crd", "--all");
-  }
-
-  /**
-   * Istio from its own charts (base = CRDs, istiod = control plane). istiod creates the {@code
-   * istio} GatewayClass the spec names, and deploys a gateway proxy into the Gateway's own
-   * namespace, which is what the token service's NetworkPolicy expects. Installed before Kuadrant
-   * so that Kuadrant finds it.
-   */
-  private void installIstio() throws Exception {
-    install(
-        "Istio " + ISTIO_VERSION + " (chart base)",
-        ISTIO_CHARTS,
-        helmInstall("istio-base", "base", ISTIO_CHARTS, ISTIO_VERSION, "istio-system"));
-    install(
-        "Istio " + ISTIO_VERSION + " (chart istiod)",
-        ISTIO_CHARTS,
-        helmInstall("istiod", "istiod", ISTIO_CHARTS, ISTIO_VERSION, "istio-system"));
-    cluster.awaitOrSkip(
-        "the istio GatewayClass", "wait", "--for=condition=Accepted", WAIT, "gatewayclass/istio");
-  }
-
-  /**
-   * The Kuadrant operator chart, which brings the Authorino and Limitador operators; the {@code
-   * Kuadrant} instance itself is part of the generated overlay. cert-manager is left out: Kuadrant
-   * needs it only for TLSPolicy, which the platform does not use.
-   */
-  private void installKuadrant() throws Exception {
-    install(
-        "the Kuadrant operator " + KUADRANT_VERSION,
-        KUADRANT_CHARTS,
-        helmInstall(
-            "kuadrant-operator",
-            "kuadrant-operator",
-            KUADRANT_CHARTS,
-            KUADRANT_VERSION,
-            "kuadrant-system"));
-  }
-
-  /**
-   * The CRDs of the kinds the platform emits that no installed component brought (KServe,
-   * Prometheus operator, ...). CRDs an operator installed stay as the operator wants them.
-   */
-  private void installMissingCrds() throws Exception {
-    Path crds = Cluster.crdsFolder();
-    List<Path> files;
-    try (Stream<Path> list = Files.list(crds)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-    }
-    assertFalse(files.isEmpty(), "CRDs in " + crds);
-    for (Path file : files) {
-      // File names are <group>_<plural>.yaml (see SOURCES.md of the CRD folder); the CRD is
-      // <plural>.<group>.
-      String[] groupAndPlural =
-          file.getFileName().toString().replaceFirst("\\.yaml$", "").split("_", 2);
-      String name = groupAndPlural[1] + "." + groupAndPlural[0];
-      if (!cluster.tryKubectl("get", "crd", name).ok()) {
-        cluster.kubectl("apply", "--server-side", "-f", file.toString());
-      }
-    }
-    cluster.kubectl("wait", "--for=condition=Established", "--timeout=120s", "crd", "--all");
   }
 
   /**
@@ -513,61 +413,6 @@ class ModelTrafficE2eTest {
 
   // --- plumbing
   // ------------------------------------------------------------------------------------------
-
-  /**
-   * Runs an install command that fetches {@code source} over the network. An unreachable source or
-   * an image the cluster cannot pull skips the test naming it; any other failure fails it.
-   */
-  private void install(String what, String source, List<String> command) throws Exception {
-    Cluster.Run run = Cluster.exec(command, INSTALL_TIMEOUT);
-    if (run.ok()) {
-      return;
-    }
-    String host = URI.create(source).getHost();
-    if (run.output().contains(host) && UNREACHABLE.matcher(run.output()).find()) {
-      Cluster.skip(
-          what
-              + " could not be fetched from "
-              + source
-              + " ("
-              + firstLine(run.output())
-              + "); the traffic test needs network access to it");
-    }
-    cluster.skipIfImagesMissing(what);
-    fail(what + " failed to install:\n" + run.output() + "\n" + cluster.podSummary());
-  }
-
-  private List<String> helmInstall(
-      String release, String chart, String repository, String version, String namespace) {
-    return List.of(
-        "helm",
-        "--kubeconfig",
-        cluster.kubeconfig().toString(),
-        "install",
-        release,
-        chart,
-        "--repo",
-        repository,
-        "--version",
-        version,
-        "--namespace",
-        namespace,
-        "--create-namespace",
-        "--wait",
-        "--timeout",
-        "10m");
-  }
-
-  private List<String> kubectlCommand(String... args) {
-    List<String> command =
-        new ArrayList<>(List.of("kubectl", "--kubeconfig", cluster.kubeconfig().toString()));
-    command.addAll(List.of(args));
-    return command;
-  }
-
-  private static String firstLine(String text) {
-    return text.strip().lines().findFirst().orElse("");
-  }
 
   static Path resource(String name) {
     try {

@@ -7,13 +7,16 @@
 # resident memory (VmRSS sampled during the run, and VmHWM), the service's CPU time per token (user + system, which
 # other builds on the machine do not inflate as they do wall time) and the load average. Not a test: it asserts
 # nothing.
+# The state store is the one a cluster uses at this rate: Redis (MAAS_BENCH_STORE=redis, the default), a
+# redis-server started here on a free port without persistence, one key per token as in the cluster; or the file store
+# (MAAS_BENCH_STORE=file), which one replica without Redis uses.
 # Build first: ./mvnw -pl templates/token-service/service -am package -DskipTests
 #
 #   tests/benchmarks/scripts/token-service-load.sh [java-binary] [seconds] [connections]
 #
 # JVM options: MAAS_BENCH_JVM_OPTS (default: the Deployment's JDK_JAVA_OPTIONS, read from the golden Deployment).
 # Another build of the jar (e.g. an earlier commit's, to compare): MAAS_BENCH_JAR, with its lib/ beside it.
-# Needs wrk, openssl, curl. Reads the reference output from the golden files of platform-specs/acme.yaml.
+# Needs wrk, openssl, curl, and redis-server and redis-cli for the Redis store. Reads the reference output from the golden files of platform-specs/acme.yaml.
 set -euo pipefail
 JAVA=${1:-java}
 SECONDS_LOAD=${2:-20}
@@ -21,8 +24,10 @@ CONNECTIONS=${3:-50}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 GOLDEN=$ROOT/maas-maven-plugin/src/test/resources/golden/acme/base
 WORK=$(mktemp -d)
-PID=; SAMPLER=
-trap '[ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null; [ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+STORE=${MAAS_BENCH_STORE:-redis}
+PID=; SAMPLER=; REDIS=
+trap '[ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null; [ -n "$PID" ] && kill "$PID" 2>/dev/null;
+  [ -n "$REDIS" ] && kill "$REDIS" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 JAR=${MAAS_BENCH_JAR:-$(ls "$ROOT"/templates/token-service/service/target/maas-token-service-*.jar | grep -v sources | head -1)}
 # The ConfigMap's data, de-indented: the config is a literal block.
@@ -39,10 +44,21 @@ openssl pkey -in "$WORK/keys/bench.pem" -pubout >> "$WORK/keys/bench.pem"
 "$JAVA" -version 2>&1 | head -1
 echo "JVM options: $JVM_OPTS"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), CPUs: $(nproc)"
-PORT=$(( 20000 + RANDOM % 20000 )); METRICS=$(( PORT + 1 ))
+PORT=$(( 20000 + RANDOM % 20000 )); METRICS=$(( PORT + 1 )); REDIS_PORT=$(( PORT + 2 ))
+case "$STORE" in
+  redis)
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" \
+      > "$WORK/redis.log" 2>&1 &
+    REDIS=$!
+    until redis-cli -p "$REDIS_PORT" ping > /dev/null 2>&1; do sleep 0.05; done
+    STORE_ENV=(MAAS_STATE_BACKEND=redis "MAAS_REDIS_URL=redis://127.0.0.1:$REDIS_PORT")
+    echo "state store: Redis $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p') on 127.0.0.1:$REDIS_PORT";;
+  file) STORE_ENV=(MAAS_STATE_BACKEND=file); echo "state store: file";;
+  *) echo "MAAS_BENCH_STORE is redis or file, not $STORE" >&2; exit 1;;
+esac
 START=$(date +%s%N)
-MAAS_CONFIG=$WORK/config.json MAAS_KEYS_DIR=$WORK/keys MAAS_STATE_DIR=$WORK/state MAAS_PORT=$PORT \
-  MAAS_METRICS_PORT=$METRICS MAAS_BIND_ADDRESS=127.0.0.1 JDK_JAVA_OPTIONS="$JVM_OPTS" \
+env "${STORE_ENV[@]}" MAAS_CONFIG="$WORK/config.json" MAAS_KEYS_DIR="$WORK/keys" MAAS_STATE_DIR="$WORK/state" \
+  MAAS_PORT=$PORT MAAS_METRICS_PORT=$METRICS MAAS_BIND_ADDRESS=127.0.0.1 JDK_JAVA_OPTIONS="$JVM_OPTS" \
   "$JAVA" -jar "$JAR" > "$WORK/service.log" 2>&1 &
 PID=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$METRICS/health"; do
@@ -69,5 +85,11 @@ kill "$SAMPLER" 2>/dev/null || true; SAMPLER=
 echo "service RSS during the run: max $(sort -n "$WORK/rss" | tail -1) kB, last $(tail -1 "$WORK/rss") kB;" \
   "$(grep VmHWM "/proc/$PID/status" | tr -s ' \t' ' ')"
 echo "service metrics:"; curl -s "http://127.0.0.1:$METRICS/metrics" | grep -E '^maas_' || true
-echo "state file: $(stat -c %s "$WORK/state/tokens.json" 2>/dev/null || echo 0) bytes"
+if [ "$STORE" = redis ]; then
+  echo "state: $(redis-cli -p "$REDIS_PORT" dbsize) Redis keys, Redis RSS" \
+    "$(redis-cli -p "$REDIS_PORT" info memory | sed -n 's/^used_memory_rss:\([0-9]*\).*/\1/p' | tr -d '\r') bytes"
+else
+  echo "state file: $(stat -c %s "$WORK/state/tokens.json" 2>/dev/null || echo 0) bytes"
+fi
+grep -iE 'exception|error' "$WORK/service.log" | head -5 || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg), CPUs: $(nproc)"

@@ -77,11 +77,11 @@ public final class TokenServiceGenerator implements Generator {
   /**
    * The JVM's options. A fixed heap, not a share of the pod's limit: the service holds its config,
    * its keys and the state records, which the per-user bounds cap (docs/kinds/token-service.md), so
-   * 40 MiB is enough: at 50 concurrent clients the process was 113 MB resident on JDK 17 and
-   * 130-132 MB on JDK 25 (docs/performance.md), against 212-267 MB before. The serial collector
-   * suits a heap that small and starts no collector threads; metaspace and code cache are capped so
-   * that the resident size has a bound. An out-of-memory error ends the process, and Kubernetes
-   * restarts it.
+   * 40 MiB is enough: at 50 concurrent clients on the Redis store the process was 118-128 MB
+   * resident on JDK 17 and 132-146 MB on JDK 25, the image's JRE (docs/performance.md), within the
+   * pod's 192 MiB; 212-267 MB before these options. The serial collector suits a heap that small
+   * and starts no collector threads; metaspace and code cache are capped so that the resident size
+   * has a bound. An out-of-memory error ends the process, and Kubernetes restarts it.
    */
   static final String JVM_OPTIONS =
       "-XX:+UseSerialGC -Xmx40m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"

@@ -43,15 +43,28 @@ public final class LimitadorCounters {
       Json.MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final String baseUrl;
-  private final HttpClient http;
+
+  /** Made on first use, under {@code this}. */
+  private HttpClient http;
 
   public LimitadorCounters(String baseUrl) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  }
+
+  /**
+   * The client, made when usage is first asked for: building one loads the JDK's HTTP client and
+   * TLS stack (about 250 classes and the default SSL context), which every start paid before its
+   * first answer to the health probe.
+   */
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .connectTimeout(CONNECT_TIMEOUT)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+    }
+    return http;
   }
 
   /** Where the counters are read. */
@@ -92,7 +105,7 @@ public final class LimitadorCounters {
             .build();
     HttpResponse<InputStream> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw new LimitadorUnavailableException(
           "Limitador did not answer: " + e.getClass().getSimpleName());

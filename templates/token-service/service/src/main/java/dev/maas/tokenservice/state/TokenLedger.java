@@ -206,10 +206,21 @@ public final class TokenLedger implements AutoCloseable {
    */
   private void flush(List<Pending> batch) {
     try {
-      TokenState.Draft draft = state.draft(clock.instant().getEpochSecond(), maxTtl);
+      TokenState base = state;
+      TokenState.Draft draft = base.draft(clock.instant().getEpochSecond(), maxTtl);
       batch.forEach(p -> p.change().accept(draft));
-      List<Fact> stored = store.write(draft.changes());
-      learn(stored);
+      List<Fact> changes = draft.changes();
+      List<Fact> stored = store.write(changes);
+      synchronized (this) {
+        // Usually every fact was stored as it was made and nothing replaced the state meanwhile:
+        // the draft is then the new state, and copying every user's entry once more to merge the
+        // same facts in again is saved.
+        if (state == base && stored.equals(changes)) {
+          state = draft.build();
+        } else {
+          learn(stored);
+        }
+      }
       batch.forEach(p -> p.done().complete(null));
     } catch (IOException | RuntimeException e) {
       batch.forEach(p -> p.done().completeExceptionally(e));

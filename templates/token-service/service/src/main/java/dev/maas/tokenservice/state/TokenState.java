@@ -171,10 +171,13 @@ public record TokenState(
    * one each: the outer maps are copied once, a user's own map only when a change touches it.
    */
   public static final class Draft {
-    private final Map<String, Long> before;
-    private final Map<String, Map<String, Long>> revoked;
-    private final Map<String, Map<String, IssuedToken>> issued;
-    private final Map<String, Map<String, ApiKeyRecord>> apiKeys;
+    // Each outer map is the state's own (immutable) until the first change to it copies it: a
+    // batch of issues copies only the issued tokens' outer map, and the state built from it reuses
+    // the other three as they are.
+    private Map<String, Long> before;
+    private Map<String, Map<String, Long>> revoked;
+    private Map<String, Map<String, IssuedToken>> issued;
+    private Map<String, Map<String, ApiKeyRecord>> apiKeys;
     private final Set<Map<?, ?>> owned =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final long now;
@@ -184,10 +187,10 @@ public record TokenState(
     private final Map<String, Fact> changed = new java.util.LinkedHashMap<>();
 
     private Draft(TokenState from, long now, long maxTtl) {
-      before = new HashMap<>(from.revokedBefore);
-      revoked = new HashMap<>(from.revoked);
-      issued = new HashMap<>(from.issued);
-      apiKeys = new HashMap<>(from.apiKeys);
+      before = from.revokedBefore;
+      revoked = from.revoked;
+      issued = from.issued;
+      apiKeys = from.apiKeys;
       this.now = now;
       this.maxTtl = maxTtl;
     }
@@ -200,11 +203,11 @@ public record TokenState(
     /** Merges in {@code fact} as a store holds it; records no change. */
     public Draft apply(Fact fact) {
       switch (fact.kind()) {
-        case ISSUED -> own(issued, fact.user()).put(fact.id(), fact.token());
-        case REVOKED -> own(revoked, fact.user()).merge(fact.id(), fact.expiresAt(), Math::max);
-        case CUT_OFF -> before.merge(fact.user(), fact.before(), Math::max);
+        case ISSUED -> ownIssued(fact.user()).put(fact.id(), fact.token());
+        case REVOKED -> ownRevoked(fact.user()).merge(fact.id(), fact.expiresAt(), Math::max);
+        case CUT_OFF -> ownBefore().merge(fact.user(), fact.before(), Math::max);
         case API_KEY ->
-            own(apiKeys, fact.user()).merge(fact.id(), fact.apiKey(), ApiKeyRecord::merge);
+            ownApiKeys(fact.user()).merge(fact.id(), fact.apiKey(), ApiKeyRecord::merge);
       }
       return this;
     }
@@ -214,7 +217,7 @@ public record TokenState(
     }
 
     public Draft addApiKey(String user, ApiKeyRecord key) {
-      own(apiKeys, user).put(key.id(), key);
+      ownApiKeys(user).put(key.id(), key);
       record(Fact.apiKey(user, key));
       return this;
     }
@@ -232,14 +235,14 @@ public record TokenState(
                 key.createdAt(),
                 key.expiresAt(),
                 at);
-        own(apiKeys, user).put(id, revokedKey);
+        ownApiKeys(user).put(id, revokedKey);
         record(Fact.apiKey(user, revokedKey));
       }
       return this;
     }
 
     public Draft revokeAll(String user, long cutOff) {
-      long merged = before.merge(user, cutOff, Math::max);
+      long merged = ownBefore().merge(user, cutOff, Math::max);
       record(Fact.cutOff(user, merged, maxTtl));
       return this;
     }
@@ -253,19 +256,51 @@ public record TokenState(
       if (now > 0 && !mine.containsKey(jti) && mine.size() >= TokenLedger.MAX_REVOKED_PER_USER) {
         return revokeAll(user, now + 1);
       }
-      own(revoked, user).merge(jti, exp, Math::max);
+      ownRevoked(user).merge(jti, exp, Math::max);
       record(Fact.revoked(user, jti, exp));
       return this;
     }
 
     public Draft issue(String user, IssuedToken token) {
-      own(issued, user).put(token.jti(), token);
+      ownIssued(user).put(token.jti(), token);
       record(Fact.issued(user, token));
       return this;
     }
 
     public TokenState build() {
       return new TokenState(before, revoked, issued, apiKeys);
+    }
+
+    private Map<String, Long> ownBefore() {
+      if (!owned.contains(before)) {
+        before = new HashMap<>(before);
+        owned.add(before);
+      }
+      return before;
+    }
+
+    private Map<String, IssuedToken> ownIssued(String user) {
+      if (!owned.contains(issued)) {
+        issued = new HashMap<>(issued);
+        owned.add(issued);
+      }
+      return own(issued, user);
+    }
+
+    private Map<String, Long> ownRevoked(String user) {
+      if (!owned.contains(revoked)) {
+        revoked = new HashMap<>(revoked);
+        owned.add(revoked);
+      }
+      return own(revoked, user);
+    }
+
+    private Map<String, ApiKeyRecord> ownApiKeys(String user) {
+      if (!owned.contains(apiKeys)) {
+        apiKeys = new HashMap<>(apiKeys);
+        owned.add(apiKeys);
+      }
+      return own(apiKeys, user);
     }
 
     private <V> Map<String, V> own(Map<String, Map<String, V>> map, String user) {
@@ -279,11 +314,30 @@ public record TokenState(
     }
   }
 
+  /**
+   * The classes of the maps {@link Map#copyOf} makes (one entry, and any other size), which it
+   * returns as they are: asking by class costs nothing, where asking {@code copyOf} would copy a
+   * mutable map only to compare it. A holder class, as {@link #EMPTY} is built before this class's
+   * later fields are set.
+   */
+  private static final class Immutable {
+    static final Set<Class<?>> CLASSES = Set.of(Map.of().getClass(), Map.of("", "").getClass());
+  }
+
+  private static boolean isFrozen(Map<?, ?> m) {
+    return Immutable.CLASSES.contains(m.getClass());
+  }
+
   private static <K, V> Map<K, V> frozen(Map<K, V> map) {
     return map == null ? Map.of() : Map.copyOf(map);
   }
 
   private static <V> Map<String, Map<String, V>> frozenNested(Map<String, Map<String, V>> map) {
+    // A map a draft did not change is already frozen through and through: kept as it is rather
+    // than copied, as every state the writer builds would otherwise copy every user's entry.
+    if (map != null && isFrozen(map) && map.values().stream().allMatch(TokenState::isFrozen)) {
+      return map;
+    }
     Map<String, Map<String, V>> out = new HashMap<>();
     if (map != null) {
       map.forEach((k, v) -> out.put(k, frozen(v)));
@@ -293,9 +347,20 @@ public record TokenState(
 
   private static <V> Map<String, Map<String, V>> union(
       Map<String, Map<String, V>> a, Map<String, Map<String, V>> b) {
-    Map<String, Map<String, V>> out = new TreeMap<>();
-    a.forEach((k, v) -> out.put(k, new TreeMap<>(v)));
-    b.forEach((k, v) -> out.computeIfAbsent(k, x -> new TreeMap<>()).putAll(v));
+    // A user's map is copied only when the other side adds to it: a reload that brings nothing new
+    // for most users reuses their maps rather than copying every record of the state.
+    Map<String, Map<String, V>> out = new HashMap<>(a);
+    b.forEach(
+        (k, v) -> {
+          Map<String, V> mine = out.get(k);
+          if (mine == null) {
+            out.put(k, v);
+          } else if (!mine.entrySet().containsAll(v.entrySet())) {
+            Map<String, V> both = new HashMap<>(mine);
+            both.putAll(v);
+            out.put(k, both);
+          }
+        });
     return out;
   }
 }

@@ -8,6 +8,7 @@ import dev.maas.model.Platform;
 import dev.maas.model.TokenStateStore;
 import dev.maas.model.UserAuth;
 import dev.maas.output.Yaml;
+import dev.maas.render.EnvironmentInvariant;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Workloads;
@@ -63,6 +64,8 @@ import java.util.Map;
  * <platform>-token-service-state} stays, generated without {@code data}: the service imports the
  * single-object state of earlier releases from it once.
  */
+@EnvironmentInvariant(
+    reads = "the token settings, tiers, gateway name and namespace, and model names")
 public final class TokenServiceGenerator implements Generator {
 
   /** The pod template annotation holding the checksum of the config, so a change rolls the pods. */
@@ -94,12 +97,6 @@ public final class TokenServiceGenerator implements Generator {
    * s and 3.5-5.8 s of wall time. 20 s is more than twice the slowest, for a start on a busy node.
    */
   static final int STARTUP_FAILURES = 20;
-
-  /** It reads the token settings, tiers, gateway name and namespace, and model names. */
-  @Override
-  public boolean environmentInvariant() {
-    return true;
-  }
 
   @Override
   public String name() {

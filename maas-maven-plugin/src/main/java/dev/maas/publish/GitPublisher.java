@@ -129,15 +129,8 @@ public final class GitPublisher {
   }
 
   private static String checkedPath(String raw, PublishFailures failures) {
-    String path = raw.strip();
-    while (path.startsWith("/")) {
-      path = path.substring(1);
-    }
-    while (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
     try {
-      return SafePaths.requireRelative(path);
+      return SafePaths.requireFolder(raw);
     } catch (IllegalArgumentException e) {
       throw failures.invalid(
           "publish.path",

@@ -249,17 +249,8 @@ final class GoalsReference {
   }
 
   private static Element child(Element parent, String name) {
-    if (parent == null) {
-      return null;
-    }
-    NodeList nodes = parent.getChildNodes();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      Node node = nodes.item(i);
-      if (node instanceof Element && node.getNodeName().equals(name)) {
-        return (Element) node;
-      }
-    }
-    return null;
+    List<Element> all = children(parent, name);
+    return all.isEmpty() ? null : all.get(0);
   }
 
   private static List<Element> children(Element parent, String name) {

@@ -109,12 +109,7 @@ class KustomizeBuildTest {
         JsonNode metadata = doc.path("metadata");
         String what =
             env.name() + " " + doc.path("kind").asText() + " " + metadata.path("name").asText();
-        assertEquals(
-            "maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), what);
-        assertEquals(
-            "platform-specs/acme.yaml",
-            metadata.path("annotations").path("maas.dev/spec").asText(),
-            what);
+        Fixtures.assertAcmeProvenance(metadata, what);
         assertEquals(
             "sha256:" + platform.specHash(),
             metadata.path("annotations").path("maas.dev/spec-hash").asText(),

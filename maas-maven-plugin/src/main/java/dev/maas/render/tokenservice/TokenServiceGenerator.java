@@ -11,6 +11,7 @@ import dev.maas.output.Yaml;
 import dev.maas.render.EnvironmentInvariant;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
+import dev.maas.render.Manifests;
 import dev.maas.render.Workloads;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -556,13 +557,8 @@ public final class TokenServiceGenerator implements Generator {
   // --- gateway ----------------------------------------------------------------------------------
 
   private static ObjectNode header(String apiVersion, String kind, Platform platform, String name) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("apiVersion", apiVersion);
-    o.put("kind", kind);
-    ObjectNode meta = o.putObject("metadata");
-    meta.put("name", name);
-    meta.put("namespace", platform.tokens().namespace());
-    ObjectNode labels = meta.putObject("labels");
+    ObjectNode o = Manifests.object(apiVersion, kind, name, platform.tokens().namespace()).body();
+    ObjectNode labels = ((ObjectNode) o.get("metadata")).putObject("labels");
     labels(platform).forEach(labels::put);
     return o;
   }

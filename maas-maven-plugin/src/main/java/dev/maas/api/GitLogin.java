@@ -1,6 +1,7 @@
 package dev.maas.api;
 
 import dev.maas.publish.GitCredentials;
+import java.util.Map;
 
 /**
  * How a front end authenticates to the Git remote (from its settings or the environment, never from
@@ -27,6 +28,23 @@ public record GitLogin(String username, String secret) {
    */
   public static GitLogin token(String token) {
     return new GitLogin(GitCredentials.TOKEN_USERNAME, token);
+  }
+
+  /**
+   * The credentials {@code environment} names: {@code MAAS_GIT_TOKEN}, else {@code
+   * MAAS_GIT_USERNAME} and {@code MAAS_GIT_PASSWORD}, else none.
+   */
+  public static GitLogin fromEnvironment(Map<String, String> environment) {
+    String token = environment.get("MAAS_GIT_TOKEN");
+    if (token != null && !token.isBlank()) {
+      return token(token);
+    }
+    String user = environment.get("MAAS_GIT_USERNAME");
+    String password = environment.get("MAAS_GIT_PASSWORD");
+    if (user != null && password != null) {
+      return password(user, password);
+    }
+    return none();
   }
 
   /** These credentials, as the Git transport takes them. */

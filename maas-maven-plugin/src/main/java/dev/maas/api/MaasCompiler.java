@@ -255,10 +255,9 @@ public final class MaasCompiler {
           compilation.validation(),
           compilation.checks(),
           List.of(
-              Diagnostic.error(
+              Diagnostic.fileError(
                   "plan.write",
-                  SourceLocation.ofFile(markdown.toString()),
-                  "",
+                  markdown.toString(),
                   "cannot write the plan: " + e.getMessage(),
                   "set maas.plan.output to a writable file")),
           proven);
@@ -278,14 +277,11 @@ public final class MaasCompiler {
     if (base instanceof PlanBase.Folder folder) {
       Path root = folder.path();
       if (!Files.isDirectory(root)) {
-        throw new UserInputException(
-            List.of(
-                Diagnostic.error(
-                    "plan.baseFolder",
-                    SourceLocation.ofFile(root.toString()),
-                    "",
-                    "the base folder does not exist",
-                    "set maas.plan.base to an earlier output folder (holding <platform>/base) or to git:<ref>")));
+        throw UserInputException.ofFile(
+            "plan.baseFolder",
+            root.toString(),
+            "the base folder does not exist",
+            "set maas.plan.base to an earlier output folder (holding <platform>/base) or to git:<ref>");
       }
       Path platformFolder =
           Files.isDirectory(root.resolve(platform.name()).resolve("base"))
@@ -301,14 +297,11 @@ public final class MaasCompiler {
             new GeneratedTree(new TreeMap<>(TreeWriter.read(platformFolder))),
             "the folder " + platformFolder);
       } catch (IOException e) {
-        throw new UserInputException(
-            List.of(
-                Diagnostic.error(
-                    "plan.baseFolder",
-                    SourceLocation.ofFile(platformFolder.toString()),
-                    "",
-                    "cannot read the base folder: " + e.getMessage(),
-                    null)));
+        throw UserInputException.ofFile(
+            "plan.baseFolder",
+            platformFolder.toString(),
+            "cannot read the base folder: " + e.getMessage(),
+            null);
       }
     }
     PlanBase.Git git = (PlanBase.Git) base;

@@ -1,7 +1,6 @@
 package dev.maas.api;
 
 import dev.maas.diag.Diagnostic;
-import dev.maas.diag.SourceLocation;
 import dev.maas.diag.Suggestions;
 import dev.maas.model.Environment;
 import dev.maas.model.Platform;
@@ -50,10 +49,9 @@ final class OverlayFolders {
                             + SpecFiles.displayName(baseDir, overlays.resolve(c)))
                 .orElse("rename the folder to an environment's name, or remove it");
         out.add(
-            Diagnostic.error(
+            Diagnostic.fileError(
                 "overlays.unknownEnvironment",
-                SourceLocation.ofFile(SpecFiles.displayName(baseDir, folder) + "/"),
-                "",
+                SpecFiles.displayName(baseDir, folder) + "/",
                 "hand-written overlays for environment `"
                     + name
                     + "`, which no spec defines (environments: "
@@ -63,10 +61,9 @@ final class OverlayFolders {
       }
     } catch (IOException e) {
       out.add(
-          Diagnostic.error(
+          Diagnostic.fileError(
               "overlays.io",
-              SourceLocation.ofFile(SpecFiles.displayName(baseDir, overlays)),
-              "",
+              SpecFiles.displayName(baseDir, overlays),
               "cannot list the hand-written overlays: " + e.getMessage(),
               null));
     }

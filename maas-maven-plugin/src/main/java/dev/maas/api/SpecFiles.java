@@ -1,7 +1,5 @@
 package dev.maas.api;
 
-import dev.maas.diag.Diagnostic;
-import dev.maas.diag.SourceLocation;
 import dev.maas.diag.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,35 +29,23 @@ final class SpecFiles {
                 .sorted()
                 .toList();
         if (files.isEmpty()) {
-          throw new UserInputException(
-              List.of(
-                  Diagnostic.error(
-                      "spec.none",
-                      SourceLocation.ofFile(spec.toString()),
-                      "",
-                      "the folder holds no spec (*.yaml or *.yml)",
-                      "point maas.spec at a spec file or a folder of specs")));
+          throw UserInputException.ofFile(
+              "spec.none",
+              spec.toString(),
+              "the folder holds no spec (*.yaml or *.yml)",
+              "point maas.spec at a spec file or a folder of specs");
         }
         return files;
       } catch (IOException e) {
-        throw new UserInputException(
-            List.of(
-                Diagnostic.error(
-                    "spec.io",
-                    SourceLocation.ofFile(spec.toString()),
-                    "",
-                    "cannot list the folder: " + e.getMessage(),
-                    null)));
+        throw UserInputException.ofFile(
+            "spec.io", spec.toString(), "cannot list the folder: " + e.getMessage(), null);
       }
     }
-    throw new UserInputException(
-        List.of(
-            Diagnostic.error(
-                "spec.missing",
-                SourceLocation.ofFile(spec.toString()),
-                "",
-                "no such file or folder",
-                "set maas.spec to a spec file or a folder of specs, e.g. -Dmaas.spec=platform-specs")));
+    throw UserInputException.ofFile(
+        "spec.missing",
+        spec.toString(),
+        "no such file or folder",
+        "set maas.spec to a spec file or a folder of specs, e.g. -Dmaas.spec=platform-specs");
   }
 
   /**

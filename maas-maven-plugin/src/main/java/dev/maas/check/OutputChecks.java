@@ -6,7 +6,6 @@ import dev.maas.check.proof.AccessMatrix;
 import dev.maas.check.proof.PolicyProof;
 import dev.maas.check.upstream.UpstreamProof;
 import dev.maas.diag.Diagnostic;
-import dev.maas.diag.SourceLocation;
 import dev.maas.model.Platform;
 import dev.maas.model.Target;
 import dev.maas.output.GeneratedTree;
@@ -114,10 +113,9 @@ public final class OutputChecks {
         validator = new CrdValidator(CrdCatalog.cached(crdsDirectory, crdStore));
       } catch (IOException e) {
         out.add(
-            Diagnostic.error(
+            Diagnostic.fileError(
                 "crd.catalog",
-                SourceLocation.ofFile(crdsDirectory.toString()),
-                "",
+                crdsDirectory.toString(),
                 "cannot read the CRD folder: " + e.getMessage(),
                 "point the CRD folder at a directory of CRD YAML files"));
         return out;
@@ -143,10 +141,9 @@ public final class OutputChecks {
       String path, GeneratedTree.Parsed parsed, CrdValidator validator, List<Diagnostic> out) {
     if (parsed.error() != null) {
       out.add(
-          Diagnostic.error(
+          Diagnostic.fileError(
               "output.yaml",
-              SourceLocation.ofFile(path),
-              "",
+              path,
               "generated file is not valid YAML: " + parsed.error().lines().findFirst().orElse(""),
               null));
       return;
@@ -230,10 +227,9 @@ public final class OutputChecks {
 
   /** An object the API server would refuse for its size; the way out is the same for all. */
   private static Diagnostic tooLarge(String path, String message) {
-    return Diagnostic.error(
+    return Diagnostic.fileError(
         "output.size",
-        SourceLocation.ofFile(path),
-        "",
+        path,
         message,
         "a platform this large needs fewer models or tiers per platform: split it into several specs");
   }

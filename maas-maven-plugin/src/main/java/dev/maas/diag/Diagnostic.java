@@ -35,6 +35,11 @@ public record Diagnostic(
     return new Diagnostic(Severity.ERROR, code, location, pointer, message, hint);
   }
 
+  /** An error about file or folder {@code file} as a whole, at no pointer. */
+  public static Diagnostic fileError(String code, String file, String message, String hint) {
+    return error(code, SourceLocation.ofFile(file), "", message, hint);
+  }
+
   /** A warning. */
   public static Diagnostic warning(
       String code, SourceLocation location, String pointer, String message, String hint) {

@@ -13,6 +13,11 @@ public final class UserInputException extends RuntimeException {
     this.diagnostics = List.copyOf(diagnostics);
   }
 
+  /** The failure of one {@link Diagnostic#fileError error about a file} as a whole. */
+  public static UserInputException ofFile(String code, String file, String message, String hint) {
+    return new UserInputException(List.of(Diagnostic.fileError(code, file, message, hint)));
+  }
+
   /** The diagnostics that explain the failure. */
   public List<Diagnostic> diagnostics() {
     return diagnostics;

@@ -25,4 +25,19 @@ public final class SafePaths {
     }
     return path;
   }
+
+  /**
+   * The folder a user wrote as {@code path}, without surrounding blanks and leading or trailing
+   * slashes, checked as {@link #requireRelative}.
+   */
+  public static String requireFolder(String path) {
+    String folder = path.strip();
+    while (folder.startsWith("/")) {
+      folder = folder.substring(1);
+    }
+    while (folder.endsWith("/")) {
+      folder = folder.substring(0, folder.length() - 1);
+    }
+    return requireRelative(folder);
+  }
 }

@@ -33,26 +33,8 @@ final class PolicyChanges {
     Set<String> newModels =
         after.matrix() == null ? Set.of() : new LinkedHashSet<>(after.matrix().models());
 
-    for (String tier : oldTierNames) {
-      if (!newTierNames.contains(tier)) {
-        out.add(PolicyChange.of(true, "tier ", tier, " removed"));
-      }
-    }
-    for (String tier : newTierNames) {
-      if (!oldTierNames.contains(tier)) {
-        out.add(PolicyChange.of(false, "tier ", tier, " added"));
-      }
-    }
-    for (String model : oldModels) {
-      if (!newModels.contains(model)) {
-        out.add(PolicyChange.of(true, "model ", model, " removed"));
-      }
-    }
-    for (String model : newModels) {
-      if (!oldModels.contains(model)) {
-        out.add(PolicyChange.of(false, "model ", model, " added"));
-      }
-    }
+    removedAndAdded(out, "tier ", oldTierNames, newTierNames);
+    removedAndAdded(out, "model ", oldModels, newModels);
     for (Catalog.TierEntry now : newTiers) {
       Catalog.TierEntry was =
           oldTiers.stream().filter(t -> t.name().equals(now.name())).findFirst().orElse(null);
@@ -188,5 +170,23 @@ final class PolicyChanges {
       out.merge(rate.millis(), rate, (x, y) -> x.limit() <= y.limit() ? x : y);
     }
     return out;
+  }
+
+  /**
+   * A breaking change for each name of {@code before} that {@code after} lost, then a change for
+   * each name {@code after} gained.
+   */
+  private static void removedAndAdded(
+      List<PolicyChange> out, String what, Set<String> before, Set<String> after) {
+    for (String name : before) {
+      if (!after.contains(name)) {
+        out.add(PolicyChange.of(true, what, name, " removed"));
+      }
+    }
+    for (String name : after) {
+      if (!before.contains(name)) {
+        out.add(PolicyChange.of(false, what, name, " added"));
+      }
+    }
   }
 }

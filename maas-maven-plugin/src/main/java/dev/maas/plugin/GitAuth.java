@@ -45,15 +45,6 @@ final class GitAuth {
           ? GitLogin.token(server.getPassword())
           : GitLogin.password(server.getUsername(), server.getPassword());
     }
-    String token = System.getenv("MAAS_GIT_TOKEN");
-    if (token != null && !token.isEmpty()) {
-      return GitLogin.token(token);
-    }
-    String user = System.getenv("MAAS_GIT_USERNAME");
-    String password = System.getenv("MAAS_GIT_PASSWORD");
-    if (user != null && password != null) {
-      return GitLogin.password(user, password);
-    }
-    return GitLogin.none();
+    return GitLogin.fromEnvironment(System.getenv());
   }
 }

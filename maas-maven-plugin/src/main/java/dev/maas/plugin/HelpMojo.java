@@ -1,10 +1,13 @@
 package dev.maas.plugin;
 
+import static dev.maas.plugin.DescriptorElements.child;
+import static dev.maas.plugin.DescriptorElements.children;
+import static dev.maas.plugin.DescriptorElements.text;
+
 import dev.maas.diag.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -16,7 +19,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
@@ -166,28 +168,5 @@ public class HelpMojo extends AbstractMojo implements ParameterSnapshot<HelpMojo
       throw new MojoExecutionException(
           "maas: cannot read the plugin descriptor: " + e.getMessage(), e);
     }
-  }
-
-  private static Element child(Element parent, String name) {
-    List<Element> found = children(parent, name);
-    return found.isEmpty() ? null : found.get(0);
-  }
-
-  private static List<Element> children(Element parent, String name) {
-    List<Element> out = new ArrayList<>();
-    if (parent == null) {
-      return out;
-    }
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && e.getTagName().equals(name)) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  private static String text(Element parent, String name) {
-    Element e = child(parent, name);
-    return e == null ? null : e.getTextContent().trim();
   }
 }

@@ -1,13 +1,10 @@
 package dev.maas.publish;
 
-import dev.maas.diag.Diagnostic;
-import dev.maas.diag.SourceLocation;
 import dev.maas.diag.UserInputException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -40,15 +37,12 @@ public record CommitIdentity(CommitAuthor author, CommitAuthor committer, String
             CommitAuthor.parse(configured)
                 .orElseThrow(
                     () ->
-                        new UserInputException(
-                            List.of(
-                                Diagnostic.error(
-                                    "publish.author",
-                                    SourceLocation.ofFile("maas.git.author"),
-                                    "",
-                                    "\"" + configured + "\" is not a Git identity",
-                                    "write it as Name <email>, e.g. -Dmaas.git.author="
-                                        + "'Jane Doe <jane@example.com>'"))));
+                        UserInputException.ofFile(
+                            "publish.author",
+                            "maas.git.author",
+                            "\"" + configured + "\" is not a Git identity",
+                            "write it as Name <email>, e.g. -Dmaas.git.author="
+                                + "'Jane Doe <jane@example.com>'"));
         return new CommitIdentity(both, both, source);
       }
       CommitAuthor author = fromEnv(env, "GIT_AUTHOR_");

@@ -129,15 +129,8 @@ public final class GitPublisher {
   }
 
   private static String checkedPath(String raw, PublishFailures failures) {
-    String path = raw.strip();
-    while (path.startsWith("/")) {
-      path = path.substring(1);
-    }
-    while (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
     try {
-      return SafePaths.requireRelative(path);
+      return SafePaths.requireFolder(raw);
     } catch (IllegalArgumentException e) {
       throw failures.invalid(
           "publish.path",
@@ -225,13 +218,7 @@ public final class GitPublisher {
                 .map(f -> new FileChange(path + "/" + f.path(), f.type()))
                 .toList();
         if (request.dryRun()) {
-          return report(
-              PublishReport.Outcome.DRY_RUN,
-              attempt.commitId().name(),
-              attempt.message(),
-              files,
-              attempt.summary().objects(),
-              retries);
+          return report(PublishReport.Outcome.DRY_RUN, attempt, files, retries);
         }
         log.accept(
             "maas: pushing "
@@ -244,13 +231,7 @@ public final class GitPublisher {
         RemoteRefUpdate result = pushed.update();
         if (result.getStatus() == RemoteRefUpdate.Status.OK
             || result.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE) {
-          return report(
-              PublishReport.Outcome.PUSHED,
-              attempt.commitId().name(),
-              attempt.message(),
-              files,
-              attempt.summary().objects(),
-              retries);
+          return report(PublishReport.Outcome.PUSHED, attempt, files, retries);
         }
         String status = describe(result);
         if (!retryable(result) || retries >= request.maxRetries()) {
@@ -505,6 +486,18 @@ public final class GitPublisher {
         }
         default -> false;
       };
+    }
+
+    /** The report of {@code attempt}'s commit, whose files under the path are {@code files}. */
+    private PublishReport report(
+        PublishReport.Outcome outcome, Attempt attempt, List<FileChange> files, int retries) {
+      return report(
+          outcome,
+          attempt.commitId().name(),
+          attempt.message(),
+          files,
+          attempt.summary().objects(),
+          retries);
     }
 
     private PublishReport report(

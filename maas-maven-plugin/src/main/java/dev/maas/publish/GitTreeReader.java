@@ -1,7 +1,5 @@
 package dev.maas.publish;
 
-import dev.maas.diag.Diagnostic;
-import dev.maas.diag.SourceLocation;
 import dev.maas.diag.UserInputException;
 import dev.maas.output.GeneratedTree;
 import dev.maas.output.SafePaths;
@@ -115,24 +113,15 @@ public final class GitTreeReader {
     } catch (URISyntaxException | NotSupportedException e) {
       throw fail(
           "plan.gitUrl",
-          "cannot use the Git URL "
-              + shownUrl
-              + ": "
-              + redactor.scrub(String.valueOf(e.getMessage())),
+          "cannot use the Git URL " + shownUrl + ": " + redactor.scrub(e),
           "use a local path, file://, git://, http(s):// or ssh:// URL");
     } catch (TransportException e) {
       throw fail(
           "plan.gitUnreachable",
-          "cannot read the Git remote "
-              + shownUrl
-              + ": "
-              + redactor.scrub(String.valueOf(e.getMessage())),
+          "cannot read the Git remote " + shownUrl + ": " + redactor.scrub(e),
           "check the URL, the credentials and the network");
     } catch (IOException | RevisionSyntaxException e) {
-      throw fail(
-          "plan.gitRead",
-          "cannot read " + shownUrl + ": " + redactor.scrub(String.valueOf(e.getMessage())),
-          null);
+      throw fail("plan.gitRead", "cannot read " + shownUrl + ": " + redactor.scrub(e), null);
     }
   }
 
@@ -171,15 +160,8 @@ public final class GitTreeReader {
   }
 
   private static String folder(String path) {
-    String folder = path.strip();
-    while (folder.startsWith("/")) {
-      folder = folder.substring(1);
-    }
-    while (folder.endsWith("/")) {
-      folder = folder.substring(0, folder.length() - 1);
-    }
     try {
-      return SafePaths.requireRelative(folder);
+      return SafePaths.requireFolder(path);
     } catch (IllegalArgumentException e) {
       throw fail(
           "plan.gitPath",
@@ -193,8 +175,6 @@ public final class GitTreeReader {
   }
 
   private static UserInputException fail(String code, String message, String hint) {
-    return new UserInputException(
-        List.of(
-            Diagnostic.error(code, SourceLocation.ofFile("maas.plan.base"), "", message, hint)));
+    return UserInputException.ofFile(code, "maas.plan.base", message, hint);
   }
 }

@@ -74,6 +74,11 @@ final class Redactor {
     return url == null ? null : USERINFO.matcher(url).replaceAll("$1***@");
   }
 
+  /** The message of {@code e} (the word {@code null} when it has none), scrubbed. */
+  String scrub(Exception e) {
+    return scrub(String.valueOf(e.getMessage()));
+  }
+
   /** {@code text} with URL user information and the known secrets replaced by {@code ***}. */
   String scrub(String text) {
     if (text == null) {

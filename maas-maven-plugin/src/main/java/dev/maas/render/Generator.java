@@ -17,8 +17,9 @@ public interface Generator {
    * environment changes (the gateway hostname; a model's replicas, autoscaling and resources). An
    * overlay then reuses the base's objects instead of generating them again. Say {@code true} only
    * when sure: {@code PlatformRendererEnvironmentTest} compares overlays against a full re-render.
+   * A generator says it by carrying {@link EnvironmentInvariant}.
    */
   default boolean environmentInvariant() {
-    return false;
+    return getClass().isAnnotationPresent(EnvironmentInvariant.class);
   }
 }

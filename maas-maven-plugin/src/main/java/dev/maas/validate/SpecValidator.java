@@ -8,6 +8,7 @@ import dev.maas.spec.SpecReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads a spec and checks it: YAML, then the schema, then the semantic rules, then (on a spec
@@ -62,24 +63,23 @@ public final class SpecValidator {
 
   /** Validates the spec in {@code file}, naming it {@code displayName} in diagnostics. */
   public Outcome validate(Path file, String displayName) {
-    SpecReader.Result read;
-    try {
-      read = reader.read(file, displayName);
-    } catch (UserInputException e) {
-      return new Outcome(null, null, e.diagnostics());
-    }
-    return validate(read);
+    return validateRead(() -> reader.read(file, displayName));
   }
 
   /** Validates a spec given as bytes. */
   public Outcome validate(byte[] content, String displayName) {
-    SpecReader.Result read;
+    return validateRead(() -> reader.read(content, displayName));
+  }
+
+  /** Validates what {@code read} reads, or reports why it could not be read. */
+  private Outcome validateRead(Supplier<SpecReader.Result> read) {
+    SpecReader.Result result;
     try {
-      read = reader.read(content, displayName);
+      result = read.get();
     } catch (UserInputException e) {
       return new Outcome(null, null, e.diagnostics());
     }
-    return validate(read);
+    return validate(result);
   }
 
   private Outcome validate(SpecReader.Result read) {

@@ -43,14 +43,7 @@ class CrdStoreTest {
         limits: {free: {rates: [{limit: 5, window: 1m}]}}
         defaults: {limits: {all: {rates: [{limit: 50, window: 1m}]}}}
       """,
-          """
-      apiVersion: kuadrant.io/v1
-      kind: AuthPolicy
-      metadata: {name: granite-auth, namespace: llm}
-      spec:
-        targetRef: {group: gateway.networking.k8s.io, kind: Service, name: granite-8b}
-        rules: {authentication: {anonymous: {anonymous: {}}}}
-      """,
+          Crds.AUTH_POLICY_ON_A_SERVICE,
           """
       apiVersion: gateway.networking.k8s.io/v1
       kind: HTTPRoute

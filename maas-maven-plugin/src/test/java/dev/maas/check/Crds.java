@@ -15,6 +15,17 @@ final class Crds {
   static final Path DIR = Path.of(System.getProperty("maas.crds", "../../shared/crds"));
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** An AuthPolicy whose target is a Service, which the AuthPolicy CRD's CEL rule refuses. */
+  static final String AUTH_POLICY_ON_A_SERVICE =
+      """
+      apiVersion: kuadrant.io/v1
+      kind: AuthPolicy
+      metadata: {name: granite-auth, namespace: llm}
+      spec:
+        targetRef: {group: gateway.networking.k8s.io, kind: Service, name: granite-8b}
+        rules: {authentication: {anonymous: {anonymous: {}}}}
+      """;
+
   private Crds() {}
 
   static CrdCatalog catalog() {

@@ -46,15 +46,7 @@ class InvalidObjectsTest {
         List.of(
             "obj.yaml: error: AuthPolicy/llm/granite-auth spec.targetRef: "
                 + "Invalid targetRef.kind. The only supported values are 'HTTPRoute', 'GRPCRoute', and 'Gateway'"),
-        Crds.check(
-            """
-            apiVersion: kuadrant.io/v1
-            kind: AuthPolicy
-            metadata: {name: granite-auth, namespace: llm}
-            spec:
-              targetRef: {group: gateway.networking.k8s.io, kind: Service, name: granite-8b}
-              rules: {authentication: {anonymous: {anonymous: {}}}}
-            """));
+        Crds.check(Crds.AUTH_POLICY_ON_A_SERVICE));
   }
 
   private static String gatewayWithTls(String tls) {

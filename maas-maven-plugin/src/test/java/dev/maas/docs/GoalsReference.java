@@ -1,5 +1,9 @@
 package dev.maas.docs;
 
+import static dev.maas.plugin.DescriptorElements.child;
+import static dev.maas.plugin.DescriptorElements.children;
+
+import dev.maas.plugin.DescriptorElements;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,8 +16,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
@@ -243,37 +245,9 @@ final class GoalsReference {
     return text.replace("|", "\\|");
   }
 
+  /** The trimmed text of {@code parent}'s child {@code name}, or "" when it has none. */
   private static String text(Element parent, String name) {
-    Element child = child(parent, name);
-    return child == null ? "" : child.getTextContent().trim();
-  }
-
-  private static Element child(Element parent, String name) {
-    if (parent == null) {
-      return null;
-    }
-    NodeList nodes = parent.getChildNodes();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      Node node = nodes.item(i);
-      if (node instanceof Element && node.getNodeName().equals(name)) {
-        return (Element) node;
-      }
-    }
-    return null;
-  }
-
-  private static List<Element> children(Element parent, String name) {
-    List<Element> out = new ArrayList<>();
-    if (parent == null) {
-      return out;
-    }
-    NodeList nodes = parent.getChildNodes();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      Node node = nodes.item(i);
-      if (node instanceof Element && node.getNodeName().equals(name)) {
-        out.add((Element) node);
-      }
-    }
-    return out;
+    String text = DescriptorElements.text(parent, name);
+    return text == null ? "" : text;
   }
 }

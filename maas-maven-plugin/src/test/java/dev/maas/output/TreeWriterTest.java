@@ -68,6 +68,16 @@ class TreeWriterTest {
     assertFalse(Files.exists(out.resolve("base/gone.yaml")));
   }
 
+  /** A writer whose writing of {@code failing} fails with {@code message}. */
+  private static TreeWriter failingAt(String failing, String message) {
+    return new TreeWriter(
+        path -> {
+          if (path.equals(failing)) {
+            throw new IOException(message);
+          }
+        });
+  }
+
   @Test
   void faultInTheMiddleLeavesThePreviousOutputIntact() throws IOException {
     Path out = dir.resolve("acme");
@@ -76,13 +86,7 @@ class TreeWriterTest {
     new TreeWriter().write(before, out);
     Map<String, byte[]> snapshot = TreeWriter.read(out);
 
-    TreeWriter failing =
-        new TreeWriter(
-            path -> {
-              if (path.equals("base/b.yaml")) {
-                throw new IOException("disk full (injected)");
-              }
-            });
+    TreeWriter failing = failingAt("base/b.yaml", "disk full (injected)");
     assertThrows(
         RuntimeException.class,
         () ->
@@ -104,13 +108,7 @@ class TreeWriterTest {
     Path out = dir.resolve("acme");
     new TreeWriter().write(tree("base/a.yaml", "a: 1\n", "base/b.yaml", "b: 1\n"), out);
     Map<String, byte[]> snapshot = TreeWriter.read(out);
-    TreeWriter full =
-        new TreeWriter(
-            path -> {
-              if (path.equals("base/b.yaml")) {
-                throw new IOException("No space left on device");
-              }
-            });
+    TreeWriter full = failingAt("base/b.yaml", "No space left on device");
     java.io.UncheckedIOException e =
         assertThrows(
             java.io.UncheckedIOException.class,

@@ -91,10 +91,7 @@ class ExplainerTest {
         List.of(
             "platform-specs/acme.yaml: error: /spec/tiers: platform acme has no tier `premum` (tiers:"
                 + " free, premium, enterprise) (did you mean `premium`?)"),
-        result.diagnostics().stream()
-            .filter(Diagnostic::isError)
-            .map(Rendered::withoutCode)
-            .toList());
+        errors(result));
     assertEquals(List.of(), result.explanations());
   }
 
@@ -107,10 +104,7 @@ class ExplainerTest {
                 + " (add -Dmaas.tier=free)",
             "platform-specs/acme.yaml: error: /spec/models: -Dmaas.model is required; models are: granite-8b, llama-70b,"
                 + " mnist-classifier (add -Dmaas.model=granite-8b)"),
-        result.diagnostics().stream()
-            .filter(Diagnostic::isError)
-            .map(Rendered::withoutCode)
-            .toList());
+        errors(result));
   }
 
   @Test
@@ -159,6 +153,14 @@ class ExplainerTest {
                 + " llama-70b in every tier"),
         all);
     assertFalse(all.contains("not in the spec"), all);
+  }
+
+  /** The errors of {@code result}, rendered without their codes. */
+  private static List<String> errors(ExplainResult result) {
+    return result.diagnostics().stream()
+        .filter(Diagnostic::isError)
+        .map(Rendered::withoutCode)
+        .toList();
   }
 
   private static void assertHasLine(List<String> lines, String line) {

@@ -1,22 +1,18 @@
 package dev.maas.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
+import dev.maas.testing.BoundSpecs;
+import dev.maas.testing.Promtool;
 import dev.maas.validate.SpecValidator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CostCenterQuotaTest {
 
   private static final String ALERTS = "base/prometheusrule-quota-alerts.yaml";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private static final String SPEC =
       String.join(
@@ -61,15 +56,9 @@ class CostCenterQuotaTest {
 
   @BeforeAll
   static void render() {
-    SpecValidator.Outcome outcome =
-        new SpecValidator().validate(SPEC.getBytes(StandardCharsets.UTF_8), "quota.yaml");
-    assertEquals(
-        List.of(),
-        outcome.diagnostics().stream()
-            .filter(Diagnostic::isError)
-            .map(Diagnostic::render)
-            .toList());
-    Platform platform = outcome.platform();
+    Platform platform =
+        BoundSpecs.platform(
+            new SpecValidator().validate(SPEC.getBytes(StandardCharsets.UTF_8), "quota.yaml"));
     tree = Fixtures.render(platform);
   }
 
@@ -101,13 +90,8 @@ class CostCenterQuotaTest {
 
   @Test
   void prometheusFiresItAboveTheShareAndNotBelow(@TempDir Path dir) throws Exception {
-    Path promtool = Path.of("/usr/bin/promtool");
-    Assumptions.assumeTrue(
-        Files.isExecutable(promtool),
-        "promtool is not installed (Debian: apt-get install prometheus); the alerts are not run");
-    // promtool reads a rule file: the PrometheusRule's spec is exactly that ({groups: [...]}).
-    YAML.writeValue(
-        dir.resolve("alerts.yaml").toFile(), Fixtures.object(tree, ALERTS).path("spec"));
+    Promtool.assumeInstalled("the alerts are not run");
+    Promtool.writeRuleFile(dir.resolve("alerts.yaml"), Fixtures.object(tree, ALERTS).path("spec"));
     // Quoted for a single-quoted YAML scalar.
     String summary =
         quotaAlerts().get(0).path("annotations").path("summary").asText().replace("'", "''");
@@ -148,7 +132,7 @@ class CostCenterQuotaTest {
             "");
     Path testFile = dir.resolve("quota-test.yaml");
     Files.writeString(testFile, tests);
-    assertEquals(0, promtool(promtool, dir, testFile), "the quota alert behaves as specified");
+    assertEquals(0, promtool(dir, testFile), "the quota alert behaves as specified");
     // The tester is real: expecting the alert below the share fails.
     Files.writeString(
         testFile,
@@ -156,19 +140,13 @@ class CostCenterQuotaTest {
             "        exp_alerts: []",
             "        exp_alerts:\n          - exp_labels: {severity: warning,"
                 + " cost_center: cc-research, window: 1m}"));
-    assertEquals(1, promtool(promtool, dir, testFile));
+    assertEquals(1, promtool(dir, testFile));
   }
 
-  private static int promtool(Path promtool, Path dir, Path tests) throws Exception {
-    Process run =
-        new ProcessBuilder(promtool.toString(), "test", "rules", tests.getFileName().toString())
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+  private static int promtool(Path dir, Path tests) throws Exception {
+    Promtool run = Promtool.run(dir, "test", "rules", tests.getFileName().toString());
     if (run.exitValue() != 0) {
-      System.out.println(out);
+      System.out.println(run.output());
     }
     return run.exitValue();
   }

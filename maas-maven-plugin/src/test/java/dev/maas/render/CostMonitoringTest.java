@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.cel.CelEngine;
 import dev.maas.cel.CelFailure;
 import dev.maas.check.OutputChecks;
@@ -17,9 +16,9 @@ import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import dev.maas.render.monitoring.UsageMetrics;
 import dev.maas.testing.BoundSpecs;
+import dev.maas.testing.Promtool;
 import dev.maas.validate.SpecValidator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,10 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CostMonitoringTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String RECORDING = "base/prometheusrule-acme-recording-rules.yaml";
   private static final String ALERTS = "base/prometheusrule-acme-alerts.yaml";
 
@@ -69,35 +65,21 @@ class CostMonitoringTest {
 
   @Test
   void rulesPassPromtool(@TempDir Path dir) throws Exception {
-    Path promtool = Path.of("/usr/bin/promtool");
-    Assumptions.assumeTrue(
-        Files.isExecutable(promtool),
-        "promtool is not installed (Debian: apt-get install prometheus); the rules are not checked here");
+    Promtool.assumeInstalled("the rules are not checked here");
     for (String file : List.of(RECORDING, ALERTS)) {
-      // promtool reads a rule file: the PrometheusRule's spec is exactly that ({groups: [...]}).
       Path rules = dir.resolve(Path.of(file).getFileName());
-      YAML.writeValue(rules.toFile(), Fixtures.object(tree, file).path("spec"));
-      Process run =
-          new ProcessBuilder(promtool.toString(), "check", "rules", rules.toString())
-              .redirectErrorStream(true)
-              .start();
-      assertTrue(run.waitFor(60, TimeUnit.SECONDS));
-      String out = new String(run.getInputStream().readAllBytes());
-      assertEquals(0, run.exitValue(), file + ": " + out);
-      assertTrue(out.contains("SUCCESS"), out);
+      Promtool.writeRuleFile(rules, Fixtures.object(tree, file).path("spec"));
+      Promtool run = Promtool.run(dir, "check", "rules", rules.toString());
+      assertEquals(0, run.exitValue(), file + ": " + run.output());
+      assertTrue(run.output().contains("SUCCESS"), run.output());
     }
     // The checker is real: a rule with broken PromQL fails it.
     ObjectNode broken = (ObjectNode) Fixtures.object(tree, RECORDING).path("spec").deepCopy();
     ((ObjectNode) broken.path("groups").path(0).path("rules").path(0))
         .put("expr", "sum by (tier (rate(x[5m]))");
     Path bad = dir.resolve("broken.yaml");
-    YAML.writeValue(bad.toFile(), broken);
-    Process run =
-        new ProcessBuilder(promtool.toString(), "check", "rules", bad.toString())
-            .redirectErrorStream(true)
-            .start();
-    assertTrue(run.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(1, run.exitValue());
+    Promtool.writeRuleFile(bad, broken);
+    assertEquals(1, Promtool.run(dir, "check", "rules", bad.toString()).exitValue());
   }
 
   /**

@@ -50,4 +50,18 @@ final class Fixtures {
     assertNotNull(text, () -> "no file " + path + " in " + tree.files().keySet());
     return Yaml.read(text);
   }
+
+  /**
+   * Asserts that the object of {@code metadata} carries maas's labels for platform acme and names
+   * the reference spec; {@code what} names it in failures.
+   */
+  static void assertAcmeProvenance(JsonNode metadata, String what) {
+    assertEquals(
+        "maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), what);
+    assertEquals("acme", metadata.path("labels").path("app.kubernetes.io/part-of").asText(), what);
+    assertEquals(
+        "platform-specs/acme.yaml",
+        metadata.path("annotations").path("maas.dev/spec").asText(),
+        what);
+  }
 }

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,27 +80,36 @@ class KustomizeBuildTest {
         .count();
   }
 
+  /**
+   * Writes {@code tree} to {@code out}/acme and builds each environment's overlay, every one of
+   * which must hold all the base's objects.
+   */
+  private static Map<Environment, List<JsonNode>> buildOverlays(
+      Platform platform, GeneratedTree tree, Path out) throws Exception {
+    new TreeWriter().write(tree, out.resolve("acme"));
+    Map<Environment, List<JsonNode>> overlays = new LinkedHashMap<>();
+    for (Environment env : platform.environments()) {
+      List<JsonNode> docs = build(out.resolve("acme/overlays/" + env.name()));
+      assertEquals(baseObjects(tree), docs.size(), env.name());
+      overlays.put(env, docs);
+    }
+    return overlays;
+  }
+
   @Test
   void everyOverlayBuildsWithAllObjects(@TempDir Path out) throws Exception {
     Platform platform = Fixtures.acme();
     GeneratedTree tree = Fixtures.render(platform);
-    new TreeWriter().write(tree, out.resolve("acme"));
-    long expected = baseObjects(tree);
-    assertEquals(expected, build(out.resolve("acme/base")).size());
+    Map<Environment, List<JsonNode>> overlays = buildOverlays(platform, tree, out);
+    assertEquals(baseObjects(tree), build(out.resolve("acme/base")).size());
     for (Environment env : platform.environments()) {
-      List<JsonNode> docs = build(out.resolve("acme/overlays/" + env.name()));
-      assertEquals(expected, docs.size(), env.name());
+      List<JsonNode> docs = overlays.get(env);
       // As Argo CD applies them, every object carries the labels and both provenance annotations.
       for (JsonNode doc : docs) {
         JsonNode metadata = doc.path("metadata");
         String what =
             env.name() + " " + doc.path("kind").asText() + " " + metadata.path("name").asText();
-        assertEquals(
-            "maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), what);
-        assertEquals(
-            "platform-specs/acme.yaml",
-            metadata.path("annotations").path("maas.dev/spec").asText(),
-            what);
+        Fixtures.assertAcmeProvenance(metadata, what);
         assertEquals(
             "sha256:" + platform.specHash(),
             metadata.path("annotations").path("maas.dev/spec-hash").asText(),
@@ -130,12 +141,10 @@ class KustomizeBuildTest {
   @Test
   void maasCrdsTargetBuildsInEveryOverlay(@TempDir Path out) throws Exception {
     Platform platform = Fixtures.acmeForMaasCrds();
-    GeneratedTree tree = Fixtures.render(platform);
-    new TreeWriter().write(tree, out.resolve("acme"));
-    long expected = baseObjects(tree);
+    Map<Environment, List<JsonNode>> overlays =
+        buildOverlays(platform, Fixtures.render(platform), out);
     for (Environment env : platform.environments()) {
-      List<JsonNode> docs = build(out.resolve("acme/overlays/" + env.name()));
-      assertEquals(expected, docs.size(), env.name());
+      List<JsonNode> docs = overlays.get(env);
       assertEquals(
           10,
           find(docs, "MaaSSubscription", "acme-premium").path("spec").path("priority").asInt(),

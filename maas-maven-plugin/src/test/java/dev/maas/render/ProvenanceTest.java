@@ -28,14 +28,7 @@ class ProvenanceTest {
         continue;
       }
       JsonNode metadata = Yaml.read(tree.text(path)).path("metadata");
-      assertEquals(
-          "maas", metadata.path("labels").path("app.kubernetes.io/managed-by").asText(), path);
-      assertEquals(
-          "acme", metadata.path("labels").path("app.kubernetes.io/part-of").asText(), path);
-      assertEquals(
-          "platform-specs/acme.yaml",
-          metadata.path("annotations").path("maas.dev/spec").asText(),
-          path);
+      Fixtures.assertAcmeProvenance(metadata, path);
       // The hash reaches every object through its folder's kustomization, so an edit does not
       // rewrite every file.
       assertTrue(metadata.path("annotations").path("maas.dev/spec-hash").isMissingNode(), path);

@@ -31,7 +31,7 @@ class DiagnosticCatalogueTest {
   private static final Pattern STAGE_CODE =
       Pattern.compile(
           "\"((?:yaml|schema|overlays|suppression|render|k8s|crd|output|proof|plan|explain|publish)\\.[a-zA-Z][A-Za-z0-9.]*)\""
-              + "|error\\(\\s*\"(spec\\.[a-zA-Z]+)\"");
+              + "|(?:error|fileError|ofFile)\\(\\s*\"(spec\\.[a-zA-Z]+)\"");
 
   /** Schema keywords that annotate or structure the schema and never fail on their own. */
   private static final Set<String> NOT_CONSTRAINTS =

@@ -2,15 +2,13 @@ package dev.maas.render.checks;
 
 import dev.maas.model.Platform;
 import dev.maas.render.KubeObject;
-import dev.maas.render.RenderCheck;
 import dev.maas.render.transform.ProvenanceTransformer;
-import java.util.List;
 
 /**
  * Every object carries the managed-by and part-of labels and names its spec (the hash comes from
  * the kustomization).
  */
-public final class ProvenanceCheck implements RenderCheck {
+public final class ProvenanceCheck implements EachObjectCheck {
 
   @Override
   public String name() {
@@ -18,19 +16,17 @@ public final class ProvenanceCheck implements RenderCheck {
   }
 
   @Override
-  public void check(Platform platform, List<KubeObject> objects) {
-    for (KubeObject o : objects) {
-      var metadata = o.body().path("metadata");
-      boolean ok =
-          "maas".equals(metadata.path("labels").path(ProvenanceTransformer.MANAGED_BY).asText(null))
-              && platform
-                  .name()
-                  .equals(metadata.path("labels").path(ProvenanceTransformer.PART_OF).asText(null))
-              && metadata.path("annotations").has(ProvenanceTransformer.SPEC);
-      if (!ok) {
-        throw new IllegalStateException(
-            o.kind() + " " + o.name() + " lacks the maas labels or provenance annotations");
-      }
+  public void checkObject(Platform platform, KubeObject o) {
+    var metadata = o.body().path("metadata");
+    boolean ok =
+        "maas".equals(metadata.path("labels").path(ProvenanceTransformer.MANAGED_BY).asText(null))
+            && platform
+                .name()
+                .equals(metadata.path("labels").path(ProvenanceTransformer.PART_OF).asText(null))
+            && metadata.path("annotations").has(ProvenanceTransformer.SPEC);
+    if (!ok) {
+      throw new IllegalStateException(
+          o.kind() + " " + o.name() + " lacks the maas labels or provenance annotations");
     }
   }
 }

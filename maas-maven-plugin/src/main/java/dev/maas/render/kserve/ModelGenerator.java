@@ -107,10 +107,7 @@ public final class ModelGenerator implements Generator {
     ObjectNode usage = main.putArray("env").addObject();
     usage.put("name", "VLLM_ADDITIONAL_ARGS");
     usage.put("value", "--enable-force-include-usage");
-    ObjectNode resources = resources(model.resources());
-    if (resources != null) {
-      main.set("resources", resources);
-    }
+    putResources(main, model);
     return service;
   }
 
@@ -158,10 +155,7 @@ public final class ModelGenerator implements Generator {
     m.putObject("modelFormat")
         .put("name", model.modelFormat() == null ? DEFAULT_MODEL_FORMAT : model.modelFormat());
     m.put("storageUri", model.uri());
-    ObjectNode resources = resources(model.resources());
-    if (resources != null) {
-      m.set("resources", resources);
-    }
+    putResources(m, model);
     return service;
   }
 
@@ -179,6 +173,14 @@ public final class ModelGenerator implements Generator {
     annotations.put("openshift.io/display-name", model.displayName());
     if (model.description() != null) {
       annotations.put("openshift.io/description", model.description());
+    }
+  }
+
+  /** Sets {@code target}'s resources from {@code model}'s, when it asks for any. */
+  private static void putResources(ObjectNode target, Model model) {
+    ObjectNode resources = resources(model.resources());
+    if (resources != null) {
+      target.set("resources", resources);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.maas.render.kserve.ModelGenerator;
 import dev.maas.render.monitoring.MonitoringGenerator;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -29,14 +30,9 @@ public final class UpstreamOwned {
    * Gateway themselves.
    */
   public static Generator gateway() {
-    GatewayGenerator gateways = new GatewayGenerator();
-    return stage(
-        gateways.name(),
-        platform ->
-            gateways.generate(platform).stream()
-                .filter(
-                    o -> o.kind().equals("Gateway") && o.name().equals(platform.gateway().name()))
-                .toList());
+    return keeping(
+        new GatewayGenerator(),
+        (platform, o) -> o.kind().equals("Gateway") && o.name().equals(platform.gateway().name()));
   }
 
   /**
@@ -62,16 +58,19 @@ public final class UpstreamOwned {
 
   /** Monitoring without the token service's ServiceMonitor: there is no token service. */
   public static Generator monitoring() {
-    MonitoringGenerator monitoring = new MonitoringGenerator();
+    return keeping(
+        new MonitoringGenerator(),
+        (platform, o) ->
+            !(o.kind().equals("ServiceMonitor")
+                && o.name().equals(TokenServiceEndpoints.name(platform))));
+  }
+
+  /** The stage of {@code generator} with only the objects {@code keep} accepts. */
+  private static Generator keeping(Generator generator, BiPredicate<Platform, KubeObject> keep) {
     return stage(
-        monitoring.name(),
+        generator.name(),
         platform ->
-            monitoring.generate(platform).stream()
-                .filter(
-                    o ->
-                        !(o.kind().equals("ServiceMonitor")
-                            && o.name().equals(TokenServiceEndpoints.name(platform))))
-                .toList());
+            generator.generate(platform).stream().filter(o -> keep.test(platform, o)).toList());
   }
 
   /** A generator stage named {@code name} that makes its objects with {@code make}. */

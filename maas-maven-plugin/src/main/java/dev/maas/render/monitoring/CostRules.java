@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The recording rules of usage and cost, and the spend alerts: tokens per tier, model, user and
@@ -24,6 +25,15 @@ final class CostRules {
 
   private CostRules() {}
 
+  /**
+   * One rule for each dimension of {@link #BY}: {@code series} summed by it, named {@code name}.
+   */
+  private static void recordSumsBy(ArrayNode group, Function<String, String> name, String series) {
+    for (String by : BY) {
+      record(group, name.apply(by), "sum by (" + by + ") (" + series + ")", Map.of());
+    }
+  }
+
   /** The recording rule groups: usage always, cost when a model has a price. */
   static void addRecordingGroups(ArrayNode groups, Platform platform) {
     ArrayNode usage = group(groups, platform.name() + "-usage", null);
@@ -32,13 +42,7 @@ final class CostRules {
         UsageMetrics.TOKENS_RATE,
         "sum by (" + UsageMetrics.FINEST + ") (rate(" + UsageMetrics.AUTHORIZED_HITS + "[5m]))",
         Map.of());
-    for (String by : BY) {
-      record(
-          usage,
-          UsageMetrics.tokensRateBy(by),
-          "sum by (" + by + ") (" + UsageMetrics.TOKENS_RATE + ")",
-          Map.of());
-    }
+    recordSumsBy(usage, UsageMetrics::tokensRateBy, UsageMetrics.TOKENS_RATE);
     if (platform.currency() == null) {
       return;
     }
@@ -66,13 +70,7 @@ final class CostRules {
             + UsageMetrics.PRICE_PER_TOKEN
             + ")",
         Map.of());
-    for (String by : BY) {
-      record(
-          cost,
-          UsageMetrics.costRateBy(by),
-          "sum by (" + by + ") (" + UsageMetrics.COST_RATE + ")",
-          Map.of());
-    }
+    recordSumsBy(cost, UsageMetrics::costRateBy, UsageMetrics.COST_RATE);
     // Thirty days of raw counters are read once an hour, not at every evaluation.
     ArrayNode monthly = group(groups, platform.name() + "-spend", "1h");
     for (String by : List.of("tier", "cost_center")) {
@@ -130,11 +128,7 @@ final class CostRules {
       BigDecimal budget,
       int warnPercent,
       String currency) {
-    BigDecimal threshold =
-        budget
-            .multiply(BigDecimal.valueOf(warnPercent))
-            .divide(BigDecimal.valueOf(100))
-            .stripTrailingZeros();
+    BigDecimal threshold = PromQl.percentOf(budget, warnPercent);
     ObjectNode alert = rules.addObject();
     alert.put("alert", "MaasSpendHigh");
     alert.put(

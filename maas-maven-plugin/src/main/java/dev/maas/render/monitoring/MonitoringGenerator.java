@@ -9,6 +9,7 @@ import dev.maas.model.Observability;
 import dev.maas.model.Platform;
 import dev.maas.model.Rate;
 import dev.maas.model.Tier;
+import dev.maas.render.EnvironmentInvariant;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
@@ -24,18 +25,13 @@ import java.util.stream.Collectors;
  * service, a PrometheusRule of usage and cost recording rules, a PrometheusRule with per-tier usage
  * and spend alerts and per-cost-centre quota and spend alerts, and a Grafana dashboard ConfigMap.
  */
+@EnvironmentInvariant(reads = "tiers, model names and the gateway namespace")
 public final class MonitoringGenerator implements Generator {
 
   /** Share of a tier's rate-limited requests over which the burst alert fires. */
   static final String LIMITED_SHARE = "0.1";
 
   private static final String MONITORING = "monitoring.coreos.com/v1";
-
-  /** It reads tiers, model names and the gateway namespace. */
-  @Override
-  public boolean environmentInvariant() {
-    return true;
-  }
 
   @Override
   public String name() {
@@ -83,12 +79,7 @@ public final class MonitoringGenerator implements Generator {
               "/metrics"));
     }
     if (o.metrics() && (o.alerts() || o.dashboards())) {
-      KubeObject recording =
-          Manifests.object(
-              MONITORING,
-              "PrometheusRule",
-              platform.name() + "-recording-rules",
-              platform.gateway().namespace());
+      KubeObject recording = prometheusRule(platform, "recording-rules");
       CostRules.addRecordingGroups(Manifests.spec(recording).putArray("groups"), platform);
       out.add(recording);
     }
@@ -127,13 +118,17 @@ public final class MonitoringGenerator implements Generator {
     return monitor;
   }
 
+  /** An empty PrometheusRule {@code <platform>-<suffix>} in the gateway's namespace. */
+  private static KubeObject prometheusRule(Platform platform, String suffix) {
+    return Manifests.object(
+        MONITORING,
+        "PrometheusRule",
+        platform.name() + "-" + suffix,
+        platform.gateway().namespace());
+  }
+
   private static KubeObject alerts(Platform platform, int warnPercent) {
-    KubeObject rule =
-        Manifests.object(
-            MONITORING,
-            "PrometheusRule",
-            platform.name() + "-alerts",
-            platform.gateway().namespace());
+    KubeObject rule = prometheusRule(platform, "alerts");
     ArrayNode groups = Manifests.spec(rule).putArray("groups");
     for (Tier tier : platform.tiers()) {
       if (tier.unlimited()) {
@@ -204,11 +199,7 @@ public final class MonitoringGenerator implements Generator {
     String matchers =
         "tier=\"" + label(tier.name()) + "\"" + (extraMatcher.isEmpty() ? "" : ", " + extraMatcher);
     String by = tier.limits().counterScope() == CounterScope.USER ? " by (user) " : "";
-    BigDecimal threshold =
-        BigDecimal.valueOf(rate.limit())
-            .multiply(BigDecimal.valueOf(warnPercent))
-            .divide(BigDecimal.valueOf(100))
-            .stripTrailingZeros();
+    BigDecimal threshold = PromQl.percentOf(BigDecimal.valueOf(rate.limit()), warnPercent);
     ObjectNode alert = rules.addObject();
     alert.put("alert", "MaasTokenUsageHigh");
     alert.put(

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
+import dev.maas.render.EnvironmentInvariant;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
@@ -19,6 +20,7 @@ import java.util.List;
  * (the plan's worst-case spend of the base side) and by chargeback tools. None when no model has a
  * price and no tier names a cost centre or labels.
  */
+@EnvironmentInvariant(reads = "prices, tiers and the gateway namespace")
 public final class PriceTableGenerator implements Generator {
 
   /** The ConfigMap key of the table. */
@@ -29,12 +31,6 @@ public final class PriceTableGenerator implements Generator {
   /** The ConfigMap's name for {@code platform}. */
   public static String name(String platform) {
     return platform + "-price-table";
-  }
-
-  /** It reads prices, tiers and the gateway namespace. */
-  @Override
-  public boolean environmentInvariant() {
-    return true;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.maas.model.AccessLogs;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
+import dev.maas.render.EnvironmentInvariant;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
@@ -23,6 +24,8 @@ import java.util.TreeSet;
  * of a model the caller's tier may call, or the model listing; every other path, a model's metrics
  * or tokenizer among them, is denied.
  */
+@EnvironmentInvariant(
+    reads = "the gateway, the tiers, model names and namespaces, and the access logs' settings")
 public final class AuthPolicyGenerator implements Generator {
 
   /** Longest time a revocation answer is trusted, in seconds. */
@@ -86,11 +89,6 @@ public final class AuthPolicyGenerator implements Generator {
     this.predicateBudget = predicateBudget;
     this.modelsPerLeaf = modelsPerLeaf;
     this.fanOut = fanOut;
-  }
-
-  @Override
-  public boolean environmentInvariant() {
-    return true;
   }
 
   @Override

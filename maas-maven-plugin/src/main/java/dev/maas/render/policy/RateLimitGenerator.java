@@ -8,6 +8,7 @@ import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
 import dev.maas.model.Rate;
 import dev.maas.model.Tier;
+import dev.maas.render.EnvironmentInvariant;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
@@ -25,18 +26,13 @@ import java.util.Map;
  * of that kind. A model's cap is one more limit, without tier predicate or counters, that every
  * call of the model meets.
  */
+@EnvironmentInvariant(reads = "model and gateway names and namespaces, and the tiers")
 public final class RateLimitGenerator implements Generator {
 
   private final LimitKind kind;
 
   public RateLimitGenerator(LimitKind kind) {
     this.kind = kind;
-  }
-
-  /** It reads model and gateway names and namespaces, and the tiers. */
-  @Override
-  public boolean environmentInvariant() {
-    return true;
   }
 
   @Override

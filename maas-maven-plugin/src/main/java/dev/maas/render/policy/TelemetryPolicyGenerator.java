@@ -5,6 +5,7 @@ import dev.maas.cel.CelStrings;
 import dev.maas.model.Attribution;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
+import dev.maas.render.EnvironmentInvariant;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
@@ -18,13 +19,8 @@ import java.util.stream.Collectors;
  * Generates the TelemetryPolicy that labels the gateway's usage metrics with tier, user and model,
  * and with the tiers' cost centres and attribution labels.
  */
+@EnvironmentInvariant(reads = "the gateway's name and namespace")
 public final class TelemetryPolicyGenerator implements Generator {
-
-  /** It reads the gateway's name and namespace. */
-  @Override
-  public boolean environmentInvariant() {
-    return true;
-  }
 
   @Override
   public String name() {

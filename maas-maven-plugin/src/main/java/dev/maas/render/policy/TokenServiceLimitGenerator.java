@@ -2,6 +2,7 @@ package dev.maas.render.policy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.Platform;
+import dev.maas.render.EnvironmentInvariant;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
@@ -15,6 +16,7 @@ import java.util.List;
  * credential cannot mint tokens without bound. The caller is the {@code userid} the route's
  * AuthPolicy passes on for every credential it accepts.
  */
+@EnvironmentInvariant(reads = "the platform's name and the token service's namespace")
 public final class TokenServiceLimitGenerator implements Generator {
 
   /** Calls of the token service one caller may make per {@link #WINDOW}. */
@@ -25,11 +27,6 @@ public final class TokenServiceLimitGenerator implements Generator {
 
   /** The window of {@link #CALLS_PER_WINDOW}. */
   public static final String WINDOW = "1m";
-
-  @Override
-  public boolean environmentInvariant() {
-    return true;
-  }
 
   @Override
   public String name() {

@@ -8,8 +8,10 @@ import dev.maas.model.Platform;
 import dev.maas.model.TokenStateStore;
 import dev.maas.model.UserAuth;
 import dev.maas.output.Yaml;
+import dev.maas.render.EnvironmentInvariant;
 import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
+import dev.maas.render.Manifests;
 import dev.maas.render.Workloads;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -63,6 +65,8 @@ import java.util.Map;
  * <platform>-token-service-state} stays, generated without {@code data}: the service imports the
  * single-object state of earlier releases from it once.
  */
+@EnvironmentInvariant(
+    reads = "the token settings, tiers, gateway name and namespace, and model names")
 public final class TokenServiceGenerator implements Generator {
 
   /** The pod template annotation holding the checksum of the config, so a change rolls the pods. */
@@ -94,12 +98,6 @@ public final class TokenServiceGenerator implements Generator {
    * s and 3.5-5.8 s of wall time. 20 s is more than twice the slowest, for a start on a busy node.
    */
   static final int STARTUP_FAILURES = 20;
-
-  /** It reads the token settings, tiers, gateway name and namespace, and model names. */
-  @Override
-  public boolean environmentInvariant() {
-    return true;
-  }
 
   @Override
   public String name() {
@@ -559,13 +557,8 @@ public final class TokenServiceGenerator implements Generator {
   // --- gateway ----------------------------------------------------------------------------------
 
   private static ObjectNode header(String apiVersion, String kind, Platform platform, String name) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("apiVersion", apiVersion);
-    o.put("kind", kind);
-    ObjectNode meta = o.putObject("metadata");
-    meta.put("name", name);
-    meta.put("namespace", platform.tokens().namespace());
-    ObjectNode labels = meta.putObject("labels");
+    ObjectNode o = Manifests.object(apiVersion, kind, name, platform.tokens().namespace()).body();
+    ObjectNode labels = ((ObjectNode) o.get("metadata")).putObject("labels");
     labels(platform).forEach(labels::put);
     return o;
   }

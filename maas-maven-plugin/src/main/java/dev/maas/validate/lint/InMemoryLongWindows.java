@@ -1,7 +1,6 @@
 package dev.maas.validate.lint;
 
 import dev.maas.diag.Severity;
-import dev.maas.model.Environments;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.validate.Findings;
@@ -27,8 +26,7 @@ public final class InMemoryLongWindows implements SemanticRule {
 
   @Override
   public void find(Platform platform, Findings findings) {
-    List<String> inMemory =
-        Environments.inMemoryCounters(platform).stream().map(n -> "`" + n + "`").toList();
+    String inMemory = QuotaWindowStorage.inMemoryEnvironments(platform);
     if (inMemory.isEmpty()) {
       return;
     }
@@ -74,7 +72,7 @@ public final class InMemoryLongWindows implements SemanticRule {
             + " window"
             + more
             + " is counted in memory in environment "
-            + String.join(", ", inMemory)
+            + inMemory
             + ": a Limitador restart resets its counters (users start a fresh "
             + window
             + " quota), and while"

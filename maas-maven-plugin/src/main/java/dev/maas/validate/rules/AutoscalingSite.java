@@ -6,6 +6,7 @@ import dev.maas.model.ModelOverride;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
 import dev.maas.spec.JsonPointers;
+import dev.maas.validate.Findings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,5 +43,10 @@ record AutoscalingSite(Autoscaling autoscaling, String pointer) {
       }
     }
     return sites;
+  }
+
+  /** The blocks of {@link #of} that the spec writes itself (not filled in by a default). */
+  static List<AutoscalingSite> written(Platform platform, Serving kind, Findings findings) {
+    return of(platform, kind).stream().filter(site -> findings.written(site.pointer())).toList();
   }
 }

@@ -19,23 +19,16 @@ public final class LlmAutoscaling implements SemanticRule {
 
   @Override
   public void find(Platform platform, Findings findings) {
-    for (AutoscalingSite site : AutoscalingSite.of(platform, Serving.LLM)) {
-      check(site.autoscaling(), site.pointer(), findings);
-    }
-  }
-
-  private void check(Autoscaling autoscaling, String pointer, Findings findings) {
-    if (autoscaling == null || !findings.written(pointer)) {
-      return;
-    }
-    if (autoscaling.minReplicas() < 1) {
-      String min = pointer + "/minReplicas";
-      findings.at(
-          min,
-          "an LLMInferenceService scales between at least 1 and maxReplicas replicas; minReplicas "
-              + autoscaling.minReplicas()
-              + " cannot be compiled",
-          "set minReplicas to 1 or more; to stop the model in one environment, give it `replicas: 0` there");
+    for (AutoscalingSite site : AutoscalingSite.written(platform, Serving.LLM, findings)) {
+      Autoscaling autoscaling = site.autoscaling();
+      if (autoscaling.minReplicas() < 1) {
+        findings.at(
+            site.pointer() + "/minReplicas",
+            "an LLMInferenceService scales between at least 1 and maxReplicas replicas; minReplicas "
+                + autoscaling.minReplicas()
+                + " cannot be compiled",
+            "set minReplicas to 1 or more; to stop the model in one environment, give it `replicas: 0` there");
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.maas.model.Environment;
 import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
+import dev.maas.validate.Findings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -70,5 +71,18 @@ record Located<T>(int index, T item, String pointer) {
    * @param later the item reported
    * @param first the item that had the key first
    */
-  record Repeat<T>(Located<T> later, Located<T> first) {}
+  record Repeat<T>(Located<T> later, Located<T> first) {
+
+    /**
+     * The words that send the reader to the first item: {@code is already defined at /spec/tiers/0
+     * (line 12)}, the line being the one of its {@code field}.
+     */
+    String alreadyDefined(Findings findings, String field) {
+      return "is already defined at "
+          + first.pointer()
+          + " (line "
+          + findings.line(first.at(field))
+          + ")";
+    }
+  }
 }

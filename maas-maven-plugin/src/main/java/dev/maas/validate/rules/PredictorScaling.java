@@ -18,25 +18,18 @@ public final class PredictorScaling implements SemanticRule {
 
   @Override
   public void find(Platform platform, Findings findings) {
-    for (AutoscalingSite site : AutoscalingSite.of(platform, Serving.PREDICTOR)) {
-      check(site.autoscaling(), site.pointer(), findings);
-    }
-  }
-
-  private void check(Autoscaling autoscaling, String pointer, Findings findings) {
-    if (autoscaling == null || !findings.written(pointer)) {
-      return;
-    }
-    boolean resourceMetric =
-        "cpu".equals(autoscaling.metric()) || "memory".equals(autoscaling.metric());
-    if (resourceMetric && autoscaling.minReplicas() < 1) {
-      String min = pointer + "/minReplicas";
-      findings.at(
-          min,
-          "a predictor scaled on "
-              + autoscaling.metric()
-              + " keeps at least 1 replica: KServe's Standard-mode HPA raises minReplicas 0 to 1",
-          "set minReplicas to 1, or scale on `concurrency` or `rps` (KEDA), which can scale to zero");
+    for (AutoscalingSite site : AutoscalingSite.written(platform, Serving.PREDICTOR, findings)) {
+      Autoscaling autoscaling = site.autoscaling();
+      boolean resourceMetric =
+          "cpu".equals(autoscaling.metric()) || "memory".equals(autoscaling.metric());
+      if (resourceMetric && autoscaling.minReplicas() < 1) {
+        findings.at(
+            site.pointer() + "/minReplicas",
+            "a predictor scaled on "
+                + autoscaling.metric()
+                + " keeps at least 1 replica: KServe's Standard-mode HPA raises minReplicas 0 to 1",
+            "set minReplicas to 1, or scale on `concurrency` or `rps` (KEDA), which can scale to zero");
+      }
     }
   }
 }

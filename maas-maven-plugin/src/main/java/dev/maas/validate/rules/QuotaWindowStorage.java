@@ -6,7 +6,6 @@ import dev.maas.model.Window;
 import dev.maas.validate.Findings;
 import dev.maas.validate.Rule;
 import dev.maas.validate.SemanticRule;
-import java.util.List;
 
 /**
  * A quota (a window of a week or more) needs counters that survive restarts: Limitador on Redis or
@@ -22,10 +21,18 @@ public final class QuotaWindowStorage implements SemanticRule {
   /** Windows from this length on are quotas: {@code 7d}, {@code 30d}. */
   public static final long QUOTA_WINDOW_MILLIS = 7 * 86_400_000L;
 
+  /**
+   * The environments whose Limitador counts in memory, as a message names them ({@code `dev`,
+   * `test`}); empty when none does.
+   */
+  public static String inMemoryEnvironments(Platform platform) {
+    return String.join(
+        ", ", Environments.inMemoryCounters(platform).stream().map(n -> "`" + n + "`").toList());
+  }
+
   @Override
   public void find(Platform platform, Findings findings) {
-    List<String> inMemory =
-        Environments.inMemoryCounters(platform).stream().map(n -> "`" + n + "`").toList();
+    String inMemory = inMemoryEnvironments(platform);
     if (inMemory.isEmpty()) {
       return;
     }
@@ -43,7 +50,7 @@ public final class QuotaWindowStorage implements SemanticRule {
           "the "
               + text
               + " window is a quota, but environment "
-              + String.join(", ", inMemory)
+              + inMemory
               + " counts it in"
               + " memory: every Limitador restart would start every user's "
               + text

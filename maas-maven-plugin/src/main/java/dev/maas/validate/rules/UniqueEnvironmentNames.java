@@ -22,11 +22,9 @@ public final class UniqueEnvironmentNames implements SemanticRule {
           repeat.later().at("name"),
           "environment `"
               + repeat.later().item().name()
-              + "` is already defined at "
-              + repeat.first().pointer()
-              + " (line "
-              + findings.line(repeat.first().at("name"))
-              + "); each environment becomes its own overlay and Argo CD Application",
+              + "` "
+              + repeat.alreadyDefined(findings, "name")
+              + "; each environment becomes its own overlay and Argo CD Application",
           "give every environment its own name, or merge the two");
     }
   }

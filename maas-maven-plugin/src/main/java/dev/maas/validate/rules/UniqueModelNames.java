@@ -25,11 +25,9 @@ public final class UniqueModelNames implements SemanticRule {
           repeat.later().at("name"),
           "model `"
               + model.name()
-              + "` is already defined at "
-              + repeat.first().pointer()
-              + " (line "
-              + findings.line(repeat.first().at("name"))
-              + ") "
+              + "` "
+              + repeat.alreadyDefined(findings, "name")
+              + " "
               + where
               + "; tiers and environments name models without their namespace, so a model name must be unique"
               + " across all namespaces",

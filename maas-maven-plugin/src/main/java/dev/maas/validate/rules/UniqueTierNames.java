@@ -15,13 +15,7 @@ public final class UniqueTierNames implements SemanticRule {
     for (Located.Repeat<Tier> repeat : Located.repeats(Located.tiers(platform), Tier::name)) {
       findings.at(
           repeat.later().at("name"),
-          "tier `"
-              + repeat.later().item().name()
-              + "` is already defined at "
-              + repeat.first().pointer()
-              + " (line "
-              + findings.line(repeat.first().at("name"))
-              + ")",
+          "tier `" + repeat.later().item().name() + "` " + repeat.alreadyDefined(findings, "name"),
           "give every tier its own name");
     }
   }

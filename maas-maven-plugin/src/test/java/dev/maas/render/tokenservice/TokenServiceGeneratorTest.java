@@ -228,14 +228,18 @@ class TokenServiceGeneratorTest {
             .asText());
   }
 
+  /** The config checksum on the pods of {@code platform}'s token service. */
+  private static String checksum(Platform platform) {
+    return find(objects(platform), "Deployment", "acme-token-service")
+        .body()
+        .at("/spec/template/metadata/annotations")
+        .path(TokenServiceGenerator.CHECKSUM_ANNOTATION)
+        .asText();
+  }
+
   @Test
   void checksumRollsThePodsWhenTheConfigChanges() {
-    String before =
-        find(objects(acme), "Deployment", "acme-token-service")
-            .body()
-            .at("/spec/template/metadata/annotations")
-            .path(TokenServiceGenerator.CHECKSUM_ANNOTATION)
-            .asText();
+    String before = checksum(acme);
     assertEquals(64, before.length());
     TokenService t = acme.tokens();
     Platform longer =
@@ -248,12 +252,7 @@ class TokenServiceGeneratorTest {
                 t.signingKeySecret(),
                 t.replicas(),
                 t.image()));
-    String after =
-        find(objects(longer), "Deployment", "acme-token-service")
-            .body()
-            .at("/spec/template/metadata/annotations")
-            .path(TokenServiceGenerator.CHECKSUM_ANNOTATION)
-            .asText();
+    String after = checksum(longer);
     assertNotEquals(before, after);
   }
 

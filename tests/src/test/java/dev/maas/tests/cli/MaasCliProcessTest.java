@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,8 @@ class MaasCliProcessTest {
   static Path work;
   static Path config;
   static Process service;
-  static GatewayStandIn gateway;
-  static LimitadorStandIn limitador;
+  @AutoClose static GatewayStandIn gateway;
+  @AutoClose static LimitadorStandIn limitador;
 
   /** A finished run. */
   record Run(int status, String out, String err) {
@@ -81,16 +82,7 @@ class MaasCliProcessTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (limitador != null) {
-      limitador.close();
-    }
-    if (service != null) {
-      service.destroy();
-      service.waitFor(10, TimeUnit.SECONDS);
-    }
+    ServiceProcess.stop(service);
   }
 
   /**
@@ -101,6 +93,31 @@ class MaasCliProcessTest {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
     return exec(command, stdin);
+  }
+
+  /**
+   * {@code maas verb} on the reference specs, writing under {@code output}, with the folder
+   * clusters/acme of branch main of {@code url} as the GitOps target, then {@code more}.
+   */
+  static Run maasOnGit(String verb, String output, String url, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                verb,
+                "--spec",
+                "platform-specs",
+                "--output",
+                output,
+                "--git-url",
+                url,
+                "--git-branch",
+                "main",
+                "--git-path",
+                "clusters/acme",
+                "--git-work-directory",
+                dir.resolve("clones").toString()));
+    args.addAll(List.of(more));
+    return maas(null, args.toArray(String[]::new));
   }
 
   static Run exec(List<String> command, String stdin) throws Exception {
@@ -253,23 +270,7 @@ class MaasCliProcessTest {
     assertEquals(0, initBare.status(), initBare::toString);
     String url = bare.toUri().toString();
     Run publish =
-        maas(
-            null,
-            "publish",
-            "--spec",
-            "platform-specs",
-            "--output",
-            "published",
-            "--git-url",
-            url,
-            "--git-branch",
-            "main",
-            "--git-path",
-            "clusters/acme",
-            "--git-author",
-            "Platform Bot <bot@example.com>",
-            "--git-work-directory",
-            dir.resolve("clones").toString());
+        maasOnGit("publish", "published", url, "--git-author", "Platform Bot <bot@example.com>");
     assertEquals(0, publish.status(), publish::toString);
     Run log =
         exec(
@@ -284,24 +285,7 @@ class MaasCliProcessTest {
         tree.out().contains("clusters/acme/base/authpolicy-acme-token-service-auth.yaml"),
         tree::toString);
 
-    Run plan =
-        maas(
-            null,
-            "plan",
-            "--spec",
-            "platform-specs",
-            "--output",
-            "planned",
-            "--git-url",
-            url,
-            "--git-branch",
-            "main",
-            "--git-path",
-            "clusters/acme",
-            "--plan-output",
-            "planned/plan.md",
-            "--git-work-directory",
-            dir.resolve("clones").toString());
+    Run plan = maasOnGit("plan", "planned", url, "--plan-output", "planned/plan.md");
     assertEquals(0, plan.status(), plan::toString);
     assertTrue(
         Files.isRegularFile(work.resolve("planned/plan.md"))

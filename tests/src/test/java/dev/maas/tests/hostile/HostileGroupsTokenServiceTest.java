@@ -8,25 +8,18 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.maas.model.Platform;
-import dev.maas.render.KubeObject;
-import dev.maas.render.tokenservice.TokenServiceGenerator;
 import dev.maas.tests.tokens.ServiceProcess;
 import dev.maas.validate.SpecValidator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,22 +51,9 @@ class HostileGroupsTokenServiceTest {
     SpecValidator.Outcome outcome = new SpecValidator().validate(spec, "hostile-groups.yaml");
     assertNotNull(outcome.platform(), outcome.diagnostics()::toString);
     Platform platform = outcome.platform();
-    List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
-    Files.writeString(
-        dir.resolve("config.json"),
-        ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
-    Path keys = Files.createDirectories(dir.resolve("keys"));
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    java.security.KeyPair pair = g.generateKeyPair();
-    Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-    Files.writeString(
-        keys.resolve("2026-01-01.pem"),
-        "-----BEGIN PRIVATE KEY-----\n"
-            + mime.encodeToString(pair.getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
-            + mime.encodeToString(pair.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
+    ServiceProcess.writeConfig(platform, dir);
+    ServiceProcess.writeSigningKey(
+        dir.resolve("keys/2026-01-01.pem"), ServiceProcess.newSigningKey());
     // The built service, started as the image's entrypoint starts it.
     ServiceProcess started = ServiceProcess.launch(ServiceProcess.serviceCommand(), dir);
     process = started.process();
@@ -82,10 +62,7 @@ class HostileGroupsTokenServiceTest {
 
   @AfterAll
   static void stop() throws InterruptedException {
-    if (process != null) {
-      process.destroy();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
+    ServiceProcess.stop(process);
   }
 
   private static String log() {

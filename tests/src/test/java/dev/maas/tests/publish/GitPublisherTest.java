@@ -25,7 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,32 +36,14 @@ class GitPublisherTest {
   private static final String HASH = "a".repeat(64);
 
   @TempDir static Path served;
-  private static Process daemon;
-  private static int port;
+  @AutoClose private static GitDaemon daemon;
 
   @TempDir Path scratch;
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
   static void startDaemon() throws Exception {
-    port = GitCli.freePort();
-    daemon = GitCli.startDaemon(served, port);
-  }
-
-  @AfterAll
-  static void stopDaemon() throws InterruptedException {
-    if (daemon != null) {
-      daemon.destroy();
-      daemon.waitFor();
-    }
-  }
-
-  private static Path servedRepo(String name) throws IOException {
-    return GitCli.initBare(served.resolve(name + ".git"));
-  }
-
-  private static String daemonUrl(String name) {
-    return "git://127.0.0.1:" + port + "/" + name + ".git";
+    daemon = GitDaemon.serve(served);
   }
 
   private PublishRequest.Builder request(
@@ -74,13 +56,30 @@ class GitPublisherTest {
     return new GitPublisher(log::add).publish(request);
   }
 
+  /** What a publication that must be refused throws. */
+  private UserInputException refused(PublishRequest request) {
+    return assertThrows(UserInputException.class, () -> publish(request));
+  }
+
+  /** What publishing one model to {@code url} with {@code credentials}, refused, throws. */
+  private UserInputException refused(String url, String clone, GitCredentials credentials) {
+    return refused(acme(1, url, clone).credentials(credentials).build());
+  }
+
+  /**
+   * A request to publish platform acme with {@code models} models to {@code clusters/acme} of
+   * {@code url}, cloned into {@code clone}.
+   */
+  private PublishRequest.Builder acme(int models, String url, String clone) {
+    return request(Trees.platform("acme", models, Map.of()), url, "clusters/acme", clone);
+  }
+
   @Test
   void freshRepoThenUnchangedThenOneChangedFileThenARemovedFile() throws IOException {
-    Path remote = servedRepo("lifecycle");
-    String url = daemonUrl("lifecycle");
+    Path remote = daemon.initBare("lifecycle");
+    String url = daemon.url("lifecycle");
 
-    PublishReport first =
-        publish(request(Trees.platform("acme", 100, Map.of()), url, "clusters/acme", "c1").build());
+    PublishReport first = publish(acme(100, url, "c1").build());
     assertEquals(PublishReport.Outcome.PUSHED, first.outcome());
     assertEquals(1, commitCount(remote, "main"));
     assertEquals(
@@ -99,14 +98,12 @@ class GitPublisherTest {
         git(remote, "log", "-1", "--format=%(trailers:only,unfold)", "main"));
     assertEquals("maas <maas@localhost>", git(remote, "log", "-1", "--format=%an <%ae>", "main"));
 
-    PublishReport again =
-        publish(request(Trees.platform("acme", 100, Map.of()), url, "clusters/acme", "c1").build());
+    PublishReport again = publish(acme(100, url, "c1").build());
     assertEquals(PublishReport.Outcome.UNCHANGED, again.outcome());
     assertNull(again.commitId());
     assertEquals(1, commitCount(remote, "main"), "an unchanged tree makes no commit");
 
-    PublishReport changed =
-        publish(request(Trees.platform("acme", 250, Map.of()), url, "clusters/acme", "c1").build());
+    PublishReport changed = publish(acme(250, url, "c1").build());
     assertEquals(PublishReport.Outcome.PUSHED, changed.outcome());
     assertEquals(2, commitCount(remote, "main"));
     assertEquals(
@@ -144,9 +141,7 @@ class GitPublisherTest {
   @Test
   void everyTransportWorks() throws IOException {
     Path remote = GitCli.initBare(scratch.resolve("transports.git"));
-    publish(
-        request(Trees.platform("acme", 1, Map.of()), remote.toString(), "clusters/acme", "path")
-            .build());
+    publish(acme(1, remote.toString(), "path").build());
     publish(
         request(
                 Trees.platform("acme", 2, Map.of()),
@@ -155,14 +150,8 @@ class GitPublisherTest {
                 "uri")
             .build());
     assertTrue(remote.toUri().toString().startsWith("file:"));
-    Path servedRemote = servedRepo("transports");
-    publish(
-        request(
-                Trees.platform("acme", 3, Map.of()),
-                daemonUrl("transports"),
-                "clusters/acme",
-                "daemon")
-            .build());
+    Path servedRemote = daemon.initBare("transports");
+    publish(acme(3, daemon.url("transports"), "daemon").build());
     assertEquals(2, commitCount(remote, "main"));
     assertEquals(1, commitCount(servedRemote, "main"));
     assertTrue(
@@ -171,7 +160,7 @@ class GitPublisherTest {
 
   @Test
   void theFolderIsOursAndEverythingElseIsKept() throws IOException {
-    Path remote = servedRepo("shared");
+    Path remote = daemon.initBare("shared");
     GitCli.commitAsSomeoneElse(
         remote,
         "main",
@@ -184,7 +173,7 @@ class GitPublisherTest {
         publish(
             request(
                     Trees.platform("acme", 100, Map.of()),
-                    daemonUrl("shared"),
+                    daemon.url("shared"),
                     "/clusters/acme/",
                     "c")
                 .build());
@@ -198,7 +187,7 @@ class GitPublisherTest {
   @Test
   void linksAndSubmodulesUnderThePathStopThePublicationUnlessPruneAllThenEveryRemovalIsListed()
       throws IOException {
-    Path remote = servedRepo("foreign-entries");
+    Path remote = daemon.initBare("foreign-entries");
     GitCli.commitAsSomeoneElse(
         remote,
         "main",
@@ -222,17 +211,7 @@ class GitPublisherTest {
         });
     String tip = git(remote, "rev-parse", "main");
 
-    UserInputException refused =
-        assertThrows(
-            UserInputException.class,
-            () ->
-                publish(
-                    request(
-                            Trees.platform("acme", 1, Map.of()),
-                            daemonUrl("foreign-entries"),
-                            "clusters/acme",
-                            "c")
-                        .build()));
+    UserInputException refused = refused(acme(1, daemon.url("foreign-entries"), "c").build());
     assertEquals("publish.notOwned", refused.diagnostics().get(0).code());
     assertTrue(
         refused
@@ -245,15 +224,7 @@ class GitPublisherTest {
     assertEquals(tip, git(remote, "rev-parse", "main"), "nothing was pushed");
 
     PublishReport dry =
-        publish(
-            request(
-                    Trees.platform("acme", 1, Map.of()),
-                    daemonUrl("foreign-entries"),
-                    "clusters/acme",
-                    "c")
-                .pruneAll(true)
-                .dryRun(true)
-                .build());
+        publish(acme(1, daemon.url("foreign-entries"), "c").pruneAll(true).dryRun(true).build());
     List<FileChange> removed =
         dry.files().stream().filter(f -> f.type() == ChangeType.REMOVED).toList();
     assertEquals(
@@ -271,14 +242,7 @@ class GitPublisherTest {
         dry.message());
 
     PublishReport pushed =
-        publish(
-            request(
-                    Trees.platform("acme", 1, Map.of()),
-                    daemonUrl("foreign-entries"),
-                    "clusters/acme",
-                    "c")
-                .pruneAll(true)
-                .build());
+        publish(acme(1, daemon.url("foreign-entries"), "c").pruneAll(true).build());
     assertEquals(PublishReport.Outcome.PUSHED, pushed.outcome());
     assertEquals(dry.message().lines().findFirst(), pushed.message().lines().findFirst());
     String deleted = git(remote, "diff", "--name-status", "--diff-filter=D", tip, "main");
@@ -289,21 +253,10 @@ class GitPublisherTest {
 
   @Test
   void aFileAtAParentOfThePathIsNeverTouched() throws IOException {
-    Path remote = servedRepo("parent-file");
+    Path remote = daemon.initBare("parent-file");
     GitCli.commitAsSomeoneElse(remote, "main", scratch, Map.of("clusters", "not a folder\n"));
     String tip = git(remote, "rev-parse", "main");
-    UserInputException e =
-        assertThrows(
-            UserInputException.class,
-            () ->
-                publish(
-                    request(
-                            Trees.platform("acme", 1, Map.of()),
-                            daemonUrl("parent-file"),
-                            "clusters/acme",
-                            "c")
-                        .pruneAll(true)
-                        .build()));
+    UserInputException e = refused(acme(1, daemon.url("parent-file"), "c").pruneAll(true).build());
     assertEquals("publish.pathBlocked", e.diagnostics().get(0).code());
     assertTrue(
         e.getMessage()
@@ -315,7 +268,7 @@ class GitPublisherTest {
 
   @Test
   void aBlobOverSixtyFourMebibytesUnderThePathIsReplacedWithoutBeingRead() throws IOException {
-    Path remote = servedRepo("huge-blob");
+    Path remote = daemon.initBare("huge-blob");
     GitCli.commitAsSomeoneElse(
         remote,
         "main",
@@ -330,14 +283,7 @@ class GitPublisherTest {
             }
           }
         });
-    PublishReport report =
-        publish(
-            request(
-                    Trees.platform("acme", 1, Map.of()),
-                    daemonUrl("huge-blob"),
-                    "clusters/acme",
-                    "c")
-                .build());
+    PublishReport report = publish(acme(1, daemon.url("huge-blob"), "c").build());
     assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
     assertTrue(
         report.files().contains(new FileChange("clusters/acme/data/huge.bin", ChangeType.REMOVED)),
@@ -351,16 +297,10 @@ class GitPublisherTest {
 
   @Test
   void dryRunBuildsTheCommitButPushesNothing() throws IOException {
-    Path remote = servedRepo("dry");
-    publish(
-        request(Trees.platform("acme", 100, Map.of()), daemonUrl("dry"), "clusters/acme", "c")
-            .build());
+    Path remote = daemon.initBare("dry");
+    publish(acme(100, daemon.url("dry"), "c").build());
     String tip = git(remote, "rev-parse", "main");
-    PublishReport dry =
-        publish(
-            request(Trees.platform("acme", 7, Map.of()), daemonUrl("dry"), "clusters/acme", "c")
-                .dryRun(true)
-                .build());
+    PublishReport dry = publish(acme(7, daemon.url("dry"), "c").dryRun(true).build());
     assertEquals(PublishReport.Outcome.DRY_RUN, dry.outcome());
     assertTrue(
         dry.message().contains("changed TokenRateLimitPolicy acme-token-limits"), dry.message());
@@ -374,45 +314,30 @@ class GitPublisherTest {
   void unreachableRemoteIsAClearErrorAndARerunWorks() throws IOException {
     int closed = GitCli.freePort();
     String url = "git://127.0.0.1:" + closed + "/nowhere.git";
-    UserInputException e =
-        assertThrows(
-            UserInputException.class,
-            () ->
-                publish(
-                    request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "c")
-                        .build()));
+    UserInputException e = refused(acme(1, url, "c").build());
     assertEquals("publish.unreachable", e.diagnostics().get(0).code());
     assertTrue(e.getMessage().contains("cannot reach the Git remote " + url), e.getMessage());
     assertNotNull(e.diagnostics().get(0).hint());
 
-    Path remote = servedRepo("after-outage");
-    publish(
-        request(
-                Trees.platform("acme", 1, Map.of()),
-                daemonUrl("after-outage"),
-                "clusters/acme",
-                "c")
-            .build());
+    Path remote = daemon.initBare("after-outage");
+    publish(acme(1, daemon.url("after-outage"), "c").build());
     assertEquals(1, commitCount(remote, "main"));
   }
 
   @Test
   void missingBranchOnANonEmptyRemoteIsNamed() throws IOException {
-    Path remote = servedRepo("branches");
+    Path remote = daemon.initBare("branches");
     GitCli.commitAsSomeoneElse(remote, "main", scratch, Map.of("README.md", "x\n"));
     String refsBefore = git(remote, "for-each-ref");
     UserInputException e =
-        assertThrows(
-            UserInputException.class,
-            () ->
-                publish(
-                    PublishRequest.builder(
-                            Trees.platform("acme", 1, Map.of()),
-                            daemonUrl("branches"),
-                            "release",
-                            "clusters/acme",
-                            scratch.resolve("c"))
-                        .build()));
+        refused(
+            PublishRequest.builder(
+                    Trees.platform("acme", 1, Map.of()),
+                    daemon.url("branches"),
+                    "release",
+                    "clusters/acme",
+                    scratch.resolve("c"))
+                .build());
     assertEquals("publish.branchMissing", e.diagnostics().get(0).code());
     assertTrue(
         e.getMessage().contains("`release`") && e.getMessage().contains("main"), e.getMessage());
@@ -421,14 +346,10 @@ class GitPublisherTest {
 
   @Test
   void corruptedCloneIsDetectedAndClonedAgain() throws IOException {
-    Path remote = servedRepo("corrupt");
+    Path remote = daemon.initBare("corrupt");
     Path clone = scratch.resolve("clones").resolve("c");
-    publish(
-        request(Trees.platform("acme", 1, Map.of()), daemonUrl("corrupt"), "clusters/acme", "c")
-            .build());
-    publish(
-        request(Trees.platform("acme", 2, Map.of()), daemonUrl("corrupt"), "clusters/acme", "c")
-            .build());
+    publish(acme(1, daemon.url("corrupt"), "c").build());
+    publish(acme(2, daemon.url("corrupt"), "c").build());
     int deleted = 0;
     try (Stream<Path> objects = Files.walk(clone.resolve("objects"))) {
       for (Path file : objects.filter(Files::isRegularFile).toList()) {
@@ -439,10 +360,7 @@ class GitPublisherTest {
     assertTrue(deleted > 0, "the clone held objects");
     String before = git(remote, "rev-parse", "main");
 
-    PublishReport report =
-        publish(
-            request(Trees.platform("acme", 3, Map.of()), daemonUrl("corrupt"), "clusters/acme", "c")
-                .build());
+    PublishReport report = publish(acme(3, daemon.url("corrupt"), "c").build());
     assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
     assertTrue(log.stream().anyMatch(l -> l.contains("unusable")), log.toString());
     assertEquals(3, commitCount(remote, "main"));
@@ -455,14 +373,7 @@ class GitPublisherTest {
     Files.writeString(clone.resolve("HEAD"), "garbage");
     assertEquals(
         PublishReport.Outcome.UNCHANGED,
-        publish(
-                request(
-                        Trees.platform("acme", 3, Map.of()),
-                        daemonUrl("corrupt"),
-                        "clusters/acme",
-                        "c")
-                    .build())
-            .outcome());
+        publish(acme(3, daemon.url("corrupt"), "c").build()).outcome());
   }
 
   @Test
@@ -470,18 +381,8 @@ class GitPublisherTest {
     Path folder = scratch.resolve("clones").resolve("mine");
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("precious.txt"), "keep me");
-    servedRepo("foreign");
-    UserInputException e =
-        assertThrows(
-            UserInputException.class,
-            () ->
-                publish(
-                    request(
-                            Trees.platform("acme", 1, Map.of()),
-                            daemonUrl("foreign"),
-                            "clusters/acme",
-                            "mine")
-                        .build()));
+    daemon.initBare("foreign");
+    UserInputException e = refused(acme(1, daemon.url("foreign"), "mine").build());
     assertEquals("publish.localClone", e.diagnostics().get(0).code());
     assertTrue(Files.exists(folder.resolve("precious.txt")));
   }
@@ -490,14 +391,7 @@ class GitPublisherTest {
   void credentialsNeverAppearInErrors() throws IOException {
     int closed = GitCli.freePort();
     String url = "http://deploy:Url-Pa55word@127.0.0.1:" + closed + "/repo.git";
-    UserInputException e =
-        assertThrows(
-            UserInputException.class,
-            () ->
-                publish(
-                    request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "c")
-                        .credentials(GitCredentials.password("deploy", "Given-Pa55word"))
-                        .build()));
+    UserInputException e = refused(url, "c", GitCredentials.password("deploy", "Given-Pa55word"));
     String everything =
         e.getMessage()
             + "\n"
@@ -519,7 +413,7 @@ class GitPublisherTest {
 
   @Test
   void aBranchThatKeepsMovingIsRetriedThenReported() throws IOException {
-    Path remote = servedRepo("busy");
+    Path remote = daemon.initBare("busy");
     GitCli.commitAsSomeoneElse(remote, "main", scratch, Map.of("README.md", "0\n"));
     int[] interference = {0};
     // Another writer commits right before each of our pushes, so each push finds the branch moved.
@@ -538,15 +432,7 @@ class GitPublisherTest {
     UserInputException e =
         assertThrows(
             UserInputException.class,
-            () ->
-                publisher.publish(
-                    request(
-                            Trees.platform("acme", 1, Map.of()),
-                            daemonUrl("busy"),
-                            "clusters/acme",
-                            "c")
-                        .maxRetries(2)
-                        .build()));
+            () -> publisher.publish(acme(1, daemon.url("busy"), "c").maxRetries(2).build()));
     assertEquals("publish.rejected", e.diagnostics().get(0).code());
     assertTrue(e.getMessage().contains("rejected 3 time(s)"), e.getMessage());
     assertEquals(3, interference[0]);
@@ -554,31 +440,18 @@ class GitPublisherTest {
     assertEquals("3", git(remote, "show", "main:README.md"));
 
     // Once the other writer stops, a re-run lands on top of all of it.
-    PublishReport report =
-        publish(
-            request(Trees.platform("acme", 1, Map.of()), daemonUrl("busy"), "clusters/acme", "c")
-                .build());
+    PublishReport report = publish(acme(1, daemon.url("busy"), "c").build());
     assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
     assertEquals(5, commitCount(remote, "main"));
   }
 
   @Test
   void aPushRefusedByTheServerIsNotRetried() throws IOException {
-    Path remote = servedRepo("guarded");
+    Path remote = daemon.initBare("guarded");
     Path hook = remote.resolve("hooks").resolve("pre-receive");
     Files.writeString(hook, "#!/bin/sh\necho 'branch is protected' >&2\nexit 1\n");
     assertTrue(hook.toFile().setExecutable(true));
-    UserInputException e =
-        assertThrows(
-            UserInputException.class,
-            () ->
-                publish(
-                    request(
-                            Trees.platform("acme", 1, Map.of()),
-                            daemonUrl("guarded"),
-                            "clusters/acme",
-                            "c")
-                        .build()));
+    UserInputException e = refused(acme(1, daemon.url("guarded"), "c").build());
     assertEquals("publish.rejected", e.diagnostics().get(0).code());
     assertTrue(e.getMessage().contains("rejected 1 time(s)"), e.getMessage());
     assertTrue(e.getMessage().contains("the server said: branch is protected"), e.getMessage());
@@ -599,7 +472,7 @@ class GitPublisherTest {
       Map<String, Path> remotes = new java.util.LinkedHashMap<>();
       remotes.put("path", GitCli.initBare(scratch.resolve("hooked-path.git")));
       remotes.put("file", GitCli.initBare(scratch.resolve("hooked-file.git")));
-      remotes.put("daemon", servedRepo("hooked"));
+      remotes.put("daemon", daemon.initBare("hooked"));
       remotes.put("http", GitCli.initBareForHttp(httpRoot, "hooked"));
       Map<String, String> urls =
           Map.of(
@@ -608,7 +481,7 @@ class GitPublisherTest {
               "file",
               remotes.get("file").toUri().toString(),
               "daemon",
-              daemonUrl("hooked"),
+              daemon.url("hooked"),
               "http",
               http.url("hooked").replace("http://", "http://deploy:Hook-Pa55word@"));
       for (var remote : remotes.entrySet()) {
@@ -631,14 +504,7 @@ class GitPublisherTest {
         UserInputException frozen =
             assertThrows(
                 UserInputException.class,
-                () ->
-                    publish(
-                        request(
-                                Trees.platform("acme", 1, Map.of()),
-                                url,
-                                "clusters/acme",
-                                "frozen-" + how)
-                            .build()),
+                () -> publish(acme(1, url, "frozen-" + how).build()),
                 how);
         assertEquals("publish.rejected", frozen.diagnostics().get(0).code(), how);
         assertTrue(
@@ -649,9 +515,7 @@ class GitPublisherTest {
 
         // A branch-protection hook: once main exists, only a push from the release job may move it.
         Files.delete(bare.resolve("hooks").resolve("pre-receive"));
-        publish(
-            request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "seed-" + how)
-                .build());
+        publish(acme(1, url, "seed-" + how).build());
         String tip = git(bare, "rev-parse", "main");
         hook(
             bare,
@@ -659,16 +523,7 @@ class GitPublisherTest {
             "if [ \"$1\" = refs/heads/main ]; then echo \"$1 is protected\" >&2; exit 1; fi\n");
         UserInputException guarded =
             assertThrows(
-                UserInputException.class,
-                () ->
-                    publish(
-                        request(
-                                Trees.platform("acme", 2, Map.of()),
-                                url,
-                                "clusters/acme",
-                                "seed-" + how)
-                            .build()),
-                how);
+                UserInputException.class, () -> publish(acme(2, url, "seed-" + how).build()), how);
         assertEquals("publish.rejected", guarded.diagnostics().get(0).code(), how);
         assertTrue(
             guarded.getMessage().contains("refs/heads/main is protected"),
@@ -685,33 +540,21 @@ class GitPublisherTest {
     try (HttpGitServer http = new HttpGitServer(root, "deploy", "Right-Pa55word")) {
       String url = http.url("secured");
 
-      UserInputException none =
-          assertThrows(
-              UserInputException.class,
-              () ->
-                  publish(
-                      request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "h")
-                          .build()));
+      UserInputException none = refused(acme(1, url, "h").build());
       assertEquals("publish.credentials", none.diagnostics().get(0).code());
       assertTrue(
           none.getMessage().contains("requires credentials and none were given"),
           none.getMessage());
 
       UserInputException wrong =
-          assertThrows(
-              UserInputException.class,
-              () ->
-                  publish(
-                      request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "h")
-                          .credentials(GitCredentials.password("deploy", "Wrong-Pa55word"))
-                          .build()));
+          refused(url, "h", GitCredentials.password("deploy", "Wrong-Pa55word"));
       assertEquals("publish.credentials", wrong.diagnostics().get(0).code());
       assertTrue(wrong.getMessage().contains("refused the credentials"), wrong.getMessage());
       assertFalse((wrong.getMessage() + log).contains("Wrong-Pa55word"));
 
       PublishReport report =
           publish(
-              request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "h")
+              acme(1, url, "h")
                   .credentials(GitCredentials.password("deploy", "Right-Pa55word"))
                   .build());
       assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
@@ -720,10 +563,7 @@ class GitPublisherTest {
 
       // The same password written into the URL works too, and is never shown.
       String withUserInfo = url.replace("http://", "http://deploy:Right-Pa55word@");
-      PublishReport again =
-          publish(
-              request(Trees.platform("acme", 2, Map.of()), withUserInfo, "clusters/acme", "h2")
-                  .build());
+      PublishReport again = publish(acme(2, withUserInfo, "h2").build());
       assertEquals(PublishReport.Outcome.PUSHED, again.outcome());
       assertFalse((again.toString() + log).contains("Right-Pa55word"), again + " " + log);
       assertEquals(2, commitCount(remote, "main"));
@@ -736,13 +576,7 @@ class GitPublisherTest {
     Path remote = GitCli.initBareForHttp(root, "at");
     try (HttpGitServer http = new HttpGitServer(root, "bot", "p@ss-Right9Tail")) {
       String wrongUrl = http.url("at").replace("http://", "http://bot:p@ss-Wrong9Tail@");
-      UserInputException wrong =
-          assertThrows(
-              UserInputException.class,
-              () ->
-                  publish(
-                      request(Trees.platform("acme", 1, Map.of()), wrongUrl, "clusters/acme", "w")
-                          .build()));
+      UserInputException wrong = refused(acme(1, wrongUrl, "w").build());
       assertEquals("publish.credentials", wrong.diagnostics().get(0).code());
       String said = wrong.getMessage() + wrong.diagnostics().get(0).hint() + log;
       assertTrue(
@@ -754,9 +588,7 @@ class GitPublisherTest {
           wrong.getMessage());
 
       String rightUrl = http.url("at").replace("http://", "http://bot:p@ss-Right9Tail@");
-      PublishReport report =
-          publish(
-              request(Trees.platform("acme", 1, Map.of()), rightUrl, "clusters/acme", "r").build());
+      PublishReport report = publish(acme(1, rightUrl, "r").build());
       assertEquals(PublishReport.Outcome.PUSHED, report.outcome());
       String shown = report + " " + report.summary() + " " + log;
       assertFalse(shown.contains("Right9") || shown.contains("ss-R"), shown);
@@ -768,14 +600,7 @@ class GitPublisherTest {
   void sshTransportGoesThroughTheApacheSessionFactory() throws IOException {
     int closed = GitCli.freePort();
     String url = "ssh://git@127.0.0.1:" + closed + "/srv/repo.git";
-    UserInputException e =
-        assertThrows(
-            UserInputException.class,
-            () ->
-                publish(
-                    request(Trees.platform("acme", 1, Map.of()), url, "clusters/acme", "ssh")
-                        .credentials(GitCredentials.password("git", "Ssh-Pa55word"))
-                        .build()));
+    UserInputException e = refused(url, "ssh", GitCredentials.password("git", "Ssh-Pa55word"));
     assertEquals("publish.unreachable", e.diagnostics().get(0).code());
     assertTrue(e.getMessage().contains("ssh://***@127.0.0.1:" + closed), e.getMessage());
     assertFalse(e.getMessage().contains("Ssh-Pa55word"), e.getMessage());

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.maas.api.GenerateRequest;
-import dev.maas.api.GitLogin;
-import dev.maas.api.GitTarget;
-import dev.maas.api.MaasCompiler;
-import dev.maas.api.PublishOptions;
 import dev.maas.api.PublishResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,27 +20,13 @@ class PublishGeneratedOutputTest {
   @TempDir Path dir;
 
   private PublishResult publish(Path spec, Path remote) {
-    GenerateRequest generate =
-        new GenerateRequest(
-            dir,
-            spec,
-            dir.resolve("out"),
-            null,
-            null,
-            "test",
-            false,
-            new GitTarget("file://" + remote, null, null));
-    return new MaasCompiler()
-        .publish(new PublishOptions(generate, GitLogin.none(), dir.resolve("clones"), false));
+    return ApiPublication.publish(dir, spec, remote, null, System.getenv());
   }
 
   @Test
   void referenceSpecPublishesOnceAndAChangedLimitTouchesOnlyItsFiles() throws Exception {
     Path remote = GitCli.initBare(dir.resolve("gitops.git"));
-    Path spec = dir.resolve("acme.yaml");
-    Files.copy(
-        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
-        spec);
+    Path spec = ApiPublication.referenceSpec(dir);
 
     PublishResult first = publish(spec, remote);
     assertFalse(first.hasErrors(), () -> first.errors().toString());

@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.maas.api.GenerateRequest;
-import dev.maas.api.GitLogin;
-import dev.maas.api.GitTarget;
-import dev.maas.api.MaasCompiler;
-import dev.maas.api.PublishOptions;
 import dev.maas.api.PublishResult;
 import dev.maas.diag.Diagnostic;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,30 +21,12 @@ class PublishIdentityTest {
 
   @TempDir Path dir;
 
-  private Path spec(Path folder) throws Exception {
-    Files.createDirectories(folder);
-    Path spec = folder.resolve("acme.yaml");
-    Files.copy(
-        Path.of(System.getProperty("maas.repoRoot", "..")).resolve("platform-specs/acme.yaml"),
-        spec);
-    return spec;
+  private static Path spec(Path folder) throws Exception {
+    return ApiPublication.referenceSpec(folder);
   }
 
   private PublishResult publish(Path spec, Path remote, String author, Map<String, String> env) {
-    GenerateRequest generate =
-        new GenerateRequest(
-            dir,
-            spec,
-            dir.resolve("out"),
-            null,
-            null,
-            "test",
-            false,
-            new GitTarget("file://" + remote, null, null));
-    return new MaasCompiler()
-        .publish(
-            new PublishOptions(
-                generate, GitLogin.none(), dir.resolve("clones"), false, false, author, env));
+    return ApiPublication.publish(dir, spec, remote, author, env);
   }
 
   private static String people(Path remote) {
@@ -61,16 +37,23 @@ class PublishIdentityTest {
     return GitCli.git(remote, "log", "-1", "--format=%B", "main");
   }
 
+  /**
+   * Publishes a copy of the reference spec to a new bare repository as {@code author} with {@code
+   * env}, without error, and returns the repository.
+   */
+  private Path publishedReference(String author, Map<String, String> env) throws Exception {
+    Path remote = GitCli.initBare(dir.resolve("gitops.git"));
+    PublishResult result = publish(spec(dir.resolve("specs")), remote, author, env);
+    assertFalse(result.hasErrors(), () -> result.errors().toString());
+    return remote;
+  }
+
   @Test
   void configuredAuthorIsAuthorAndCommitter() throws Exception {
-    Path remote = GitCli.initBare(dir.resolve("gitops.git"));
-    PublishResult result =
-        publish(
-            spec(dir.resolve("specs")),
-            remote,
+    Path remote =
+        publishedReference(
             "Jane Doe <jane@example.com>",
             Map.of("GIT_AUTHOR_NAME", "ci", "GIT_AUTHOR_EMAIL", "ci@example.com"));
-    assertFalse(result.hasErrors(), () -> result.errors().toString());
     assertEquals("Jane Doe <jane@example.com> | Jane Doe <jane@example.com>", people(remote));
     assertFalse(
         message(remote).contains("Maas-Source-Commit:"), "a spec outside Git has no source commit");
@@ -78,11 +61,8 @@ class PublishIdentityTest {
 
   @Test
   void ciIdentityFromTheEnvironment() throws Exception {
-    Path remote = GitCli.initBare(dir.resolve("gitops.git"));
-    PublishResult result =
-        publish(
-            spec(dir.resolve("specs")),
-            remote,
+    Path remote =
+        publishedReference(
             null,
             Map.of(
                 "GIT_AUTHOR_NAME",
@@ -93,7 +73,6 @@ class PublishIdentityTest {
                 "CI Bot",
                 "GIT_COMMITTER_EMAIL",
                 "bot@ci.example.com"));
-    assertFalse(result.hasErrors(), () -> result.errors().toString());
     assertEquals("Ann Author <ann@example.com> | CI Bot <bot@ci.example.com>", people(remote));
   }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,29 +34,19 @@ class PublishRaceTest {
   private static final int PROCESSES = 4;
 
   @TempDir static Path served;
-  private static Process daemon;
-  private static int port;
+  @AutoClose private static GitDaemon daemon;
 
   @TempDir Path scratch;
 
   @BeforeAll
   static void startDaemon() throws Exception {
-    port = GitCli.freePort();
-    daemon = GitCli.startDaemon(served, port);
-  }
-
-  @AfterAll
-  static void stopDaemon() throws InterruptedException {
-    if (daemon != null) {
-      daemon.destroy();
-      daemon.waitFor();
-    }
+    daemon = GitDaemon.serve(served);
   }
 
   @Test
   void threadsPublishingDifferentFoldersAllLand() throws Exception {
-    Path remote = GitCli.initBare(served.resolve("threads.git"));
-    String url = "git://127.0.0.1:" + port + "/threads.git";
+    Path remote = daemon.initBare("threads");
+    String url = daemon.url("threads");
     List<String> tips = new ArrayList<>();
     int retries = 0;
     int pushed = 0;
@@ -108,8 +98,8 @@ class PublishRaceTest {
 
   @Test
   void threadsPublishingTheSameFolderLandOneAfterTheOther() throws Exception {
-    Path remote = GitCli.initBare(served.resolve("same.git"));
-    String url = "git://127.0.0.1:" + port + "/same.git";
+    Path remote = daemon.initBare("same");
+    String url = daemon.url("same");
     List<PublishReport> reports =
         race(
             THREADS,
@@ -144,8 +134,8 @@ class PublishRaceTest {
 
   @Test
   void threadsSharingOneCloneFolderTakeTurns() throws Exception {
-    Path remote = GitCli.initBare(served.resolve("sharedclone.git"));
-    String url = "git://127.0.0.1:" + port + "/sharedclone.git";
+    Path remote = daemon.initBare("sharedclone");
+    String url = daemon.url("sharedclone");
     List<PublishReport> reports =
         race(
             4,
@@ -166,8 +156,8 @@ class PublishRaceTest {
 
   @Test
   void separateProcessesAllLand() throws Exception {
-    Path remote = GitCli.initBare(served.resolve("processes.git"));
-    String url = "git://127.0.0.1:" + port + "/processes.git";
+    Path remote = daemon.initBare("processes");
+    String url = daemon.url("processes");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < PROCESSES; i++) {

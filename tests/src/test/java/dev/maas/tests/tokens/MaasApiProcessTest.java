@@ -10,31 +10,16 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import dev.maas.model.Platform;
-import dev.maas.render.KubeObject;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
-import dev.maas.render.tokenservice.TokenServiceGenerator;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,52 +36,27 @@ class MaasApiProcessTest {
 
   private static Platform platform;
   private static KeyPair key;
-  private static Process process;
-  private static String base;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  @AutoClose private static ServiceProcess service;
 
   @BeforeAll
   static void start() throws Exception {
     platform = ServiceProcess.acme();
-    List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
-    Files.writeString(
-        dir.resolve("config.json"),
-        ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
-    Path keys = Files.createDirectories(dir.resolve("keys"));
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    key = g.generateKeyPair();
-    Files.writeString(
-        keys.resolve("2026-06-01.pem"),
-        pem("PRIVATE KEY", key.getPrivate().getEncoded())
-            + pem("PUBLIC KEY", key.getPublic().getEncoded()));
+    ServiceProcess.writeConfig(platform, dir);
+    key = ServiceProcess.newSigningKey();
+    ServiceProcess.writeSigningKey(dir.resolve("keys/2026-06-01.pem"), key);
     launch();
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    if (process != null) {
-      process.destroy();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
+  /** Kills the service as a crash would, and starts it again on the same folder. */
+  private static void killAndRelaunch() throws Exception {
+    service.process().destroyForcibly();
+    assertTrue(service.process().waitFor(10, TimeUnit.SECONDS));
+    launch();
   }
 
   /** The built service in a JVM of its own, started as the image's entrypoint starts it. */
   private static void launch() throws Exception {
-    ServiceProcess started = ServiceProcess.launch(ServiceProcess.serviceCommand(), dir);
-    process = started.process();
-    base = started.base();
+    service = ServiceProcess.launch(ServiceProcess.serviceCommand(), dir);
   }
 
   private static String log() {
@@ -106,7 +66,7 @@ class MaasApiProcessTest {
   private static HttpResponse<String> call(
       String method, String path, String user, String groups, String body)
       throws IOException, InterruptedException {
-    return ServiceProcess.call(base, method, path, user, groups, body);
+    return ServiceProcess.call(service.base(), method, path, user, groups, body);
   }
 
   private static Map<String, Object> json(HttpResponse<String> r) throws Exception {
@@ -151,9 +111,7 @@ class MaasApiProcessTest {
         204,
         call("DELETE", "/v1/tokens/" + one.get("jti"), "dave", "[\"premium-users\"]", null)
             .statusCode());
-    process.destroyForcibly();
-    assertTrue(process.waitFor(10, TimeUnit.SECONDS));
-    launch();
+    killAndRelaunch();
     HttpResponse<String> status =
         call(
             "POST",
@@ -206,9 +164,7 @@ class MaasApiProcessTest {
         204,
         call("DELETE", "/v1/api-keys/" + key.get("id"), "erin", "[\"premium-users\"]", null)
             .statusCode());
-    process.destroyForcibly();
-    assertTrue(process.waitFor(10, TimeUnit.SECONDS));
-    launch();
+    killAndRelaunch();
     assertEquals(
         Map.of("valid", false),
         json(call("POST", "/internal/v1/api-keys/resolve", null, null, resolve)));
@@ -222,58 +178,21 @@ class MaasApiProcessTest {
   void fiftyConcurrentClientsGetTheirTokensWithoutError() throws Exception {
     int clients = 50;
     int total = 2_000;
-    long[] latencies = new long[total];
-    AtomicInteger next = new AtomicInteger();
-    ConcurrentHashMap<String, AtomicInteger> errors = new ConcurrentHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long start = System.nanoTime();
-    List<Future<?>> futures = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                for (int i; (i = next.getAndIncrement()) < total; ) {
-                  long t0 = System.nanoTime();
-                  try {
-                    // 40 users, 50 tokens each: within the 100 live tokens one user may hold.
-                    HttpResponse<String> r =
-                        call(
-                            "POST",
-                            "/v1/tokens",
-                            "load-" + (i % 40),
-                            "[\"system:authenticated\"]",
-                            null);
-                    if (r.statusCode() != 201) {
-                      errors
-                          .computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicInteger())
-                          .incrementAndGet();
-                    }
-                  } catch (Exception e) {
-                    errors
-                        .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
-                        .incrementAndGet();
-                  }
-                  latencies[i] = System.nanoTime() - t0;
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : futures) {
-      f.get(5, TimeUnit.MINUTES);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    long[] sorted = latencies.clone();
-    Arrays.sort(sorted);
+    ConcurrentLoad load =
+        ConcurrentLoad.run(
+            clients,
+            total,
+            i -> {
+              // 40 users, 50 tokens each: within the 100 live tokens one user may hold.
+              HttpResponse<String> r =
+                  call(
+                      "POST", "/v1/tokens", "load-" + (i % 40), "[\"system:authenticated\"]", null);
+              return r.statusCode() != 201 ? "HTTP " + r.statusCode() : null;
+            });
     System.out.printf(
         "MaaS API load: %d tokens, %d clients, %.2f s, %.0f tokens/s, p50 %.1f ms, p99 %.1f ms%n",
-        total,
-        clients,
-        seconds,
-        total / seconds,
-        sorted[total / 2] / 1e6,
-        sorted[(int) (total * 0.99) - 1] / 1e6);
-    assertEquals(Map.of(), Map.copyOf(errors), "errors under load");
+        total, clients, load.seconds(), total / load.seconds(), load.p50Millis(), load.p99Millis());
+    assertEquals(Map.of(), load.errors(), "errors under load");
     String log = log();
     assertFalse(log.contains("eyJ"), "no token in the log");
     assertFalse(log.contains("PRIVATE KEY"), "no key in the log");

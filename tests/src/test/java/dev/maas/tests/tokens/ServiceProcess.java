@@ -15,6 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * @param base the API's base URL
  * @param metricsBase the health and metrics port's base URL
  */
-public record ServiceProcess(Process process, String base, String metricsBase) {
+public record ServiceProcess(Process process, String base, String metricsBase)
+    implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -118,20 +123,54 @@ public record ServiceProcess(Process process, String base, String metricsBase) {
     SpecValidator.Outcome outcome =
         new SpecValidator().validate(specFile, specFile.getFileName().toString());
     assertNotNull(outcome.platform(), () -> outcome.diagnostics().toString());
+    writeConfig(outcome.platform(), dir);
+    writeSigningKey(dir.resolve("keys/2026-06-01.pem"), newSigningKey());
+    return launch(serviceCommand(), dir, environment);
+  }
+
+  /**
+   * Writes the token service's {@code config.json}, as generated for {@code platform}, in {@code
+   * dir}.
+   */
+  public static void writeConfig(Platform platform, Path dir) throws IOException {
     List<KubeObject> objects =
-        new dev.maas.render.tokenservice.TokenServiceGenerator().generate(outcome.platform());
+        new dev.maas.render.tokenservice.TokenServiceGenerator().generate(platform);
     Files.writeString(
         dir.resolve("config.json"),
-        configMapData(objects, outcome.platform().name() + "-token-service-config", "config.json"));
-    Path keys = Files.createDirectories(dir.resolve("keys"));
-    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
-    g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
-    java.security.KeyPair key = g.generateKeyPair();
+        configMapData(objects, platform.name() + "-token-service-config", "config.json"));
+  }
+
+  /** A fresh P-256 key pair, of the kind the service signs tokens with. */
+  public static KeyPair newSigningKey() throws GeneralSecurityException {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"));
+    return g.generateKeyPair();
+  }
+
+  /**
+   * Writes {@code pair} to {@code file} as the install page makes the key file: the private key,
+   * then its public key; folders are created.
+   */
+  public static void writeSigningKey(Path file, KeyPair pair) throws IOException {
+    Files.createDirectories(file.getParent());
     Files.writeString(
-        keys.resolve("2026-06-01.pem"),
-        pem("PRIVATE KEY", key.getPrivate().getEncoded())
-            + pem("PUBLIC KEY", key.getPublic().getEncoded()));
-    return launch(serviceCommand(), dir, environment);
+        file,
+        pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+            + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+  }
+
+  /** Stops this service, waiting up to 10 seconds for it to end. */
+  @Override
+  public void close() throws InterruptedException {
+    stop(process);
+  }
+
+  /** Stops {@code process} when one was started, waiting up to 10 seconds for it to end. */
+  public static void stop(Process process) throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
   }
 
   private static String pem(String type, byte[] der) {

@@ -99,14 +99,10 @@ class SharedStateRaceProcessTest {
   static void stop() throws Exception {
     for (ServiceProcess s : new ServiceProcess[] {a, b}) {
       if (s != null) {
-        s.process().destroy();
-        s.process().waitFor(10, TimeUnit.SECONDS);
+        s.close();
       }
     }
-    if (redis != null) {
-      redis.destroy();
-      redis.waitFor(10, TimeUnit.SECONDS);
-    }
+    ServiceProcess.stop(redis);
   }
 
   @Test

@@ -13,8 +13,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import dev.maas.model.Platform;
-import dev.maas.render.KubeObject;
-import dev.maas.render.tokenservice.TokenServiceGenerator;
 import dev.maas.tests.docs.MarkdownBlocks;
 import java.io.File;
 import java.net.URI;
@@ -111,11 +109,8 @@ class SigningKeyDocTest {
         PAGE + " creates the Secret with `" + createSecret + "`");
 
     // The token service of the reference spec, with the key where the Secret's volume puts it.
-    List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
     Path service = Files.createDirectories(dir.resolve("service"));
-    Files.writeString(
-        service.resolve("config.json"),
-        ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
+    ServiceProcess.writeConfig(platform, service);
     Files.copy(pem, Files.createDirectories(service.resolve("keys")).resolve(file));
     ServiceProcess started = ServiceProcess.launch(ServiceProcess.serviceCommand(), service);
     try {
@@ -157,8 +152,7 @@ class SigningKeyDocTest {
       assertTrue(log.contains("signing with " + kid), log);
       assertFalse(log.contains("PRIVATE KEY"), "the log shows no key");
     } finally {
-      started.process().destroy();
-      started.process().waitFor(10, TimeUnit.SECONDS);
+      started.close();
     }
   }
 

@@ -16,9 +16,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.maas.model.Platform;
-import dev.maas.render.KubeObject;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
-import dev.maas.render.tokenservice.TokenServiceGenerator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,13 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -42,9 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -83,45 +75,21 @@ class TokenServiceProcessTest {
   @BeforeAll
   static void start() throws Exception {
     platform = ServiceProcess.acme();
-    List<KubeObject> objects = new TokenServiceGenerator().generate(platform);
+    ServiceProcess.writeConfig(platform, dir);
     config = dir.resolve("config.json");
-    Files.writeString(
-        config, ServiceProcess.configMapData(objects, "acme-token-service-config", "config.json"));
     keysDir = Files.createDirectories(dir.resolve("keys"));
     stateDir = dir.resolve("state");
     logFile = dir.resolve("service.log");
-    oldKey = ecKeyPair();
-    newKey = ecKeyPair();
-    writePem(keysDir.resolve(OLD_KID + ".pem"), oldKey);
-    writePem(keysDir.resolve(NEW_KID + ".pem"), newKey);
+    oldKey = ServiceProcess.newSigningKey();
+    newKey = ServiceProcess.newSigningKey();
+    ServiceProcess.writeSigningKey(keysDir.resolve(OLD_KID + ".pem"), oldKey);
+    ServiceProcess.writeSigningKey(keysDir.resolve(NEW_KID + ".pem"), newKey);
     launch();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (process != null) {
-      process.destroy();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  private static KeyPair ecKeyPair() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    return g.generateKeyPair();
-  }
-
-  private static void writePem(Path file, KeyPair pair) throws IOException {
-    Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-    // The key file as the install page makes it: the private key and its public key (the service
-    // derives nothing).
-    Files.writeString(
-        file,
-        "-----BEGIN PRIVATE KEY-----\n"
-            + mime.encodeToString(pair.getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
-            + mime.encodeToString(pair.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
+    ServiceProcess.stop(process);
   }
 
   /** Starts the built service as the image's entrypoint does and waits for /health. */
@@ -415,7 +383,8 @@ class TokenServiceProcessTest {
             + ".";
     String wrongAudience =
         sign(newKey, NEW_KID, goodClaims("v-user", "free").audience("maas:other").build());
-    String unknownKid = sign(ecKeyPair(), "2099-01-01", goodClaims("v-user", "free").build());
+    String unknownKid =
+        sign(ServiceProcess.newSigningKey(), "2099-01-01", goodClaims("v-user", "free").build());
     String wrongKeyForKid = sign(oldKey, NEW_KID, goodClaims("v-user", "free").build());
     String wrongIssuer =
         sign(newKey, NEW_KID, goodClaims("v-user", "free").issuer("https://evil.example").build());
@@ -584,64 +553,31 @@ class TokenServiceProcessTest {
       {"premium", "[\"premium-users\"]"},
       {"enterprise", "[\"enterprise-users\"]"}
     };
-    long[] latencies = new long[total];
-    AtomicInteger next = new AtomicInteger();
-    ConcurrentHashMap<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     ConcurrentHashMap<String, AtomicInteger> perTier = new ConcurrentHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long start = System.nanoTime();
-    List<Future<?>> futures = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                int i;
-                while ((i = next.getAndIncrement()) < total) {
-                  String[] u = users[i % users.length];
-                  long t0 = System.nanoTime();
-                  try {
-                    // 997 users: each holds fewer live tokens than the per-user cap of 100.
-                    HttpResponse<String> r =
-                        call("POST", "/v1/tokens", "load-" + (i % 997), u[1], null);
-                    if (r.statusCode() != 201 || !r.body().contains("\"token\":\"ey")) {
-                      errors
-                          .computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicInteger())
-                          .incrementAndGet();
-                    } else {
-                      perTier.computeIfAbsent(u[0], k -> new AtomicInteger()).incrementAndGet();
-                    }
-                  } catch (Exception e) {
-                    errors
-                        .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
-                        .incrementAndGet();
-                  }
-                  latencies[i] = System.nanoTime() - t0;
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : futures) {
-      f.get(5, TimeUnit.MINUTES);
-    }
-    long elapsed = System.nanoTime() - start;
-    pool.shutdown();
-    long[] sorted = latencies.clone();
-    Arrays.sort(sorted);
-    double seconds = elapsed / 1e9;
+    ConcurrentLoad load =
+        ConcurrentLoad.run(
+            clients,
+            total,
+            i -> {
+              String[] u = users[i % users.length];
+              // 997 users: each holds fewer live tokens than the per-user cap of 100.
+              HttpResponse<String> r = call("POST", "/v1/tokens", "load-" + (i % 997), u[1], null);
+              if (r.statusCode() != 201 || !r.body().contains("\"token\":\"ey")) {
+                return "HTTP " + r.statusCode();
+              }
+              perTier.computeIfAbsent(u[0], k -> new AtomicInteger()).incrementAndGet();
+              return null;
+            });
     System.out.printf(
         "token service load: %d tokens, %d clients, %.2f s, %.0f tokens/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         total,
         clients,
-        seconds,
-        total / seconds,
-        sorted[total / 2] / 1e6,
-        sorted[(int) (total * 0.99) - 1] / 1e6,
-        sorted[total - 1] / 1e6);
-    assertEquals(
-        Map.of(),
-        errors.entrySet().stream()
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())),
-        "errors under load");
+        load.seconds(),
+        total / load.seconds(),
+        load.p50Millis(),
+        load.p99Millis(),
+        load.maxMillis());
+    assertEquals(Map.of(), load.errors(), "errors under load");
 
     Map<String, Long> after = metrics();
     for (String tier : List.of("free", "premium", "enterprise")) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -64,8 +65,8 @@ class WebUiBrowserTest {
   static Process oidc;
   static String issuer;
   static String serviceBase;
-  static GatewayStandIn gateway;
-  static LimitadorStandIn limitador;
+  @AutoClose static GatewayStandIn gateway;
+  @AutoClose static LimitadorStandIn limitador;
   static ChromeDriver browser;
   static WebDriverWait wait;
   static final Path SHOTS = Path.of("target/screenshots");
@@ -151,20 +152,8 @@ class WebUiBrowserTest {
     if (browser != null) {
       browser.quit();
     }
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (limitador != null) {
-      limitador.close();
-    }
-    if (oidc != null) {
-      oidc.destroy();
-      oidc.waitFor(10, TimeUnit.SECONDS);
-    }
-    if (service != null) {
-      service.destroy();
-      service.waitFor(10, TimeUnit.SECONDS);
-    }
+    ServiceProcess.stop(oidc);
+    ServiceProcess.stop(service);
   }
 
   static void shot(String name) throws Exception {

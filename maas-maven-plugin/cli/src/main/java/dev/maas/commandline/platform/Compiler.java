@@ -103,15 +103,6 @@ final class Compiler {
 
   /** Git credentials from the environment, as the goals read them without a settings.xml server. */
   static GitLogin credentials(Map<String, String> environment) {
-    String token = environment.get("MAAS_GIT_TOKEN");
-    if (token != null && !token.isBlank()) {
-      return GitLogin.token(token);
-    }
-    String user = environment.get("MAAS_GIT_USERNAME");
-    String password = environment.get("MAAS_GIT_PASSWORD");
-    if (user != null && password != null) {
-      return GitLogin.password(user, password);
-    }
-    return GitLogin.none();
+    return GitLogin.fromEnvironment(environment);
   }
 }

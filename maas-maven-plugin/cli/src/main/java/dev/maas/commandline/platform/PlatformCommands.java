@@ -117,6 +117,12 @@ public final class PlatformCommands {
       return Path.of("").toAbsolutePath();
     }
 
+    /** The request to compile this command's spec with {@code output}'s folders and force. */
+    GenerateRequest generateRequest(OutputOptions output) {
+      return Compiler.generateRequest(
+          base(), specOptions.spec, output.output, output.crds, output.overlays, output.force);
+    }
+
     @Override
     public final Integer call() {
       try {
@@ -187,14 +193,7 @@ public final class PlatformCommands {
     }
 
     private int generate() {
-      GenerateRequest request =
-          Compiler.generateRequest(
-              base(),
-              specOptions.spec,
-              outputOptions.output,
-              outputOptions.crds,
-              outputOptions.overlays,
-              outputOptions.force);
+      GenerateRequest request = generateRequest(outputOptions);
       GenerateResult result =
           Progress.around(
               "generating " + specOptions.spec, out(), () -> Compiler.generate(request));
@@ -254,14 +253,7 @@ public final class PlatformCommands {
 
     @Override
     int run() {
-      GenerateRequest request =
-          Compiler.generateRequest(
-              base(),
-              specOptions.spec,
-              outputOptions.output,
-              outputOptions.crds,
-              outputOptions.overlays,
-              outputOptions.force);
+      GenerateRequest request = generateRequest(outputOptions);
       PlanResult result =
           Progress.around(
               "planning " + specOptions.spec,
@@ -365,14 +357,7 @@ public final class PlatformCommands {
                     + " writes; all: also links and submodules under the path)");
         return ExitCodes.USAGE;
       }
-      GenerateRequest request =
-          Compiler.generateRequest(
-              base(),
-              specOptions.spec,
-              outputOptions.output,
-              outputOptions.crds,
-              outputOptions.overlays,
-              outputOptions.force);
+      GenerateRequest request = generateRequest(outputOptions);
       PublishResult result =
           Progress.around(
               "publishing " + specOptions.spec,

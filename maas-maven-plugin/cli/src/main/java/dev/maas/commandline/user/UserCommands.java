@@ -110,6 +110,22 @@ public final class UserCommands {
       out().println(node.toPrettyString());
       out().flush();
     }
+
+    /**
+     * Shows a secret the server returns only once: {@code issued} as JSON, or its {@code secret}
+     * field alone on standard output and {@code what} it is on standard error.
+     */
+    void showOnce(JsonNode issued, String secret, String what) {
+      if (format == Format.json) {
+        json(issued);
+        return;
+      }
+      out().println(issued.path(secret).asText());
+      command
+          .commandLine()
+          .getErr()
+          .println("maas: " + what + "; copy it now, it is not shown again");
+    }
   }
 
   static String date(JsonNode seconds) {
@@ -247,22 +263,15 @@ public final class UserCommands {
         }
         JsonNode issued =
             expect(client().call("POST", "v1/tokens", body), "/v1/tokens is", 201, 200);
-        if (format == Format.json) {
-          json(issued);
-        } else {
-          out().println(issued.path("token").asText());
-          command
-              .commandLine()
-              .getErr()
-              .println(
-                  "maas: token "
-                      + issued.path("jti").asText()
-                      + " (tier "
-                      + Table.printable(issued.path("tier").asText())
-                      + ") expires "
-                      + date(issued.path("expiresAt"))
-                      + "; copy it now, it is not shown again");
-        }
+        showOnce(
+            issued,
+            "token",
+            "token "
+                + issued.path("jti").asText()
+                + " (tier "
+                + Table.printable(issued.path("tier").asText())
+                + ") expires "
+                + date(issued.path("expiresAt")));
         return ExitCodes.OK;
       }
     }
@@ -357,18 +366,7 @@ public final class UserCommands {
           body.put("ttl", ttl);
         }
         JsonNode created = expect(client().call("POST", "v1/api-keys", body), ENDPOINT, 201, 200);
-        if (format == Format.json) {
-          json(created);
-        } else {
-          out().println(created.path("key").asText());
-          command
-              .commandLine()
-              .getErr()
-              .println(
-                  "maas: key "
-                      + created.path("id").asText()
-                      + "; copy it now, it is not shown again");
-        }
+        showOnce(created, "key", "key " + created.path("id").asText());
         return ExitCodes.OK;
       }
     }

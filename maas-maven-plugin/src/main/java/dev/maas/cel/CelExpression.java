@@ -28,6 +28,8 @@ public final class CelExpression {
   private final Cel cel;
   private final CelAbstractSyntaxTree ast;
   private final Set<String> variables;
+  // The predicate decided without the interpreter where its form allows (see CelDirect), or null.
+  private final CelDirect direct;
 
   CelExpression(
       String source,
@@ -42,6 +44,7 @@ public final class CelExpression {
     this.cel = cel;
     this.ast = ast;
     this.variables = variables;
+    this.direct = CelDirect.of(ast.getExpr(), variables);
   }
 
   /**
@@ -183,6 +186,30 @@ public final class CelExpression {
 
   /** The value of this expression with variables that were converted once for many expressions. */
   public Object evaluate(CelVariables variables) throws CelFailure {
+    Boolean decided = decided(variables);
+    return decided != null ? decided : interpreted(variables);
+  }
+
+  /**
+   * The value when it is decided without the interpreter (see CelDirect), at the cost of a few
+   * look-ups and string comparisons; else {@code null}. Where it is not {@code null} it is what
+   * {@link #evaluate} gives.
+   */
+  public Boolean decided(CelVariables variables) {
+    if (direct == null) {
+      return null;
+    }
+    int decided = direct.test(variables);
+    return decided == CelDirect.UNDECIDED ? null : decided == 1;
+  }
+
+  /** Whether a form of the expression is decided without the interpreter (see CelDirect). */
+  boolean decidedDirectly() {
+    return direct != null;
+  }
+
+  /** The value as the interpreter gives it, whatever the expression's form. */
+  Object interpreted(CelVariables variables) throws CelFailure {
     Object value;
     try {
       value = program.eval(variables.resolver());

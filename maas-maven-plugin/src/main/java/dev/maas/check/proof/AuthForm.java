@@ -3,6 +3,8 @@ package dev.maas.check.proof;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.cel.CelVariables;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +80,7 @@ record AuthForm(
 
     private final Pattern all;
     private final Map<Object, Pattern> residuals = new ConcurrentHashMap<>();
-    private volatile Boolean readsRequest;
+    private volatile List<List<String>> requestAttributes;
 
     Patterns(List<Pattern> patterns) {
       this.all =
@@ -89,10 +91,12 @@ record AuthForm(
 
     /** Whether every pattern holds with {@code vars}. */
     boolean hold(CelVariables vars) {
-      // The residual depends on the request variable alone (see Pattern#residual), so its value is
-      // the key; on
-      // nothing at all where no predicate reads the request (an audience or revocation test).
-      Object request = readsRequest() ? vars.attribute(REQUEST) : REQUEST;
+      // The residual depends on the request attributes the predicates read alone (see
+      // Pattern#residual), so their values are the key: a model's path, not the credential's
+      // header; nothing at all where no predicate reads the request (an audience or revocation
+      // test).
+      List<List<String>> read = requestAttributes();
+      Object request = read.isEmpty() ? REQUEST : Expr.key(read, vars);
       Pattern residual = residuals.get(request);
       if (residual == null) {
         residual = all.residual(vars.only(REQUEST_VARIABLE));
@@ -101,13 +105,21 @@ record AuthForm(
       return residual.holds(vars);
     }
 
-    private boolean readsRequest() {
-      Boolean reads = readsRequest;
-      if (reads == null) {
-        reads = all.readsRequest();
-        readsRequest = reads;
+    /**
+     * The attributes under {@code request} the predicates read, sorted; the whole request when that
+     * cannot be told.
+     */
+    private List<List<String>> requestAttributes() {
+      List<List<String>> read = requestAttributes;
+      if (read == null) {
+        Set<List<String>> found = new HashSet<>();
+        read =
+            all.requestAttributes(found)
+                ? found.stream().sorted(Comparator.comparing(Object::toString)).toList()
+                : List.of(REQUEST);
+        requestAttributes = read;
       }
-      return reads;
+      return read;
     }
   }
 

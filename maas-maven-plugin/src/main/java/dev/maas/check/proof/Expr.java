@@ -219,6 +219,11 @@ final class Expr {
     if (c.cel() == null) {
       return FAILED;
     }
+    // A value decided without the interpreter costs less than its key: not remembered.
+    Boolean decided = c.cel().decided(vars);
+    if (decided != null) {
+      return decided;
+    }
     if (c.all() == null || (!c.request().isEmpty() && !askedPerRequest)) {
       return evaluate(c.cel(), vars);
     }
@@ -246,6 +251,11 @@ final class Expr {
     }
     if (c.all() == null || (c.request().isEmpty() && c.readsIdentity())) {
       return DEPENDS_ON_IDENTITY;
+    }
+    // Decided without the interpreter (a path range, a method): cheaper than the remembered value.
+    Boolean decided = c.cel().decided(requestOnly);
+    if (decided != null) {
+      return decided;
     }
     // Every tier asks about the same request: remembered by the values of the request's attributes
     // it reads, apart from the values of whole evaluations.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.cel.CelVariables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -27,8 +28,12 @@ sealed interface Pattern {
    */
   Pattern residual(CelVariables requestOnly);
 
-  /** Whether a predicate of the pattern may read the request (when that cannot be told, it may). */
-  boolean readsRequest();
+  /**
+   * Adds to {@code into} the attributes under {@code request} its predicates read.
+   *
+   * @return false when what one of them reads cannot be told
+   */
+  boolean requestAttributes(Set<List<String>> into);
 
   /** The pattern of a JSON pattern node, read the way Authorino reads it. */
   static Pattern of(JsonNode pattern, Function<String, Expr> expressions) {
@@ -81,9 +86,13 @@ sealed interface Pattern {
     }
 
     @Override
-    public boolean readsRequest() {
-      Pattern split = operands();
-      return split != this ? split.readsRequest() : !predicate.readsIdentityOnly();
+    public boolean requestAttributes(Set<List<String>> into) {
+      List<List<String>> read = predicate.attributes();
+      if (read == null) {
+        return false;
+      }
+      read.stream().filter(a -> a.get(0).equals("request")).forEach(into::add);
+      return true;
     }
 
     /**
@@ -152,8 +161,8 @@ sealed interface Pattern {
     }
 
     @Override
-    public boolean readsRequest() {
-      return parts.stream().anyMatch(Pattern::readsRequest);
+    public boolean requestAttributes(Set<List<String>> into) {
+      return parts.stream().allMatch(p -> p.requestAttributes(into));
     }
   }
 
@@ -193,8 +202,8 @@ sealed interface Pattern {
     }
 
     @Override
-    public boolean readsRequest() {
-      return parts.stream().anyMatch(Pattern::readsRequest);
+    public boolean requestAttributes(Set<List<String>> into) {
+      return parts.stream().allMatch(p -> p.requestAttributes(into));
     }
   }
 
@@ -217,8 +226,8 @@ sealed interface Pattern {
     }
 
     @Override
-    public boolean readsRequest() {
-      return false;
+    public boolean requestAttributes(Set<List<String>> into) {
+      return true;
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.maas.cel.CelEngine;
 import dev.maas.cel.CelFailure;
 import dev.maas.output.GeneratedTree;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,67 @@ class CompiledPolicyTest {
     assertTrue(
         authorized > 10 && authorized < 200, "the cases mix access and refusal: " + authorized);
     assertTrue(limited > 10, "the cases match limits: " + limited);
+  }
+
+  /**
+   * What the request alone decides of the patterns is remembered by the request attributes they
+   * read: requests that differ only in one of them (the method, a header, the path under a range
+   * test) get their own answer, in either order; a header no predicate reads shares one.
+   */
+  @Test
+  void requestsThatDifferInAnAttributeThePatternsReadAreToldApart() {
+    String policy =
+        """
+        apiVersion: kuadrant.io/v1
+        kind: AuthPolicy
+        metadata: {name: gw-auth, namespace: gw}
+        spec:
+          targetRef: {kind: Gateway, name: gw}
+          rules:
+            authentication:
+              tokens: {jwt: {issuerUrl: "http://issuer"}}
+            authorization:
+              access:
+                patternMatching:
+                  patterns:
+                  - any:
+                    - all:
+                      - predicate: request.url_path >= "/m/a" && request.url_path < "/m/c"
+                      - predicate: request.method == "POST" && request.headers.team == "red"
+                    - predicate: request.url_path == "/m/z" && auth.identity.tier == "gold"
+        """;
+    PolicyEvaluator evaluator =
+        new PolicyEvaluator(
+            GatewayObjects.of(GeneratedTree.ofText(Map.of("base/authpolicy.yaml", policy))),
+            ISSUER);
+    record Case(String method, String path, Map<String, String> headers, boolean authorized) {}
+    List<Case> cases =
+        List.of(
+            new Case("POST", "/m/b/v1", Map.of("team", "red"), true),
+            new Case("GET", "/m/b/v1", Map.of("team", "red"), false),
+            new Case("POST", "/m/b/v1", Map.of("team", "blue"), false),
+            new Case("POST", "/m/b/v1", Map.of("team", "red", "x-other", "1"), true),
+            new Case("POST", "/m/c", Map.of("team", "red"), false),
+            new Case("POST", "/m/a", Map.of("team", "red"), true),
+            new Case("POST", "/m/z", Map.of("team", "red"), true),
+            new Case("POST", "/m/z", Map.of(), true));
+    List<Case> reversed = new ArrayList<>(cases);
+    Collections.reverse(reversed);
+    for (List<Case> order : List.of(cases, reversed, cases)) {
+      for (Case c : order) {
+        SyntheticRequest token = SyntheticRequest.withToken(c.method(), c.path(), "gold", "u", "a");
+        SyntheticRequest request =
+            new SyntheticRequest(
+                c.method(),
+                c.path(),
+                c.headers(),
+                SyntheticRequest.Credential.MAAS_TOKEN,
+                token.identity());
+        assertEquals(c.authorized(), evaluator.evaluate(request).authorized(), c.toString());
+      }
+    }
+    SyntheticRequest silver = SyntheticRequest.withToken("POST", "/m/z", "silver", "u", "a");
+    assertEquals(false, evaluator.evaluate(silver).authorized(), "the identity still decides");
   }
 
   private static Map<String, Object> vars(SyntheticRequest request, Map<String, Object> identity) {

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,21 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile callers: crafted lifetimes, slow clients, busy API threads, control characters, and the
  * audit trail.
  */
-class AttackTest {
-
-  @TempDir static Path dir;
-
-  private static TestService service;
-
-  @BeforeAll
-  static void start() throws Exception {
-    service = new TestService(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+class AttackTest extends WithService {
 
   @Test
   void aCraftedLifetimeIsRefusedQuicklyWithoutOverflowingTheStack() throws Exception {

@@ -7,34 +7,16 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Connections that hold the health and metrics port: the kubelet's probes and Prometheus' scrapes
  * must still be answered.
  */
-class ManagementPortAttackTest {
-
-  @TempDir static Path dir;
-
-  private static TestService service;
-
-  @BeforeAll
-  static void start() throws Exception {
-    service = new TestService(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+class ManagementPortAttackTest extends WithService {
 
   /** A connection that starts a request and never finishes its headers. */
   private static Socket unfinishedRequest() throws Exception {

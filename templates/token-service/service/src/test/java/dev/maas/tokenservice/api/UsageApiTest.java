@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.tokenservice.TestService;
+import dev.maas.tokenservice.WithService;
 import dev.maas.tokenservice.http.SecurityHeaders;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /v1/usage}, the limits of {@code /v1/me}, {@code /v1/models} with an API key, and the
@@ -25,21 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is not built here): its answer is {@code limitador-counters.json}, in limitador-server's
  * documented {@code /counters} format.
  */
-class UsageApiTest {
-
-  @TempDir static Path dir;
-
-  private static TestService service;
-
-  @BeforeAll
-  static void start() throws Exception {
-    service = new TestService(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+class UsageApiTest extends WithService {
 
   /** Each limit as {@code name/window remaining resets}. */
   @SuppressWarnings("unchecked")

@@ -74,7 +74,8 @@ public final class TestService implements AutoCloseable {
                   "vision",
                   "MNIST",
                   "/vision/mnist/v2/models/mnist/infer",
-                  "/vision/mnist/v2/models/mnist/infer")));
+                  "/vision/mnist/v2/models/mnist/infer")),
+          null);
 
   /** The Limitador namespace of the model route's limits. */
   public static final String MODELS_NAMESPACE = "maas-gateway/acme-models";
@@ -103,17 +104,7 @@ public final class TestService implements AutoCloseable {
     // recorded Limitador's must not come first.
     Servers.configureJdkServer();
     limitador = new RecordedLimitador();
-    ServiceConfig withQuota =
-        new ServiceConfig(
-            CONFIG.platform(),
-            CONFIG.issuer(),
-            CONFIG.audience(),
-            CONFIG.defaultTTL(),
-            CONFIG.maxTTL(),
-            CONFIG.apiKeyMaxTTL(),
-            CONFIG.tiers(),
-            CONFIG.models(),
-            quota(limitador.url()));
+    ServiceConfig withQuota = CONFIG.withQuota(quota(limitador.url()));
     Files.write(dir.resolve("config.json"), Json.MAPPER.writeValueAsBytes(withQuota));
     Path keys = Files.createDirectories(dir.resolve("keys"));
     oldKey = ecKeyPair();

@@ -90,11 +90,7 @@ class AttackTest extends WithService {
       long apiMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertEquals(201, issued.statusCode(), issued.body());
       assertTrue(apiMillis < 2_000, "a token took " + apiMillis + " ms beside 40 slow clients");
-      t0 = System.nanoTime();
-      HttpResponse<String> health =
-          TestService.call(service.managementBase(), "GET", "/health", null, null, null, null);
-      long healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-      assertEquals(200, health.statusCode());
+      long healthMillis = service.managementMillis("/health");
       assertTrue(healthMillis < 1_000, "health took " + healthMillis + " ms");
     } finally {
       for (Socket s : slow) {
@@ -110,11 +106,7 @@ class AttackTest extends WithService {
     List<Socket> slow = slowClients(70);
     try {
       for (int i = 0; i < 5; i++) {
-        long t0 = System.nanoTime();
-        HttpResponse<String> health =
-            TestService.call(service.managementBase(), "GET", "/health", null, null, null, null);
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        assertEquals(200, health.statusCode());
+        long millis = service.managementMillis("/health");
         assertTrue(millis < 1_000, "health took " + millis + " ms with the API saturated");
       }
     } finally {

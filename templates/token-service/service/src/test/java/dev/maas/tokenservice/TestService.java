@@ -1,5 +1,7 @@
 package dev.maas.tokenservice;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.maas.tokenservice.config.ModelEntry;
 import dev.maas.tokenservice.config.QuotaEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A service started in this JVM on free loopback ports, with a three-tier config, two keys, a
@@ -140,6 +143,14 @@ public final class TestService implements AutoCloseable {
 
   public String managementBase() {
     return "http://127.0.0.1:" + app.managementPort();
+  }
+
+  /** How long the management port took to answer GET {@code path}, which answered 200. */
+  public long managementMillis(String path) throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    HttpResponse<String> r = call(managementBase(), "GET", path, null, null, null, null);
+    assertEquals(200, r.statusCode(), path);
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
   }
 
   public String log() {

@@ -66,8 +66,8 @@ class AttackTest extends WithService {
    * Clients that announce a body and send a few bytes of it: each holds an API thread until the
    * request deadline.
    */
-  private static List<Socket> slowClients(int count) throws Exception {
-    List<Socket> slow = new ArrayList<>();
+  private static Connections slowClients(int count) throws Exception {
+    Connections slow = new Connections();
     for (int i = 0; i < count; i++) {
       Socket s = new Socket("127.0.0.1", service.app().port());
       OutputStream out = s.getOutputStream();
@@ -83,8 +83,7 @@ class AttackTest extends WithService {
 
   @Test
   void slowClientsNeitherStarveTheApiNorDelayHealth() throws Exception {
-    List<Socket> slow = slowClients(40);
-    try {
+    try (Connections slow = slowClients(40)) {
       long t0 = System.nanoTime();
       HttpResponse<String> issued = service.call("POST", "/v1/tokens", "patient", PREMIUM, null);
       long apiMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -92,10 +91,6 @@ class AttackTest extends WithService {
       assertTrue(apiMillis < 2_000, "a token took " + apiMillis + " ms beside 40 slow clients");
       long healthMillis = service.managementMillis("/health");
       assertTrue(healthMillis < 1_000, "health took " + healthMillis + " ms");
-    } finally {
-      for (Socket s : slow) {
-        s.close();
-      }
     }
   }
 
@@ -103,15 +98,10 @@ class AttackTest extends WithService {
   void healthAnswersWhileEveryApiThreadIsBusy() throws Exception {
     // More slow clients than the API pool has threads (64 in the test service): the API itself now
     // queues.
-    List<Socket> slow = slowClients(70);
-    try {
+    try (Connections slow = slowClients(70)) {
       for (int i = 0; i < 5; i++) {
         long millis = service.managementMillis("/health");
         assertTrue(millis < 1_000, "health took " + millis + " ms with the API saturated");
-      }
-    } finally {
-      for (Socket s : slow) {
-        s.close();
       }
     }
   }

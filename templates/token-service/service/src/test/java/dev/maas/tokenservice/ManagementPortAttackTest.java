@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +42,7 @@ class ManagementPortAttackTest extends WithService {
 
   @Test
   void silentConnectionsDoNotStallHealth() throws Exception {
-    List<Socket> silent = new ArrayList<>();
-    try {
+    try (Connections silent = new Connections()) {
       for (int i = 0; i < 8; i++) {
         silent.add(silentConnection());
       }
@@ -53,10 +50,6 @@ class ManagementPortAttackTest extends WithService {
       for (int i = 0; i < 5; i++) {
         long health = service.managementMillis("/health");
         assertTrue(health < 1_000, "health took " + health + " ms beside 8 silent connections");
-      }
-    } finally {
-      for (Socket s : silent) {
-        s.close();
       }
     }
   }

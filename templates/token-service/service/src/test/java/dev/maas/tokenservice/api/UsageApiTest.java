@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,13 @@ class UsageApiTest extends WithService {
               + l.get("resetsInSeconds"));
     }
     return out;
+  }
+
+  /** Every test leaves the recorded Limitador answering at once, as it does from the start. */
+  @AfterEach
+  void limitadorAnswersAgain() {
+    service.limitador.delay(0);
+    service.limitador.answer(200);
   }
 
   @Test
@@ -96,27 +104,22 @@ class UsageApiTest extends WithService {
 
   @Test
   void limitadorFailingOrSlowIsA503WithAJsonErrorAndNoStackTrace() throws Exception {
-    try {
-      service.limitador.answer(500);
-      HttpResponse<String> failing = service.call("GET", "/v1/usage", "alice", PREMIUM, null);
-      assertEquals(503, failing.statusCode(), failing.body());
-      assertEquals("quota_unavailable", json(failing).get("reason"));
-      assertTrue(
-          json(failing).get("error").toString().contains("Limitador answered HTTP 500"),
-          failing.body());
-      service.limitador.answer(200);
-      service.limitador.delay(5_000);
-      long started = System.nanoTime();
-      HttpResponse<String> slow = service.call("GET", "/v1/usage", "alice", PREMIUM, null);
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      assertEquals(503, slow.statusCode(), slow.body());
-      assertTrue(millis < 4_500, "answered after " + millis + " ms");
-      assertTrue(json(slow).get("error").toString().contains("did not answer"), slow.body());
-      assertFalse(slow.body().contains("\tat ") || slow.body().contains("dev.maas"), slow.body());
-    } finally {
-      service.limitador.delay(0);
-      service.limitador.answer(200);
-    }
+    service.limitador.answer(500);
+    HttpResponse<String> failing = service.call("GET", "/v1/usage", "alice", PREMIUM, null);
+    assertEquals(503, failing.statusCode(), failing.body());
+    assertEquals("quota_unavailable", json(failing).get("reason"));
+    assertTrue(
+        json(failing).get("error").toString().contains("Limitador answered HTTP 500"),
+        failing.body());
+    service.limitador.answer(200);
+    service.limitador.delay(5_000);
+    long started = System.nanoTime();
+    HttpResponse<String> slow = service.call("GET", "/v1/usage", "alice", PREMIUM, null);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(503, slow.statusCode(), slow.body());
+    assertTrue(millis < 4_500, "answered after " + millis + " ms");
+    assertTrue(json(slow).get("error").toString().contains("did not answer"), slow.body());
+    assertFalse(slow.body().contains("\tat ") || slow.body().contains("dev.maas"), slow.body());
   }
 
   @Test
@@ -147,16 +150,12 @@ class UsageApiTest extends WithService {
 
   @Test
   void meStillAnswersWhileLimitadorIsDownWithoutLimits() throws Exception {
-    try {
-      service.limitador.answer(503);
-      HttpResponse<String> r = service.call("GET", "/v1/me", "alice", PREMIUM, null);
-      assertEquals(200, r.statusCode(), r.body());
-      Map<String, Object> me = json(r);
-      assertTrue(me.containsKey("limits") && me.get("limits") == null, r.body());
-      assertEquals(2, ((List<?>) me.get("models")).size());
-    } finally {
-      service.limitador.answer(200);
-    }
+    service.limitador.answer(503);
+    HttpResponse<String> r = service.call("GET", "/v1/me", "alice", PREMIUM, null);
+    assertEquals(200, r.statusCode(), r.body());
+    Map<String, Object> me = json(r);
+    assertTrue(me.containsKey("limits") && me.get("limits") == null, r.body());
+    assertEquals(2, ((List<?>) me.get("models")).size());
   }
 
   private static Map<String, Object> withoutNulls(Map<String, Object> m) {

@@ -22,17 +22,12 @@ class ApiKeyApiTest extends WithService {
 
   private static Map<String, Object> create(String user, String groups, String body)
       throws Exception {
-    HttpResponse<String> r = service.call("POST", "/v1/api-keys", user, groups, body);
-    assertEquals(201, r.statusCode(), r.body());
-    return json(r);
+    return service.expect(201, "POST", "/v1/api-keys", user, groups, body);
   }
 
   private static Map<String, Object> resolve(Object key) throws Exception {
-    HttpResponse<String> r =
-        service.call(
-            "POST", "/internal/v1/api-keys/resolve", null, null, "{\"key\":\"" + key + "\"}");
-    assertEquals(200, r.statusCode(), r.body());
-    return json(r);
+    return service.expect(
+        200, "POST", "/internal/v1/api-keys/resolve", null, null, "{\"key\":\"" + key + "\"}");
   }
 
   @Test

@@ -185,6 +185,15 @@ public final class TestService implements AutoCloseable {
     return call(base(), method, path, user, groups, body, null);
   }
 
+  /** The JSON object {@link #call} answers, which must come with {@code status}. */
+  public Map<String, Object> expect(
+      int status, String method, String path, String user, String groups, String body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r = call(method, path, user, groups, body);
+    assertEquals(status, r.statusCode(), r.body());
+    return json(r);
+  }
+
   public static HttpResponse<String> call(
       String base,
       String method,

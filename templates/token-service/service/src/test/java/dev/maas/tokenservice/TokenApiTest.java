@@ -30,9 +30,7 @@ class TokenApiTest extends WithService {
 
   private static Map<String, Object> issue(String user, String groups, String body)
       throws Exception {
-    HttpResponse<String> r = service.call("POST", "/v1/tokens", user, groups, body);
-    assertEquals(201, r.statusCode(), r.body());
-    return json(r);
+    return service.expect(201, "POST", "/v1/tokens", user, groups, body);
   }
 
   private static boolean revoked(Map<String, Object> issued, String user) throws Exception {

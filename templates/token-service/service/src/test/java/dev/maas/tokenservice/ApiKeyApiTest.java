@@ -10,47 +10,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * API keys from the outside: shown once, kept as a hash, bound to the tier at creation, capped,
  * listed, revoked.
  */
-class ApiKeyApiTest {
-
-  @TempDir static Path dir;
-
-  private static TestService service;
-
-  @BeforeAll
-  static void start() throws Exception {
-    service = new TestService(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+class ApiKeyApiTest extends WithService {
 
   private static Map<String, Object> create(String user, String groups, String body)
       throws Exception {
-    HttpResponse<String> r = service.call("POST", "/v1/api-keys", user, groups, body);
-    assertEquals(201, r.statusCode(), r.body());
-    return json(r);
+    return service.expect(201, "POST", "/v1/api-keys", user, groups, body);
   }
 
   private static Map<String, Object> resolve(Object key) throws Exception {
-    HttpResponse<String> r =
-        service.call(
-            "POST", "/internal/v1/api-keys/resolve", null, null, "{\"key\":\"" + key + "\"}");
-    assertEquals(200, r.statusCode(), r.body());
-    return json(r);
+    return service.expect(
+        200, "POST", "/internal/v1/api-keys/resolve", null, null, "{\"key\":\"" + key + "\"}");
   }
 
   @Test

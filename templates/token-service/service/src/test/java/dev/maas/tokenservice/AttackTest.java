@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,21 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile callers: crafted lifetimes, slow clients, busy API threads, control characters, and the
  * audit trail.
  */
-class AttackTest {
-
-  @TempDir static Path dir;
-
-  private static TestService service;
-
-  @BeforeAll
-  static void start() throws Exception {
-    service = new TestService(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+class AttackTest extends WithService {
 
   @Test
   void aCraftedLifetimeIsRefusedQuicklyWithoutOverflowingTheStack() throws Exception {
@@ -82,8 +66,8 @@ class AttackTest {
    * Clients that announce a body and send a few bytes of it: each holds an API thread until the
    * request deadline.
    */
-  private static List<Socket> slowClients(int count) throws Exception {
-    List<Socket> slow = new ArrayList<>();
+  private static Connections slowClients(int count) throws Exception {
+    Connections slow = new Connections();
     for (int i = 0; i < count; i++) {
       Socket s = new Socket("127.0.0.1", service.app().port());
       OutputStream out = s.getOutputStream();
@@ -99,23 +83,14 @@ class AttackTest {
 
   @Test
   void slowClientsNeitherStarveTheApiNorDelayHealth() throws Exception {
-    List<Socket> slow = slowClients(40);
-    try {
+    try (Connections slow = slowClients(40)) {
       long t0 = System.nanoTime();
       HttpResponse<String> issued = service.call("POST", "/v1/tokens", "patient", PREMIUM, null);
       long apiMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertEquals(201, issued.statusCode(), issued.body());
       assertTrue(apiMillis < 2_000, "a token took " + apiMillis + " ms beside 40 slow clients");
-      t0 = System.nanoTime();
-      HttpResponse<String> health =
-          TestService.call(service.managementBase(), "GET", "/health", null, null, null, null);
-      long healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-      assertEquals(200, health.statusCode());
+      long healthMillis = service.managementMillis("/health");
       assertTrue(healthMillis < 1_000, "health took " + healthMillis + " ms");
-    } finally {
-      for (Socket s : slow) {
-        s.close();
-      }
     }
   }
 
@@ -123,19 +98,10 @@ class AttackTest {
   void healthAnswersWhileEveryApiThreadIsBusy() throws Exception {
     // More slow clients than the API pool has threads (64 in the test service): the API itself now
     // queues.
-    List<Socket> slow = slowClients(70);
-    try {
+    try (Connections slow = slowClients(70)) {
       for (int i = 0; i < 5; i++) {
-        long t0 = System.nanoTime();
-        HttpResponse<String> health =
-            TestService.call(service.managementBase(), "GET", "/health", null, null, null, null);
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        assertEquals(200, health.statusCode());
+        long millis = service.managementMillis("/health");
         assertTrue(millis < 1_000, "health took " + millis + " ms with the API saturated");
-      }
-    } finally {
-      for (Socket s : slow) {
-        s.close();
       }
     }
   }

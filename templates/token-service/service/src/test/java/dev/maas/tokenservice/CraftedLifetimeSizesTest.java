@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.tokenservice.text.Durations;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,21 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code ttl} texts of 2 to 10 KB, the sizes a gateway lets through in one small body: each is
  * refused with 400, quickly, and reading one never recurses, even on a thread with a tiny stack.
  */
-class CraftedLifetimeSizesTest {
-
-  @TempDir static Path dir;
-
-  private static TestService service;
-
-  @BeforeAll
-  static void start() throws Exception {
-    service = new TestService(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+class CraftedLifetimeSizesTest extends WithService {
 
   static Stream<Arguments> crafted() {
     Stream.Builder<Arguments> out = Stream.builder();

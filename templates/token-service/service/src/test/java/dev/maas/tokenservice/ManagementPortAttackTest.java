@@ -1,40 +1,17 @@
 package dev.maas.tokenservice;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Connections that hold the health and metrics port: the kubelet's probes and Prometheus' scrapes
  * must still be answered.
  */
-class ManagementPortAttackTest {
-
-  @TempDir static Path dir;
-
-  private static TestService service;
-
-  @BeforeAll
-  static void start() throws Exception {
-    service = new TestService(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+class ManagementPortAttackTest extends WithService {
 
   /** A connection that starts a request and never finishes its headers. */
   private static Socket unfinishedRequest() throws Exception {
@@ -50,22 +27,14 @@ class ManagementPortAttackTest {
     return new Socket("127.0.0.1", service.app().managementPort());
   }
 
-  private static long millis(String path) throws Exception {
-    long t0 = System.nanoTime();
-    HttpResponse<String> r =
-        TestService.call(service.managementBase(), "GET", path, null, null, null, null);
-    assertEquals(200, r.statusCode(), path);
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-  }
-
   @Test
   void oneUnfinishedRequestDoesNotStallHealthOrMetrics() throws Exception {
     try (Socket slow = unfinishedRequest()) {
       Thread.sleep(200);
       for (int i = 0; i < 5; i++) {
-        long health = millis("/health");
+        long health = service.managementMillis("/health");
         assertTrue(health < 1_000, "health took " + health + " ms beside an unfinished request");
-        long metrics = millis("/metrics");
+        long metrics = service.managementMillis("/metrics");
         assertTrue(metrics < 1_000, "metrics took " + metrics + " ms beside an unfinished request");
       }
     }
@@ -73,19 +42,14 @@ class ManagementPortAttackTest {
 
   @Test
   void silentConnectionsDoNotStallHealth() throws Exception {
-    List<Socket> silent = new ArrayList<>();
-    try {
+    try (Connections silent = new Connections()) {
       for (int i = 0; i < 8; i++) {
         silent.add(silentConnection());
       }
       Thread.sleep(200);
       for (int i = 0; i < 5; i++) {
-        long health = millis("/health");
+        long health = service.managementMillis("/health");
         assertTrue(health < 1_000, "health took " + health + " ms beside 8 silent connections");
-      }
-    } finally {
-      for (Socket s : silent) {
-        s.close();
       }
     }
   }

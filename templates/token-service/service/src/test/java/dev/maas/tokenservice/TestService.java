@@ -1,5 +1,7 @@
 package dev.maas.tokenservice;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.maas.tokenservice.config.ModelEntry;
 import dev.maas.tokenservice.config.QuotaEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A service started in this JVM on free loopback ports, with a three-tier config, two keys, a
@@ -74,7 +77,8 @@ public final class TestService implements AutoCloseable {
                   "vision",
                   "MNIST",
                   "/vision/mnist/v2/models/mnist/infer",
-                  "/vision/mnist/v2/models/mnist/infer")));
+                  "/vision/mnist/v2/models/mnist/infer")),
+          null);
 
   /** The Limitador namespace of the model route's limits. */
   public static final String MODELS_NAMESPACE = "maas-gateway/acme-models";
@@ -103,17 +107,7 @@ public final class TestService implements AutoCloseable {
     // recorded Limitador's must not come first.
     Servers.configureJdkServer();
     limitador = new RecordedLimitador();
-    ServiceConfig withQuota =
-        new ServiceConfig(
-            CONFIG.platform(),
-            CONFIG.issuer(),
-            CONFIG.audience(),
-            CONFIG.defaultTTL(),
-            CONFIG.maxTTL(),
-            CONFIG.apiKeyMaxTTL(),
-            CONFIG.tiers(),
-            CONFIG.models(),
-            quota(limitador.url()));
+    ServiceConfig withQuota = CONFIG.withQuota(quota(limitador.url()));
     Files.write(dir.resolve("config.json"), Json.MAPPER.writeValueAsBytes(withQuota));
     Path keys = Files.createDirectories(dir.resolve("keys"));
     oldKey = ecKeyPair();
@@ -151,6 +145,14 @@ public final class TestService implements AutoCloseable {
     return "http://127.0.0.1:" + app.managementPort();
   }
 
+  /** How long the management port took to answer GET {@code path}, which answered 200. */
+  public long managementMillis(String path) throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    HttpResponse<String> r = call(managementBase(), "GET", path, null, null, null, null);
+    assertEquals(200, r.statusCode(), path);
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+  }
+
   public String log() {
     synchronized (logBytes) {
       return logBytes.toString(StandardCharsets.UTF_8);
@@ -181,6 +183,15 @@ public final class TestService implements AutoCloseable {
       String method, String path, String user, String groups, String body)
       throws IOException, InterruptedException {
     return call(base(), method, path, user, groups, body, null);
+  }
+
+  /** The JSON object {@link #call} answers, which must come with {@code status}. */
+  public Map<String, Object> expect(
+      int status, String method, String path, String user, String groups, String body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r = call(method, path, user, groups, body);
+    assertEquals(status, r.statusCode(), r.body());
+    return json(r);
   }
 
   public static HttpResponse<String> call(

@@ -17,40 +17,20 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The API from the outside: issue, list, revoke one and all, tiers, the caller, models, discovery,
  * restart.
  */
-class TokenApiTest {
-
-  @TempDir static Path dir;
-
-  private static TestService service;
-
-  @BeforeAll
-  static void start() throws Exception {
-    service = new TestService(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+class TokenApiTest extends WithService {
 
   private static Map<String, Object> issue(String user, String groups, String body)
       throws Exception {
-    HttpResponse<String> r = service.call("POST", "/v1/tokens", user, groups, body);
-    assertEquals(201, r.statusCode(), r.body());
-    return json(r);
+    return service.expect(201, "POST", "/v1/tokens", user, groups, body);
   }
 
   private static boolean revoked(Map<String, Object> issued, String user) throws Exception {

@@ -32,31 +32,6 @@ public record ServiceConfig(
     List<ModelEntry> models,
     QuotaEntry quota) {
 
-  /** A config without quota settings. */
-  public ServiceConfig(
-      String platform,
-      String issuer,
-      String audience,
-      long defaultTTL,
-      long maxTTL,
-      long apiKeyMaxTTL,
-      List<TierEntry> tiers,
-      List<ModelEntry> models) {
-    this(platform, issuer, audience, defaultTTL, maxTTL, apiKeyMaxTTL, tiers, models, null);
-  }
-
-  /** A config whose API keys live at most as long as tokens. */
-  public ServiceConfig(
-      String platform,
-      String issuer,
-      String audience,
-      long defaultTTL,
-      long maxTTL,
-      List<TierEntry> tiers,
-      List<ModelEntry> models) {
-    this(platform, issuer, audience, defaultTTL, maxTTL, maxTTL, tiers, models);
-  }
-
   public ServiceConfig {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(audience, "audience");
@@ -65,6 +40,12 @@ public record ServiceConfig(
     apiKeyMaxTTL = apiKeyMaxTTL > 0 ? apiKeyMaxTTL : maxTTL;
     tiers = List.copyOf(Objects.requireNonNull(tiers, "tiers"));
     models = models == null ? List.of() : List.copyOf(models);
+  }
+
+  /** This config, with callers' remaining quota read where {@code quota} says. */
+  public ServiceConfig withQuota(QuotaEntry quota) {
+    return new ServiceConfig(
+        platform, issuer, audience, defaultTTL, maxTTL, apiKeyMaxTTL, tiers, models, quota);
   }
 
   /**

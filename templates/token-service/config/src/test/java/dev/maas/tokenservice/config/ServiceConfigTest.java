@@ -18,13 +18,15 @@ class ServiceConfigTest {
           "maas:acme",
           60,
           3600,
+          3600,
           List.of(
               new TierEntry("free", null, 0, List.of("everyone"), List.of("a")),
               new TierEntry("gold", "Gold", 10, List.of("gold", "vip"), null),
               new TierEntry("silver", "Silver", 10, List.of("vip"), List.of("a"))),
           List.of(
               new ModelEntry("a", "ns", "A", "/ns/a/v1", "/ns/a/v1/chat/completions"),
-              new ModelEntry("b", "ns", null, "/ns/b/v1", "/ns/b/v1/chat/completions")));
+              new ModelEntry("b", "ns", null, "/ns/b/v1", "/ns/b/v1/chat/completions")),
+          null);
 
   @Test
   void theJsonTheCompilerWritesIsReadBackAsTheSameRecord() throws Exception {

@@ -18,29 +18,13 @@ import java.util.Map;
 /**
  * What the platform offers and what the caller may use: tiers, the caller, models, and tier lookup.
  */
-final class CatalogueEndpoints {
-
-  private final ServiceConfig config;
-  private final Tiers tiers;
-  private final TokenCheck tokens;
-  private final ApiKeyEndpoints apiKeys;
-  private final UsageEndpoints usage;
-  private final long started;
-
-  CatalogueEndpoints(
-      ServiceConfig config,
-      Tiers tiers,
-      TokenCheck tokens,
-      ApiKeyEndpoints apiKeys,
-      UsageEndpoints usage,
-      long started) {
-    this.config = config;
-    this.tiers = tiers;
-    this.tokens = tokens;
-    this.apiKeys = apiKeys;
-    this.usage = usage;
-    this.started = started;
-  }
+record CatalogueEndpoints(
+    ServiceConfig config,
+    Tiers tiers,
+    TokenCheck tokens,
+    ApiKeyEndpoints apiKeys,
+    UsageEndpoints usage,
+    long started) {
 
   /**
    * GET /v1/tiers: the tier catalogue in spec order, with the models each may call. Groups are left

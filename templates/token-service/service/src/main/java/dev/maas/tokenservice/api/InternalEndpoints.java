@@ -15,17 +15,7 @@ import java.util.Map;
  * The gateway's revocation check; the gateway's policy keeps {@code /internal/} from outside
  * callers.
  */
-final class InternalEndpoints {
-
-  private final TokenCheck tokens;
-  private final TokenLedger ledger;
-  private final Metrics metrics;
-
-  InternalEndpoints(TokenCheck tokens, TokenLedger ledger, Metrics metrics) {
-    this.tokens = tokens;
-    this.ledger = ledger;
-    this.metrics = metrics;
-  }
+record InternalEndpoints(TokenCheck tokens, TokenLedger ledger, Metrics metrics) {
 
   /**
    * POST /internal/v1/tokens/status. {@code {"jti","sub","iat"}} of a token the gateway verified

@@ -7,17 +7,7 @@ import dev.maas.tokenservice.jwt.TokenVerifier;
 import dev.maas.tokenservice.state.TokenLedger;
 
 /** A token checked completely: signature and claims, a tier that still exists, and not revoked. */
-final class TokenCheck {
-
-  private final TokenVerifier verifier;
-  private final ServiceConfig config;
-  private final TokenLedger ledger;
-
-  TokenCheck(TokenVerifier verifier, ServiceConfig config, TokenLedger ledger) {
-    this.verifier = verifier;
-    this.config = config;
-    this.ledger = ledger;
-  }
+record TokenCheck(TokenVerifier verifier, ServiceConfig config, TokenLedger ledger) {
 
   TokenClaims check(String token) throws InvalidTokenException {
     TokenClaims claims = verifier.verify(token);

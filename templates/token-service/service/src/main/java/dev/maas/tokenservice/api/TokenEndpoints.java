@@ -22,36 +22,17 @@ import java.util.List;
 import java.util.Map;
 
 /** The caller's own tokens: issue, list, revoke one, revoke all. */
-final class TokenEndpoints {
+record TokenEndpoints(
+    Tiers tiers,
+    Lifetimes lifetimes,
+    KeyRing keys,
+    TokenSigner signer,
+    TokenLedger ledger,
+    Metrics metrics,
+    AuditLog audit,
+    Clock clock) {
 
-  private final Tiers tiers;
-  private final Lifetimes lifetimes;
-  private final KeyRing keys;
-  private final TokenSigner signer;
-  private final TokenLedger ledger;
-  private final Metrics metrics;
-  private final AuditLog audit;
-  private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
-
-  TokenEndpoints(
-      Tiers tiers,
-      Lifetimes lifetimes,
-      KeyRing keys,
-      TokenSigner signer,
-      TokenLedger ledger,
-      Metrics metrics,
-      AuditLog audit,
-      Clock clock) {
-    this.tiers = tiers;
-    this.lifetimes = lifetimes;
-    this.keys = keys;
-    this.signer = signer;
-    this.ledger = ledger;
-    this.metrics = metrics;
-    this.audit = audit;
-    this.clock = clock;
-  }
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * POST /v1/tokens: a token for the caller's tier; the ledger records it before it is answered.
@@ -70,7 +51,7 @@ final class TokenEndpoints {
     }
     long iat = notRevokedSecond(caller.username());
     byte[] id = new byte[16];
-    random.nextBytes(id);
+    RANDOM.nextBytes(id);
     String jti = HexFormat.of().formatHex(id);
     String token =
         signer.sign(

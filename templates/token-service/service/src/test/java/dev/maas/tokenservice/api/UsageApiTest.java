@@ -8,16 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.tokenservice.TestService;
+import dev.maas.tokenservice.WithService;
 import dev.maas.tokenservice.http.SecurityHeaders;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /v1/usage}, the limits of {@code /v1/me}, {@code /v1/models} with an API key, and the
@@ -25,21 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is not built here): its answer is {@code limitador-counters.json}, in limitador-server's
  * documented {@code /counters} format.
  */
-class UsageApiTest {
-
-  @TempDir static Path dir;
-
-  private static TestService service;
-
-  @BeforeAll
-  static void start() throws Exception {
-    service = new TestService(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+class UsageApiTest extends WithService {
 
   /** Each limit as {@code name/window remaining resets}. */
   @SuppressWarnings("unchecked")
@@ -64,6 +48,13 @@ class UsageApiTest {
               + l.get("resetsInSeconds"));
     }
     return out;
+  }
+
+  /** Every test leaves the recorded Limitador answering at once, as it does from the start. */
+  @AfterEach
+  void limitadorAnswersAgain() {
+    service.limitador.delay(0);
+    service.limitador.answer(200);
   }
 
   @Test
@@ -113,27 +104,22 @@ class UsageApiTest {
 
   @Test
   void limitadorFailingOrSlowIsA503WithAJsonErrorAndNoStackTrace() throws Exception {
-    try {
-      service.limitador.answer(500);
-      HttpResponse<String> failing = service.call("GET", "/v1/usage", "alice", PREMIUM, null);
-      assertEquals(503, failing.statusCode(), failing.body());
-      assertEquals("quota_unavailable", json(failing).get("reason"));
-      assertTrue(
-          json(failing).get("error").toString().contains("Limitador answered HTTP 500"),
-          failing.body());
-      service.limitador.answer(200);
-      service.limitador.delay(5_000);
-      long started = System.nanoTime();
-      HttpResponse<String> slow = service.call("GET", "/v1/usage", "alice", PREMIUM, null);
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      assertEquals(503, slow.statusCode(), slow.body());
-      assertTrue(millis < 4_500, "answered after " + millis + " ms");
-      assertTrue(json(slow).get("error").toString().contains("did not answer"), slow.body());
-      assertFalse(slow.body().contains("\tat ") || slow.body().contains("dev.maas"), slow.body());
-    } finally {
-      service.limitador.delay(0);
-      service.limitador.answer(200);
-    }
+    service.limitador.answer(500);
+    HttpResponse<String> failing = service.call("GET", "/v1/usage", "alice", PREMIUM, null);
+    assertEquals(503, failing.statusCode(), failing.body());
+    assertEquals("quota_unavailable", json(failing).get("reason"));
+    assertTrue(
+        json(failing).get("error").toString().contains("Limitador answered HTTP 500"),
+        failing.body());
+    service.limitador.answer(200);
+    service.limitador.delay(5_000);
+    long started = System.nanoTime();
+    HttpResponse<String> slow = service.call("GET", "/v1/usage", "alice", PREMIUM, null);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(503, slow.statusCode(), slow.body());
+    assertTrue(millis < 4_500, "answered after " + millis + " ms");
+    assertTrue(json(slow).get("error").toString().contains("did not answer"), slow.body());
+    assertFalse(slow.body().contains("\tat ") || slow.body().contains("dev.maas"), slow.body());
   }
 
   @Test
@@ -164,16 +150,12 @@ class UsageApiTest {
 
   @Test
   void meStillAnswersWhileLimitadorIsDownWithoutLimits() throws Exception {
-    try {
-      service.limitador.answer(503);
-      HttpResponse<String> r = service.call("GET", "/v1/me", "alice", PREMIUM, null);
-      assertEquals(200, r.statusCode(), r.body());
-      Map<String, Object> me = json(r);
-      assertTrue(me.containsKey("limits") && me.get("limits") == null, r.body());
-      assertEquals(2, ((List<?>) me.get("models")).size());
-    } finally {
-      service.limitador.answer(200);
-    }
+    service.limitador.answer(503);
+    HttpResponse<String> r = service.call("GET", "/v1/me", "alice", PREMIUM, null);
+    assertEquals(200, r.statusCode(), r.body());
+    Map<String, Object> me = json(r);
+    assertTrue(me.containsKey("limits") && me.get("limits") == null, r.body());
+    assertEquals(2, ((List<?>) me.get("models")).size());
   }
 
   private static Map<String, Object> withoutNulls(Map<String, Object> m) {

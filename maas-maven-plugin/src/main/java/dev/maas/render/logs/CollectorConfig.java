@@ -57,7 +57,8 @@ public final class CollectorConfig {
     memory.put("limit_percentage", 80);
     memory.put("spike_limit_percentage", 20);
     // Istio turns off Envoy's built-in resource labels; Loki indexes service.name as
-    // service_name.
+    // service_name. Inserted, not upserted: the MaaS API's audit records name their own service
+    // (maas-api) and keep it.
     ArrayNode attributes = processors.putObject("resource").putArray("attributes");
     attribute(attributes, "service.name", platform.name() + "-gateway");
     attribute(attributes, "service.namespace", platform.gateway().namespace());
@@ -84,6 +85,6 @@ public final class CollectorConfig {
     ObjectNode attribute = attributes.addObject();
     attribute.put("key", key);
     attribute.put("value", value);
-    attribute.put("action", "upsert");
+    attribute.put("action", "insert");
   }
 }

@@ -53,6 +53,20 @@ public final class LogCollector {
     return platform.name() + "-log-collector";
   }
 
+  /**
+   * The OTLP/HTTP logs URL of its Service, which the MaaS API sends its audit events to (the
+   * cluster's DNS name, so it resolves from the API's namespace too).
+   */
+  public static String otlpLogsUrl(Platform platform) {
+    return "http://"
+        + name(platform)
+        + "."
+        + platform.gateway().namespace()
+        + ".svc:"
+        + CollectorConfig.OTLP_HTTP_PORT
+        + "/v1/logs";
+  }
+
   /** Its objects: ConfigMap, Deployment, Service, NetworkPolicy. */
   static List<KubeObject> objects(Platform platform, AccessLogs logs) {
     String config = CollectorConfig.text(platform, logs);

@@ -311,6 +311,16 @@ public final class TokenServiceGenerator implements Generator {
       env.add(new EnvVar("MAAS_OIDC_ISSUER_URL", platform.auth().oidcIssuerUrl(), null));
       env.add(new EnvVar("MAAS_OIDC_CLIENT_ID", client, null));
     }
+    // With the gateway's access logs on, the audit events also go to the bundled collector (and on
+    // to Loki) as OTLP log records; its NetworkPolicy admits these pods on 4318.
+    var observability = platform.observability();
+    if (observability != null && observability.logs() != null) {
+      env.add(
+          new EnvVar(
+              "MAAS_AUDIT_OTLP_ENDPOINT",
+              dev.maas.render.logs.LogCollector.otlpLogsUrl(platform),
+              null));
+    }
     var container =
         new ContainerBuilder()
             .withName("token-service")

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param kubernetesHost {@code KUBERNETES_SERVICE_HOST}, set by Kubernetes in every pod, or null
  * @param kubernetesPort {@code KUBERNETES_SERVICE_PORT}
  * @param store which store keeps the state ({@link StoreSettings})
+ * @param auditOtlpEndpoint {@code MAAS_AUDIT_OTLP_ENDPOINT}: the OTLP/HTTP logs URL (ending in
+ *     {@code /v1/logs}) the audit events are also sent to, or null for stdout only
  */
 public record Settings(
     Path config,
@@ -30,7 +32,8 @@ public record Settings(
     int maxThreads,
     String kubernetesHost,
     String kubernetesPort,
-    StoreSettings store) {
+    StoreSettings store,
+    String auditOtlpEndpoint) {
 
   /** The settings an environment names, with the defaults of the generated Deployment. */
   public static Settings from(Map<String, String> env) {
@@ -45,7 +48,8 @@ public record Settings(
         Integer.parseInt(get(env, "MAAS_THREADS", "200")),
         get(env, "KUBERNETES_SERVICE_HOST", null),
         get(env, "KUBERNETES_SERVICE_PORT", "443"),
-        StoreSettings.from(env));
+        StoreSettings.from(env),
+        get(env, "MAAS_AUDIT_OTLP_ENDPOINT", null));
   }
 
   private static String get(Map<String, String> env, String name, String fallback) {

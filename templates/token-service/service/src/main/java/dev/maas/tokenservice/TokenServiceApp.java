@@ -3,6 +3,7 @@ package dev.maas.tokenservice;
 import com.sun.net.httpserver.HttpServer;
 import dev.maas.tokenservice.api.ApiRoutes;
 import dev.maas.tokenservice.audit.AuditLog;
+import dev.maas.tokenservice.audit.OtlpAuditExporter;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.http.Router;
 import dev.maas.tokenservice.http.Servers;
@@ -15,6 +16,7 @@ import dev.maas.tokenservice.text.LogText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,18 +34,21 @@ public final class TokenServiceApp implements AutoCloseable {
   private final ScheduledExecutorService background;
   private final TokenLedger ledger;
   private final Router router;
+  private final OtlpAuditExporter exporter;
 
   private TokenServiceApp(
       HttpServer api,
       HttpServer management,
       ScheduledExecutorService background,
       TokenLedger ledger,
-      Router router) {
+      Router router,
+      OtlpAuditExporter exporter) {
     this.api = api;
     this.management = management;
     this.background = background;
     this.ledger = ledger;
     this.router = router;
+    this.exporter = exporter;
   }
 
   /** Loads everything {@code settings} names and starts serving; log lines go to {@code out}. */
@@ -65,7 +70,20 @@ public final class TokenServiceApp implements AutoCloseable {
     TokenLedger ledger = new TokenLedger(store, config.maxTTL(), clock);
     ledger.reload();
     Metrics metrics = new Metrics();
-    AuditLog audit = new AuditLog(out, clock);
+    OtlpAuditExporter exporter = null;
+    AuditLog audit;
+    if (settings.auditOtlpEndpoint() != null) {
+      exporter =
+          new OtlpAuditExporter(
+              URI.create(settings.auditOtlpEndpoint()),
+              OtlpAuditExporter.QUEUE_CAPACITY,
+              metrics.auditDropped(),
+              log::info);
+      audit = new AuditLog(out, clock, exporter);
+      log.info("audit events are also sent to " + settings.auditOtlpEndpoint());
+    } else {
+      audit = new AuditLog(out, clock);
+    }
 
     Router router =
         new Router(
@@ -117,7 +135,7 @@ public final class TokenServiceApp implements AutoCloseable {
             + "; "
             + keys.all().size()
             + " key(s) published");
-    return new TokenServiceApp(api, management, background, ledger, router);
+    return new TokenServiceApp(api, management, background, ledger, router, exporter);
   }
 
   /** The API's port. */
@@ -143,6 +161,10 @@ public final class TokenServiceApp implements AutoCloseable {
     ((ExecutorService) api.getExecutor()).shutdownNow();
     ((ExecutorService) management.getExecutor()).shutdownNow();
     ledger.close();
+    // After the servers stop, so the last requests' events are in the queue it sends.
+    if (exporter != null) {
+      exporter.close();
+    }
   }
 
   /** A background task that may fail. */

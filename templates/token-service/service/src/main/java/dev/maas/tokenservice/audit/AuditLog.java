@@ -4,19 +4,37 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.maas.tokenservice.json.Json;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
- * Writes audit events as single JSON lines. The mapper escapes control characters and all
- * non-ASCII, so no value a client chose can break a line or forge another one.
+ * Writes audit events as single JSON lines, and hands each to a sink (the OTLP exporter, when one
+ * is configured). The mapper escapes control characters and all non-ASCII, so no value a client
+ * chose can break a line or forge another one.
  */
 public final class AuditLog {
 
   private final PrintStream out;
   private final Clock clock;
+  private final Consumer<AuditEvent> sink;
 
   public AuditLog(PrintStream out, Clock clock) {
+    this(out, clock, event -> {});
+  }
+
+  /** Lines to {@code out}, and each event also to {@code sink}, which must not block. */
+  public AuditLog(PrintStream out, Clock clock, Consumer<AuditEvent> sink) {
     this.out = out;
     this.clock = clock;
+    this.sink = sink;
+  }
+
+  /** The event's line, as written to stdout. */
+  static String line(AuditEvent event) {
+    try {
+      return Json.MAPPER.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an audit event", e);
+    }
   }
 
   public void issued(String user, String tier, String jti) {
@@ -52,23 +70,11 @@ public final class AuditLog {
       String outcome,
       int status,
       String path) {
-    try {
-      String line =
-          Json.MAPPER.writeValueAsString(
-              new AuditEvent(
-                  clock.instant().toString(),
-                  event,
-                  user,
-                  tier,
-                  jti,
-                  keyId,
-                  outcome,
-                  status,
-                  path));
-      // One println per event: PrintStream locks per call, so concurrent lines never interleave.
-      out.println(line);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write an audit event", e);
-    }
+    AuditEvent audited =
+        new AuditEvent(
+            clock.instant().toString(), event, user, tier, jti, keyId, outcome, status, path);
+    // One println per event: PrintStream locks per call, so concurrent lines never interleave.
+    out.println(line(audited));
+    sink.accept(audited);
   }
 }

@@ -11,6 +11,7 @@ public final class Metrics {
   private final Map<String, LongAdder> issued = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
   private final LongAdder revocations = new LongAdder();
+  private final LongAdder auditDropped = new LongAdder();
 
   public void issued(String tier) {
     issued.computeIfAbsent(tier, t -> new LongAdder()).increment();
@@ -24,6 +25,11 @@ public final class Metrics {
     revocations.increment();
   }
 
+  /** Audit events the OTLP exporter dropped (queue full or export failed); it adds to this. */
+  public LongAdder auditDropped() {
+    return auditDropped;
+  }
+
   /** The counters in Prometheus's text format 0.0.4. */
   public String render() {
     StringBuilder out = new StringBuilder();
@@ -34,6 +40,13 @@ public final class Metrics {
         .append("# TYPE maas_token_revocations_total counter\n")
         .append("maas_token_revocations_total ")
         .append(revocations.sum())
+        .append('\n');
+    out.append(
+            "# HELP maas_audit_otlp_dropped_total Audit events not sent to the OTLP collector"
+                + " (each is still on stdout).\n")
+        .append("# TYPE maas_audit_otlp_dropped_total counter\n")
+        .append("maas_audit_otlp_dropped_total ")
+        .append(auditDropped.sum())
         .append('\n');
     return out.toString();
   }

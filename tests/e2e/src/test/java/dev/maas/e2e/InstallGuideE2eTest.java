@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.maas.e2e.guide.FreshCopy;
 import dev.maas.e2e.guide.InstallGuide;
 import dev.maas.e2e.guide.InstallOutcomes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -97,7 +92,7 @@ class InstallGuideE2eTest {
     Prerequisites.missingCrds(cluster);
 
     Path copy = work.resolve("repo");
-    copyWorkingTree(root, copy);
+    FreshCopy.of(root, copy);
     // ../shared beside the copy, as beside a checkout (the page's CRD sources are listed there).
     Path shared = root.resolve("../shared").normalize();
     if (Files.isDirectory(shared)) {
@@ -268,41 +263,5 @@ class InstallGuideE2eTest {
   @AfterAll
   static void unlinkShared() throws IOException {
     Files.deleteIfExists(work.resolve("shared"));
-  }
-
-  /**
-   * Copies the working tree as a fresh clone has it: no build output, no installed tools, no Git
-   * data.
-   */
-  static void copyWorkingTree(Path from, Path to) throws IOException {
-    Set<String> skipped = Set.of("target", "node_modules", ".git", ".idea");
-    Files.walkFileTree(
-        from,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-            if (!dir.equals(from) && (skipped.contains(name) || name.startsWith("target-"))) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Path target = to.resolve(from.relativize(file).toString());
-            if (Files.isSymbolicLink(file)) {
-              Files.createSymbolicLink(target, Files.readSymbolicLink(file));
-            } else {
-              Files.copy(
-                  file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    assertTrue(Files.isExecutable(to.resolve("mvnw")), "mvnw kept its executable bit in the copy");
   }
 }

@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.maas.e2e.guide.FreshCopy;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +270,7 @@ class DocsCommandsTest {
         Files.isDirectory(shared.resolve("crds")),
         "the shared folder beside the repository: " + shared);
     Path copy = work.resolve("repo");
-    copyWorkingTree(root, copy);
+    FreshCopy.of(root, copy);
     Files.createSymbolicLink(work.resolve("shared"), shared.toRealPath());
     Path m2 = work.resolve("m2");
     Files.createDirectories(m2);
@@ -598,44 +594,6 @@ class DocsCommandsTest {
       return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
     } catch (IOException e) {
       return "(no output: " + e.getMessage() + ")";
-    }
-  }
-
-  /**
-   * Copies the working tree, as a fresh clone would have it: no build output, no installed tools,
-   * no Git data.
-   */
-  static void copyWorkingTree(Path from, Path to) throws IOException {
-    Set<String> skipped = Set.of("target", "node_modules", ".git", ".idea");
-    Files.walkFileTree(
-        from,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-            if (!dir.equals(from) && (skipped.contains(name) || name.startsWith("target-"))) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Path target = to.resolve(from.relativize(file).toString());
-            if (Files.isSymbolicLink(file)) {
-              Files.createSymbolicLink(target, Files.readSymbolicLink(file));
-            } else {
-              Files.copy(
-                  file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    if (!Files.isExecutable(to.resolve("mvnw"))) {
-      throw new UncheckedIOException(new IOException("mvnw lost its executable bit in the copy"));
     }
   }
 }

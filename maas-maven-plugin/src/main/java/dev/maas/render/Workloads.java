@@ -3,6 +3,9 @@ package dev.maas.render;
 import dev.maas.model.Platform;
 import dev.maas.output.Yaml;
 import dev.maas.render.transform.ProvenanceTransformer;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -10,10 +13,15 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What every container the platform runs itself shares: its security context and its sizes. */
+/**
+ * What every container the platform runs itself shares: its security context, its sizes and the
+ * shape of its ports.
+ */
 public final class Workloads {
 
   private Workloads() {}
@@ -75,6 +83,26 @@ public final class Workloads {
         .addToRequests("memory", new Quantity(memoryRequest))
         .addToLimits("cpu", new Quantity(cpuLimit))
         .addToLimits("memory", new Quantity(memoryLimit))
+        .build();
+  }
+
+  /** A named TCP port of a container. */
+  public static ContainerPort containerPort(String name, int port) {
+    return new ContainerPortBuilder()
+        .withName(name)
+        .withContainerPort(port)
+        .withProtocol("TCP")
+        .build();
+  }
+
+  /** A TCP port of a Service that targets the container port of the same name. */
+  public static ServicePort servicePort(String name, int port, String appProtocol) {
+    return new ServicePortBuilder()
+        .withName(name)
+        .withPort(port)
+        .withTargetPort(new IntOrString(name))
+        .withProtocol("TCP")
+        .withAppProtocol(appProtocol)
         .build();
   }
 }

@@ -8,10 +8,8 @@ import java.util.List;
  * IllegalStateException} when the compiler broke one of its own promises; it never changes an
  * object.
  */
+@FunctionalInterface
 public interface RenderCheck {
-
-  /** The stage's name as the stage list shows it. */
-  String name();
 
   /** Throws when {@code objects} break this check's promise. */
   void check(Platform platform, List<KubeObject> objects);

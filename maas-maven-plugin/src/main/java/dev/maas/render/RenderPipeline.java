@@ -60,24 +60,25 @@ public final class RenderPipeline {
   /** The standard pipeline. */
   public static RenderPipeline standard(RenderOptions options) {
     List<Stage> stages = new ArrayList<>();
-    stages.add(Stage.generator(new GatewayGenerator(), BASE));
-    stages.add(Stage.generator(new KuadrantGenerator(), BASE));
-    stages.add(Stage.generator(new AuthPolicyGenerator(), BASE));
-    stages.add(Stage.generator(new RateLimitGenerator(LimitKind.REQUESTS), BASE));
-    stages.add(Stage.generator(new RateLimitGenerator(LimitKind.TOKENS), BASE));
-    stages.add(Stage.generator(new TelemetryPolicyGenerator(), BASE));
-    stages.add(Stage.generator(new ModelGenerator(), BASE));
-    stages.add(Stage.generator(new TokenServiceGenerator(), BASE));
-    stages.add(Stage.generator(new TokenServiceLimitGenerator(), BASE));
-    stages.add(Stage.generator(new MonitoringGenerator(), BASE));
-    stages.add(Stage.generator(new PriceTableGenerator(), BASE));
-    stages.add(Stage.generator(new AccessLogGenerator(), BASE));
-    stages.add(Stage.generator(argoCd(), ARGOCD));
-    stages.add(Stage.transformer(new SyncWaveTransformer()));
-    stages.add(Stage.transformer(new ProvenanceTransformer()));
-    stages.add(Stage.check(new UniqueObjectsCheck()));
-    stages.add(Stage.check(new ProvenanceCheck()));
-    stages.add(Stage.check(new KuadrantWindowCheck()));
+    stages.add(Stage.generator("gateway", new GatewayGenerator(), BASE));
+    stages.add(Stage.generator("kuadrant", new KuadrantGenerator(), BASE));
+    stages.add(Stage.generator("auth-policy", new AuthPolicyGenerator(), BASE));
+    stages.add(
+        Stage.generator("requests-limits", new RateLimitGenerator(LimitKind.REQUESTS), BASE));
+    stages.add(Stage.generator("tokens-limits", new RateLimitGenerator(LimitKind.TOKENS), BASE));
+    stages.add(Stage.generator("telemetry-policy", new TelemetryPolicyGenerator(), BASE));
+    stages.add(Stage.generator("models", new ModelGenerator(), BASE));
+    stages.add(Stage.generator("token-service", new TokenServiceGenerator(), BASE));
+    stages.add(Stage.generator("token-service-limits", new TokenServiceLimitGenerator(), BASE));
+    stages.add(Stage.generator("monitoring", new MonitoringGenerator(), BASE));
+    stages.add(Stage.generator("price-table", new PriceTableGenerator(), BASE));
+    stages.add(Stage.generator("access-logs", new AccessLogGenerator(), BASE));
+    stages.add(Stage.generator("argocd", argoCd(), ARGOCD));
+    stages.add(Stage.transformer("sync-waves", new SyncWaveTransformer()));
+    stages.add(Stage.transformer("provenance", new ProvenanceTransformer()));
+    stages.add(Stage.check("unique-objects", new UniqueObjectsCheck()));
+    stages.add(Stage.check("provenance-present", new ProvenanceCheck()));
+    stages.add(Stage.check("kuadrant-windows", new KuadrantWindowCheck()));
     return new RenderPipeline(stages);
   }
 
@@ -96,16 +97,16 @@ public final class RenderPipeline {
    */
   public static RenderPipeline maasCrds(RenderOptions options) {
     List<Stage> stages = new ArrayList<>();
-    stages.add(Stage.generator(UpstreamOwned.gateway(), BASE));
-    stages.add(Stage.generator(new KuadrantGenerator(), BASE));
-    stages.add(Stage.generator(new MaaSResourcesGenerator(), BASE));
-    stages.add(Stage.generator(UpstreamOwned.models(), BASE));
-    stages.add(Stage.generator(UpstreamOwned.monitoring(), BASE));
-    stages.add(Stage.generator(argoCd(), ARGOCD));
-    stages.add(Stage.transformer(new SyncWaveTransformer()));
-    stages.add(Stage.transformer(new ProvenanceTransformer()));
-    stages.add(Stage.check(new UniqueObjectsCheck()));
-    stages.add(Stage.check(new ProvenanceCheck()));
+    stages.add(Stage.generator("gateway", UpstreamOwned.gateway(), BASE));
+    stages.add(Stage.generator("kuadrant", new KuadrantGenerator(), BASE));
+    stages.add(Stage.generator("maas-resources", new MaaSResourcesGenerator(), BASE));
+    stages.add(Stage.generator("models", UpstreamOwned.models(), BASE));
+    stages.add(Stage.generator("monitoring", UpstreamOwned.monitoring(), BASE));
+    stages.add(Stage.generator("argocd", argoCd(), ARGOCD));
+    stages.add(Stage.transformer("sync-waves", new SyncWaveTransformer()));
+    stages.add(Stage.transformer("provenance", new ProvenanceTransformer()));
+    stages.add(Stage.check("unique-objects", new UniqueObjectsCheck()));
+    stages.add(Stage.check("provenance-present", new ProvenanceCheck()));
     return new RenderPipeline(stages);
   }
 
@@ -195,11 +196,6 @@ public final class RenderPipeline {
   private static Generator argoCd() {
     ArgoCdGenerator argo = new ArgoCdGenerator();
     return new Generator() {
-      @Override
-      public String name() {
-        return "argocd";
-      }
-
       @Override
       public List<KubeObject> generate(Platform platform) {
         return argo.generate(platform);

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One step of the render pipeline: a generator, a transformer or a check, each typed, so that
- * running the list needs no cast.
+ * running the list needs no cast. The pipeline names each step where it lists it, so the stage list
+ * reads as one table of names.
  */
 public sealed interface Stage permits Stage.Generating, Stage.Transforming, Stage.Checking {
 
@@ -24,100 +25,66 @@ public sealed interface Stage permits Stage.Generating, Stage.Transforming, Stag
   String name();
 
   /** What the step does. */
-  Kind kind();
+  default Kind kind() {
+    if (this instanceof Generating) {
+      return Kind.GENERATOR;
+    }
+    return this instanceof Transforming ? Kind.TRANSFORMER : Kind.CHECK;
+  }
 
   /**
    * A generator and the folder its objects go into.
    *
+   * @param name the name the stage list shows
    * @param generator the generator
    * @param folder {@code base} or {@code argocd}
    */
-  record Generating(Generator generator, String folder) implements Stage {
+  record Generating(String name, Generator generator, String folder) implements Stage {
     public Generating {
+      Objects.requireNonNull(name);
       Objects.requireNonNull(generator);
       Objects.requireNonNull(folder);
-    }
-
-    @Override
-    public String name() {
-      return generator.name();
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.GENERATOR;
-    }
-
-    @Override
-    public String toString() {
-      return "generator " + name() + " -> " + folder + "/";
     }
   }
 
   /**
    * A transformer.
    *
+   * @param name the name the stage list shows
    * @param transformer the transformer
    */
-  record Transforming(Transformer transformer) implements Stage {
+  record Transforming(String name, Transformer transformer) implements Stage {
     public Transforming {
+      Objects.requireNonNull(name);
       Objects.requireNonNull(transformer);
-    }
-
-    @Override
-    public String name() {
-      return transformer.name();
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.TRANSFORMER;
-    }
-
-    @Override
-    public String toString() {
-      return "transformer " + name();
     }
   }
 
   /**
    * A read-only check.
    *
+   * @param name the name the stage list shows
    * @param check the check
    */
-  record Checking(RenderCheck check) implements Stage {
+  record Checking(String name, RenderCheck check) implements Stage {
     public Checking {
+      Objects.requireNonNull(name);
       Objects.requireNonNull(check);
     }
-
-    @Override
-    public String name() {
-      return check.name();
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.CHECK;
-    }
-
-    @Override
-    public String toString() {
-      return "check " + name();
-    }
   }
 
-  /** A generator stage whose objects go into {@code folder}. */
-  static Stage generator(Generator generator, String folder) {
-    return new Generating(generator, folder);
+  /** A generator stage named {@code name} whose objects go into {@code folder}. */
+  static Stage generator(String name, Generator generator, String folder) {
+    return new Generating(name, generator, folder);
   }
 
-  /** A transformer stage. */
-  static Stage transformer(Transformer transformer) {
-    return new Transforming(transformer);
+  /** A transformer stage named {@code name}. */
+  static Stage transformer(String name, Transformer transformer) {
+    return new Transforming(name, transformer);
   }
 
-  /** A check stage. */
-  static Stage check(RenderCheck check) {
-    return new Checking(check);
+  /** A check stage named {@code name}. */
+  static Stage check(String name, RenderCheck check) {
+    return new Checking(name, check);
   }
 }

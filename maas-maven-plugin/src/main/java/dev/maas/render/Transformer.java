@@ -4,10 +4,8 @@ import dev.maas.model.Platform;
 import java.util.List;
 
 /** A render stage that changes every generated object in the same way (labels, annotations...). */
+@FunctionalInterface
 public interface Transformer {
-
-  /** The stage's name as the stage list shows it. */
-  String name();
 
   /** The objects after this stage; it may change them in place. */
   List<KubeObject> transform(Platform platform, List<KubeObject> objects);

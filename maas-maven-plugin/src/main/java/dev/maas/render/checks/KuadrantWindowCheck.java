@@ -12,11 +12,6 @@ import dev.maas.render.KubeObject;
 public final class KuadrantWindowCheck implements EachObjectCheck {
 
   @Override
-  public String name() {
-    return "kuadrant-windows";
-  }
-
-  @Override
   public void checkObject(Platform platform, KubeObject o) {
     if (!o.kind().endsWith("RateLimitPolicy")) {
       return;

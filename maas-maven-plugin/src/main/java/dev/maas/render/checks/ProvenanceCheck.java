@@ -11,11 +11,6 @@ import dev.maas.render.transform.ProvenanceTransformer;
 public final class ProvenanceCheck implements EachObjectCheck {
 
   @Override
-  public String name() {
-    return "provenance-present";
-  }
-
-  @Override
   public void checkObject(Platform platform, KubeObject o) {
     var metadata = o.body().path("metadata");
     boolean ok =

@@ -11,11 +11,6 @@ import java.util.Set;
 public final class UniqueObjectsCheck implements RenderCheck {
 
   @Override
-  public String name() {
-    return "unique-objects";
-  }
-
-  @Override
   public void check(Platform platform, List<KubeObject> objects) {
     Set<String> seen = new HashSet<>();
     for (KubeObject o : objects) {

@@ -54,11 +54,6 @@ public final class GatewayGenerator implements Generator {
   static final List<String> IDENTITY_HEADERS = List.of("X-MaaS-Username", "X-MaaS-Groups");
 
   @Override
-  public String name() {
-    return "gateway";
-  }
-
-  @Override
   public List<KubeObject> generate(Platform platform) {
     List<KubeObject> out = new ArrayList<>();
     out.add(gateway(platform.gateway()));

@@ -24,11 +24,6 @@ public final class ModelGenerator implements Generator {
   static final String DEFAULT_MODEL_FORMAT = "onnx";
 
   @Override
-  public String name() {
-    return "models";
-  }
-
-  @Override
   public List<KubeObject> generate(Platform platform) {
     List<KubeObject> out = new ArrayList<>();
     for (Model model : platform.models()) {

@@ -12,11 +12,6 @@ import java.util.List;
 public final class KuadrantGenerator implements Generator {
 
   @Override
-  public String name() {
-    return "kuadrant";
-  }
-
-  @Override
   public List<KubeObject> generate(Platform platform) {
     Limitador settings =
         platform.limitador() != null ? platform.limitador() : new Limitador(null, 1, null);

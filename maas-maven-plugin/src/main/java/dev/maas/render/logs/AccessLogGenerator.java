@@ -33,11 +33,6 @@ public final class AccessLogGenerator implements Generator {
   }
 
   @Override
-  public String name() {
-    return "access-logs";
-  }
-
-  @Override
   public List<KubeObject> generate(Platform platform) {
     AccessLogs logs = platform.observability() == null ? null : platform.observability().logs();
     if (logs == null) {

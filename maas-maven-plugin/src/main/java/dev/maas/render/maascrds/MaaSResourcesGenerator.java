@@ -24,11 +24,6 @@ import java.util.List;
 public final class MaaSResourcesGenerator implements Generator {
 
   @Override
-  public String name() {
-    return "maas-resources";
-  }
-
-  @Override
   public List<KubeObject> generate(Platform platform) {
     List<KubeObject> out = new ArrayList<>();
     for (Model model : platform.models()) {

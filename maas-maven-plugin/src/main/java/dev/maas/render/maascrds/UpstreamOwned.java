@@ -11,7 +11,6 @@ import dev.maas.render.monitoring.MonitoringGenerator;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
 import java.util.List;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 
 /**
  * The stages the {@code maas-crds} target keeps from the {@code kuadrant} target, without what
@@ -41,19 +40,17 @@ public final class UpstreamOwned {
    */
   public static Generator models() {
     ModelGenerator models = new ModelGenerator();
-    return stage(
-        models.name(),
-        platform -> {
-          List<KubeObject> objects = models.generate(platform);
-          for (KubeObject object : objects) {
-            for (JsonNode ref :
-                object.body().path("spec").path("router").path("gateway").path("refs")) {
-              ((ObjectNode) ref).put("name", platform.gateway().name());
-              ((ObjectNode) ref).put("namespace", platform.gateway().namespace());
-            }
-          }
-          return objects;
-        });
+    return platform -> {
+      List<KubeObject> objects = models.generate(platform);
+      for (KubeObject object : objects) {
+        for (JsonNode ref :
+            object.body().path("spec").path("router").path("gateway").path("refs")) {
+          ((ObjectNode) ref).put("name", platform.gateway().name());
+          ((ObjectNode) ref).put("namespace", platform.gateway().namespace());
+        }
+      }
+      return objects;
+    };
   }
 
   /** Monitoring without the token service's ServiceMonitor: there is no token service. */
@@ -67,24 +64,7 @@ public final class UpstreamOwned {
 
   /** The stage of {@code generator} with only the objects {@code keep} accepts. */
   private static Generator keeping(Generator generator, BiPredicate<Platform, KubeObject> keep) {
-    return stage(
-        generator.name(),
-        platform ->
-            generator.generate(platform).stream().filter(o -> keep.test(platform, o)).toList());
-  }
-
-  /** A generator stage named {@code name} that makes its objects with {@code make}. */
-  private static Generator stage(String name, Function<Platform, List<KubeObject>> make) {
-    return new Generator() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public List<KubeObject> generate(Platform platform) {
-        return make.apply(platform);
-      }
-    };
+    return platform ->
+        generator.generate(platform).stream().filter(o -> keep.test(platform, o)).toList();
   }
 }

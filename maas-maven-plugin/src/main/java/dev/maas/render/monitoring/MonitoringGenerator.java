@@ -34,11 +34,6 @@ public final class MonitoringGenerator implements Generator {
   private static final String MONITORING = "monitoring.coreos.com/v1";
 
   @Override
-  public String name() {
-    return "monitoring";
-  }
-
-  @Override
   public List<KubeObject> generate(Platform platform) {
     Observability o = platform.observability();
     List<KubeObject> out = new ArrayList<>();

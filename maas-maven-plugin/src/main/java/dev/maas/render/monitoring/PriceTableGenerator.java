@@ -34,11 +34,6 @@ public final class PriceTableGenerator implements Generator {
   }
 
   @Override
-  public String name() {
-    return "price-table";
-  }
-
-  @Override
   public List<KubeObject> generate(Platform platform) {
     boolean attributed =
         platform.tiers().stream()

@@ -91,11 +91,6 @@ public final class AuthPolicyGenerator implements Generator {
     this.fanOut = fanOut;
   }
 
-  @Override
-  public String name() {
-    return "auth-policy";
-  }
-
   /** The AuthPolicy's name. */
   public static String policyName(Platform platform) {
     return platform.name() + "-gateway-auth";

@@ -36,11 +36,6 @@ public final class RateLimitGenerator implements Generator {
   }
 
   @Override
-  public String name() {
-    return kind.word() + "-limits";
-  }
-
-  @Override
   public List<KubeObject> generate(Platform platform) {
     Map<String, ObjectNode> limits = limits(platform);
     if (limits.isEmpty()) {

@@ -23,11 +23,6 @@ import java.util.stream.Collectors;
 public final class TelemetryPolicyGenerator implements Generator {
 
   @Override
-  public String name() {
-    return "telemetry-policy";
-  }
-
-  @Override
   public List<KubeObject> generate(Platform platform) {
     if (platform.observability() == null || !platform.observability().metrics()) {
       return List.of();

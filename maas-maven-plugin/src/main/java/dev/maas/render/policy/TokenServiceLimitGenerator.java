@@ -28,11 +28,6 @@ public final class TokenServiceLimitGenerator implements Generator {
   /** The window of {@link #CALLS_PER_WINDOW}. */
   public static final String WINDOW = "1m";
 
-  @Override
-  public String name() {
-    return "token-service-limits";
-  }
-
   /** The policy's name. */
   public static String policyName(Platform platform) {
     return TokenServiceEndpoints.name(platform) + "-limits";

@@ -100,11 +100,6 @@ public final class TokenServiceGenerator implements Generator {
   static final int STARTUP_FAILURES = 20;
 
   @Override
-  public String name() {
-    return "token-service";
-  }
-
-  @Override
   public List<KubeObject> generate(Platform platform) {
     String config = TokenServiceConfig.render(platform);
     List<KubeObject> out = new ArrayList<>();

@@ -38,11 +38,6 @@ public final class ProvenanceTransformer implements Transformer {
   /** The annotation naming the compiler version. */
   public static final String GENERATOR = "maas.dev/generator";
 
-  @Override
-  public String name() {
-    return "provenance";
-  }
-
   /**
    * The annotations every folder's kustomization puts on all of its objects: spec hash and compiler
    * version.

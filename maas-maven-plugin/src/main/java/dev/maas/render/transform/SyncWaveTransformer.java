@@ -14,11 +14,6 @@ import java.util.List;
 public final class SyncWaveTransformer implements Transformer {
 
   @Override
-  public String name() {
-    return "sync-waves";
-  }
-
-  @Override
   public List<KubeObject> transform(Platform platform, List<KubeObject> objects) {
     for (KubeObject object : objects) {
       ObjectNode metadata = (ObjectNode) object.body().get("metadata");

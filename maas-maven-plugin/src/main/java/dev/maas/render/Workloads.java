@@ -6,21 +6,28 @@ import dev.maas.render.transform.ProvenanceTransformer;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What every container the platform runs itself shares: its security context, its sizes and the
- * shape of its ports.
+ * What every workload the platform runs itself shares: its labels and selector, the security
+ * context of its pods and containers, its sizes, its Service and the shape of its ports.
  */
 public final class Workloads {
 
@@ -55,6 +62,11 @@ public final class Workloads {
         .build();
   }
 
+  /** The selector of the pods that carry {@code labels}. */
+  public static LabelSelector selector(Map<String, String> labels) {
+    return new LabelSelectorBuilder().withMatchLabels(labels).build();
+  }
+
   /** A fabric8 model object as a generated object. */
   public static KubeObject kube(Object fabric8Object) {
     return new KubeObject(Yaml.JSON.valueToTree(fabric8Object));
@@ -72,6 +84,21 @@ public final class Workloads {
         .withNewCapabilities()
         .withDrop("ALL")
         .endCapabilities()
+        .build();
+  }
+
+  /**
+   * The pod's security context of the restricted Pod Security Standard: non-root as {@code user}
+   * (user and group), the runtime's default seccomp profile.
+   */
+  public static PodSecurityContext restrictedPod(long user) {
+    return new PodSecurityContextBuilder()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(user)
+        .withRunAsGroup(user)
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
         .build();
   }
 
@@ -95,14 +122,41 @@ public final class Workloads {
         .build();
   }
 
+  /** The ClusterIP Service of the pods {@code selector} selects, on {@code ports}. */
+  public static KubeObject service(
+      ObjectMeta meta, Map<String, String> selector, ServicePort... ports) {
+    return kube(
+        new ServiceBuilder()
+            .withMetadata(meta)
+            .withNewSpec()
+            .withType("ClusterIP")
+            .withSelector(selector)
+            .withPorts(ports)
+            .endSpec()
+            .build());
+  }
+
   /** A TCP port of a Service that targets the container port of the same name. */
   public static ServicePort servicePort(String name, int port, String appProtocol) {
+    return servicePort(name, port, name, appProtocol);
+  }
+
+  /** A TCP port of a Service that targets the container port named {@code target}. */
+  public static ServicePort servicePort(String name, int port, String target, String appProtocol) {
     return new ServicePortBuilder()
         .withName(name)
         .withPort(port)
-        .withTargetPort(new IntOrString(name))
+        .withTargetPort(new IntOrString(target))
         .withProtocol("TCP")
         .withAppProtocol(appProtocol)
+        .build();
+  }
+
+  /** A TCP port a network policy lets traffic in to. */
+  public static NetworkPolicyPort ingressPort(int port) {
+    return new NetworkPolicyPortBuilder()
+        .withProtocol("TCP")
+        .withPort(new IntOrString(port))
         .build();
   }
 }

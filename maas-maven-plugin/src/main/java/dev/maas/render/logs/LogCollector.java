@@ -10,16 +10,13 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +55,8 @@ public final class LogCollector {
    * cluster's DNS name, so it resolves from the API's namespace too).
    */
   public static String otlpLogsUrl(Platform platform) {
-    return "http://"
-        + name(platform)
-        + "."
-        + platform.gateway().namespace()
-        + ".svc:"
-        + CollectorConfig.OTLP_HTTP_PORT
-        + "/v1/logs";
+    return "http://%s.%s.svc:%d/v1/logs"
+        .formatted(name(platform), platform.gateway().namespace(), CollectorConfig.OTLP_HTTP_PORT);
   }
 
   /** Its objects: ConfigMap, Deployment, Service, NetworkPolicy. */
@@ -77,7 +69,13 @@ public final class LogCollector {
                 .addToData(CollectorConfig.FILE_NAME, config)
                 .build()),
         deployment(platform, logs, config),
-        service(platform),
+        // The port names and appProtocols tell Istio that 4317 speaks gRPC (HTTP/2), which the
+        // access log service needs.
+        Workloads.service(
+            meta(platform),
+            selectorLabels(platform),
+            Workloads.servicePort("grpc-otlp", MeshProvider.OTLP_GRPC_PORT, GRPC, "grpc"),
+            Workloads.servicePort("http-otlp", CollectorConfig.OTLP_HTTP_PORT, HTTP, "http")),
         networkPolicy(platform));
   }
 
@@ -148,8 +146,7 @@ public final class LogCollector {
             // Two, so that a rollout or a lost node does not drop the gateway's log lines: Envoy's
             // access log service sends each line once and drops it when the collector is away.
             .withReplicas(2)
-            .withSelector(
-                new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build())
+            .withSelector(Workloads.selector(selectorLabels(platform)))
             .withNewTemplate()
             .withNewMetadata()
             .withLabels(Workloads.labels(platform, APP))
@@ -158,14 +155,7 @@ public final class LogCollector {
             .endMetadata()
             .withNewSpec()
             .withAutomountServiceAccountToken(false)
-            .withNewSecurityContext()
-            .withRunAsNonRoot(true)
-            .withRunAsUser(RUN_AS)
-            .withRunAsGroup(RUN_AS)
-            .withNewSeccompProfile()
-            .withType("RuntimeDefault")
-            .endSeccompProfile()
-            .endSecurityContext()
+            .withSecurityContext(Workloads.restrictedPod(RUN_AS))
             .withContainers(container)
             .withVolumes(
                 new VolumeBuilder()
@@ -180,33 +170,6 @@ public final class LogCollector {
             .build());
   }
 
-  private static KubeObject service(Platform platform) {
-    return kube(
-        new ServiceBuilder()
-            .withMetadata(meta(platform))
-            .withNewSpec()
-            .withType("ClusterIP")
-            .withSelector(selectorLabels(platform))
-            // The port names and appProtocols tell Istio that 4317 speaks gRPC (HTTP/2), which the
-            // access log service needs.
-            .addNewPort()
-            .withName("grpc-otlp")
-            .withPort(MeshProvider.OTLP_GRPC_PORT)
-            .withTargetPort(new IntOrString(GRPC))
-            .withProtocol("TCP")
-            .withAppProtocol("grpc")
-            .endPort()
-            .addNewPort()
-            .withName("http-otlp")
-            .withPort(CollectorConfig.OTLP_HTTP_PORT)
-            .withTargetPort(new IntOrString(HTTP))
-            .withProtocol("TCP")
-            .withAppProtocol("http")
-            .endPort()
-            .endSpec()
-            .build());
-  }
-
   /**
    * Deny by default: the OTLP ports only to the gateway's Envoy pods, which send the access logs,
    * and to the MaaS API's pods, which may send their audit lines as OTLP; anyone else could forge
@@ -217,8 +180,7 @@ public final class LogCollector {
         new NetworkPolicyBuilder()
             .withMetadata(meta(platform))
             .withNewSpec()
-            .withPodSelector(
-                new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build())
+            .withPodSelector(Workloads.selector(selectorLabels(platform)))
             .withPolicyTypes("Ingress")
             .addNewIngress()
             .withFrom(
@@ -228,14 +190,8 @@ public final class LogCollector {
                 TokenServiceGenerator.peer(
                     platform.tokens().namespace(), TokenServiceGenerator.selectorLabels(platform)))
             .withPorts(
-                new NetworkPolicyPortBuilder()
-                    .withProtocol("TCP")
-                    .withPort(new IntOrString(MeshProvider.OTLP_GRPC_PORT))
-                    .build(),
-                new NetworkPolicyPortBuilder()
-                    .withProtocol("TCP")
-                    .withPort(new IntOrString(CollectorConfig.OTLP_HTTP_PORT))
-                    .build())
+                Workloads.ingressPort(MeshProvider.OTLP_GRPC_PORT),
+                Workloads.ingressPort(CollectorConfig.OTLP_HTTP_PORT))
             .endIngress()
             .endSpec()
             .build());

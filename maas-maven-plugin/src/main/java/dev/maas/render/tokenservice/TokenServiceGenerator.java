@@ -18,13 +18,12 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -112,7 +111,12 @@ public final class TokenServiceGenerator implements Generator {
         configMap(platform, configConfigMapName(platform), TokenServiceConfig.FILE_NAME, config));
     out.add(stateConfigMap(platform));
     out.add(deployment(platform, checksum(config)));
-    out.add(service(platform));
+    out.add(
+        Workloads.service(
+            meta(platform, TokenServiceEndpoints.name(platform)),
+            selectorLabels(platform),
+            Workloads.servicePort(HTTP, TokenServiceEndpoints.PORT, HTTP),
+            Workloads.servicePort(METRICS, TokenServiceEndpoints.METRICS_PORT, HTTP)));
     out.add(httpRoute(platform));
     out.add(authPolicy(platform));
     out.add(networkPolicy(platform));
@@ -360,8 +364,7 @@ public final class TokenServiceGenerator implements Generator {
             // a fixed
             // number here would make every Git sync fight it.
             .withNewSpec()
-            .withSelector(
-                new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build())
+            .withSelector(Workloads.selector(selectorLabels(platform)))
             .withNewStrategy()
             .withType("RollingUpdate")
             .withNewRollingUpdate()
@@ -377,15 +380,10 @@ public final class TokenServiceGenerator implements Generator {
             .withNewSpec()
             .withServiceAccountName(name)
             .withAutomountServiceAccountToken(true)
-            .withNewSecurityContext()
-            .withRunAsNonRoot(true)
-            .withRunAsUser(RUN_AS)
-            .withRunAsGroup(RUN_AS)
-            .withFsGroup(RUN_AS)
-            .withNewSeccompProfile()
-            .withType("RuntimeDefault")
-            .endSeccompProfile()
-            .endSecurityContext()
+            .withSecurityContext(
+                new PodSecurityContextBuilder(Workloads.restrictedPod(RUN_AS))
+                    .withFsGroup(RUN_AS)
+                    .build())
             .withContainers(container)
             .withVolumes(
                 new VolumeBuilder()
@@ -409,19 +407,6 @@ public final class TokenServiceGenerator implements Generator {
                 new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build())
             .endSpec()
             .endTemplate()
-            .endSpec()
-            .build());
-  }
-
-  private static KubeObject service(Platform platform) {
-    return kube(
-        new ServiceBuilder()
-            .withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
-            .withNewSpec()
-            .withType("ClusterIP")
-            .withSelector(selectorLabels(platform))
-            .addToPorts(Workloads.servicePort(HTTP, TokenServiceEndpoints.PORT, HTTP))
-            .addToPorts(Workloads.servicePort(METRICS, TokenServiceEndpoints.METRICS_PORT, HTTP))
             .endSpec()
             .build());
   }
@@ -460,8 +445,7 @@ public final class TokenServiceGenerator implements Generator {
             .withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
             .withNewSpec()
             .withMinAvailable(new IntOrString(1))
-            .withSelector(
-                new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build())
+            .withSelector(Workloads.selector(selectorLabels(platform)))
             .endSpec()
             .build());
   }
@@ -500,27 +484,19 @@ public final class TokenServiceGenerator implements Generator {
             : new dev.maas.model.Observability(true, true, true, 80);
     List<NetworkPolicyPeer> metrics =
         List.of(peer(observability.prometheusNamespace(), observability.prometheusPodLabels()));
-    LabelSelector pods =
-        new LabelSelectorBuilder().withMatchLabels(selectorLabels(platform)).build();
     return kube(
         new NetworkPolicyBuilder()
             .withMetadata(meta(platform, TokenServiceEndpoints.name(platform)))
             .withNewSpec()
-            .withPodSelector(pods)
+            .withPodSelector(Workloads.selector(selectorLabels(platform)))
             .withPolicyTypes("Ingress")
             .addNewIngress()
             .withFrom(api)
-            .addNewPort()
-            .withProtocol("TCP")
-            .withPort(new IntOrString(TokenServiceEndpoints.PORT))
-            .endPort()
+            .addToPorts(Workloads.ingressPort(TokenServiceEndpoints.PORT))
             .endIngress()
             .addNewIngress()
             .withFrom(metrics)
-            .addNewPort()
-            .withProtocol("TCP")
-            .withPort(new IntOrString(TokenServiceEndpoints.METRICS_PORT))
-            .endPort()
+            .addToPorts(Workloads.ingressPort(TokenServiceEndpoints.METRICS_PORT))
             .endIngress()
             .endSpec()
             .build());

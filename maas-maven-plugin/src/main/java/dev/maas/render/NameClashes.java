@@ -68,28 +68,24 @@ public final class NameClashes {
             "rename the model, or serve it in another namespace");
       }
     }
-    for (int i = platform.tiers().size() - 1; i >= 0; i--) {
-      Tier tier = platform.tiers().get(i);
-      if (object.name().contains(tier.name())) {
-        String pointer = "/spec/tiers/" + i + "/name";
-        return Diagnostic.error(
-            CODE,
-            document.locate(pointer),
-            pointer,
-            "tier `" + tier.name() + "`" + message,
-            "rename the tier");
-      }
-    }
-    for (int i = platform.environments().size() - 1; i >= 0; i--) {
-      Environment environment = platform.environments().get(i);
-      if (object.name().contains(environment.name())) {
-        String pointer = "/spec/environments/" + i + "/name";
-        return Diagnostic.error(
-            CODE,
-            document.locate(pointer),
-            pointer,
-            "environment `" + environment.name() + "`" + message,
-            "rename the environment");
+    List<Named> named =
+        List.of(
+            new Named("tiers", "tier", platform.tiers().stream().map(Tier::name).toList()),
+            new Named(
+                "environments",
+                "environment",
+                platform.environments().stream().map(Environment::name).toList()));
+    for (Named section : named) {
+      for (int i = section.names().size() - 1; i >= 0; i--) {
+        if (object.name().contains(section.names().get(i))) {
+          String pointer = "/spec/" + section.key() + "/" + i + "/name";
+          return Diagnostic.error(
+              CODE,
+              document.locate(pointer),
+              pointer,
+              section.word() + " `" + section.names().get(i) + "`" + message,
+              "rename the " + section.word());
+        }
       }
     }
     return Diagnostic.error(
@@ -99,4 +95,13 @@ public final class NameClashes {
         "platform `" + platform.name() + "`" + message,
         "rename the platform or the namespaces it uses");
   }
+
+  /**
+   * A list of the spec whose names may make an object's name, in the order the spec lists them.
+   *
+   * @param key the list's key under {@code /spec}
+   * @param word what one item is called in messages
+   * @param names the items' names
+   */
+  private record Named(String key, String word, List<String> names) {}
 }

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.output.Yaml;
 import dev.maas.render.templates.Templates;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,11 +136,8 @@ final class Dashboard {
     return panel;
   }
 
+  /** {@code text} as a JSON string literal, quoted and escaped. */
   private static String quote(String text) {
-    try {
-      return JSON.writeValueAsString(text);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TextNode.valueOf(text).toString();
   }
 }

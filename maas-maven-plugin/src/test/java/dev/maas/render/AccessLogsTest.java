@@ -38,15 +38,20 @@ class AccessLogsTest {
 
   private static final Path CRDS = Path.of(System.getProperty("maas.crds", "../../shared/crds"));
   private static final String TELEMETRY = "base/telemetry-acme-access-logs.yaml";
-  private static final String CONFIG = "base/configmap-acme-log-collector.yaml";
-  private static final String DEPLOYMENT = "base/deployment-acme-log-collector.yaml";
-  private static final String SERVICE = "base/service-acme-log-collector.yaml";
-  private static final String POLICY = "base/networkpolicy-acme-log-collector.yaml";
+  private static final String CONFIG = collectorFile("configmap");
+  private static final String DEPLOYMENT = collectorFile("deployment");
+  private static final String SERVICE = collectorFile("service");
+  private static final String POLICY = collectorFile("networkpolicy");
   private static final String USAGE_FILTER = "base/envoyfilter-acme-token-usage.yaml";
   private static final String SPEC = "tests/corpus/valid/access-logs.yaml";
 
   private static Platform platform;
   private static GeneratedTree tree;
+
+  /** The file of the log collector's object of {@code kind} (the kind in lower case). */
+  private static String collectorFile(String kind) {
+    return "base/" + kind + "-acme-log-collector.yaml";
+  }
 
   @BeforeAll
   static void render() {

@@ -17,7 +17,6 @@ import dev.maas.output.GeneratedTree;
 import dev.maas.render.monitoring.UsageMetrics;
 import dev.maas.testing.BoundSpecs;
 import dev.maas.testing.Promtool;
-import dev.maas.validate.SpecValidator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,21 +42,19 @@ class CostMonitoringTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RECORDING = "base/prometheusrule-acme-recording-rules.yaml";
   private static final String ALERTS = "base/prometheusrule-acme-alerts.yaml";
+  private static final String SPEC = "maas-maven-plugin/src/test/resources/specs/acme-priced.yaml";
 
-  private static Platform platform;
   private static GeneratedTree tree;
 
   @BeforeAll
   static void render() {
-    Path spec =
-        Fixtures.repoRoot().resolve("maas-maven-plugin/src/test/resources/specs/acme-priced.yaml");
-    platform = BoundSpecs.platform(new SpecValidator().validate(spec, "acme-priced.yaml"));
-    tree = Fixtures.render(platform);
+    tree = Fixtures.render(BoundSpecs.file(SPEC));
   }
 
   @Test
   void outputPassesTheCrdsAndTheProof() {
     Path crds = Path.of(System.getProperty("maas.crds", "../../shared/crds"));
+    Platform platform = BoundSpecs.file(SPEC);
     assertEquals(
         List.of(),
         new OutputChecks(crds).check(platform, tree).stream().map(Diagnostic::render).toList());
@@ -178,10 +175,7 @@ class CostMonitoringTest {
   void attributionLabelsResolveToTheCallersCostCentre() throws CelFailure {
     JsonNode labels =
         Fixtures.object(tree, "base/telemetrypolicy-acme-telemetry.yaml")
-            .path("spec")
-            .path("metrics")
-            .path("default")
-            .path("labels");
+            .at("/spec/metrics/default/labels");
     var costCenter = CelEngine.withVariables("auth").compile(labels.path("cost_center").asText());
     var team = CelEngine.withVariables("auth").compile(labels.path("team").asText());
     Map<String, Object> premium = Map.of("auth", Map.of("identity", Map.of("tier", "premium")));

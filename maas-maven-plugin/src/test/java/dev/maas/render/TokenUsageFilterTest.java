@@ -22,6 +22,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,7 @@ class TokenUsageFilterTest {
   private static final Pattern DYNAMIC_METADATA =
       Pattern.compile("%DYNAMIC_METADATA\\(([^:()]+):([^:()]+)\\)%");
   private static final String CHAT = "/llm/granite-8b/v1/chat/completions";
+  private static final String EMBEDDINGS = "/llm/granite-8b/v1/embeddings";
   private static final String GRANITE = "model=granite-8b";
 
   private static String script;
@@ -152,17 +155,13 @@ class TokenUsageFilterTest {
   @Test
   void embeddingsHavePromptTokensOnly() throws Exception {
     // A long vector before the usage: only the last 2048 bytes are kept between chunks.
-    StringBuilder vector = new StringBuilder();
-    for (int i = 0; i < 40_000; i++) {
-      vector.append(i == 0 ? "" : ",").append("0.0").append(i % 97);
-    }
+    String vector =
+        IntStream.range(0, 40_000).mapToObj(i -> "0.0" + i % 97).collect(Collectors.joining(","));
     String body =
         "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":["
             + vector
             + "]}],\"model\":\"granite-8b\",\"usage\":{\"prompt_tokens\":9,\"total_tokens\":9}}";
-    assertEquals(
-        List.of(counts(9, 0, 9)),
-        run("/llm/granite-8b/v1/embeddings", "application/json", body, "16384"));
+    assertEquals(List.of(counts(9, 0, 9)), run(EMBEDDINGS, "application/json", body, "16384"));
   }
 
   @Test

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shortcut that reads most plain scalars as text without trying the typed patterns loses no
@@ -81,22 +83,22 @@ class ScalarShortcutTest {
     assertTrue(typed > 1000, "the candidates must exercise the patterns, matched: " + typed);
   }
 
-  @Test
-  void namesSkipThePatterns() {
-    for (String name :
-        List.of(
-            "model-248",
-            "granite-8b",
-            "llm",
-            "hf://ibm-granite/granite-8b",
-            "maas-gateway",
-            "Gateway",
-            "premium",
-            "/spec",
-            "*")) {
-      assertFalse(SpecReader.mayBeTyped(name), name);
-      assertFalse(
-          SpecReader.TYPED_PATTERNS.stream().map(Pattern::pattern).anyMatch(name::matches), name);
-    }
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "model-248",
+        "granite-8b",
+        "llm",
+        "hf://ibm-granite/granite-8b",
+        "maas-gateway",
+        "Gateway",
+        "premium",
+        "/spec",
+        "*"
+      })
+  void namesSkipThePatterns(String name) {
+    assertFalse(SpecReader.mayBeTyped(name), name);
+    assertFalse(
+        SpecReader.TYPED_PATTERNS.stream().map(Pattern::pattern).anyMatch(name::matches), name);
   }
 }

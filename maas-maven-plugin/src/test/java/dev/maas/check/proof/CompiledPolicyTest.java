@@ -30,15 +30,8 @@ class CompiledPolicyTest {
   private static final String ISSUER = "http://issuer";
 
   private static final String AUTH =
-      """
-      apiVersion: kuadrant.io/v1
-      kind: AuthPolicy
-      metadata: {name: gw-auth, namespace: gw}
-      spec:
-        targetRef: {kind: Gateway, name: gw}
-        rules:
-          authentication:
-            tokens: {jwt: {issuerUrl: "http://issuer"}}
+      authPolicy(
+          """
           authorization:
             known-tier:
               patternMatching:
@@ -71,42 +64,72 @@ class CompiledPolicyTest {
                     properties:
                       userid: {expression: auth.identity.sub}
                       tier: {expression: auth.identity.tier}
-      """;
+          """);
 
   private static final String LIMITS =
-      """
-      apiVersion: kuadrant.io/v1
-      kind: RateLimitPolicy
-      metadata: {name: gw-limits, namespace: gw}
-      spec:
-        targetRef: {kind: Gateway, name: gw}
-        when:
-        - predicate: '!request.path.startsWith("/c/x")'
-        limits:
-          gold:
-            rates: [{limit: 5, window: 1m}]
-            when:
-            - predicate: auth.identity.tier == "gold"
-            - predicate: '!request.path.endsWith("/models")'
-            counters: [{expression: auth.identity.userid}]
-          gold-a:
-            rates: [{limit: 2, window: 1h}]
-            when:
-            - predicate: '!request.path.endsWith("/models")'
-            - predicate: request.path.startsWith("/a/") && auth.identity.tier == "gold"
-          silver:
-            rates: [{limit: 3, window: 24h}]
-            when:
-            - predicate: auth.identity.tier in ["silver", "bronze"]
-            - predicate: auth.identity.tier != "bronze"
-            - predicate: '!request.path.endsWith("/models")'
-          broken:
-            rates: [{limit: 1, window: 1m}]
-            when:
-            - predicate: auth.identity.nothing == "x"
-          everyone:
-            rates: [{limit: 9, window: 1m}]
-      """;
+      gatewayPolicy(
+          "RateLimitPolicy",
+          "gw-limits",
+          """
+          when:
+          - predicate: '!request.path.startsWith("/c/x")'
+          limits:
+            gold:
+              rates: [{limit: 5, window: 1m}]
+              when:
+              - predicate: auth.identity.tier == "gold"
+              - predicate: '!request.path.endsWith("/models")'
+              counters: [{expression: auth.identity.userid}]
+            gold-a:
+              rates: [{limit: 2, window: 1h}]
+              when:
+              - predicate: '!request.path.endsWith("/models")'
+              - predicate: request.path.startsWith("/a/") && auth.identity.tier == "gold"
+            silver:
+              rates: [{limit: 3, window: 24h}]
+              when:
+              - predicate: auth.identity.tier in ["silver", "bronze"]
+              - predicate: auth.identity.tier != "bronze"
+              - predicate: '!request.path.endsWith("/models")'
+            broken:
+              rates: [{limit: 1, window: 1m}]
+              when:
+              - predicate: auth.identity.nothing == "x"
+            everyone:
+              rates: [{limit: 9, window: 1m}]
+          """);
+
+  /**
+   * A gateway AuthPolicy that accepts the issuer's tokens, with {@code rules} (YAML under {@code
+   * spec.rules}, after its authentication).
+   */
+  private static String authPolicy(String rules) {
+    return gatewayPolicy(
+        "AuthPolicy",
+        "gw-auth",
+        """
+        rules:
+          authentication:
+            tokens: {jwt: {issuerUrl: "http://issuer"}}
+        """
+            + rules.indent(2));
+  }
+
+  /**
+   * A Kuadrant policy of {@code kind} named {@code name} on Gateway {@code gw}, with {@code spec}
+   * (YAML under {@code spec}, after its targetRef).
+   */
+  private static String gatewayPolicy(String kind, String name, String spec) {
+    return """
+        apiVersion: kuadrant.io/v1
+        kind: %s
+        metadata: {name: %s, namespace: gw}
+        spec:
+          targetRef: {kind: Gateway, name: gw}
+        """
+            .formatted(kind, name)
+        + spec.indent(2);
+  }
 
   @Test
   void compiledFormGivesThePlainVerdicts() throws Exception {
@@ -176,15 +199,8 @@ class CompiledPolicyTest {
   @Test
   void requestsThatDifferInAnAttributeThePatternsReadAreToldApart() {
     String policy =
-        """
-        apiVersion: kuadrant.io/v1
-        kind: AuthPolicy
-        metadata: {name: gw-auth, namespace: gw}
-        spec:
-          targetRef: {kind: Gateway, name: gw}
-          rules:
-            authentication:
-              tokens: {jwt: {issuerUrl: "http://issuer"}}
+        authPolicy(
+            """
             authorization:
               access:
                 patternMatching:
@@ -194,7 +210,7 @@ class CompiledPolicyTest {
                       - predicate: request.url_path >= "/m/a" && request.url_path < "/m/c"
                       - predicate: request.method == "POST" && request.headers.team == "red"
                     - predicate: request.url_path == "/m/z" && auth.identity.tier == "gold"
-        """;
+            """);
     PolicyEvaluator evaluator =
         new PolicyEvaluator(
             GatewayObjects.of(GeneratedTree.ofText(Map.of("base/authpolicy.yaml", policy))),

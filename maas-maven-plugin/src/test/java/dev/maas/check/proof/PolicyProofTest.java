@@ -12,6 +12,7 @@ import dev.maas.check.OutputChecks;
 import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
+import dev.maas.testing.BoundSpecs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class PolicyProofTest {
 
   private static final String ROUTE_AUTH = "base/authpolicy-acme-token-service-auth.yaml";
 
-  private static final Platform platform = Reference.acme();
+  private static final Platform platform = BoundSpecs.acme();
   private static final GeneratedTree golden = Reference.golden();
 
   private static List<String> findings(GeneratedTree tree) {

@@ -15,7 +15,6 @@ import dev.maas.validate.Rendered;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -35,14 +34,6 @@ final class Reference {
 
   private Reference() {}
 
-  static Path repoRoot() {
-    return BoundSpecs.repoRoot();
-  }
-
-  static Platform acme() {
-    return BoundSpecs.acme();
-  }
-
   /** The proof's findings on {@code tree} of {@code platform}, without their codes. */
   static List<String> proofFindings(Platform platform, GeneratedTree tree) {
     return new PolicyProof()
@@ -54,7 +45,8 @@ final class Reference {
       return new GeneratedTree(
           new TreeMap<>(
               TreeWriter.read(
-                  repoRoot().resolve("maas-maven-plugin/src/test/resources/golden/acme"))));
+                  BoundSpecs.repoRoot()
+                      .resolve("maas-maven-plugin/src/test/resources/golden/acme"))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
+import dev.maas.testing.BoundSpecs;
 import dev.maas.validate.Rendered;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class RuntimeDefectsTest {
   private static final String ROUTE = "base/httproute-acme-models.yaml";
   private static final String PREDICTOR_ROUTE = "base/httproute-acme-mnist-classifier.yaml";
 
-  private static final Platform platform = Reference.acme();
+  private static final Platform platform = BoundSpecs.acme();
   private static final GeneratedTree golden = Reference.golden();
 
   private static List<String> findings(GeneratedTree tree) {

@@ -234,19 +234,9 @@ class ArgoCdGeneratorTest {
 
   @Test
   void passwordInRepoUrlNeverReachesTheObjects() {
-    GitOps g = platform.gitops();
     Platform leaky =
         withGitOps(
-            new GitOps(
-                "https://bot:s3cr3t@git.example.com/x.git",
-                g.branch(),
-                g.path(),
-                g.argoNamespace(),
-                g.argoProject(),
-                g.destinationServer(),
-                true,
-                true,
-                true));
+            platform.gitops().target("https://bot:s3cr3t@git.example.com/x.git", null, null));
     String all = new ArgoCdGenerator().generate(leaky).toString();
     assertFalse(all.contains("s3cr3t"), all);
     assertTrue(all.contains("https://git.example.com/x.git"), all);

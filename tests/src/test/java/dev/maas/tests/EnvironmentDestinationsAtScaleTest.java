@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.check.ownership.SharedObjectsCheck;
 import dev.maas.diag.Diagnostic;
-import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,10 +21,10 @@ class EnvironmentDestinationsAtScaleTest {
   @Test
   void noObjectIsManagedTwiceOnOneDestination() {
     SyntheticPlatform synthetic = SyntheticPlatform.of(40, 6, 2);
-    Platform platform = synthetic.platform();
+    String gitPath = synthetic.platform().gitops().path();
     GeneratedTree tree = synthetic.tree();
     SharedObjectsCheck check = new SharedObjectsCheck();
-    assertEquals(List.of(), check.check(tree, platform.gitops().path()));
+    assertEquals(List.of(), check.check(tree, gitPath));
     int objects = countObjects(tree);
     // At least one object per model, besides the platform's own.
     assertTrue(objects > 40, "objects per overlay: " + objects);
@@ -41,7 +40,7 @@ class EnvironmentDestinationsAtScaleTest {
           text.replace("    name: " + env + "\n", "    server: https://kubernetes.default.svc\n")
               .getBytes(StandardCharsets.UTF_8));
     }
-    List<Diagnostic> found = check.check(new GeneratedTree(files), platform.gitops().path());
+    List<Diagnostic> found = check.check(new GeneratedTree(files), gitPath);
     assertEquals(1, found.size(), found.toString());
     assertTrue(
         found.get(0).message().contains("both manage " + objects + " object(s) on server"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.maas.e2e.guide.ChainedRepository;
 import dev.maas.e2e.guide.FreshCopy;
 import dev.maas.e2e.guide.InstallGuide;
 import dev.maas.e2e.guide.InstallOutcomes;
@@ -109,8 +110,7 @@ class InstallGuideE2eTest {
             copy,
             Map.of(
                 "KUBECONFIG", cluster.kubeconfig().toString(),
-                "MAVEN_ARGS",
-                    "-B -Dmaven.repo.local=" + m2 + " -Dmaven.repo.local.tail=" + outerRepository(),
+                "MAVEN_ARGS", "-B " + ChainedRepository.mavenArgs(m2),
                 "MODELS", models.toString()),
             work.resolve("shell"));
     prepare();
@@ -241,20 +241,6 @@ class InstallGuideE2eTest {
 
   private static String tail(String text) {
     return text.length() > 6000 ? "..." + text.substring(text.length() - 6000) : text;
-  }
-
-  /**
-   * The build's own local repository ({@code maas.localRepository}), chained read-only behind the
-   * fresh one the page's commands use: nothing is downloaded twice, and nothing they install
-   * reaches the repository other builds share.
-   */
-  private static Path outerRepository() {
-    String configured = System.getProperty("maas.localRepository", "");
-    Path repo =
-        configured.isBlank() || configured.startsWith("${")
-            ? Path.of(System.getProperty("user.home"), ".m2", "repository")
-            : Path.of(configured);
-    return repo.toAbsolutePath();
   }
 
   /**

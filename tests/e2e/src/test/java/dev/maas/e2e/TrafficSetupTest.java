@@ -57,23 +57,13 @@ class TrafficSetupTest {
     // The call takes the generated routes as on a cluster: the public model route hands the model
     // namespace to the
     // internal Gateway's Service, whose predictor route sends it to the model's Service.
-    JsonNode publicRoute = find(all, "HTTPRoute", "e2e-models").path("spec");
-    assertEquals("maas-gateway", publicRoute.at("/parentRefs/0/name").asText());
-    JsonNode models = publicRoute.path("rules").path(1);
-    assertTrue(
-        ModelTrafficE2eTest.MODEL_PATH.startsWith(
-            models.at("/matches/0/path/value").asText() + "/"));
+    JsonNode models = modelRule(all, "e2e-models", "maas-gateway", 1);
     assertEquals("maas-gateway-internal", models.at("/backendRefs/0/name").asText());
     JsonNode internal = find(all, "Service", "maas-gateway-internal").path("spec");
     assertEquals(
         "maas-gateway-internal",
         internal.at("/selector").path("gateway.networking.k8s.io/gateway-name").asText());
-    JsonNode predictor = find(all, "HTTPRoute", "e2e-sim-model").path("spec");
-    assertEquals("maas-gateway-internal", predictor.at("/parentRefs/0/name").asText());
-    JsonNode route = predictor.path("rules").path(0);
-    assertTrue(
-        ModelTrafficE2eTest.MODEL_PATH.startsWith(
-            route.at("/matches/0/path/value").asText() + "/"));
+    JsonNode route = modelRule(all, "e2e-sim-model", "maas-gateway-internal", 0);
     // The simulator's Service (traffic/simulator.yaml) is what the route's backendRef names.
     assertEquals("sim-model-predictor", route.at("/backendRefs/0/name").asText());
     assertEquals(80, route.at("/backendRefs/0/port").asInt());
@@ -242,6 +232,20 @@ class TrafficSetupTest {
                     && o.at("/metadata/name").asText().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("the output has no " + kind + " " + name));
+  }
+
+  /**
+   * Rule {@code index} of HTTPRoute {@code name}, after asserting that the route is attached to
+   * Gateway {@code gateway} and that the rule's first match takes the model's path.
+   */
+  private static JsonNode modelRule(List<JsonNode> all, String name, String gateway, int index) {
+    JsonNode route = find(all, "HTTPRoute", name).path("spec");
+    assertEquals(gateway, route.at("/parentRefs/0/name").asText(), name);
+    JsonNode rule = route.path("rules").path(index);
+    assertTrue(
+        ModelTrafficE2eTest.MODEL_PATH.startsWith(rule.at("/matches/0/path/value").asText() + "/"),
+        name);
+    return rule;
   }
 
   private static int waveOf(TreeMap<Integer, List<JsonNode>> waves, String kind) {

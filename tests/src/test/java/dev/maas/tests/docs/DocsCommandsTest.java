@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.maas.e2e.guide.ChainedRepository;
 import dev.maas.e2e.guide.FreshCopy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -428,8 +429,7 @@ class DocsCommandsTest {
     env.remove("MAVEN_PROJECTBASEDIR");
     env.remove("MAVEN_BASEDIR");
     env.remove("MAVEN_CONFIG");
-    env.put(
-        "MAVEN_ARGS", "-Dmaven.repo.local=" + m2 + " -Dmaven.repo.local.tail=" + outerRepository());
+    env.put("MAVEN_ARGS", ChainedRepository.mavenArgs(m2));
     Process process = builder.start();
     boolean slow = block.attributes().contains("slow");
     long timeout = slow ? SLOW_BLOCK_TIMEOUT_SECONDS : BLOCK_TIMEOUT_SECONDS;
@@ -577,15 +577,6 @@ class DocsCommandsTest {
         copy.resolve("pom.xml"),
         parentDir.resolve("maas-parent-" + version + ".pom"),
         StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static Path outerRepository() {
-    String configured = System.getProperty("maas.localRepository", "");
-    Path repo =
-        configured.isBlank() || configured.startsWith("${")
-            ? Path.of(System.getProperty("user.home"), ".m2", "repository")
-            : Path.of(configured);
-    return repo.toAbsolutePath();
   }
 
   private static String tail(Path out) {

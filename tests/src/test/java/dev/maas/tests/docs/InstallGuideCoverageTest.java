@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.e2e.guide.InstallGuide;
 import dev.maas.e2e.guide.InstallOutcomes;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,11 +116,7 @@ class InstallGuideCoverageTest {
   @Test
   void theLimitCheckAcceptsWhatThePageShowsAndRefusesAnUnlimitedRun() throws Exception {
     List<MarkdownBlocks.Block> all = MarkdownBlocks.read(PAGE, InstallGuide.PAGE);
-    InstallGuide.Step loop =
-        InstallGuide.read(PAGE).stream()
-            .filter(s -> s.key().equals("for i in 1 2 3 4 5 6; do"))
-            .findFirst()
-            .orElseThrow();
+    InstallGuide.Step loop = step("for i in 1 2 3 4 5 6; do");
     MarkdownBlocks.Block shown = all.get(indexOfLine(all, loop.line()) + 1);
     assertEquals("text", shown.language(), "the page shows the statuses after the loop");
     InstallOutcomes.Outcome outcome = InstallOutcomes.of(loop.key());
@@ -142,11 +139,7 @@ class InstallGuideCoverageTest {
   @Test
   void theTokenCheckWantsTheListingThePageShowsAndATokenOfThePagesKey() throws Exception {
     List<MarkdownBlocks.Block> all = MarkdownBlocks.read(PAGE, InstallGuide.PAGE);
-    InstallGuide.Step token =
-        InstallGuide.read(PAGE).stream()
-            .filter(s -> s.key().equals("kubectl create namespace maas-users"))
-            .findFirst()
-            .orElseThrow();
+    InstallGuide.Step token = step("kubectl create namespace maas-users");
     MarkdownBlocks.Block shown =
         all.stream()
             .filter(b -> b.line() > token.line() && b.language().equals("text"))
@@ -181,6 +174,14 @@ class InstallGuideCoverageTest {
                 new InstallOutcomes.Result(0, shown.text()),
                 script -> new InstallOutcomes.Result(0, "null")),
         "no token (jq printed null) fails");
+  }
+
+  /** The page's step whose first line is {@code key}. */
+  private static InstallGuide.Step step(String key) throws IOException {
+    return InstallGuide.read(PAGE).stream()
+        .filter(s -> s.key().equals(key))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no step `" + key + "` on the page"));
   }
 
   private static int indexOfLine(List<MarkdownBlocks.Block> blocks, int line) {

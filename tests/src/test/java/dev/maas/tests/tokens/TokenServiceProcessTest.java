@@ -169,27 +169,19 @@ class TokenServiceProcessTest {
   }
 
   private static Map<String, Object> tokenStatus(String token) throws Exception {
-    HttpResponse<String> r =
-        call("POST", "/internal/v1/tokens/status", null, null, "{\"token\":\"" + token + "\"}");
-    assertEquals(200, r.statusCode(), r.body());
-    return json(r);
+    return status("{\"token\":\"" + token + "\"}");
   }
 
   private static Map<String, Object> statusOf(Map<String, Object> issued, String user)
       throws Exception {
-    HttpResponse<String> r =
-        call(
-            "POST",
-            "/internal/v1/tokens/status",
-            null,
-            null,
-            "{\"jti\":\""
-                + issued.get("jti")
-                + "\",\"sub\":\""
-                + user
-                + "\",\"iat\":"
-                + issued.get("issuedAt")
-                + "}");
+    return status(
+        "{\"jti\":\"%s\",\"sub\":\"%s\",\"iat\":%s}"
+            .formatted(issued.get("jti"), user, issued.get("issuedAt")));
+  }
+
+  /** The status the gateway's revocation call with {@code body} gets. */
+  private static Map<String, Object> status(String body) throws Exception {
+    HttpResponse<String> r = call("POST", "/internal/v1/tokens/status", null, null, body);
     assertEquals(200, r.statusCode(), r.body());
     return json(r);
   }
@@ -355,13 +347,13 @@ class TokenServiceProcessTest {
         new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
             .replace("\"tier\":\"premium\"", "\"tier\":\"enterprise\"");
     String tampered =
-        parts[0]
-            + "."
-            + Base64.getUrlEncoder()
+        String.join(
+            ".",
+            parts[0],
+            Base64.getUrlEncoder()
                 .withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-            + "."
-            + parts[2];
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)),
+            parts[2]);
     String expired =
         sign(
             newKey,
@@ -480,12 +472,11 @@ class TokenServiceProcessTest {
     try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(30_000);
       // Headers announce 100 bytes, only 6 arrive: the server must not wait for the rest forever.
-      socket
-          .getOutputStream()
-          .write(
-              ("POST /v1/tiers/lookup HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"gro")
-                  .getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(
+          "POST /v1/tiers/lookup HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"gro"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
       long t0 = System.nanoTime();
       int read = socket.getInputStream().read();
       long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);

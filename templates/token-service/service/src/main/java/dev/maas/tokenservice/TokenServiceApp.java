@@ -122,12 +122,6 @@ public final class TokenServiceApp implements AutoCloseable {
         refresh,
         refresh,
         TimeUnit.SECONDS);
-    background.execute(
-        () -> {
-          SignatureProvider detected = SignatureProvider.detect();
-          signer.use(detected);
-          log.info(detected.description());
-        });
     background.scheduleWithFixedDelay(
         () -> quietly(log, "prune the state store", ledger::prune), 60, 60, TimeUnit.SECONDS);
     background.scheduleWithFixedDelay(
@@ -148,6 +142,14 @@ public final class TokenServiceApp implements AutoCloseable {
             + "; "
             + keys.all().size()
             + " key(s) published");
+    // After the servers answer: loading the native provider takes most of a second of CPU, which
+    // readiness need not wait for; tokens are signed by the JDK's provider until it is done.
+    background.execute(
+        () -> {
+          SignatureProvider detected = SignatureProvider.detect();
+          signer.use(detected);
+          log.info(detected.description());
+        });
     return new TokenServiceApp(api, management, background, ledger, router, exporter);
   }
 

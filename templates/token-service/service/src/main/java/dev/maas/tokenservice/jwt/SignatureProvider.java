@@ -32,7 +32,7 @@ public record SignatureProvider(Provider provider, String description) {
         native_.assertHealthy();
         return new SignatureProvider(
             native_,
-            "ES256 signatures by AWS-LC "
+            "ES256 signatures by "
                 + native_.getAwsLcVersionStr()
                 + " (Amazon Corretto Crypto Provider "
                 + native_.getVersionStr()

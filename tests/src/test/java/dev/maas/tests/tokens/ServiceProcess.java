@@ -246,6 +246,9 @@ public record ServiceProcess(Process process, String base, String metricsBase)
           "jackson-core",
           "jackson-annotations",
           "nimbus-jose-jwt",
+          // The native signature provider and the state's persistent maps.
+          "AmazonCorrettoCryptoProvider",
+          "pcollections",
           // The Redis state store's client and what it needs.
           "jedis",
           "commons-pool2",
@@ -284,13 +287,14 @@ public record ServiceProcess(Process process, String base, String metricsBase)
 
   /**
    * The artifact id of a class path entry: {@code .../jackson-core-2.20.1.jar} is {@code
-   * jackson-core}; a reactor module's {@code .../service/target/classes} is the module's artifact
+   * jackson-core}, {@code .../AmazonCorrettoCryptoProvider-2.5.0-linux-x86_64.jar} is
+   * {@code AmazonCorrettoCryptoProvider}; a reactor module's {@code .../service/target/classes} is the module's artifact
    * id, read from its pom.xml's own line.
    */
   private static String artifactOf(Path entry) {
     String file = entry.getFileName().toString();
     if (file.endsWith(".jar")) {
-      return file.replaceFirst("-[0-9][^-]*(-[A-Za-z0-9.]+)*\\.jar$", "");
+      return file.replaceFirst("-[0-9][^-]*(-[A-Za-z0-9._]+)*\\.jar$", "");
     }
     Path pom =
         entry.getParent() == null || entry.getParent().getParent() == null

@@ -8,6 +8,8 @@ import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.http.Router;
 import dev.maas.tokenservice.http.Servers;
 import dev.maas.tokenservice.json.Json;
+import dev.maas.tokenservice.jwt.SignatureProvider;
+import dev.maas.tokenservice.jwt.TokenSigner;
 import dev.maas.tokenservice.keys.KeyRing;
 import dev.maas.tokenservice.metrics.Metrics;
 import dev.maas.tokenservice.state.StateStore;
@@ -85,9 +87,14 @@ public final class TokenServiceApp implements AutoCloseable {
       audit = new AuditLog(out, clock);
     }
 
+    TokenSigner signer =
+        new TokenSigner(config.issuer(), config.audience(), SignatureProvider.jdk());
     Router router =
         new Router(
-            ApiRoutes.api(config, keys, ledger, metrics, audit, clock), metrics, audit, log::info);
+            ApiRoutes.api(config, keys, signer, ledger, metrics, audit, clock),
+            metrics,
+            audit,
+            log::info);
     HttpServer api =
         Servers.api(
             new InetSocketAddress(settings.bindAddress(), settings.port()),
@@ -135,6 +142,14 @@ public final class TokenServiceApp implements AutoCloseable {
             + "; "
             + keys.all().size()
             + " key(s) published");
+    // After the servers answer: loading the native provider takes most of a second of CPU, which
+    // readiness need not wait for; tokens are signed by the JDK's provider until it is done.
+    background.execute(
+        () -> {
+          SignatureProvider detected = SignatureProvider.detect();
+          signer.use(detected);
+          log.info(detected.description());
+        });
     return new TokenServiceApp(api, management, background, ledger, router, exporter);
   }
 

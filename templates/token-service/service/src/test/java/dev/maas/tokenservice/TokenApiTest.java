@@ -86,6 +86,24 @@ class TokenApiTest extends WithService {
   }
 
   @Test
+  void onceTheNativeProviderHasLoadedItSignsTokensTheJwksVerifies() throws Exception {
+    // The service answers before the native provider has loaded (it loads in the background) and
+    // switches to it for the tokens after; both kinds verify against the same published key.
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!service.log().contains("ES256 signatures by AWS-LC") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(service.log().contains("ES256 signatures by AWS-LC"), service.log());
+    JWKSet jwks =
+        JWKSet.parse(service.call("GET", "/.well-known/jwks.json", null, null, null).body());
+    ECDSAVerifier verifier = new ECDSAVerifier((ECKey) jwks.getKeyByKeyId("2026-06-01"));
+    for (int i = 0; i < 10; i++) {
+      SignedJWT jwt = SignedJWT.parse((String) issue("native", PREMIUM, null).get("token"));
+      assertTrue(jwt.verify(verifier), "token " + i);
+    }
+  }
+
+  @Test
   void theCallerListsTheirOwnLiveTokensWithoutTheTokens() throws Exception {
     Map<String, Object> first = issue("bob", PREMIUM, "{\"label\":\"laptop\"}");
     Map<String, Object> second = issue("bob", PREMIUM, "{\"ttl\":600}");

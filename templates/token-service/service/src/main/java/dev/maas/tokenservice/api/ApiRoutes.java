@@ -31,6 +31,7 @@ public final class ApiRoutes {
   public static List<Route> api(
       ServiceConfig config,
       KeyRing keys,
+      TokenSigner signer,
       TokenLedger ledger,
       Metrics metrics,
       AuditLog audit,
@@ -44,7 +45,7 @@ public final class ApiRoutes {
             tiers,
             new Lifetimes(config.defaultTTL(), config.maxTTL()),
             keys,
-            new TokenSigner(config.issuer(), config.audience()),
+            signer,
             ledger,
             metrics,
             audit,

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 public final class AuditLog {
 
   private final PrintStream out;
-  private final Clock clock;
+  private final EventTime time;
   private final Consumer<AuditEvent> sink;
 
   public AuditLog(PrintStream out, Clock clock) {
@@ -24,7 +24,7 @@ public final class AuditLog {
   /** Lines to {@code out}, and each event also to {@code sink}, which must not block. */
   public AuditLog(PrintStream out, Clock clock, Consumer<AuditEvent> sink) {
     this.out = out;
-    this.clock = clock;
+    this.time = new EventTime(clock);
     this.sink = sink;
   }
 
@@ -71,8 +71,7 @@ public final class AuditLog {
       int status,
       String path) {
     AuditEvent audited =
-        new AuditEvent(
-            clock.instant().toString(), event, user, tier, jti, keyId, outcome, status, path);
+        new AuditEvent(time.now(), event, user, tier, jti, keyId, outcome, status, path);
     // One println per event: PrintStream locks per call, so concurrent lines never interleave.
     out.println(line(audited));
     sink.accept(audited);

@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.maas.tokenservice.keys.SigningKey;
+import java.security.GeneralSecurityException;
 import java.util.Date;
 
 /**
@@ -21,15 +22,33 @@ public final class TokenSigner {
 
   private final String issuer;
   private final String audience;
+  private volatile SignatureProvider provider;
   private volatile ForKey forKey;
 
-  public TokenSigner(String issuer, String audience) {
+  public TokenSigner(String issuer, String audience, SignatureProvider provider) {
     this.issuer = issuer;
     this.audience = audience;
+    this.provider = provider;
+  }
+
+  /**
+   * Signs with {@code provider} from the next token on. The service starts with the JDK's provider
+   * and switches once the native one has loaded in the background: loading it verifies its signed
+   * jar and unpacks its library, which would otherwise delay readiness by most of a second.
+   */
+  public void use(SignatureProvider provider) {
+    this.provider = provider;
+    this.forKey = null;
+  }
+
+  /** The provider the next token is signed with. */
+  public SignatureProvider provider() {
+    return provider;
   }
 
   /** The compact serialization of the signed token. */
-  public String sign(TokenClaims claims, SigningKey key) throws JOSEException {
+  public String sign(TokenClaims claims, SigningKey key)
+      throws JOSEException, GeneralSecurityException {
     ForKey signing = forKey(key);
     JWTClaimsSet set =
         new JWTClaimsSet.Builder()
@@ -50,13 +69,17 @@ public final class TokenSigner {
   /**
    * The signer and header of {@code key}; a race on rotation makes them twice, which is harmless.
    */
-  private ForKey forKey(SigningKey key) throws JOSEException {
+  private ForKey forKey(SigningKey key) throws JOSEException, GeneralSecurityException {
     ForKey current = forKey;
-    if (current == null || current.key() != key) {
+    SignatureProvider signing = provider;
+    if (current == null || current.key() != key || current.provider() != signing) {
+      ECDSASigner signer = new ECDSASigner(signing.adopt(key.privateKey()));
+      signer.getJCAContext().setProvider(signing.provider());
       current =
           new ForKey(
               key,
-              new ECDSASigner(key.privateKey()),
+              signing,
+              signer,
               new JWSHeader.Builder(JWSAlgorithm.ES256)
                   .type(JOSEObjectType.JWT)
                   .keyID(key.kid())
@@ -70,5 +93,6 @@ public final class TokenSigner {
    * What signing with one key needs; {@link ECDSASigner} is thread-safe (a new JCA Signature per
    * call).
    */
-  private record ForKey(SigningKey key, ECDSASigner signer, JWSHeader header) {}
+  private record ForKey(
+      SigningKey key, SignatureProvider provider, ECDSASigner signer, JWSHeader header) {}
 }

@@ -1,9 +1,8 @@
 package dev.maas.tokenservice.state;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
 
 /**
  * Immutable state, per user: the second before which all their tokens are revoked (one entry per
@@ -35,9 +34,8 @@ public record TokenState(
   }
 
   public TokenState {
-    // Map.copyOf returns a map that is already immutable as it is, so a change copies only the
-    // outer maps and the
-    // one user's inner map it touches, not every token of every user.
+    // Persistent maps are kept as they are, so a change shares every user's entry it does not
+    // touch.
     revokedBefore = frozen(revokedBefore);
     revoked = frozenNested(revoked);
     issued = frozenNested(issued);
@@ -69,17 +67,18 @@ public record TokenState(
 
   /** The union: the later cut-off per user, every revoked jti, every issued token. */
   public TokenState merge(TokenState other) {
-    Map<String, Long> before = new TreeMap<>(revokedBefore);
-    other.revokedBefore.forEach((u, t) -> before.merge(u, t, Math::max));
-    Map<String, Map<String, ApiKeyRecord>> keys = new TreeMap<>();
-    apiKeys.forEach((u, m) -> keys.put(u, new TreeMap<>(m)));
-    other.apiKeys.forEach(
-        (u, m) ->
-            m.forEach(
-                (id, k) ->
-                    keys.computeIfAbsent(u, x -> new TreeMap<>())
-                        .merge(id, k, ApiKeyRecord::merge)));
-    return new TokenState(before, union(revoked, other.revoked), union(issued, other.issued), keys);
+    PMap<String, Long> before = (PMap<String, Long>) revokedBefore;
+    for (Map.Entry<String, Long> e : other.revokedBefore.entrySet()) {
+      Long mine = before.get(e.getKey());
+      if (mine == null || mine < e.getValue()) {
+        before = before.plus(e.getKey(), e.getValue());
+      }
+    }
+    return new TokenState(
+        before,
+        union(revoked, other.revoked, Math::max),
+        union(issued, other.issued, (a, b) -> b),
+        union(apiKeys, other.apiKeys, ApiKeyRecord::merge));
   }
 
   /**
@@ -87,13 +86,17 @@ public record TokenState(
    * revocations, and issued tokens that expired or were revoked.
    */
   public TokenState pruned(long now, long maxTtl) {
-    Map<String, Long> before = new HashMap<>(revokedBefore);
-    before.values().removeIf(t -> t < now - maxTtl);
+    PMap<String, Long> before = (PMap<String, Long>) revokedBefore;
+    for (Map.Entry<String, Long> e : revokedBefore.entrySet()) {
+      if (e.getValue() < now - maxTtl) {
+        before = before.minus(e.getKey());
+      }
+    }
     Map<String, Map<String, Long>> jtis = keep(revoked, (user, exp) -> exp >= now);
     TokenState cut = new TokenState(before, jtis, issued);
     // A revoked key stays until it would have expired, so a replica that has not seen the
-    // revocation cannot bring it
-    // back by merging; an expired key can no longer authenticate and goes.
+    // revocation cannot bring it back by merging; an expired key can no longer authenticate and
+    // goes.
     return new TokenState(
         before,
         jtis,
@@ -101,22 +104,24 @@ public record TokenState(
         keep(apiKeys, (user, k) -> k.expiresAt() >= now));
   }
 
-  /** The entries {@code keep} accepts; an inner map that loses nothing is reused as it is. */
+  /** The entries {@code keep} accepts; a user's map that loses nothing is shared as it is. */
   private static <V> Map<String, Map<String, V>> keep(
       Map<String, Map<String, V>> map, java.util.function.BiPredicate<String, V> keep) {
-    Map<String, Map<String, V>> out = new HashMap<>();
-    map.forEach(
-        (user, inner) -> {
-          if (inner.values().stream().allMatch(v -> keep.test(user, v))) {
-            out.put(user, inner);
-          } else {
-            Map<String, V> live = new HashMap<>(inner);
-            live.values().removeIf(v -> !keep.test(user, v));
-            if (!live.isEmpty()) {
-              out.put(user, live);
-            }
-          }
-        });
+    PMap<String, Map<String, V>> out = (PMap<String, Map<String, V>>) map;
+    for (Map.Entry<String, Map<String, V>> user : map.entrySet()) {
+      PMap<String, V> inner = (PMap<String, V>) user.getValue();
+      PMap<String, V> live = inner;
+      for (Map.Entry<String, V> e : inner.entrySet()) {
+        if (!keep.test(user.getKey(), e.getValue())) {
+          live = live.minus(e.getKey());
+        }
+      }
+      if (live.isEmpty()) {
+        out = out.minus(user.getKey());
+      } else if (live != inner) {
+        out = out.plus(user.getKey(), live);
+      }
+    }
     return out;
   }
 
@@ -167,19 +172,16 @@ public record TokenState(
   }
 
   /**
-   * Changes on their way to a state. A batch of changes costs one copy of the per-user maps, not
-   * one each: the outer maps are copied once, a user's own map only when a change touches it.
+   * Changes on their way to a state. The maps are persistent: a change makes a new version of the
+   * one user's map it touches and of the outer map's path to it, sharing everything else, so a
+   * batch of changes costs a few small allocations per change and nothing per user the batch does
+   * not touch.
    */
   public static final class Draft {
-    // Each outer map is the state's own (immutable) until the first change to it copies it: a
-    // batch of issues copies only the issued tokens' outer map, and the state built from it reuses
-    // the other three as they are.
-    private Map<String, Long> before;
-    private Map<String, Map<String, Long>> revoked;
-    private Map<String, Map<String, IssuedToken>> issued;
-    private Map<String, Map<String, ApiKeyRecord>> apiKeys;
-    private final Set<Map<?, ?>> owned =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private PMap<String, Long> before;
+    private PMap<String, Map<String, Long>> revoked;
+    private PMap<String, Map<String, IssuedToken>> issued;
+    private PMap<String, Map<String, ApiKeyRecord>> apiKeys;
     private final long now;
     private final long maxTtl;
 
@@ -187,10 +189,10 @@ public record TokenState(
     private final Map<String, Fact> changed = new java.util.LinkedHashMap<>();
 
     private Draft(TokenState from, long now, long maxTtl) {
-      before = from.revokedBefore;
-      revoked = from.revoked;
-      issued = from.issued;
-      apiKeys = from.apiKeys;
+      before = (PMap<String, Long>) from.revokedBefore;
+      revoked = (PMap<String, Map<String, Long>>) from.revoked;
+      issued = (PMap<String, Map<String, IssuedToken>>) from.issued;
+      apiKeys = (PMap<String, Map<String, ApiKeyRecord>>) from.apiKeys;
       this.now = now;
       this.maxTtl = maxTtl;
     }
@@ -203,11 +205,13 @@ public record TokenState(
     /** Merges in {@code fact} as a store holds it; records no change. */
     public Draft apply(Fact fact) {
       switch (fact.kind()) {
-        case ISSUED -> ownIssued(fact.user()).put(fact.id(), fact.token());
-        case REVOKED -> ownRevoked(fact.user()).merge(fact.id(), fact.expiresAt(), Math::max);
-        case CUT_OFF -> ownBefore().merge(fact.user(), fact.before(), Math::max);
+        case ISSUED -> issued = with(issued, fact.user(), fact.id(), fact.token(), (a, b) -> b);
+        case REVOKED ->
+            revoked = with(revoked, fact.user(), fact.id(), fact.expiresAt(), Math::max);
+        case CUT_OFF ->
+            before = before.plus(fact.user(), max(before.get(fact.user()), fact.before()));
         case API_KEY ->
-            ownApiKeys(fact.user()).merge(fact.id(), fact.apiKey(), ApiKeyRecord::merge);
+            apiKeys = with(apiKeys, fact.user(), fact.id(), fact.apiKey(), ApiKeyRecord::merge);
       }
       return this;
     }
@@ -217,7 +221,7 @@ public record TokenState(
     }
 
     public Draft addApiKey(String user, ApiKeyRecord key) {
-      ownApiKeys(user).put(key.id(), key);
+      apiKeys = with(apiKeys, user, key.id(), key, (a, b) -> b);
       record(Fact.apiKey(user, key));
       return this;
     }
@@ -235,14 +239,15 @@ public record TokenState(
                 key.createdAt(),
                 key.expiresAt(),
                 at);
-        ownApiKeys(user).put(id, revokedKey);
+        apiKeys = with(apiKeys, user, id, revokedKey, (a, b) -> b);
         record(Fact.apiKey(user, revokedKey));
       }
       return this;
     }
 
     public Draft revokeAll(String user, long cutOff) {
-      long merged = ownBefore().merge(user, cutOff, Math::max);
+      long merged = max(before.get(user), cutOff);
+      before = before.plus(user, merged);
       record(Fact.cutOff(user, merged, maxTtl));
       return this;
     }
@@ -256,13 +261,13 @@ public record TokenState(
       if (now > 0 && !mine.containsKey(jti) && mine.size() >= TokenLedger.MAX_REVOKED_PER_USER) {
         return revokeAll(user, now + 1);
       }
-      ownRevoked(user).merge(jti, exp, Math::max);
+      revoked = with(revoked, user, jti, exp, Math::max);
       record(Fact.revoked(user, jti, exp));
       return this;
     }
 
     public Draft issue(String user, IssuedToken token) {
-      ownIssued(user).put(token.jti(), token);
+      issued = with(issued, user, token.jti(), token, (a, b) -> b);
       record(Fact.issued(user, token));
       return this;
     }
@@ -271,96 +276,73 @@ public record TokenState(
       return new TokenState(before, revoked, issued, apiKeys);
     }
 
-    private Map<String, Long> ownBefore() {
-      if (!owned.contains(before)) {
-        before = new HashMap<>(before);
-        owned.add(before);
-      }
-      return before;
+    private static long max(Long known, long other) {
+      return known == null ? other : Math.max(known, other);
     }
 
-    private Map<String, IssuedToken> ownIssued(String user) {
-      if (!owned.contains(issued)) {
-        issued = new HashMap<>(issued);
-        owned.add(issued);
-      }
-      return own(issued, user);
+    /** {@code map} with {@code value} merged in at {@code user}, {@code id}. */
+    private static <V> PMap<String, Map<String, V>> with(
+        PMap<String, Map<String, V>> map,
+        String user,
+        String id,
+        V value,
+        java.util.function.BinaryOperator<V> merge) {
+      @SuppressWarnings("unchecked")
+      PMap<String, V> mine = (PMap<String, V>) map.getOrDefault(user, HashTreePMap.empty());
+      V known = mine.get(id);
+      return map.plus(user, mine.plus(id, known == null ? value : merge.apply(known, value)));
     }
-
-    private Map<String, Long> ownRevoked(String user) {
-      if (!owned.contains(revoked)) {
-        revoked = new HashMap<>(revoked);
-        owned.add(revoked);
-      }
-      return own(revoked, user);
-    }
-
-    private Map<String, ApiKeyRecord> ownApiKeys(String user) {
-      if (!owned.contains(apiKeys)) {
-        apiKeys = new HashMap<>(apiKeys);
-        owned.add(apiKeys);
-      }
-      return own(apiKeys, user);
-    }
-
-    private <V> Map<String, V> own(Map<String, Map<String, V>> map, String user) {
-      Map<String, V> mine = map.get(user);
-      if (mine == null || !owned.contains(mine)) {
-        mine = mine == null ? new HashMap<>() : new HashMap<>(mine);
-        owned.add(mine);
-        map.put(user, mine);
-      }
-      return mine;
-    }
-  }
-
-  /**
-   * The classes of the maps {@link Map#copyOf} makes (one entry, and any other size), which it
-   * returns as they are: asking by class costs nothing, where asking {@code copyOf} would copy a
-   * mutable map only to compare it. A holder class, as {@link #EMPTY} is built before this class's
-   * later fields are set.
-   */
-  private static final class Immutable {
-    static final Set<Class<?>> CLASSES = Set.of(Map.of().getClass(), Map.of("", "").getClass());
-  }
-
-  private static boolean isFrozen(Map<?, ?> m) {
-    return Immutable.CLASSES.contains(m.getClass());
   }
 
   private static <K, V> Map<K, V> frozen(Map<K, V> map) {
-    return map == null ? Map.of() : Map.copyOf(map);
+    if (map instanceof PMap<K, V> persistent) {
+      return persistent;
+    }
+    return map == null ? HashTreePMap.empty() : HashTreePMap.from(map);
   }
 
   private static <V> Map<String, Map<String, V>> frozenNested(Map<String, Map<String, V>> map) {
-    // A map a draft did not change is already frozen through and through: kept as it is rather
-    // than copied, as every state the writer builds would otherwise copy every user's entry.
-    if (map != null && isFrozen(map) && map.values().stream().allMatch(TokenState::isFrozen)) {
-      return map;
+    // A persistent outer map comes from a draft (or from here), whose inner maps are persistent
+    // too: kept as it is, as checking every user's entry would cost what the persistent maps save.
+    if (map instanceof PMap<String, Map<String, V>> persistent) {
+      return persistent;
     }
-    Map<String, Map<String, V>> out = new HashMap<>();
+    PMap<String, Map<String, V>> out = HashTreePMap.empty();
     if (map != null) {
-      map.forEach((k, v) -> out.put(k, frozen(v)));
+      for (Map.Entry<String, Map<String, V>> e : map.entrySet()) {
+        out = out.plus(e.getKey(), frozen(e.getValue()));
+      }
     }
-    return Map.copyOf(out);
+    return out;
   }
 
+  /**
+   * {@code a} with {@code b} merged in; a user's map is copied only where {@code b} adds to it, so
+   * a reload that brings nothing new for most users shares their maps as they are.
+   */
   private static <V> Map<String, Map<String, V>> union(
-      Map<String, Map<String, V>> a, Map<String, Map<String, V>> b) {
-    // A user's map is copied only when the other side adds to it: a reload that brings nothing new
-    // for most users reuses their maps rather than copying every record of the state.
-    Map<String, Map<String, V>> out = new HashMap<>(a);
-    b.forEach(
-        (k, v) -> {
-          Map<String, V> mine = out.get(k);
-          if (mine == null) {
-            out.put(k, v);
-          } else if (!mine.entrySet().containsAll(v.entrySet())) {
-            Map<String, V> both = new HashMap<>(mine);
-            both.putAll(v);
-            out.put(k, both);
-          }
-        });
+      Map<String, Map<String, V>> a,
+      Map<String, Map<String, V>> b,
+      java.util.function.BinaryOperator<V> merge) {
+    PMap<String, Map<String, V>> out = (PMap<String, Map<String, V>>) a;
+    for (Map.Entry<String, Map<String, V>> user : b.entrySet()) {
+      PMap<String, V> mine = (PMap<String, V>) out.get(user.getKey());
+      if (mine == null) {
+        out = out.plus(user.getKey(), user.getValue());
+        continue;
+      }
+      PMap<String, V> both = mine;
+      for (Map.Entry<String, V> e : user.getValue().entrySet()) {
+        V known = both.get(e.getKey());
+        V merged = known == null ? e.getValue() : merge.apply(known, e.getValue());
+        if (!merged.equals(known)) {
+          both = both.plus(e.getKey(), merged);
+        }
+      }
+      if (both != mine) {
+        out = out.plus(user.getKey(), both);
+      }
+    }
     return out;
   }
 }

@@ -1,6 +1,7 @@
 package dev.maas.tokenservice.jwt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,10 +22,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the signer writes is verified; every forgery is refused. */
 class TokenVerifierTest {
@@ -67,13 +71,30 @@ class TokenVerifierTest {
     return jwt.serialize();
   }
 
-  @Test
-  void whatTheSignerWritesTheVerifierAccepts() throws Exception {
+  /** The native signer on the platforms the image is built for, and the JDK's fallback. */
+  static List<SignatureProvider> providers() {
+    return List.of(SignatureProvider.detect(), SignatureProvider.jdk());
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
+  void whatTheSignerWritesTheVerifierAccepts(SignatureProvider provider) throws Exception {
     long now = Instant.now().getEpochSecond();
-    String token =
-        new TokenSigner(ISS, AUD)
-            .sign(new TokenClaims("j1", "alice", "premium", now, now + 60), ring.current());
-    assertEquals(new TokenClaims("j1", "alice", "premium", now, now + 60), verifier.verify(token));
+    TokenSigner signer = new TokenSigner(ISS, AUD, provider);
+    for (int i = 0; i < 20; i++) {
+      String jti = "j" + i;
+      String token =
+          signer.sign(new TokenClaims(jti, "alice", "premium", now, now + 60), ring.current());
+      assertEquals(new TokenClaims(jti, "alice", "premium", now, now + 60), verifier.verify(token));
+    }
+  }
+
+  @Test
+  void theImagesArchitectureSignsNatively() {
+    SignatureProvider detected = SignatureProvider.detect();
+    assertNotNull(detected.provider(), detected.description());
+    assertTrue(
+        detected.description().startsWith("ES256 signatures by AWS-LC"), detected.description());
   }
 
   @Test

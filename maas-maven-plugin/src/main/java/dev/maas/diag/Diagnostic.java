@@ -73,25 +73,27 @@ public record Diagnostic(
    */
   private static String printable(CharSequence line) {
     StringBuilder out = new StringBuilder(line.length());
-    line.codePoints()
-        .forEach(
-            cp -> {
-              boolean control =
-                  cp < 0x20
-                      || (cp >= 0x7f && cp < 0xa0)
-                      || (cp >= 0x202a && cp <= 0x202e)
-                      || (cp >= 0x2066 && cp <= 0x2069)
-                      || cp == 0x2028
-                      || cp == 0x2029
-                      || (cp >= 0x200b && cp <= 0x200f)
-                      || (cp >= 0x2060 && cp <= 0x2064)
-                      || cp == 0xfeff;
-              if (control) {
-                out.append(String.format("\\u%04x", cp));
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
+    // A loop, not codePoints().forEach: a lambda's first call costs a fresh JVM more than the rest
+    // of an unchanged run's rendering.
+    for (int i = 0; i < line.length(); ) {
+      int cp = Character.codePointAt(line, i);
+      i += Character.charCount(cp);
+      boolean control =
+          cp < 0x20
+              || (cp >= 0x7f && cp < 0xa0)
+              || (cp >= 0x202a && cp <= 0x202e)
+              || (cp >= 0x2066 && cp <= 0x2069)
+              || cp == 0x2028
+              || cp == 0x2029
+              || (cp >= 0x200b && cp <= 0x200f)
+              || (cp >= 0x2060 && cp <= 0x2064)
+              || cp == 0xfeff;
+      if (control) {
+        out.append(String.format("\\u%04x", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+    }
     return out.toString();
   }
 

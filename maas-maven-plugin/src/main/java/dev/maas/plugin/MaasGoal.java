@@ -17,6 +17,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class MaasGoal<R> extends AbstractMojo implements ParameterSnapshot<R> {
 
+  /**
+   * When Maven made this goal, before it set the parameters: what a goal costs before its first
+   * decision is measured from here.
+   */
+  final long made = System.nanoTime();
+
+  /** When {@link #execute} began. */
+  long executed;
+
   /** Skips every maas goal, with a log line saying so. */
   @Parameter(property = "maas.skip", defaultValue = "false")
   boolean skip;
@@ -36,6 +45,7 @@ abstract class MaasGoal<R> extends AbstractMojo implements ParameterSnapshot<R> 
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
+    executed = System.nanoTime();
     if (skip) {
       getLog().info("maas: skipped (maas.skip=true)");
       return;

@@ -49,8 +49,11 @@ public class GenerateMojo extends CompileGoal<GoalRequest<GenerateRequest>> {
       getLog()
           .debug(
               String.format(
-                  "maas: up to date: decided %d ms after the goal was made, %d ms after it began",
-                  (decided - made) / 1_000_000, (decided - executed) / 1_000_000));
+                  "maas: up to date: decided %d ms after the goal was made, %d ms (%d ms of"
+                      + " processor time) after it began",
+                  (decided - made) / 1_000_000,
+                  (decided - executed) / 1_000_000,
+                  (threadCpu() - executedCpu) / 1_000_000));
     }
     diagnostics().report(result.diagnostics(), request.gates());
     if (result.upToDate()) {

@@ -26,6 +26,12 @@ abstract class MaasGoal<R> extends AbstractMojo implements ParameterSnapshot<R> 
   /** When {@link #execute} began. */
   long executed;
 
+  /**
+   * The processor time this thread had used when {@link #execute} began, in nanoseconds, read only
+   * when the log shows debug lines (a loaded machine stretches wall times, not this); else -1.
+   */
+  long executedCpu = -1;
+
   /** Skips every maas goal, with a log line saying so. */
   @Parameter(property = "maas.skip", defaultValue = "false")
   boolean skip;
@@ -46,6 +52,9 @@ abstract class MaasGoal<R> extends AbstractMojo implements ParameterSnapshot<R> 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     executed = System.nanoTime();
+    if (getLog().isDebugEnabled()) {
+      executedCpu = threadCpu();
+    }
     if (skip) {
       getLog().info("maas: skipped (maas.skip=true)");
       return;
@@ -63,6 +72,11 @@ abstract class MaasGoal<R> extends AbstractMojo implements ParameterSnapshot<R> 
 
   /** The goal's work on its request: one call of the compiler, and what it logs. */
   abstract void run(R request) throws MojoExecutionException, MojoFailureException;
+
+  /** The processor time this thread has used, in nanoseconds. */
+  static long threadCpu() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
 
   /** The folder relative names resolve against, also outside a project. */
   ProjectFolder folder() {

@@ -189,6 +189,9 @@ final class InputFingerprint {
   }
 
   private static String unescape(String s) {
+    if (s.indexOf('\\') < 0) {
+      return s;
+    }
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

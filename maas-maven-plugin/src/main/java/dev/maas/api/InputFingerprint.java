@@ -5,46 +5,59 @@ import dev.maas.diag.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * A digest of everything a compilation reads — specs, overlays, CRDs, the compiler itself — so an
  * unchanged re-run can return at once without rendering or writing.
+ *
+ * <p>This class is the whole of an unchanged run, so it loads as little as it can: two CRCs rather
+ * than SHA-256 (a fresh JVM spends tens of milliseconds setting up its security providers and
+ * interpreting SHA-256 over a large spec, where the CRCs are intrinsics from the first byte), and
+ * loops and string builders rather than streams, lambdas and {@code +} on strings, each of which
+ * makes the JVM spin classes at its first use. The digest tells edits apart, not attacks: whoever
+ * can change the inputs can change the output folder as well.
  */
 final class InputFingerprint {
 
   /** The file in the output folder that remembers the inputs of the last successful run. */
   static final String FILE = ".maas-fingerprint";
 
+  /** The record's first line up to the fingerprint. */
+  private static final String INPUTS = "inputs crc32c+crc32:";
+
+  private static final String PLATFORM = "platform ";
+
   private InputFingerprint() {}
 
   /** The fingerprint of a generate request's inputs. */
   static String of(GenerateRequest request, List<Path> specs) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      update(digest, "version " + request.pluginVersion());
-      update(digest, "crds " + request.crdsDirectory());
+      Digest digest = new Digest();
+      digest.line("version ", request.pluginVersion());
+      digest.line("crds ", String.valueOf(request.crdsDirectory()));
       // The Git overrides change the Argo CD objects, so a run with other overrides is not up to
       // date.
       GitTarget git = request.gitTarget();
-      update(
-          digest,
-          "git "
-              + (git.url() == null ? null : dev.maas.model.GitOps.withoutPassword(git.url()))
-              + " "
-              + git.branch()
-              + " "
-              + git.path());
+      digest.line(
+          "git ",
+          git.url() == null ? "null" : dev.maas.model.GitOps.withoutPassword(git.url()),
+          " ",
+          String.valueOf(git.branch()),
+          " ",
+          String.valueOf(git.path()));
       for (Path spec : specs) {
-        update(digest, "spec " + spec.toAbsolutePath().normalize());
-        digest.update(Files.readAllBytes(spec));
+        digest.line("spec ", spec.toAbsolutePath().normalize().toString());
+        digest.bytes(Files.readAllBytes(spec));
       }
       if (request.overlaysDirectory() != null) {
         hashTree(digest, request.overlaysDirectory(), true);
@@ -58,11 +71,9 @@ final class InputFingerprint {
       if (code != null) {
         hashTree(digest, code, false);
       }
-      return HexFormat.of().formatHex(digest.digest());
+      return digest.hex();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -74,14 +85,16 @@ final class InputFingerprint {
     }
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      if (lines.isEmpty() || !lines.get(0).equals("inputs sha256:" + fingerprint)) {
+      if (lines.isEmpty() || !lines.get(0).equals(INPUTS.concat(fingerprint))) {
         return false;
       }
-      return lines.stream()
-          .skip(1)
-          .filter(l -> l.startsWith("platform "))
-          .allMatch(
-              l -> Files.isDirectory(outputDirectory.resolve(l.substring("platform ".length()))));
+      for (String line : lines) {
+        if (line.startsWith(PLATFORM)
+            && !Files.isDirectory(outputDirectory.resolve(line.substring(PLATFORM.length())))) {
+          return false;
+        }
+      }
+      return true;
     } catch (IOException e) {
       return false;
     }
@@ -93,10 +106,14 @@ final class InputFingerprint {
    */
   static List<Diagnostic> warnings(Path outputDirectory) {
     try {
-      return Files.readAllLines(outputDirectory.resolve(FILE), StandardCharsets.UTF_8).stream()
-          .filter(l -> l.startsWith(WARNING))
-          .map(InputFingerprint::parseWarning)
-          .toList();
+      List<Diagnostic> warnings = new ArrayList<>();
+      for (String line :
+          Files.readAllLines(outputDirectory.resolve(FILE), StandardCharsets.UTF_8)) {
+        if (line.startsWith(WARNING)) {
+          warnings.add(parseWarning(line));
+        }
+      }
+      return Collections.unmodifiableList(warnings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -105,8 +122,8 @@ final class InputFingerprint {
   /** Records the inputs of a successful run and its warnings, atomically. */
   static void record(
       Path outputDirectory, String fingerprint, List<String> platforms, List<Diagnostic> warnings) {
-    StringBuilder text = new StringBuilder("inputs sha256:").append(fingerprint).append('\n');
-    platforms.forEach(p -> text.append("platform ").append(p).append('\n'));
+    StringBuilder text = new StringBuilder(INPUTS).append(fingerprint).append('\n');
+    platforms.forEach(p -> text.append(PLATFORM).append(p).append('\n'));
     warnings.forEach(w -> text.append(formatWarning(w)).append('\n'));
     try {
       Files.createDirectories(outputDirectory);
@@ -131,7 +148,7 @@ final class InputFingerprint {
     try {
       if (fingerprint != null
           && Files.isRegularFile(file)
-          && Files.readString(file).startsWith("inputs sha256:" + fingerprint + "\n")) {
+          && Files.readString(file).startsWith(INPUTS + fingerprint + "\n")) {
         return;
       }
       Files.deleteIfExists(file);
@@ -172,6 +189,9 @@ final class InputFingerprint {
   }
 
   private static String unescape(String s) {
+    if (s.indexOf('\\') < 0) {
+      return s;
+    }
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -185,30 +205,47 @@ final class InputFingerprint {
     return out.toString();
   }
 
-  private static void hashTree(MessageDigest digest, Path root, boolean contents)
-      throws IOException {
+  private static void hashTree(Digest digest, Path root, boolean contents) throws IOException {
     if (Files.isRegularFile(root)) {
-      update(
-          digest,
-          "file "
-              + root
-              + " "
-              + Files.size(root)
-              + " "
-              + Files.getLastModifiedTime(root).toMillis());
+      digest.line(
+          "file ",
+          root.toString(),
+          " ",
+          Long.toString(Files.size(root)),
+          " ",
+          Long.toString(Files.getLastModifiedTime(root).toMillis()));
       return;
     }
     if (!Files.isDirectory(root)) {
-      update(digest, "missing " + root);
+      digest.line("missing ", root.toString());
       return;
     }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-        update(digest, "file " + root.relativize(p));
-        if (contents) {
-          digest.update(Files.readAllBytes(p));
-        } else {
-          update(digest, Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
+    List<Path> files = new ArrayList<>();
+    regularFiles(root, files);
+    Collections.sort(files);
+    for (Path p : files) {
+      digest.line("file ", root.relativize(p).toString());
+      if (contents) {
+        digest.bytes(Files.readAllBytes(p));
+      } else {
+        digest.line(
+            Long.toString(Files.size(p)),
+            " ",
+            Long.toString(Files.getLastModifiedTime(p).toMillis()));
+      }
+    }
+  }
+
+  /**
+   * Every regular file below {@code folder}, as {@code Files.walk} finds them (links not followed).
+   */
+  private static void regularFiles(Path folder, List<Path> into) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          regularFiles(entry, into);
+        } else if (Files.isRegularFile(entry)) {
+          into.add(entry);
         }
       }
     }
@@ -223,8 +260,32 @@ final class InputFingerprint {
     }
   }
 
-  private static void update(MessageDigest digest, String text) {
-    digest.update(text.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) 0);
+  /** CRC-32C and CRC-32 of the same bytes side by side: 64 bits, two different polynomials. */
+  private static final class Digest {
+    private final CRC32C crc32c = new CRC32C();
+    private final CRC32 crc32 = new CRC32();
+
+    void bytes(byte[] bytes) {
+      crc32c.update(bytes, 0, bytes.length);
+      crc32.update(bytes, 0, bytes.length);
+    }
+
+    /** {@code parts} as one UTF-8 text, closed by a zero byte so that no two lines run together. */
+    void line(String... parts) {
+      StringBuilder text = new StringBuilder();
+      for (String part : parts) {
+        text.append(part);
+      }
+      bytes(text.append('\0').toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    String hex() {
+      return hex8(crc32c.getValue()).concat(hex8(crc32.getValue()));
+    }
+
+    private static String hex8(long value) {
+      String digits = Long.toHexString(value);
+      return "00000000".substring(digits.length()).concat(digits);
+    }
   }
 }

@@ -103,20 +103,38 @@ public final class MaasCompiler {
     StageClock clock = new StageClock();
     String fingerprint = fingerprint(request);
     clock.mark("fingerprint");
-    if (fingerprint != null
-        && !request.force()
-        && InputFingerprint.upToDate(request.outputDirectory(), fingerprint)) {
-      return new GenerateResult(
-          new ValidateResult(List.of()),
-          InputFingerprint.warnings(request.outputDirectory()),
-          Map.of(),
-          true);
+    GenerateResult unchanged = upToDate(request, fingerprint);
+    if (unchanged != null) {
+      return unchanged;
     }
     Compilation compilation = compiler().compile(request);
     clock = new StageClock();
     GenerateResult result = write(request, fingerprint, compilation);
     clock.mark("write");
     return result;
+  }
+
+  /**
+   * What {@link #generate} returns for {@code request} when its inputs are unchanged since the last
+   * run into its output folder, or {@code null} when the request must compile (forced, inputs
+   * changed, no record). Reads the inputs and the record only, and loads nothing else of the
+   * compiler, so a front end can answer an unchanged run before it builds anything of its own.
+   */
+  public static GenerateResult upToDate(GenerateRequest request) {
+    return request.force() ? null : upToDate(request, fingerprint(request));
+  }
+
+  private static GenerateResult upToDate(GenerateRequest request, String fingerprint) {
+    if (fingerprint == null
+        || request.force()
+        || !InputFingerprint.upToDate(request.outputDirectory(), fingerprint)) {
+      return null;
+    }
+    return new GenerateResult(
+        new ValidateResult(List.of()),
+        InputFingerprint.warnings(request.outputDirectory()),
+        Map.of(),
+        true);
   }
 
   /**

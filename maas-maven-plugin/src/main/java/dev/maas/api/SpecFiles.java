@@ -2,10 +2,13 @@ package dev.maas.api;
 
 import dev.maas.diag.UserInputException;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Finds the spec files a {@code maas.spec} value names: one file, or every YAML file in a folder.
@@ -19,15 +22,17 @@ final class SpecFiles {
       return List.of(spec);
     }
     if (Files.isDirectory(spec)) {
-      try (Stream<Path> list = Files.list(spec)) {
-        List<Path> files =
-            list.filter(Files::isRegularFile)
-                .filter(
-                    p ->
-                        p.getFileName().toString().endsWith(".yaml")
-                            || p.getFileName().toString().endsWith(".yml"))
-                .sorted()
-                .toList();
+      // A loop, not a stream: this runs on every generate, also on an unchanged one, where a
+      // stream's lambdas are a good part of the time.
+      List<Path> files = new ArrayList<>();
+      try (DirectoryStream<Path> list = Files.newDirectoryStream(spec)) {
+        for (Path p : list) {
+          String name = p.getFileName().toString();
+          if ((name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(p)) {
+            files.add(p);
+          }
+        }
+        Collections.sort(files);
         if (files.isEmpty()) {
           throw UserInputException.ofFile(
               "spec.none",
@@ -35,8 +40,8 @@ final class SpecFiles {
               "the folder holds no spec (*.yaml or *.yml)",
               "point maas.spec at a spec file or a folder of specs");
         }
-        return files;
-      } catch (IOException e) {
+        return Collections.unmodifiableList(files);
+      } catch (IOException | DirectoryIteratorException e) {
         throw UserInputException.ofFile(
             "spec.io", spec.toString(), "cannot list the folder: " + e.getMessage(), null);
       }

@@ -72,27 +72,38 @@ public record Diagnostic(
    * would rewrite the terminal or forge a second diagnostic line.
    */
   private static String printable(CharSequence line) {
-    StringBuilder out = new StringBuilder(line.length());
-    line.codePoints()
-        .forEach(
-            cp -> {
-              boolean control =
-                  cp < 0x20
-                      || (cp >= 0x7f && cp < 0xa0)
-                      || (cp >= 0x202a && cp <= 0x202e)
-                      || (cp >= 0x2066 && cp <= 0x2069)
-                      || cp == 0x2028
-                      || cp == 0x2029
-                      || (cp >= 0x200b && cp <= 0x200f)
-                      || (cp >= 0x2060 && cp <= 0x2064)
-                      || cp == 0xfeff;
-              if (control) {
-                out.append(String.format("\\u%04x", cp));
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
+    // Char by char: every character this escapes is a single UTF-16 unit, and a surrogate is never
+    // one of them, so the text between escapes is copied as it is. Most lines hold none, and are
+    // returned after one scan: an unchanged run renders every recorded warning in a fresh JVM.
+    int first = 0;
+    while (first < line.length() && !control(line.charAt(first))) {
+      first++;
+    }
+    if (first == line.length()) {
+      return line.toString();
+    }
+    StringBuilder out = new StringBuilder(line.length() + 16).append(line, 0, first);
+    for (int i = first; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (control(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
     return out.toString();
+  }
+
+  private static boolean control(char c) {
+    return c < 0x20
+        || (c >= 0x7f && c < 0xa0)
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x2028
+        || c == 0x2029
+        || (c >= 0x200b && c <= 0x200f)
+        || (c >= 0x2060 && c <= 0x2064)
+        || c == 0xfeff;
   }
 
   @Override

@@ -10,6 +10,9 @@ public record SourceLocation(String file, int line, int column) {
 
   @Override
   public String toString() {
-    return line > 0 ? file + ":" + line + ":" + column : file;
+    // A builder, not +: every warning an unchanged run replays is rendered in a fresh JVM.
+    return line > 0
+        ? new StringBuilder(file).append(':').append(line).append(':').append(column).toString()
+        : file;
   }
 }

@@ -43,8 +43,18 @@ public class GenerateMojo extends CompileGoal<GoalRequest<GenerateRequest>> {
 
   @Override
   void run(GoalRequest<GenerateRequest> request) throws MojoFailureException {
-    long started = System.nanoTime();
     GenerateResult result = compiler.generate(request.call());
+    if (result.upToDate() && getLog().isDebugEnabled()) {
+      long decided = System.nanoTime();
+      getLog()
+          .debug(
+              String.format(
+                  "maas: up to date: decided %d ms after the goal was made, %d ms (%d ms of"
+                      + " processor time) after it began",
+                  (decided - made) / 1_000_000,
+                  (decided - executed) / 1_000_000,
+                  (threadCpu() - executedCpu) / 1_000_000));
+    }
     diagnostics().report(result.diagnostics(), request.gates());
     if (result.upToDate()) {
       getLog()
@@ -52,7 +62,7 @@ public class GenerateMojo extends CompileGoal<GoalRequest<GenerateRequest>> {
               String.format(
                   "maas: %s is up to date (spec, overlays, CRDs and plugin unchanged; checked in %d ms);"
                       + " nothing rendered or written (-Dmaas.force=true compiles anyway)",
-                  request.call().outputDirectory(), (System.nanoTime() - started) / 1_000_000));
+                  request.call().outputDirectory(), (System.nanoTime() - executed) / 1_000_000));
       return;
     }
     result.writeLines().forEach(line -> getLog().info("maas: " + line));

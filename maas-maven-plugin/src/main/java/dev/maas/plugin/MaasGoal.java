@@ -17,6 +17,21 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class MaasGoal<R> extends AbstractMojo implements ParameterSnapshot<R> {
 
+  /**
+   * When Maven made this goal, before it set the parameters: what a goal costs before its first
+   * decision is measured from here.
+   */
+  final long made = System.nanoTime();
+
+  /** When {@link #execute} began. */
+  long executed;
+
+  /**
+   * The processor time this thread had used when {@link #execute} began, in nanoseconds, read only
+   * when the log shows debug lines (a loaded machine stretches wall times, not this); else -1.
+   */
+  long executedCpu = -1;
+
   /** Skips every maas goal, with a log line saying so. */
   @Parameter(property = "maas.skip", defaultValue = "false")
   boolean skip;
@@ -36,6 +51,10 @@ abstract class MaasGoal<R> extends AbstractMojo implements ParameterSnapshot<R> 
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
+    executed = System.nanoTime();
+    if (getLog().isDebugEnabled()) {
+      executedCpu = threadCpu();
+    }
     if (skip) {
       getLog().info("maas: skipped (maas.skip=true)");
       return;
@@ -53,6 +72,11 @@ abstract class MaasGoal<R> extends AbstractMojo implements ParameterSnapshot<R> 
 
   /** The goal's work on its request: one call of the compiler, and what it logs. */
   abstract void run(R request) throws MojoExecutionException, MojoFailureException;
+
+  /** The processor time this thread has used, in nanoseconds. */
+  static long threadCpu() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
 
   /** The folder relative names resolve against, also outside a project. */
   ProjectFolder folder() {

@@ -2,6 +2,8 @@ package dev.maas.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maas.diag.Diagnostic;
@@ -39,6 +41,10 @@ class GenerateUpToDateTest {
   private GenerateResult generate(boolean force) {
     return new MaasCompiler()
         .generate(new GenerateRequest(dir, spec, out, null, null, "test", force));
+  }
+
+  private GenerateResult generate(GenerateRequest request) {
+    return new MaasCompiler().generate(request);
   }
 
   private static Map<Path, FileTime> mtimes(Path root) throws IOException {
@@ -104,6 +110,38 @@ class GenerateUpToDateTest {
         Diagnostic.warning("lint.y", SourceLocation.ofFile("c.yaml"), "", "m", "fix it");
     InputFingerprint.record(dir, "f", List.of("p"), List.of(odd, plain));
     assertEquals(List.of(odd, plain), InputFingerprint.warnings(dir));
+  }
+
+  @Test
+  void theLightCheckAnswersExactlyWhenGenerateWouldNotCompile() throws IOException {
+    GenerateRequest request = new GenerateRequest(dir, spec, out, null, null, "test", false);
+    assertNull(MaasCompiler.upToDate(request), "no record yet");
+    generate(false);
+    GenerateResult unchanged = MaasCompiler.upToDate(request);
+    assertEquals(generate(false), unchanged);
+    assertTrue(unchanged.upToDate());
+    assertNull(
+        MaasCompiler.upToDate(new GenerateRequest(dir, spec, out, null, null, "test", true)),
+        "forced");
+    assertNull(
+        MaasCompiler.upToDate(new GenerateRequest(dir, spec, out, null, null, "other", false)),
+        "another compiler version");
+    Files.writeString(spec, Files.readString(spec) + "# changed\n");
+    assertNull(MaasCompiler.upToDate(request), "changed spec");
+    Files.delete(spec);
+    assertNull(
+        MaasCompiler.upToDate(request), "a spec that cannot be read is for generate to report");
+  }
+
+  @Test
+  void aFolderOfSpecsIsFingerprintedByItsSpecsOnly() throws IOException {
+    GenerateRequest request = new GenerateRequest(dir, dir, out, null, null, "test", false);
+    assertFalse(generate(request).upToDate());
+    assertNotNull(MaasCompiler.upToDate(request));
+    Files.writeString(dir.resolve("notes.txt"), "not a spec");
+    assertNotNull(MaasCompiler.upToDate(request), "a file that is not a spec changes nothing");
+    Files.copy(spec, dir.resolve("second.yml"));
+    assertNull(MaasCompiler.upToDate(request), "a spec added to the folder");
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.maas.api.PlanResult;
 import dev.maas.api.PublishResult;
 import dev.maas.commandline.ExitCodes;
 import dev.maas.diag.Diagnostic;
-import dev.maas.diag.Diagnostics;
 import dev.maas.plan.Explanation;
 import dev.maas.publish.PublishReport;
 import java.io.IOException;
@@ -38,33 +37,35 @@ public final class PlatformCommands {
   /** The options every compiling command shares. */
   static final class SpecOptions {
     @Option(
-        names = "--spec",
+        names = GenerateArguments.SPEC,
         paramLabel = "FILE|DIR",
-        defaultValue = "platform-specs",
+        defaultValue = GenerateArguments.SPEC_DEFAULT,
         description = "The platform spec file or folder (default: ${DEFAULT-VALUE}).")
     Path spec;
 
-    @Option(names = "--fail-on-warning", description = "Fail (exit 1) when there is a warning.")
+    @Option(
+        names = GenerateArguments.FAIL_ON_WARNING,
+        description = "Fail (exit 1) when there is a warning.")
     boolean failOnWarning;
   }
 
   /** The options of the commands that compile into a folder. */
   static final class OutputOptions {
     @Option(
-        names = "--output",
+        names = GenerateArguments.OUTPUT,
         paramLabel = "DIR",
-        defaultValue = "target/maas",
+        defaultValue = GenerateArguments.OUTPUT_DEFAULT,
         description = "Where the <platform>/ folders are written (default: ${DEFAULT-VALUE}).")
     Path output;
 
     @Option(
-        names = "--crds",
+        names = GenerateArguments.CRDS,
         paramLabel = "DIR",
         description = "CRDs to validate the output against.")
     Path crds;
 
     @Option(
-        names = "--overlays",
+        names = GenerateArguments.OVERLAYS,
         paramLabel = "DIR",
         description = "Hand-written Kustomize overlays to layer in.")
     Path overlays;
@@ -138,18 +139,7 @@ public final class PlatformCommands {
 
     /** Prints {@code diagnostics} and the total; the exit status they give. */
     int report(List<Diagnostic> diagnostics, String verb) {
-      diagnostics.forEach(d -> err().println(d.render()));
-      long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-      long warnings = diagnostics.size() - errors;
-      String total = Diagnostics.total(errors, warnings);
-      if (errors > 0 || (specOptions.failOnWarning && warnings > 0)) {
-        err().println(total + (errors == 0 ? " (--fail-on-warning)" : ""));
-        return ExitCodes.INPUT;
-      }
-      if (verb != null) {
-        out().println("maas: " + verb + " (" + total + ")");
-      }
-      return ExitCodes.OK;
+      return Report.diagnostics(diagnostics, specOptions.failOnWarning, verb, out(), err());
     }
   }
 
@@ -165,7 +155,7 @@ public final class PlatformCommands {
   }
 
   @Command(
-      name = "generate",
+      name = GenerateArguments.COMMAND,
       mixinStandardHelpOptions = true,
       description = "Compile the spec into Kustomize-ready manifests, one folder per platform.")
   public static final class Generate extends Base {
@@ -198,10 +188,7 @@ public final class PlatformCommands {
           Progress.around(
               "generating " + specOptions.spec, out(), () -> Compiler.generate(request));
       if (result.upToDate()) {
-        // The warnings the last run recorded, reported and gated on as that run did.
-        int status = report(result.checks(), null);
-        out().println("maas: up to date; nothing rendered or written");
-        return status;
+        return Report.upToDate(result.checks(), specOptions.failOnWarning, out(), err());
       }
       int status = report(result.diagnostics(), "generated");
       result
@@ -299,7 +286,7 @@ public final class PlatformCommands {
     String model;
 
     @Option(
-        names = "--overlays",
+        names = GenerateArguments.OVERLAYS,
         paramLabel = "DIR",
         defaultValue = "overlays",
         description = "Hand-written Kustomize overlays (default: ${DEFAULT-VALUE}).")

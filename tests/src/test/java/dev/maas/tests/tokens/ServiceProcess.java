@@ -287,9 +287,9 @@ public record ServiceProcess(Process process, String base, String metricsBase)
 
   /**
    * The artifact id of a class path entry: {@code .../jackson-core-2.20.1.jar} is {@code
-   * jackson-core}, {@code .../AmazonCorrettoCryptoProvider-2.5.0-linux-x86_64.jar} is
-   * {@code AmazonCorrettoCryptoProvider}; a reactor module's {@code .../service/target/classes} is the module's artifact
-   * id, read from its pom.xml's own line.
+   * jackson-core}, {@code .../AmazonCorrettoCryptoProvider-2.5.0-linux-x86_64.jar} is {@code
+   * AmazonCorrettoCryptoProvider}; a reactor module's {@code .../service/target/classes} is the
+   * module's artifact id, read from its pom.xml's own line.
    */
   private static String artifactOf(Path entry) {
     String file = entry.getFileName().toString();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.cel.CelEngine;
 import dev.maas.cel.CelFailure;
 import dev.maas.check.OutputChecks;
+import dev.maas.check.proof.PolicyProof;
 import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.output.GeneratedTree;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,11 +67,36 @@ class LargePlatformOutputTest {
     assertTrue(
         predicates.size() > 100, "the policies' predicates were found: " + predicates.size());
 
-    JsonNode auth = YAML.readTree(tree.files().get("base/authpolicy-synth-gateway-auth.yaml"));
-    JsonNode any = auth.at("/spec/rules/authorization/tier-access/patternMatching/patterns/0/any");
+    // Too large for one object: the models route takes several AuthPolicies, each one range of the
+    // tier-access tree, which Kuadrant merges.
+    JsonNode gateway = YAML.readTree(tree.files().get("base/authpolicy-synth-gateway-auth.yaml"));
     assertTrue(
-        any.size() > 1,
-        "the tier-access predicate of 1,000 models is cut into parts: " + any.size());
+        gateway
+            .at("/spec/rules/authorization/tier-access/patternMatching/patterns/0/predicate")
+            .isTextual(),
+        "the Gateway's policy admits the listing only");
+    for (int i = 0; i < 2; i++) {
+      JsonNode piece =
+          YAML.readTree(tree.files().get("base/authpolicy-synth-models-auth-" + i + ".yaml"));
+      assertEquals("synth-models", piece.at("/spec/targetRef/name").asText());
+      assertEquals("merge", piece.at("/spec/defaults/strategy").asText());
+      JsonNode any =
+          piece.at(
+              "/spec/defaults/rules/authorization/tier-access-"
+                  + i
+                  + "/patternMatching/patterns/0/any");
+      assertTrue(any.size() > 1, "piece " + i + " holds part of the tree: " + any.size());
+    }
+
+    // The proof merges the pieces as Kuadrant does: without one, its range of models is open to
+    // every tier, and the proof says so.
+    SortedMap<String, byte[]> files = new TreeMap<>(tree.files());
+    assertTrue(files.remove("base/authpolicy-synth-models-auth-1.yaml") != null);
+    List<Diagnostic> findings =
+        new PolicyProof().prove(platform, new GeneratedTree(files)).findings();
+    assertTrue(
+        findings.stream().anyMatch(d -> d.isError() && d.code().equals("proof.access")),
+        () -> "a missing piece is found: " + findings.stream().limit(3).toList());
   }
 
   /** Every CEL predicate and expression below {@code node}. */

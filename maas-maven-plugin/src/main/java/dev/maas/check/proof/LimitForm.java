@@ -56,6 +56,7 @@ final class LimitForm {
   private final String file;
   private final Conditions when;
   private final List<Limit> limits;
+  private final boolean readsAuth;
   private volatile Split split;
   // A tier limit's first predicate names a tier (a model's cap names none, and every identity
   // admits it): which
@@ -64,11 +65,32 @@ final class LimitForm {
   // once per limit per request.
   private final Map<Object, int[]> admittedByIdentity = new ConcurrentHashMap<>();
 
-  private LimitForm(String identity, String file, Conditions when, List<Limit> limits) {
+  private LimitForm(
+      String identity, String file, Conditions when, List<Limit> limits, boolean readsAuth) {
     this.identity = identity;
     this.file = file;
     this.when = when;
     this.limits = List.copyOf(limits);
+    this.readsAuth = readsAuth;
+  }
+
+  /**
+   * Whether a predicate or counter of the policy names {@code auth.}: Kuadrant then places its
+   * actions after the auth action, else before it, where they count refused requests too
+   * (kuadrant-operator v1.5.2 {@code internal/wasm/types.go}, {@code HasAuthAccess}, a text search
+   * as here).
+   */
+  boolean readsAuth() {
+    return readsAuth;
+  }
+
+  private static boolean namesAuth(JsonNode when) {
+    for (JsonNode predicate : when) {
+      if (predicate.path("predicate").asText().contains("auth.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -78,6 +100,7 @@ final class LimitForm {
     JsonNode section = AuthForm.section(policy.body());
     Map<String, Long> windowMillis = new HashMap<>();
     List<Limit> limits = new ArrayList<>();
+    boolean readsAuth = namesAuth(section.path("when"));
     for (Map.Entry<String, JsonNode> limit : AuthForm.entries(section.path("limits"))) {
       JsonNode spec = limit.getValue();
       List<LimitMatch.RateValue> rates = new ArrayList<>();
@@ -90,8 +113,10 @@ final class LimitForm {
       }
       List<String> counters = new ArrayList<>();
       List<Expr> counterValues = new ArrayList<>();
+      readsAuth |= namesAuth(spec.path("when"));
       for (JsonNode counter : spec.path("counters")) {
         String expression = counter.path("expression").asText();
+        readsAuth |= expression.contains("auth.");
         counters.add(expression);
         counterValues.add(expressions.apply(expression));
       }
@@ -104,7 +129,11 @@ final class LimitForm {
               List.copyOf(counterValues)));
     }
     return new LimitForm(
-        policy.identity(), policy.file(), Conditions.of(section.path("when"), expressions), limits);
+        policy.identity(),
+        policy.file(),
+        Conditions.of(section.path("when"), expressions),
+        limits,
+        readsAuth);
   }
 
   /**

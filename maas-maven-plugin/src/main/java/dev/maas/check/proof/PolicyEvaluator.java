@@ -1,6 +1,7 @@
 package dev.maas.check.proof;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.cel.CelEngine;
 import dev.maas.cel.CelVariables;
 import java.util.ArrayList;
@@ -272,12 +273,45 @@ public final class PolicyEvaluator {
    * the token's claims.
    */
   public Verdict evaluate(SyntheticRequest request) {
+    return evaluate(request, false);
+  }
+
+  /**
+   * What the gateway does with {@code request}, where only whether it is let through, and where to,
+   * matters: a refused request's verdict names no limit that runs after the auth action, as none
+   * sees it, which saves evaluating them (most requests the proof makes are refused ones). The
+   * access matrix keeps what would count a refused call once allowed, and asks {@link #evaluate}.
+   */
+  Verdict admission(SyntheticRequest request) {
+    return evaluate(request, true);
+  }
+
+  private Verdict evaluate(SyntheticRequest request, boolean refusedUncounted) {
     RouteMatch route = route(request.method(), request.urlPath());
     Applicable applicable = route == null ? withoutRoute : byRoute.get(route);
     Map<String, Object> requestVars = request.variables();
     CelVariables vars = CelVariables.of(requestVars);
     Decision decision = authorize(applicable.auth(), request, requestVars, vars);
     Verdict decided = decision.verdict();
+    if (refusedUncounted
+        && !decided.authorized()
+        && afterAuth(applicable.requestLimits())
+        && afterAuth(applicable.tokenLimits())) {
+      // A limit policy that reads auth.* runs after the auth action (kuadrant-operator v1.5.2
+      // internal/controller/istio_extension_reconciler.go, hasAuthAccess), and a denied request
+      // ends at the auth action: no such limit sees it.
+      return new Verdict(
+          decided.authPolicy(),
+          decided.authPolicyFile(),
+          decided.authentication(),
+          decided.anonymous(),
+          false,
+          decided.denial(),
+          List.of(),
+          List.of(),
+          route == null ? null : route.scope(),
+          destination(route, request));
+    }
     AuthorinoIdentity.Passed mine =
         decision.identified() == null
             ? AuthorinoIdentity.Passed.NONE
@@ -315,14 +349,7 @@ public final class PolicyEvaluator {
         applicable.tokenLimits() == null
             ? List.of()
             : scoped(applicable.tokenLimits().matching(limitVars, otherVars), scope);
-    String destination =
-        route == null
-            ? null
-            : route.served() != null
-                ? route.served()
-                : route.backend() == null
-                    ? null
-                    : forwarding.destination(route.backend(), request.urlPath());
+    String destination = destination(route, request);
     boolean authorized = decided.authorized() && mine.failure() == null;
     String denial =
         decided.authorized() && mine.failure() != null
@@ -339,6 +366,22 @@ public final class PolicyEvaluator {
         tokenLimits,
         route == null ? null : route.scope(),
         destination);
+  }
+
+  /** Whether {@code limits} is absent or runs after the auth action. */
+  private static boolean afterAuth(LimitForm limits) {
+    return limits == null || limits.readsAuth();
+  }
+
+  /** What answers {@code request} once {@code route} takes it, or {@code null}. */
+  private String destination(RouteMatch route, SyntheticRequest request) {
+    return route == null
+        ? null
+        : route.served() != null
+            ? route.served()
+            : route.backend() == null
+                ? null
+                : forwarding.destination(route.backend(), request.urlPath());
   }
 
   private static List<LimitMatch> scoped(List<LimitMatch> limits, String scope) {
@@ -569,19 +612,28 @@ public final class PolicyEvaluator {
 
   /**
    * The policy of {@code kind} targeting the route, else the one targeting the Gateway (Kuadrant's
-   * precedence).
+   * precedence: a Gateway's policy whose defaults are atomic gives way to any of the route's).
+   * Several policies on one target whose defaults all say {@code strategy: merge} act as one that
+   * holds every rule of each, one of each name (kuadrant-operator v1.5.2 {@code
+   * api/v1/merge_strategies.go}, {@code PoliciesInPath} and {@code
+   * PolicyRuleDefaultsMergeStrategy}); which of two rules of one name wins depends on the objects'
+   * creation times, which the output does not set, so the merged policy keeps the first by name.
    */
   private static GatewayObjects.Located policyFor(
       GatewayObjects objects, String kind, RouteMatch route) {
     List<GatewayObjects.Located> policies = objects.ofKind(kind);
     if (route != null) {
+      List<GatewayObjects.Located> onRoute = new ArrayList<>();
       for (GatewayObjects.Located p : policies) {
         JsonNode target = p.body().path("spec").path("targetRef");
         if ("HTTPRoute".equals(target.path("kind").asText())
             && route.route().equals(target.path("name").asText())
             && Objects.equals(route.namespace(), p.namespace())) {
-          return p;
+          onRoute.add(p);
         }
+      }
+      if (!onRoute.isEmpty()) {
+        return merged(onRoute);
       }
     }
     for (GatewayObjects.Located p : policies) {
@@ -590,6 +642,68 @@ public final class PolicyEvaluator {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code policies}, all on one target, as Kuadrant applies them: the first alone unless each
+   * merges its rules, else one policy holding the rules of all (in name order, the first of a name
+   * kept).
+   */
+  static GatewayObjects.Located merged(List<GatewayObjects.Located> policies) {
+    if (policies.size() == 1 || !policies.stream().allMatch(PolicyEvaluator::mergesRules)) {
+      return policies.get(0);
+    }
+    List<GatewayObjects.Located> sorted = new ArrayList<>(policies);
+    sorted.sort(Comparator.comparing(GatewayObjects.Located::name));
+    ObjectNode body = (ObjectNode) sorted.get(0).body().deepCopy();
+    ObjectNode rules = child(child(child(body, "spec"), "defaults"), "rules");
+    for (GatewayObjects.Located other : sorted.subList(1, sorted.size())) {
+      for (Map.Entry<String, JsonNode> section :
+          AuthForm.entries(other.body().path("spec").path("defaults").path("rules"))) {
+        if (!section.getValue().isObject() || "response".equals(section.getKey())) {
+          // Response rules merge by name too; the proof reads only the success filters, below.
+          continue;
+        }
+        ObjectNode target = child(rules, section.getKey());
+        for (Map.Entry<String, JsonNode> rule : AuthForm.entries(section.getValue())) {
+          if (!target.has(rule.getKey())) {
+            target.set(rule.getKey(), rule.getValue());
+          }
+        }
+      }
+      JsonNode filters =
+          other
+              .body()
+              .path("spec")
+              .path("defaults")
+              .path("rules")
+              .path("response")
+              .path("success")
+              .path("filters");
+      if (filters.isObject()) {
+        ObjectNode into = child(child(child(rules, "response"), "success"), "filters");
+        for (Map.Entry<String, JsonNode> filter : AuthForm.entries(filters)) {
+          if (!into.has(filter.getKey())) {
+            into.set(filter.getKey(), filter.getValue());
+          }
+        }
+      }
+    }
+    return new GatewayObjects.Located(sorted.get(0).file(), body);
+  }
+
+  /** {@code parent}'s object {@code name}, made when it has none. */
+  private static ObjectNode child(ObjectNode parent, String name) {
+    JsonNode node = parent.get(name);
+    return node instanceof ObjectNode object ? object : parent.putObject(name);
+  }
+
+  /** Whether a policy's defaults merge rule by rule ({@code strategy: merge}). */
+  private static boolean mergesRules(GatewayObjects.Located policy) {
+    JsonNode spec = policy.body().path("spec");
+    return !spec.has("overrides")
+        && spec.path("defaults").isObject()
+        && "merge".equals(spec.path("defaults").path("strategy").asText());
   }
 
   /**

@@ -11,8 +11,10 @@ import dev.maas.model.Serving;
 import dev.maas.model.Tier;
 import dev.maas.output.GeneratedTree;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -354,7 +356,7 @@ public final class PolicyProof {
     for (Model model : platform.models()) {
       SyntheticRequest stranger =
           MatrixBuilder.inference(MeteredEndpoints.primaryPath(model), NO_TIER, audience);
-      Verdict verdict = evaluator.evaluate(stranger);
+      Verdict verdict = evaluator.admission(stranger);
       checked++;
       if (verdict.authorized()) {
         check.error(
@@ -369,7 +371,17 @@ public final class PolicyProof {
             null);
       }
     }
+    // The refused endpoints of every model, asked of the first tier that may call it: many requests
+    // and independent ones, evaluated on every processor and read in order below.
+    List<Model> all = platform.models();
+    List<List<Verdict>> unmetered = new ArrayList<>(Collections.nCopies(all.size(), null));
+    IntStream.range(0, all.size())
+        .parallel()
+        .forEach(
+            i -> unmetered.set(i, unmeteredVerdicts(evaluator, platform, all.get(i), audience)));
+    int index = -1;
     for (Model model : platform.models()) {
+      index++;
       String sharding = runtime.shardingMissing(model);
       if (sharding != null) {
         check.error(
@@ -440,11 +452,12 @@ public final class PolicyProof {
               call,
               evaluator.evaluate(call),
               evaluator);
+      Iterator<Verdict> probed = unmetered.get(index).iterator();
       for (String path : MeteredEndpoints.unmeteredGatewayPaths(model)) {
-        for (String method : List.of("GET", "POST")) {
+        for (String method : PROBE_METHODS) {
           SyntheticRequest probe =
               SyntheticRequest.withToken(method, path, caller.name(), MatrixBuilder.USER, audience);
-          Verdict verdict = evaluator.evaluate(probe);
+          Verdict verdict = probed.next();
           checked++;
           if (verdict.forwarded()) {
             check.error(
@@ -487,6 +500,32 @@ public final class PolicyProof {
     return new Result(matrix, check.findings(), checked, counterSets);
   }
 
+  private static final List<String> PROBE_METHODS = List.of("GET", "POST");
+
+  /**
+   * The verdicts of {@code model}'s unmetered endpoints, each with every probe method, for the
+   * first tier that may call it, in the order of {@link MeteredEndpoints#unmeteredGatewayPaths};
+   * empty when no tier may.
+   */
+  private static List<Verdict> unmeteredVerdicts(
+      PolicyEvaluator evaluator, Platform platform, Model model, String audience) {
+    Tier caller =
+        platform.tiers().stream().filter(t -> t.allows(model.name())).findFirst().orElse(null);
+    if (caller == null) {
+      return List.of();
+    }
+    List<Verdict> out = new ArrayList<>();
+    for (String path : MeteredEndpoints.unmeteredGatewayPaths(model)) {
+      for (String method : PROBE_METHODS) {
+        out.add(
+            evaluator.admission(
+                SyntheticRequest.withToken(
+                    method, path, caller.name(), MatrixBuilder.USER, audience)));
+      }
+    }
+    return out;
+  }
+
   /** Whether nothing authenticates the caller: no AuthPolicy applies, or an anonymous rule does. */
   /**
    * The tier's calls made with an API key instead of a token: the gateway must let through and
@@ -508,10 +547,12 @@ public final class PolicyProof {
                 return;
               }
               String path = MeteredEndpoints.primaryPath(models.get(i));
-              byKey[i] = evaluator.evaluate(MatrixBuilder.apiKeyInference(path, tier.name(), true));
+              // A key's limits are compared with the token's only where both are let through.
+              byKey[i] =
+                  evaluator.admission(MatrixBuilder.apiKeyInference(path, tier.name(), true));
               revoked[i] =
                   byToken[i].authorized()
-                      ? evaluator.evaluate(MatrixBuilder.apiKeyInference(path, tier.name(), false))
+                      ? evaluator.admission(MatrixBuilder.apiKeyInference(path, tier.name(), false))
                       : null;
             });
     int evaluated = 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.cel.CelStrings;
 import dev.maas.model.AccessLogs;
 import dev.maas.model.Model;
+import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
 import dev.maas.model.Tier;
 import dev.maas.render.EnvironmentInvariant;
@@ -75,25 +76,47 @@ public final class AuthPolicyGenerator implements Generator {
    */
   static final int FAN_OUT = 32;
 
+  /**
+   * Most characters of the tree's leaves in one AuthPolicy. An object holds at most 1.5 MiB in
+   * etcd; the tree of a thousand models is about 400,000 characters, and a platform whose tree is
+   * larger than this spreads it over several policies of the models route.
+   */
+  static final int PIECE_BUDGET = 300_000;
+
   private final int predicateBudget;
   private final int modelsPerLeaf;
   private final int fanOut;
+  private final int pieceBudget;
 
   /** A generator with the sizes above. */
   public AuthPolicyGenerator() {
-    this(PREDICATE_BUDGET, MODELS_PER_LEAF, FAN_OUT);
+    this(PREDICATE_BUDGET, MODELS_PER_LEAF, FAN_OUT, PIECE_BUDGET);
   }
 
   /** A generator with other sizes, so that a small platform can show the shape of a large one. */
   AuthPolicyGenerator(int predicateBudget, int modelsPerLeaf, int fanOut) {
+    this(predicateBudget, modelsPerLeaf, fanOut, Integer.MAX_VALUE);
+  }
+
+  /** The same, with the route policies' budget too. */
+  AuthPolicyGenerator(int predicateBudget, int modelsPerLeaf, int fanOut, int pieceBudget) {
     this.predicateBudget = predicateBudget;
     this.modelsPerLeaf = modelsPerLeaf;
     this.fanOut = fanOut;
+    this.pieceBudget = pieceBudget;
   }
 
   /** The AuthPolicy's name. */
   public static String policyName(Platform platform) {
     return platform.name() + "-gateway-auth";
+  }
+
+  /**
+   * The name of the {@code index}th AuthPolicy of the public models route, on a platform whose
+   * tier-access rule is split over several.
+   */
+  public static String routePolicyName(Platform platform, int index) {
+    return ModelRouting.publicRouteName(platform) + "-auth-" + index;
   }
 
   @Override
@@ -103,8 +126,101 @@ public final class AuthPolicyGenerator implements Generator {
             "kuadrant.io/v1", "AuthPolicy", policyName(platform), platform.gateway().namespace());
     ObjectNode spec = Manifests.spec(policy);
     spec.set("targetRef", Manifests.gatewayTarget(platform.gateway().name()));
-    ObjectNode rules = spec.putObject("rules");
+    String whole = accessPredicate(platform);
+    if (whole.length() <= predicateBudget) {
+      commonRules(spec.putObject("rules"), platform, List.of(), whole);
+      return List.of(policy);
+    }
+    List<Leaf> leaves = leaves(platform);
+    List<List<Leaf>> pieces = pieces(leaves);
+    if (pieces.size() == 1) {
+      ObjectNode rules = spec.putObject("rules");
+      commonRules(rules, platform, leaves, null);
+      return List.of(policy);
+    }
+    // Too large for one object: the Gateway's policy admits only the listing, and the models route
+    // takes several policies whose rules Kuadrant merges (below).
+    commonRules(
+        spec.putObject("rules"),
+        platform,
+        List.of(),
+        joined(List.of(Predicates.isGatewayModelListing())));
+    List<KubeObject> objects = new ArrayList<>();
+    objects.add(policy);
+    for (int i = 0; i < pieces.size(); i++) {
+      objects.add(routePolicy(platform, pieces, i));
+    }
+    return List.copyOf(objects);
+  }
 
+  /**
+   * The {@code index}th policy of the models route. Kuadrant gathers every policy targeting the
+   * route and, when each says {@code strategy: merge}, keeps every rule of each, one of each name
+   * (kuadrant-operator v1.5.2 {@code api/v1/merge_strategies.go}: {@code PoliciesInPath}, {@code
+   * PolicyRuleDefaultsMergeStrategy}); the route's merged policy replaces the Gateway's, whose
+   * defaults are atomic. Every piece holds the same authentication, metadata and response rules, so
+   * each alone refuses an unauthenticated caller, and one tier-access rule of its own that applies
+   * ({@code when}) to its range of paths only: the ranges cover every path once, so exactly one of
+   * them decides a request, with the listing and the models of its range.
+   */
+  private KubeObject routePolicy(Platform platform, List<List<Leaf>> pieces, int index) {
+    KubeObject policy =
+        Manifests.object(
+            "kuadrant.io/v1",
+            "AuthPolicy",
+            routePolicyName(platform, index),
+            platform.gateway().namespace());
+    ObjectNode spec = Manifests.spec(policy);
+    spec.set("targetRef", Manifests.routeTarget(ModelRouting.publicRouteName(platform)));
+    ObjectNode defaults = spec.putObject("defaults");
+    defaults.put("strategy", "merge");
+    ObjectNode rules = defaults.putObject("rules");
+    commonRules(rules, platform, null, null);
+    ObjectNode access = ((ObjectNode) rules.get("authorization")).putObject("tier-access-" + index);
+    String from = index == 0 ? null : pieces.get(index).get(0).first().pathPrefix() + "/";
+    String to =
+        index == pieces.size() - 1 ? null : pieces.get(index + 1).get(0).first().pathPrefix() + "/";
+    access.putArray("when").addObject().put("predicate", pieceRange(from, to));
+    ArrayNode any =
+        access.putObject("patternMatching").putArray("patterns").addObject().putArray("any");
+    any.addObject().put("predicate", joined(List.of(Predicates.isGatewayModelListing())));
+    branches(any, pieces.get(index));
+    return policy;
+  }
+
+  /** The paths from {@code from} (inclusive) to {@code to} (exclusive); {@code null}: unbounded. */
+  private static String pieceRange(String from, String to) {
+    String lower = from == null ? null : Predicates.PATH + " >= " + CelStrings.quote(from);
+    String upper = to == null ? null : Predicates.PATH + " < " + CelStrings.quote(to);
+    return lower == null ? upper : upper == null ? lower : lower + " && " + upper;
+  }
+
+  /** {@code leaves} cut into runs whose predicates add up to at most the route policy budget. */
+  List<List<Leaf>> pieces(List<Leaf> leaves) {
+    List<List<Leaf>> pieces = new ArrayList<>();
+    List<Leaf> piece = new ArrayList<>();
+    long length = 0;
+    for (Leaf leaf : leaves) {
+      if (!piece.isEmpty() && length + leaf.predicate().length() > pieceBudget) {
+        pieces.add(piece);
+        piece = new ArrayList<>();
+        length = 0;
+      }
+      piece.add(leaf);
+      length += leaf.predicate().length();
+    }
+    if (!piece.isEmpty() || pieces.isEmpty()) {
+      pieces.add(piece);
+    }
+    return pieces;
+  }
+
+  /**
+   * The rules every gateway AuthPolicy holds, into {@code rules}; its tier-access rule is {@code
+   * predicate} when given, else the tree of {@code leaves} when given, else none.
+   */
+  private void commonRules(
+      ObjectNode rules, Platform platform, List<Leaf> leaves, String predicate) {
     ObjectNode authentication = rules.putObject("authentication");
     ObjectNode jwt = authentication.putObject("maas-tokens");
     ObjectNode jwtSettings = jwt.putObject("jwt");
@@ -137,7 +253,11 @@ public final class AuthPolicyGenerator implements Generator {
         authorization,
         "api-key-valid",
         "!has(" + API_KEY_MARKER + ") || " + API_KEY_METADATA + ".valid == true");
-    accessRule(authorization, platform);
+    if (predicate != null) {
+      patternRule(authorization, "tier-access", predicate);
+    } else if (leaves != null) {
+      treeRule(authorization, leaves);
+    }
 
     ObjectNode response = rules.putObject("response");
     ObjectNode unauthenticated = response.putObject("unauthenticated");
@@ -162,7 +282,6 @@ public final class AuthPolicyGenerator implements Generator {
       headers.putObject(AccessLogs.USER_HEADER).putObject("plain").put("expression", CALLER_USER);
       headers.putObject(AccessLogs.TIER_HEADER).putObject("plain").put("expression", CALLER_TIER);
     }
-    return List.of(policy);
   }
 
   /**
@@ -221,16 +340,11 @@ public final class AuthPolicyGenerator implements Generator {
   }
 
   /**
-   * The tier-access rule: one predicate; or, for a platform too large for one, a pattern that holds
-   * when the request lists models or when a leaf of a tree of range-guarded predicates admits it
+   * The tier-access rule of a platform too large for one predicate: a pattern that holds when the
+   * request lists models or when a leaf of a tree of range-guarded predicates admits it
    * (Authorino's {@code any} and {@code all}).
    */
-  private void accessRule(ObjectNode authorization, Platform platform) {
-    String whole = accessPredicate(platform);
-    if (whole.length() <= predicateBudget) {
-      patternRule(authorization, "tier-access", whole);
-      return;
-    }
+  private void treeRule(ObjectNode authorization, List<Leaf> leaves) {
     ArrayNode any =
         authorization
             .putObject("tier-access")
@@ -239,7 +353,7 @@ public final class AuthPolicyGenerator implements Generator {
             .addObject()
             .putArray("any");
     any.addObject().put("predicate", joined(List.of(Predicates.isGatewayModelListing())));
-    branches(any, leaves(platform));
+    branches(any, leaves);
   }
 
   /**

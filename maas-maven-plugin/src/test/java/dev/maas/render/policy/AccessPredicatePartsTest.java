@@ -131,6 +131,15 @@ class AccessPredicatePartsTest {
    * predicate's answer.
    */
   private static void sameDecisions(Platform platform, JsonNode pattern) throws CelFailure {
+    sameDecisions(platform, vars -> holds(pattern, vars));
+  }
+
+  /** How Authorino decides a request's tier access, from its variables. */
+  private interface Decider {
+    boolean decide(Map<String, Object> vars) throws CelFailure;
+  }
+
+  private static void sameDecisions(Platform platform, Decider decider) throws CelFailure {
     CelExpression whole = CEL.compile(AuthPolicyGenerator.accessPredicate(platform));
     List<String> tiers = new ArrayList<>(platform.tiers().stream().map(Tier::name).toList());
     tiers.add("no-such-tier");
@@ -179,7 +188,7 @@ class AccessPredicatePartsTest {
                 "auth",
                 Map.of("identity", Map.of("tier", tier)));
         boolean expected = whole.test(vars);
-        assertEquals(expected, holds(pattern, vars), () -> tier + " " + String.join(" ", request));
+        assertEquals(expected, decider.decide(vars), () -> tier + " " + String.join(" ", request));
         allowed += expected ? 1 : 0;
         checked++;
       }
@@ -209,6 +218,53 @@ class AccessPredicatePartsTest {
       }
     }
     return combinator.equals("all");
+  }
+
+  @Test
+  void aTreeTooLargeForOnePolicyIsSpreadOverPoliciesOfTheModelsRoute() throws CelFailure {
+    for (Platform spec : List.of(platform, prefixed)) {
+      // One model per leaf, and about one leaf per policy.
+      List<KubeObject> objects = new AuthPolicyGenerator(200, 1, 2, 300).generate(spec);
+      assertTrue(objects.size() >= 3, () -> objects.size() + " objects");
+      JsonNode gateway = objects.get(0).body().path("spec");
+      assertEquals("Gateway", gateway.path("targetRef").path("kind").asText());
+      assertEquals(
+          joinedListing(),
+          gateway
+              .at("/rules/authorization/tier-access/patternMatching/patterns/0/predicate")
+              .asText());
+      List<JsonNode> pieces = new ArrayList<>();
+      for (KubeObject piece : objects.subList(1, objects.size())) {
+        JsonNode body = piece.body().path("spec");
+        assertEquals("HTTPRoute", body.path("targetRef").path("kind").asText());
+        assertEquals(spec.name() + "-models", body.path("targetRef").path("name").asText());
+        assertEquals("merge", body.path("defaults").path("strategy").asText());
+        // Each alone authenticates: a piece Kuadrant has not merged yet opens nothing to strangers.
+        assertTrue(body.at("/defaults/rules/authentication/maas-tokens/jwt").isObject());
+        assertTrue(body.at("/defaults/rules/authorization/audience").isObject());
+        pieces.add(body.path("defaults").path("rules").path("authorization"));
+      }
+      // Exactly one piece's rule applies to a request, and it decides as the single predicate.
+      sameDecisions(
+          spec,
+          vars -> {
+            Boolean decided = null;
+            for (int i = 0; i < pieces.size(); i++) {
+              JsonNode rule = pieces.get(i).path("tier-access-" + i);
+              assertTrue(rule.isObject(), "piece " + i);
+              if (holds(rule.path("when").get(0), vars)) {
+                assertEquals(null, decided, "one piece per request");
+                decided = holds(rule.path("patternMatching").path("patterns").get(0), vars);
+              }
+            }
+            assertNotNull(decided, "a piece for every request");
+            return decided;
+          });
+    }
+  }
+
+  private static String joinedListing() {
+    return "(" + Predicates.isGatewayModelListing() + ")";
   }
 
   @Test

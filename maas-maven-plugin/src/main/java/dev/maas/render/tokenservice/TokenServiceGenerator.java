@@ -79,15 +79,16 @@ public final class TokenServiceGenerator implements Generator {
 
   /**
    * The JVM's options. A fixed heap, not a share of the pod's limit: the service holds its config,
-   * its keys and the state records, which the per-user bounds cap (docs/kinds/token-service.md), so
-   * 40 MiB is enough: at 50 concurrent clients on the Redis store the process was 118-128 MB
-   * resident on JDK 17 and 132-146 MB on JDK 25, the image's JRE (docs/performance.md), within the
-   * pod's 192 MiB; 212-267 MB before these options. The serial collector suits a heap that small
-   * and starts no collector threads; metaspace and code cache are capped so that the resident size
-   * has a bound. An out-of-memory error ends the process, and Kubernetes restarts it.
+   * its keys and the state records, 250 bytes or so per live token (docs/performance.md). 64 MiB
+   * holds the state a 20 s burst at full rate leaves (about 60,000 tokens) with room for the young
+   * generation: with 40 MiB the state's growth made the serial collector run full collections back
+   * to back, 600 against 960 us of CPU per token on JDK 25 (docs/performance.md), at 184-189 MB
+   * resident against 158 MB under the pod's 256 MiB limit. The serial collector suits a heap that
+   * small and starts no collector threads; metaspace and code cache are capped so that the resident
+   * size has a bound. An out-of-memory error ends the process, and Kubernetes restarts it.
    */
   static final String JVM_OPTIONS =
-      "-XX:+UseSerialGC -Xmx40m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
+      "-XX:+UseSerialGC -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
           + " -XX:+ExitOnOutOfMemoryError";
 
   /**
@@ -341,7 +342,7 @@ public final class TokenServiceGenerator implements Generator {
             // restarted for being busy.
             .withReadinessProbe(probe(HTTP, 5, 3))
             .withLivenessProbe(probe(METRICS, 10, 3))
-            .withResources(Workloads.resources("100m", "128Mi", "1", "192Mi"))
+            .withResources(Workloads.resources("100m", "192Mi", "1", "256Mi"))
             .withSecurityContext(Workloads.restrictedContainer())
             .withVolumeMounts(
                 new VolumeMountBuilder()

@@ -82,10 +82,10 @@ public final class TokenServiceGenerator implements Generator {
    * its keys and the state records, 250 bytes or so per live token (docs/performance.md). 64 MiB
    * holds the state a 20 s burst at full rate leaves (about 60,000 tokens) with room for the young
    * generation: with 40 MiB the state's growth made the serial collector run full collections back
-   * to back, 600 against 960 us of CPU per token on JDK 25 (docs/performance.md), at 184-189 MB
-   * resident against 158 MB under the pod's 256 MiB limit. The serial collector suits a heap that
-   * small and starts no collector threads; metaspace and code cache are capped so that the resident
-   * size has a bound. An out-of-memory error ends the process, and Kubernetes restarts it.
+   * to back, 650 against 963 us of CPU per token on JDK 25 (docs/performance.md), at 183-195 MB
+   * resident against 154-158 MB, under the pod's 256 MiB limit. The serial collector suits a heap
+   * that small and starts no collector threads; metaspace and code cache are capped so that the
+   * resident size has a bound. An out-of-memory error ends the process, and Kubernetes restarts it.
    */
   static final String JVM_OPTIONS =
       "-XX:+UseSerialGC -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"

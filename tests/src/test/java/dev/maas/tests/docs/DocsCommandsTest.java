@@ -533,9 +533,11 @@ class DocsCommandsTest {
   }
 
   /**
-   * What {@value #INSTALL} leaves behind that later commands use, from the packaged jar: the plugin
-   * and the parent POM in the local repository {@code m2}, and the plugin's classes and jar in the
-   * copy's {@code maas-maven-plugin/target/}.
+   * What {@value #INSTALL} leaves behind that later commands use, from the packaged jars: the
+   * plugin, the module of the tree it depends on (the MaaS API's config) and their parent POMs in
+   * the local repository {@code m2}, and the plugin's classes and jar in the copy's {@code
+   * maas-maven-plugin/target/}. Without the config module a machine whose repository has never seen
+   * an install of this tree could not resolve the plugin.
    */
   static void installBuiltPlugin(Path jar, Path copy, Path m2) throws IOException {
     String prefix = "META-INF/maven/dev.maas/maas-maven-plugin/";
@@ -577,6 +579,49 @@ class DocsCommandsTest {
         copy.resolve("pom.xml"),
         parentDir.resolve("maas-parent-" + version + ".pom"),
         StandardCopyOption.REPLACE_EXISTING);
+    installModule(
+        codeSource(dev.maas.tokenservice.config.ServiceConfig.class),
+        "maas-token-service-config",
+        version,
+        m2);
+    Path serviceParentDir = m2.resolve("dev/maas/maas-token-service-parent").resolve(version);
+    Files.createDirectories(serviceParentDir);
+    Files.copy(
+        copy.resolve("templates/token-service/pom.xml"),
+        serviceParentDir.resolve("maas-token-service-parent-" + version + ".pom"),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The jar or classes folder {@code type} was loaded from. */
+  private static Path codeSource(Class<?> type) throws IOException {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /**
+   * Installs the packaged jar of the tree's module {@code artifactId}, with its POM, into {@code
+   * m2}.
+   */
+  private static void installModule(Path jar, String artifactId, String version, Path m2)
+      throws IOException {
+    assertTrue(
+        Files.isRegularFile(jar) && jar.toString().endsWith(".jar"),
+        artifactId + " is packaged by the build: " + jar);
+    Path dir = m2.resolve("dev/maas").resolve(artifactId).resolve(version);
+    Files.createDirectories(dir);
+    String artifact = artifactId + "-" + version;
+    Files.copy(jar, dir.resolve(artifact + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      java.util.zip.ZipEntry pom =
+          zip.getEntry("META-INF/maven/dev.maas/" + artifactId + "/pom.xml");
+      assertTrue(pom != null, jar + " holds its pom.xml");
+      try (var in = zip.getInputStream(pom)) {
+        Files.copy(in, dir.resolve(artifact + ".pom"), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   private static String tail(Path out) {

@@ -10,6 +10,7 @@ import dev.maas.model.Target;
 import dev.maas.render.NameClashes;
 import dev.maas.render.PlatformRenderer;
 import dev.maas.render.RenderOptions;
+import dev.maas.render.RenderPipeline;
 import dev.maas.spec.SpecDocument;
 import dev.maas.validate.SpecValidator;
 import dev.maas.validate.rules.ArgoCdNamesAcrossSpecs;
@@ -34,23 +35,38 @@ final class Compiler {
     this.validator = validator;
   }
 
-  /** A validated spec file and, when valid, its document. */
-  private record Validated(SpecReport report, SpecDocument document) {}
+  /**
+   * A validated spec file and, when valid, its document and what the generators made of its
+   * platform.
+   *
+   * @param report the spec's diagnostics and, when valid, its platform
+   * @param document the parsed document, or {@code null}
+   * @param generated the generators' objects of a valid spec's platform, or {@code null}
+   */
+  private record Validated(
+      SpecReport report, SpecDocument document, RenderPipeline.Generated generated) {}
 
   /**
    * Reads and checks every spec {@code spec} names; file names in diagnostics are relative to
    * {@code baseDir}.
    */
   ValidateResult validate(Path baseDir, Path spec) {
-    return new ValidateResult(validated(baseDir, spec).stream().map(Validated::report).toList());
+    RenderPipeline pipeline = RenderPipeline.standard(new RenderOptions(null, "validate"));
+    return new ValidateResult(
+        validated(baseDir, spec, pipeline).stream().map(Validated::report).toList());
   }
 
-  private List<Validated> validated(Path baseDir, Path spec) {
+  /**
+   * Every spec {@code spec} names, validated; the generators that find name clashes are those of
+   * {@code pipeline}, whose renderer can then take their objects.
+   */
+  private List<Validated> validated(Path baseDir, Path spec, RenderPipeline pipeline) {
     List<Path> files;
     try {
       files = SpecFiles.resolve(spec);
     } catch (UserInputException e) {
-      return List.of(new Validated(new SpecReport(spec.toString(), null, e.diagnostics()), null));
+      return List.of(
+          new Validated(new SpecReport(spec.toString(), null, e.diagnostics()), null, null));
     }
     List<Validated> out = new ArrayList<>();
     List<ArgoCdNamesAcrossSpecs.Spec> valid = new ArrayList<>();
@@ -59,6 +75,7 @@ final class Compiler {
       SpecValidator.Outcome outcome = validator.get().validate(file, name);
       List<Diagnostic> diagnostics = new ArrayList<>(outcome.diagnostics());
       Platform platform = outcome.platform();
+      RenderPipeline.Generated generated = null;
       ArgoCdNamesAcrossSpecs.Spec first =
           platform == null
               ? null
@@ -83,7 +100,8 @@ final class Compiler {
         // Names that only the generators know (a model named like the token service's route) are
         // checked here,
         // so that validate refuses what generate could not write.
-        List<Diagnostic> clashes = NameClashes.find(platform, outcome.document());
+        generated = pipeline.generate(platform);
+        List<Diagnostic> clashes = NameClashes.find(generated, outcome.document());
         if (!clashes.isEmpty()) {
           diagnostics.addAll(clashes);
           platform = null;
@@ -106,7 +124,9 @@ final class Compiler {
       }
       out.add(
           new Validated(
-              new SpecReport(name, platform, List.copyOf(diagnostics)), outcome.document()));
+              new SpecReport(name, platform, List.copyOf(diagnostics)),
+              outcome.document(),
+              platform == null ? null : generated));
     }
     return out;
   }
@@ -114,7 +134,17 @@ final class Compiler {
   /** Runs every stage once; stops before rendering when a spec or the overlays are in error. */
   Compilation compile(GenerateRequest request) {
     StageClock clock = new StageClock();
-    List<Validated> specs = validated(request.baseDir(), request.spec());
+    PlatformRenderer renderer =
+        new PlatformRenderer(
+            new RenderOptions(request.overlaysDirectory(), request.pluginVersion()));
+    // Each spec's generated objects go to its render and are let go there: kept with the spec, the
+    // whole platform's objects would stay in memory through the checks.
+    List<Validated> specs = new ArrayList<>();
+    List<RenderPipeline.Generated> made = new ArrayList<>();
+    for (Validated spec : validated(request.baseDir(), request.spec(), renderer.pipeline())) {
+      specs.add(new Validated(spec.report(), spec.document(), null));
+      made.add(spec.generated());
+    }
     clock.mark("validate");
     ValidateResult validation = new ValidateResult(specs.stream().map(Validated::report).toList());
     if (validation.errors() > 0) {
@@ -134,14 +164,14 @@ final class Compiler {
         request.outputDirectory() == null ? null : request.outputDirectory().resolve(CRD_STORE);
     OutputChecks checks = new OutputChecks(request.crdsDirectory(), store);
     checks.prepare();
-    PlatformRenderer renderer =
-        new PlatformRenderer(
-            new RenderOptions(request.overlaysDirectory(), request.pluginVersion()));
     List<Compilation.Compiled> compiled = new ArrayList<>();
-    for (Validated spec : specs) {
+    for (int i = 0; i < specs.size(); i++) {
+      Validated spec = specs.get(i);
       // Where the output really goes: the Applications read what publish pushes.
       Platform platform = request.gitTarget().apply(spec.report().platform());
-      var tree = renderer.render(platform);
+      // The generators already ran to find name clashes; unless the Git target changed the
+      // platform, their objects are the output's.
+      var tree = renderer.render(platform, made.set(i, null));
       clock.mark("render");
       OutputChecks.Result result = checks.checkAll(platform, tree);
       if (platform.target() == Target.MAAS_CRDS) {

@@ -81,10 +81,15 @@ public final class OutputChecks {
    * policy proof checked. The proof always runs; CRD validation runs when a CRD folder was given.
    */
   public Result checkAll(Platform platform, GeneratedTree tree) {
-    // Both only read the tree: the structural checks run beside the proof, and their findings come
-    // first as before.
+    // All three only read the tree: the structural and ownership checks run beside the proof, and
+    // their findings keep their places around its.
     CompletableFuture<List<Diagnostic>> structural =
         CompletableFuture.supplyAsync(() -> structural(tree));
+    CompletableFuture<List<Diagnostic>> shared =
+        structural.thenApply(
+            found ->
+                new SharedObjectsCheck()
+                    .check(tree, platform.gitops() == null ? null : platform.gitops().path()));
     // The maas-crds target holds no gateway policy to evaluate: its proof reads the resources
     // upstream turns into them.
     PolicyProof.Result proof =
@@ -94,13 +99,11 @@ public final class OutputChecks {
     List<Diagnostic> out;
     try {
       out = new ArrayList<>(structural.join());
+      out.addAll(proof.findings());
+      out.addAll(shared.join());
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
-    out.addAll(proof.findings());
-    out.addAll(
-        new SharedObjectsCheck()
-            .check(tree, platform.gitops() == null ? null : platform.gitops().path()));
     return new Result(List.copyOf(out), proof);
   }
 

@@ -26,15 +26,22 @@ public final class NameClashes {
 
   /** The clashes of {@code platform}'s generated objects, located in {@code document}. */
   public static List<Diagnostic> find(Platform platform, SpecDocument document) {
+    return find(
+        RenderPipeline.standard(new RenderOptions(null, "validate")).generate(platform), document);
+  }
+
+  /**
+   * The clashes of the objects the standard pipeline's generators made, located in {@code
+   * document}.
+   */
+  public static List<Diagnostic> find(RenderPipeline.Generated generated, SpecDocument document) {
+    Platform platform = generated.platform();
     List<Diagnostic> out = new ArrayList<>();
     Map<String, Map<String, KubeObject>> folders = new LinkedHashMap<>();
-    for (Stage stage : RenderPipeline.standard(new RenderOptions(null, "validate")).stages()) {
-      if (!(stage instanceof Stage.Generating generating)) {
-        continue;
-      }
+    for (Map.Entry<Stage.Generating, List<KubeObject>> stage : generated.objects().entrySet()) {
       Map<String, KubeObject> seen =
-          folders.computeIfAbsent(generating.folder(), f -> new LinkedHashMap<>());
-      for (KubeObject object : generating.generator().generate(platform)) {
+          folders.computeIfAbsent(stage.getKey().folder(), f -> new LinkedHashMap<>());
+      for (KubeObject object : stage.getValue()) {
         String id =
             object.group() + "/" + object.kind() + "/" + object.namespace() + "/" + object.name();
         if (seen.putIfAbsent(id, object) != null) {

@@ -12,9 +12,13 @@ import dev.maas.render.kustomize.OverlayBuilder;
 import dev.maas.render.transform.ProvenanceTransformer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Compiles a platform into its output tree: {@code base/} (a Kustomize base), {@code
@@ -38,12 +42,21 @@ public final class PlatformRenderer {
 
   /** The files of one platform, with paths relative to {@code <out>/<platform>/}. */
   public GeneratedTree render(Platform platform) {
+    return render(platform, null);
+  }
+
+  /**
+   * The files of one platform, as {@link #render(Platform)} makes them; the generators of {@link
+   * #pipeline()} whose objects {@code made} holds for this very platform do not run again, and
+   * those objects become the output's.
+   */
+  public GeneratedTree render(Platform platform, RenderPipeline.Generated made) {
     TreeMap<String, byte[]> files = new TreeMap<>();
     RenderPipeline pipeline =
         platform.target() == Target.KUADRANT
             ? this.pipeline
             : RenderPipeline.of(options, platform.target());
-    RenderPipeline.Run run = pipeline.execute(platform, null);
+    RenderPipeline.Run run = pipeline.executeWith(platform, made);
     Map<String, List<KubeObject>> folders = run.folders();
     folders.forEach(
         (folder, objects) -> {
@@ -56,20 +69,37 @@ public final class PlatformRenderer {
           }
         });
     List<KubeObject> base = folders.get(RenderPipeline.BASE);
-    for (Environment env : platform.environments()) {
-      // Only the stages an environment can change run again; the others' objects are the base's
-      // own.
-      List<KubeObject> envObjects =
-          pipeline
-              .execute(EnvironmentView.apply(platform, env), run)
-              .folders()
-              .get(RenderPipeline.BASE);
-      Path handWritten =
-          options.overlaysDir() == null ? null : options.overlaysDir().resolve(env.name());
-      OverlayBuilder.build(base, envObjects, handWritten)
-          .forEach((path, bytes) -> files.put("overlays/" + env.name() + "/" + path, bytes));
+    List<Environment> environments = platform.environments();
+    List<SortedMap<String, byte[]>> overlays =
+        new ArrayList<>(Collections.nCopies(environments.size(), null));
+    // Each environment's overlay is its own work on objects the base only reads: every processor
+    // builds some, and their files are put in the environments' order.
+    IntStream.range(0, environments.size())
+        .parallel()
+        .forEach(i -> overlays.set(i, overlay(pipeline, platform, run, base, environments.get(i))));
+    for (int i = 0; i < environments.size(); i++) {
+      String prefix = "overlays/" + environments.get(i).name() + "/";
+      overlays.get(i).forEach((path, bytes) -> files.put(prefix + path, bytes));
     }
     return new GeneratedTree(files);
+  }
+
+  /** The files of {@code env}'s overlay, relative to its folder. */
+  private SortedMap<String, byte[]> overlay(
+      RenderPipeline pipeline,
+      Platform platform,
+      RenderPipeline.Run run,
+      List<KubeObject> base,
+      Environment env) {
+    // Only the stages an environment can change run again; the others' objects are the base's own.
+    List<KubeObject> envObjects =
+        pipeline
+            .execute(EnvironmentView.apply(platform, env), run)
+            .folders()
+            .get(RenderPipeline.BASE);
+    Path handWritten =
+        options.overlaysDir() == null ? null : options.overlaysDir().resolve(env.name());
+    return OverlayBuilder.build(base, envObjects, handWritten);
   }
 
   private static void writeFolder(
@@ -79,13 +109,22 @@ public final class PlatformRenderer {
       Map<String, String> commonAnnotations) {
     Kustomization kustomization = new Kustomization();
     commonAnnotations.forEach(kustomization::commonAnnotation);
-    ObjectFiles.layout(objects)
+    List<Map.Entry<String, KubeObject>> layout =
+        new ArrayList<>(ObjectFiles.layout(objects).entrySet());
+    byte[][] texts = new byte[layout.size()][];
+    // Writing YAML is most of rendering and each object's text is its own: every processor writes
+    // some, and the files are listed in the layout's order.
+    IntStream.range(0, texts.length)
+        .parallel()
         .forEach(
-            (path, object) -> {
-              files.put(
-                  folder + "/" + path, Yaml.write(object.body()).getBytes(StandardCharsets.UTF_8));
-              kustomization.resource(path);
-            });
+            i ->
+                texts[i] =
+                    Yaml.write(layout.get(i).getValue().body()).getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < texts.length; i++) {
+      String path = layout.get(i).getKey();
+      files.put(folder + "/" + path, texts[i]);
+      kustomization.resource(path);
+    }
     files.put(
         folder + "/" + Kustomization.FILE, kustomization.text().getBytes(StandardCharsets.UTF_8));
   }

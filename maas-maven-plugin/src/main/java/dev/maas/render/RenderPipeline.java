@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The ordered list of render stages: generators (each adds objects to a folder), then transformers
@@ -121,6 +122,45 @@ public final class RenderPipeline {
   }
 
   /**
+   * What the generator stages made of one platform, before any transformer: the input of {@link
+   * NameClashes}, and of one run of the same platform, which then need not run them again. The
+   * objects are that run's to change.
+   *
+   * @param platform the platform the generators read
+   * @param objects each generator stage's objects, in the stages' order
+   */
+  public record Generated(Platform platform, Map<Stage.Generating, List<KubeObject>> objects) {}
+
+  /** Runs the generator stages alone on {@code platform}. */
+  public Generated generate(Platform platform) {
+    List<Stage.Generating> generating = new ArrayList<>();
+    for (Stage stage : stages) {
+      if (stage instanceof Stage.Generating g) {
+        generating.add(g);
+      }
+    }
+    List<List<KubeObject>> made = generateAll(generating, platform);
+    Map<Stage.Generating, List<KubeObject>> objects = new LinkedHashMap<>();
+    for (int i = 0; i < generating.size(); i++) {
+      objects.put(generating.get(i), made.get(i));
+    }
+    return new Generated(platform, Collections.unmodifiableMap(objects));
+  }
+
+  /**
+   * The objects of each of {@code generating}, in order. Generators only read the platform and
+   * build objects of their own, so every processor runs some.
+   */
+  private static List<List<KubeObject>> generateAll(
+      List<Stage.Generating> generating, Platform platform) {
+    List<List<KubeObject>> made = new ArrayList<>(Collections.nCopies(generating.size(), null));
+    IntStream.range(0, generating.size())
+        .parallel()
+        .forEach(i -> made.set(i, List.copyOf(generating.get(i).generator().generate(platform))));
+    return made;
+  }
+
+  /**
    * The objects of a run, by folder, and the objects each generator stage made (after the
    * transformers), so that a run for an environment can reuse what does not vary by environment.
    *
@@ -138,7 +178,31 @@ public final class RenderPipeline {
    * compare at no cost).
    */
   public Run execute(Platform platform, Run reuse) {
+    return execute(platform, reuse, null);
+  }
+
+  /**
+   * Runs every stage on {@code platform} as {@link #execute(Platform, Run)} does; a generator stage
+   * that {@code made} holds, made of this very platform by this pipeline's stages, is not run
+   * again.
+   */
+  public Run executeWith(Platform platform, Generated made) {
+    return execute(platform, null, made);
+  }
+
+  private Run execute(Platform platform, Run reuse, Generated made) {
     boolean reusing = reuse != null && reuse.generated() != null;
+    Map<Stage.Generating, List<KubeObject>> ready =
+        made != null && made.platform() == platform ? made.objects() : Map.of();
+    List<Stage.Generating> toRun = new ArrayList<>();
+    for (Stage stage : stages) {
+      if (stage instanceof Stage.Generating generating
+          && !(reusing && generating.generator().environmentInvariant())
+          && !ready.containsKey(generating)) {
+        toRun.add(generating);
+      }
+    }
+    List<List<KubeObject>> ran = generateAll(toRun, platform);
     Map<String, List<KubeObject>> fresh = new LinkedHashMap<>();
     Map<String, List<KubeObject>> reused = new LinkedHashMap<>();
     fresh.put(BASE, new ArrayList<>());
@@ -146,14 +210,14 @@ public final class RenderPipeline {
     Map<Stage.Generating, List<KubeObject>> generated = new LinkedHashMap<>();
     for (Stage stage : stages) {
       if (stage instanceof Stage.Generating generating) {
-        Generator generator = generating.generator();
-        if (reusing && generator.environmentInvariant()) {
-          List<KubeObject> objects = reuse.generated().get(generating);
-          reused.computeIfAbsent(generating.folder(), f -> new ArrayList<>()).addAll(objects);
+        int at = toRun.indexOf(generating);
+        if (at >= 0 || ready.containsKey(generating)) {
+          List<KubeObject> objects = at >= 0 ? ran.get(at) : ready.get(generating);
+          fresh.computeIfAbsent(generating.folder(), f -> new ArrayList<>()).addAll(objects);
           generated.put(generating, objects);
         } else {
-          List<KubeObject> objects = List.copyOf(generator.generate(platform));
-          fresh.computeIfAbsent(generating.folder(), f -> new ArrayList<>()).addAll(objects);
+          List<KubeObject> objects = reuse.generated().get(generating);
+          reused.computeIfAbsent(generating.folder(), f -> new ArrayList<>()).addAll(objects);
           generated.put(generating, objects);
         }
       }

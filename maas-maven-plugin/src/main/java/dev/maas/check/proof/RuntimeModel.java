@@ -6,8 +6,10 @@ import dev.maas.model.ModelRouting;
 import dev.maas.model.Observability;
 import dev.maas.model.Platform;
 import dev.maas.model.Serving;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the runtimes do with a model's objects, as far as the proof needs it: which server a call of
@@ -27,8 +29,26 @@ final class RuntimeModel {
 
   private final GatewayObjects objects;
 
+  /**
+   * The Deployments a ScaledObject scales, as {@code namespace/name}: asked once per model, so
+   * looked up rather than searched.
+   */
+  private final Set<String> scaledDeployments = new HashSet<>();
+
+  /**
+   * Why Prometheus holds no series of the predictors' calls, once known: one proof reads one
+   * platform.
+   */
+  private Optional<String> unscraped;
+
   RuntimeModel(GatewayObjects objects) {
     this.objects = objects;
+    for (GatewayObjects.Located scaled : objects.ofKind("ScaledObject")) {
+      scaledDeployments.add(
+          scaled.namespace()
+              + "/"
+              + scaled.body().path("spec").path("scaleTargetRef").path("name").asText());
+    }
   }
 
   /**
@@ -155,24 +175,16 @@ final class RuntimeModel {
       return null;
     }
     String deployment = model.name() + "-predictor";
-    boolean scaled =
-        objects.ofKind("ScaledObject").stream()
-            .anyMatch(
-                o ->
-                    o.namespace().equals(model.namespace())
-                        && o.body()
-                            .path("spec")
-                            .path("scaleTargetRef")
-                            .path("name")
-                            .asText()
-                            .equals(deployment));
-    if (!scaled) {
+    if (!scaledDeployments.contains(model.namespace() + "/" + deployment)) {
       return "its autoscaler class is `external`, but no ScaledObject scales Deployment "
           + model.namespace()
           + "/"
           + deployment;
     }
-    return unscraped(platform);
+    if (unscraped == null) {
+      unscraped = Optional.ofNullable(unscraped(platform));
+    }
+    return unscraped.orElse(null);
   }
 
   /**

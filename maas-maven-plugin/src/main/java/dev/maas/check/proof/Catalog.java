@@ -3,10 +3,15 @@ package dev.maas.check.proof;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maas.output.Yaml;
+import dev.maas.tokenservice.config.ConfigFiles;
+import dev.maas.tokenservice.config.JsonCodec;
+import dev.maas.tokenservice.config.ServiceConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The tiers and models as the token service is told them (its {@code
@@ -29,6 +34,20 @@ public record Catalog(
     String file) {
 
   private static final ObjectMapper JSON = Yaml.JSON;
+
+  /** Reads the config's records; the catalog never writes them. */
+  private static final JsonCodec READER =
+      new JsonCodec() {
+        @Override
+        public String write(Object value) {
+          throw new UnsupportedOperationException("the catalog only reads the config");
+        }
+
+        @Override
+        public <T> T read(String text, Class<T> type) throws IOException {
+          return JSON.readValue(text, type);
+        }
+      };
 
   /**
    * One tier as the token service knows it.
@@ -71,7 +90,8 @@ public record Catalog(
 
   /**
    * Reads the catalog from the one ConfigMap named {@code *-token-service-config} that holds a
-   * {@code config.json}; empty when there is none or it cannot be read.
+   * {@code config.json}, and the models from its shards' ConfigMaps when it names shards; empty
+   * when there is none or it, or a shard it names, cannot be read.
    */
   public static Optional<Catalog> read(GatewayObjects objects) {
     for (GatewayObjects.Located map : objects.ofKind("ConfigMap")) {
@@ -81,6 +101,9 @@ public record Catalog(
       }
       try {
         JsonNode config = JSON.readTree(text.asText());
+        if (config.hasNonNull("modelShards")) {
+          return joined(objects, map, text.asText());
+        }
         List<TierEntry> tiers = new ArrayList<>();
         for (JsonNode tier : config.path("tiers")) {
           tiers.add(
@@ -112,6 +135,49 @@ public record Catalog(
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The catalog of a split config: {@code config.json} joined with the shards it names, each from
+   * the ConfigMap {@code <name>-models-<n>}; empty when one is missing or not the one named.
+   */
+  private static Optional<Catalog> joined(
+      GatewayObjects objects, GatewayObjects.Located main, String text) throws IOException {
+    Map<String, String> shards = new TreeMap<>();
+    String prefix = main.name() + "-models-";
+    for (GatewayObjects.Located map : objects.ofKind("ConfigMap")) {
+      if (map.name().startsWith(prefix)) {
+        map.body()
+            .path("data")
+            .fields()
+            .forEachRemaining(f -> shards.put(f.getKey(), f.getValue().asText()));
+      }
+    }
+    ServiceConfig config;
+    try {
+      config = ConfigFiles.join(READER.read(text, ServiceConfig.class), shards, READER);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Catalog(
+            config.platform(),
+            config.issuer(),
+            config.audience(),
+            config.tiers().stream()
+                .map(
+                    t ->
+                        new TierEntry(t.name(), t.displayName(), t.level(), t.groups(), t.models()))
+                .toList(),
+            config.models().stream()
+                .map(
+                    m ->
+                        new ModelEntry(
+                            m.name(),
+                            m.namespace(),
+                            m.inferencePath() == null ? "" : m.inferencePath()))
+                .toList(),
+            main.file()));
   }
 
   private static List<String> strings(JsonNode array) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.model.Limitador;
 import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
@@ -11,20 +13,22 @@ import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
 import dev.maas.model.Window;
 import dev.maas.output.Yaml;
+import dev.maas.tokenservice.config.ConfigFiles;
+import dev.maas.tokenservice.config.JsonCodec;
 import dev.maas.tokenservice.config.ModelEntry;
 import dev.maas.tokenservice.config.QuotaEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
+import java.io.IOException;
+import java.util.Map;
 
 /**
  * The token service's config file ({@code config.json}), rendered deterministically from the
  * platform: issuer, audience, lifetimes in seconds, tiers (spec order) and models (spec order). Its
- * shape is the {@link ServiceConfig} record the service reads back.
+ * shape is the {@link ServiceConfig} record the service reads back. A catalogue too large for one
+ * ConfigMap is split over model shards ({@link ConfigFiles}).
  */
 public final class TokenServiceConfig {
-
-  /** The ConfigMap key and file name of the config. */
-  public static final String FILE_NAME = "config.json";
 
   private static final ObjectMapper JSON = Yaml.JSON;
 
@@ -37,6 +41,8 @@ public final class TokenServiceConfig {
       new DefaultPrettyPrinter()
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
+
+  private static final ObjectWriter WRITER = JSON.writer(PRETTY);
 
   private TokenServiceConfig() {}
 
@@ -105,12 +111,42 @@ public final class TokenServiceConfig {
         MeteredEndpoints.primaryPath(m));
   }
 
-  /** The config file's text: pretty-printed JSON ending in a newline. */
-  public static String render(Platform platform) {
-    try {
-      return JSON.writer(PRETTY).writeValueAsString(of(platform)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the token service config", e);
-    }
+  /**
+   * The config's files, file name to text: {@code config.json} alone, or with {@code
+   * models-<n>.json} shards when the whole exceeds {@link ConfigFiles#MAX_FILE_BYTES}.
+   */
+  public static Map<String, String> files(Platform platform) {
+    return ConfigFiles.split(of(platform), CODEC, ConfigFiles.MAX_FILE_BYTES);
   }
+
+  /** The config as one file, whatever its size. */
+  public static String render(Platform platform) {
+    return CODEC.write(of(platform));
+  }
+
+  /**
+   * Pretty-printed JSON ending in a newline. Of {@code modelShards} and {@code models}, only the
+   * one that holds the models is written, so a config that fits one file reads as it always did.
+   */
+  static final JsonCodec CODEC =
+      new JsonCodec() {
+        @Override
+        public String write(Object value) {
+          try {
+            if (!(value instanceof ServiceConfig config)) {
+              return WRITER.writeValueAsString(value) + "\n";
+            }
+            ObjectNode tree = JSON.valueToTree(config);
+            tree.remove(config.modelShards() == null ? "modelShards" : "models");
+            return WRITER.writeValueAsString(tree) + "\n";
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the token service config", e);
+          }
+        }
+
+        @Override
+        public <T> T read(String text, Class<T> type) throws IOException {
+          return JSON.readValue(text, type);
+        }
+      };
 }

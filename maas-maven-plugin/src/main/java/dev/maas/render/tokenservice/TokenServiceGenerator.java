@@ -13,6 +13,7 @@ import dev.maas.render.Generator;
 import dev.maas.render.KubeObject;
 import dev.maas.render.Manifests;
 import dev.maas.render.Workloads;
+import dev.maas.tokenservice.config.ConfigFiles;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -24,8 +25,11 @@ import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -101,17 +105,17 @@ public final class TokenServiceGenerator implements Generator {
 
   @Override
   public List<KubeObject> generate(Platform platform) {
-    String config = TokenServiceConfig.render(platform);
+    Map<String, String> files = TokenServiceConfig.files(platform);
     List<KubeObject> out = new ArrayList<>();
     out.add(serviceAccount(platform));
     if (!platform.tokens().state().redis()) {
       out.add(stateRole(platform));
       out.add(stateRoleBinding(platform));
     }
-    out.add(
-        configMap(platform, configConfigMapName(platform), TokenServiceConfig.FILE_NAME, config));
+    files.forEach(
+        (file, text) -> out.add(configMap(platform, configMapName(platform, file), file, text)));
     out.add(stateConfigMap(platform));
-    out.add(deployment(platform, checksum(config)));
+    out.add(deployment(platform, files));
     out.add(
         Workloads.service(
             meta(platform, TokenServiceEndpoints.name(platform)),
@@ -139,6 +143,17 @@ public final class TokenServiceGenerator implements Generator {
   /** {@code <platform>-token-service-config}: the config file. */
   public static String configConfigMapName(Platform platform) {
     return TokenServiceEndpoints.name(platform) + "-config";
+  }
+
+  /**
+   * The ConfigMap of one config file: {@code <platform>-token-service-config} for {@code
+   * config.json}, {@code <platform>-token-service-config-models-<n>} for shard {@code
+   * models-<n>.json}. One file per ConfigMap, because each holds at most 1 MiB of data.
+   */
+  public static String configMapName(Platform platform, String file) {
+    return file.equals(ConfigFiles.MAIN)
+        ? configConfigMapName(platform)
+        : configConfigMapName(platform) + "-" + file.substring(0, file.length() - ".json".length());
   }
 
   /** {@code <platform>-token-service-state}: the revocations the service keeps. */
@@ -237,9 +252,19 @@ public final class TokenServiceGenerator implements Generator {
 
   /** The SHA-256 of a configuration file, hex: a pod annotation that rolls pods when it changes. */
   public static String checksum(String config) {
+    return checksum(List.of(config));
+  }
+
+  /**
+   * The SHA-256 of the config files' texts one after the other, hex: any file's change rolls the
+   * pods, since the service reads them all only when it starts. Of one file, its own SHA-256.
+   */
+  public static String checksum(java.util.Collection<String> files) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(config.getBytes(StandardCharsets.UTF_8));
+      for (String file : files) {
+        sha.update(file.getBytes(StandardCharsets.UTF_8));
+      }
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -288,12 +313,44 @@ public final class TokenServiceGenerator implements Generator {
         .build();
   }
 
-  private static KubeObject deployment(Platform platform, String checksum) {
+  /**
+   * The config volume: the ConfigMap of {@code config.json}, or, when the catalogue is split, a
+   * projected volume of every config ConfigMap, so that all files sit in one directory as the
+   * service reads them.
+   */
+  private static Volume configVolume(Platform platform, Map<String, String> files) {
+    if (files.size() == 1) {
+      return new VolumeBuilder()
+          .withName("config")
+          .withNewConfigMap()
+          .withName(configConfigMapName(platform))
+          .endConfigMap()
+          .build();
+    }
+    List<VolumeProjection> sources = new ArrayList<>();
+    for (String file : files.keySet()) {
+      sources.add(
+          new VolumeProjectionBuilder()
+              .withNewConfigMap()
+              .withName(configMapName(platform, file))
+              .endConfigMap()
+              .build());
+    }
+    return new VolumeBuilder()
+        .withName("config")
+        .withNewProjected()
+        .withSources(sources)
+        .endProjected()
+        .build();
+  }
+
+  private static KubeObject deployment(Platform platform, Map<String, String> files) {
+    String checksum = checksum(files.values());
     String name = TokenServiceEndpoints.name(platform);
     List<EnvVar> env =
         new ArrayList<>(
             List.of(
-                new EnvVar("MAAS_CONFIG", "/etc/maas/config/" + TokenServiceConfig.FILE_NAME, null),
+                new EnvVar("MAAS_CONFIG", "/etc/maas/config/" + ConfigFiles.MAIN, null),
                 new EnvVar("MAAS_KEYS_DIR", "/etc/maas/keys", null),
                 new EnvVar("MAAS_STATE_DIR", "/var/lib/maas", null),
                 new EnvVar("MAAS_STATE_CONFIGMAP", stateConfigMapName(platform), null),
@@ -387,12 +444,7 @@ public final class TokenServiceGenerator implements Generator {
                     .build())
             .withContainers(container)
             .withVolumes(
-                new VolumeBuilder()
-                    .withName("config")
-                    .withNewConfigMap()
-                    .withName(configConfigMapName(platform))
-                    .endConfigMap()
-                    .build(),
+                configVolume(platform, files),
                 // Only a reference: the keys never leave the Secret. 0440 + fsGroup lets the
                 // non-root user read them.
                 new VolumeBuilder()

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maas.model.Model;
 import dev.maas.model.Platform;
 import dev.maas.model.TokenService;
 import dev.maas.model.TokenStateStore;
 import dev.maas.model.UserAuth;
 import dev.maas.render.KubeObject;
+import dev.maas.tokenservice.config.ConfigFiles;
+import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.validate.SpecValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -545,5 +548,180 @@ class TokenServiceGeneratorTest {
     assertEquals(
         "http://limitador-limitador.kuadrant-system.svc.cluster.local:8080",
         config.quota().limitadorUrl());
+  }
+
+  /**
+   * {@code acme} with {@code count} more models after its own, copies of its first renamed {@code
+   * model-<i>}, whose display name is {@code display.apply(i)}.
+   */
+  private static Platform withModels(int count, java.util.function.IntFunction<String> display) {
+    Model m = acme.models().get(0);
+    List<Model> models = new ArrayList<>(acme.models());
+    for (int i = 0; i < count; i++) {
+      models.add(
+          new Model(
+              "model-" + i,
+              m.namespace(),
+              display.apply(i),
+              m.description(),
+              m.serving(),
+              m.uri(),
+              m.credentials(),
+              m.modelFormat(),
+              m.replicas(),
+              m.autoscaling(),
+              m.resources(),
+              m.parallelism(),
+              m.pricing(),
+              m.cap()));
+    }
+    return acme.with(parts -> parts.models = models);
+  }
+
+  private static final int LARGE = 5000;
+
+  private static Platform large() {
+    return withModels(LARGE, i -> "Model " + i);
+  }
+
+  /** The config ConfigMaps of {@code objects}, name to their one file's name and text. */
+  private static java.util.Map<String, java.util.Map.Entry<String, String>> configMaps(
+      List<KubeObject> objects) {
+    java.util.Map<String, java.util.Map.Entry<String, String>> out =
+        new java.util.LinkedHashMap<>();
+    for (KubeObject o : objects) {
+      if (o.kind().equals("ConfigMap") && o.name().startsWith("acme-token-service-config")) {
+        JsonNode data = o.body().path("data");
+        assertEquals(1, data.size(), () -> o.name() + " holds one file");
+        String file = data.fieldNames().next();
+        out.put(o.name(), java.util.Map.entry(file, data.path(file).asText()));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aLargeCatalogueIsSplitOverConfigMapsEachUnderTheBoundThatJoinBackToTheConfig()
+      throws Exception {
+    Platform large = large();
+    var maps = configMaps(objects(large));
+    List<String> names = new ArrayList<>(maps.keySet());
+    assertTrue(names.size() >= 3, names::toString);
+    List<String> expected = new ArrayList<>(List.of("acme-token-service-config"));
+    for (int n = 1; n < names.size(); n++) {
+      expected.add("acme-token-service-config-models-" + n);
+      assertEquals("models-" + n + ".json", maps.get(expected.get(n)).getKey());
+    }
+    assertEquals(expected, names);
+    assertEquals("config.json", maps.get("acme-token-service-config").getKey());
+    java.util.Map<String, String> shards = new java.util.LinkedHashMap<>();
+    maps.forEach(
+        (name, file) -> {
+          int bytes = file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+          assertTrue(
+              bytes <= ConfigFiles.MAX_FILE_BYTES,
+              () -> name + " holds " + bytes + " bytes, over " + ConfigFiles.MAX_FILE_BYTES);
+          if (!file.getKey().equals("config.json")) {
+            shards.put(file.getKey(), file.getValue());
+          }
+        });
+    String mainText = maps.get("acme-token-service-config").getValue();
+    JsonNode main = JSON.readTree(mainText);
+    assertFalse(main.has("models"), "the models are in the shards only");
+    assertEquals(shards.size(), main.path("modelShards").size());
+    ServiceConfig joined =
+        ConfigFiles.join(
+            TokenServiceConfig.CODEC.read(mainText, ServiceConfig.class),
+            shards,
+            TokenServiceConfig.CODEC);
+    ServiceConfig whole = TokenServiceConfig.of(large);
+    assertEquals(LARGE + acme.models().size(), joined.models().size());
+    assertEquals(whole.tiers(), joined.tiers(), "the tiers' lists come back from the shards");
+    assertTrue(whole.equals(joined), "the joined config is the whole one");
+  }
+
+  @Test
+  void theDeploymentMountsEveryShardInTheConfigDirectoryAndPassesTheOutputChecks() {
+    List<KubeObject> objects = objects(large());
+    JsonNode pod =
+        find(objects, "Deployment", "acme-token-service").body().at("/spec/template/spec");
+    JsonNode volume = pod.path("volumes").get(0);
+    assertEquals("config", volume.path("name").asText());
+    assertTrue(volume.path("configMap").isMissingNode(), volume::toString);
+    List<String> sources = new ArrayList<>();
+    volume.at("/projected/sources").forEach(s -> sources.add(s.at("/configMap/name").asText()));
+    assertEquals(new ArrayList<>(configMaps(objects).keySet()), sources);
+    assertEquals("/etc/maas/config", pod.at("/containers/0/volumeMounts/0/mountPath").asText());
+    assertEquals("config", pod.at("/containers/0/volumeMounts/0/name").asText());
+
+    // The built-in kinds' checks read the Deployment through fabric8's Pod model, which refuses
+    // an unknown field; the size check reads every ConfigMap.
+    assertEquals(
+        List.of(),
+        new dev.maas.check.OutputChecks(null)
+            .structural(tree(objects)).stream().map(d -> d.render()).toList());
+  }
+
+  private static dev.maas.output.GeneratedTree tree(List<KubeObject> objects) {
+    java.util.Map<String, String> files = new java.util.TreeMap<>();
+    for (KubeObject o : objects) {
+      files.put(
+          "base/" + o.kind().toLowerCase() + "-" + o.name() + ".yaml",
+          dev.maas.output.Yaml.write(o.body()));
+    }
+    return dev.maas.output.GeneratedTree.ofText(files);
+  }
+
+  @Test
+  void planAndProofReadTheCatalogueBackFromItsShards() {
+    Platform large = large();
+    List<KubeObject> objects = objects(large);
+    var catalog =
+        dev.maas.check.proof.Catalog.read(dev.maas.check.proof.GatewayObjects.of(tree(objects)))
+            .orElseThrow();
+    assertEquals(large.models().size(), catalog.models().size());
+    assertEquals("model-" + (LARGE - 1), catalog.models().get(catalog.models().size() - 1).name());
+    assertEquals(
+        List.of("granite-8b", "llama-70b"), catalog.tier("premium").orElseThrow().models());
+    assertEquals(null, catalog.tier("enterprise").orElseThrow().models());
+
+    // A shard left out: no catalogue rather than part of one.
+    List<KubeObject> partial =
+        objects.stream()
+            .filter(o -> !o.name().equals("acme-token-service-config-models-2"))
+            .toList();
+    assertTrue(
+        dev.maas.check.proof.Catalog.read(dev.maas.check.proof.GatewayObjects.of(tree(partial)))
+            .isEmpty());
+  }
+
+  @Test
+  void aSmallCatalogueKeepsOneConfigMapMountedAsBefore() {
+    List<KubeObject> objects = objects(acme);
+    assertEquals(List.of("acme-token-service-config"), List.copyOf(configMaps(objects).keySet()));
+    JsonNode volume =
+        find(objects, "Deployment", "acme-token-service")
+            .body()
+            .at("/spec/template/spec/volumes/0");
+    assertEquals("acme-token-service-config", volume.at("/configMap/name").asText());
+    assertEquals(TokenServiceGenerator.checksum(TokenServiceConfig.render(acme)), checksum(acme));
+  }
+
+  @Test
+  void changingOneShardChangesItsConfigMapTheMainFileAndTheChecksumOnly() {
+    Platform before = large();
+    Platform after = withModels(LARGE, i -> i == LARGE - 1 ? "Renamed" : "Model " + i);
+    assertEquals(acme.models().size() + LARGE, after.models().size());
+    var mapsBefore = configMaps(objects(before));
+    var mapsAfter = configMaps(objects(after));
+    assertEquals(mapsBefore.keySet(), mapsAfter.keySet());
+    String lastShard = "acme-token-service-config-models-" + (mapsBefore.size() - 1);
+    List<String> changed =
+        mapsBefore.keySet().stream()
+            .filter(n -> !mapsBefore.get(n).equals(mapsAfter.get(n)))
+            .toList();
+    assertEquals(List.of("acme-token-service-config", lastShard), changed);
+    assertNotEquals(checksum(before), checksum(after));
+    assertEquals(checksum(before), checksum(large()), "the same spec, the same checksum");
   }
 }

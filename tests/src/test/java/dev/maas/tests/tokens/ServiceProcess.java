@@ -129,15 +129,24 @@ public record ServiceProcess(Process process, String base, String metricsBase)
   }
 
   /**
-   * Writes the token service's {@code config.json}, as generated for {@code platform}, in {@code
-   * dir}.
+   * Writes the token service's config files, as generated for {@code platform}, in {@code dir}, as
+   * the Deployment's config volume holds them: {@code config.json} and the model shards it names,
+   * each from its ConfigMap.
    */
   public static void writeConfig(Platform platform, Path dir) throws IOException {
     List<KubeObject> objects =
         new dev.maas.render.tokenservice.TokenServiceGenerator().generate(platform);
-    Files.writeString(
-        dir.resolve("config.json"),
-        configMapData(objects, platform.name() + "-token-service-config", "config.json"));
+    String main = dev.maas.render.tokenservice.TokenServiceGenerator.configConfigMapName(platform);
+    for (KubeObject o : objects) {
+      if (o.kind().equals("ConfigMap")
+          && (o.name().equals(main) || o.name().startsWith(main + "-models-"))) {
+        var files = o.body().path("data").fields();
+        while (files.hasNext()) {
+          var file = files.next();
+          Files.writeString(dir.resolve(file.getKey()), file.getValue().asText());
+        }
+      }
+    }
   }
 
   /** A fresh P-256 key pair, of the kind the service signs tokens with. */

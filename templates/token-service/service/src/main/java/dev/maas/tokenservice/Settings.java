@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Where the service finds its config, keys and state, and where it listens; from the environment.
  *
- * @param config {@code MAAS_CONFIG}: the config.json the compiler wrote
+ * @param config {@code MAAS_CONFIG}: the config.json the compiler wrote; the model shards it names
+ *     are read from its directory
  * @param keysDir {@code MAAS_KEYS_DIR}: the signing keys
  * @param stateDir {@code MAAS_STATE_DIR}: the state file outside a cluster
  * @param stateConfigMap {@code MAAS_STATE_CONFIGMAP}: the state ConfigMap in a cluster, or null

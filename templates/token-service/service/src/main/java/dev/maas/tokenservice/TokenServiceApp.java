@@ -4,10 +4,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.maas.tokenservice.api.ApiRoutes;
 import dev.maas.tokenservice.audit.AuditLog;
 import dev.maas.tokenservice.audit.OtlpAuditExporter;
+import dev.maas.tokenservice.config.ConfigFiles;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.http.Router;
 import dev.maas.tokenservice.http.Servers;
-import dev.maas.tokenservice.json.Json;
+import dev.maas.tokenservice.json.ConfigCodec;
 import dev.maas.tokenservice.jwt.SignatureProvider;
 import dev.maas.tokenservice.jwt.TokenSigner;
 import dev.maas.tokenservice.keys.KeyRing;
@@ -59,7 +60,10 @@ public final class TokenServiceApp implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Log log = new Log(out, clock);
     Servers.configureJdkServer();
-    ServiceConfig config = Json.MAPPER.readValue(settings.config().toFile(), ServiceConfig.class);
+    // The model shards beside config.json, if it names any, are read with it: a missing or stale
+    // one stops the start rather than shrink the catalogue. The files are read once; a change of
+    // any rolls the pods (the Deployment's checksum covers them all).
+    ServiceConfig config = ConfigFiles.read(settings.config(), ConfigCodec.INSTANCE);
     if (config.tiers().isEmpty()
         || config.defaultTTL() <= 0
         || config.maxTTL() < config.defaultTTL()) {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param tiers the tiers in spec order
  * @param models the models in spec order
  * @param quota where callers' remaining quota is read, or {@code null} when the config predates it
+ * @param modelShards the files that hold the models when the catalogue is too large for one
+ *     ConfigMap ({@link ConfigFiles}), in order; {@code null} when {@code models} holds them all
  */
 public record ServiceConfig(
     String platform,
@@ -30,7 +32,8 @@ public record ServiceConfig(
     long apiKeyMaxTTL,
     List<TierEntry> tiers,
     List<ModelEntry> models,
-    QuotaEntry quota) {
+    QuotaEntry quota,
+    List<ShardRef> modelShards) {
 
   public ServiceConfig {
     Objects.requireNonNull(issuer, "issuer");
@@ -40,12 +43,43 @@ public record ServiceConfig(
     apiKeyMaxTTL = apiKeyMaxTTL > 0 ? apiKeyMaxTTL : maxTTL;
     tiers = List.copyOf(Objects.requireNonNull(tiers, "tiers"));
     models = models == null ? List.of() : List.copyOf(models);
+    modelShards = modelShards == null ? null : List.copyOf(modelShards);
+  }
+
+  /** A config that holds all its models itself. */
+  public ServiceConfig(
+      String platform,
+      String issuer,
+      String audience,
+      long defaultTTL,
+      long maxTTL,
+      long apiKeyMaxTTL,
+      List<TierEntry> tiers,
+      List<ModelEntry> models,
+      QuotaEntry quota) {
+    this(platform, issuer, audience, defaultTTL, maxTTL, apiKeyMaxTTL, tiers, models, quota, null);
   }
 
   /** This config, with callers' remaining quota read where {@code quota} says. */
   public ServiceConfig withQuota(QuotaEntry quota) {
+    return copy(tiers, models, quota, modelShards);
+  }
+
+  /** This config with {@code models} in place of its own and the shards that held them named. */
+  ServiceConfig withModels(List<ModelEntry> models, List<ShardRef> modelShards) {
+    return copy(tiers, models, quota, modelShards);
+  }
+
+  /** This config with {@code tiers} and {@code models} in place of its own, and {@code shards}. */
+  ServiceConfig withTiersAndModels(
+      List<TierEntry> tiers, List<ModelEntry> models, List<ShardRef> modelShards) {
+    return copy(tiers, models, quota, modelShards);
+  }
+
+  private ServiceConfig copy(
+      List<TierEntry> tiers, List<ModelEntry> models, QuotaEntry quota, List<ShardRef> shards) {
     return new ServiceConfig(
-        platform, issuer, audience, defaultTTL, maxTTL, apiKeyMaxTTL, tiers, models, quota);
+        platform, issuer, audience, defaultTTL, maxTTL, apiKeyMaxTTL, tiers, models, quota, shards);
   }
 
   /**

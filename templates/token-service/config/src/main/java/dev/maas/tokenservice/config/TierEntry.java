@@ -23,6 +23,11 @@ public record TierEntry(
     models = models == null ? null : List.copyOf(models);
   }
 
+  /** This tier with {@code models} as its list; a tier of every model stays one. */
+  public TierEntry withListed(List<String> models) {
+    return this.models == null ? this : new TierEntry(name, displayName, level, groups, models);
+  }
+
   /** Whether the tier may call {@code model}. */
   public boolean allows(String model) {
     return models == null || models.contains(model);

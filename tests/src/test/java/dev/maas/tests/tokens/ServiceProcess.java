@@ -258,6 +258,18 @@ public record ServiceProcess(Process process, String base, String metricsBase)
           // The native signature provider and the state's persistent maps.
           "AmazonCorrettoCryptoProvider",
           "pcollections",
+          // The HTTP server: Netty's HTTP codec on its native epoll transport.
+          "netty-codec-http",
+          "netty-codec-base",
+          "netty-codec-compression",
+          "netty-handler",
+          "netty-transport",
+          "netty-transport-native-epoll",
+          "netty-transport-classes-epoll",
+          "netty-transport-native-unix-common",
+          "netty-buffer",
+          "netty-common",
+          "netty-resolver",
           // The Redis state store's client and what it needs.
           "jedis",
           "commons-pool2",

@@ -1,11 +1,11 @@
 package dev.maas.tokenservice;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.maas.tokenservice.api.ApiRoutes;
 import dev.maas.tokenservice.audit.AuditLog;
 import dev.maas.tokenservice.audit.OtlpAuditExporter;
 import dev.maas.tokenservice.config.ConfigFiles;
 import dev.maas.tokenservice.config.ServiceConfig;
+import dev.maas.tokenservice.http.Listener;
 import dev.maas.tokenservice.http.Router;
 import dev.maas.tokenservice.http.Servers;
 import dev.maas.tokenservice.json.ConfigCodec;
@@ -21,7 +21,6 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,16 +31,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TokenServiceApp implements AutoCloseable {
 
-  private final HttpServer api;
-  private final HttpServer management;
+  private final Listener api;
+  private final Listener management;
   private final ScheduledExecutorService background;
   private final TokenLedger ledger;
   private final Router router;
   private final OtlpAuditExporter exporter;
 
   private TokenServiceApp(
-      HttpServer api,
-      HttpServer management,
+      Listener api,
+      Listener management,
       ScheduledExecutorService background,
       TokenLedger ledger,
       Router router,
@@ -59,7 +58,6 @@ public final class TokenServiceApp implements AutoCloseable {
       throws IOException, InterruptedException {
     Clock clock = Clock.systemUTC();
     Log log = new Log(out, clock);
-    Servers.configureJdkServer();
     // The model shards beside config.json, if it names any, are read with it: a missing or stale
     // one stops the start rather than shrink the catalogue. The files are read once; a change of
     // any rolls the pods (the Deployment's checksum covers them all).
@@ -99,14 +97,14 @@ public final class TokenServiceApp implements AutoCloseable {
             metrics,
             audit,
             log::info);
-    HttpServer api =
+    Listener api =
         Servers.api(
             new InetSocketAddress(settings.bindAddress(), settings.port()),
             router,
             settings.maxThreads());
     // Health and metrics have a server of their own, so neither probes nor scrapes queue behind API
     // work.
-    HttpServer management =
+    Listener management =
         Servers.management(
             new InetSocketAddress(settings.bindAddress(), settings.metricsPort()),
             new Router(ApiRoutes.management(metrics), metrics, audit, log::info));
@@ -130,15 +128,13 @@ public final class TokenServiceApp implements AutoCloseable {
         () -> quietly(log, "prune the state store", ledger::prune), 60, 60, TimeUnit.SECONDS);
     background.scheduleWithFixedDelay(
         () -> quietly(log, "reload keys", keys::reload), 30, 30, TimeUnit.SECONDS);
-    api.start();
-    management.start();
     log.info(
         "listening on "
             + settings.bindAddress()
             + ":"
-            + api.getAddress().getPort()
+            + api.port()
             + " (health and metrics on "
-            + management.getAddress().getPort()
+            + management.port()
             + "); issuer "
             + config.issuer()
             + "; signing key "
@@ -159,12 +155,12 @@ public final class TokenServiceApp implements AutoCloseable {
 
   /** The API's port. */
   public int port() {
-    return api.getAddress().getPort();
+    return api.port();
   }
 
   /** The health and metrics port. */
   public int managementPort() {
-    return management.getAddress().getPort();
+    return management.port();
   }
 
   /** The API's route table. */
@@ -175,10 +171,8 @@ public final class TokenServiceApp implements AutoCloseable {
   @Override
   public void close() {
     background.shutdownNow();
-    api.stop(0);
-    management.stop(0);
-    ((ExecutorService) api.getExecutor()).shutdownNow();
-    ((ExecutorService) management.getExecutor()).shutdownNow();
+    api.close();
+    management.close();
     ledger.close();
     // After the servers stop, so the last requests' events are in the queue it sends.
     if (exporter != null) {

@@ -63,7 +63,7 @@ class AttackTest extends WithService {
   }
 
   /**
-   * Clients that announce a body and send a few bytes of it: each holds an API thread until the
+   * Clients that announce a body and send a few bytes of it: each holds a connection until the
    * request deadline.
    */
   private static Connections slowClients(int count) throws Exception {
@@ -96,8 +96,8 @@ class AttackTest extends WithService {
 
   @Test
   void healthAnswersWhileEveryApiThreadIsBusy() throws Exception {
-    // More slow clients than the API pool has threads (64 in the test service): the API itself now
-    // queues.
+    // More slow clients than the API pool has threads (64 in the test service); each holds a
+    // connection, as a request reaches a thread only once it is whole.
     try (Connections slow = slowClients(70)) {
       for (int i = 0; i < 5; i++) {
         long millis = service.managementMillis("/health");
@@ -121,6 +121,43 @@ class AttackTest extends WithService {
       long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
       assertEquals(-1, read, "the connection is closed without an answer");
       assertTrue(waited <= 20, "cut off after " + waited + " s");
+    }
+  }
+
+  @Test
+  void pipelinedRequestsAreAnsweredInTheirOrder() throws Exception {
+    // The first waits for the ledger's store, the second does not: answered as they came all the
+    // same.
+    try (Socket s = new Socket("127.0.0.1", service.app().port())) {
+      s.setSoTimeout(30_000);
+      OutputStream out = s.getOutputStream();
+      out.write(
+          ("POST /v1/tokens HTTP/1.1\r\nHost: x\r\nX-MaaS-Username: piped\r\n"
+                  + "X-MaaS-Groups: [\"premium-users\"]\r\nContent-Length: 0\r\n\r\n"
+                  + "DELETE /v1/tokens/0000 HTTP/1.1\r\nHost: x\r\nX-MaaS-Username: piped\r\n"
+                  + "X-MaaS-Groups: [\"premium-users\"]\r\nContent-Length: 0\r\n"
+                  + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answers = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int issued = answers.indexOf("HTTP/1.1 201");
+      int missing = answers.indexOf("HTTP/1.1 404");
+      assertTrue(issued == 0 && missing > issued, answers);
+    }
+  }
+
+  @Test
+  void tooManyHeaderFieldsAreRefused() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", service.app().port())) {
+      s.setSoTimeout(30_000);
+      StringBuilder request = new StringBuilder("GET /v1/tokens HTTP/1.1\r\nHost: x\r\n");
+      for (int i = 0; i < 120; i++) {
+        request.append("X-Filler-").append(i).append(": y\r\n");
+      }
+      request.append("Connection: close\r\n\r\n");
+      s.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 431"), answer);
     }
   }
 

@@ -6,7 +6,6 @@ import dev.maas.tokenservice.config.ModelEntry;
 import dev.maas.tokenservice.config.QuotaEntry;
 import dev.maas.tokenservice.config.ServiceConfig;
 import dev.maas.tokenservice.config.TierEntry;
-import dev.maas.tokenservice.http.Servers;
 import dev.maas.tokenservice.json.Json;
 import dev.maas.tokenservice.quota.RecordedLimitador;
 import java.io.ByteArrayOutputStream;
@@ -103,9 +102,6 @@ public final class TestService implements AutoCloseable {
 
   public TestService(Path dir) throws Exception {
     this.dir = dir;
-    // The JDK server reads its limits once, when the first server of the JVM is made: the
-    // recorded Limitador's must not come first.
-    Servers.configureJdkServer();
     limitador = new RecordedLimitador();
     ServiceConfig withQuota = CONFIG.withQuota(quota(limitador.url()));
     Files.write(dir.resolve("config.json"), Json.MAPPER.writeValueAsBytes(withQuota));

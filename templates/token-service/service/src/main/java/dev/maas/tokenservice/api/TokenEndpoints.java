@@ -56,10 +56,8 @@ record TokenEndpoints(
     String token =
         signer.sign(
             new TokenClaims(jti, caller.username(), tier.name(), iat, iat + ttl), keys.current());
-    ledger.change(
-        d -> d.issue(caller.username(), new IssuedToken(jti, tier.name(), iat, iat + ttl, label)));
-    metrics.issued(tier.name());
-    audit.issued(caller.username(), tier.name(), jti);
+    // The answer is sent once the ledger has stored the token; no thread waits for the store
+    // meanwhile.
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("token", token);
     out.put("tokenType", "Bearer");
@@ -70,7 +68,19 @@ record TokenEndpoints(
     if (label != null) {
       out.put("label", label);
     }
-    return Reply.json(201, out);
+    return Reply.json(201, out)
+        .after(
+            ledger
+                .submit(
+                    d ->
+                        d.issue(
+                            caller.username(),
+                            new IssuedToken(jti, tier.name(), iat, iat + ttl, label)))
+                .thenRun(
+                    () -> {
+                      metrics.issued(tier.name());
+                      audit.issued(caller.username(), tier.name(), jti);
+                    }));
   }
 
   /**

@@ -3,36 +3,50 @@ package dev.maas.tokenservice.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.maas.tokenservice.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One request: its method, raw path, path parameter, headers, and a body read with a bound. */
+/**
+ * One request read whole: its method, raw path, path parameter, headers, and its body, which the
+ * listener bounded to {@link #MAX_BODY_BYTES}.
+ */
 public final class Request {
 
   /** Bodies larger than this are refused with 413 before they are kept. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
-  /**
-   * How much of an oversized body is read and dropped, so that a client still sending sees the 413.
-   */
-  static final int DISCARD_BYTES = 1024 * 1024;
-
-  private final HttpExchange exchange;
+  private final String method;
+  private final String path;
+  private final HttpHeaders headers;
+  private final byte[] body;
   private final String parameter;
 
-  Request(HttpExchange exchange, String parameter) {
-    this.exchange = exchange;
+  private Request(String method, String path, HttpHeaders headers, byte[] body, String parameter) {
+    this.method = method;
+    this.path = path;
+    this.headers = headers;
+    this.body = body;
     this.parameter = parameter;
   }
 
+  /** {@code request} with {@code body}; its headers are kept as they are. */
+  static Request of(HttpRequest request, byte[] body) {
+    return new Request(
+        request.method().name(), rawPath(request.uri()), request.headers(), body, "");
+  }
+
+  /** The same request with the route's path parameter. */
+  Request withParameter(String value) {
+    return new Request(method, path, headers, body, value);
+  }
+
   public String method() {
-    return exchange.getRequestMethod();
+    return method;
   }
 
   /**
@@ -40,7 +54,7 @@ public final class Request {
    * refuse.
    */
   public String path() {
-    return rawPath(exchange);
+    return path;
   }
 
   /** The value of the route's path parameter. */
@@ -49,7 +63,7 @@ public final class Request {
   }
 
   public String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
+    return headers.get(name);
   }
 
   /** The bearer token of the Authorization header, or null. */
@@ -90,14 +104,13 @@ public final class Request {
   }
 
   /** The body as JSON; an empty body is a missing node. */
-  public JsonNode json() throws Refusal, IOException {
-    byte[] raw = body();
-    if (new String(raw, StandardCharsets.UTF_8).isBlank()) {
+  public JsonNode json() throws Refusal {
+    if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
       return MissingNode.getInstance();
     }
     try {
-      return Json.MAPPER.readTree(raw);
-    } catch (JacksonException e) {
+      return Json.MAPPER.readTree(body);
+    } catch (java.io.IOException e) {
       // The parser's own message may quote the body; a fixed one is enough for the client.
       throw Refusal.badRequest(
           "the body is not valid JSON (or nests deeper than " + Json.MAX_DEPTH + ")");
@@ -105,7 +118,7 @@ public final class Request {
   }
 
   /** The body as a JSON object; an empty body only when {@code optional}. */
-  public JsonNode object(boolean optional) throws Refusal, IOException {
+  public JsonNode object(boolean optional) throws Refusal {
     JsonNode body = json();
     if (body.isMissingNode() && optional) {
       return body;
@@ -116,46 +129,30 @@ public final class Request {
     return body;
   }
 
-  /** Reads at most {@link #MAX_BODY_BYTES}; a larger body is refused with 413 and never kept. */
-  byte[] body() throws Refusal, IOException {
-    InputStream in = exchange.getRequestBody();
-    String length = header("Content-Length");
-    if (length != null) {
-      long declared;
-      try {
-        declared = Long.parseLong(length.trim());
-      } catch (NumberFormatException e) {
-        throw Refusal.badRequest("bad Content-Length");
-      }
-      if (declared > MAX_BODY_BYTES) {
-        throw tooLarge(in);
-      }
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      out.write(buffer, 0, n);
-      if (out.size() > MAX_BODY_BYTES) {
-        throw tooLarge(in);
-      }
-    }
-    return out.toByteArray();
+  /** The body's bytes, at most {@link #MAX_BODY_BYTES}. */
+  byte[] body() {
+    return body;
   }
 
-  private static Refusal tooLarge(InputStream in) throws IOException {
-    byte[] buffer = new byte[8192];
-    long discarded = 0;
-    int n;
-    while (discarded < DISCARD_BYTES && (n = in.read(buffer)) > 0) {
-      discarded += n;
+  /** The raw path of a request target: origin form as sent, absolute form as its path. */
+  static String rawPath(String uri) {
+    if (uri.startsWith("/")) {
+      int end = uri.length();
+      int query = uri.indexOf('?');
+      if (query >= 0) {
+        end = query;
+      }
+      int fragment = uri.indexOf('#');
+      if (fragment >= 0 && fragment < end) {
+        end = fragment;
+      }
+      return uri.substring(0, end);
     }
-    return new Refusal(
-        413, "body_too_large", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
-  }
-
-  static String rawPath(HttpExchange exchange) {
-    String path = exchange.getRequestURI().getRawPath();
-    return path == null ? "" : path;
+    try {
+      String path = new URI(uri).getRawPath();
+      return path == null ? "" : path;
+    } catch (URISyntaxException e) {
+      return "";
+    }
   }
 }

@@ -1,5 +1,6 @@
 /**
- * HTTP plumbing on the JDK's {@code com.sun.net.httpserver}: bounded bodies, JSON replies, the
- * route table and the two servers (API, and health with metrics) with executors of their own.
+ * HTTP plumbing on Netty's HTTP/1.1 codec: requests read whole within a deadline and a size bound,
+ * JSON replies, the route table and the two listeners (API, and health with metrics) with threads
+ * of their own.
  */
 package dev.maas.tokenservice.http;

@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,10 @@ public final class TokenLedger implements AutoCloseable {
   private final Clock clock;
   private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
   private final Thread writer;
+  private final ScheduledExecutorService sweeper;
+
+  /** The changes the writer is storing now, for the sweep of late ones. */
+  private volatile List<Pending> inFlight = List.of();
 
   /** Replaced whole, under {@code this}, by the writer and by reloads; read without a lock. */
   private volatile TokenState state = TokenState.EMPTY;
@@ -52,6 +57,14 @@ public final class TokenLedger implements AutoCloseable {
     this.writer = new Thread(this::writeLoop, "maas-ledger-writer");
     writer.setDaemon(true);
     writer.start();
+    this.sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "maas-ledger-sweeper");
+              t.setDaemon(true);
+              return t;
+            });
+    sweeper.scheduleWithFixedDelay(this::expireWaiting, 1, 1, TimeUnit.SECONDS);
   }
 
   /** The state as this replica knows it. */
@@ -158,14 +171,48 @@ public final class TokenLedger implements AutoCloseable {
 
   /** Applies {@code change} and returns once it is stored. */
   public void change(Consumer<TokenState.Draft> change) throws IOException, InterruptedException {
-    Pending mine = new Pending(change, new CompletableFuture<>());
-    pending.add(mine);
     try {
-      mine.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+      submit(change).get();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new IOException("the store did not take the change within " + WAIT_SECONDS + " s");
+    }
+  }
+
+  /**
+   * Applies {@code change}; the answer completes once it is stored, or fails with an {@link
+   * IOException} when it is not stored within {@link #WAIT_SECONDS}. The caller's thread does not
+   * wait: what follows the write runs on the thread that stored it.
+   */
+  public CompletableFuture<Void> submit(Consumer<TokenState.Draft> change) {
+    Pending mine =
+        new Pending(
+            change,
+            new CompletableFuture<>(),
+            System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS));
+    pending.add(mine);
+    return mine.done();
+  }
+
+  /**
+   * Fails the changes that waited longer than {@link #WAIT_SECONDS}, in the write under way and in
+   * the queue; the writer may still store them. One sweep a second for all callers: a timer per
+   * change cost more than the change.
+   */
+  private void expireWaiting() {
+    long now = System.nanoTime();
+    IOException late =
+        new IOException("the store did not take the change within " + WAIT_SECONDS + " s");
+    for (Pending p : inFlight) {
+      if (now - p.deadline() > 0) {
+        p.done().completeExceptionally(late);
+      }
+    }
+    for (Pending p : pending) {
+      if (now - p.deadline() <= 0) {
+        // The queue is in the order of submission: the rest are younger.
+        break;
+      }
+      p.done().completeExceptionally(late);
     }
   }
 
@@ -173,6 +220,7 @@ public final class TokenLedger implements AutoCloseable {
   @Override
   public void close() {
     writer.interrupt();
+    sweeper.shutdownNow();
     store.close();
   }
 
@@ -186,7 +234,9 @@ public final class TokenLedger implements AutoCloseable {
       while (true) {
         batch.add(pending.take());
         pending.drainTo(batch);
+        inFlight = List.copyOf(batch);
         flush(batch);
+        inFlight = List.of();
         batch.clear();
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException();
@@ -231,5 +281,6 @@ public final class TokenLedger implements AutoCloseable {
   }
 
   /** A change waiting for the writer, and the future its caller waits on. */
-  private record Pending(Consumer<TokenState.Draft> change, CompletableFuture<Void> done) {}
+  private record Pending(
+      Consumer<TokenState.Draft> change, CompletableFuture<Void> done, long deadline) {}
 }

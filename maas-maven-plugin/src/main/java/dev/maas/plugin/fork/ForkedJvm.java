@@ -54,7 +54,11 @@ public record ForkedJvm(Path java, List<Path> classPath, Path archiveFolder) {
             .directory(new File(System.getProperty("user.dir")))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
+    // A build stopped by Ctrl-C stops the compilation with it, as when it ran in Maven's JVM.
+    Thread stop = new Thread(child::destroy, "maas-stop-forked-generate");
+    Runtime.getRuntime().addShutdownHook(stop);
     ForkedOutcome outcome;
+    int status;
     try (DataOutputStream in =
             new DataOutputStream(new BufferedOutputStream(child.getOutputStream()));
         DataInputStream out =
@@ -62,8 +66,14 @@ public record ForkedJvm(Path java, List<Path> classPath, Path archiveFolder) {
       Frames.writeRequest(in, request);
       in.close();
       outcome = Frames.readOutcome(out);
+      status = waitFor(child);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException e) {
+        // This JVM is shutting down: the hook stops the child.
+      }
     }
-    int status = waitFor(child);
     if (recording != null) {
       keep(recording, archive, status == 0 && outcome != null, debug);
     }

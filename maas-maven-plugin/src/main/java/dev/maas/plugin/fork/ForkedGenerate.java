@@ -4,11 +4,10 @@ import dev.maas.api.GenerateRequest;
 import dev.maas.api.MaasCompiler;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -21,13 +20,11 @@ public final class ForkedGenerate {
 
   /** Runs one request; standard error carries what the compiler prints there, as in Maven's JVM. */
   public static void main(String[] args) throws IOException {
-    DataOutputStream answer =
-        new DataOutputStream(
-            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    OutputStream answer =
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     // The answer owns standard output: anything else printed there would break its frames.
     System.setOut(System.err);
-    GenerateRequest request =
-        Frames.readRequest(new DataInputStream(new BufferedInputStream(System.in)));
+    GenerateRequest request = Frames.readRequest(new BufferedInputStream(System.in));
     try {
       Frames.writeResult(answer, new MaasCompiler().generate(request));
     } catch (UncheckedIOException e) {

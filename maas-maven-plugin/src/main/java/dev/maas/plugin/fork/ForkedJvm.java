@@ -3,10 +3,10 @@ package dev.maas.plugin.fork;
 import dev.maas.api.GenerateRequest;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -59,10 +59,8 @@ public record ForkedJvm(Path java, List<Path> classPath, Path archiveFolder) {
     Runtime.getRuntime().addShutdownHook(stop);
     ForkedOutcome outcome;
     int status;
-    try (DataOutputStream in =
-            new DataOutputStream(new BufferedOutputStream(child.getOutputStream()));
-        DataInputStream out =
-            new DataInputStream(new BufferedInputStream(child.getInputStream(), 1 << 16))) {
+    try (OutputStream in = new BufferedOutputStream(child.getOutputStream());
+        InputStream out = new BufferedInputStream(child.getInputStream(), 1 << 16)) {
       Frames.writeRequest(in, request);
       in.close();
       outcome = Frames.readOutcome(out);

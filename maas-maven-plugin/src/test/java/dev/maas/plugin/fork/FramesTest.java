@@ -11,8 +11,6 @@ import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +25,7 @@ class FramesTest {
     GenerateRequest request =
         new GenerateRequest(
             Path.of("/p"),
-            Path.of("/p/spécs"),
+            Path.of("specs/spécs"),
             Path.of("/p/out"),
             null,
             Path.of("/p/overlays"),
@@ -35,10 +33,8 @@ class FramesTest {
             true,
             new GitTarget("https://git.example/r.git", null, "clusters/a"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Frames.writeRequest(new DataOutputStream(bytes), request);
-    assertEquals(
-        request,
-        Frames.readRequest(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+    Frames.writeRequest(bytes, request);
+    assertEquals(request, Frames.readRequest(new ByteArrayInputStream(bytes.toByteArray())));
   }
 
   @Test
@@ -50,13 +46,11 @@ class FramesTest {
             Diagnostic.warning("w", SourceLocation.ofFile("b.yaml"), "", "m", "a hint"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Frames.writeResult(
-        new DataOutputStream(bytes),
-        new GenerateResult(new ValidateResult(List.of()), diagnostics, Map.of()));
-    ForkedOutcome outcome =
-        Frames.readOutcome(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        bytes, new GenerateResult(new ValidateResult(List.of()), diagnostics, Map.of()));
+    ForkedOutcome outcome = Frames.readOutcome(new ByteArrayInputStream(bytes.toByteArray()));
     assertEquals(new ForkedOutcome(diagnostics, false, List.of(), null, null), outcome);
 
     byte[] cut = Arrays.copyOf(bytes.toByteArray(), bytes.size() - 1);
-    assertNull(Frames.readOutcome(new DataInputStream(new ByteArrayInputStream(cut))));
+    assertNull(Frames.readOutcome(new ByteArrayInputStream(cut)));
   }
 }

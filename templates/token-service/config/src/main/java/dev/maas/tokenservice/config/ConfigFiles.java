@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * order with the tiers' lists cut to them, and at most {@link #MAX_FILE_BYTES}. Both grow with the
  * models, so both move; the main file keeps what grows with the tiers only. Kubernetes holds at
  * most 1 MiB of data in a ConfigMap, so each file goes to a ConfigMap of its own; {@code
- * config.json} names every shard with its size and SHA-256, so that a missing, extra or stale shard
- * stops the service instead of shrinking its catalogue.
+ * config.json} names every shard with its model count and SHA-256, so that a missing, extra or
+ * stale shard stops the service instead of shrinking its catalogue.
  */
 public final class ConfigFiles {
 
@@ -58,7 +58,7 @@ public final class ConfigFiles {
    * @throws IllegalArgumentException when a single model's entry exceeds {@code maxFileBytes}
    */
   public static Map<String, String> split(ServiceConfig config, JsonCodec codec, int maxFileBytes) {
-    ServiceConfig whole = config.withModels(config.models(), null);
+    ServiceConfig whole = config.withTiersAndModels(config.tiers(), config.models(), null);
     String text = codec.write(whole);
     Map<String, String> files = new LinkedHashMap<>();
     if (utf8(text) <= maxFileBytes || config.models().isEmpty()) {

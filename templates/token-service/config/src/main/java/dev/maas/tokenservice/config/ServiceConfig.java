@@ -65,11 +65,6 @@ public record ServiceConfig(
     return copy(tiers, models, quota, modelShards);
   }
 
-  /** This config with {@code models} in place of its own and the shards that held them named. */
-  ServiceConfig withModels(List<ModelEntry> models, List<ShardRef> modelShards) {
-    return copy(tiers, models, quota, modelShards);
-  }
-
   /** This config with {@code tiers} and {@code models} in place of its own, and {@code shards}. */
   ServiceConfig withTiersAndModels(
       List<TierEntry> tiers, List<ModelEntry> models, List<ShardRef> modelShards) {

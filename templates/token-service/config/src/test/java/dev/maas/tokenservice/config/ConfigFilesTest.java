@@ -196,13 +196,14 @@ class ConfigFilesTest {
     Map<String, List<String>> free = Map.of("free", List.of());
     String one = PRETTY.write(new ModelShard(1, 2, List.of(twice), free));
     String two = PRETTY.write(new ModelShard(2, 2, List.of(twice), free));
+    ServiceConfig base = config(1);
     ServiceConfig main =
-        config(1)
-            .withModels(
-                List.of(),
-                List.of(
-                    new ShardRef("models-1.json", 1, ConfigFiles.sha256(one)),
-                    new ShardRef("models-2.json", 1, ConfigFiles.sha256(two))));
+        base.withTiersAndModels(
+            base.tiers(),
+            List.of(),
+            List.of(
+                new ShardRef("models-1.json", 1, ConfigFiles.sha256(one)),
+                new ShardRef("models-2.json", 1, ConfigFiles.sha256(two))));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
@@ -215,10 +216,12 @@ class ConfigFilesTest {
   void aShardWithoutATiersListIsAnError() throws IOException {
     ModelEntry only = config(1).models().get(0);
     String shard = PRETTY.write(new ModelShard(1, 1, List.of(only), Map.of()));
+    ServiceConfig base = config(1);
     ServiceConfig main =
-        config(1)
-            .withModels(
-                List.of(), List.of(new ShardRef("models-1.json", 1, ConfigFiles.sha256(shard))));
+        base.withTiersAndModels(
+            base.tiers(),
+            List.of(),
+            List.of(new ShardRef("models-1.json", 1, ConfigFiles.sha256(shard))));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

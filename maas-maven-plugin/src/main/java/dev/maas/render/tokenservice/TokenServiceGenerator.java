@@ -89,11 +89,15 @@ public final class TokenServiceGenerator implements Generator {
    * to back, 650 against 963 us of CPU per token on JDK 25 (docs/performance.md), at 183-195 MB
    * resident against 154-158 MB, under the pod's 256 MiB limit. The serial collector suits a heap
    * that small and starts no collector threads; metaspace and code cache are capped so that the
-   * resident size has a bound. An out-of-memory error ends the process, and Kubernetes restarts it.
+   * resident size has a bound. The C1 compiler only (TieredStopAtLevel=1): C2's compilations left
+   * tens of MB in the C heap, 148-173 MB resident against 111-119 MB with C1 under load; C1 cost
+   * about the same CPU per token on JDK 17 and half as much again on JDK 25 (157 against 100 us),
+   * within the load target (docs/performance.md). An out-of-memory error ends the process, and
+   * Kubernetes restarts it.
    */
   static final String JVM_OPTIONS =
       "-XX:+UseSerialGC -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
-          + " -XX:+ExitOnOutOfMemoryError";
+          + " -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
 
   /**
    * Seconds the startup probe waits for the first answer of /health. The image's entrypoint takes

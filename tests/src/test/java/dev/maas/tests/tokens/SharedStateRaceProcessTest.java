@@ -111,6 +111,13 @@ class SharedStateRaceProcessTest {
     List<Future<Map<String, Object>>> revoked = new ArrayList<>();
     List<Future<Map<String, Object>>> issued = new ArrayList<>();
     AtomicInteger refusedRevokes = new AtomicInteger();
+    // The other tests' keys, in the same Redis.
+    int keysBefore;
+    long indexedBefore;
+    try (Jedis raw = new Jedis(URI.create("redis://127.0.0.1:" + redisPort))) {
+      keysBefore = raw.keys("maas:*").size();
+      indexedBefore = indexed(raw);
+    }
     long t0 = System.nanoTime();
     for (int i = 0; i < REVOCATIONS; i++) {
       String user = "racer" + (i % USERS);
@@ -152,8 +159,10 @@ class SharedStateRaceProcessTest {
       }
     }
     int keys;
+    long indexed;
     try (Jedis raw = new Jedis(URI.create("redis://127.0.0.1:" + redisPort))) {
-      keys = raw.keys("maas:*").size();
+      keys = raw.keys("maas:*").size() - keysBefore;
+      indexed = indexed(raw) - indexedBefore;
     }
     pool.shutdown();
     System.out.printf(
@@ -162,7 +171,9 @@ class SharedStateRaceProcessTest {
         REVOCATIONS, 2 * REVOCATIONS, raceMillis, lost, wronglyRevoked, keys);
     assertEquals(0, lost, "revocations lost across the replicas");
     assertEquals(0, wronglyRevoked, "new tokens revoked by mistake");
-    assertEquals(3 * REVOCATIONS, keys, "one key per issued token and one per revocation");
+    assertEquals(
+        REVOCATIONS + 2 * USERS, keys, "one key per revocation, an index and a hash per user");
+    assertEquals(REVOCATIONS, indexed, "the users' indexes hold the new tokens, not the revoked");
   }
 
   @Test
@@ -182,6 +193,36 @@ class SharedStateRaceProcessTest {
     System.out.printf(
         "revocation seen by the other replica after %d ms (refresh every %d s)%n",
         millis, REFRESH_SECONDS);
+  }
+
+  @Test
+  void theCapAndTheListSpanBothReplicasAtOnce() throws Exception {
+    List<String> jtis = new ArrayList<>();
+    // 100 live tokens, the cap, half from each replica.
+    for (int i = 0; i < 100; i++) {
+      jtis.add((String) issue(i % 2 == 0 ? a : b, "capped").get("jti"));
+    }
+    // No refresh has run: the other replica counts and lists from Redis.
+    assertEquals(429, call(a, "POST", "/v1/tokens", "capped", null).statusCode());
+    assertEquals(429, call(b, "POST", "/v1/tokens", "capped", null).statusCode());
+    for (ServiceProcess replica : List.of(a, b)) {
+      HttpResponse<String> list = call(replica, "GET", "/v1/tokens", "capped", null);
+      assertEquals(200, list.statusCode(), list.body());
+      for (String jti : jtis) {
+        assertTrue(list.body().contains(jti), jti + " listed");
+      }
+    }
+    assertEquals(204, call(b, "DELETE", "/v1/tokens/" + jtis.get(0), "capped", null).statusCode());
+    issue(a, "capped");
+  }
+
+  /** The tokens every user's index holds. */
+  private static long indexed(Jedis raw) {
+    long sum = 0;
+    for (String index : raw.keys("maas:*:ix-*")) {
+      sum += raw.zcard(index);
+    }
+    return sum;
   }
 
   private static Map<String, Object> issue(ServiceProcess on, String user) throws Exception {

@@ -13,6 +13,7 @@ import dev.maas.tokenservice.keys.KeyRing;
 import dev.maas.tokenservice.metrics.Metrics;
 import dev.maas.tokenservice.state.IssuedToken;
 import dev.maas.tokenservice.state.TokenLedger;
+import dev.maas.tokenservice.state.TooManyLiveTokens;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Comparator;
@@ -43,12 +44,6 @@ record TokenEndpoints(
     long ttl = lifetimes.of(body.has("ttl") ? body.path("ttl") : body.path("expiration"));
     String label = Labels.of(body.path("label"));
     TierEntry tier = tiers.of(caller);
-    if (ledger.liveTokens(caller.username()).size() >= TokenLedger.MAX_LIVE_TOKENS_PER_USER) {
-      throw new Refusal(
-          429,
-          "too_many_tokens",
-          "you hold " + TokenLedger.MAX_LIVE_TOKENS_PER_USER + " live tokens; revoke some first");
-    }
     long iat = notRevokedSecond(caller.username());
     byte[] id = new byte[16];
     RANDOM.nextBytes(id);
@@ -57,7 +52,8 @@ record TokenEndpoints(
         signer.sign(
             new TokenClaims(jti, caller.username(), tier.name(), iat, iat + ttl), keys.current());
     // The answer is sent once the ledger has stored the token; no thread waits for the store
-    // meanwhile.
+    // meanwhile. The ledger checks the per-user cap as it stores the token, so the cap holds for
+    // concurrent requests and, with a store that counts, across replicas.
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("token", token);
     out.put("tokenType", "Bearer");
@@ -71,16 +67,33 @@ record TokenEndpoints(
     return Reply.json(201, out)
         .after(
             ledger
-                .submit(
-                    d ->
-                        d.issue(
-                            caller.username(),
-                            new IssuedToken(jti, tier.name(), iat, iat + ttl, label)))
+                .issue(caller.username(), new IssuedToken(jti, tier.name(), iat, iat + ttl, label))
+                .exceptionally(TokenEndpoints::refuseAtCap)
                 .thenRun(
                     () -> {
                       metrics.issued(tier.name());
                       audit.issued(caller.username(), tier.name(), jti);
                     }));
+  }
+
+  /** The failure of storing an issued token, a 429 when the caller holds the cap already. */
+  private static Void refuseAtCap(Throwable failure) {
+    Throwable cause =
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof TooManyLiveTokens) {
+      throw new java.util.concurrent.CompletionException(
+          new Refusal(
+              429,
+              "too_many_tokens",
+              "you hold "
+                  + TokenLedger.MAX_LIVE_TOKENS_PER_USER
+                  + " live tokens; revoke some first"));
+    }
+    throw failure instanceof java.util.concurrent.CompletionException c
+        ? c
+        : new java.util.concurrent.CompletionException(failure);
   }
 
   /**
@@ -99,7 +112,7 @@ record TokenEndpoints(
   }
 
   /** GET /v1/tokens: the caller's live tokens, oldest first; never the tokens themselves. */
-  Reply list(Request request) throws Refusal {
+  Reply list(Request request) throws Refusal, java.io.IOException {
     Caller caller = request.caller();
     List<Map<String, Object>> data =
         ledger.liveTokens(caller.username()).stream()

@@ -53,13 +53,17 @@ public final class Router {
   }
 
   /**
-   * The answer to a request whose handler failed: a 500 that names nothing; the log has the
-   * exception's class and message only, as neither holds a token or a key, and no stack trace
-   * reaches clients.
+   * The answer to a request whose handler failed: its refusal, or a 500 that names nothing; the log
+   * has the exception's class and message only, as neither holds a token or a key, and no stack
+   * trace reaches clients.
    */
   Outcome failed(Request request, Throwable e) {
     if (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
       e = e.getCause();
+    }
+    if (e instanceof Refusal r) {
+      // A refusal that only the store could decide (a cap it counts).
+      return refused(request, r);
     }
     metrics.refused("internal_error");
     log.accept(

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * The state in memory (read on every check) backed by a store (written on every change, before the
  * change is answered). One writer thread stores the changes; those that arrive while a write is
  * under way are written together in the next one, so a burst of issues costs a few store round
- * trips, not one each.
+ * trips, not one each. A store that indexes issued tokens itself ({@link IssuedTokenIndex}) keeps
+ * them out of memory: lists and the per-user cap are then answered by the store.
  */
 public final class TokenLedger implements AutoCloseable {
 
@@ -38,6 +39,10 @@ public final class TokenLedger implements AutoCloseable {
   private static final int WAIT_SECONDS = 30;
 
   private final StateStore store;
+
+  /** The store's own index of issued tokens, or null when the state in memory holds them. */
+  private final IssuedTokenIndex index;
+
   private final long maxTtl;
   private final Clock clock;
   private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
@@ -52,6 +57,7 @@ public final class TokenLedger implements AutoCloseable {
 
   public TokenLedger(StateStore store, long maxTtl, Clock clock) {
     this.store = store;
+    this.index = store instanceof IssuedTokenIndex i ? i : null;
     this.maxTtl = maxTtl;
     this.clock = clock;
     this.writer = new Thread(this::writeLoop, "maas-ledger-writer");
@@ -78,8 +84,14 @@ public final class TokenLedger implements AutoCloseable {
   }
 
   /** The live tokens of {@code user}. */
-  public List<IssuedToken> liveTokens(String user) {
+  public List<IssuedToken> liveTokens(String user) throws IOException {
     long now = clock.instant().getEpochSecond();
+    if (index != null) {
+      TokenState known = state;
+      return index.live(user, now).stream()
+          .filter(t -> !known.isRevoked(t.jti(), user, t.iat()))
+          .toList();
+    }
     return state.issued().getOrDefault(user, Map.of()).values().stream()
         .filter(t -> t.exp() >= now && !state.isRevoked(t.jti(), user, t.iat()))
         .toList();
@@ -102,6 +114,9 @@ public final class TokenLedger implements AutoCloseable {
    */
   public Optional<IssuedToken> liveToken(String user, String jti)
       throws IOException, InterruptedException {
+    if (index != null) {
+      return indexedToken(user, jti);
+    }
     Optional<IssuedToken> known = live(user, jti);
     if (known.isPresent() || jti == null || jti.isEmpty()) {
       return known;
@@ -136,7 +151,28 @@ public final class TokenLedger implements AutoCloseable {
     return apiKeys(user).stream().filter(k -> k.id().equals(id)).findFirst();
   }
 
-  private Optional<IssuedToken> live(String user, String jti) {
+  /** The live token {@code jti} of {@code user} as the store's index holds it now. */
+  private Optional<IssuedToken> indexedToken(String user, String jti)
+      throws IOException, InterruptedException {
+    if (jti == null || jti.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Fact> issued = store.find(Fact.Kind.ISSUED, user, jti);
+    if (issued.isEmpty() || issued.get().token().exp() < clock.instant().getEpochSecond()) {
+      return Optional.empty();
+    }
+    // A revocation another replica stored since the last reload.
+    List<Fact> found = new ArrayList<>();
+    store.find(Fact.Kind.REVOKED, user, jti).ifPresent(found::add);
+    store.find(Fact.Kind.CUT_OFF, user, "").ifPresent(found::add);
+    if (!found.isEmpty()) {
+      learn(found);
+    }
+    IssuedToken token = issued.get().token();
+    return state.isRevoked(jti, user, token.iat()) ? Optional.empty() : Optional.of(token);
+  }
+
+  private Optional<IssuedToken> live(String user, String jti) throws IOException {
     return liveTokens(user).stream().filter(t -> t.jti().equals(jti)).findFirst();
   }
 
@@ -144,7 +180,12 @@ public final class TokenLedger implements AutoCloseable {
   private synchronized void learn(List<Fact> facts) {
     TokenState.Draft draft = state.draft();
     facts.forEach(draft::apply);
-    state = draft.build();
+    state = kept(draft.build());
+  }
+
+  /** {@code next} as this replica keeps it: without issued tokens when the store indexes them. */
+  private TokenState kept(TokenState next) {
+    return index == null || next.issued().isEmpty() ? next : next.withoutIssued();
   }
 
   /** How many single revocations of {@code user} are still pending. */
@@ -169,6 +210,33 @@ public final class TokenLedger implements AutoCloseable {
     return store.prune(clock.instant().getEpochSecond());
   }
 
+  /**
+   * Records {@code token} as issued to {@code user}; the answer completes once it is stored, or
+   * fails with {@link TooManyLiveTokens} when the user holds {@link #MAX_LIVE_TOKENS_PER_USER} live
+   * tokens (counted by the store when it indexes them, so across replicas), or with an {@link
+   * IOException}.
+   */
+  public CompletableFuture<Void> issue(String user, IssuedToken token) {
+    if (index == null) {
+      try {
+        if (liveTokens(user).size() >= MAX_LIVE_TOKENS_PER_USER) {
+          return CompletableFuture.failedFuture(new TooManyLiveTokens());
+        }
+      } catch (IOException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+      return submit(d -> d.issue(user, token));
+    }
+    Pending mine =
+        new Pending(
+            null,
+            Fact.issued(user, token),
+            new CompletableFuture<>(),
+            System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS));
+    pending.add(mine);
+    return mine.done();
+  }
+
   /** Applies {@code change} and returns once it is stored. */
   public void change(Consumer<TokenState.Draft> change) throws IOException, InterruptedException {
     try {
@@ -187,6 +255,7 @@ public final class TokenLedger implements AutoCloseable {
     Pending mine =
         new Pending(
             change,
+            null,
             new CompletableFuture<>(),
             System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS));
     pending.add(mine);
@@ -235,7 +304,8 @@ public final class TokenLedger implements AutoCloseable {
         batch.add(pending.take());
         pending.drainTo(batch);
         inFlight = List.copyOf(batch);
-        flush(batch);
+        flush(batch.stream().filter(p -> p.issue() == null).toList());
+        flushIssues(batch.stream().filter(p -> p.issue() != null).toList());
         inFlight = List.of();
         batch.clear();
         if (Thread.currentThread().isInterrupted()) {
@@ -255,6 +325,9 @@ public final class TokenLedger implements AutoCloseable {
    * retry the batch: the store retries only a fact that another writer changed meanwhile.
    */
   private void flush(List<Pending> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
     try {
       TokenState base = state;
       TokenState.Draft draft = base.draft(clock.instant().getEpochSecond(), maxTtl);
@@ -266,7 +339,7 @@ public final class TokenLedger implements AutoCloseable {
         // the draft is then the new state, and copying every user's entry once more to merge the
         // same facts in again is saved.
         if (state == base && stored.equals(changes)) {
-          state = draft.build();
+          state = kept(draft.build());
         } else {
           learn(stored);
         }
@@ -280,7 +353,37 @@ public final class TokenLedger implements AutoCloseable {
     }
   }
 
-  /** A change waiting for the writer, and the future its caller waits on. */
+  /**
+   * Records the issued tokens of {@code batch} in the store's index, in one call: each under the
+   * per-user cap, which the store checks as it records them.
+   */
+  private void flushIssues(List<Pending> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      List<Boolean> recorded =
+          index.issue(
+              batch.stream().map(Pending::issue).toList(),
+              MAX_LIVE_TOKENS_PER_USER,
+              clock.instant().getEpochSecond());
+      for (int i = 0; i < batch.size(); i++) {
+        Pending p = batch.get(i);
+        if (recorded.get(i)) {
+          p.done().complete(null);
+        } else {
+          p.done().completeExceptionally(new TooManyLiveTokens());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      batch.forEach(p -> p.done().completeExceptionally(e));
+    }
+  }
+
+  /**
+   * A change waiting for the writer, or a token to record in the store's index, and the future its
+   * caller waits on.
+   */
   private record Pending(
-      Consumer<TokenState.Draft> change, CompletableFuture<Void> done, long deadline) {}
+      Consumer<TokenState.Draft> change, Fact issue, CompletableFuture<Void> done, long deadline) {}
 }

@@ -125,6 +125,11 @@ public record TokenState(
     return out;
   }
 
+  /** This state without issued tokens, which a store that indexes them keeps instead. */
+  public TokenState withoutIssued() {
+    return new TokenState(revokedBefore, revoked, HashTreePMap.empty(), apiKeys);
+  }
+
   /** With every token of {@code user} issued before {@code before} revoked. */
   public TokenState withRevokeAll(String user, long before) {
     return draft().revokeAll(user, before).build();

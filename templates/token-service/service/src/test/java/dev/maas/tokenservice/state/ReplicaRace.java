@@ -60,7 +60,17 @@ final class ReplicaRace {
     pool.shutdown();
     TokenState stored = reader.read();
     assertEquals(revocations, stored.revoked().values().stream().mapToInt(Map::size).sum());
-    assertEquals(2 * revocations, stored.issued().values().stream().mapToInt(Map::size).sum());
+    if (reader instanceof IssuedTokenIndex index) {
+      // The store's index drops a token as it is revoked: the new ones are left.
+      int live = 0;
+      for (int u = 0; u < USERS; u++) {
+        live += index.live("user" + u, now).size();
+      }
+      assertEquals(revocations, live);
+      assertTrue(stored.issued().isEmpty(), "issued tokens stay in the store's index");
+    } else {
+      assertEquals(2 * revocations, stored.issued().values().stream().mapToInt(Map::size).sum());
+    }
     assertTrue(stored.revokedBefore().isEmpty(), "no revocation fell back to a revoke-all");
     for (TokenLedger replica : List.of(a, b)) {
       replica.reload();

@@ -67,7 +67,11 @@ until curl -sf -o /dev/null "http://127.0.0.1:$METRICS/health"; do
 done
 # The process's CPU time (user + system) so far, in ms: fields 14 and 15 of /proc/PID/stat, in clock ticks.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$PID/stat"; }
-# The same for the JIT compiler threads only ("C1 CompilerThre", "C2 CompilerThre"): their work is about the same for
+# The compiler threads' ids, to tell whether one started or ended during the run.
+jit_threads() {
+  grep -l 'C[12] CompilerThre' /proc/"$PID"/task/*/comm 2>/dev/null | cut -d/ -f5 | sort | tr '\n' ' '
+}
+# The CPU time of the JIT compiler threads only ("C1 CompilerThre", "C2 CompilerThre"): their work is about the same for
 # every run, so on a loaded machine, where fewer tokens are issued, it weighs more on each token; the figure without it
 # compares builds more closely. The field after the name, which is in parentheses and holds a space, is the state.
 jit_ms() {
@@ -81,15 +85,22 @@ echo "start: $(( ($(date +%s%N) - START) / 1000000 )) ms from process start to t
 wrk -t2 -c"$CONNECTIONS" -d5s -s "$(dirname "$0")/issue-token.lua" "http://127.0.0.1:$PORT/v1/tokens" > /dev/null
 (while kill -0 "$PID" 2>/dev/null; do awk '/VmRSS/{print $2}' "/proc/$PID/status"; sleep 0.5; done) > "$WORK/rss" &
 SAMPLER=$!
-CPU_BEFORE=$(cpu_ms); JIT_BEFORE=$(jit_ms)
+CPU_BEFORE=$(cpu_ms); JIT_BEFORE=$(jit_ms); JIT_THREADS_BEFORE=$(jit_threads)
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_LOAD}s" --latency -s "$(dirname "$0")/issue-token.lua" \
   "http://127.0.0.1:$PORT/v1/tokens" | tee "$WORK/wrk.txt" | grep -E '^RESULT|Socket errors|Non-2xx'
 CPU_USED=$(( $(cpu_ms) - CPU_BEFORE )); JIT_USED=$(( $(jit_ms) - JIT_BEFORE ))
 TOKENS=$(sed -n 's/^RESULT \([0-9]*\) tokens.*/\1/p' "$WORK/wrk.txt")
 echo "service CPU: $CPU_USED ms for $TOKENS tokens, $(awk -v c="$CPU_USED" -v t="$TOKENS" \
   'BEGIN{printf "%.0f us per token: %.0f tokens/s if the service had the %d CPUs to itself", c*1000/t, t*1000/c*'"$(nproc)"', '"$(nproc)"'}')"
-echo "of which JIT compilers: $JIT_USED ms; without them $(awk -v c="$(( CPU_USED - JIT_USED ))" -v t="$TOKENS" \
-  'BEGIN{printf "%.0f", c*1000/t}') us per token"
+# A compiler thread that ends during the run takes its time out of the per-thread figures (the JVM stops idle
+# compiler threads), so the difference can come out low or negative: then it says so instead of a figure.
+if [ "$JIT_USED" -ge 0 ] && [ "$(jit_threads)" = "$JIT_THREADS_BEFORE" ]; then
+  echo "of which JIT compilers: $JIT_USED ms; without them $(awk -v c="$(( CPU_USED - JIT_USED ))" -v t="$TOKENS" \
+    'BEGIN{printf "%.0f", c*1000/t}') us per token"
+else
+  echo "of which JIT compilers: not measured (the compiler threads changed during the run: $JIT_THREADS_BEFORE before," \
+    "$(jit_threads) after)"
+fi
 kill "$SAMPLER" 2>/dev/null || true; SAMPLER=
 echo "service RSS during the run: max $(sort -n "$WORK/rss" | tail -1) kB, last $(tail -1 "$WORK/rss") kB;" \
   "$(grep VmHWM "/proc/$PID/status" | tr -s ' \t' ' ')"

@@ -145,23 +145,29 @@ public final class RedisStore implements StateStore, IssuedTokenIndex {
       }
       Pipeline pipeline = redis.pipelined();
       List<Response<String>> created = new ArrayList<>();
-      List<Response<?>> unindexed = new ArrayList<>();
       for (Fact fact : facts) {
-        if (fact.kind() == Fact.Kind.ISSUED) {
-          created.add(null);
-          continue;
-        }
-        created.add(pipeline.set(prefix + fact.key(), json(fact), expiry(fact).nx()));
-        unindex(pipeline, fact, unindexed);
+        created.add(
+            fact.kind() == Fact.Kind.ISSUED
+                ? null
+                : pipeline.set(prefix + fact.key(), json(fact), expiry(fact).nx()));
       }
       pipeline.sync();
-      // Surfaces an error of a removal (a script Redis forgot, say), which the caller retries.
-      unindexed.forEach(Response::get);
       for (int i = 0; i < facts.size(); i++) {
         if (created.get(i) != null && created.get(i).get() == null) {
           stored.set(i, merge(redis, facts.get(i)));
         }
       }
+      // The index is cleared only once every record holds its final value: a token another
+      // replica issues from now on meets the stored cut-off in the issue script, and one issued
+      // before is removed here, so no revoked token keeps a place under the cap.
+      Pipeline removals = redis.pipelined();
+      List<Response<?>> unindexed = new ArrayList<>();
+      for (Fact fact : stored) {
+        unindex(removals, fact, unindexed);
+      }
+      removals.sync();
+      // Surfaces an error of a removal (a script Redis forgot, say), which the caller retries.
+      unindexed.forEach(Response::get);
     } catch (JedisNoScriptException e) {
       // Redis restarted and forgot the scripts; the next write loads them again, and every step
       // is idempotent, so the caller's retry stores the same facts.

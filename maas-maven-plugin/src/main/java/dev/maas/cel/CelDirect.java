@@ -84,8 +84,8 @@ final class CelDirect {
     public int test(Map<String, ?> vars) {
       int absorbing = conjunction ? FALSE : TRUE;
       boolean undecided = false;
-      for (Node operand : operands) {
-        int value = operand.test(vars);
+      for (int i = 0; i < operands.size(); i++) {
+        int value = operands.get(i).test(vars);
         if (value == absorbing) {
           return absorbing;
         }

@@ -22,7 +22,10 @@ public final class CelExpression {
   private static final String OR = "_||_";
   private static final CelUnparser UNPARSER = CelUnparserFactory.newUnparser();
 
-  private final String source;
+  // An operand's printed form, made when first asked for: the proof keys operands by key() and
+  // prints only the few it reports.
+  private volatile String source;
+  private final String key;
   private final CelRuntime.Program program;
   private final Optional<Set<List<String>>> reads;
   private final Cel cel;
@@ -38,7 +41,19 @@ public final class CelExpression {
       Cel cel,
       CelAbstractSyntaxTree ast,
       Set<String> variables) {
+    this(source, source, program, reads, cel, ast, variables);
+  }
+
+  private CelExpression(
+      String source,
+      String key,
+      CelRuntime.Program program,
+      Optional<Set<List<String>>> reads,
+      Cel cel,
+      CelAbstractSyntaxTree ast,
+      Set<String> variables) {
     this.source = source;
+    this.key = key;
     this.program = program;
     this.reads = reads;
     this.cel = cel;
@@ -92,9 +107,11 @@ public final class CelExpression {
         CelAbstractSyntaxTree partAst =
             CelAbstractSyntaxTree.newCheckedAst(
                 part, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
+        String key = CelExprKey.of(part);
         operands.add(
             new CelExpression(
-                partSource(part, partAst),
+                null,
+                key == null ? this.key + " #" + part.id() : key,
                 cel.createProgram(partAst),
                 CelAttributes.of(part, variables),
                 cel,
@@ -108,19 +125,18 @@ public final class CelExpression {
   }
 
   /**
-   * An operand's source: the operand printed back, so that equal operands of different expressions
-   * read alike; the whole's source and the operand's id where it holds a comprehension, whose
-   * printed form may not tell apart what it does.
+   * An operand's printed form: the operand printed back as CEL; its key where it holds a
+   * comprehension, whose printed form may not tell apart what it does.
    */
-  private String partSource(CelExpr part, CelAbstractSyntaxTree partAst) {
-    if (!hasComprehension(part)) {
+  private static String partSource(CelAbstractSyntaxTree partAst, String key) {
+    if (!hasComprehension(partAst.getExpr())) {
       try {
         return UNPARSER.unparse(partAst);
       } catch (RuntimeException e) {
-        // Falls through to a source that names this operand alone.
+        // Falls through to the key, which names this operand alone.
       }
     }
-    return source + " #" + part.id();
+    return key;
   }
 
   private static boolean hasComprehension(CelExpr expr) {
@@ -168,9 +184,24 @@ public final class CelExpression {
     return reads;
   }
 
-  /** The expression as written. */
+  /** The expression as written; an operand of a {@link Junction} printed back. */
   public String source() {
-    return source;
+    String printed = source;
+    if (printed == null) {
+      printed = partSource(ast, key);
+      source = printed;
+    }
+    return printed;
+  }
+
+  /**
+   * What tells this expression apart: its source, or for an operand of a {@link Junction} its
+   * syntax tree written out (see {@link CelExprKey}), equal for equal operands however they were
+   * spaced; an operand holding a comprehension is keyed by its whole and its place there, as its
+   * form may not tell apart what it does.
+   */
+  public String key() {
+    return key;
   }
 
   /**
@@ -214,13 +245,14 @@ public final class CelExpression {
     try {
       value = program.eval(variables.resolver());
     } catch (CelEvaluationException | RuntimeException e) {
-      throw new CelFailure(source, "cannot evaluate: " + e.getMessage());
+      throw new CelFailure(source(), "cannot evaluate: " + e.getMessage());
     }
     if (value instanceof CelUnknownSet) {
       // The runtime evaluates partially: a variable that was not given leaves the value unknown,
       // unless && or ||
       // decided without it.
-      throw new CelFailure(source, "cannot evaluate: it depends on a variable that was not given");
+      throw new CelFailure(
+          source(), "cannot evaluate: it depends on a variable that was not given");
     }
     return value;
   }
@@ -232,7 +264,7 @@ public final class CelExpression {
       return b;
     }
     throw new CelFailure(
-        source,
+        source(),
         "expected a boolean, got " + (value == null ? "null" : typeName(value)) + ": " + value);
   }
 
@@ -253,6 +285,6 @@ public final class CelExpression {
 
   @Override
   public String toString() {
-    return source;
+    return source();
   }
 }

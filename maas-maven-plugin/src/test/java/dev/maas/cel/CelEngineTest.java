@@ -204,6 +204,56 @@ class CelEngineTest {
   }
 
   @Test
+  void operandKeysAreEqualExactlyForEqualSyntaxTrees() throws CelFailure {
+    List<String> operands =
+        List.of(
+            "auth.identity.tier in [\"x\", \"y\"]",
+            "auth.identity.tier in [\"x\", \"y\", \"\"]",
+            "auth.identity.tier in [\"x\", \"y\"] == true",
+            "auth.identity.tier in [\"x\" + \"\", \"y\"]",
+            "auth.identity.tier in [\"x\\\", \\\"y\"]",
+            "auth.identity.tier in [\"x, y\"]",
+            "request.path == \"/a\"",
+            "request.path == '/a'",
+            "request.path == b\"/a\"",
+            "has(request.path)",
+            "request.path != null",
+            "request.size == 1",
+            "request.size == 1u",
+            "request.size == 1.0",
+            "request.size == -0.0",
+            "request.path.startsWith(\"/a\")",
+            "request.path.size() == 1",
+            "size(request.path) == 1",
+            "{\"a\": 1}[request.path] == 1",
+            "{\"a\": 1, \"b\": 1}[request.path] == 1",
+            "[request.path][0] == \"a\"",
+            "[request.path, ?optional.none()][0] == \"a\"",
+            "request.a.b == \"c\"",
+            "request[\"a.b\"] == \"c\"");
+    List<String> keys = new java.util.ArrayList<>();
+    for (String operand : operands) {
+      CelExpression.Junction a =
+          CEL.compile("request.method == \"GET\" && " + operand).junction().orElseThrow();
+      CelExpression.Junction b =
+          CEL.compile("request.method==\"POST\"&&(" + operand + ")").junction().orElseThrow();
+      assertEquals(a.operands().get(1).key(), b.operands().get(1).key(), operand);
+      assertFalse(a.operands().get(0).key().equals(b.operands().get(0).key()), operand);
+      keys.add(a.operands().get(1).key());
+    }
+    // A string's quotes are not part of its tree; every other operand differs from the rest in a
+    // literal, an operator or a call's form only, and has a key of its own.
+    assertEquals(keys.get(operands.indexOf("request.path == '/a'")), keys.get(6));
+    assertEquals(operands.size() - 1, new java.util.HashSet<>(keys).size(), keys.toString());
+    // The printed form is made when asked for, and is CEL that reads as the operand.
+    CelExpression.Junction printed =
+        CEL.compile("request.method == \"GET\" && request.path.startsWith('/a')")
+            .junction()
+            .orElseThrow();
+    assertEquals("request.path.startsWith(\"/a\")", printed.operands().get(1).source());
+  }
+
+  @Test
   void compilingTogetherGivesWhatCompilingAloneGives() throws CelFailure {
     List<String> expressions =
         List.of(

@@ -44,8 +44,8 @@ record Conditions(List<Expr> predicates) {
    *     Expr#value( CelVariables, boolean)}
    */
   boolean hold(CelVariables vars, boolean askedPerRequest) {
-    for (Expr predicate : predicates) {
-      if (!Boolean.TRUE.equals(predicate.value(vars, askedPerRequest))) {
+    for (int i = 0; i < predicates.size(); i++) {
+      if (!Boolean.TRUE.equals(predicates.get(i).value(vars, askedPerRequest))) {
         return false;
       }
     }

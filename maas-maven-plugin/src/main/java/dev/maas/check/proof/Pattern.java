@@ -35,6 +35,16 @@ sealed interface Pattern {
    */
   boolean requestAttributes(Set<List<String>> into);
 
+  /**
+   * {@code list} with {@code part} added, made on the first part: most residuals leave none or one,
+   * and a list made for nothing is most of what finding them allocates.
+   */
+  private static List<Pattern> added(List<Pattern> list, Pattern part) {
+    List<Pattern> out = list == null ? new ArrayList<>(2) : list;
+    out.add(part);
+    return out;
+  }
+
   /** The pattern of a JSON pattern node, read the way Authorino reads it. */
   static Pattern of(JsonNode pattern, Function<String, Expr> expressions) {
     if (pattern.has("predicate")) {
@@ -137,8 +147,8 @@ sealed interface Pattern {
 
     @Override
     public boolean holds(CelVariables vars) {
-      for (Pattern part : parts) {
-        if (part.holds(vars)) {
+      for (int i = 0; i < parts.size(); i++) {
+        if (parts.get(i).holds(vars)) {
           return true;
         }
       }
@@ -147,17 +157,20 @@ sealed interface Pattern {
 
     @Override
     public Pattern residual(CelVariables requestOnly) {
-      List<Pattern> left = new ArrayList<>();
-      for (Pattern part : parts) {
-        Pattern rest = part.residual(requestOnly);
+      List<Pattern> left = null;
+      for (int i = 0; i < parts.size(); i++) {
+        Pattern rest = parts.get(i).residual(requestOnly);
         if (rest == Constant.TRUE) {
           return Constant.TRUE;
         }
         if (rest != Constant.FALSE) {
-          left.add(rest);
+          left = added(left, rest);
         }
       }
-      return left.isEmpty() ? Constant.FALSE : left.size() == 1 ? left.get(0) : new Any(left);
+      if (left == null) {
+        return Constant.FALSE;
+      }
+      return left.size() == 1 ? left.get(0) : new Any(left);
     }
 
     @Override
@@ -178,8 +191,8 @@ sealed interface Pattern {
 
     @Override
     public boolean holds(CelVariables vars) {
-      for (Pattern part : parts) {
-        if (!part.holds(vars)) {
+      for (int i = 0; i < parts.size(); i++) {
+        if (!parts.get(i).holds(vars)) {
           return false;
         }
       }
@@ -188,17 +201,20 @@ sealed interface Pattern {
 
     @Override
     public Pattern residual(CelVariables requestOnly) {
-      List<Pattern> left = new ArrayList<>();
-      for (Pattern part : parts) {
-        Pattern rest = part.residual(requestOnly);
+      List<Pattern> left = null;
+      for (int i = 0; i < parts.size(); i++) {
+        Pattern rest = parts.get(i).residual(requestOnly);
         if (rest == Constant.FALSE) {
           return Constant.FALSE;
         }
         if (rest != Constant.TRUE) {
-          left.add(rest);
+          left = added(left, rest);
         }
       }
-      return left.isEmpty() ? Constant.TRUE : left.size() == 1 ? left.get(0) : new All(left);
+      if (left == null) {
+        return Constant.TRUE;
+      }
+      return left.size() == 1 ? left.get(0) : new All(left);
     }
 
     @Override

@@ -94,6 +94,11 @@ public record ForkedJvm(Path java, List<Path> classPath, Path archiveFolder) {
     command.add("-XX:+IgnoreUnrecognizedVMOptions");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
+    // What outlives one young collection (the spec, the rendered tree, the parsed policies) mostly
+    // lives until the run ends: it is moved to the old generation at once, not copied between
+    // survivor spaces.
+    command.add("-XX:MaxTenuringThreshold=0");
+    command.add("-XX:SurvivorRatio=64");
     // No performance-data file under /tmp for jstat: creating it is slow on some disks.
     command.add("-XX:-UsePerfData");
     if (mappedArchive != null) {

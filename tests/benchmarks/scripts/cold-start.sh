@@ -10,7 +10,7 @@
 # Needs: the plugin and the CLI installed (./mvnw -q install -DskipTests), the bench jar
 # (./mvnw -q -Pbench package -pl tests/benchmarks -am -DskipTests), hyperfine, kubectl, GNU time.
 #
-#   [RUNS=10] [WARMUP=1] [CRDS=/work/shared/crds] tests/benchmarks/scripts/cold-start.sh [models]
+#   [RUNS=10] [WARMUP=1] [CRDS=../shared/crds] tests/benchmarks/scripts/cold-start.sh [models]
 set -euo pipefail
 MODELS=${1:-1000}
 RUNS=${RUNS:-10}

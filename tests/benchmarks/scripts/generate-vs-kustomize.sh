@@ -5,7 +5,7 @@
 # With JDK25_HOME set to a JDK 25 or later, it also times generate on that JDK, plain, with an AOT cache
 # trained on one forced generate (JEP 483/515), and with the cache and C1 only.
 #
-#   [JDK25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64] tests/benchmarks/scripts/generate-vs-kustomize.sh [models]
+#   [JDK25_HOME=<JDK 25 home>] tests/benchmarks/scripts/generate-vs-kustomize.sh [models]
 set -euo pipefail
 MODELS=${1:-1000}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start time of the MaaS API image's entrypoint on a JRE: from process start to the first 200 of /health on the
-# metrics port (what the startup probe asks), and the CPU time it took, over several runs. The runs share the
-# entrypoint's /tmp, as the restarts of a container in one pod share its emptyDir: run 1 starts without a class data
-# archive and writes it when it exits, the later runs map it.
+# metrics port (what the startup probe asks), and the CPU time it took, over several runs. The runs share one
+# working directory, the Deployment's workingDir, as the restarts of a container in one pod share its emptyDir: run 1
+# starts without a class data archive and writes it there when it exits, the later runs map it.
 #
 #   tests/benchmarks/scripts/token-service-start.sh [runs]
 #
@@ -11,8 +11,8 @@
 # with the default class data archive a temurin JRE also ships (modules java.se, jdk.httpserver, jdk.crypto.ec,
 # jdk.unsupported, jdk.zipfs, jdk.management), saved as an image archive that Jib takes as tar://. Jib then builds
 # the real image archive (profile image-tar); its layers are unpacked and its entrypoint (java <jvmFlags> -cp
-# @/app/jib-classpath-file dev.maas.tokenservice.Main) is run with /app, /tmp and the runtime's path rebased on the
-# unpacked folder, and the Deployment's JDK_JAVA_OPTIONS. No container runtime is used: the CPU and memory limits
+# @/app/jib-classpath-file dev.maas.tokenservice.Main) is run with /app and the runtime's path rebased on the
+# unpacked folder, a folder of its own as the working directory, and the Deployment's JDK_JAVA_OPTIONS. No container runtime is used: the CPU and memory limits
 # of a pod do not apply, so the figure is the JVM's, on this machine's load.
 #
 # Needs openssl, curl, python3; Maven options (e.g. -Dmaven.repo.local=...) go in MAVEN_ARGS. Reads the generated config from the golden files of platform-specs/acme.yaml.
@@ -61,7 +61,7 @@ PY
   -Dmaas.tokenService.baseImage="tar://$WORK/jre-base.tar")
 IMAGE=$ROOT/templates/token-service/service/target/jib-image.tar
 
-# 3. Its layers unpacked in order, its entrypoint rebased on the folder.
+# 3. Its layers unpacked in order, its entrypoint rebased on the folder; the pod's emptyDir a folder beside them.
 mkdir -p "$WORK/image" "$WORK/rootfs"
 tar xf "$IMAGE" -C "$WORK/image"
 python3 - "$WORK" > "$WORK/entrypoint" <<'PY'
@@ -75,14 +75,12 @@ for layer in manifest["Layers"]:
 entry = json.load(open(os.path.join(image, manifest["Config"])))["config"]["Entrypoint"]
 cp = os.path.join(rootfs, "app", "jib-classpath-file")
 open(cp + ".rebased", "w").write(open(cp).read().replace("/app/", rootfs + "/app/"))
-tmp = os.path.join(work, "tmp")
-os.makedirs(tmp)
 rebased = [os.path.join(rootfs, "opt/java/openjdk/bin/java") if a == "java" else
-           "@" + cp + ".rebased" if a == "@/app/jib-classpath-file" else
-           a.replace("=/tmp/", "=" + tmp + "/") for a in entry]
+           "@" + cp + ".rebased" if a == "@/app/jib-classpath-file" else a for a in entry]
 print("\n".join(rebased))
 PY
 mapfile -t ENTRYPOINT < "$WORK/entrypoint"
+mkdir -p "$WORK/emptydir"
 echo "entrypoint: ${ENTRYPOINT[*]}"
 
 awk '/config.json: \|/{on=1; next} on && /^    /{print substr($0, 5); next} on{exit}' \
@@ -103,7 +101,8 @@ for run in $(seq 1 "$RUNS"); do
   START=$(date +%s%N)
   MAAS_CONFIG=$WORK/config.json MAAS_KEYS_DIR=$WORK/keys MAAS_STATE_DIR=$WORK/state MAAS_PORT=$PORT \
     MAAS_METRICS_PORT=$METRICS MAAS_BIND_ADDRESS=127.0.0.1 \
-    JDK_JAVA_OPTIONS="$JVM_OPTS" "${ENTRYPOINT[@]}" > "$WORK/service-$run.log" 2>&1 &
+    JDK_JAVA_OPTIONS="$JVM_OPTS" bash -c 'cd "$0" && exec "$@"' "$WORK/emptydir" "${ENTRYPOINT[@]}" \
+    > "$WORK/service-$run.log" 2>&1 &
   PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$METRICS/health"; do
     kill -0 "$PID" 2>/dev/null || { cat "$WORK/service-$run.log"; exit 1; }
@@ -111,7 +110,7 @@ for run in $(seq 1 "$RUNS"); do
   done
   END=$(date +%s%N)
   CPU=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$PID/stat")
-  ARCHIVE=$([ -s "$WORK/tmp/maas-token-service.jsa" ] && echo "with" || echo "without")
+  ARCHIVE=$([ -s "$WORK/emptydir/maas-token-service.jsa" ] && echo "with" || echo "without")
   echo "run $run: $(( (END - START) / 1000000 )) ms to ready, $CPU ms of CPU ($ARCHIVE a class data archive)"
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 done

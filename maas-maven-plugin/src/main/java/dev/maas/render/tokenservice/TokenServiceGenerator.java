@@ -95,6 +95,12 @@ public final class TokenServiceGenerator implements Generator {
    * within the load target (docs/performance.md). An out-of-memory error ends the process, and
    * Kubernetes restarts it.
    */
+  /**
+   * The container's writable scratch folder, an emptyDir: the JVM's temporary files and the image's
+   * class data archive, which the container's restarts in one pod share.
+   */
+  static final String SCRATCH = "/tmp";
+
   static final String JVM_OPTIONS =
       "-XX:+UseSerialGC -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
           + " -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
@@ -391,6 +397,10 @@ public final class TokenServiceGenerator implements Generator {
             // A tag that is not latest is pulled only when absent, which lets an image loaded into
             // the nodes run.
             .withImagePullPolicy("IfNotPresent")
+            // The image's class data archive is a file of the working directory (a relative
+            // -XX:SharedArchiveFile): it must be the writable emptyDir, which outlives a restart of
+            // the container, so a restart maps what the first start recorded.
+            .withWorkingDir(SCRATCH)
             .withEnv(env)
             .addToPorts(Workloads.containerPort(HTTP, TokenServiceEndpoints.PORT))
             .addToPorts(Workloads.containerPort(METRICS, TokenServiceEndpoints.METRICS_PORT))
@@ -417,7 +427,7 @@ public final class TokenServiceGenerator implements Generator {
                     .withReadOnly(true)
                     .build(),
                 new VolumeMountBuilder().withName("state").withMountPath("/var/lib/maas").build(),
-                new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build())
+                new VolumeMountBuilder().withName("tmp").withMountPath(SCRATCH).build())
             .build();
     return kube(
         new DeploymentBuilder()

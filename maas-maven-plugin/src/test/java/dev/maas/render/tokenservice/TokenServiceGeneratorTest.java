@@ -191,6 +191,21 @@ class TokenServiceGeneratorTest {
                     m.path("mountPath").asText() + (m.path("readOnly").asBoolean() ? " ro" : "")));
     assertEquals(
         Set.of("/etc/maas/config ro", "/etc/maas/keys ro", "/var/lib/maas", "/tmp"), mounts);
+    // The image's class data archive is a file of the working directory: a writable emptyDir
+    // mount, which a restart of the container keeps.
+    String workingDir = c.path("workingDir").asText();
+    String scratchVolume = null;
+    for (JsonNode m : c.path("volumeMounts")) {
+      if (m.path("mountPath").asText().equals(workingDir) && !m.path("readOnly").asBoolean()) {
+        scratchVolume = m.path("name").asText();
+      }
+    }
+    assertTrue(scratchVolume != null, "the working directory is a writable mount: " + workingDir);
+    String volume = scratchVolume;
+    assertTrue(
+        java.util.stream.StreamSupport.stream(pod.path("volumes").spliterator(), false)
+            .anyMatch(v -> v.path("name").asText().equals(volume) && v.has("emptyDir")),
+        "the working directory is an emptyDir: " + pod.path("volumes"));
     List<String> env = new ArrayList<>();
     c.path("env").forEach(e -> env.add(e.path("name").asText() + "=" + e.path("value").asText()));
     assertTrue(env.contains("MAAS_STATE_CONFIGMAP=acme-token-service-state"), env.toString());

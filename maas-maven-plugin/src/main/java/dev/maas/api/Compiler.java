@@ -1,12 +1,15 @@
 package dev.maas.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.check.OutputChecks;
+import dev.maas.check.proof.CelAhead;
 import dev.maas.check.upstream.TargetEquivalence;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.diag.UserInputException;
 import dev.maas.model.Platform;
 import dev.maas.model.Target;
+import dev.maas.render.KubeObject;
 import dev.maas.render.NameClashes;
 import dev.maas.render.PlatformRenderer;
 import dev.maas.render.RenderOptions;
@@ -131,6 +134,17 @@ final class Compiler {
     return out;
   }
 
+  /** The objects the generators made, in the order of their stages. */
+  private static List<JsonNode> bodies(RenderPipeline.Generated generated) {
+    List<JsonNode> bodies = new ArrayList<>();
+    for (List<KubeObject> objects : generated.objects().values()) {
+      for (KubeObject object : objects) {
+        bodies.add(object.body());
+      }
+    }
+    return bodies;
+  }
+
   /** Runs every stage once; stops before rendering when a spec or the overlays are in error. */
   Compilation compile(GenerateRequest request) {
     StageClock clock = new StageClock();
@@ -171,9 +185,16 @@ final class Compiler {
       Platform platform = request.gitTarget().apply(spec.report().platform());
       // The generators already ran to find name clashes; unless the Git target changed the
       // platform, their objects are the output's.
-      var tree = renderer.render(platform, made.set(i, null));
+      // The proof's predicates are compiled while the platform renders (the maas-crds target's
+      // proof reads no gateway policy).
+      RenderPipeline.Generated generated = made.set(i, null);
+      CelAhead ahead =
+          platform.target() == Target.KUADRANT && generated != null
+              ? CelAhead.start(bodies(generated))
+              : null;
+      var tree = renderer.render(platform, generated);
       clock.mark("render");
-      OutputChecks.Result result = checks.checkAll(platform, tree);
+      OutputChecks.Result result = checks.checkAll(platform, tree, ahead);
       if (platform.target() == Target.MAAS_CRDS) {
         // Both targets of one spec must grant the same: the kuadrant output is rendered to be
         // compared, not written.

@@ -3,6 +3,7 @@ package dev.maas.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.check.ownership.SharedObjectsCheck;
 import dev.maas.check.proof.AccessMatrix;
+import dev.maas.check.proof.CelAhead;
 import dev.maas.check.proof.PolicyProof;
 import dev.maas.check.upstream.UpstreamProof;
 import dev.maas.diag.Diagnostic;
@@ -81,6 +82,17 @@ public final class OutputChecks {
    * policy proof checked. The proof always runs; CRD validation runs when a CRD folder was given.
    */
   public Result checkAll(Platform platform, GeneratedTree tree) {
+    return checkAll(platform, tree, null);
+  }
+
+  /**
+   * The same, where the policy proof takes the predicates {@code ahead} compiled while the tree was
+   * rendered ({@code null}: none).
+   */
+  public Result checkAll(Platform platform, GeneratedTree tree, CelAhead ahead) {
+    // Every check below reads the parsed files, each walking them in order: parsed once, up front,
+    // on every processor.
+    tree.parseAll();
     // All three only read the tree: the structural and ownership checks run beside the proof, and
     // their findings keep their places around its.
     CompletableFuture<List<Diagnostic>> structural =
@@ -95,7 +107,7 @@ public final class OutputChecks {
     PolicyProof.Result proof =
         platform.target() == Target.MAAS_CRDS
             ? new UpstreamProof().prove(platform, tree)
-            : new PolicyProof().prove(platform, tree);
+            : new PolicyProof(ahead).prove(platform, tree);
     List<Diagnostic> out;
     try {
       out = new ArrayList<>(structural.join());

@@ -83,6 +83,20 @@ public final class GeneratedTree {
         });
   }
 
+  /**
+   * Parses every YAML file now, on every processor. Readers that each walk the tree in order (the
+   * output checks and the policy proof run side by side) then find every file parsed, instead of
+   * waiting on one another's parse of the same file, one file at a time.
+   */
+  public void parseAll() {
+    files.keySet().parallelStream().filter(Layout::isYaml).forEach(this::parsed);
+  }
+
+  /** Whether the file at {@code path} was parsed already, so that its documents cost nothing. */
+  public boolean isParsed(String path) {
+    return parsed.containsKey(path);
+  }
+
   /** This tree with every path put under {@code prefix}. */
   public GeneratedTree under(String prefix) {
     TreeMap<String, byte[]> moved = new TreeMap<>();

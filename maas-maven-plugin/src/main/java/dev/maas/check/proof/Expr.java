@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One CEL expression of the rendered policies, compiled together with the others of its evaluator
@@ -145,28 +146,25 @@ final class Expr {
     return c;
   }
 
-  /** Compiles many expressions together (see {@link CelEngine#compileAll}), on every processor. */
-  static void compileAll(CelEngine engine, List<Expr> expressions) {
-    List<List<Expr>> chunks = new ArrayList<>();
-    List<Expr> chunk = new ArrayList<>();
-    int size = 0;
+  /**
+   * Compiles many expressions together (see {@link CelEngine#compileAll}), on every processor; an
+   * expression whose text {@code ready} holds takes that outcome instead.
+   */
+  static void compileAll(
+      CelEngine engine, List<Expr> expressions, Map<String, CelEngine.Outcome> ready) {
+    List<Expr> left = new ArrayList<>();
     for (Expr expression : expressions) {
       if (expression.source == null || expression.compiled != null) {
         continue;
       }
-      // The parser takes at most 100,000 code points at once.
-      if (!chunk.isEmpty() && size + expression.source.length() > CHUNK) {
-        chunks.add(chunk);
-        chunk = new ArrayList<>();
-        size = 0;
+      CelEngine.Outcome outcome = ready.get(expression.source);
+      if (outcome != null) {
+        expression.settle(outcome);
+      } else {
+        left.add(expression);
       }
-      chunk.add(expression);
-      size += expression.source.length() + 16;
     }
-    if (!chunk.isEmpty()) {
-      chunks.add(chunk);
-    }
-    chunks.parallelStream()
+    batches(left, Expr::source).parallelStream()
         .forEach(
             part -> {
               List<CelEngine.Outcome> outcomes =
@@ -175,6 +173,32 @@ final class Expr {
                 part.get(i).settle(outcomes.get(i));
               }
             });
+  }
+
+  /** {@code texts} in batches to compile together, in order. */
+  static List<List<String>> batches(List<String> texts) {
+    return batches(texts, text -> text);
+  }
+
+  private static <T> List<List<T>> batches(List<T> items, Function<T, String> text) {
+    List<List<T>> batches = new ArrayList<>();
+    List<T> batch = new ArrayList<>();
+    int size = 0;
+    for (T item : items) {
+      int length = text.apply(item).length();
+      // The parser takes at most 100,000 code points at once.
+      if (!batch.isEmpty() && size + length > CHUNK) {
+        batches.add(batch);
+        batch = new ArrayList<>();
+        size = 0;
+      }
+      batch.add(item);
+      size += length + 16;
+    }
+    if (!batch.isEmpty()) {
+      batches.add(batch);
+    }
+    return batches;
   }
 
   private synchronized void settle(CelEngine.Outcome outcome) {

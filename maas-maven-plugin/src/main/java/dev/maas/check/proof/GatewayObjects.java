@@ -85,7 +85,8 @@ public final class GatewayObjects {
    * The objects of {@code kinds} in {@code tree}'s {@code base/} folder, as {@link #of} finds them.
    * A file that cannot hold such an object is not parsed: its YAML text spells none of the kinds (a
    * kind is a plain or quoted scalar, whose text holds the kind's letters unless an escape or
-   * another encoding writes them otherwise, and such a file is parsed).
+   * another encoding writes them otherwise, and such a file is parsed). A file the tree parsed
+   * already is read as parsed: scanning its text would cost more than it saves.
    */
   static GatewayObjects of(GeneratedTree tree, Set<String> kinds) {
     return read(tree, Set.copyOf(kinds));
@@ -97,7 +98,7 @@ public final class GatewayObjects {
       String path = file.getKey();
       if (!Layout.inBase(path)
           || !Layout.isYaml(path)
-          || (kinds != null && !mayHold(file.getValue(), kinds))) {
+          || (kinds != null && !tree.isParsed(path) && !mayHold(file.getValue(), kinds))) {
         continue;
       }
       // Malformed YAML is reported by the output checks; the proof sees the object as absent.

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  */
 public final class PolicyEvaluator {
 
-  private static final CelEngine CEL = CelEngine.withVariables("request", "auth");
+  /** The engine of every expression of the policies; {@link CelAhead} compiles with it too. */
+  static final CelEngine CEL = CelEngine.withVariables("request", "auth");
 
   /** The kinds of object the evaluator reads; it needs no other. */
   static final Set<String> KINDS =
@@ -145,6 +146,15 @@ public final class PolicyEvaluator {
    * @param issuer the issuer whose JWTs callers present ({@code null}: any JWT rule accepts them)
    */
   public PolicyEvaluator(GatewayObjects objects, String issuer) {
+    this(objects, issuer, null);
+  }
+
+  /**
+   * @param objects the rendered objects
+   * @param issuer the issuer whose JWTs callers present ({@code null}: any JWT rule accepts them)
+   * @param ahead predicates compiled while the objects were rendered, or {@code null}
+   */
+  PolicyEvaluator(GatewayObjects objects, String issuer, CelAhead ahead) {
     this.issuer = issuer;
     this.forwarding = new Forwarding(objects);
     Set<String> entries = publicGateways(objects);
@@ -230,7 +240,8 @@ public final class PolicyEvaluator {
             auth.apply(policyFor(objects, "AuthPolicy", null)),
             limits.apply(policyFor(objects, "RateLimitPolicy", null)),
             limits.apply(policyFor(objects, "TokenRateLimitPolicy", null)));
-    Expr.compileAll(CEL, List.copyOf(expressions.values()));
+    Expr.compileAll(
+        CEL, List.copyOf(expressions.values()), ahead == null ? Map.of() : ahead.finish());
   }
 
   /**

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -76,11 +78,26 @@ public final class PolicyProof {
     return "maas:" + platform.name();
   }
 
+  private final CelAhead ahead;
+
+  /** A proof that compiles every predicate it reads. */
+  public PolicyProof() {
+    this(null);
+  }
+
+  /**
+   * A proof that takes the outcomes {@code ahead} compiled ({@code null}: none) and compiles the
+   * other predicates it reads.
+   */
+  public PolicyProof(CelAhead ahead) {
+    this.ahead = ahead;
+  }
+
   /** Proves {@code tree}, the output of {@code platform}. */
   public Result prove(Platform platform, GeneratedTree tree) {
     // The proof reads the routes and policies only; the thousand model files are not parsed.
     GatewayObjects objects = GatewayObjects.of(tree, PolicyEvaluator.KINDS);
-    PolicyEvaluator evaluator = new PolicyEvaluator(objects, issuer(platform));
+    PolicyEvaluator evaluator = new PolicyEvaluator(objects, issuer(platform), ahead);
     String audience = audience(platform);
     Check check = new Check(objects);
     // The matrix is filled from the same verdicts the checks read: each request is evaluated once.
@@ -92,24 +109,28 @@ public final class PolicyProof {
     Set<String> tokenLimited = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Map<String, Set<String>> counterSets = new LinkedHashMap<>();
 
-    for (Tier tier : platform.tiers()) {
+    List<Model> models = platform.models();
+    List<Tier> tiers = platform.tiers();
+    CompletableFuture<TierCalls> evaluating =
+        tiers.isEmpty()
+            ? null
+            : CompletableFuture.completedFuture(
+                TierCalls.evaluate(evaluator, tiers.get(0), models, audience));
+    for (int t = 0; t < tiers.size(); t++) {
+      Tier tier = tiers.get(t);
+      TierCalls calls = joined(evaluating);
+      // The checks below read one tier's verdicts in order, on one processor: the next tier's
+      // calls are evaluated meanwhile, on the others.
+      Tier following = t + 1 < tiers.size() ? tiers.get(t + 1) : null;
+      evaluating =
+          following == null
+              ? null
+              : CompletableFuture.supplyAsync(
+                  () -> TierCalls.evaluate(evaluator, following, models, audience));
       Map<String, AccessMatrix.Cell> row = new LinkedHashMap<>();
       cells.put(tier.name(), row);
-      List<Model> models = platform.models();
-      SyntheticRequest[] requests = new SyntheticRequest[models.size()];
-      Verdict[] verdicts = new Verdict[models.size()];
-      // A tier's requests are independent: every processor makes and evaluates some, and the checks
-      // read them in
-      // order.
-      IntStream.range(0, models.size())
-          .parallel()
-          .forEach(
-              i -> {
-                requests[i] =
-                    MatrixBuilder.inference(
-                        MeteredEndpoints.primaryPath(models.get(i)), tier.name(), audience);
-                verdicts[i] = evaluator.evaluate(requests[i]);
-              });
+      SyntheticRequest[] requests = calls.requests();
+      Verdict[] verdicts = calls.byToken();
       Counters counters = new Counters(tier);
       for (int i = 0; i < models.size(); i++) {
         Model model = models.get(i);
@@ -195,7 +216,7 @@ public final class PolicyProof {
         }
       }
 
-      checked += apiKeys(evaluator, check, tier, models, verdicts);
+      checked += apiKeys(check, tier, models, calls);
 
       SyntheticRequest list = MatrixBuilder.listing(tier.name(), audience);
       Verdict listing = evaluator.evaluate(list);
@@ -533,28 +554,10 @@ public final class PolicyProof {
    * caches (for the metadata's TTL) is the service's {@code valid: false}. Returns how many
    * requests were evaluated.
    */
-  private static int apiKeys(
-      PolicyEvaluator evaluator, Check check, Tier tier, List<Model> models, Verdict[] byToken) {
-    Verdict[] byKey = new Verdict[models.size()];
-    Verdict[] revoked = new Verdict[models.size()];
-    IntStream.range(0, models.size())
-        .parallel()
-        .forEach(
-            i -> {
-              if (open(byToken[i])) {
-                // Nothing authenticates the call at all: that finding says it; credentials make no
-                // difference there.
-                return;
-              }
-              String path = MeteredEndpoints.primaryPath(models.get(i));
-              // A key's limits are compared with the token's only where both are let through.
-              byKey[i] =
-                  evaluator.admission(MatrixBuilder.apiKeyInference(path, tier.name(), true));
-              revoked[i] =
-                  byToken[i].authorized()
-                      ? evaluator.admission(MatrixBuilder.apiKeyInference(path, tier.name(), false))
-                      : null;
-            });
+  private static int apiKeys(Check check, Tier tier, List<Model> models, TierCalls calls) {
+    Verdict[] byToken = calls.byToken();
+    Verdict[] byKey = calls.byKey();
+    Verdict[] revoked = calls.revoked();
     int evaluated = 0;
     for (int i = 0; i < models.size(); i++) {
       if (byKey[i] == null) {
@@ -640,6 +643,66 @@ public final class PolicyProof {
     return rates.stream()
         .map(r -> r.limit() + "/" + r.parsedWindow().toKuadrant())
         .collect(Collectors.joining(", "));
+  }
+
+  /** The calls {@code evaluating} evaluates, once evaluated; what failed there fails here. */
+  private static TierCalls joined(CompletableFuture<TierCalls> evaluating) {
+    try {
+      return evaluating.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A tier's calls of every model, in the order of the models, and what the gateway does with each.
+   *
+   * @param requests the calls with the tier's token
+   * @param byToken their verdicts
+   * @param byKey the same calls with a valid API key of the tier; {@code null} where nothing
+   *     authenticates the token's call (that finding says it; credentials make no difference there)
+   * @param revoked the same calls with a revoked key of the tier, where the token's call is let
+   *     through (a key's limits are compared with the token's only there); else {@code null}
+   */
+  private record TierCalls(
+      SyntheticRequest[] requests, Verdict[] byToken, Verdict[] byKey, Verdict[] revoked) {
+
+    /** Evaluates {@code tier}'s calls: they are independent, so every processor takes some. */
+    static TierCalls evaluate(
+        PolicyEvaluator evaluator, Tier tier, List<Model> models, String audience) {
+      TierCalls calls =
+          new TierCalls(
+              new SyntheticRequest[models.size()],
+              new Verdict[models.size()],
+              new Verdict[models.size()],
+              new Verdict[models.size()]);
+      IntStream.range(0, models.size())
+          .parallel()
+          .forEach(
+              i -> {
+                String path = MeteredEndpoints.primaryPath(models.get(i));
+                calls.requests[i] = MatrixBuilder.inference(path, tier.name(), audience);
+                Verdict verdict = evaluator.evaluate(calls.requests[i]);
+                calls.byToken[i] = verdict;
+                if (open(verdict)) {
+                  return;
+                }
+                calls.byKey[i] =
+                    evaluator.admission(MatrixBuilder.apiKeyInference(path, tier.name(), true));
+                calls.revoked[i] =
+                    verdict.authorized()
+                        ? evaluator.admission(
+                            MatrixBuilder.apiKeyInference(path, tier.name(), false))
+                        : null;
+              });
+      return calls;
+    }
   }
 
   /**

@@ -103,7 +103,9 @@ final class CelAttributes {
     reversed.add(at.ident().name());
     List<String> chain = new ArrayList<>(reversed.size());
     for (int i = reversed.size() - 1; i >= 0; i--) {
-      chain.add(reversed.get(i));
+      // Interned: the attribute is looked up in maps whose keys are written in code, which then
+      // find it by identity.
+      chain.add(reversed.get(i).intern());
     }
     return List.copyOf(chain);
   }

@@ -341,7 +341,9 @@ final class CelDirect {
     reversed.add(at.ident().name());
     String[] chain = new String[reversed.size()];
     for (int i = 0; i < chain.length; i++) {
-      chain[i] = reversed.get(reversed.size() - 1 - i);
+      // Interned, as the variables' keys written in code are: a map then finds the key by
+      // identity, not by comparing characters, millions of times in a proof.
+      chain[i] = reversed.get(reversed.size() - 1 - i).intern();
     }
     return chain;
   }

@@ -20,6 +20,9 @@ import dev.maas.validate.rules.ArgoCdNamesAcrossSpecs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -75,7 +78,20 @@ final class Compiler {
     List<ArgoCdNamesAcrossSpecs.Spec> valid = new ArrayList<>();
     for (Path file : files) {
       String name = SpecFiles.displayName(baseDir, file);
-      SpecValidator.Outcome outcome = validator.get().validate(file, name);
+      // The generators start on the bound platform while the semantic rules run on this thread;
+      // what they make is used only if the rules find no error.
+      AtomicReference<Early> early = new AtomicReference<>();
+      SpecValidator.Outcome outcome =
+          validator
+              .get()
+              .validate(
+                  file,
+                  name,
+                  bound ->
+                      early.set(
+                          new Early(
+                              bound,
+                              CompletableFuture.supplyAsync(() -> pipeline.generate(bound)))));
       List<Diagnostic> diagnostics = new ArrayList<>(outcome.diagnostics());
       Platform platform = outcome.platform();
       RenderPipeline.Generated generated = null;
@@ -103,7 +119,11 @@ final class Compiler {
         // Names that only the generators know (a model named like the token service's route) are
         // checked here,
         // so that validate refuses what generate could not write.
-        generated = pipeline.generate(platform);
+        Early started = early.get();
+        generated =
+            started != null && started.platform() == platform
+                ? started.generated()
+                : pipeline.generate(platform);
         List<Diagnostic> clashes = NameClashes.find(generated, outcome.document());
         if (!clashes.isEmpty()) {
           diagnostics.addAll(clashes);
@@ -132,6 +152,30 @@ final class Compiler {
               platform == null ? null : generated));
     }
     return out;
+  }
+
+  /**
+   * The generators' run on a platform, started as soon as it was bound.
+   *
+   * @param platform the bound platform
+   * @param run the run
+   */
+  private record Early(Platform platform, CompletableFuture<RenderPipeline.Generated> run) {
+
+    /** What the generators made; what failed there fails here. */
+    RenderPipeline.Generated generated() {
+      try {
+        return run.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        if (e.getCause() instanceof Error cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
   }
 
   /** The objects the generators made, in the order of their stages. */

@@ -8,6 +8,7 @@ import dev.maas.spec.SpecReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -63,26 +64,35 @@ public final class SpecValidator {
 
   /** Validates the spec in {@code file}, naming it {@code displayName} in diagnostics. */
   public Outcome validate(Path file, String displayName) {
-    return validateRead(() -> reader.read(file, displayName));
+    return validateRead(() -> reader.read(file, displayName), platform -> {});
+  }
+
+  /**
+   * Validates the spec in {@code file} as {@link #validate(Path, String)} does, and hands {@code
+   * bound} the platform as soon as a spec the schema accepts is bound, before the semantic rules
+   * run: work on it can start beside them, to be dropped when they find an error.
+   */
+  public Outcome validate(Path file, String displayName, Consumer<Platform> bound) {
+    return validateRead(() -> reader.read(file, displayName), bound);
   }
 
   /** Validates a spec given as bytes. */
   public Outcome validate(byte[] content, String displayName) {
-    return validateRead(() -> reader.read(content, displayName));
+    return validateRead(() -> reader.read(content, displayName), platform -> {});
   }
 
   /** Validates what {@code read} reads, or reports why it could not be read. */
-  private Outcome validateRead(Supplier<SpecReader.Result> read) {
+  private Outcome validateRead(Supplier<SpecReader.Result> read, Consumer<Platform> bound) {
     SpecReader.Result result;
     try {
       result = read.get();
     } catch (UserInputException e) {
       return new Outcome(null, null, e.diagnostics());
     }
-    return validate(result);
+    return validate(result, bound);
   }
 
-  private Outcome validate(SpecReader.Result read) {
+  private Outcome validate(SpecReader.Result read, Consumer<Platform> bound) {
     SpecDocument document = read.document();
     List<Diagnostic> diagnostics = new ArrayList<>(read.findings());
     java.util.Set<String> alreadyReported = new java.util.HashSet<>();
@@ -109,6 +119,9 @@ public final class SpecValidator {
       return new Outcome(document, null, sorted(suppressions.apply(diagnostics)));
     }
     diagnostics.addAll(suppressions.errors(DiagnosticCatalogue.get()));
+    if (malformed.isEmpty()) {
+      bound.accept(platform);
+    }
     for (SemanticRule rule : rules) {
       if (malformed.isEmpty()) {
         diagnostics.addAll(rule.check(platform, document));

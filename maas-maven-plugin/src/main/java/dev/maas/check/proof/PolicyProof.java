@@ -547,7 +547,6 @@ public final class PolicyProof {
     return out;
   }
 
-  /** Whether nothing authenticates the caller: no AuthPolicy applies, or an anonymous rule does. */
   /**
    * The tier's calls made with an API key instead of a token: the gateway must let through and
    * count exactly what it does for the tier's token, and refuse a revoked key once the answer it
@@ -616,6 +615,7 @@ public final class PolicyProof {
     return evaluated;
   }
 
+  /** Whether nothing authenticates the caller: no AuthPolicy applies, or an anonymous rule does. */
   private static boolean open(Verdict verdict) {
     return verdict.authPolicy() == null || verdict.anonymous();
   }

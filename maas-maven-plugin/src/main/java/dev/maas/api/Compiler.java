@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.check.OutputChecks;
 import dev.maas.check.proof.CelAhead;
 import dev.maas.check.upstream.TargetEquivalence;
+import dev.maas.concurrent.Futures;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.diag.UserInputException;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -122,7 +122,7 @@ final class Compiler {
         Early started = early.get();
         generated =
             started != null && started.platform() == platform
-                ? started.generated()
+                ? Futures.join(started.run())
                 : pipeline.generate(platform);
         List<Diagnostic> clashes = NameClashes.find(generated, outcome.document());
         if (!clashes.isEmpty()) {
@@ -160,23 +160,7 @@ final class Compiler {
    * @param platform the bound platform
    * @param run the run
    */
-  private record Early(Platform platform, CompletableFuture<RenderPipeline.Generated> run) {
-
-    /** What the generators made; what failed there fails here. */
-    RenderPipeline.Generated generated() {
-      try {
-        return run.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException cause) {
-          throw cause;
-        }
-        if (e.getCause() instanceof Error cause) {
-          throw cause;
-        }
-        throw e;
-      }
-    }
-  }
+  private record Early(Platform platform, CompletableFuture<RenderPipeline.Generated> run) {}
 
   /** The objects the generators made, in the order of their stages. */
   private static List<JsonNode> bodies(RenderPipeline.Generated generated) {

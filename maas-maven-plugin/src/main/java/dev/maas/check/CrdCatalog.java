@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.maas.cel.CelEngine;
 import dev.maas.cel.CelExpression;
 import dev.maas.cel.CelFailure;
+import dev.maas.concurrent.Futures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -103,12 +103,9 @@ public final class CrdCatalog {
    */
   public static CrdCatalog cached(Path dir, Path store) throws IOException {
     try {
-      return loading(dir, store).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      return Futures.join(loading(dir, store));
+    } catch (UncheckedIOException io) {
+      throw io.getCause();
     }
   }
 

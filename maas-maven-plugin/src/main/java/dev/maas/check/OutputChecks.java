@@ -6,6 +6,7 @@ import dev.maas.check.proof.AccessMatrix;
 import dev.maas.check.proof.CelAhead;
 import dev.maas.check.proof.PolicyProof;
 import dev.maas.check.upstream.UpstreamProof;
+import dev.maas.concurrent.Futures;
 import dev.maas.diag.Diagnostic;
 import dev.maas.model.Platform;
 import dev.maas.model.Target;
@@ -21,7 +22,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** The read-only checks run on a compiled tree before it is written; they never change it. */
 public final class OutputChecks {
@@ -108,14 +108,9 @@ public final class OutputChecks {
         platform.target() == Target.MAAS_CRDS
             ? new UpstreamProof().prove(platform, tree)
             : new PolicyProof(ahead).prove(platform, tree);
-    List<Diagnostic> out;
-    try {
-      out = new ArrayList<>(structural.join());
-      out.addAll(proof.findings());
-      out.addAll(shared.join());
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    List<Diagnostic> out = new ArrayList<>(Futures.join(structural));
+    out.addAll(proof.findings());
+    out.addAll(Futures.join(shared));
     return new Result(List.copyOf(out), proof);
   }
 

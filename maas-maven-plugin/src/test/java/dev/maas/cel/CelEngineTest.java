@@ -251,6 +251,17 @@ class CelEngineTest {
             .junction()
             .orElseThrow();
     assertEquals("request.path.startsWith(\"/a\")", printed.operands().get(1).source());
+    // An operand holding a comprehension, whose printed form may not tell apart what it does, is
+    // named by the expression it is part of, printed as CEL, and its place there, two junctions
+    // down as one.
+    CelExpression whole =
+        CEL.compile(
+            "request.method == \"GET\" && (request.path == \"/a\" ||"
+                + " request.headers.exists(h, h == \"x\"))");
+    CelExpression inner = whole.junction().orElseThrow().operands().get(1);
+    CelExpression comprehension = inner.junction().orElseThrow().operands().get(1);
+    assertTrue(inner.source().startsWith(whole.source() + " #"), inner.source());
+    assertTrue(comprehension.source().startsWith(inner.source() + " #"), comprehension.source());
   }
 
   @Test

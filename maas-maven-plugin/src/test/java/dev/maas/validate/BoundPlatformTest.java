@@ -35,6 +35,11 @@ class BoundPlatformTest {
     return file;
   }
 
+  /** {@code text} validated, with the platforms it hands on into {@code bound}. */
+  private SpecValidator.Outcome validate(String text, List<Platform> bound) throws IOException {
+    return new SpecValidator().validate(spec(text), "platform.yaml", bound::add);
+  }
+
   private static List<String> errors(SpecValidator.Outcome outcome) {
     return outcome.diagnostics().stream()
         .filter(Diagnostic::isError)
@@ -45,8 +50,7 @@ class BoundPlatformTest {
   @Test
   void aValidSpecHandsOnTheVeryPlatformItBinds() throws IOException {
     List<Platform> bound = new ArrayList<>();
-    SpecValidator.Outcome outcome =
-        new SpecValidator().validate(spec(reference()), "platform.yaml", bound::add);
+    SpecValidator.Outcome outcome = validate(reference(), bound);
     assertEquals(List.of(), errors(outcome));
     assertEquals(1, bound.size());
     assertSame(outcome.platform(), bound.get(0));
@@ -58,11 +62,7 @@ class BoundPlatformTest {
     assertTrue(text.contains("models: [granite-8b]"));
     List<Platform> bound = new ArrayList<>();
     SpecValidator.Outcome outcome =
-        new SpecValidator()
-            .validate(
-                spec(text.replace("models: [granite-8b]", "models: [no-such-model]")),
-                "platform.yaml",
-                bound::add);
+        validate(text.replace("models: [granite-8b]", "models: [no-such-model]"), bound);
     assertEquals(1, bound.size());
     assertNull(outcome.platform());
     assertTrue(!errors(outcome).isEmpty(), "expected a rule's error");
@@ -73,9 +73,7 @@ class BoundPlatformTest {
     String text = reference();
     assertTrue(text.contains("level: 10"));
     List<Platform> bound = new ArrayList<>();
-    SpecValidator.Outcome outcome =
-        new SpecValidator()
-            .validate(spec(text.replace("level: 10", "level: high")), "platform.yaml", bound::add);
+    SpecValidator.Outcome outcome = validate(text.replace("level: 10", "level: high"), bound);
     assertEquals(List.of(), bound);
     assertNull(outcome.platform());
     assertTrue(!errors(outcome).isEmpty(), "expected a schema error");

@@ -1,5 +1,6 @@
 package dev.maas.check.proof;
 
+import dev.maas.concurrent.Futures;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.model.CounterScope;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -118,7 +118,7 @@ public final class PolicyProof {
                 TierCalls.evaluate(evaluator, tiers.get(0), models, audience));
     for (int t = 0; t < tiers.size(); t++) {
       Tier tier = tiers.get(t);
-      TierCalls calls = joined(evaluating);
+      TierCalls calls = Futures.join(evaluating);
       // The checks below read one tier's verdicts in order, on one processor: the next tier's
       // calls are evaluated meanwhile, on the others.
       Tier following = t + 1 < tiers.size() ? tiers.get(t + 1) : null;
@@ -643,21 +643,6 @@ public final class PolicyProof {
     return rates.stream()
         .map(r -> r.limit() + "/" + r.parsedWindow().toKuadrant())
         .collect(Collectors.joining(", "));
-  }
-
-  /** The calls {@code evaluating} evaluates, once evaluated; what failed there fails here. */
-  private static TierCalls joined(CompletableFuture<TierCalls> evaluating) {
-    try {
-      return evaluating.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   /**

@@ -99,9 +99,10 @@ public record ForkedJvm(Path java, List<Path> classPath, Path archiveFolder) {
     // survivor spaces.
     command.add("-XX:MaxTenuringThreshold=0");
     command.add("-XX:SurvivorRatio=64");
-    // 64 MB of young generation on every machine (by default a share of its memory): each page
-    // costs a fault when first touched, and a larger one collected no faster.
-    command.add("-Xmn64m");
+    // At most 64 MB of young generation (by default a third of a share of the machine's memory):
+    // each page costs a fault when first touched, and a larger one collected no faster. A cap, not
+    // a size (-Xmn), leaves a small machine's smaller default alone, with no warning.
+    command.add("-XX:MaxNewSize=64m");
     // No performance-data file under /tmp for jstat: creating it is slow on some disks.
     command.add("-XX:-UsePerfData");
     if (mappedArchive != null) {

@@ -82,6 +82,12 @@ public final class TokenServiceGenerator implements Generator {
   private static final long RUN_AS = 10001L;
 
   /**
+   * The container's writable scratch folder, an emptyDir: the JVM's temporary files and the image's
+   * class data archive, which the container's restarts in one pod share.
+   */
+  static final String SCRATCH = "/tmp";
+
+  /**
    * The JVM's options. A fixed heap, not a share of the pod's limit: the service holds its config,
    * its keys and the state records, 250 bytes or so per live token (docs/performance.md). 64 MiB
    * holds the state a 20 s burst at full rate leaves (about 60,000 tokens) with room for the young
@@ -95,12 +101,6 @@ public final class TokenServiceGenerator implements Generator {
    * within the load target (docs/performance.md). An out-of-memory error ends the process, and
    * Kubernetes restarts it.
    */
-  /**
-   * The container's writable scratch folder, an emptyDir: the JVM's temporary files and the image's
-   * class data archive, which the container's restarts in one pod share.
-   */
-  static final String SCRATCH = "/tmp";
-
   static final String JVM_OPTIONS =
       "-XX:+UseSerialGC -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
           + " -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.maas.check.OutputChecks;
 import dev.maas.check.proof.CelAhead;
 import dev.maas.check.upstream.TargetEquivalence;
-import dev.maas.concurrent.Futures;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.diag.UserInputException;
@@ -21,7 +20,6 @@ import dev.maas.validate.rules.ArgoCdNamesAcrossSpecs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -80,18 +78,9 @@ final class Compiler {
       String name = SpecFiles.displayName(baseDir, file);
       // The generators start on the bound platform while the semantic rules run on this thread;
       // what they make is used only if the rules find no error.
-      AtomicReference<Early> early = new AtomicReference<>();
+      AtomicReference<RenderPipeline.GeneratorRun> early = new AtomicReference<>();
       SpecValidator.Outcome outcome =
-          validator
-              .get()
-              .validate(
-                  file,
-                  name,
-                  bound ->
-                      early.set(
-                          new Early(
-                              bound,
-                              CompletableFuture.supplyAsync(() -> pipeline.generate(bound)))));
+          validator.get().validate(file, name, bound -> early.set(pipeline.start(bound)));
       List<Diagnostic> diagnostics = new ArrayList<>(outcome.diagnostics());
       Platform platform = outcome.platform();
       RenderPipeline.Generated generated = null;
@@ -119,10 +108,10 @@ final class Compiler {
         // Names that only the generators know (a model named like the token service's route) are
         // checked here,
         // so that validate refuses what generate could not write.
-        Early started = early.get();
+        RenderPipeline.GeneratorRun started = early.get();
         generated =
             started != null && started.platform() == platform
-                ? Futures.join(started.run())
+                ? started.join()
                 : pipeline.generate(platform);
         List<Diagnostic> clashes = NameClashes.find(generated, outcome.document());
         if (!clashes.isEmpty()) {
@@ -153,14 +142,6 @@ final class Compiler {
     }
     return out;
   }
-
-  /**
-   * The generators' run on a platform, started as soon as it was bound.
-   *
-   * @param platform the bound platform
-   * @param run the run
-   */
-  private record Early(Platform platform, CompletableFuture<RenderPipeline.Generated> run) {}
 
   /** The objects the generators made, in the order of their stages. */
   private static List<JsonNode> bodies(RenderPipeline.Generated generated) {

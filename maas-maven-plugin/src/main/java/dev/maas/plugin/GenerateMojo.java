@@ -49,7 +49,7 @@ public class GenerateMojo extends CompileGoal<GoalRequest<Generation>> {
 
   /**
    * Compiles in a JVM of its own when the inputs changed (or {@code maas.force} is set): one tuned
-   * for a run of seconds (C1 only, the serial collector, a class-data archive), started with the
+   * for a run of seconds (C1 only, the parallel collector, a class-data archive), started with the
    * plugin's class path. Maven's JVM keeps its default JIT and collector, which take about three
    * times the processor time for the same compile. The archive is recorded by the first forked run
    * of a plugin version on a JDK into {@code maas/} beside the local repository (the jars it refers

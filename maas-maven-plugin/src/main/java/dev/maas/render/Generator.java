@@ -22,4 +22,13 @@ public interface Generator {
   default boolean environmentInvariant() {
     return getClass().isAnnotationPresent(EnvironmentInvariant.class);
   }
+
+  /**
+   * Whether this stage is started before the others. The generator stages run on every processor,
+   * each index claimed in turn, so a stage far longer than the rest, started last, would end last
+   * and alone.
+   */
+  default boolean startsFirst() {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.maas.render;
 
+import dev.maas.concurrent.SharedLoop;
 import dev.maas.model.Platform;
 import dev.maas.model.Target;
 import dev.maas.render.argocd.ArgoCdGenerator;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * The ordered list of render stages: generators (each adds objects to a folder), then transformers
@@ -133,18 +133,54 @@ public final class RenderPipeline {
 
   /** Runs the generator stages alone on {@code platform}. */
   public Generated generate(Platform platform) {
+    return start(platform).join();
+  }
+
+  /**
+   * Starts the generator stages on {@code platform} on other threads; {@link GeneratorRun#join}
+   * takes their objects. A run that is never joined is let go: its failures are not thrown.
+   */
+  public GeneratorRun start(Platform platform) {
     List<Stage.Generating> generating = new ArrayList<>();
     for (Stage stage : stages) {
       if (stage instanceof Stage.Generating g) {
         generating.add(g);
       }
     }
-    List<List<KubeObject>> made = generateAll(generating, platform);
-    Map<Stage.Generating, List<KubeObject>> objects = new LinkedHashMap<>();
-    for (int i = 0; i < generating.size(); i++) {
-      objects.put(generating.get(i), made.get(i));
+    return new GeneratorRun(platform, generating);
+  }
+
+  /** The generator stages running on one platform. */
+  public static final class GeneratorRun {
+    private final Platform platform;
+    private final List<Stage.Generating> generating;
+    private final List<List<KubeObject>> made;
+    private final SharedLoop loop;
+
+    private GeneratorRun(Platform platform, List<Stage.Generating> generating) {
+      this.platform = platform;
+      this.generating = generating;
+      this.made = new ArrayList<>(Collections.nCopies(generating.size(), null));
+      this.loop = generateAll(generating, platform, made);
     }
-    return new Generated(platform, Collections.unmodifiableMap(objects));
+
+    /** The platform the generators read. */
+    public Platform platform() {
+      return platform;
+    }
+
+    /**
+     * What the generators made, once all ran; the calling thread runs those no other thread has
+     * started.
+     */
+    public Generated join() {
+      loop.join();
+      Map<Stage.Generating, List<KubeObject>> objects = new LinkedHashMap<>();
+      for (int i = 0; i < generating.size(); i++) {
+        objects.put(generating.get(i), made.get(i));
+      }
+      return new Generated(platform, Collections.unmodifiableMap(objects));
+    }
   }
 
   /**
@@ -154,10 +190,28 @@ public final class RenderPipeline {
   private static List<List<KubeObject>> generateAll(
       List<Stage.Generating> generating, Platform platform) {
     List<List<KubeObject>> made = new ArrayList<>(Collections.nCopies(generating.size(), null));
-    IntStream.range(0, generating.size())
-        .parallel()
-        .forEach(i -> made.set(i, List.copyOf(generating.get(i).generator().generate(platform))));
+    generateAll(generating, platform, made).join();
     return made;
+  }
+
+  /**
+   * Starts filling {@code made} with the objects of each of {@code generating}, those that {@link
+   * Generator#startsFirst} first.
+   */
+  private static SharedLoop generateAll(
+      List<Stage.Generating> generating, Platform platform, List<List<KubeObject>> made) {
+    List<Integer> order = new ArrayList<>();
+    List<Integer> later = new ArrayList<>();
+    for (int i = 0; i < generating.size(); i++) {
+      (generating.get(i).generator().startsFirst() ? order : later).add(i);
+    }
+    order.addAll(later);
+    return SharedLoop.start(
+        order.size(),
+        k -> {
+          int i = order.get(k);
+          made.set(i, List.copyOf(generating.get(i).generator().generate(platform)));
+        });
   }
 
   /**

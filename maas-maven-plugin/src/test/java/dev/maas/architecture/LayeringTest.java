@@ -79,7 +79,7 @@ class LayeringTest {
         .whereLayer("publish")
         .mayOnlyAccessLayers("output", "diag")
         .whereLayer("render")
-        .mayOnlyAccessLayers("model", "output", "spec", "diag", "cel")
+        .mayOnlyAccessLayers("model", "output", "spec", "diag", "cel", "concurrent")
         .whereLayer("check")
         .mayOnlyAccessLayers("model", "output", "spec", "diag", "cel", "concurrent")
         .whereLayer("validate")

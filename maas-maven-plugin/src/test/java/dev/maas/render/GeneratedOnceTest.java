@@ -28,6 +28,28 @@ class GeneratedOnceTest {
   }
 
   @Test
+  void aStartedRunKeepsTheStagesOrderAndTheirObjects() {
+    Platform platform = Fixtures.acme();
+    RenderPipeline pipeline = renderer().pipeline();
+    RenderPipeline.GeneratorRun started = pipeline.start(platform);
+    assertSame(platform, started.platform());
+    RenderPipeline.Generated made = started.join();
+    // The token service is started first, on whichever thread; its objects keep their stage's
+    // place.
+    assertEquals(
+        pipeline.stages().stream().filter(Stage.Generating.class::isInstance).toList(),
+        List.copyOf(made.objects().keySet()));
+    RenderPipeline.Generated again = pipeline.generate(platform);
+    made.objects()
+        .forEach(
+            (stage, objects) ->
+                assertEquals(
+                    again.objects().get(stage).stream().map(KubeObject::body).toList(),
+                    objects.stream().map(KubeObject::body).toList(),
+                    stage.name()));
+  }
+
+  @Test
   void theRunTakesTheObjectsMadeOfItsPlatform() {
     Platform platform = Fixtures.acme();
     RenderPipeline pipeline = renderer().pipeline();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A platform of a thousand models compiles to output that passes every check, policy proof
  * included, and whose CEL the gateway can load: no predicate exceeds the 100,000 code points CEL
- * accepts.
+ * accepts. One of two thousand spreads its tier-access tree over several policies.
  */
 class LargePlatformOutputTest {
 
@@ -67,17 +67,45 @@ class LargePlatformOutputTest {
     assertTrue(
         predicates.size() > 100, "the policies' predicates were found: " + predicates.size());
 
+    // Models that the same tiers may call share one alternative: the tree of a thousand models
+    // whose tiers form a ladder fits the Gateway's policy.
+    assertEquals(
+        List.of("base/authpolicy-synth-gateway-auth.yaml"),
+        tree.files().keySet().stream()
+            .filter(f -> f.startsWith("base/authpolicy-synth-") && !f.contains("token-service"))
+            .toList());
+    assertTrue(
+        YAML.readTree(tree.files().get("base/authpolicy-synth-gateway-auth.yaml"))
+                .at("/spec/rules/authorization/tier-access/patternMatching/patterns/0/any")
+                .size()
+            > 1,
+        "the Gateway's policy holds the tree");
+  }
+
+  @Test
+  void twoThousandModelsSpreadTheTreeOverPoliciesOfTheModelsRoute() {
+    SyntheticPlatform synthetic = SyntheticPlatform.of(2000, 20, 3);
+    Platform platform = synthetic.platform();
+    GeneratedTree tree = synthetic.tree();
+    assertEquals(
+        List.of(),
+        new OutputChecks(null)
+            .check(platform, tree).stream()
+                .filter(Diagnostic::isError)
+                .map(Diagnostic::render)
+                .limit(5)
+                .toList());
+
     // Too large for one object: the models route takes several AuthPolicies, each one range of the
     // tier-access tree, which Kuadrant merges.
-    JsonNode gateway = YAML.readTree(tree.files().get("base/authpolicy-synth-gateway-auth.yaml"));
+    JsonNode gateway = read(tree, "base/authpolicy-synth-gateway-auth.yaml");
     assertTrue(
         gateway
             .at("/spec/rules/authorization/tier-access/patternMatching/patterns/0/predicate")
             .isTextual(),
         "the Gateway's policy admits the listing only");
     for (int i = 0; i < 2; i++) {
-      JsonNode piece =
-          YAML.readTree(tree.files().get("base/authpolicy-synth-models-auth-" + i + ".yaml"));
+      JsonNode piece = read(tree, "base/authpolicy-synth-models-auth-" + i + ".yaml");
       assertEquals("synth-models", piece.at("/spec/targetRef/name").asText());
       assertEquals("merge", piece.at("/spec/defaults/strategy").asText());
       JsonNode any =
@@ -97,6 +125,16 @@ class LargePlatformOutputTest {
     assertTrue(
         findings.stream().anyMatch(d -> d.isError() && d.code().equals("proof.access")),
         () -> "a missing piece is found: " + findings.stream().limit(3).toList());
+  }
+
+  private static JsonNode read(GeneratedTree tree, String path) {
+    byte[] bytes = tree.files().get(path);
+    assertTrue(bytes != null, path + " is generated");
+    try {
+      return YAML.readTree(bytes);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Every CEL predicate and expression below {@code node}. */

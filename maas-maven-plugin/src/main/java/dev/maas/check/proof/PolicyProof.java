@@ -1,6 +1,6 @@
 package dev.maas.check.proof;
 
-import dev.maas.concurrent.Futures;
+import dev.maas.concurrent.SharedLoop;
 import dev.maas.diag.Diagnostic;
 import dev.maas.diag.SourceLocation;
 import dev.maas.model.CounterScope;
@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -111,22 +110,17 @@ public final class PolicyProof {
 
     List<Model> models = platform.models();
     List<Tier> tiers = platform.tiers();
-    CompletableFuture<TierCalls> evaluating =
-        tiers.isEmpty()
-            ? null
-            : CompletableFuture.completedFuture(
-                TierCalls.evaluate(evaluator, tiers.get(0), models, audience));
+    TierCalls evaluating =
+        tiers.isEmpty() ? null : TierCalls.start(evaluator, tiers.get(0), models, audience);
     for (int t = 0; t < tiers.size(); t++) {
       Tier tier = tiers.get(t);
-      TierCalls calls = Futures.join(evaluating);
+      TierCalls calls = evaluating.finish();
       // The checks below read one tier's verdicts in order, on one processor: the next tier's
-      // calls are evaluated meanwhile, on the others.
-      Tier following = t + 1 < tiers.size() ? tiers.get(t + 1) : null;
+      // calls are evaluated meanwhile, on the others, and this thread joins in once done.
       evaluating =
-          following == null
-              ? null
-              : CompletableFuture.supplyAsync(
-                  () -> TierCalls.evaluate(evaluator, following, models, audience));
+          t + 1 < tiers.size()
+              ? TierCalls.start(evaluator, tiers.get(t + 1), models, audience)
+              : null;
       Map<String, AccessMatrix.Cell> row = new LinkedHashMap<>();
       cells.put(tier.name(), row);
       SyntheticRequest[] requests = calls.requests();
@@ -654,39 +648,51 @@ public final class PolicyProof {
    *     authenticates the token's call (that finding says it; credentials make no difference there)
    * @param revoked the same calls with a revoked key of the tier, where the token's call is let
    *     through (a key's limits are compared with the token's only there); else {@code null}
+   * @param loop the evaluation of the calls, which fills the arrays
    */
   private record TierCalls(
-      SyntheticRequest[] requests, Verdict[] byToken, Verdict[] byKey, Verdict[] revoked) {
+      SyntheticRequest[] requests,
+      Verdict[] byToken,
+      Verdict[] byKey,
+      Verdict[] revoked,
+      SharedLoop loop) {
 
-    /** Evaluates {@code tier}'s calls: they are independent, so every processor takes some. */
-    static TierCalls evaluate(
+    /**
+     * Starts evaluating {@code tier}'s calls: they are independent, so every processor takes some,
+     * the one that then waits for them too.
+     */
+    static TierCalls start(
         PolicyEvaluator evaluator, Tier tier, List<Model> models, String audience) {
-      TierCalls calls =
-          new TierCalls(
-              new SyntheticRequest[models.size()],
-              new Verdict[models.size()],
-              new Verdict[models.size()],
-              new Verdict[models.size()]);
-      IntStream.range(0, models.size())
-          .parallel()
-          .forEach(
+      SyntheticRequest[] requests = new SyntheticRequest[models.size()];
+      Verdict[] byToken = new Verdict[models.size()];
+      Verdict[] byKey = new Verdict[models.size()];
+      Verdict[] revoked = new Verdict[models.size()];
+      SharedLoop loop =
+          SharedLoop.start(
+              models.size(),
               i -> {
                 String path = MeteredEndpoints.primaryPath(models.get(i));
-                calls.requests[i] = MatrixBuilder.inference(path, tier.name(), audience);
-                Verdict verdict = evaluator.evaluate(calls.requests[i]);
-                calls.byToken[i] = verdict;
+                requests[i] = MatrixBuilder.inference(path, tier.name(), audience);
+                Verdict verdict = evaluator.evaluate(requests[i]);
+                byToken[i] = verdict;
                 if (open(verdict)) {
                   return;
                 }
-                calls.byKey[i] =
+                byKey[i] =
                     evaluator.admission(MatrixBuilder.apiKeyInference(path, tier.name(), true));
-                calls.revoked[i] =
+                revoked[i] =
                     verdict.authorized()
                         ? evaluator.admission(
                             MatrixBuilder.apiKeyInference(path, tier.name(), false))
                         : null;
               });
-      return calls;
+      return new TierCalls(requests, byToken, byKey, revoked, loop);
+    }
+
+    /** The calls, every one evaluated. */
+    TierCalls finish() {
+      loop.join();
+      return this;
     }
   }
 

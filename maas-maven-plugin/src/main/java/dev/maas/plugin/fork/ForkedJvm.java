@@ -19,9 +19,9 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
- * A JVM that runs one compiling {@code generate} and exits: C1 only and the serial collector, as
- * the command line's launcher runs, because a run lives seconds and the C2 compiler's and the
- * parallel collectors' threads cost a small machine more than they give back in that time.
+ * A JVM that runs one compiling {@code generate} and exits: C1 only and the parallel collector, as
+ * the command line's launcher runs, because a run lives seconds and the C2 compiler's threads cost
+ * a small machine more than they give back in that time, while the collector's pauses stop it.
  *
  * @param java the {@code java} executable
  * @param classPath the plugin's own class path: its jar and its dependencies
@@ -93,7 +93,9 @@ public record ForkedJvm(Path java, List<Path> classPath, Path archiveFolder) {
     // Another JDK's java may lack an option below; it is then left out, not an error.
     command.add("-XX:+IgnoreUnrecognizedVMOptions");
     command.add("-XX:TieredStopAtLevel=1");
-    command.add("-XX:+UseSerialGC");
+    // Every young collection stops the run: the parallel collector's pauses take half the serial
+    // one's on two processors.
+    command.add("-XX:+UseParallelGC");
     // What outlives one young collection (the spec, the rendered tree, the parsed policies) mostly
     // lives until the run ends: it is moved to the old generation at once, not copied between
     // survivor spaces.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.cel.CelStrings;
 import dev.maas.model.AccessLogs;
+import dev.maas.model.MeteredEndpoints;
 import dev.maas.model.Model;
 import dev.maas.model.ModelRouting;
 import dev.maas.model.Platform;
@@ -15,7 +16,9 @@ import dev.maas.render.Manifests;
 import dev.maas.render.tokenservice.TokenServiceEndpoints;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -395,7 +398,6 @@ public final class AuthPolicyGenerator implements Generator {
     sorted.sort(Comparator.comparing((Model m) -> m.pathPrefix() + "/"));
     List<Leaf> leaves = new ArrayList<>();
     List<Model> run = new ArrayList<>();
-    List<String> alternatives = new ArrayList<>();
     int length = 0;
     for (Model model : sorted) {
       String alternative = alternative(platform, model);
@@ -405,25 +407,26 @@ public final class AuthPolicyGenerator implements Generator {
       if (!run.isEmpty()
           && (run.size() == modelsPerLeaf
               || length + alternative.length() + 6 > predicateBudget / 2)) {
-        leaves.add(leaf(run, alternatives));
+        leaves.add(leaf(platform, run));
         run = new ArrayList<>();
-        alternatives = new ArrayList<>();
         length = 0;
       }
       run.add(model);
-      alternatives.add(alternative);
+      // A model's own alternative bounds what it adds to the leaf's: models of the same tiers
+      // share one.
       length += alternative.length() + 6;
     }
     if (!run.isEmpty()) {
-      leaves.add(leaf(run, alternatives));
+      leaves.add(leaf(platform, run));
     }
     return leaves;
   }
 
-  private static Leaf leaf(List<Model> run, List<String> alternatives) {
+  private static Leaf leaf(Platform platform, List<Model> run) {
     Model first = run.get(0);
     Model last = run.get(run.size() - 1);
-    return new Leaf(range(first, last) + "\n&& (" + joined(alternatives) + ")", first, last);
+    return new Leaf(
+        range(first, last) + "\n&& (" + joined(alternatives(platform, run)) + ")", first, last);
   }
 
   /**
@@ -463,46 +466,65 @@ public final class AuthPolicyGenerator implements Generator {
   }
 
   /**
-   * One alternative per reachable model (its path and the tiers that may call it), plus the model
-   * listing; a path matching no alternative is denied.
+   * The model listing, then one alternative per set of tiers that may call some model (the paths of
+   * those models, and the tiers); a path matching no alternative is denied.
    */
   static String accessPredicate(Platform platform) {
-    return joined(alternatives(platform));
+    List<String> alternatives = new ArrayList<>();
+    alternatives.add(Predicates.isGatewayModelListing());
+    alternatives.addAll(alternatives(platform, platform.models()));
+    return joined(alternatives);
   }
 
   private static String joined(List<String> alternatives) {
     return String.join("\n|| ", alternatives.stream().map(a -> "(" + a + ")").toList());
   }
 
-  private static List<String> alternatives(Platform platform) {
-    List<String> alternatives = new ArrayList<>();
-    alternatives.add(Predicates.isGatewayModelListing());
-    for (Model model : platform.models()) {
-      String alternative = alternative(platform, model);
-      if (alternative != null) {
-        alternatives.add(alternative);
+  /**
+   * The alternatives of {@code models}: the models that the same tiers may call share one, which
+   * lists their paths, in the order of the set's first model; a model no tier may call has none.
+   * One clause per set of tiers rather than per model keeps the predicate of a large platform a
+   * fraction of the size, for Authorino to compile and etcd to hold.
+   */
+  private static List<String> alternatives(Platform platform, List<Model> models) {
+    Map<List<String>, List<String>> pathsByTiers = new LinkedHashMap<>();
+    for (Model model : models) {
+      List<String> tiers = tiers(platform, model);
+      if (!tiers.isEmpty()) {
+        pathsByTiers
+            .computeIfAbsent(tiers, t -> new ArrayList<>())
+            .addAll(MeteredEndpoints.gatewayPaths(model));
       }
     }
+    List<String> alternatives = new ArrayList<>();
+    pathsByTiers.forEach((tiers, paths) -> alternatives.add(alternative(paths, tiers)));
     return alternatives;
   }
 
-  /** The tiers that may call {@code model}, on its path; {@code null} when no tier may. */
-  private static String alternative(Platform platform, Model model) {
+  /** The tiers that may call {@code model}, sorted. */
+  private static List<String> tiers(Platform platform, Model model) {
     TreeSet<String> tiers = new TreeSet<>();
     for (Tier tier : platform.tiers()) {
       if (tier.allows(model.name())) {
         tiers.add(tier.name());
       }
     }
-    return tiers.isEmpty()
-        ? null
-        : Predicates.meteredCall(model)
-            + " && "
-            + CALLER_TIER
-            + " in ["
-            + tiers.stream()
-                .map(CelStrings::quote)
-                .collect(java.util.stream.Collectors.joining(", "))
-            + "]";
+    return List.copyOf(tiers);
+  }
+
+  /** A call with POST to one of {@code paths} by one of {@code tiers}. */
+  private static String alternative(List<String> paths, List<String> tiers) {
+    return Predicates.meteredCall(paths)
+        + " && "
+        + CALLER_TIER
+        + " in ["
+        + tiers.stream().map(CelStrings::quote).collect(java.util.stream.Collectors.joining(", "))
+        + "]";
+  }
+
+  /** The tiers that may call {@code model}, on its path; {@code null} when no tier may. */
+  private static String alternative(Platform platform, Model model) {
+    List<String> tiers = tiers(platform, model);
+    return tiers.isEmpty() ? null : alternative(MeteredEndpoints.gatewayPaths(model), tiers);
   }
 }

@@ -51,7 +51,11 @@ public final class Predicates {
 
   /** The request is one of {@code model}'s metered endpoints, called with POST. */
   public static String meteredCall(Model model) {
-    List<String> paths = MeteredEndpoints.gatewayPaths(model);
+    return meteredCall(MeteredEndpoints.gatewayPaths(model));
+  }
+
+  /** The request is one of {@code paths}, called with POST. */
+  public static String meteredCall(List<String> paths) {
     String path =
         paths.size() == 1
             ? PATH + " == " + CelStrings.quote(paths.get(0))

@@ -78,6 +78,43 @@ class AccessPredicatePartsTest {
   }
 
   @Test
+  void modelsThatTheSameTiersMayCallShareOneAlternative() throws CelFailure {
+    String predicate = AuthPolicyGenerator.accessPredicate(prefixed);
+    // The listing; granite-8b (free, premium, enterprise); granite and llama-70b (premium,
+    // enterprise); mnist-classifier (enterprise).
+    List<String> alternatives = List.of(predicate.split("\n\\|\\| "));
+    assertEquals(4, alternatives.size(), predicate);
+    assertTrue(
+        alternatives.get(2).contains("\"/llm/granite/v1/chat/completions\"")
+            && alternatives.get(2).contains("\"/llm/llama-70b/v1/embeddings\"")
+            && alternatives.get(2).endsWith("in [\"enterprise\", \"premium\"])"),
+        alternatives.get(2));
+    // Evaluated: every tier reaches exactly the models the spec gives it, on each metered path.
+    CelExpression whole = CEL.compile(predicate);
+    int allowed = 0;
+    int checked = 0;
+    for (Tier tier : prefixed.tiers()) {
+      for (Model model : prefixed.models()) {
+        for (String path : dev.maas.model.MeteredEndpoints.gatewayPaths(model)) {
+          for (String method : List.of("POST", "GET")) {
+            Map<String, Object> vars =
+                Map.of(
+                    "request",
+                    Map.of("method", method, "path", path, "url_path", path),
+                    "auth",
+                    Map.of("identity", Map.of("tier", tier.name())));
+            boolean expected = method.equals("POST") && tier.allows(model.name());
+            assertEquals(expected, whole.test(vars), tier.name() + " " + method + " " + path);
+            allowed += expected ? 1 : 0;
+            checked++;
+          }
+        }
+      }
+    }
+    assertTrue(allowed > 0 && allowed < checked, allowed + " of " + checked);
+  }
+
+  @Test
   void leavesAreSortedRunsOfModelsBehindTheirRange() {
     List<AuthPolicyGenerator.Leaf> leaves = new AuthPolicyGenerator(2000, 2, 32).leaves(platform);
     // Sorted by path: /llm/granite-8b, /llm/llama-70b | /vision/mnist-classifier.

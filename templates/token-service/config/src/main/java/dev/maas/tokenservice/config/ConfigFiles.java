@@ -66,16 +66,23 @@ public final class ConfigFiles {
       return files;
     }
     List<TierEntry> listing = config.tiers().stream().filter(t -> t.models() != null).toList();
-    List<List<ModelEntry>> groups = new Packing(codec, listing, maxFileBytes).pack(config.models());
+    // Each tier's models as a set: a list's contains() for every model and tier made a platform of
+    // thousands of models quadratic here.
+    List<Set<String>> listed =
+        listing.stream().map(t -> (Set<String>) new HashSet<>(t.models())).toList();
+    List<List<ModelEntry>> groups =
+        new Packing(codec, listing, maxFileBytes).pack(config.models(), listed);
     List<ShardRef> refs = new ArrayList<>();
     Map<String, String> shards = new LinkedHashMap<>();
     for (int i = 0; i < groups.size(); i++) {
       String name = shardFile(i + 1);
       List<ModelEntry> group = groups.get(i);
       Map<String, List<String>> tierModels = new LinkedHashMap<>();
-      for (TierEntry tier : listing) {
+      for (int t = 0; t < listing.size(); t++) {
+        Set<String> names = listed.get(t);
         tierModels.put(
-            tier.name(), group.stream().map(ModelEntry::name).filter(tier::allows).toList());
+            listing.get(t).name(),
+            group.stream().map(ModelEntry::name).filter(names::contains).toList());
       }
       String shard = codec.write(new ModelShard(i + 1, groups.size(), group, tierModels));
       if (utf8(shard) > maxFileBytes) {
@@ -134,14 +141,15 @@ public final class ConfigFiles {
       return out;
     }
 
-    List<List<ModelEntry>> pack(List<ModelEntry> models) {
+    /** {@code models} in runs; {@code listed} holds the models of each tier of the listing. */
+    List<List<ModelEntry>> pack(List<ModelEntry> models, List<Set<String>> listed) {
       List<List<ModelEntry>> groups = new ArrayList<>();
       List<ModelEntry> group = new ArrayList<>();
       long used = 0;
       for (ModelEntry model : models) {
         long cost = size(1, List.of(model), Map.of()) - emptyShard + entrySeparator;
-        for (TierEntry tier : listing) {
-          if (tier.allows(model.name())) {
+        for (Set<String> names : listed) {
+          if (names.contains(model.name())) {
             cost += jsonString(model.name()) + nameSeparator;
           }
         }

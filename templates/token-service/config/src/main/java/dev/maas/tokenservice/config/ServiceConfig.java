@@ -2,9 +2,11 @@ package dev.maas.tokenservice.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The whole config: who issues, for which audience, how long tokens live, and the tier and model
@@ -123,6 +125,10 @@ public record ServiceConfig(
 
   /** The models {@code tier} may call, in spec order. */
   public List<ModelEntry> modelsOf(TierEntry tier) {
-    return models.stream().filter(m -> tier.allows(m.name())).toList();
+    if (tier.models() == null) {
+      return models;
+    }
+    Set<String> listed = new HashSet<>(tier.models());
+    return models.stream().filter(m -> listed.contains(m.name())).toList();
   }
 }

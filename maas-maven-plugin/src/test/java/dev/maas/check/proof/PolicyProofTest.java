@@ -148,15 +148,25 @@ class PolicyProofTest {
 
   @Test
   void changedWindowIsCaught() {
+    premiumLlamaTokensChangedIsCaught("limit: 20000\n        window: 2m", "20000/2m");
+  }
+
+  @Test
+  void changedValueOfALimitWithOneRateIsCaught() {
+    premiumLlamaTokensChangedIsCaught("limit: 30000\n        window: 1m", "30000/1m");
+  }
+
+  /** The premium tier's one token rate on llama-70b (20000/1m) written as {@code written}. */
+  private static void premiumLlamaTokensChangedIsCaught(String written, String found) {
     GeneratedTree broken =
-        Reference.edit(
-            golden, TOKENS, "limit: 20000\n        window: 1m", "limit: 20000\n        window: 2m");
+        Reference.edit(golden, TOKENS, "limit: 20000\n        window: 1m", written);
     Reference.assertMessages(
         List.of(
             TOKENS
                 + ": error: policy proof: tier `premium` → model `llama-70b`"
                 + " (POST /llm/llama-70b/v1/chat/completions): token limit `premium-llama-70b-tokens` of TokenRateLimitPolicy"
-                + " maas-system/acme-token-limits: expected 20000/1m, found 20000/2m"),
+                + " maas-system/acme-token-limits: expected 20000/1m, found "
+                + found),
         findings(broken));
   }
 

@@ -106,8 +106,7 @@ final class Compiler {
       }
       if (platform != null) {
         // Names that only the generators know (a model named like the token service's route) are
-        // checked here,
-        // so that validate refuses what generate could not write.
+        // checked here, so that validate refuses what generate could not write.
         RenderPipeline.GeneratorRun started = early.get();
         generated =
             started != null && started.platform() == platform

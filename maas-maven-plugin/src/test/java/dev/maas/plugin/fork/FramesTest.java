@@ -27,7 +27,7 @@ class FramesTest {
             Path.of("/p"),
             Path.of("specs/spécs"),
             Path.of("/p/out"),
-            null,
+            Path.of("../crds"),
             Path.of("/p/overlays"),
             "1.0",
             true,
@@ -35,6 +35,12 @@ class FramesTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Frames.writeRequest(bytes, request);
     assertEquals(request, Frames.readRequest(new ByteArrayInputStream(bytes.toByteArray())));
+    // Absent parts stay absent, and no override stays none.
+    GenerateRequest bare =
+        new GenerateRequest(null, Path.of("spec.yaml"), Path.of("out"), null, null, "1.0", false);
+    bytes.reset();
+    Frames.writeRequest(bytes, bare);
+    assertEquals(bare, Frames.readRequest(new ByteArrayInputStream(bytes.toByteArray())));
   }
 
   @Test

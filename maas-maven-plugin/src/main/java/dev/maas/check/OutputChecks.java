@@ -1,6 +1,7 @@
 package dev.maas.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maas.check.ownership.SharedObjectsCheck;
 import dev.maas.check.proof.AccessMatrix;
 import dev.maas.check.proof.CelAhead;
@@ -19,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /** The read-only checks run on a compiled tree before it is written; they never change it. */
@@ -131,12 +134,87 @@ public final class OutputChecks {
         return out;
       }
     }
+    // Kuadrant merges the AuthPolicies of one HTTPRoute that say `strategy: merge` into one policy,
+    // and writes it as an AuthConfig for each rule of the route (kuadrant-operator v1.5.2
+    // internal/controller/authconfigs_reconciler.go lines 76-84 and 134): one object holding every
+    // piece's rules, however small each piece is.
+    Map<String, List<String>> mergedByRoute = new TreeMap<>();
+    Map<String, ObjectNode> merged = new HashMap<>();
     for (String path : tree.files().keySet()) {
       if (isManifest(path)) {
         check(path, tree.parsed(path), validator, out);
+        if (tree.parsed(path).error() == null) {
+          for (JsonNode doc : tree.parsed(path).documents()) {
+            mergeInto(path, doc, mergedByRoute, merged);
+          }
+        }
       }
     }
+    mergedByRoute.forEach(
+        (route, files) -> {
+          int bytes;
+          try {
+            bytes = Yaml.JSON.writeValueAsBytes(merged.get(route)).length;
+          } catch (IOException e) {
+            return;
+          }
+          if (files.size() > 1 && bytes > MAX_OBJECT_BYTES) {
+            out.add(
+                tooLarge(
+                    files.get(0),
+                    "the AuthConfig Kuadrant makes for each rule of HTTPRoute "
+                        + route
+                        + " merges the rules of "
+                        + files.size()
+                        + " AuthPolicies ("
+                        + String.join(", ", files)
+                        + "), "
+                        + bytes
+                        + " bytes as JSON; etcd stores at most "
+                        + MAX_OBJECT_BYTES
+                        + " per object by default"));
+          }
+        });
     return out;
+  }
+
+  /**
+   * Adds the rules of {@code doc}, when it is an AuthPolicy that merges into the policy of the
+   * HTTPRoute it targets, to that route's merged rules: each rule by its name, once.
+   */
+  private static void mergeInto(
+      String path,
+      JsonNode doc,
+      Map<String, List<String>> filesByRoute,
+      Map<String, ObjectNode> rulesByRoute) {
+    if (doc == null
+        || !"AuthPolicy".equals(doc.path("kind").asText())
+        || !"HTTPRoute".equals(doc.at("/spec/targetRef/kind").asText())
+        || !"merge".equals(doc.at("/spec/defaults/strategy").asText())) {
+      return;
+    }
+    String route =
+        doc.at("/metadata/namespace").asText() + "/" + doc.at("/spec/targetRef/name").asText();
+    filesByRoute.computeIfAbsent(route, r -> new ArrayList<>()).add(path);
+    ObjectNode rules = rulesByRoute.computeIfAbsent(route, r -> Yaml.JSON.createObjectNode());
+    doc.at("/spec/defaults/rules")
+        .properties()
+        .forEach(
+            section -> {
+              ObjectNode into =
+                  rules.has(section.getKey())
+                      ? (ObjectNode) rules.get(section.getKey())
+                      : rules.putObject(section.getKey());
+              section
+                  .getValue()
+                  .properties()
+                  .forEach(
+                      rule -> {
+                        if (!into.has(rule.getKey())) {
+                          into.set(rule.getKey(), rule.getValue());
+                        }
+                      });
+            });
   }
 
   /**

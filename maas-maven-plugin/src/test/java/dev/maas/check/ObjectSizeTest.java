@@ -66,6 +66,55 @@ class ObjectSizeTest {
         found.get(0));
   }
 
+  /** A piece of a route's tier-access rule, with a predicate of {@code bytes} characters. */
+  private static String piece(int index, int bytes) {
+    return "apiVersion: kuadrant.io/v1\nkind: AuthPolicy\nmetadata:\n  name: p-"
+        + index
+        + "\n  namespace: ns\nspec:\n  targetRef:\n    group: gateway.networking.k8s.io\n"
+        + "    kind: HTTPRoute\n    name: models\n  defaults:\n    strategy: merge\n    rules:\n"
+        + "      authorization:\n        tier-access-"
+        + index
+        + ":\n          patternMatching:\n            patterns:\n            - predicate: \""
+        + "a".repeat(bytes)
+        + "\"\n";
+  }
+
+  private static List<String> piecesFindings(int pieces, int bytes) {
+    TreeMap<String, byte[]> files = new TreeMap<>();
+    for (int i = 0; i < pieces; i++) {
+      files.put(
+          "base/authpolicy-p-" + i + ".yaml", piece(i, bytes).getBytes(StandardCharsets.UTF_8));
+    }
+    return new OutputChecks(null)
+        .structural(new GeneratedTree(files)).stream()
+            .filter(d -> d.code().equals("output.size"))
+            .map(Rendered::withoutCode)
+            .toList();
+  }
+
+  @Test
+  void piecesThatKuadrantMergesOverWhatEtcdStoresAreAnError() {
+    // Each piece is well under the limit; the AuthConfig of each rule of the route holds all three.
+    List<String> found = piecesFindings(3, 600 * 1024);
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(
+        found
+            .get(0)
+            .startsWith(
+                "base/authpolicy-p-0.yaml: error: the AuthConfig Kuadrant makes for each rule of"
+                    + " HTTPRoute ns/models merges the rules of 3 AuthPolicies (base/authpolicy-p-0.yaml,"
+                    + " base/authpolicy-p-1.yaml, base/authpolicy-p-2.yaml), 18"),
+        found.get(0));
+    assertTrue(
+        found.get(0).contains("bytes as JSON; etcd stores at most 1572864 per object by default"),
+        found.get(0));
+  }
+
+  @Test
+  void piecesThatKuadrantMergesWithinWhatEtcdStoresAreAccepted() {
+    assertEquals(List.of(), piecesFindings(3, 400 * 1024));
+  }
+
   @Test
   void aSecretCountsItsDecodedBytes() {
     // 900 KiB of data is 1.2 MB of base64 text: within the limit, which counts decoded bytes.

@@ -136,8 +136,8 @@ public final class OutputChecks {
     }
     // Kuadrant merges the AuthPolicies of one HTTPRoute that say `strategy: merge` into one policy,
     // and writes it as an AuthConfig for each rule of the route (kuadrant-operator v1.5.2
-    // internal/controller/authconfigs_reconciler.go lines 76-84 and 134): one object holding every
-    // piece's rules, however small each piece is.
+    // internal/controller/authconfigs_reconciler.go lines 76-84, 123 and 134-145): one object
+    // holding every piece's rules, however small each piece is.
     Map<String, List<String>> mergedByRoute = new TreeMap<>();
     Map<String, ObjectNode> merged = new HashMap<>();
     for (String path : tree.files().keySet()) {
